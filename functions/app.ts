@@ -1,0 +1,29 @@
+import { authRoutes } from './auth/routes';
+import { boardRoutes } from './board/routes';
+import { createApi } from './lib/http';
+import { buildOpenApi, describe } from './lib/openapi';
+import { meRoutes, memberRoutes } from './members/routes';
+import { metaRoutes } from './meta/routes';
+import { notificationRoutes } from './notifications/routes';
+
+/**
+ * The whole API: one sub-app per domain. Locally it runs as one Node server; in AWS each
+ * domain is its own Lambda function (functions/handlers), mounting only its own sub-app.
+ */
+export const app = createApi()
+  .route('/api/auth', authRoutes)
+  .route('/api/me', meRoutes)
+  .route('/api/members', memberRoutes)
+  .route('/api/board', boardRoutes)
+  .route('/api/notifications', notificationRoutes)
+  .route('/api/meta', metaRoutes)
+  .get('/api/openapi.json', describe({ summary: 'This document', tags: ['meta'] }), (c) => c.json(openApiDocument(), 200));
+
+export type AppType = typeof app;
+
+let doc: ReturnType<typeof buildOpenApi> | undefined;
+
+export function openApiDocument() {
+  doc ??= buildOpenApi(app.routes, { title: 'Champions Network API', version: '1.0.0' });
+  return doc;
+}

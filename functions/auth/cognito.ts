@@ -1,0 +1,109 @@
+import {
+  AdminConfirmSignUpCommand,
+  CognitoIdentityProviderClient,
+  ConfirmSignUpCommand,
+  DeleteUserCommand,
+  InitiateAuthCommand,
+  RevokeTokenCommand,
+  SignUpCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { config } from '../lib/config';
+import { AppError, ConflictError, RateLimitedError, UnauthenticatedError, UnavailableError, ValidationError } from '../lib/errors';
+import type { Tokens } from '../lib/session';
+
+/**
+ * Cognito, called exactly as in AWS; locally the same SDK calls go to cognito-local.
+ */
+export const cognito = new CognitoIdentityProviderClient({
+  region: config.AWS_REGION,
+  ...(config.COGNITO_ENDPOINT
+    ? { endpoint: config.COGNITO_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+    : {}),
+  maxAttempts: 2,
+});
+
+const clientId = config.USER_POOL_CLIENT_ID;
+
+/** Cognito's exceptions, as the contract's errors. Wrong password and unknown email look the same. */
+function mapError(e: unknown): never {
+  const name = e instanceof Error ? e.name : '';
+  switch (name) {
+    case 'UsernameExistsException':
+      throw new ConflictError('email_taken', 'An account with this email already exists.');
+    case 'InvalidPasswordException':
+      throw new ValidationError('Choose a stronger password.', [{ path: 'password', message: 'Not accepted.' }]);
+    case 'NotAuthorizedException':
+    case 'UserNotFoundException':
+      throw new UnauthenticatedError('The email or password is not right.');
+    case 'UserNotConfirmedException':
+      throw new AppError(403, 'forbidden', 'Confirm your email address with the code we sent before signing in.');
+    case 'CodeMismatchException':
+    case 'ExpiredCodeException':
+      throw new ValidationError('The code is not right or has expired.', [{ path: 'code', message: 'Not accepted.' }]);
+    case 'LimitExceededException':
+    case 'TooManyFailedAttemptsException':
+      throw new RateLimitedError(60);
+    case 'InvalidParameterException':
+      throw new ValidationError('Cognito refused the request.', [{ path: '', message: 'Invalid parameter.' }]);
+    default:
+      if (e instanceof AppError) throw e;
+      throw new UnavailableError();
+  }
+}
+
+async function call<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    mapError(e);
+  }
+}
+
+export async function signUp(email: string, password: string): Promise<string> {
+  const res = await call(() =>
+    cognito.send(new SignUpCommand({ ClientId: clientId, Username: email, Password: password, UserAttributes: [{ Name: 'email', Value: email }] })),
+  );
+  if (config.LOCAL_MODE) {
+    // Local mode has no mail: the account is confirmed at once (documented in the README).
+    await call(() => cognito.send(new AdminConfirmSignUpCommand({ UserPoolId: config.USER_POOL_ID, Username: email })));
+  }
+  return res.UserSub ?? '';
+}
+
+export async function confirm(email: string, code: string): Promise<void> {
+  await call(() => cognito.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: email, ConfirmationCode: code })));
+}
+
+function tokensOf(r: { AccessToken?: string; IdToken?: string; RefreshToken?: string; ExpiresIn?: number } | undefined): Tokens {
+  if (!r?.AccessToken || !r.IdToken) throw new UnauthenticatedError('Additional sign-in steps are required.');
+  return { accessToken: r.AccessToken, idToken: r.IdToken, refreshToken: r.RefreshToken, expiresIn: r.ExpiresIn ?? 900 };
+}
+
+export async function signIn(email: string, password: string): Promise<Tokens> {
+  const res = await call(() =>
+    cognito.send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: email, PASSWORD: password } })),
+  );
+  return tokensOf(res.AuthenticationResult);
+}
+
+export async function refresh(refreshToken: string): Promise<Tokens> {
+  const res = await call(() =>
+    cognito.send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: refreshToken } })),
+  );
+  return tokensOf(res.AuthenticationResult);
+}
+
+/** Revokes the refresh token (and with it the tokens it issued). An unknown token is not an error. */
+export async function revoke(refreshToken: string): Promise<void> {
+  try {
+    await cognito.send(new RevokeTokenCommand({ ClientId: clientId, Token: refreshToken }));
+  } catch (e) {
+    if (e instanceof Error && (e.name === 'NotAuthorizedException' || e.name === 'UnsupportedTokenTypeException')) return;
+    mapError(e);
+  }
+}
+
+/** Deletes the signed-in user's own account with her access token (no admin rights needed). */
+export async function deleteOwnUser(accessToken: string): Promise<void> {
+  await call(() => cognito.send(new DeleteUserCommand({ AccessToken: accessToken })));
+}

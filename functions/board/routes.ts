@@ -1,0 +1,33 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { ApplicationSchema, ApplicationsQuerySchema, DecisionSchema, pageOf } from '../../shared/schemas';
+import { boardMember } from '../lib/guards';
+import type { Env } from '../lib/http';
+import { describe } from '../lib/openapi';
+import { validate } from '../lib/validation';
+import { memberIdOrNotFound } from '../members/service';
+import * as board from './service';
+
+export const boardRoutes = new Hono<Env>()
+  .get(
+    '/applications',
+    describe({ summary: 'Applications by status, oldest first', tags: ['board'], responses: { 200: { description: 'Page', schema: pageOf(ApplicationSchema) } } }),
+    boardMember,
+    validate('query', ApplicationsQuerySchema),
+    async (c) => c.json(await board.listApplications(c.var.session, c.req.valid('query')), 200),
+  )
+  .post(
+    '/applications/:memberId/decision',
+    describe({
+      summary: 'Approve or decline a pending application (reason required to decline)',
+      tags: ['board'],
+      responses: { 200: { description: 'Decided', schema: z.object({ memberId: z.string(), status: z.string(), decision: z.string() }) } },
+    }),
+    boardMember,
+    validate('json', DecisionSchema),
+    async (c) => {
+      const id = memberIdOrNotFound(c.req.param('memberId'));
+      const { decision, reason } = c.req.valid('json');
+      return c.json(await board.decide(c.var.session, id, decision, reason), 200);
+    },
+  );

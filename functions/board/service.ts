@@ -1,0 +1,75 @@
+import type { Application } from '../../shared/schemas';
+import { failedConditions } from '../lib/db';
+import { ConflictError, ForbiddenError, NotFoundError, UnavailableError } from '../lib/errors';
+import type { Page } from '../lib/cursor';
+import type { Session } from '../lib/session';
+import * as repo from '../members/repository';
+import { viewOf } from '../members/service';
+import { auditAppend, readHead } from '../moderation/audit';
+import { notificationPut } from '../notifications/repository';
+
+export async function listApplications(
+  session: Session,
+  q: { status: 'pending' | 'approved' | 'declined'; limit: number; cursor?: string },
+): Promise<Page<Application>> {
+  const page = await repo.listApplications(q.status, { limit: q.limit, cursor: q.cursor, scope: `apps:${q.status}` });
+  return {
+    items: page.items.map((m) => ({
+      memberId: m.id,
+      profile: viewOf(m, { id: session.userId, isBoard: true }),
+      statement: m.statement,
+      submittedAt: m.submittedAt,
+      ...(m.decidedAt ? { decidedAt: m.decidedAt, decision: m.status === 'declined' ? ('decline' as const) : ('approve' as const) } : {}),
+      ...(m.decisionReason ? { reason: m.decisionReason } : {}),
+    })),
+    nextCursor: page.nextCursor,
+  };
+}
+
+const MAX_ATTEMPTS = 4;
+
+/**
+ * Approves or declines a pending application. The status change, the directory facets, the
+ * applicant's notification and the audit entry are one transaction; a decision that lost a race
+ * is a 409, and a lost race for the audit chain's head is retried.
+ */
+export async function decide(session: Session, memberId: string, decision: 'approve' | 'decline', reason: string | undefined) {
+  if (memberId === session.userId) throw new ForbiddenError('Another board member decides on your own application.');
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const prev = await repo.getMember(memberId);
+    if (!prev) throw new NotFoundError();
+    if (prev.status !== 'pending') throw new ConflictError('already_decided', 'This application has already been decided.');
+    const at = new Date().toISOString();
+    const next = {
+      ...prev,
+      status: decision === 'approve' ? ('active' as const) : ('declined' as const),
+      decidedAt: at,
+      decidedBy: session.userId,
+      decisionReason: reason || undefined,
+      updatedAt: at,
+      version: prev.version + 1,
+    };
+    const head = await readHead();
+    const audit = auditAppend(
+      head,
+      {
+        actorId: session.userId,
+        action: decision === 'approve' ? 'application.approve' : 'application.decline',
+        targetType: 'member',
+        targetId: memberId,
+        reason: reason ?? '',
+        before: { status: prev.status },
+        after: { status: next.status },
+      },
+      at,
+    );
+    try {
+      await repo.replaceMember(prev, next, prev.version, [...audit, notificationPut(memberId, `application.${decision}`, '/', at)]);
+      return { memberId, status: next.status, decidedAt: at, decision, ...(reason ? { reason } : {}) };
+    } catch (e) {
+      if (!failedConditions(e)) throw e;
+      // Either the application changed (re-read finds it decided: 409) or the audit head moved: retry.
+    }
+  }
+  throw new UnavailableError();
+}

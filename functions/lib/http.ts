@@ -1,0 +1,117 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { config } from './config';
+import {
+  AppError,
+  ForbiddenError,
+  PayloadTooLargeError,
+  RateLimitedError,
+  UnsupportedMediaTypeError,
+} from './errors';
+import { log } from './log';
+import type { Session } from './session';
+import type { MemberRecord } from '../members/repository';
+
+export type Env = { Variables: { session: Session; member: MemberRecord } };
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** AWS SDK errors that mean "the database could not do it now"; nothing was written. */
+const UNAVAILABLE = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'TransactionConflictException',
+  'TooManyRequestsException',
+  'TimeoutError',
+]);
+
+function isUnavailable(e: unknown): boolean {
+  if (!(e instanceof Error)) return false;
+  const meta = (e as { $metadata?: { httpStatusCode?: number } }).$metadata;
+  return (
+    UNAVAILABLE.has(e.name) ||
+    (meta?.httpStatusCode !== undefined && meta.httpStatusCode >= 500) ||
+    /ECONNREFUSED|ECONNRESET|ETIMEDOUT|socket hang up|fetch failed/.test(e.message)
+  );
+}
+
+export function errorBody(code: string, message: string, details?: { path: string; message: string }[]) {
+  return { error: { code, message, ...(details ? { details } : {}) } };
+}
+
+/** The one place where errors become HTTP answers. */
+export function toResponse(err: unknown, c: Context): Response {
+  if (err instanceof AppError) {
+    if (err instanceof RateLimitedError) c.header('retry-after', String(err.retryAfterSeconds));
+    return c.json(errorBody(err.code, err.message, err.details), err.status);
+  }
+  if (err instanceof HTTPException) {
+    // Hono raises these for malformed JSON bodies and the like: a client error, in our shape.
+    const status = err.status;
+    if (status === 413) return toResponse(new PayloadTooLargeError(config.MAX_BODY_BYTES), c);
+    if (status === 415) return toResponse(new UnsupportedMediaTypeError(), c);
+    if (status >= 400 && status < 500) {
+      return c.json(errorBody('validation_failed', 'The request body is not valid JSON.', [{ path: '', message: err.message }]), 400);
+    }
+  }
+  if (isUnavailable(err)) {
+    log.warn('unavailable', { path: c.req.path, error: err instanceof Error ? err.name : 'unknown' });
+    return c.json(errorBody('unavailable', 'The service is busy. Nothing was changed; try again shortly.'), 503);
+  }
+  log.error('unhandled', { path: c.req.path, error: err instanceof Error ? `${err.name}: ${err.message}` : 'unknown' });
+  return c.json(errorBody('internal', 'Something went wrong on our side.'), 500 as ContentfulStatusCode);
+}
+
+/** The browser's Origin must be the app's own on every state-changing request (CSRF). */
+function expectedOrigin(c: Context): string {
+  if (config.APP_ORIGIN) return config.APP_ORIGIN;
+  const fwd = config.TRUST_FORWARDED_HOST ? c.req.header('x-forwarded-host') : undefined;
+  if (fwd) return `https://${fwd}`;
+  return new URL(c.req.url).origin;
+}
+
+/**
+ * A Hono app with the edge rules every domain shares: errors in the contract's shape, CSRF,
+ * JSON-only bodies of at most 64 KiB, and a request log with ids only (never bodies).
+ */
+export function createApi() {
+  const app = new Hono<Env>();
+  app.onError(toResponse);
+  app.notFound((c) => c.json(errorBody('not_found', 'Not found.'), 404));
+
+  app.use('*', async (c, next) => {
+    const started = Date.now();
+    await next();
+    log.info('request', { method: c.req.method, route: c.req.routePath, status: c.res.status, ms: Date.now() - started });
+  });
+
+  app.use('*', async (c, next) => {
+    if (SAFE_METHODS.has(c.req.method)) return next();
+    const origin = c.req.header('origin');
+    if (c.req.header('sec-fetch-site') === 'cross-site') throw new ForbiddenError('Cross-site requests are refused.');
+    if (origin !== undefined && origin !== expectedOrigin(c)) throw new ForbiddenError('Cross-origin requests are refused.');
+    const length = Number(c.req.header('content-length') ?? '0');
+    const hasBody = length > 0 || c.req.header('transfer-encoding') !== undefined;
+    if (hasBody) {
+      const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+      if (type !== 'application/json') throw new UnsupportedMediaTypeError();
+    }
+    return next();
+  });
+
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: config.MAX_BODY_BYTES,
+      onError: () => {
+        throw new PayloadTooLargeError(config.MAX_BODY_BYTES);
+      },
+    }),
+  );
+  return app;
+}

@@ -1,0 +1,92 @@
+import { CognitoJwtVerifier, JwtRsaVerifier } from 'aws-jwt-verify';
+import type { Jwks } from 'aws-jwt-verify/jwk';
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { config } from './config';
+import { UnauthenticatedError } from './errors';
+
+/**
+ * The session lives in HttpOnly, SameSite=Strict cookies holding Cognito's tokens; the browser's
+ * JavaScript never sees a token. The id token (email, sub, groups) identifies the caller; the
+ * access token is kept for the Cognito calls a user makes on her own account (delete, sign-out).
+ */
+export const COOKIE = { id: 'cn_id', access: 'cn_at', refresh: 'cn_rt' } as const;
+
+export type Session = { userId: string; email: string; groups: string[]; isBoard: boolean };
+
+type IdClaims = { sub: string; email?: unknown; 'cognito:groups'?: unknown };
+
+const localIssuer = config.COGNITO_ENDPOINT ? `${config.COGNITO_ENDPOINT.replace(/\/$/, '')}/${config.USER_POOL_ID}` : undefined;
+
+/** Locally: cognito-local's issuer, its JWKS fetched once over http and cached. */
+const localVerifier = localIssuer
+  ? JwtRsaVerifier.create({ issuer: localIssuer, audience: config.USER_POOL_CLIENT_ID, jwksUri: `${localIssuer}/.well-known/jwks.json` })
+  : undefined;
+/** In AWS: the standard Cognito verifier (issuer, audience, token_use); the JWKS is cached per instance. */
+const cognitoVerifier = CognitoJwtVerifier.create({
+  userPoolId: config.USER_POOL_ID,
+  clientId: config.USER_POOL_CLIENT_ID,
+  tokenUse: 'id',
+});
+
+let localJwks: Promise<void> | undefined;
+
+async function verifyIdToken(token: string): Promise<IdClaims> {
+  if (!localVerifier) return (await cognitoVerifier.verify(token)) as unknown as IdClaims;
+  // aws-jwt-verify refuses http JWKS URIs, so the local JWKS is fetched here and cached.
+  localJwks ??= fetch(`${localIssuer}/.well-known/jwks.json`)
+    .then((r) => r.json() as Promise<Jwks>)
+    .then((jwks) => localVerifier.cacheJwks(jwks))
+    .catch((e: unknown) => {
+      localJwks = undefined;
+      throw e;
+    });
+  await localJwks;
+  const claims = (await localVerifier.verify(token)) as unknown as IdClaims & { token_use?: unknown };
+  if (claims.token_use !== 'id') throw new UnauthenticatedError();
+  return claims;
+}
+
+/** The caller's session from the id-token cookie, or undefined when there is none or it is invalid. */
+export async function readSession(c: Context): Promise<Session | undefined> {
+  const token = getCookie(c, COOKIE.id);
+  if (!token) return undefined;
+  try {
+    const claims = await verifyIdToken(token);
+    const raw = claims['cognito:groups'];
+    const groups = Array.isArray(raw) ? raw.filter((g): g is string => typeof g === 'string') : [];
+    return { userId: claims.sub, email: typeof claims.email === 'string' ? claims.email : '', groups, isBoard: groups.includes('board') };
+  } catch {
+    return undefined;
+  }
+}
+
+export async function requireSession(c: Context): Promise<Session> {
+  const session = await readSession(c);
+  if (!session) throw new UnauthenticatedError();
+  return session;
+}
+
+/** Secure everywhere but plain-http localhost in local mode. */
+function cookieBase(c: Context) {
+  const secure = !(config.LOCAL_MODE && new URL(c.req.url).protocol === 'http:');
+  return { httpOnly: true, sameSite: 'Strict' as const, secure };
+}
+
+export type Tokens = { idToken: string; accessToken: string; refreshToken?: string; expiresIn: number };
+
+export function setSessionCookies(c: Context, t: Tokens) {
+  const base = cookieBase(c);
+  setCookie(c, COOKIE.id, t.idToken, { ...base, path: '/api', maxAge: t.expiresIn });
+  setCookie(c, COOKIE.access, t.accessToken, { ...base, path: '/api', maxAge: t.expiresIn });
+  if (t.refreshToken) setCookie(c, COOKIE.refresh, t.refreshToken, { ...base, path: '/api/auth', maxAge: 30 * 24 * 3600 });
+}
+
+export function clearSessionCookies(c: Context) {
+  const base = cookieBase(c);
+  deleteCookie(c, COOKIE.id, { ...base, path: '/api' });
+  deleteCookie(c, COOKIE.access, { ...base, path: '/api' });
+  deleteCookie(c, COOKIE.refresh, { ...base, path: '/api/auth' });
+}
+
+export const readCookie = (c: Context, name: string) => getCookie(c, name);

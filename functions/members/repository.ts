@@ -1,0 +1,337 @@
+import {
+  type AttributeValue,
+  BatchGetItemCommand,
+  GetItemCommand,
+  QueryCommand,
+  type TransactWriteItem,
+  TransactWriteItemsCommand,
+} from '@aws-sdk/client-dynamodb';
+import type { AudienceLevel, Goals, Kind, MemberStatus, Mentoring, Visibility } from '../../shared/schemas';
+import { TABLE, ddb, fromAttr, toAttr, values } from '../lib/db';
+import { decodeCursor, encodeCursor, type Page } from '../lib/cursor';
+import { keys } from '../lib/keys';
+
+/** A member as stored: profile, status and application in one item. */
+export type MemberRecord = {
+  id: string;
+  email: string;
+  status: MemberStatus;
+  kind: Kind;
+  displayName: string;
+  sortName: string;
+  country: string;
+  organization?: string;
+  jobTitle?: string;
+  bio?: string;
+  expertise: string[];
+  languages: string[];
+  timezone?: string;
+  goals?: Goals;
+  mentoring?: Mentoring;
+  visibility: Visibility;
+  statement: string;
+  submittedAt: string;
+  decidedAt?: string;
+  decidedBy?: string;
+  decisionReason?: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+};
+
+type Facet = { facet: 'all' | 'kind' | 'expertise' | 'country' | 'language'; value: string; level: AudienceLevel };
+
+/** The directory facets of an active member: one per filter value she can be found by. */
+export function facetsOf(m: MemberRecord): Facet[] {
+  return [
+    { facet: 'all', value: '', level: 'members' },
+    { facet: 'kind', value: m.kind, level: 'members' },
+    { facet: 'country', value: m.country, level: m.visibility.country },
+    ...m.expertise.map((e): Facet => ({ facet: 'expertise', value: e, level: m.visibility.expertise })),
+    ...m.languages.map((l): Facet => ({ facet: 'language', value: l.toLowerCase(), level: m.visibility.languages })),
+  ];
+}
+
+/** What a directory facet stores: the profile without the email, the statement or the board's notes. */
+function cardOf(m: MemberRecord): Partial<MemberRecord> {
+  const { email: _e, statement: _s, decisionReason: _r, decidedBy: _b, ...card } = m;
+  return card;
+}
+
+const facetKey = (m: MemberRecord, f: Facet) => keys.facet(f.facet, f.value, m.sortName, m.id);
+const keyString = (k: { pk: string; sk: string }) => `${k.pk}|${k.sk}`;
+
+const memberItem = (m: MemberRecord, applicationStatus: 'pending' | 'approved' | 'declined') => ({
+  ...keys.member(m.id),
+  ...keys.applicationIndex(applicationStatus, m.submittedAt, m.id),
+  entity: 'member',
+  ...m,
+});
+
+const applicationStatusOf = (m: MemberRecord) =>
+  m.status === 'pending' ? 'pending' : m.status === 'declined' ? 'declined' : 'approved';
+
+/**
+ * Transaction items that make the directory match `next` (or remove `prev` from it when `next`
+ * is undefined or not active). Facets that stay are overwritten in place: a transaction may not
+ * touch one item twice.
+ */
+export function facetWrites(prev: MemberRecord | undefined, next: MemberRecord | undefined): TransactWriteItem[] {
+  const nextFacets = next && next.status === 'active' ? facetsOf(next).map((f) => ({ f, key: facetKey(next, f) })) : [];
+  const keep = new Set(nextFacets.map((x) => keyString(x.key)));
+  const deletes =
+    prev && prev.status === 'active'
+      ? facetsOf(prev)
+          .map((f) => facetKey(prev, f))
+          .filter((k) => !keep.has(keyString(k)))
+          .map((k): TransactWriteItem => ({ Delete: { TableName: TABLE, Key: toAttr(k) } }))
+      : [];
+  const puts = nextFacets.map(
+    ({ f, key }): TransactWriteItem => ({
+      Put: {
+        TableName: TABLE,
+        Item: toAttr({ ...key, entity: 'facet', version: next?.version ?? 1, memberId: next?.id, level: f.level, card: next && cardOf(next) }),
+      },
+    }),
+  );
+  return [...deletes, ...puts];
+}
+
+export async function getMember(id: string): Promise<MemberRecord | undefined> {
+  const res = await ddb.send(new GetItemCommand({ TableName: TABLE, Key: toAttr(keys.member(id)), ConsistentRead: true }));
+  return res.Item ? stripKeys(fromAttr<MemberRecord & Record<string, unknown>>(res.Item)) : undefined;
+}
+
+function stripKeys<T extends Record<string, unknown>>(item: T): MemberRecord {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, entity: _e, ...rest } = item;
+  return rest as unknown as MemberRecord;
+}
+
+/** Creates the profile and its pending application; fails with a condition error if one exists. */
+export async function createMember(m: MemberRecord): Promise<void> {
+  await ddb.send(
+    new TransactWriteItemsCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: TABLE,
+            Item: toAttr(memberItem(m, 'pending')),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+      ],
+    }),
+  );
+}
+
+/**
+ * Replaces a member's record if its stored version is `expectedVersion`, keeping the directory
+ * facets in step, all in one transaction. `extra` items join the same transaction.
+ */
+export async function replaceMember(
+  prev: MemberRecord,
+  next: MemberRecord,
+  expectedVersion: number,
+  extra: TransactWriteItem[] = [],
+): Promise<void> {
+  await ddb.send(
+    new TransactWriteItemsCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: TABLE,
+            Item: toAttr(memberItem(next, applicationStatusOf(next))),
+            ConditionExpression: 'attribute_exists(pk) AND version = :v AND #s = :s',
+            ExpressionAttributeNames: { '#s': 'status' },
+            ExpressionAttributeValues: values({ ':v': expectedVersion, ':s': prev.status }),
+          },
+        },
+        ...facetWrites(prev, next),
+        ...extra,
+      ],
+    }),
+  );
+}
+
+/** Blocks either way between two members, in one read. */
+export async function blockedEitherWay(a: string, b: string): Promise<boolean> {
+  const res = await ddb.send(
+    new BatchGetItemCommand({
+      RequestItems: {
+        [TABLE]: { Keys: [toAttr(keys.blockOut(a, b)), toAttr(keys.blockIn(a, b))], ProjectionExpression: 'pk', ConsistentRead: true },
+      },
+    }),
+  );
+  return (res.Responses?.[TABLE]?.length ?? 0) > 0;
+}
+
+/** Every member a viewer must not see: the ones she blocked and the ones who blocked her. */
+export async function listBlockRelations(memberId: string): Promise<{ out: string[]; all: Set<string> }> {
+  const out: string[] = [];
+  const all = new Set<string>();
+  let start: Record<string, AttributeValue> | undefined;
+  do {
+    const res = await ddb.send(
+      new QueryCommand({
+        TableName: TABLE,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: values({ ':pk': keys.member(memberId).pk, ':prefix': keys.blockPrefix }),
+        ProjectionExpression: 'sk',
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of res.Items ?? []) {
+      const sk = fromAttr<{ sk: string }>(item).sk;
+      const other = sk.split('#')[2] ?? '';
+      all.add(other);
+      if (sk.startsWith(keys.blockOutPrefix)) out.push(other);
+    }
+    start = res.LastEvaluatedKey;
+  } while (start);
+  return { out, all };
+}
+
+export async function putBlock(blocker: string, blocked: string, at: string): Promise<void> {
+  await ddb.send(
+    new TransactWriteItemsCommand({
+      TransactItems: [
+        { Put: { TableName: TABLE, Item: toAttr({ ...keys.blockOut(blocker, blocked), entity: 'block', version: 1, blocker, blocked, at }) } },
+        { Put: { TableName: TABLE, Item: toAttr({ ...keys.blockIn(blocked, blocker), entity: 'block', version: 1, blocker, blocked, at }) } },
+      ],
+    }),
+  );
+}
+
+export async function deleteBlock(blocker: string, blocked: string): Promise<void> {
+  await ddb.send(
+    new TransactWriteItemsCommand({
+      TransactItems: [
+        { Delete: { TableName: TABLE, Key: toAttr(keys.blockOut(blocker, blocked)) } },
+        { Delete: { TableName: TABLE, Key: toAttr(keys.blockIn(blocked, blocker)) } },
+      ],
+    }),
+  );
+}
+
+export async function isPartner(owner: string, other: string): Promise<boolean> {
+  const res = await ddb.send(
+    new GetItemCommand({ TableName: TABLE, Key: toAttr(keys.partner(owner, other)), ProjectionExpression: 'pk' }),
+  );
+  return res.Item !== undefined;
+}
+
+export type DirectoryFilter = { expertise?: string; country?: string; language?: string; kind?: string };
+
+/**
+ * One page of the directory: a Query on the facet partition of the most selective filter; other
+ * filters narrow it on the stored card. Members see a facet only when its field is visible to
+ * members; the board sees every facet.
+ */
+export async function listDirectory(
+  filter: DirectoryFilter,
+  opts: { limit: number; cursor?: string; boardView: boolean; scope: string },
+): Promise<Page<MemberRecord>> {
+  const language = filter.language?.toLowerCase();
+  const [facet, value]: [Facet['facet'], string] = filter.expertise
+    ? ['expertise', filter.expertise]
+    : language
+      ? ['language', language]
+      : filter.country
+        ? ['country', filter.country]
+        : filter.kind
+          ? ['kind', filter.kind]
+          : ['all', ''];
+  const conditions: string[] = [];
+  const names: Record<string, string> = {};
+  const vals: Record<string, unknown> = { ':pk': keys.facetPartition(facet, value) };
+  if (!opts.boardView && facet !== 'all' && facet !== 'kind') {
+    conditions.push('#level = :members');
+    names['#level'] = 'level';
+    vals[':members'] = 'members';
+  }
+  const narrow = (field: 'expertise' | 'languages' | 'country' | 'kind', v: string, contains: boolean) => {
+    names['#card'] = 'card';
+    names[`#${field}`] = field;
+    vals[`:${field}`] = v;
+    conditions.push(contains ? `contains(#card.#${field}, :${field})` : `#card.#${field} = :${field}`);
+    if (!opts.boardView && field !== 'kind') {
+      names['#visibility'] = 'visibility';
+      const visField = field === 'languages' ? 'languages' : field;
+      names[`#v_${visField}`] = visField;
+      vals[':members'] = 'members';
+      conditions.push(`#card.#visibility.#v_${visField} = :members`);
+    }
+  };
+  if (filter.expertise && facet !== 'expertise') narrow('expertise', filter.expertise, true);
+  if (language && facet !== 'language') narrow('languages', language, true);
+  if (filter.country && facet !== 'country') narrow('country', filter.country, false);
+  if (filter.kind && facet !== 'kind') narrow('kind', filter.kind, false);
+
+  const res = await ddb.send(
+    new QueryCommand({
+      TableName: TABLE,
+      KeyConditionExpression: 'pk = :pk',
+      ...(conditions.length ? { FilterExpression: conditions.join(' AND ') } : {}),
+      ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+      ExpressionAttributeValues: values(vals),
+      Limit: opts.limit,
+      ExclusiveStartKey: decodeCursor(opts.cursor, opts.scope),
+    }),
+  );
+  const items = (res.Items ?? []).map((i) => fromAttr<{ card: MemberRecord }>(i).card);
+  return { items, nextCursor: encodeCursor(res.LastEvaluatedKey, opts.scope) };
+}
+
+/** Applications by status, oldest first, through GSI1. */
+export async function listApplications(
+  status: 'pending' | 'approved' | 'declined',
+  opts: { limit: number; cursor?: string; scope: string },
+): Promise<Page<MemberRecord>> {
+  const res = await ddb.send(
+    new QueryCommand({
+      TableName: TABLE,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: values({ ':pk': keys.applicationPartition(status) }),
+      Limit: opts.limit,
+      ExclusiveStartKey: decodeCursor(opts.cursor, opts.scope),
+    }),
+  );
+  return {
+    items: (res.Items ?? []).map((i) => stripKeys(fromAttr<MemberRecord & Record<string, unknown>>(i))),
+    nextCursor: encodeCursor(res.LastEvaluatedKey, opts.scope),
+  };
+}
+
+/** Every item in a member's own partition (profile, blocks, partner links …), for export and erasure. */
+export async function listOwnItems(memberId: string): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, AttributeValue> | undefined;
+  do {
+    const res = await ddb.send(
+      new QueryCommand({
+        TableName: TABLE,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: values({ ':pk': keys.member(memberId).pk }),
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...(res.Items ?? []).map((i) => fromAttr(i)));
+    start = res.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+/** Deletes the given keys, up to 100 per transaction so each batch is all-or-nothing. */
+export async function deleteKeys(keyList: { pk: string; sk: string }[]): Promise<void> {
+  for (let i = 0; i < keyList.length; i += 100) {
+    const batch = keyList.slice(i, i + 100);
+    await ddb.send(
+      new TransactWriteItemsCommand({
+        TransactItems: batch.map((k) => ({ Delete: { TableName: TABLE, Key: toAttr(k) } })),
+      }),
+    );
+  }
+}
+
+export const memberKeys = { facetKeys: (m: MemberRecord) => facetsOf(m).map((f) => facetKey(m, f)) };

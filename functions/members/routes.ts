@@ -1,0 +1,99 @@
+import { Hono } from 'hono';
+import {
+  DirectoryQuerySchema,
+  MeSchema,
+  ProfileInputSchema,
+  ProfileSchema,
+  pageOf,
+} from '../../shared/schemas';
+import { deleteOwnUser } from '../auth/cognito';
+import { UnauthenticatedError } from '../lib/errors';
+import { activeMember, signedIn } from '../lib/guards';
+import type { Env } from '../lib/http';
+import { describe } from '../lib/openapi';
+import { COOKIE, clearSessionCookies, readCookie } from '../lib/session';
+import { validate } from '../lib/validation';
+import * as members from './service';
+
+export const meRoutes = new Hono<Env>().get(
+  '/',
+  describe({ summary: 'The signed-in account, its roles, status and profile', tags: ['members'], responses: { 200: { description: 'Me', schema: MeSchema } } }),
+  signedIn,
+  async (c) => c.json(await members.getMe(c.var.session), 200),
+);
+
+export const memberRoutes = new Hono<Env>()
+  .put(
+    '/me',
+    describe({
+      summary: 'Create (first call: application, status pending) or replace the own profile',
+      tags: ['members'],
+      responses: { 200: { description: 'The profile', schema: ProfileSchema } },
+    }),
+    signedIn,
+    validate('json', ProfileInputSchema),
+    async (c) => c.json(await members.putProfile(c.var.session, c.req.valid('json')), 200),
+  )
+  .get(
+    '/me',
+    describe({ summary: 'The own full profile', tags: ['members'], responses: { 200: { description: 'The profile', schema: ProfileSchema } } }),
+    signedIn,
+    async (c) => {
+      const me = await members.getMe(c.var.session);
+      if (!me.profile) return c.json({ error: { code: 'not_found', message: 'You have no profile yet.' } }, 404);
+      return c.json(me.profile, 200);
+    },
+  )
+  .get(
+    '/me/export',
+    describe({ summary: 'Everything the member wrote or owns, as JSON', tags: ['members'], responses: { 200: { description: 'Export' } } }),
+    signedIn,
+    async (c) => {
+      c.header('content-disposition', 'attachment; filename="champions-network-export.json"');
+      return c.json(await members.exportData(c.var.session), 200);
+    },
+  )
+  .delete(
+    '/me',
+    describe({ summary: 'Erase the account and its data', tags: ['members'], responses: { 202: { description: 'Erased' } } }),
+    signedIn,
+    async (c) => {
+      const accessToken = readCookie(c, COOKIE.access);
+      if (!accessToken) throw new UnauthenticatedError();
+      await members.eraseData(c.var.session.userId);
+      await deleteOwnUser(accessToken);
+      clearSessionCookies(c);
+      return c.json({ status: 'erased' }, 202);
+    },
+  )
+  .put(
+    '/me/blocks/:id',
+    describe({ summary: 'Block a member (invisible to them, mutual in effect)', tags: ['members'], responses: { 204: { description: 'Blocked' } } }),
+    activeMember,
+    async (c) => {
+      await members.block(c.var.session, c.req.param('id'));
+      return c.body(null, 204);
+    },
+  )
+  .delete(
+    '/me/blocks/:id',
+    describe({ summary: 'Remove a block', tags: ['members'], responses: { 204: { description: 'Unblocked' } } }),
+    activeMember,
+    async (c) => {
+      await members.unblock(c.var.session, c.req.param('id'));
+      return c.body(null, 204);
+    },
+  )
+  .get(
+    '/:id',
+    describe({ summary: "A member's profile, with only the fields the viewer may see", tags: ['members'], responses: { 200: { description: 'Profile', schema: ProfileSchema } } }),
+    signedIn,
+    async (c) => c.json(await members.getProfile(c.var.session, c.req.param('id')), 200),
+  )
+  .get(
+    '/',
+    describe({ summary: 'The member directory, filtered and paged', tags: ['members'], responses: { 200: { description: 'Page', schema: pageOf(ProfileSchema) } } }),
+    signedIn,
+    validate('query', DirectoryQuerySchema),
+    async (c) => c.json(await members.directory(c.var.session, c.req.valid('query')), 200),
+  );

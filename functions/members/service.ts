@@ -1,0 +1,250 @@
+import {
+  DEFAULT_VISIBILITY,
+  type DirectoryQuery,
+  type Me,
+  type Profile,
+  type ProfileInput,
+  VISIBILITY_FIELDS,
+  type Visibility,
+} from '../../shared/schemas';
+import { sortKeyForName } from '../../shared/text';
+import { failedConditions } from '../lib/db';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
+import type { Page } from '../lib/cursor';
+import type { Session } from '../lib/session';
+import * as repo from './repository';
+import type { MemberRecord } from './repository';
+
+/** Member ids are Cognito subs; anything else cannot name a member, so it is simply not found. */
+export function memberIdOrNotFound(id: string | undefined): string {
+  if (!id || !/^[A-Za-z0-9-]{1,64}$/.test(id)) throw new NotFoundError();
+  return id;
+}
+
+/** Who is looking at a profile, and what that entitles her to. */
+export type Viewer = { id: string; isBoard: boolean };
+
+/**
+ * The profile as `viewer` may see it. Owner and board: every field, with visibility, status and
+ * version. Others: id, displayName and kind, plus each field whose audience includes them.
+ */
+export function viewOf(m: MemberRecord, viewer: Viewer, partner = false): Profile {
+  const full = viewer.isBoard || viewer.id === m.id;
+  const base: Profile = { id: m.id, displayName: m.displayName, kind: m.kind };
+  const fields: Partial<Profile> = {
+    country: m.country,
+    organization: m.organization,
+    jobTitle: m.jobTitle,
+    bio: m.bio,
+    expertise: m.expertise,
+    languages: m.languages,
+    timezone: m.timezone,
+    goals: m.goals,
+    mentoring: m.mentoring,
+  };
+  if (full) return { ...base, ...fields, visibility: m.visibility, status: m.status, version: m.version };
+  const out: Record<string, unknown> = { ...base };
+  for (const f of VISIBILITY_FIELDS) {
+    const level = m.visibility[f];
+    if (fields[f] !== undefined && (level === 'members' || (level === 'partners' && partner))) out[f] = fields[f];
+  }
+  return out as Profile;
+}
+
+export function rolesOf(session: Session, m: MemberRecord | undefined): string[] {
+  return [...(m ? [m.kind] : []), ...(session.isBoard ? ['board'] : [])];
+}
+
+export async function getMe(session: Session): Promise<Me> {
+  const m = await repo.getMember(session.userId);
+  return {
+    id: session.userId,
+    email: session.email,
+    roles: rolesOf(session, m),
+    status: m?.status ?? 'pending',
+    profile: m ? viewOf(m, { id: session.userId, isBoard: session.isBoard }) : null,
+    ...(m?.decisionReason && m.status === 'declined' ? { decisionReason: m.decisionReason } : {}),
+  };
+}
+
+const missing = (input: ProfileInput, fields: (keyof ProfileInput)[]) =>
+  fields.filter((f) => input[f] === undefined).map((f) => ({ path: f, message: 'Required.' }));
+
+function mergedVisibility(prev: Visibility, input: ProfileInput['visibility']): Visibility {
+  const out = { ...prev };
+  for (const f of VISIBILITY_FIELDS) {
+    const v = input?.[f];
+    if (v) out[f] = v;
+  }
+  return out;
+}
+
+/**
+ * The first PUT creates the profile and the application (pending). Later PUTs replace the
+ * editable fields at the stored `version`; visibility and mentoring settings are kept when
+ * the body leaves them out. `kind` is fixed once set.
+ */
+export async function putProfile(session: Session, input: ProfileInput): Promise<Profile> {
+  const now = new Date().toISOString();
+  const prev = await repo.getMember(session.userId);
+  const viewer = { id: session.userId, isBoard: session.isBoard };
+  if (!prev) {
+    const absent = missing(input, ['displayName', 'kind', 'country', 'statement']);
+    if (absent.length) throw new ValidationError('Some required fields are missing.', absent);
+    if (input.version !== undefined) throw new ValidationError('A new profile has no version yet.', [{ path: 'version', message: 'Leave out on the first save.' }]);
+    const m: MemberRecord = {
+      id: session.userId,
+      email: session.email,
+      status: 'pending',
+      kind: input.kind!,
+      displayName: input.displayName!,
+      sortName: sortKeyForName(input.displayName!),
+      country: input.country!,
+      organization: input.organization,
+      jobTitle: input.jobTitle,
+      bio: input.bio,
+      expertise: input.expertise ?? [],
+      languages: input.languages ?? [],
+      timezone: input.timezone,
+      goals: input.goals,
+      mentoring: input.mentoring,
+      visibility: mergedVisibility(DEFAULT_VISIBILITY, input.visibility),
+      statement: input.statement!,
+      submittedAt: now,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+    try {
+      await repo.createMember(m);
+    } catch (e) {
+      if (failedConditions(e)?.length) throw new ConflictError('profile_exists', 'Your profile already exists. Reload to edit it.');
+      throw e;
+    }
+    return viewOf(m, viewer);
+  }
+
+  if (input.version === undefined) throw new ValidationError('Send the version of the profile you edited.', [{ path: 'version', message: 'Required.' }]);
+  if (input.kind !== undefined && input.kind !== prev.kind) throw new ValidationError('The member kind cannot change.', [{ path: 'kind', message: 'Fixed after the first save.' }]);
+  const absent = missing(input, ['displayName', 'country']);
+  if (absent.length) throw new ValidationError('Some required fields are missing.', absent);
+  if (input.statement !== undefined && prev.status !== 'pending') {
+    throw new ValidationError('The application statement can only change while it waits for the board.', [{ path: 'statement', message: 'Not editable now.' }]);
+  }
+  if (prev.status === 'deactivated') throw new ForbiddenError('This account is closed.');
+  const next: MemberRecord = {
+    ...prev,
+    displayName: input.displayName!,
+    sortName: sortKeyForName(input.displayName!),
+    country: input.country!,
+    organization: input.organization,
+    jobTitle: input.jobTitle,
+    bio: input.bio,
+    expertise: input.expertise ?? [],
+    languages: input.languages ?? [],
+    timezone: input.timezone,
+    goals: input.goals,
+    mentoring: input.mentoring ?? prev.mentoring,
+    visibility: mergedVisibility(prev.visibility, input.visibility),
+    statement: input.statement ?? prev.statement,
+    updatedAt: now,
+    version: prev.version + 1,
+  };
+  try {
+    await repo.replaceMember(prev, next, input.version);
+  } catch (e) {
+    if (failedConditions(e)?.length) throw new ConflictError('stale_version', 'The profile changed since you loaded it. Reload and try again.');
+    throw e;
+  }
+  return viewOf(next, viewer);
+}
+
+/** The caller's active membership, or 403 (pending, declined, suspended). */
+export async function requireActive(session: Session): Promise<MemberRecord> {
+  const m = await repo.getMember(session.userId);
+  if (!m || m.status !== 'active') throw new ForbiddenError('Your membership is not active yet.');
+  return m;
+}
+
+export async function getProfile(session: Session, rawId: string | undefined): Promise<Profile> {
+  const id = memberIdOrNotFound(rawId);
+  const viewer = { id: session.userId, isBoard: session.isBoard };
+  if (!session.isBoard) await requireActive(session);
+  const target = await repo.getMember(id);
+  if (!target) throw new NotFoundError();
+  if (id === session.userId) return viewOf(target, viewer);
+  if (!session.isBoard) {
+    if (target.status !== 'active') throw new NotFoundError();
+    if (await repo.blockedEitherWay(session.userId, id)) throw new NotFoundError();
+  }
+  const partner = session.isBoard ? false : await repo.isPartner(id, session.userId);
+  return viewOf(target, viewer, partner);
+}
+
+export async function directory(session: Session, q: DirectoryQuery): Promise<Page<Profile>> {
+  if (!session.isBoard) await requireActive(session);
+  const viewer = { id: session.userId, isBoard: session.isBoard };
+  const scope = `dir:${session.userId}:${q.expertise ?? ''}:${q.country ?? ''}:${q.language ?? ''}:${q.kind ?? ''}`;
+  const [page, blocks] = await Promise.all([
+    repo.listDirectory(q, { limit: q.limit, cursor: q.cursor, boardView: session.isBoard, scope }),
+    repo.listBlockRelations(session.userId),
+  ]);
+  return {
+    items: page.items.filter((m) => !blocks.all.has(m.id)).map((m) => viewOf(m, viewer)),
+    nextCursor: page.nextCursor,
+  };
+}
+
+export async function block(session: Session, rawId: string | undefined): Promise<void> {
+  const targetId = memberIdOrNotFound(rawId);
+  await requireActive(session);
+  if (targetId === session.userId) throw new ValidationError('You cannot block yourself.', [{ path: 'id', message: 'Choose another member.' }]);
+  const target = await repo.getMember(targetId);
+  // Blocking someone already blocking you answers like any other block: the block stays invisible.
+  if (!target || (target.status !== 'active' && target.status !== 'suspended')) throw new NotFoundError();
+  await repo.putBlock(session.userId, targetId, new Date().toISOString());
+}
+
+export async function unblock(session: Session, rawId: string | undefined): Promise<void> {
+  const targetId = memberIdOrNotFound(rawId);
+  await requireActive(session);
+  await repo.deleteBlock(session.userId, targetId);
+}
+
+/** Everything the member wrote or owns. Blocks made against her are not hers and stay out. */
+export async function exportData(session: Session) {
+  const own = await repo.listOwnItems(session.userId);
+  const strip = (i: Record<string, unknown>) => {
+    const { pk: _p, sk: _s, gsi1pk: _a, gsi1sk: _b, ...rest } = i;
+    return rest;
+  };
+  const profile = own.find((i) => i.entity === 'member');
+  return {
+    exportedAt: new Date().toISOString(),
+    account: { id: session.userId, email: session.email },
+    profile: profile ? strip(profile) : null,
+    blocks: own.filter((i) => typeof i.sk === 'string' && i.sk.startsWith('BLOCK#OUT#')).map((i) => ({ memberId: i.blocked, at: i.at })),
+    notifications: own.filter((i) => i.entity === 'notification').map(strip),
+  };
+}
+
+/**
+ * Erases the member's data: her partition, her directory facets and both sides of every block.
+ * The Cognito account is removed by the caller afterwards, so a failure here leaves a working
+ * account rather than an orphaned profile.
+ */
+export async function eraseData(memberId: string): Promise<void> {
+  const own = await repo.listOwnItems(memberId);
+  const profile = await repo.getMember(memberId);
+  const mirrors = own.flatMap((i) => {
+    const sk = String(i.sk);
+    if (sk.startsWith('BLOCK#OUT#')) return [{ pk: `MEMBER#${sk.slice('BLOCK#OUT#'.length)}`, sk: `BLOCK#IN#${memberId}` }];
+    if (sk.startsWith('BLOCK#IN#')) return [{ pk: `MEMBER#${sk.slice('BLOCK#IN#'.length)}`, sk: `BLOCK#OUT#${memberId}` }];
+    return [];
+  });
+  const facets = profile && profile.status === 'active' ? repo.memberKeys.facetKeys(profile) : [];
+  const ownKeys = own.map((i) => ({ pk: String(i.pk), sk: String(i.sk) })).filter((k) => k.sk !== 'PROFILE');
+  // The profile goes last: while any delete is left to retry, the member can still find her account.
+  await repo.deleteKeys([...mirrors, ...facets, ...ownKeys]);
+  await repo.deleteKeys([{ pk: `MEMBER#${memberId}`, sk: 'PROFILE' }]);
+}

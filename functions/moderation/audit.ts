@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+import { GetItemCommand, QueryCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { ulid } from 'ulid';
+import { TABLE, ddb, fromAttr, toAttr, values } from '../lib/db';
+import { decodeCursor, encodeCursor, type Page } from '../lib/cursor';
+import { keys } from '../lib/keys';
+
+/**
+ * The append-only audit log. Entries form a hash chain: each holds the hash of the one before,
+ * and the head item holds the last sequence number and hash. Appending is part of the same
+ * transaction as the decision it records, conditioned on the head being unchanged, so two board
+ * members acting at once cannot fork the chain (one transaction is cancelled and retried).
+ */
+export type AuditEntry = {
+  id: string;
+  seq: number;
+  at: string;
+  actorId: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  reason: string;
+  before: unknown;
+  after: unknown;
+  prevHash: string;
+  hash: string;
+};
+
+const GENESIS = '0'.repeat(64);
+
+export function hashEntry(e: Omit<AuditEntry, 'hash'>): string {
+  const canonical = JSON.stringify([e.seq, e.id, e.at, e.actorId, e.action, e.targetType, e.targetId, e.reason, e.before, e.after, e.prevHash]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+type Head = { seq: number; hash: string };
+
+export async function readHead(): Promise<Head> {
+  const res = await ddb.send(new GetItemCommand({ TableName: TABLE, Key: toAttr(keys.auditHead()), ConsistentRead: true }));
+  return res.Item ? fromAttr<Head>(res.Item) : { seq: 0, hash: GENESIS };
+}
+
+/** The transaction items that append one entry after `head`. */
+export function auditAppend(
+  head: Head,
+  input: Pick<AuditEntry, 'actorId' | 'action' | 'targetType' | 'targetId' | 'reason' | 'before' | 'after'>,
+  at: string,
+): TransactWriteItem[] {
+  const seq = head.seq + 1;
+  const base = { id: ulid(), seq, at, ...input, prevHash: head.hash };
+  const hash = hashEntry(base);
+  return [
+    {
+      Put: {
+        TableName: TABLE,
+        Item: toAttr({ ...keys.auditHead(), entity: 'auditHead', version: seq, seq, hash }),
+        ConditionExpression: head.seq === 0 ? 'attribute_not_exists(pk)' : 'seq = :seq',
+        ...(head.seq === 0 ? {} : { ExpressionAttributeValues: values({ ':seq': head.seq }) }),
+      },
+    },
+    {
+      Put: {
+        TableName: TABLE,
+        Item: toAttr({ ...keys.auditEntry(seq), entity: 'audit', version: 1, ...base, hash }),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+  ];
+}
+
+export async function listAudit(opts: { limit: number; cursor?: string; scope: string }): Promise<Page<AuditEntry>> {
+  const res = await ddb.send(
+    new QueryCommand({
+      TableName: TABLE,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)',
+      ExpressionAttributeValues: values({ ':pk': keys.auditHead().pk, ':e': 'E#' }),
+      ScanIndexForward: false,
+      Limit: opts.limit,
+      ExclusiveStartKey: decodeCursor(opts.cursor, opts.scope),
+    }),
+  );
+  return {
+    items: (res.Items ?? []).map((i) => {
+      const { pk: _p, sk: _s, entity: _e, version: _v, ...entry } = fromAttr<AuditEntry & Record<string, unknown>>(i);
+      return entry as AuditEntry;
+    }),
+    nextCursor: encodeCursor(res.LastEvaluatedKey, opts.scope),
+  };
+}
+
+/** Walks the chain oldest first; returns the sequence number of the first broken entry, or null. */
+export async function verifyChain(): Promise<number | null> {
+  let prev = GENESIS;
+  let expectedSeq = 1;
+  let start: Record<string, import('@aws-sdk/client-dynamodb').AttributeValue> | undefined;
+  do {
+    const res = await ddb.send(
+      new QueryCommand({
+        TableName: TABLE,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)',
+        ExpressionAttributeValues: values({ ':pk': keys.auditHead().pk, ':e': 'E#' }),
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const raw of res.Items ?? []) {
+      const { pk: _p, sk: _s, entity: _e, version: _v, hash, ...rest } = fromAttr<AuditEntry & Record<string, unknown>>(raw);
+      const entry = rest as Omit<AuditEntry, 'hash'>;
+      if (entry.seq !== expectedSeq || entry.prevHash !== prev || hashEntry(entry) !== hash) return expectedSeq;
+      prev = hash;
+      expectedSeq++;
+    }
+    start = res.LastEvaluatedKey;
+  } while (start);
+  return null;
+}

@@ -1,0 +1,61 @@
+import { QueryCommand, type TransactWriteItem, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { ulid } from 'ulid';
+import { TABLE, ddb, fromAttr, isConditionFailure, toAttr, values } from '../lib/db';
+import { decodeCursor, encodeCursor, type Page } from '../lib/cursor';
+import { NotFoundError } from '../lib/errors';
+import { keys } from '../lib/keys';
+
+/**
+ * In-app notifications. They carry a type and a link into the app, never another member's name
+ * or any text, so nothing personal leaves with them if they are ever pushed outside the app.
+ */
+export type Notification = { id: string; type: string; at: string; read: boolean; link: string };
+
+/** A transaction item that notifies `memberId`; it joins the transaction of the event itself. */
+export function notificationPut(memberId: string, type: string, link: string, at: string): TransactWriteItem {
+  const id = ulid();
+  return {
+    Put: {
+      TableName: TABLE,
+      Item: toAttr({ ...keys.notification(memberId, id), entity: 'notification', version: 1, id, type, at, read: false, link }),
+    },
+  };
+}
+
+export async function listNotifications(memberId: string, opts: { limit: number; cursor?: string; scope: string }): Promise<Page<Notification>> {
+  const res = await ddb.send(
+    new QueryCommand({
+      TableName: TABLE,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      ExpressionAttributeValues: values({ ':pk': keys.member(memberId).pk, ':p': keys.notificationPrefix }),
+      ScanIndexForward: false,
+      Limit: opts.limit,
+      ExclusiveStartKey: decodeCursor(opts.cursor, opts.scope),
+    }),
+  );
+  return {
+    items: (res.Items ?? []).map((i) => {
+      const n = fromAttr<Notification>(i);
+      return { id: n.id, type: n.type, at: n.at, read: n.read, link: n.link };
+    }),
+    nextCursor: encodeCursor(res.LastEvaluatedKey, opts.scope),
+  };
+}
+
+export async function markRead(memberId: string, id: string): Promise<void> {
+  try {
+    await ddb.send(
+      new UpdateItemCommand({
+        TableName: TABLE,
+        Key: toAttr(keys.notification(memberId, id)),
+        UpdateExpression: 'SET #r = :t',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#r': 'read' },
+        ExpressionAttributeValues: values({ ':t': true }),
+      }),
+    );
+  } catch (e) {
+    if (isConditionFailure(e)) throw new NotFoundError();
+    throw e;
+  }
+}

@@ -1,0 +1,243 @@
+import { z } from 'zod';
+import { COUNTRY_CODES, EXPERTISE_CODES, isLanguageTag, isTimeZone } from './meta';
+import { normalizeName, normalizeText } from './text';
+
+/*
+ * The zod schemas both the API (validation at the edge, OpenAPI) and the web app (forms, types)
+ * use. A schema named FooSchema has the inferred type Foo.
+ */
+
+// ---------------------------------------------------------------- auth
+
+export const PASSWORD_MIN_LENGTH = 12;
+
+export const EmailSchema = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.email({ message: 'Enter a valid email address.' }))
+  .transform((e) => e.toLowerCase());
+
+export const PasswordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, { message: `Use at least ${PASSWORD_MIN_LENGTH} characters.` })
+  .max(256, { message: 'Use at most 256 characters.' });
+
+export const SignUpSchema = z.strictObject({ email: EmailSchema, password: PasswordSchema });
+export const SignInSchema = z.strictObject({ email: EmailSchema, password: z.string().min(1).max(256) });
+export const ConfirmSchema = z.strictObject({ email: EmailSchema, code: z.string().trim().min(1).max(16) });
+
+export const UserSchema = z.object({ id: z.string(), email: z.string(), roles: z.array(z.string()) });
+export type User = z.infer<typeof UserSchema>;
+
+// ---------------------------------------------------------------- members
+
+export const KindSchema = z.enum(['practitioner', 'champion']);
+export type Kind = z.infer<typeof KindSchema>;
+
+export const MemberStatusSchema = z.enum(['pending', 'active', 'declined', 'suspended', 'deactivated']);
+export type MemberStatus = z.infer<typeof MemberStatusSchema>;
+
+export const AudienceLevelSchema = z.enum(['board', 'partners', 'members']);
+export type AudienceLevel = z.infer<typeof AudienceLevelSchema>;
+
+/** The fields whose visibility a member chooses. id, displayName and kind are always visible. */
+export const VISIBILITY_FIELDS = [
+  'country',
+  'organization',
+  'jobTitle',
+  'bio',
+  'expertise',
+  'languages',
+  'timezone',
+  'goals',
+  'mentoring',
+] as const;
+export type VisibilityField = (typeof VISIBILITY_FIELDS)[number];
+
+/** Discretion first: where she works, her title and her country stay with the board until she widens them. */
+export const DEFAULT_VISIBILITY: Record<VisibilityField, AudienceLevel> = {
+  country: 'board',
+  organization: 'board',
+  jobTitle: 'board',
+  bio: 'members',
+  expertise: 'members',
+  languages: 'members',
+  timezone: 'members',
+  goals: 'members',
+  mentoring: 'members',
+};
+
+export const VisibilitySchema = z.strictObject(
+  Object.fromEntries(VISIBILITY_FIELDS.map((f) => [f, AudienceLevelSchema.optional()])) as Record<
+    VisibilityField,
+    z.ZodOptional<typeof AudienceLevelSchema>
+  >,
+);
+export type Visibility = Record<VisibilityField, AudienceLevel>;
+
+const shortText = (max: number) => z.string().max(max).transform(normalizeText);
+
+export const DisplayNameSchema = z
+  .string()
+  .max(200)
+  .transform(normalizeName)
+  .pipe(z.string().min(1, { message: 'Enter a name.' }).max(60, { message: 'Use at most 60 characters.' }));
+
+export const CountrySchema = z
+  .string()
+  .refine((c) => COUNTRY_CODES.has(c), { message: 'Use an ISO 3166-1 alpha-2 country code.' });
+export const ExpertiseSchema = z.enum(EXPERTISE_CODES);
+export const LanguageSchema = z.string().refine(isLanguageTag, { message: 'Use a BCP-47 language tag.' });
+export const TimezoneSchema = z.string().refine(isTimeZone, { message: 'Use an IANA time zone.' });
+
+export const GoalsSchema = z.strictObject({
+  shortTerm: shortText(500).default(''),
+  mediumTerm: shortText(500).default(''),
+  longTerm: shortText(500).default(''),
+});
+export type Goals = z.infer<typeof GoalsSchema>;
+
+const uniqueList = <T extends z.ZodType<string>>(item: T, max: number) =>
+  z
+    .array(item)
+    .max(max)
+    .refine((xs) => new Set(xs).size === xs.length, { message: 'Remove the duplicates.' });
+
+export const MentoringSchema = z.strictObject({
+  offering: z
+    .strictObject({
+      active: z.boolean().default(false),
+      capacity: z.number().int().min(0).max(10).default(0),
+      topics: uniqueList(ExpertiseSchema, 12).default([]),
+      languages: uniqueList(LanguageSchema, 10).default([]),
+    })
+    .default({ active: false, capacity: 0, topics: [], languages: [] }),
+  seeking: z
+    .strictObject({
+      active: z.boolean().default(false),
+      topics: uniqueList(ExpertiseSchema, 12).default([]),
+      goals: GoalsSchema.default({ shortTerm: '', mediumTerm: '', longTerm: '' }),
+      sameCountryOnly: z.boolean().default(false),
+      outsideOrganizationOnly: z.boolean().default(false),
+    })
+    .default({
+      active: false,
+      topics: [],
+      goals: { shortTerm: '', mediumTerm: '', longTerm: '' },
+      sameCountryOnly: false,
+      outsideOrganizationOnly: false,
+    }),
+});
+export type Mentoring = z.infer<typeof MentoringSchema>;
+
+/** The body of PUT /api/members/me. status, roles and id are not in it: sending them is a 400. */
+export const ProfileInputSchema = z.strictObject({
+  displayName: DisplayNameSchema.optional(),
+  kind: KindSchema.optional(),
+  country: CountrySchema.optional(),
+  organization: shortText(120).optional(),
+  jobTitle: shortText(120).optional(),
+  bio: shortText(2000).optional(),
+  expertise: uniqueList(ExpertiseSchema, 12).optional(),
+  languages: uniqueList(LanguageSchema, 10).optional(),
+  timezone: TimezoneSchema.optional(),
+  goals: GoalsSchema.optional(),
+  mentoring: MentoringSchema.optional(),
+  visibility: VisibilitySchema.optional(),
+  statement: shortText(4000).pipe(z.string().min(1, { message: 'Tell the board about your work.' })).optional(),
+  version: z.number().int().min(1).optional(),
+});
+export type ProfileInput = z.infer<typeof ProfileInputSchema>;
+
+/** A profile as the API returns it. Fields the viewer may not see are absent. */
+export const ProfileSchema = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  kind: KindSchema,
+  country: z.string().optional(),
+  organization: z.string().optional(),
+  jobTitle: z.string().optional(),
+  bio: z.string().optional(),
+  expertise: z.array(z.string()).optional(),
+  languages: z.array(z.string()).optional(),
+  timezone: z.string().optional(),
+  goals: GoalsSchema.optional(),
+  mentoring: MentoringSchema.optional(),
+  visibility: z.record(z.string(), AudienceLevelSchema).optional(),
+  status: MemberStatusSchema.optional(),
+  version: z.number().int().optional(),
+});
+export type Profile = z.infer<typeof ProfileSchema>;
+
+export const MeSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  roles: z.array(z.string()),
+  status: MemberStatusSchema,
+  profile: ProfileSchema.nullable(),
+  decisionReason: z.string().optional(),
+});
+export type Me = z.infer<typeof MeSchema>;
+
+// ---------------------------------------------------------------- lists
+
+export const LimitSchema = z.coerce.number().int().min(1).max(50).default(20);
+export const PageQuerySchema = z.strictObject({ limit: LimitSchema, cursor: z.string().max(2048).optional() });
+
+export const DirectoryQuerySchema = z.strictObject({
+  limit: LimitSchema,
+  cursor: z.string().max(2048).optional(),
+  expertise: ExpertiseSchema.optional(),
+  country: CountrySchema.optional(),
+  language: LanguageSchema.optional(),
+  kind: KindSchema.optional(),
+});
+export type DirectoryQuery = z.infer<typeof DirectoryQuerySchema>;
+
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+
+// ---------------------------------------------------------------- board
+
+export const ApplicationsQuerySchema = z.strictObject({
+  status: z.enum(['pending', 'approved', 'declined']).default('pending'),
+  limit: LimitSchema,
+  cursor: z.string().max(2048).optional(),
+});
+
+export const ApplicationSchema = z.object({
+  memberId: z.string(),
+  profile: ProfileSchema,
+  statement: z.string(),
+  submittedAt: z.string(),
+  decision: z.enum(['approve', 'decline']).optional(),
+  reason: z.string().optional(),
+  decidedAt: z.string().optional(),
+});
+export type Application = z.infer<typeof ApplicationSchema>;
+
+export const DecisionSchema = z
+  .strictObject({
+    decision: z.enum(['approve', 'decline']),
+    reason: shortText(1000).optional(),
+  })
+  .refine((d) => d.decision === 'approve' || (d.reason && d.reason.length > 0), {
+    message: 'Give the applicant a reason when declining.',
+    path: ['reason'],
+  });
+
+export const MetaSchema = z.object({
+  expertise: z.array(z.object({ code: z.string(), label: z.string() })),
+  countries: z.array(z.object({ code: z.string(), label: z.string() })),
+  languages: z.array(z.object({ code: z.string(), label: z.string() })),
+});
+
+export const ErrorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
