@@ -40,6 +40,10 @@ export const keys = {
   notification: (memberId: string, id: string) => ({ pk: `MEMBER#${memberId}`, sk: `NOTIF#${id}` }),
   notificationPrefix: 'NOTIF#',
 
+  /** A discussion space; all spaces are listed through GSI1 (few, so one partition). */
+  space: (id: string) => ({ pk: `SPACE#${id}`, sk: 'SPACE' }),
+  spaceIndex: (audience: string, id: string) => ({ gsi1pk: 'SPACES', gsi1sk: `${audience}#${id}` }),
+
   /** Sign-in/sign-up throttles: a counter per subject and window, expired by TTL. */
   throttle: (kind: string, subject: string, window: number) => ({ pk: `THROTTLE#${kind}#${subject}`, sk: `W#${window}` }),
 

@@ -23,16 +23,15 @@ const localVerifier = localIssuer
   ? JwtRsaVerifier.create({ issuer: localIssuer, audience: config.USER_POOL_CLIENT_ID, jwksUri: `${localIssuer}/.well-known/jwks.json` })
   : undefined;
 /** In AWS: the standard Cognito verifier (issuer, audience, token_use); the JWKS is cached per instance. */
-const cognitoVerifier = CognitoJwtVerifier.create({
-  userPoolId: config.USER_POOL_ID,
-  clientId: config.USER_POOL_CLIENT_ID,
-  tokenUse: 'id',
-});
+const cognitoVerifier = localIssuer
+  ? undefined
+  : CognitoJwtVerifier.create({ userPoolId: config.USER_POOL_ID, clientId: config.USER_POOL_CLIENT_ID, tokenUse: 'id' });
 
 let localJwks: Promise<void> | undefined;
 
 async function verifyIdToken(token: string): Promise<IdClaims> {
-  if (!localVerifier) return (await cognitoVerifier.verify(token)) as unknown as IdClaims;
+  if (cognitoVerifier) return (await cognitoVerifier.verify(token)) as unknown as IdClaims;
+  if (!localVerifier) throw new UnauthenticatedError();
   // aws-jwt-verify refuses http JWKS URIs, so the local JWKS is fetched here and cached.
   localJwks ??= fetch(`${localIssuer}/.well-known/jwks.json`)
     .then((r) => r.json() as Promise<Jwks>)

@@ -1,0 +1,51 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import { Construct } from 'constructs';
+
+/**
+ * Generic GSI names. The key module in `functions/lib` decides what each index means; the table
+ * only promises that `gsiN` is keyed by `gsiNpk` / `gsiNsk`, so a new access pattern never needs
+ * an infrastructure change unless it needs a fourth index.
+ */
+export const GLOBAL_SECONDARY_INDEXES = ['gsi1', 'gsi2', 'gsi3'] as const;
+
+/**
+ * The single table that holds every entity (members, mentorships, threads, ...).
+ *
+ * Stateful and irreplaceable: it is retained when its stack is deleted, refuses deletion while
+ * deletion protection is on, and keeps 35 days of point-in-time recovery.
+ */
+export class SingleTable extends Construct {
+  readonly table: dynamodb.Table;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+
+    this.table = new dynamodb.Table(this, 'Table', {
+      partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
+      sortKey: { name: 'sk', type: dynamodb.AttributeType.STRING },
+      // Traffic is spiky and small; on-demand costs nothing while idle and needs no capacity plans.
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      // Items that must disappear on their own (sessions, rate-limit counters, invitations) carry
+      // an epoch-seconds `ttl`; DynamoDB deletes them for free within a day or two of expiry.
+      timeToLiveAttribute: 'ttl',
+      // The AWS managed key (aws/dynamodb) puts key use in CloudTrail without the cost and key
+      // policy upkeep of a customer managed key; callers need no extra KMS grant.
+      encryption: dynamodb.TableEncryption.AWS_MANAGED,
+    });
+
+    for (const indexName of GLOBAL_SECONDARY_INDEXES) {
+      this.table.addGlobalSecondaryIndex({
+        indexName,
+        partitionKey: { name: `${indexName}pk`, type: dynamodb.AttributeType.STRING },
+        sortKey: { name: `${indexName}sk`, type: dynamodb.AttributeType.STRING },
+        // Lists read whole items from the index; projecting everything avoids a second round trip
+        // per item, and the table is small enough that the extra storage does not matter.
+        projectionType: dynamodb.ProjectionType.ALL,
+      });
+    }
+  }
+}

@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { startLocalServices } from './local/services';
+
+/**
+ * `npm start`: DynamoDB Local, cognito-local, the API and the built SPA, all on 127.0.0.1.
+ * PORT (default 3000) picks the port; DATA_DIR keeps data between runs; DEMO_PASSWORD sets the
+ * demo accounts' password. Ctrl-C stops every child process.
+ */
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export async function startServer(opts: { port: number; dataDir?: string; quiet?: boolean }) {
+  const services = await startLocalServices({ dataDir: opts.dataDir, quiet: opts.quiet ?? true });
+  const origin = `http://127.0.0.1:${opts.port}`;
+  Object.assign(process.env, services.env, { APP_ORIGIN: origin });
+  const { app } = await import('../functions/app');
+  const { seed, DEMO_ACCOUNTS, demoPassword } = await import('./local/seed');
+  const seeded = await seed();
+
+  const dist = join(root, 'web/dist');
+  if (!existsSync(join(dist, 'index.html'))) throw new Error('web/dist is missing: run `npm run build` first (npm start does).');
+  const server = new Hono();
+  // CloudFront adds these headers in AWS; locally the Node server does.
+  server.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      referrerPolicy: 'no-referrer',
+      xFrameOptions: 'DENY',
+    }),
+  );
+  server.route('/', app);
+  server.use('/assets/*', serveStatic({ root: dist }));
+  server.use('*', serveStatic({ root: dist }));
+  // Every other path is a page of the single-page app.
+  server.get('*', serveStatic({ root: dist, path: 'index.html' }));
+
+  const http = serve({ fetch: server.fetch, port: opts.port, hostname: '127.0.0.1' });
+  const stop = async () => {
+    http.close();
+    await services.stop();
+  };
+  return { origin, stop, seeded, accounts: DEMO_ACCOUNTS, password: demoPassword() };
+}
+
+const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  process.env.LOG_LEVEL ??= 'silent';
+  const port = Number(process.env.PORT ?? 3000);
+  startServer({ port, dataDir: process.env.DATA_DIR })
+    .then((s) => {
+      console.log(`\nChampions Network is running at ${s.origin}\n`);
+      console.log('Demo accounts (local mode only):');
+      for (const a of s.accounts) console.log(`  ${a.role.padEnd(13)} ${a.email.padEnd(26)} password: ${s.password}`);
+      console.log(`\n${s.seeded.seeded ? `Seeded ${s.seeded.members} demo members.` : 'Demo data already present.'} Press Ctrl-C to stop.\n`);
+      let stopping = false;
+      const shutdown = () => {
+        if (stopping) return;
+        stopping = true;
+        s.stop().finally(() => process.exit(0));
+      };
+      process.on('SIGINT', shutdown);
+      process.on('SIGTERM', shutdown);
+    })
+    .catch((e: unknown) => {
+      console.error(e instanceof Error ? e.message : e);
+      process.exit(1);
+    });
+}

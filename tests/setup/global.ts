@@ -1,0 +1,20 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { startLocalServices, type LocalServices } from '../../scripts/local/services';
+
+/** Starts DynamoDB Local and cognito-local once per run, on free ports. */
+let services: LocalServices | undefined;
+
+export const ENV_FILE = join(tmpdir(), `champions-test-env-${process.pid}.json`);
+
+export async function setup() {
+  services = await startLocalServices({ quiet: true });
+  const env = { ...services.env, APP_ORIGIN: 'http://127.0.0.1:3000', CHAMPIONS_TEST_ENV: ENV_FILE };
+  writeFileSync(ENV_FILE, JSON.stringify(env));
+  process.env.CHAMPIONS_TEST_ENV = ENV_FILE;
+}
+
+export async function teardown() {
+  await services?.stop();
+}
