@@ -1,5 +1,4 @@
 import { defineConfig } from 'vitest/config';
-import solid from 'vite-plugin-solid';
 
 /**
  * One run for everything: unit, integration (real DynamoDB Local + cognito-local, started once
@@ -7,9 +6,9 @@ import solid from 'vite-plugin-solid';
  * the whole local product). No mock stands in for DynamoDB or Cognito.
  */
 export default defineConfig({
-  plugins: [solid()],
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],
+    environment: 'node',
     globalSetup: ['tests/setup/global.ts'],
     setupFiles: ['tests/setup/env.ts'],
     testTimeout: 30_000,

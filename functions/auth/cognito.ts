@@ -81,7 +81,14 @@ function tokensOf(r: { AccessToken?: string; IdToken?: string; RefreshToken?: st
 
 export async function signIn(email: string, password: string): Promise<Tokens> {
   const res = await call(() =>
-    cognito.send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: email, PASSWORD: password } })),
+    cognito
+      .send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: email, PASSWORD: password } }))
+      .catch((e: unknown) => {
+        // cognito-local answers a wrong password with InvalidPasswordException; Cognito with
+        // NotAuthorizedException. Either way it is the same 401 as an unknown email.
+        if (e instanceof Error && e.name === 'InvalidPasswordException') throw new UnauthenticatedError('The email or password is not right.');
+        throw e;
+      }),
   );
   return tokensOf(res.AuthenticationResult);
 }

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { Agent, PASSWORD, expectError, signedInAgent, uniqueEmail } from '../helpers';
+
+describe('sign-up', () => {
+  it('creates an account and answers 201 with its id', async () => {
+    const a = new Agent();
+    const res = await a.post('/api/auth/sign-up', { email: uniqueEmail(), password: PASSWORD });
+    expect(res.status).toBe(201);
+    expect(res.body.userId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('refuses an email that is taken with 409', async () => {
+    const email = uniqueEmail();
+    const a = new Agent();
+    expect((await a.post('/api/auth/sign-up', { email, password: PASSWORD })).status).toBe(201);
+    expectError(await a.post('/api/auth/sign-up', { email: email.toUpperCase(), password: PASSWORD }), 409, 'conflict');
+  });
+
+  it.each([
+    ['a common password', 'password1234'],
+    ['a common password in other case', 'PASSWORD1234'],
+    ['a short password', 'short pass1'],
+    ['one repeated character', 'aaaaaaaaaaaaaaaa'],
+  ])('refuses %s with 400', async (_label, password) => {
+    const res = await new Agent().post('/api/auth/sign-up', { email: uniqueEmail(), password });
+    expectError(res, 400, 'validation_failed');
+    expect(res.body.error.details[0].path).toBe('password');
+  });
+
+  it('accepts a long password without composition rules', async () => {
+    const res = await new Agent().post('/api/auth/sign-up', { email: uniqueEmail(), password: 'correct horse battery staple' });
+    expect(res.status).toBe(201);
+  });
+
+  it('refuses a malformed email, unknown fields and wrong types with 400', async () => {
+    const a = new Agent();
+    expectError(await a.post('/api/auth/sign-up', { email: 'not-an-email', password: PASSWORD }), 400, 'validation_failed');
+    expectError(await a.post('/api/auth/sign-up', { email: uniqueEmail(), password: PASSWORD, role: 'board' }), 400, 'validation_failed');
+    expectError(await a.post('/api/auth/sign-up', { email: 42, password: PASSWORD }), 400, 'validation_failed');
+  });
+});
+
+describe('sign-in', () => {
+  it('sets HttpOnly SameSite=Strict session cookies and answers the user', async () => {
+    const email = uniqueEmail();
+    const a = new Agent();
+    await a.post('/api/auth/sign-up', { email, password: PASSWORD });
+    const res = await a.post('/api/auth/sign-in', { email, password: PASSWORD });
+    expect(res.status).toBe(200);
+    expect(res.body.user).toMatchObject({ email, roles: [] });
+    const cookies = res.headers.getSetCookie();
+    expect(cookies.length).toBe(3);
+    for (const c of cookies) {
+      expect(c).toMatch(/HttpOnly/);
+      expect(c).toMatch(/SameSite=Strict/);
+    }
+    expect(JSON.stringify(res.body)).not.toMatch(/eyJ/); // no token in the body
+  });
+
+  it('answers a wrong password and an unknown email the same way', async () => {
+    const a = await signedInAgent();
+    const wrong = await new Agent().post('/api/auth/sign-in', { email: a.email, password: 'not the password at all' });
+    const unknown = await new Agent().post('/api/auth/sign-in', { email: uniqueEmail('nobody'), password: 'not the password at all' });
+    expectError(wrong, 401, 'unauthenticated');
+    expect(unknown.status).toBe(wrong.status);
+    expect(unknown.body).toEqual(wrong.body);
+  });
+
+  it('throttles repeated failures for one email with 429 and retry-after, even with the right password', async () => {
+    const a = await signedInAgent();
+    const max = Number(process.env.SIGNIN_MAX_FAILURES ?? 5);
+    for (let i = 0; i < max; i++) {
+      expect((await new Agent().post('/api/auth/sign-in', { email: a.email, password: `wrong password ${i}` })).status).toBe(401);
+    }
+    const blocked = await new Agent().post('/api/auth/sign-in', { email: a.email, password: PASSWORD });
+    expectError(blocked, 429, 'rate_limited');
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
+
+describe('session', () => {
+  it('answers 401 on /api/me without a session or with a forged token', async () => {
+    expectError(await new Agent().get('/api/me'), 401, 'unauthenticated');
+    const forged = new Agent();
+    forged.cookies.set('cn_id', 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.');
+    expectError(await forged.get('/api/me'), 401, 'unauthenticated');
+  });
+
+  it('refreshes the session from the refresh cookie', async () => {
+    const a = await signedInAgent();
+    a.cookies.delete('cn_id');
+    expectError(await a.get('/api/me'), 401, 'unauthenticated');
+    expect((await a.post('/api/auth/refresh')).status).toBe(204);
+    expect((await a.get('/api/me')).status).toBe(200);
+  });
+
+  it('signs out: clears the cookies and revokes the refresh token', async () => {
+    const a = await signedInAgent();
+    const refresh = a.cookies.get('cn_rt') ?? '';
+    expect((await a.post('/api/auth/sign-out')).status).toBe(204);
+    expect(a.cookies.size).toBe(0);
+    const replay = new Agent();
+    replay.cookies.set('cn_rt', refresh);
+    expectError(await replay.post('/api/auth/refresh'), 401, 'unauthenticated');
+  });
+});
+
+describe('edge rules shared by every route', () => {
+  it('refuses a state-changing request from another origin with 403 and allows one without Origin', async () => {
+    const a = new Agent();
+    const body = { email: uniqueEmail(), password: PASSWORD };
+    expectError(await a.post('/api/auth/sign-up', body, { origin: 'https://evil.example' }), 403, 'forbidden');
+    expectError(await a.post('/api/auth/sign-up', body, { 'sec-fetch-site': 'cross-site', origin: '' }), 403, 'forbidden');
+    const noOrigin = await new Agent().post('/api/auth/sign-up', body, { origin: '' });
+    expect(noOrigin.status).toBe(201);
+  });
+
+  it('answers malformed JSON with 400, a non-JSON body with 415 and an oversize body with 413', async () => {
+    const a = new Agent();
+    expectError(await a.post('/api/auth/sign-in', '{"email": '), 400, 'validation_failed');
+    expectError(await a.post('/api/auth/sign-in', 'email=a', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'unsupported_media_type');
+    expectError(await a.post('/api/auth/sign-in', { email: 'a@b.org', password: 'x'.repeat(70 * 1024) }), 413, 'payload_too_large');
+  });
+
+  it('answers an unknown route with 404 in the error shape', async () => {
+    expectError(await new Agent().get('/api/nothing-here'), 404, 'not_found');
+  });
+});

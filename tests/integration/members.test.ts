@@ -1,0 +1,239 @@
+import { describe, expect, it } from 'vitest';
+import { Agent, applicant, board, expectError, member, profile, signedInAgent } from '../helpers';
+
+describe('the first profile save (the application)', () => {
+  it('creates the profile with status pending and discretion-first visibility', async () => {
+    const a = await signedInAgent();
+    const res = await a.put('/api/members/me', profile());
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id: a.userId, status: 'pending', version: 1, kind: 'practitioner' });
+    expect(res.body.visibility).toMatchObject({ organization: 'board', jobTitle: 'board', country: 'board', bio: 'members' });
+    const me = await a.get('/api/me');
+    expect(me.body).toMatchObject({ id: a.userId, email: a.email, status: 'pending', roles: ['practitioner'] });
+  });
+
+  it('answers /api/me with status pending and no profile before the first save', async () => {
+    const a = await signedInAgent();
+    const me = await a.get('/api/me');
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({ status: 'pending', profile: null, roles: [] });
+  });
+
+  it('requires displayName, kind, country and statement', async () => {
+    const a = await signedInAgent();
+    const res = await a.put('/api/members/me', { displayName: 'Only a name' });
+    expectError(res, 400, 'validation_failed');
+    expect(res.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['country', 'kind', 'statement']);
+  });
+
+  it.each([['status', 'active'], ['roles', ['board']], ['id', 'someone-else']])('refuses to set %s through the profile (mass assignment)', async (field, value) => {
+    const a = await signedInAgent();
+    const res = await a.put('/api/members/me', { ...profile(), [field]: value });
+    expectError(res, 400, 'validation_failed');
+    expect((await a.get('/api/me')).body.profile).toBeNull();
+  });
+
+  it('refuses bad values: unknown country, expertise, language tag, timezone, over-long name', async () => {
+    const a = await signedInAgent();
+    for (const bad of [
+      { country: 'XX' },
+      { expertise: ['astrology'] },
+      { languages: ['not a tag!'] },
+      { timezone: 'Mars/Olympus' },
+      { displayName: 'x'.repeat(61) },
+      { displayName: '\u202E\u200F ' },
+      { visibility: { country: 'everyone' } },
+    ]) {
+      expectError(await a.put('/api/members/me', profile(bad as never)), 400, 'validation_failed');
+    }
+  });
+
+  it('keeps names in any script, NFC-normalised, with bidi controls stripped', async () => {
+    const a = await signedInAgent();
+    const decomposed = 'Zarghu\u0301na'; // u + combining acute
+    const res = await a.put('/api/members/me', profile({ displayName: `\u202Bفاطمہ\u202C ${decomposed}` }));
+    expect(res.status).toBe(200);
+    expect(res.body.displayName).toBe('فاطمہ Zarghúna'.normalize('NFC'));
+    expect(res.body.displayName).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200E\u200F]/);
+  });
+});
+
+describe('editing the profile', () => {
+  it('replaces the fields at the stored version and refuses a stale version with 409', async () => {
+    const a = await applicant();
+    const first = (await a.get('/api/members/me')).body;
+    const ok = await a.put('/api/members/me', { ...profile({ bio: 'Updated' }), statement: undefined, version: first.version });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ bio: 'Updated', version: first.version + 1 });
+    expectError(await a.put('/api/members/me', { ...profile({ bio: 'Lost write' }), statement: undefined, version: first.version }), 409, 'conflict');
+    expect((await a.get('/api/members/me')).body.bio).toBe('Updated');
+  });
+
+  it('needs a version after the first save and never changes kind', async () => {
+    const a = await member();
+    const { version } = (await a.get('/api/members/me')).body;
+    const { statement: _s, ...rest } = profile();
+    expectError(await a.put('/api/members/me', rest), 400, 'validation_failed');
+    expectError(await a.put('/api/members/me', { ...rest, kind: 'champion', version }), 400, 'validation_failed');
+    expectError(await a.put('/api/members/me', { ...rest, statement: 'New statement', version }), 400, 'validation_failed');
+  });
+});
+
+describe('who sees what', () => {
+  it('keeps a pending applicant out of the directory and member pages (403)', async () => {
+    const a = await applicant();
+    const other = await member();
+    expectError(await a.get('/api/members'), 403, 'forbidden');
+    expectError(await a.get(`/api/members/${other.userId}`), 403, 'forbidden');
+  });
+
+  it('hides a pending or declined applicant from members (404) but shows her to the board', async () => {
+    const pending = await applicant();
+    const viewer = await member();
+    expectError(await viewer.get(`/api/members/${pending.userId}`), 404, 'not_found');
+    const b = await board();
+    const seen = await b.get(`/api/members/${pending.userId}`);
+    expect(seen.status).toBe(200);
+    expect(seen.body).toMatchObject({ status: 'pending', organization: 'Punjab Police', jobTitle: 'Inspector', country: 'PK' });
+  });
+
+  it('shows other members only the fields the owner opened to members', async () => {
+    const owner = await member({ bio: 'Open bio' });
+    const viewer = await member();
+    const seen = (await viewer.get(`/api/members/${owner.userId}`)).body;
+    expect(seen).toMatchObject({ id: owner.userId, displayName: 'Test Member', kind: 'practitioner', bio: 'Open bio' });
+    expect(seen).not.toHaveProperty('organization');
+    expect(seen).not.toHaveProperty('jobTitle');
+    expect(seen).not.toHaveProperty('country');
+    expect(seen).not.toHaveProperty('visibility');
+    expect(seen).not.toHaveProperty('version');
+
+    const { version } = (await owner.get('/api/members/me')).body;
+    const { statement: _s, ...rest } = profile({ bio: 'Open bio' });
+    await owner.put('/api/members/me', { ...rest, version, visibility: { organization: 'members', bio: 'board' } });
+    const after = (await viewer.get(`/api/members/${owner.userId}`)).body;
+    expect(after.organization).toBe('Punjab Police');
+    expect(after).not.toHaveProperty('bio');
+    expect(after).not.toHaveProperty('country');
+  });
+
+  it('answers an unknown or malformed member id with 404', async () => {
+    const viewer = await member();
+    expectError(await viewer.get('/api/members/00000000-0000-0000-0000-000000000000'), 404, 'not_found');
+    expectError(await viewer.get('/api/members/not%23a%23key'), 404, 'not_found');
+  });
+
+  it('answers 401 without a session on every member route', async () => {
+    const anon = new Agent();
+    for (const [m, p] of [['GET', '/api/members'], ['GET', '/api/members/me'], ['PUT', '/api/members/me'], ['GET', '/api/members/x'], ['PUT', '/api/members/me/blocks/x'], ['GET', '/api/members/me/export'], ['DELETE', '/api/members/me']] as const) {
+      expectError(await anon.req(m, p, m === 'PUT' && p === '/api/members/me' ? profile() : undefined), 401, 'unauthenticated');
+    }
+  });
+});
+
+describe('the directory', () => {
+  it('filters by expertise, country, language and kind, hiding fields and facets not opened to members', async () => {
+    const tag = `T${Date.now()}`;
+    const open = await member({ displayName: `${tag} Open`, country: 'NP', expertise: ['labour_inspection'], languages: ['ne'], visibility: { country: 'members' } });
+    const discreet = await member({ displayName: `${tag} Discreet`, country: 'NP', expertise: ['labour_inspection'], languages: ['ne'], kind: 'champion' });
+    const viewer = await member();
+
+    const all = async (query: string, who = viewer) => {
+      const ids: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await who.get(`/api/members?${query}&limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        expect(res.status).toBe(200);
+        ids.push(...res.body.items.map((m: { id: string }) => m.id));
+        cursor = res.body.nextCursor;
+      } while (cursor);
+      return ids;
+    };
+
+    const byExpertise = await all('expertise=labour_inspection');
+    expect(byExpertise).toEqual(expect.arrayContaining([open.userId, discreet.userId]));
+    const byCountry = await all('country=NP');
+    expect(byCountry).toContain(open.userId);
+    expect(byCountry).not.toContain(discreet.userId); // her country is for the board only
+    expect(await all('country=NP&expertise=labour_inspection')).toEqual(expect.arrayContaining([open.userId]));
+    expect(await all('country=NP&expertise=labour_inspection')).not.toContain(discreet.userId);
+    expect(await all('kind=champion&language=ne')).toContain(discreet.userId);
+    expect(await all('kind=champion&language=ne')).not.toContain(open.userId);
+
+    const b = await board();
+    expect(await all('country=NP', b)).toEqual(expect.arrayContaining([open.userId, discreet.userId]));
+  });
+
+  it('pages with an opaque cursor and refuses a tampered one or a bad limit with 400', async () => {
+    const viewer = await member();
+    await member();
+    const first = await viewer.get('/api/members?limit=1');
+    expect(first.body.items).toHaveLength(1);
+    expect(typeof first.body.nextCursor).toBe('string');
+    const second = await viewer.get(`/api/members?limit=1&cursor=${encodeURIComponent(first.body.nextCursor)}`);
+    expect(second.body.items[0].id).not.toBe(first.body.items[0].id);
+    const tampered = `${first.body.nextCursor.slice(0, -3)}abc`;
+    expectError(await viewer.get(`/api/members?limit=1&cursor=${encodeURIComponent(tampered)}`), 400, 'validation_failed');
+    // A cursor from another filter or another caller is refused too.
+    expectError(await viewer.get(`/api/members?limit=1&kind=champion&cursor=${encodeURIComponent(first.body.nextCursor)}`), 400, 'validation_failed');
+    const other = await member();
+    expectError(await other.get(`/api/members?limit=1&cursor=${encodeURIComponent(first.body.nextCursor)}`), 400, 'validation_failed');
+    for (const limit of ['0', '51', 'ten']) expectError(await viewer.get(`/api/members?limit=${limit}`), 400, 'validation_failed');
+    expectError(await viewer.get('/api/members?kind=board'), 400, 'validation_failed');
+    expectError(await viewer.get('/api/members?colour=blue'), 400, 'validation_failed');
+  });
+});
+
+describe('blocking', () => {
+  it('hides both members from each other, both ways, and stays invisible to the blocked member', async () => {
+    const tag = `B${Date.now()}`;
+    const blocker = await member({ displayName: `${tag} Blocker` });
+    const blocked = await member({ displayName: `${tag} Blocked` });
+    expect((await blocker.put(`/api/members/me/blocks/${blocked.userId}`)).status).toBe(204);
+
+    expectError(await blocked.get(`/api/members/${blocker.userId}`), 404, 'not_found');
+    expectError(await blocker.get(`/api/members/${blocked.userId}`), 404, 'not_found');
+    const names = async (who: Agent) => (await who.get('/api/members?limit=50')).body.items.map((m: { displayName: string }) => m.displayName);
+    // The directory's first page may not reach them; the profile checks above are the contract.
+    expect(await names(blocked)).not.toContain(`${tag} Blocker`);
+    expect(await names(blocker)).not.toContain(`${tag} Blocked`);
+
+    const blockedExport = (await blocked.get('/api/members/me/export')).body;
+    expect(JSON.stringify(blockedExport)).not.toContain(blocker.userId);
+    expect((await blocker.get('/api/members/me/export')).body.blocks).toEqual([expect.objectContaining({ memberId: blocked.userId })]);
+
+    expect((await blocker.del(`/api/members/me/blocks/${blocked.userId}`)).status).toBe(204);
+    expect((await blocked.get(`/api/members/${blocker.userId}`)).status).toBe(200);
+  });
+
+  it('refuses to block oneself (400), an unknown member (404), and lets no pending applicant block (403)', async () => {
+    const a = await member();
+    expectError(await a.put(`/api/members/me/blocks/${a.userId}`), 400, 'validation_failed');
+    expectError(await a.put('/api/members/me/blocks/00000000-0000-0000-0000-000000000000'), 404, 'not_found');
+    const pending = await applicant();
+    expectError(await pending.put(`/api/members/me/blocks/${a.userId}`), 403, 'forbidden');
+  });
+});
+
+describe('export and erasure', () => {
+  it('exports everything the member owns', async () => {
+    const a = await member({ bio: 'My own words' });
+    const res = await a.get('/api/members/me/export');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/attachment/);
+    expect(res.body.account).toEqual({ id: a.userId, email: a.email });
+    expect(res.body.profile).toMatchObject({ bio: 'My own words', statement: profile().statement, status: 'active' });
+    expect(res.body.notifications.some((n: { type: string }) => n.type === 'application.approve')).toBe(true);
+  });
+
+  it('erases the account: 202, the profile disappears and the credentials stop working', async () => {
+    const a = await member();
+    const viewer = await member();
+    expect((await a.del('/api/members/me')).status).toBe(202);
+    expectError(await viewer.get(`/api/members/${a.userId}`), 404, 'not_found');
+    const again = await new Agent().post('/api/auth/sign-in', { email: a.email, password: 'a long and unusual passphrase 42' });
+    expectError(again, 401, 'unauthenticated');
+    const b = await board();
+    expectError(await b.get(`/api/members/${a.userId}`), 404, 'not_found');
+  });
+});
