@@ -7,6 +7,7 @@
 /** Bidirectional control characters: they can make a name render as something else. */
 const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 /** C0/C1 control characters (tab, newline included): never part of a name. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROLS = /[\u0000-\u001F\u007F-\u009F]/g;
 
 /** NFC-normalise, strip bidi and control characters, collapse runs of whitespace. */
@@ -20,6 +21,7 @@ export function normalizeText(input: string): string {
     .normalize('NFC')
     .replace(BIDI_CONTROLS, '')
     .replace(/\r\n?/g, '\n')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
     .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '')
     .trim();
 }

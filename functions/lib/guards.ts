@@ -19,7 +19,7 @@ export const activeMember = register(
   createMiddleware<Env>(async (c, next) => {
     const session = await requireSession(c);
     const member = await getMember(session.userId);
-    if (!member || member.status !== 'active') throw new ForbiddenError('Your membership is not active yet.');
+    if (member?.status !== 'active') throw new ForbiddenError('Your membership is not active yet.');
     c.set('session', session);
     c.set('member', member);
     await next();
@@ -33,7 +33,7 @@ export const boardMember = register(
     const session = await requireSession(c);
     if (!session.isBoard) throw new ForbiddenError('Only the advisory board can do this.');
     const member = await getMember(session.userId);
-    if (!member || member.status !== 'active') throw new ForbiddenError('Your membership is not active.');
+    if (member?.status !== 'active') throw new ForbiddenError('Your membership is not active.');
     c.set('session', session);
     c.set('member', member);
     await next();

@@ -162,7 +162,7 @@ export async function putProfile(session: Session, input: ProfileInput): Promise
 /** The caller's active membership, or 403 (pending, declined, suspended). */
 export async function requireActive(session: Session): Promise<MemberRecord> {
   const m = await repo.getMember(session.userId);
-  if (!m || m.status !== 'active') throw new ForbiddenError('Your membership is not active yet.');
+  if (m?.status !== 'active') throw new ForbiddenError('Your membership is not active yet.');
   return m;
 }
 
@@ -242,7 +242,7 @@ export async function eraseData(memberId: string): Promise<void> {
     if (sk.startsWith('BLOCK#IN#')) return [{ pk: `MEMBER#${sk.slice('BLOCK#IN#'.length)}`, sk: `BLOCK#OUT#${memberId}` }];
     return [];
   });
-  const facets = profile && profile.status === 'active' ? repo.memberKeys.facetKeys(profile) : [];
+  const facets = profile?.status === 'active' ? repo.memberKeys.facetKeys(profile) : [];
   const ownKeys = own.map((i) => ({ pk: String(i.pk), sk: String(i.sk) })).filter((k) => k.sk !== 'PROFILE');
   // The profile goes last: while any delete is left to retry, the member can still find her account.
   await repo.deleteKeys([...mirrors, ...facets, ...ownKeys]);
