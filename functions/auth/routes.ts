@@ -12,8 +12,13 @@ import { rolesOf } from '../members/service';
 import * as cognito from './cognito';
 import { weakPasswordReason } from './passwords';
 
-/** The caller's address, for the per-address sign-up throttle (off in local mode). */
-const addressOf = (headers: (name: string) => string | undefined) => headers('x-forwarded-for')?.split(',')[0]?.trim() ?? 'unknown';
+/**
+ * The caller's address, for the per-address sign-up throttle (off in local mode). Behind
+ * CloudFront a viewer-request function sets x-viewer-address from the real connection, which a
+ * client cannot forge the way it can prepend to x-forwarded-for.
+ */
+const addressOf = (headers: (name: string) => string | undefined) =>
+  (config.TRUST_FORWARDED_HOST ? headers('x-viewer-address') : undefined) ?? headers('x-forwarded-for')?.split(',')[0]?.trim() ?? 'unknown';
 
 export const authRoutes = new Hono<Env>()
   .post(

@@ -1,5 +1,6 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 
 /**
@@ -8,6 +9,36 @@ import { Construct } from 'constructs';
  * an infrastructure change unless it needs a fourth index.
  */
 export const GLOBAL_SECONDARY_INDEXES = ['gsi1', 'gsi2', 'gsi3'] as const;
+
+/**
+ * Item-level reads and writes, including the ones inside transactions (IAM authorises
+ * TransactWriteItems/TransactGetItems per contained operation). Deliberately absent: Scan (no
+ * request path may scan), PartiQL, streams and table management.
+ */
+export const ITEM_READ_WRITE_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+] as const;
+
+/**
+ * Grants `grantee` item reads and writes on the table and its known indexes.
+ *
+ * Narrower than `table.grantReadWriteData()`, which adds Scan, stream reads, DescribeTable and
+ * `<table>/index/*`: naming each index keeps the policy free of wildcards.
+ */
+export function grantItemReadWrite(table: dynamodb.ITable, grantee: iam.IGrantable): iam.Grant {
+  return iam.Grant.addToPrincipal({
+    grantee,
+    actions: [...ITEM_READ_WRITE_ACTIONS],
+    resourceArns: [table.tableArn, ...GLOBAL_SECONDARY_INDEXES.map((indexName) => `${table.tableArn}/index/${indexName}`)],
+  });
+}
 
 /**
  * The single table that holds every entity (members, mentorships, threads, ...).

@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { type App, type Environment, Tags, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { REPO_ROOT } from './paths';
+import { AppStack, type AppStackProps } from './stacks/app-stack';
+import { DataStack } from './stacks/data-stack';
+
+/** Built SPA, produced by `npm run build`. */
+export const WEB_DIST_PATH = join(REPO_ROOT, 'web', 'dist');
+/** Deployed instead when the SPA has not been built, so that synth never depends on a web build. */
+export const PLACEHOLDER_SITE_PATH = join(REPO_ROOT, 'infra', 'placeholder-site');
+
+export interface ChampionsNetworkProps {
+  /** Deployment name, part of every stack name: `dev`, `staging`, `prod`, ... */
+  readonly stage: string;
+  readonly env?: Environment;
+  readonly customDomain?: AppStackProps['customDomain'];
+  /** @default web/dist when it exists, otherwise the placeholder page */
+  readonly siteAssetPath?: string;
+}
+
+export interface ChampionsNetwork {
+  readonly dataStack: DataStack;
+  readonly appStack: AppStack;
+}
+
+/**
+ * Composes the whole system from plain values. `bin/app.ts` turns CDK context and environment
+ * into these values; tests call this with literals, so what they check is what gets deployed.
+ */
+export function defineChampionsNetwork(app: App, props: ChampionsNetworkProps): ChampionsNetwork {
+  if (!/^[a-z][a-z0-9-]{0,19}$/.test(props.stage)) {
+    throw new Error(`stage must be lower-case letters, digits and dashes, got "${props.stage}"`);
+  }
+  const prefix = `ChampionsNetwork-${props.stage}`;
+
+  const data = new DataStack(app, `${prefix}-Data`, {
+    env: props.env,
+    description: 'Champions Network: member data (DynamoDB table, Cognito user pool). Retained on delete.',
+    // Production data is never one `cdk destroy` away.
+    terminationProtection: props.stage === 'prod',
+  });
+
+  const appStack = new AppStack(app, `${prefix}-App`, {
+    env: props.env,
+    description: 'Champions Network: API functions, HTTP API and CloudFront site (stateless).',
+    table: data.table,
+    userPool: data.userPool,
+    userPoolClient: data.userPoolClient,
+    siteAssetPath: props.siteAssetPath ?? (existsSync(join(WEB_DIST_PATH, 'index.html')) ? WEB_DIST_PATH : PLACEHOLDER_SITE_PATH),
+    customDomain: props.customDomain,
+  });
+
+  Tags.of(app).add('project', 'champions-network');
+  Tags.of(app).add('stage', props.stage);
+
+  return { dataStack: data, appStack };
+}
+
+/**
+ * Runs the cdk-nag AWS Solutions rules at synth time. cdk-nag 3 is a policy-validation plugin
+ * (not an Aspect): any unacknowledged finding fails `cdk synth` and is written to
+ * `cdk.out/validation-report.json`.
+ */
+export function addSecurityChecks(app: App): void {
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+}

@@ -1,0 +1,280 @@
+import { CfnResource, Duration, Stack, Validations } from 'aws-cdk-lib';
+import type * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
+import { Construct } from 'constructs';
+import { acknowledgeExpectedWildcards } from '../nag';
+
+/**
+ * The policy the SPA must live within: no inline scripts or styles, no third-party origins,
+ * and no framing. Exported so tests (and the local dev server, if it wants) use the same text.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Path pattern CloudFront sends to the HTTP API; everything else is the SPA. */
+export const API_PATH_PATTERN = '/api/*';
+
+/**
+ * Viewer-request function on the SPA behaviour: a path without a file extension in its last
+ * segment is a client-side route, so it is served `index.html`. Unlike distribution-wide error
+ * responses this never turns an API 403/404 into an HTML page with status 200.
+ */
+export const SPA_ROUTING_CODE = `
+function handler(event) {
+  var request = event.request;
+  var lastSegment = request.uri.substring(request.uri.lastIndexOf('/') + 1);
+  if (lastSegment.indexOf('.') === -1) {
+    request.uri = '/index.html';
+  }
+  return request;
+}
+`;
+
+/**
+ * Viewer-request function on the API behaviour. API Gateway must receive its own Host header,
+ * so the viewer's host is passed on in x-forwarded-host, where the API's CSRF check compares it
+ * with the browser's Origin. The viewer's IP address goes in x-viewer-address: X-Forwarded-For
+ * starts with whatever the client sent, so only this value can key per-address rate limits.
+ * Client-sent copies of both headers are always overwritten or removed, never passed on.
+ */
+export const FORWARD_HOST_CODE = `
+function handler(event) {
+  var request = event.request;
+  if (request.headers.host) {
+    request.headers['x-forwarded-host'] = { value: request.headers.host.value };
+  } else {
+    delete request.headers['x-forwarded-host'];
+  }
+  request.headers['x-viewer-address'] = { value: event.viewer.ip };
+  return request;
+}
+`;
+
+export interface CustomDomain {
+  readonly domainName: string;
+  /** An ACM certificate in us-east-1 covering `domainName` (a CloudFront requirement). */
+  readonly certificate: acm.ICertificate;
+}
+
+export interface StaticSiteProps {
+  /** Absolute path of the built SPA (index.html at its root). */
+  readonly siteAssetPath: string;
+  /** Host name of the HTTP API's default endpoint, e.g. `abc123.execute-api.eu-central-1.amazonaws.com`. */
+  readonly apiDomainName: string;
+  /** @default the distribution's own *.cloudfront.net name */
+  readonly customDomain?: CustomDomain;
+}
+
+/**
+ * One CloudFront distribution in front of both the SPA (private S3 bucket through Origin Access
+ * Control) and the API (`/api/*`), so the browser sees a single origin: cookies stay first-party,
+ * no CORS is needed and one set of security headers covers everything.
+ */
+export class StaticSite extends Construct {
+  readonly distribution: cloudfront.Distribution;
+  readonly bucket: s3.Bucket;
+
+  constructor(scope: Construct, id: string, props: StaticSiteProps) {
+    super(scope, id);
+
+    const logsBucket = new s3.Bucket(this, 'LogsBucket', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      // CloudFront standard logging still writes through ACLs, which BUCKET_OWNER_ENFORCED disables.
+      objectOwnership: s3.ObjectOwnership.OBJECT_WRITER,
+      lifecycleRules: [{ expiration: Duration.days(90) }],
+    });
+    Validations.of(logsBucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason:
+        'This bucket is the access-log destination for the site bucket and the CloudFront distribution; ' +
+        'logging its own access would need yet another bucket (or log into itself, a feedback loop). ' +
+        'Objects expire after 90 days and public access is blocked.',
+    });
+
+    this.bucket = new s3.Bucket(this, 'SiteBucket', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      serverAccessLogsBucket: logsBucket,
+      serverAccessLogsPrefix: 's3-site/',
+    });
+
+    const securityHeaders = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'Champions Network security headers for the SPA and the API',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.days(730),
+          includeSubdomains: true,
+          preload: true,
+          override: true,
+        },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.NO_REFERRER, override: true },
+      },
+    });
+
+    const spaRouting = new cloudfront.Function(this, 'SpaRouting', {
+      code: cloudfront.FunctionCode.fromInline(SPA_ROUTING_CODE),
+      runtime: cloudfront.FunctionRuntime.JS_2_0,
+      comment: 'Serve index.html for client-side routes',
+    });
+    const forwardHost = new cloudfront.Function(this, 'ForwardHost', {
+      code: cloudfront.FunctionCode.fromInline(FORWARD_HOST_CODE),
+      runtime: cloudfront.FunctionRuntime.JS_2_0,
+      comment: 'Pass the viewer host and address to the API in headers it can trust',
+    });
+
+    this.distribution = new cloudfront.Distribution(this, 'Distribution', {
+      comment: 'Champions Network',
+      defaultRootObject: 'index.html',
+      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      domainNames: props.customDomain ? [props.customDomain.domainName] : undefined,
+      certificate: props.customDomain?.certificate,
+      // Only meaningful with a custom certificate: the *.cloudfront.net certificate has a fixed policy.
+      minimumProtocolVersion: props.customDomain ? cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021 : undefined,
+      enableLogging: true,
+      logBucket: logsBucket,
+      logFilePrefix: 'cloudfront/',
+      defaultBehavior: {
+        origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+        cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: securityHeaders,
+        compress: true,
+        functionAssociations: [{ function: spaRouting, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
+      },
+      additionalBehaviors: {
+        [API_PATH_PATTERN]: {
+          origin: new origins.HttpOrigin(props.apiDomainName, {
+            protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+            originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+          }),
+          // No redirect: a POST redirected from http:// would be replayed as a GET.
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+          // Responses are per member (cookies); nothing here may be shared from a cache.
+          cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+          // Cookies, query strings and headers reach the API; Host does not, because API Gateway
+          // routes on its own host name.
+          originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy: securityHeaders,
+          functionAssociations: [{ function: forwardHost, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
+        },
+      },
+    });
+
+    Validations.of(this.distribution).acknowledge({
+      id: 'AwsSolutions-CFR1',
+      reason:
+        'No geo restriction: network members work in many countries and travel, and the service has no ' +
+        'export-control or licensing reason to block any; blocking by country would lock out members.',
+    });
+    Validations.of(this.distribution).acknowledge({
+      id: 'AwsSolutions-CFR2',
+      reason:
+        'No WAF web ACL yet: the API enforces its own limits (sign-in failures per email, sign-ups per ' +
+        'address, 64 KiB bodies) and API Gateway throttles the stage. A WAF with the AWS managed common ' +
+        'rule set and a rate-based rule is recommended before production launch.',
+    });
+    if (!props.customDomain) {
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR4',
+        reason:
+          'Without a custom domain the distribution uses the default *.cloudfront.net certificate, for which ' +
+          'CloudFront fixes the viewer security policy; the TLSv1.2_2021 minimum applies as soon as a ' +
+          'domainName and us-east-1 certificate are given.',
+      });
+    }
+
+    this.deploySite(props.siteAssetPath);
+  }
+
+  /**
+   * Copies the built SPA into the bucket on every deploy and invalidates the CDN. The copy runs
+   * in a CDK-provided Lambda; it gets its own role and log group so that it does not receive the
+   * AWS managed AWSLambdaBasicExecutionRole (logs:* on every log group).
+   */
+  private deploySite(siteAssetPath: string): void {
+    const logGroup = new logs.LogGroup(this, 'DeployLogs', { retention: logs.RetentionDays.ONE_MONTH });
+    const role = new iam.Role(this, 'DeployRole', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: 'Copies the built web app into the site bucket during deployment',
+    });
+    logGroup.grantWrite(role);
+
+    new s3deploy.BucketDeployment(this, 'Deploy', {
+      sources: [s3deploy.Source.asset(siteAssetPath)],
+      destinationBucket: this.bucket,
+      // Invalidate so a new build is served at once rather than after the edge TTL.
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+      prune: true,
+      memoryLimit: 512,
+      role,
+      logGroup,
+    });
+
+    const policy = role.node.tryFindChild('DefaultPolicy')?.node.defaultChild;
+    const cfnBucket = this.bucket.node.defaultChild;
+    if (!CfnResource.isCfnResource(policy) || !CfnResource.isCfnResource(cfnBucket)) {
+      throw new Error('BucketDeployment no longer grants through the role default policy; review its permissions');
+    }
+    const cdkGrantReason =
+      'Generated by the CDK BucketDeployment construct (bucket.grantRead/grantReadWrite), scoped to two ' +
+      'buckets: it reads the CDK asset bucket and syncs the site bucket, deleting files a new build no ' +
+      'longer has (prune), so it needs object-level access under both prefixes. It runs only during ' +
+      'CloudFormation deployments.';
+    acknowledgeExpectedWildcards(policy, [
+      { finding: 'Action::s3:GetObject*', reason: cdkGrantReason },
+      { finding: 'Action::s3:GetBucket*', reason: cdkGrantReason },
+      { finding: 'Action::s3:List*', reason: cdkGrantReason },
+      { finding: 'Action::s3:DeleteObject*', reason: cdkGrantReason },
+      { finding: 'Action::s3:Abort*', reason: cdkGrantReason },
+      // The CDK bootstrap asset bucket: cdk-<qualifier>-assets-<account>-<region>.
+      { finding: /^Resource::arn:<AWS::Partition>:s3:::cdk-[a-z0-9]+-assets-[^/]+\/\*$/, reason: cdkGrantReason },
+      {
+        finding: `Resource::<${Stack.of(this).getLogicalId(cfnBucket)}.Arn>/*`,
+        reason: cdkGrantReason,
+      },
+      {
+        finding: 'Resource::*',
+        reason:
+          'cloudfront:CreateInvalidation and cloudfront:GetInvalidation, granted on * by BucketDeployment and ' +
+          'used only to purge this distribution after a deploy. At worst they purge caches of other ' +
+          'distributions in the account; they cannot read or change any content or configuration.',
+      },
+    ]);
+
+    // The copy Lambda is a singleton CDK creates at stack level with a Python runtime CDK picks.
+    for (const child of Stack.of(this).node.children) {
+      if (child.node.id.startsWith('Custom::CDKBucketDeployment')) {
+        Validations.of(child).acknowledge({
+          id: 'AwsSolutions-L1',
+          reason:
+            'The BucketDeployment handler runtime is chosen and updated by aws-cdk-lib, not by this project; it ' +
+            'runs only during deployments and handles no user input. It moves forward with each aws-cdk-lib upgrade.',
+        });
+      }
+    }
+  }
+}

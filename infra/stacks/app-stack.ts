@@ -1,0 +1,224 @@
+import { CfnOutput, CrossStackReferences, ReferenceStrength, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import { ApiFunction } from '../constructs/api-function';
+import { StaticSite } from '../constructs/static-site';
+import { grantItemReadWrite } from '../constructs/table';
+
+const { ANY, GET } = apigwv2.HttpMethod;
+
+export interface ApiRoute {
+  /** API Gateway route path; `{proxy+}` matches the rest of the path. */
+  readonly path: string;
+  readonly methods: readonly apigwv2.HttpMethod[];
+}
+
+export interface ApiDomain {
+  /** Lower-case domain name; also the handler file name. */
+  readonly name: string;
+  /** Handler entry file relative to the repository root; it exports `handler`. */
+  readonly entry: string;
+  readonly routes: readonly ApiRoute[];
+  /** Installed next to the bundle instead of bundled (large, lazily imported data packages). */
+  readonly nodeModules?: readonly string[];
+  /**
+   * IAM-authorised Cognito actions the domain calls on the user pool. Public APIs the API calls
+   * with the member's own tokens (SignUp, InitiateAuth, GlobalSignOut, DeleteUser, ...) need none.
+   */
+  readonly userPoolActions?: readonly string[];
+}
+
+const anyMethod = (path: string): ApiRoute => ({ path, methods: [ANY] });
+const getOnly = (path: string): ApiRoute => ({ path, methods: [GET] });
+
+/**
+ * One Lambda function per API domain, each carrying only its own code. A new domain is one line
+ * here plus its `functions/handlers/<name>.ts`.
+ */
+export const API_DOMAINS: readonly ApiDomain[] = [
+  {
+    name: 'auth',
+    entry: 'functions/handlers/auth.ts',
+    routes: [anyMethod('/api/auth/{proxy+}')],
+    // The common-password list (several MB) is imported lazily, only when a password is set.
+    nodeModules: ['@zxcvbn-ts/language-common'],
+  },
+  {
+    name: 'members',
+    entry: 'functions/handlers/members.ts',
+    routes: [anyMethod('/api/me'), anyMethod('/api/members'), anyMethod('/api/members/{proxy+}')],
+  },
+  {
+    name: 'board',
+    entry: 'functions/handlers/board.ts',
+    routes: [anyMethod('/api/board/{proxy+}')],
+  },
+  {
+    name: 'notifications',
+    entry: 'functions/handlers/notifications.ts',
+    routes: [anyMethod('/api/notifications'), anyMethod('/api/notifications/{proxy+}')],
+  },
+  {
+    name: 'meta',
+    entry: 'functions/handlers/meta.ts',
+    // The meta function mounts the whole app, so it also answers every path no other domain
+    // claims with the contract's 404 instead of API Gateway's own body.
+    routes: [getOnly('/api/meta'), getOnly('/api/openapi.json'), anyMethod('/api/{proxy+}')],
+  },
+];
+
+export interface AppStackProps extends StackProps {
+  readonly table: dynamodb.ITable;
+  readonly userPool: cognito.IUserPool;
+  readonly userPoolClient: cognito.IUserPoolClient;
+  /** Absolute path of the built SPA. */
+  readonly siteAssetPath: string;
+  /** Serve the site on this name with this us-east-1 ACM certificate instead of *.cloudfront.net. */
+  readonly customDomain?: { readonly domainName: string; readonly certificateArn: string };
+  /** @default API_DOMAINS */
+  readonly domains?: readonly ApiDomain[];
+}
+
+/**
+ * Everything stateless: the API functions, the HTTP API and the CloudFront site. Safe to
+ * destroy and redeploy; it reads the table and user pool from the data stack.
+ */
+export class AppStack extends Stack {
+  readonly api: apigwv2.HttpApi;
+  readonly site: StaticSite;
+
+  constructor(scope: Construct, id: string, props: AppStackProps) {
+    super(scope, id, props);
+    // Table and user pool names arrive as CloudFormation exports (strong references): the data
+    // stack cannot be deleted, nor those exports removed, while this stack still uses them.
+    CrossStackReferences.of(this).consume(ReferenceStrength.STRONG);
+
+    const cursorSecret = new secretsmanager.Secret(this, 'CursorSecret', {
+      description: 'HMAC key that signs list cursors handed to browsers',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true, includeSpace: false },
+    });
+    Validations.of(cursorSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'The cursor signing key only protects the integrity of opaque pagination cursors (no user data, ' +
+        'no credentials). It reaches the functions at deploy time, so automatic rotation would not take ' +
+        'effect until a redeploy and would break cursors in flight; rotate by redeploying when needed.',
+    });
+
+    const environment: Record<string, string> = {
+      TABLE_NAME: props.table.tableName,
+      USER_POOL_ID: props.userPool.userPoolId,
+      USER_POOL_CLIENT_ID: props.userPoolClient.userPoolClientId,
+      // A CloudFormation dynamic reference ({{resolve:secretsmanager:...}}): CloudFormation reads
+      // the secret at deploy time, so the value never appears in the template or the cloud
+      // assembly and the functions need no secretsmanager:GetSecretValue or cold-start fetch.
+      // The trade-off: it is stored in the function configuration (encrypted at rest), readable
+      // by whoever may call lambda:GetFunctionConfiguration, and changes only on redeploy.
+      CURSOR_SECRET: cursorSecret.secretValue.unsafeUnwrap(),
+      // Behind CloudFront the browser's host arrives in x-forwarded-host (see StaticSite).
+      TRUST_FORWARDED_HOST: 'true',
+      LOCAL_MODE: 'false',
+      ...(props.customDomain ? { APP_ORIGIN: `https://${props.customDomain.domainName}` } : {}),
+    };
+
+    this.api = new apigwv2.HttpApi(this, 'Api', {
+      description: 'Champions Network API (served to browsers through CloudFront under /api)',
+      // HttpApi's implicit default stage takes no access-log or throttle settings; one is added below.
+      createDefaultStage: false,
+    });
+    Validations.of(this.api).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason:
+        'Authorisation happens in the application: the API verifies Cognito JWTs taken from HttpOnly ' +
+        'cookies (an API Gateway JWT authorizer cannot read a token out of a cookie) and checks per-route ' +
+        'rules; sign-up, sign-in and the public meta routes must stay reachable without a token.',
+    });
+
+    const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', {
+      retention: logs.RetentionDays.ONE_MONTH,
+    });
+    this.api.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      // Caps the whole API well above normal use; per-member limits live in the application.
+      throttle: { burstLimit: 200, rateLimit: 100 },
+      accessLogSettings: {
+        destination: new apigwv2.LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            requestTime: '$context.requestTime',
+            sourceIp: '$context.identity.sourceIp',
+            method: '$context.httpMethod',
+            routeKey: '$context.routeKey',
+            path: '$context.path',
+            status: '$context.status',
+            protocol: '$context.protocol',
+            responseLength: '$context.responseLength',
+            responseLatency: '$context.responseLatency',
+            integrationLatency: '$context.integrationLatency',
+            integrationError: '$context.integrationErrorMessage',
+          }),
+        ),
+      },
+    });
+
+    for (const domain of props.domains ?? API_DOMAINS) {
+      const id = pascalCase(domain.name);
+      const { function: fn } = new ApiFunction(this, `${id}Api`, {
+        entry: domain.entry,
+        environment,
+        nodeModules: domain.nodeModules,
+        description: `Champions Network API: ${domain.name}`,
+      });
+      grantItemReadWrite(props.table, fn);
+      if (domain.userPoolActions && domain.userPoolActions.length > 0) {
+        props.userPool.grant(fn, ...domain.userPoolActions);
+      }
+
+      const integration = new HttpLambdaIntegration(`${id}Integration`, fn);
+      for (const route of domain.routes) {
+        this.api.addRoutes({ path: route.path, methods: [...route.methods], integration });
+      }
+    }
+
+    this.site = new StaticSite(this, 'Site', {
+      siteAssetPath: props.siteAssetPath,
+      apiDomainName: `${this.api.apiId}.execute-api.${this.region}.${this.urlSuffix}`,
+      customDomain: props.customDomain
+        ? {
+            domainName: props.customDomain.domainName,
+            certificate: acm.Certificate.fromCertificateArn(this, 'Certificate', props.customDomain.certificateArn),
+          }
+        : undefined,
+    });
+
+    new CfnOutput(this, 'SiteUrl', {
+      description: 'Open this in a browser',
+      value: props.customDomain ? `https://${props.customDomain.domainName}` : `https://${this.site.distribution.distributionDomainName}`,
+    });
+    new CfnOutput(this, 'CursorSecretArn', {
+      description: 'Where operator scripts read CURSOR_SECRET (aws secretsmanager get-secret-value); never the value itself',
+      value: cursorSecret.secretArn,
+    });
+    new CfnOutput(this, 'DistributionDomainName', {
+      description: 'Point the custom domain (CNAME / alias) here',
+      value: this.site.distribution.distributionDomainName,
+    });
+  }
+}
+
+function pascalCase(name: string): string {
+  return name
+    .split(/[^a-zA-Z0-9]+/)
+    .filter(Boolean)
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
+}

@@ -1,0 +1,356 @@
+import { App, CfnResource, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as events from 'aws-cdk-lib/aws-events';
+import { describe, expect, it } from 'vitest';
+import { ScheduledFunction } from '../../infra/constructs/scheduled-function';
+import { API_PATH_PATTERN, CONTENT_SECURITY_POLICY } from '../../infra/constructs/static-site';
+import { API_DOMAINS } from '../../infra/stacks/app-stack';
+import { type CfnResourceJson, onlyResource, resourcesOfType, synthTemplates, TEST_ENV } from './synth';
+
+const { app } = synthTemplates();
+
+/** IDs of AWS-managed CloudFront policies (stable across accounts). */
+const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
+const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
+
+const apiFunctions = Object.entries(resourcesOfType(app, 'AWS::Lambda::Function')).filter(
+  ([, fn]) => typeof fn.Properties.Runtime === 'string' && fn.Properties.Runtime.startsWith('nodejs'),
+);
+
+function functionFor(domain: string): [string, CfnResourceJson] {
+  const found = apiFunctions.find(([, fn]) => fn.Properties.Description === `Champions Network API: ${domain}`);
+  if (!found) throw new Error(`no function for domain ${domain}`);
+  return found;
+}
+
+function distributionConfig(): Record<string, unknown> {
+  const config = onlyResource(app, 'AWS::CloudFront::Distribution').Properties.DistributionConfig;
+  if (typeof config !== 'object' || config === null) throw new Error('distribution has no config');
+  return config as Record<string, unknown>;
+}
+
+type CloudFrontRequest = { uri: string; headers: Record<string, { value: string }> };
+type CloudFrontHandler = (event: { request: CloudFrontRequest; viewer: { ip: string } }) => CloudFrontRequest;
+
+/** Compiles a CloudFront Function exactly as deployed, so its behaviour can be exercised here. */
+function cloudFrontFunction(commentPrefix: string): CloudFrontHandler {
+  const fn = Object.values(resourcesOfType(app, 'AWS::CloudFront::Function')).find((f) =>
+    String((f.Properties.FunctionConfig as { Comment?: string }).Comment).startsWith(commentPrefix),
+  );
+  if (!fn) throw new Error(`no CloudFront function commented "${commentPrefix}..."`);
+  return new Function(`${String(fn.Properties.FunctionCode)}\nreturn handler;`)() as CloudFrontHandler;
+}
+
+describe('API functions', () => {
+  it('runs one function per API domain, on Node 22 and arm64', () => {
+    expect(apiFunctions).toHaveLength(API_DOMAINS.length);
+    for (const [, fn] of apiFunctions) {
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        MemorySize: 512,
+        Timeout: 10,
+        Handler: 'index.handler',
+      });
+    }
+  });
+
+  it('gives every function the settings the API parses at cold start', () => {
+    for (const [, fn] of apiFunctions) {
+      const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(Object.keys(variables).sort()).toEqual(
+        ['CURSOR_SECRET', 'LOCAL_MODE', 'TABLE_NAME', 'TRUST_FORWARDED_HOST', 'USER_POOL_CLIENT_ID', 'USER_POOL_ID'].sort(),
+      );
+      expect(variables).toMatchObject({ TRUST_FORWARDED_HOST: 'true', LOCAL_MODE: 'false' });
+      // A deploy-time dynamic reference, never the secret itself.
+      expect(JSON.stringify(variables.CURSOR_SECRET)).toContain('{{resolve:secretsmanager:');
+    }
+  });
+
+  it('writes each function to its own log group kept for 30 days', () => {
+    for (const [, fn] of apiFunctions) {
+      const logGroup = (fn.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
+      expect(resourcesOfType(app, 'AWS::Logs::LogGroup')[logGroup]?.Properties.RetentionInDays).toBe(30);
+    }
+  });
+
+  it('lets functions read and write items on the table and its indexes, but never scan', () => {
+    const policies = Object.values(resourcesOfType(app, 'AWS::IAM::Policy'));
+    const dynamoStatements = policies.flatMap((p) =>
+      (p.Properties.PolicyDocument as { Statement: { Action: string | string[]; Resource: unknown }[] }).Statement.filter((s) =>
+        [s.Action].flat().some((a) => a.startsWith('dynamodb:')),
+      ),
+    );
+    expect(dynamoStatements).toHaveLength(API_DOMAINS.length);
+    for (const statement of dynamoStatements) {
+      expect(statement.Action).not.toContain('dynamodb:Scan');
+      expect(statement.Action).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:PutItem']));
+      const resources = JSON.stringify(statement.Resource);
+      expect(resources).not.toContain('*');
+      for (const index of ['gsi1', 'gsi2', 'gsi3']) expect(resources).toContain(`/index/${index}`);
+    }
+  });
+
+  it('grants no function any Cognito admin action (users act on their own accounts with their own tokens)', () => {
+    const granting = Object.values(resourcesOfType(app, 'AWS::IAM::Policy')).filter((p) =>
+      JSON.stringify(p.Properties.PolicyDocument).includes('cognito-idp:'),
+    );
+    expect(granting).toHaveLength(0);
+  });
+});
+
+describe('HTTP API', () => {
+  it('routes every API path to its own domain’s function', () => {
+    const routes = resourcesOfType(app, 'AWS::ApiGatewayV2::Route');
+    const integrations = resourcesOfType(app, 'AWS::ApiGatewayV2::Integration');
+    for (const domain of API_DOMAINS) {
+      const [functionId] = functionFor(domain.name);
+      for (const route of domain.routes) {
+        for (const method of route.methods) {
+          const routeKey = `${method} ${route.path}`;
+          const found = Object.values(routes).find((r) => r.Properties.RouteKey === routeKey);
+          expect(found, routeKey).toBeDefined();
+          const integrationId = JSON.stringify(found?.Properties.Target).match(/"Ref":"([^"]+)"/)?.[1] ?? '';
+          expect(integrations[integrationId]?.Properties.IntegrationUri, routeKey).toEqual({
+            'Fn::GetAtt': [functionId, 'Arn'],
+          });
+        }
+      }
+    }
+    expect(Object.keys(routes)).toHaveLength(API_DOMAINS.flatMap((d) => d.routes).length);
+  });
+
+  it('serves each domain’s paths and sends every other /api path to the app’s contract-shaped 404', () => {
+    const keys = Object.values(resourcesOfType(app, 'AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey);
+    expect(keys.sort()).toEqual(
+      [
+        'ANY /api/auth/{proxy+}',
+        'ANY /api/me',
+        'ANY /api/members',
+        'ANY /api/members/{proxy+}',
+        'ANY /api/board/{proxy+}',
+        'ANY /api/notifications',
+        'ANY /api/notifications/{proxy+}',
+        'GET /api/meta',
+        'GET /api/openapi.json',
+        'ANY /api/{proxy+}',
+      ].sort(),
+    );
+  });
+
+  it('logs every request and throttles the default stage', () => {
+    const stage = onlyResource(app, 'AWS::ApiGatewayV2::Stage');
+    expect(stage.Properties).toMatchObject({
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingBurstLimit: 200, ThrottlingRateLimit: 100 },
+      AccessLogSettings: { DestinationArn: { 'Fn::GetAtt': [expect.any(String), 'Arn'] } },
+    });
+    const format = JSON.parse(String((stage.Properties.AccessLogSettings as { Format: string }).Format));
+    expect(format).toMatchObject({ requestId: '$context.requestId', status: '$context.status' });
+  });
+});
+
+describe('CloudFront site', () => {
+  it('sends /api/* to the HTTP API uncached, with cookies and queries but not the Host header', () => {
+    const config = distributionConfig();
+    const behaviors = config.CacheBehaviors as Record<string, unknown>[];
+    const api = behaviors.find((b) => b.PathPattern === API_PATH_PATTERN);
+    expect(api).toMatchObject({
+      CachePolicyId: CACHING_DISABLED,
+      OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_HEADER,
+      ViewerProtocolPolicy: 'https-only',
+      AllowedMethods: expect.arrayContaining(['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE']),
+      FunctionAssociations: [{ EventType: 'viewer-request', FunctionARN: expect.anything() }],
+    });
+    const origins = config.Origins as { Id: string; DomainName: unknown; CustomOriginConfig?: unknown }[];
+    const apiOrigin = origins.find((o) => o.Id === api?.TargetOriginId);
+    expect(JSON.stringify(apiOrigin?.DomainName)).toContain(`.execute-api.${TEST_ENV.region}.`);
+    expect(apiOrigin?.CustomOriginConfig).toEqual({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
+  });
+
+  it('reads the site bucket only through Origin Access Control', () => {
+    const oac = onlyResource(app, 'AWS::CloudFront::OriginAccessControl');
+    expect(oac.Properties.OriginAccessControlConfig).toMatchObject({
+      OriginAccessControlOriginType: 's3',
+      SigningBehavior: 'always',
+      SigningProtocol: 'sigv4',
+    });
+    const config = distributionConfig();
+    const defaultBehavior = config.DefaultCacheBehavior as { TargetOriginId: string };
+    const s3Origin = (config.Origins as { Id: string; OriginAccessControlId?: unknown }[]).find(
+      (o) => o.Id === defaultBehavior.TargetOriginId,
+    );
+    expect(s3Origin?.OriginAccessControlId).toBeDefined();
+    app.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Principal: { Service: 'cloudfront.amazonaws.com' },
+            Condition: { StringEquals: { 'AWS:SourceArn': Match.anyValue() } },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('keeps every bucket private, encrypted and TLS-only', () => {
+    const buckets = resourcesOfType(app, 'AWS::S3::Bucket');
+    expect(Object.keys(buckets)).toHaveLength(2);
+    for (const bucket of Object.values(buckets)) {
+      expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      expect(JSON.stringify(bucket.Properties.BucketEncryption)).toContain('AES256');
+    }
+    const denyInsecure = Object.values(resourcesOfType(app, 'AWS::S3::BucketPolicy')).filter((p) =>
+      JSON.stringify(p.Properties.PolicyDocument).includes('"aws:SecureTransport":"false"'),
+    );
+    expect(denyInsecure).toHaveLength(2);
+  });
+
+  it('serves index.html for client-side routes and real files as they are', () => {
+    const route = cloudFrontFunction('Serve index.html');
+    const uriFor = (uri: string) => route({ request: { uri, headers: {} }, viewer: { ip: '192.0.2.1' } }).uri;
+    expect(uriFor('/')).toBe('/index.html');
+    expect(uriFor('/members/01J9ZQ4X')).toBe('/index.html');
+    expect(uriFor('/mentorships/requests/')).toBe('/index.html');
+    expect(uriFor('/assets/index-Ahi1Opg9.js')).toBe('/assets/index-Ahi1Opg9.js');
+    expect(uriFor('/favicon.svg')).toBe('/favicon.svg');
+  });
+
+  it('applies the SPA fallback only to the site, never turning API errors into pages', () => {
+    const config = distributionConfig();
+    expect(config.CustomErrorResponses).toBeUndefined();
+    expect(config.DefaultRootObject).toBe('index.html');
+    expect(config.DefaultCacheBehavior).toMatchObject({
+      ViewerProtocolPolicy: 'redirect-to-https',
+      FunctionAssociations: [{ EventType: 'viewer-request', FunctionARN: expect.anything() }],
+    });
+  });
+
+  it('tells the API the viewer’s host and address, overwriting whatever the client sent', () => {
+    const forward = cloudFrontFunction('Pass the viewer host');
+    const request = forward({
+      request: {
+        uri: '/api/me',
+        headers: {
+          host: { value: 'champions.example.org' },
+          'x-forwarded-host': { value: 'evil.example' },
+          'x-viewer-address': { value: '10.0.0.1' },
+        },
+      },
+      viewer: { ip: '203.0.113.9' },
+    });
+    expect(request.headers['x-forwarded-host']).toEqual({ value: 'champions.example.org' });
+    expect(request.headers['x-viewer-address']).toEqual({ value: '203.0.113.9' });
+    expect(request.uri).toBe('/api/me');
+  });
+
+  it('sends a strict CSP, HSTS and anti-framing headers on both behaviours', () => {
+    const policy = onlyResource(app, 'AWS::CloudFront::ResponseHeadersPolicy');
+    const security = (policy.Properties.ResponseHeadersPolicyConfig as { SecurityHeadersConfig: Record<string, unknown> })
+      .SecurityHeadersConfig;
+    const csp = (security.ContentSecurityPolicy as { ContentSecurityPolicy: string }).ContentSecurityPolicy;
+    expect(csp).toBe(CONTENT_SECURITY_POLICY);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(security).toMatchObject({
+      StrictTransportSecurity: {
+        AccessControlMaxAgeSec: 2 * 365 * 24 * 60 * 60,
+        IncludeSubdomains: true,
+        Preload: true,
+        Override: true,
+      },
+      ContentTypeOptions: { Override: true },
+      FrameOptions: { FrameOption: 'DENY', Override: true },
+      ReferrerPolicy: { ReferrerPolicy: 'no-referrer', Override: true },
+    });
+
+    const config = distributionConfig();
+    const behaviors = [config.DefaultCacheBehavior, ...(config.CacheBehaviors as unknown[])] as {
+      ResponseHeadersPolicyId: unknown;
+    }[];
+    for (const behavior of behaviors) expect(behavior.ResponseHeadersPolicyId).toEqual({ Ref: expect.any(String) });
+  });
+
+  it('logs viewer requests to the logs bucket', () => {
+    expect(distributionConfig().Logging).toMatchObject({ Prefix: 'cloudfront/' });
+  });
+
+  it('outputs the site URL', () => {
+    app.hasOutput('SiteUrl', {
+      Value: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [Match.anyValue(), 'DomainName'] }]] },
+    });
+  });
+
+  it('outputs where the cursor secret lives, never its value', () => {
+    app.hasOutput('CursorSecretArn', { Value: { Ref: Match.stringLikeRegexp('^CursorSecret') } });
+    expect(JSON.stringify(app.toJSON().Outputs)).not.toContain('resolve:secretsmanager');
+  });
+});
+
+describe('with a custom domain', () => {
+  const certificateArn = 'arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000';
+  const { app: custom } = synthTemplates({
+    customDomain: { domainName: 'champions.example.org', certificateArn },
+  });
+
+  it('serves the domain with its certificate and TLS 1.2 or newer', () => {
+    const config = onlyResource(custom, 'AWS::CloudFront::Distribution').Properties.DistributionConfig;
+    expect(config).toMatchObject({
+      Aliases: ['champions.example.org'],
+      ViewerCertificate: {
+        AcmCertificateArn: certificateArn,
+        MinimumProtocolVersion: 'TLSv1.2_2021',
+        SslSupportMethod: 'sni-only',
+      },
+    });
+  });
+
+  it('pins the API’s own origin for the CSRF check and outputs the domain URL', () => {
+    const functions = Object.values(resourcesOfType(custom, 'AWS::Lambda::Function')).filter((f) =>
+      String(f.Properties.Runtime).startsWith('nodejs'),
+    );
+    for (const fn of functions) {
+      expect(fn.Properties.Environment).toMatchObject({ Variables: { APP_ORIGIN: 'https://champions.example.org' } });
+    }
+    custom.hasOutput('SiteUrl', { Value: 'https://champions.example.org' });
+  });
+});
+
+describe('scheduled function', () => {
+  it('runs its handler every hour', () => {
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] }, builtinCloudFormationValidation: false });
+    const stack = new Stack(app, 'Sweeper', { env: TEST_ENV });
+    const sweeper = new ScheduledFunction(stack, 'Sweeper', {
+      entry: 'functions/handlers/meta.ts',
+      environment: { TABLE_NAME: 'table' },
+    });
+    const template = Template.fromStack(stack);
+    const cfnFunction = sweeper.function.node.defaultChild;
+    if (!CfnResource.isCfnResource(cfnFunction)) throw new Error('sweeper has no CfnFunction');
+    const functionId = stack.getLogicalId(cfnFunction);
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(1 hour)',
+      State: 'ENABLED',
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [functionId, 'Arn'] } })],
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', { Runtime: 'nodejs22.x', Architectures: ['arm64'] });
+  });
+
+  it('accepts another schedule', () => {
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] }, builtinCloudFormationValidation: false });
+    const stack = new Stack(app, 'Digest', { env: TEST_ENV });
+    new ScheduledFunction(stack, 'Digest', {
+      entry: 'functions/handlers/meta.ts',
+      environment: {},
+      schedule: events.Schedule.cron({ minute: '0', hour: '7' }),
+    });
+    Template.fromStack(stack).hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'cron(0 7 * * ? *)' });
+  });
+});
