@@ -22,45 +22,89 @@ export const EXPERTISE = [
 export type ExpertiseCode = (typeof EXPERTISE)[number]['code'];
 export const EXPERTISE_CODES = EXPERTISE.map((e) => e.code) as [ExpertiseCode, ...ExpertiseCode[]];
 
-/** Codes Intl knows as regions but that are not ISO 3166-1 alpha-2 countries. */
-const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ', 'AC', 'CP', 'DG', 'EA', 'IC', 'TA', 'CQ']);
+/**
+ * ISO 3166-1 alpha-2 codes (the 249 officially assigned). Only codes are listed here; their names
+ * come from Intl, on demand, so importing this module costs nothing at a Lambda's cold start.
+ */
+export const COUNTRY_CODE_LIST: readonly string[] = (
+  'AF AX AL DZ AS AD AO AI AQ AG AR AM AW AU AT AZ BS BH BD BB ' +
+  'BY BE BZ BJ BM BT BO BA BW BV BR IO VG BN BG BF BI KH CM CA ' +
+  'CV BQ KY CF TD CL CN CX CC CO KM CG CD CK CR CI HR CU CW CY ' +
+  'CZ DK DJ DM DO EC EG SV GQ ER EE SZ ET FK FO FJ FI FR GF PF ' +
+  'TF GA GM GE DE GH GI GR GL GD GP GU GT GG GN GW GY HT HM HN ' +
+  'HK HU IS IN ID IR IQ IE IM IL IT JM JP JE JO KZ KE KI KW KG ' +
+  'LA LV LB LS LR LY LI LT LU MO MG MW MY MV ML MT MH MQ MR MU ' +
+  'YT MX FM MD MC MN ME MS MA MZ MM NA NR NP NL NC NZ NI NE NG ' +
+  'NU NF KP MK MP NO OM PK PW PS PA PG PY PE PH PN PL PT PR QA ' +
+  'RE RO RU RW WS SM ST SA SN RS SC SL SG SX SK SI SB SO ZA GS ' +
+  'KR SS ES LK BL SH KN LC MF PM VC SD SR SJ SE CH SY TW TJ TZ ' +
+  'TH TL TG TK TO TT TN TR TM TC TV UM VI UG UA AE GB US UY UZ ' +
+  'VU VA VE VN WF EH YE ZM ZW '
+)
+  .trim()
+  .split(/\s+/);
+export const COUNTRY_CODES = new Set(COUNTRY_CODE_LIST);
 
-/** Deprecated codes (BU, YU, UK …) canonicalise to another region: they are not listed. */
-function isCanonicalRegion(code: string): boolean {
-  try {
-    return Intl.getCanonicalLocales(`und-${code}`)[0] === `und-${code}`;
-  } catch {
-    return false;
+let countryList: { code: string; label: string }[] | undefined;
+
+/** Countries with their English names, sorted by name. */
+export function countries(): { code: string; label: string }[] {
+  if (!countryList) {
+    const names = new Intl.DisplayNames(['en'], { type: 'region' });
+    countryList = COUNTRY_CODE_LIST.map((code) => ({ code, label: names.of(code) ?? code })).sort((x, y) =>
+      x.label.localeCompare(y.label, 'en'),
+    );
   }
+  return countryList;
 }
-
-function listCountries(): { code: string; label: string }[] {
-  const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
-  const out: { code: string; label: string }[] = [];
-  for (let a = 65; a <= 90; a++) {
-    for (let b = 65; b <= 90; b++) {
-      const code = String.fromCharCode(a, b);
-      if (NOT_COUNTRIES.has(code) || code === 'XK' || !isCanonicalRegion(code)) continue;
-      const label = names.of(code);
-      if (label && label !== code) out.push({ code, label });
-    }
-  }
-  return out.sort((x, y) => x.label.localeCompare(y.label, 'en'));
-}
-
-export const COUNTRIES = listCountries();
-export const COUNTRY_CODES = new Set(COUNTRIES.map((c) => c.code));
 
 /** The working languages offered in the pickers; any valid BCP-47 tag is accepted by the API. */
-const LANGUAGE_CODES = [
-  'en', 'ur', 'ps', 'fa', 'prs', 'ar', 'ckb', 'kmr', 'ne', 'hi', 'bn', 'pa', 'sd', 'bal', 'es', 'pt',
-  'fr', 'de', 'it', 'ru', 'tr', 'uk', 'sw', 'am', 'ti', 'so', 'ha', 'id', 'ms', 'th', 'vi', 'tl', 'zh',
+export const LANGUAGE_CODES: readonly string[] = [
+  'en',
+  'ur',
+  'ps',
+  'fa',
+  'prs',
+  'ar',
+  'ckb',
+  'kmr',
+  'ne',
+  'hi',
+  'bn',
+  'pa',
+  'sd',
+  'bal',
+  'es',
+  'pt',
+  'fr',
+  'de',
+  'it',
+  'ru',
+  'tr',
+  'uk',
+  'sw',
+  'am',
+  'ti',
+  'so',
+  'ha',
+  'id',
+  'ms',
+  'th',
+  'vi',
+  'tl',
+  'zh',
 ];
 
-export const LANGUAGES = LANGUAGE_CODES.map((code) => ({
-  code,
-  label: new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code,
-}));
+let languageList: { code: string; label: string }[] | undefined;
+
+/** The offered working languages with their English names. */
+export function languages(): { code: string; label: string }[] {
+  if (!languageList) {
+    const names = new Intl.DisplayNames(['en'], { type: 'language' });
+    languageList = LANGUAGE_CODES.map((code) => ({ code, label: names.of(code) ?? code }));
+  }
+  return languageList;
+}
 
 /** True for a well-formed BCP-47 language tag. */
 export function isLanguageTag(tag: string): boolean {

@@ -1,26 +1,28 @@
-import {
-  AdminConfirmSignUpCommand,
-  CognitoIdentityProviderClient,
-  ConfirmSignUpCommand,
-  DeleteUserCommand,
-  InitiateAuthCommand,
-  RevokeTokenCommand,
-  SignUpCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { config } from '../lib/config';
 import { AppError, ConflictError, RateLimitedError, UnauthenticatedError, UnavailableError, ValidationError } from '../lib/errors';
 import type { Tokens } from '../lib/session';
 
 /**
- * Cognito, called exactly as in AWS; locally the same SDK calls go to cognito-local.
+ * Cognito, called exactly as in AWS; locally the same SDK calls go to cognito-local. The SDK is
+ * loaded on the first account call and the client kept for the execution environment.
  */
-export const cognito = new CognitoIdentityProviderClient({
-  region: config.AWS_REGION,
-  ...(config.COGNITO_ENDPOINT
-    ? { endpoint: config.COGNITO_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-    : {}),
-  maxAttempts: 2,
-});
+type Sdk = typeof import('@aws-sdk/client-cognito-identity-provider');
+let loaded: Promise<{ sdk: Sdk; client: CognitoIdentityProviderClient }> | undefined;
+
+function idp(): Promise<{ sdk: Sdk; client: CognitoIdentityProviderClient }> {
+  loaded ??= import('@aws-sdk/client-cognito-identity-provider').then((sdk) => ({
+    sdk,
+    client: new sdk.CognitoIdentityProviderClient({
+      region: config.AWS_REGION,
+      ...(config.COGNITO_ENDPOINT
+        ? { endpoint: config.COGNITO_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+        : {}),
+      maxAttempts: 2,
+    }),
+  }));
+  return loaded;
+}
 
 const clientId = config.USER_POOL_CLIENT_ID;
 
@@ -61,17 +63,32 @@ async function call<T>(fn: () => Promise<T>): Promise<T> {
 
 export async function signUp(email: string, password: string): Promise<string> {
   const res = await call(() =>
-    cognito.send(new SignUpCommand({ ClientId: clientId, Username: email, Password: password, UserAttributes: [{ Name: 'email', Value: email }] })),
+    idp().then(({ sdk, client }) =>
+      client.send(
+        new sdk.SignUpCommand({
+          ClientId: clientId,
+          Username: email,
+          Password: password,
+          UserAttributes: [{ Name: 'email', Value: email }],
+        }),
+      ),
+    ),
   );
   if (config.LOCAL_MODE) {
     // Local mode has no mail: the account is confirmed at once (documented in the README).
-    await call(() => cognito.send(new AdminConfirmSignUpCommand({ UserPoolId: config.USER_POOL_ID, Username: email })));
+    await call(() =>
+      idp().then(({ sdk, client }) => client.send(new sdk.AdminConfirmSignUpCommand({ UserPoolId: config.USER_POOL_ID, Username: email }))),
+    );
   }
   return res.UserSub ?? '';
 }
 
 export async function confirm(email: string, code: string): Promise<void> {
-  await call(() => cognito.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: email, ConfirmationCode: code })));
+  await call(() =>
+    idp().then(({ sdk, client }) =>
+      client.send(new sdk.ConfirmSignUpCommand({ ClientId: clientId, Username: email, ConfirmationCode: code })),
+    ),
+  );
 }
 
 function tokensOf(r: { AccessToken?: string; IdToken?: string; RefreshToken?: string; ExpiresIn?: number } | undefined): Tokens {
@@ -81,12 +98,21 @@ function tokensOf(r: { AccessToken?: string; IdToken?: string; RefreshToken?: st
 
 export async function signIn(email: string, password: string): Promise<Tokens> {
   const res = await call(() =>
-    cognito
-      .send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: email, PASSWORD: password } }))
+    idp()
+      .then(({ sdk, client }) =>
+        client.send(
+          new sdk.InitiateAuthCommand({
+            ClientId: clientId,
+            AuthFlow: 'USER_PASSWORD_AUTH',
+            AuthParameters: { USERNAME: email, PASSWORD: password },
+          }),
+        ),
+      )
       .catch((e: unknown) => {
         // cognito-local answers a wrong password with InvalidPasswordException; Cognito with
         // NotAuthorizedException. Either way it is the same 401 as an unknown email.
-        if (e instanceof Error && e.name === 'InvalidPasswordException') throw new UnauthenticatedError('The email or password is not right.');
+        if (e instanceof Error && e.name === 'InvalidPasswordException')
+          throw new UnauthenticatedError('The email or password is not right.');
         throw e;
       }),
   );
@@ -95,7 +121,15 @@ export async function signIn(email: string, password: string): Promise<Tokens> {
 
 export async function refresh(refreshToken: string): Promise<Tokens> {
   const res = await call(() =>
-    cognito.send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: refreshToken } })),
+    idp().then(({ sdk, client }) =>
+      client.send(
+        new sdk.InitiateAuthCommand({
+          ClientId: clientId,
+          AuthFlow: 'REFRESH_TOKEN_AUTH',
+          AuthParameters: { REFRESH_TOKEN: refreshToken },
+        }),
+      ),
+    ),
   );
   return tokensOf(res.AuthenticationResult);
 }
@@ -103,7 +137,7 @@ export async function refresh(refreshToken: string): Promise<Tokens> {
 /** Revokes the refresh token (and with it the tokens it issued). An unknown token is not an error. */
 export async function revoke(refreshToken: string): Promise<void> {
   try {
-    await cognito.send(new RevokeTokenCommand({ ClientId: clientId, Token: refreshToken }));
+    await idp().then(({ sdk, client }) => client.send(new sdk.RevokeTokenCommand({ ClientId: clientId, Token: refreshToken })));
   } catch (e) {
     if (e instanceof Error && (e.name === 'NotAuthorizedException' || e.name === 'UnsupportedTokenTypeException')) return;
     mapError(e);
@@ -112,5 +146,5 @@ export async function revoke(refreshToken: string): Promise<void> {
 
 /** Deletes the signed-in user's own account with her access token (no admin rights needed). */
 export async function deleteOwnUser(accessToken: string): Promise<void> {
-  await call(() => cognito.send(new DeleteUserCommand({ AccessToken: accessToken })));
+  await call(() => idp().then(({ sdk, client }) => client.send(new sdk.DeleteUserCommand({ AccessToken: accessToken }))));
 }

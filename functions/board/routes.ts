@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ApplicationSchema, ApplicationsQuerySchema, DecisionSchema, pageOf } from '../../shared/schemas';
 import { boardMember } from '../lib/guards';
 import type { Env } from '../lib/http';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Every setting the API reads, parsed once at cold start. A missing or malformed value fails

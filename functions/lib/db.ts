@@ -1,20 +1,78 @@
-import {
-  type AttributeValue,
-  ConditionalCheckFailedException,
+import type {
+  AttributeValue,
+  BatchGetItemCommandInput,
+  BatchGetItemCommandOutput,
+  DeleteItemCommandInput,
+  DeleteItemCommandOutput,
   DynamoDBClient,
-  TransactionCanceledException,
+  GetItemCommandInput,
+  GetItemCommandOutput,
+  PutItemCommandInput,
+  PutItemCommandOutput,
+  QueryCommandInput,
+  QueryCommandOutput,
+  TransactWriteItemsCommandInput,
+  TransactWriteItemsCommandOutput,
+  UpdateItemCommandInput,
+  UpdateItemCommandOutput,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { config } from './config';
 
-/** One client per execution environment, created at cold start. */
-export const ddb = new DynamoDBClient({
-  region: config.AWS_REGION,
-  ...(config.DYNAMODB_ENDPOINT
-    ? { endpoint: config.DYNAMODB_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-    : {}),
-  maxAttempts: 3,
-});
+/**
+ * DynamoDB access for the repositories: one function per operation, taking the SDK's own input
+ * types. The SDK (provided by the Lambda runtime) is loaded on the first database call and the
+ * client kept for the life of the execution environment, so a cold start that answers from the
+ * edge rules (401, 400, 404, the reference data) never pays for it.
+ */
+type Sdk = typeof import('@aws-sdk/client-dynamodb');
+
+let loaded: Promise<{ sdk: Sdk; client: DynamoDBClient }> | undefined;
+
+export function dynamo(): Promise<{ sdk: Sdk; client: DynamoDBClient }> {
+  loaded ??= import('@aws-sdk/client-dynamodb').then((sdk) => ({
+    sdk,
+    client: new sdk.DynamoDBClient({
+      region: config.AWS_REGION,
+      ...(config.DYNAMODB_ENDPOINT
+        ? { endpoint: config.DYNAMODB_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+        : {}),
+      maxAttempts: 3,
+    }),
+  }));
+  return loaded;
+}
+
+export const db = {
+  async getItem(input: GetItemCommandInput): Promise<GetItemCommandOutput> {
+    const { sdk, client } = await dynamo();
+    return client.send(new sdk.GetItemCommand(input));
+  },
+  async batchGetItem(input: BatchGetItemCommandInput): Promise<BatchGetItemCommandOutput> {
+    const { sdk, client } = await dynamo();
+    return client.send(new sdk.BatchGetItemCommand(input));
+  },
+  async query(input: QueryCommandInput): Promise<QueryCommandOutput> {
+    const { sdk, client } = await dynamo();
+    return client.send(new sdk.QueryCommand(input));
+  },
+  async putItem(input: PutItemCommandInput): Promise<PutItemCommandOutput> {
+    const { sdk, client } = await dynamo();
+    return client.send(new sdk.PutItemCommand(input));
+  },
+  async updateItem(input: UpdateItemCommandInput): Promise<UpdateItemCommandOutput> {
+    const { sdk, client } = await dynamo();
+    return client.send(new sdk.UpdateItemCommand(input));
+  },
+  async deleteItem(input: DeleteItemCommandInput): Promise<DeleteItemCommandOutput> {
+    const { sdk, client } = await dynamo();
+    return client.send(new sdk.DeleteItemCommand(input));
+  },
+  async transactWrite(input: TransactWriteItemsCommandInput): Promise<TransactWriteItemsCommandOutput> {
+    const { sdk, client } = await dynamo();
+    return client.send(new sdk.TransactWriteItemsCommand(input));
+  },
+};
 
 export const TABLE = config.TABLE_NAME;
 
@@ -28,13 +86,14 @@ export const fromAttr = <T = Item>(item: Record<string, AttributeValue>): T => u
 /** Builds ExpressionAttributeValues from plain values. */
 export const values = (v: Item): Record<string, AttributeValue> => marshall(v, { removeUndefinedValues: true });
 
-export const isConditionFailure = (e: unknown): boolean => e instanceof ConditionalCheckFailedException;
+export const isConditionFailure = (e: unknown): boolean => e instanceof Error && e.name === 'ConditionalCheckFailedException';
 
 /**
- * For a cancelled transaction: the index of every item whose condition failed. Lets a service
- * tell "already decided" from "stale version" without a second read.
+ * For a cancelled transaction: the index of every item whose condition failed (null when `e` is
+ * not a cancelled transaction). Lets a service tell "already decided" from "stale version".
  */
 export function failedConditions(e: unknown): number[] | null {
-  if (!(e instanceof TransactionCanceledException)) return null;
-  return (e.CancellationReasons ?? []).flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [i] : []));
+  if (!(e instanceof Error) || e.name !== 'TransactionCanceledException') return null;
+  const reasons = (e as Error & { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+  return reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [i] : []));
 }

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * OpenAPI from the very schemas the routes validate with. `validate()` (in validation.ts) and

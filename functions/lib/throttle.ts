@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { GetItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { TABLE, ddb, fromAttr, isConditionFailure, toAttr, values } from './db';
+
+import { TABLE, db, fromAttr, isConditionFailure, toAttr, values } from './db';
 import { RateLimitedError } from './errors';
 import { keys } from './keys';
 
@@ -19,16 +19,14 @@ function windowOf(windowSeconds: number, now = Date.now()) {
 export async function consume(kind: string, subject: string, limit: number, windowSeconds: number): Promise<void> {
   const w = windowOf(windowSeconds);
   try {
-    await ddb.send(
-      new UpdateItemCommand({
-        TableName: TABLE,
-        Key: toAttr(keys.throttle(kind, subjectOf(subject), w.start)),
-        UpdateExpression: 'ADD #n :one SET #ttl = :ttl, entity = :entity, version = :one',
-        ConditionExpression: 'attribute_not_exists(#n) OR #n < :limit',
-        ExpressionAttributeNames: { '#n': 'count', '#ttl': 'ttl' },
-        ExpressionAttributeValues: values({ ':one': 1, ':limit': limit, ':ttl': w.start + windowSeconds * 2, ':entity': 'throttle' }),
-      }),
-    );
+    await db.updateItem({
+      TableName: TABLE,
+      Key: toAttr(keys.throttle(kind, subjectOf(subject), w.start)),
+      UpdateExpression: 'ADD #n :one SET #ttl = :ttl, entity = :entity, version = :one',
+      ConditionExpression: 'attribute_not_exists(#n) OR #n < :limit',
+      ExpressionAttributeNames: { '#n': 'count', '#ttl': 'ttl' },
+      ExpressionAttributeValues: values({ ':one': 1, ':limit': limit, ':ttl': w.start + windowSeconds * 2, ':entity': 'throttle' }),
+    });
   } catch (e) {
     if (isConditionFailure(e)) throw new RateLimitedError(w.retryAfter);
     throw e;
@@ -38,9 +36,7 @@ export async function consume(kind: string, subject: string, limit: number, wind
 /** Throws 429 when the window already holds `limit` events, without counting one. */
 export async function check(kind: string, subject: string, limit: number, windowSeconds: number): Promise<void> {
   const w = windowOf(windowSeconds);
-  const res = await ddb.send(
-    new GetItemCommand({ TableName: TABLE, Key: toAttr(keys.throttle(kind, subjectOf(subject), w.start)), ConsistentRead: true }),
-  );
+  const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.throttle(kind, subjectOf(subject), w.start)), ConsistentRead: true });
   const count = res.Item ? Number(fromAttr<{ count?: number }>(res.Item).count ?? 0) : 0;
   if (count >= limit) throw new RateLimitedError(w.retryAfter);
 }
@@ -48,13 +44,11 @@ export async function check(kind: string, subject: string, limit: number, window
 /** Counts one event without ever refusing (e.g. a failed sign-in). */
 export async function record(kind: string, subject: string, windowSeconds: number): Promise<void> {
   const w = windowOf(windowSeconds);
-  await ddb.send(
-    new UpdateItemCommand({
-      TableName: TABLE,
-      Key: toAttr(keys.throttle(kind, subjectOf(subject), w.start)),
-      UpdateExpression: 'ADD #n :one SET #ttl = :ttl, entity = :entity, version = :one',
-      ExpressionAttributeNames: { '#n': 'count', '#ttl': 'ttl' },
-      ExpressionAttributeValues: values({ ':one': 1, ':ttl': w.start + windowSeconds * 2, ':entity': 'throttle' }),
-    }),
-  );
+  await db.updateItem({
+    TableName: TABLE,
+    Key: toAttr(keys.throttle(kind, subjectOf(subject), w.start)),
+    UpdateExpression: 'ADD #n :one SET #ttl = :ttl, entity = :entity, version = :one',
+    ExpressionAttributeNames: { '#n': 'count', '#ttl': 'ttl' },
+    ExpressionAttributeValues: values({ ':one': 1, ':ttl': w.start + windowSeconds * 2, ':entity': 'throttle' }),
+  });
 }

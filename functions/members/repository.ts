@@ -1,13 +1,6 @@
-import {
-  type AttributeValue,
-  BatchGetItemCommand,
-  GetItemCommand,
-  QueryCommand,
-  type TransactWriteItem,
-  TransactWriteItemsCommand,
-} from '@aws-sdk/client-dynamodb';
+import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { AudienceLevel, Goals, Kind, MemberStatus, Mentoring, Visibility } from '../../shared/schemas';
-import { TABLE, ddb, fromAttr, toAttr, values } from '../lib/db';
+import { TABLE, db, fromAttr, toAttr, values } from '../lib/db';
 import { decodeCursor, encodeCursor, type Page } from '../lib/cursor';
 import { keys } from '../lib/keys';
 
@@ -68,8 +61,7 @@ const memberItem = (m: MemberRecord, applicationStatus: 'pending' | 'approved' |
   ...m,
 });
 
-const applicationStatusOf = (m: MemberRecord) =>
-  m.status === 'pending' ? 'pending' : m.status === 'declined' ? 'declined' : 'approved';
+const applicationStatusOf = (m: MemberRecord) => (m.status === 'pending' ? 'pending' : m.status === 'declined' ? 'declined' : 'approved');
 
 /**
  * Transaction items that make the directory match `next` (or remove `prev` from it when `next`
@@ -90,7 +82,14 @@ export function facetWrites(prev: MemberRecord | undefined, next: MemberRecord |
     ({ f, key }): TransactWriteItem => ({
       Put: {
         TableName: TABLE,
-        Item: toAttr({ ...key, entity: 'facet', version: next?.version ?? 1, memberId: next?.id, level: f.level, card: next && cardOf(next) }),
+        Item: toAttr({
+          ...key,
+          entity: 'facet',
+          version: next?.version ?? 1,
+          memberId: next?.id,
+          level: f.level,
+          card: next && cardOf(next),
+        }),
       },
     }),
   );
@@ -98,7 +97,7 @@ export function facetWrites(prev: MemberRecord | undefined, next: MemberRecord |
 }
 
 export async function getMember(id: string): Promise<MemberRecord | undefined> {
-  const res = await ddb.send(new GetItemCommand({ TableName: TABLE, Key: toAttr(keys.member(id)), ConsistentRead: true }));
+  const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.member(id)), ConsistentRead: true });
   return res.Item ? stripKeys(fromAttr<MemberRecord & Record<string, unknown>>(res.Item)) : undefined;
 }
 
@@ -109,19 +108,17 @@ function stripKeys<T extends Record<string, unknown>>(item: T): MemberRecord {
 
 /** Creates the profile and its pending application; fails with a condition error if one exists. */
 export async function createMember(m: MemberRecord): Promise<void> {
-  await ddb.send(
-    new TransactWriteItemsCommand({
-      TransactItems: [
-        {
-          Put: {
-            TableName: TABLE,
-            Item: toAttr(memberItem(m, 'pending')),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
+  await db.transactWrite({
+    TransactItems: [
+      {
+        Put: {
+          TableName: TABLE,
+          Item: toAttr(memberItem(m, 'pending')),
+          ConditionExpression: 'attribute_not_exists(pk)',
         },
-      ],
-    }),
-  );
+      },
+    ],
+  });
 }
 
 /**
@@ -134,34 +131,30 @@ export async function replaceMember(
   expectedVersion: number,
   extra: TransactWriteItem[] = [],
 ): Promise<void> {
-  await ddb.send(
-    new TransactWriteItemsCommand({
-      TransactItems: [
-        {
-          Put: {
-            TableName: TABLE,
-            Item: toAttr(memberItem(next, applicationStatusOf(next))),
-            ConditionExpression: 'attribute_exists(pk) AND version = :v AND #s = :s',
-            ExpressionAttributeNames: { '#s': 'status' },
-            ExpressionAttributeValues: values({ ':v': expectedVersion, ':s': prev.status }),
-          },
+  await db.transactWrite({
+    TransactItems: [
+      {
+        Put: {
+          TableName: TABLE,
+          Item: toAttr(memberItem(next, applicationStatusOf(next))),
+          ConditionExpression: 'attribute_exists(pk) AND version = :v AND #s = :s',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: values({ ':v': expectedVersion, ':s': prev.status }),
         },
-        ...facetWrites(prev, next),
-        ...extra,
-      ],
-    }),
-  );
+      },
+      ...facetWrites(prev, next),
+      ...extra,
+    ],
+  });
 }
 
 /** Blocks either way between two members, in one read. */
 export async function blockedEitherWay(a: string, b: string): Promise<boolean> {
-  const res = await ddb.send(
-    new BatchGetItemCommand({
-      RequestItems: {
-        [TABLE]: { Keys: [toAttr(keys.blockOut(a, b)), toAttr(keys.blockIn(a, b))], ProjectionExpression: 'pk', ConsistentRead: true },
-      },
-    }),
-  );
+  const res = await db.batchGetItem({
+    RequestItems: {
+      [TABLE]: { Keys: [toAttr(keys.blockOut(a, b)), toAttr(keys.blockIn(a, b))], ProjectionExpression: 'pk', ConsistentRead: true },
+    },
+  });
   return (res.Responses?.[TABLE]?.length ?? 0) > 0;
 }
 
@@ -171,15 +164,13 @@ export async function listBlockRelations(memberId: string): Promise<{ out: strin
   const all = new Set<string>();
   let start: Record<string, AttributeValue> | undefined;
   do {
-    const res = await ddb.send(
-      new QueryCommand({
-        TableName: TABLE,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: values({ ':pk': keys.member(memberId).pk, ':prefix': keys.blockPrefix }),
-        ProjectionExpression: 'sk',
-        ExclusiveStartKey: start,
-      }),
-    );
+    const res = await db.query({
+      TableName: TABLE,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: values({ ':pk': keys.member(memberId).pk, ':prefix': keys.blockPrefix }),
+      ProjectionExpression: 'sk',
+      ExclusiveStartKey: start,
+    });
     for (const item of res.Items ?? []) {
       const sk = fromAttr<{ sk: string }>(item).sk;
       const other = sk.split('#')[2] ?? '';
@@ -192,31 +183,27 @@ export async function listBlockRelations(memberId: string): Promise<{ out: strin
 }
 
 export async function putBlock(blocker: string, blocked: string, at: string): Promise<void> {
-  await ddb.send(
-    new TransactWriteItemsCommand({
-      TransactItems: [
-        { Put: { TableName: TABLE, Item: toAttr({ ...keys.blockOut(blocker, blocked), entity: 'block', version: 1, blocker, blocked, at }) } },
-        { Put: { TableName: TABLE, Item: toAttr({ ...keys.blockIn(blocked, blocker), entity: 'block', version: 1, blocker, blocked, at }) } },
-      ],
-    }),
-  );
+  await db.transactWrite({
+    TransactItems: [
+      {
+        Put: { TableName: TABLE, Item: toAttr({ ...keys.blockOut(blocker, blocked), entity: 'block', version: 1, blocker, blocked, at }) },
+      },
+      { Put: { TableName: TABLE, Item: toAttr({ ...keys.blockIn(blocked, blocker), entity: 'block', version: 1, blocker, blocked, at }) } },
+    ],
+  });
 }
 
 export async function deleteBlock(blocker: string, blocked: string): Promise<void> {
-  await ddb.send(
-    new TransactWriteItemsCommand({
-      TransactItems: [
-        { Delete: { TableName: TABLE, Key: toAttr(keys.blockOut(blocker, blocked)) } },
-        { Delete: { TableName: TABLE, Key: toAttr(keys.blockIn(blocked, blocker)) } },
-      ],
-    }),
-  );
+  await db.transactWrite({
+    TransactItems: [
+      { Delete: { TableName: TABLE, Key: toAttr(keys.blockOut(blocker, blocked)) } },
+      { Delete: { TableName: TABLE, Key: toAttr(keys.blockIn(blocked, blocker)) } },
+    ],
+  });
 }
 
 export async function isPartner(owner: string, other: string): Promise<boolean> {
-  const res = await ddb.send(
-    new GetItemCommand({ TableName: TABLE, Key: toAttr(keys.partner(owner, other)), ProjectionExpression: 'pk' }),
-  );
+  const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.partner(owner, other)), ProjectionExpression: 'pk' });
   return res.Item !== undefined;
 }
 
@@ -267,17 +254,15 @@ export async function listDirectory(
   if (filter.country && facet !== 'country') narrow('country', filter.country, false);
   if (filter.kind && facet !== 'kind') narrow('kind', filter.kind, false);
 
-  const res = await ddb.send(
-    new QueryCommand({
-      TableName: TABLE,
-      KeyConditionExpression: 'pk = :pk',
-      ...(conditions.length ? { FilterExpression: conditions.join(' AND ') } : {}),
-      ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
-      ExpressionAttributeValues: values(vals),
-      Limit: opts.limit,
-      ExclusiveStartKey: decodeCursor(opts.cursor, opts.scope),
-    }),
-  );
+  const res = await db.query({
+    TableName: TABLE,
+    KeyConditionExpression: 'pk = :pk',
+    ...(conditions.length ? { FilterExpression: conditions.join(' AND ') } : {}),
+    ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+    ExpressionAttributeValues: values(vals),
+    Limit: opts.limit,
+    ExclusiveStartKey: decodeCursor(opts.cursor, opts.scope),
+  });
   const items = (res.Items ?? []).map((i) => fromAttr<{ card: MemberRecord }>(i).card);
   return { items, nextCursor: encodeCursor(res.LastEvaluatedKey, opts.scope) };
 }
@@ -287,16 +272,14 @@ export async function listApplications(
   status: 'pending' | 'approved' | 'declined',
   opts: { limit: number; cursor?: string; scope: string },
 ): Promise<Page<MemberRecord>> {
-  const res = await ddb.send(
-    new QueryCommand({
-      TableName: TABLE,
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: values({ ':pk': keys.applicationPartition(status) }),
-      Limit: opts.limit,
-      ExclusiveStartKey: decodeCursor(opts.cursor, opts.scope),
-    }),
-  );
+  const res = await db.query({
+    TableName: TABLE,
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: values({ ':pk': keys.applicationPartition(status) }),
+    Limit: opts.limit,
+    ExclusiveStartKey: decodeCursor(opts.cursor, opts.scope),
+  });
   return {
     items: (res.Items ?? []).map((i) => stripKeys(fromAttr<MemberRecord & Record<string, unknown>>(i))),
     nextCursor: encodeCursor(res.LastEvaluatedKey, opts.scope),
@@ -308,14 +291,12 @@ export async function listOwnItems(memberId: string): Promise<Record<string, unk
   const items: Record<string, unknown>[] = [];
   let start: Record<string, AttributeValue> | undefined;
   do {
-    const res = await ddb.send(
-      new QueryCommand({
-        TableName: TABLE,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: values({ ':pk': keys.member(memberId).pk }),
-        ExclusiveStartKey: start,
-      }),
-    );
+    const res = await db.query({
+      TableName: TABLE,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: values({ ':pk': keys.member(memberId).pk }),
+      ExclusiveStartKey: start,
+    });
     items.push(...(res.Items ?? []).map((i) => fromAttr(i)));
     start = res.LastEvaluatedKey;
   } while (start);
@@ -326,11 +307,9 @@ export async function listOwnItems(memberId: string): Promise<Record<string, unk
 export async function deleteKeys(keyList: { pk: string; sk: string }[]): Promise<void> {
   for (let i = 0; i < keyList.length; i += 100) {
     const batch = keyList.slice(i, i + 100);
-    await ddb.send(
-      new TransactWriteItemsCommand({
-        TransactItems: batch.map((k) => ({ Delete: { TableName: TABLE, Key: toAttr(k) } })),
-      }),
-    );
+    await db.transactWrite({
+      TransactItems: batch.map((k) => ({ Delete: { TableName: TABLE, Key: toAttr(k) } })),
+    });
   }
 }
 

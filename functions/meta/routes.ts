@@ -1,16 +1,15 @@
 import { Hono } from 'hono';
-import { COUNTRIES, EXPERTISE, LANGUAGES } from '../../shared/meta';
+import { EXPERTISE, countries, languages } from '../../shared/meta';
 import { MetaSchema } from '../../shared/schemas';
 import type { Env } from '../lib/http';
 import { describe } from '../lib/openapi';
 
-const meta = { expertise: EXPERTISE.map((e) => ({ ...e })), countries: COUNTRIES, languages: LANGUAGES };
 
 export const metaRoutes = new Hono<Env>().get(
   '/',
   describe({ summary: 'Expertise codes, countries and languages', tags: ['meta'], responses: { 200: { description: 'Reference data', schema: MetaSchema } } }),
   (c) => {
     c.header('cache-control', 'public, max-age=3600');
-    return c.json(meta, 200);
+    return c.json({ expertise: EXPERTISE.map((e) => ({ ...e })), countries: countries(), languages: languages() }, 200);
   },
 );

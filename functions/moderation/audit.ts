@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { GetItemCommand, QueryCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { ulid } from 'ulid';
-import { TABLE, ddb, fromAttr, toAttr, values } from '../lib/db';
+import { TABLE, db, fromAttr, toAttr, values } from '../lib/db';
 import { decodeCursor, encodeCursor, type Page } from '../lib/cursor';
 import { keys } from '../lib/keys';
 
@@ -29,14 +29,26 @@ export type AuditEntry = {
 const GENESIS = '0'.repeat(64);
 
 export function hashEntry(e: Omit<AuditEntry, 'hash'>): string {
-  const canonical = JSON.stringify([e.seq, e.id, e.at, e.actorId, e.action, e.targetType, e.targetId, e.reason, e.before, e.after, e.prevHash]);
+  const canonical = JSON.stringify([
+    e.seq,
+    e.id,
+    e.at,
+    e.actorId,
+    e.action,
+    e.targetType,
+    e.targetId,
+    e.reason,
+    e.before,
+    e.after,
+    e.prevHash,
+  ]);
   return createHash('sha256').update(canonical).digest('hex');
 }
 
 type Head = { seq: number; hash: string };
 
 export async function readHead(): Promise<Head> {
-  const res = await ddb.send(new GetItemCommand({ TableName: TABLE, Key: toAttr(keys.auditHead()), ConsistentRead: true }));
+  const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.auditHead()), ConsistentRead: true });
   return res.Item ? fromAttr<Head>(res.Item) : { seq: 0, hash: GENESIS };
 }
 
@@ -69,16 +81,14 @@ export function auditAppend(
 }
 
 export async function listAudit(opts: { limit: number; cursor?: string; scope: string }): Promise<Page<AuditEntry>> {
-  const res = await ddb.send(
-    new QueryCommand({
-      TableName: TABLE,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)',
-      ExpressionAttributeValues: values({ ':pk': keys.auditHead().pk, ':e': 'E#' }),
-      ScanIndexForward: false,
-      Limit: opts.limit,
-      ExclusiveStartKey: decodeCursor(opts.cursor, opts.scope),
-    }),
-  );
+  const res = await db.query({
+    TableName: TABLE,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)',
+    ExpressionAttributeValues: values({ ':pk': keys.auditHead().pk, ':e': 'E#' }),
+    ScanIndexForward: false,
+    Limit: opts.limit,
+    ExclusiveStartKey: decodeCursor(opts.cursor, opts.scope),
+  });
   return {
     items: (res.Items ?? []).map((i) => {
       const { pk: _p, sk: _s, entity: _e, version: _v, ...entry } = fromAttr<AuditEntry & Record<string, unknown>>(i);
@@ -94,15 +104,13 @@ export async function verifyChain(): Promise<number | null> {
   let expectedSeq = 1;
   let start: Record<string, import('@aws-sdk/client-dynamodb').AttributeValue> | undefined;
   do {
-    const res = await ddb.send(
-      new QueryCommand({
-        TableName: TABLE,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)',
-        ExpressionAttributeValues: values({ ':pk': keys.auditHead().pk, ':e': 'E#' }),
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
+    const res = await db.query({
+      TableName: TABLE,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)',
+      ExpressionAttributeValues: values({ ':pk': keys.auditHead().pk, ':e': 'E#' }),
+      ConsistentRead: true,
+      ExclusiveStartKey: start,
+    });
     for (const raw of res.Items ?? []) {
       const { pk: _p, sk: _s, entity: _e, version: _v, hash, ...rest } = fromAttr<AuditEntry & Record<string, unknown>>(raw);
       const entry = rest as Omit<AuditEntry, 'hash'>;

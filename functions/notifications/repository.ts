@@ -1,6 +1,6 @@
-import { QueryCommand, type TransactWriteItem, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { ulid } from 'ulid';
-import { TABLE, ddb, fromAttr, isConditionFailure, toAttr, values } from '../lib/db';
+import { TABLE, db, fromAttr, isConditionFailure, toAttr, values } from '../lib/db';
 import { decodeCursor, encodeCursor, type Page } from '../lib/cursor';
 import { NotFoundError } from '../lib/errors';
 import { keys } from '../lib/keys';
@@ -22,17 +22,18 @@ export function notificationPut(memberId: string, type: string, link: string, at
   };
 }
 
-export async function listNotifications(memberId: string, opts: { limit: number; cursor?: string; scope: string }): Promise<Page<Notification>> {
-  const res = await ddb.send(
-    new QueryCommand({
-      TableName: TABLE,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-      ExpressionAttributeValues: values({ ':pk': keys.member(memberId).pk, ':p': keys.notificationPrefix }),
-      ScanIndexForward: false,
-      Limit: opts.limit,
-      ExclusiveStartKey: decodeCursor(opts.cursor, opts.scope),
-    }),
-  );
+export async function listNotifications(
+  memberId: string,
+  opts: { limit: number; cursor?: string; scope: string },
+): Promise<Page<Notification>> {
+  const res = await db.query({
+    TableName: TABLE,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+    ExpressionAttributeValues: values({ ':pk': keys.member(memberId).pk, ':p': keys.notificationPrefix }),
+    ScanIndexForward: false,
+    Limit: opts.limit,
+    ExclusiveStartKey: decodeCursor(opts.cursor, opts.scope),
+  });
   return {
     items: (res.Items ?? []).map((i) => {
       const n = fromAttr<Notification>(i);
@@ -44,16 +45,14 @@ export async function listNotifications(memberId: string, opts: { limit: number;
 
 export async function markRead(memberId: string, id: string): Promise<void> {
   try {
-    await ddb.send(
-      new UpdateItemCommand({
-        TableName: TABLE,
-        Key: toAttr(keys.notification(memberId, id)),
-        UpdateExpression: 'SET #r = :t',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeNames: { '#r': 'read' },
-        ExpressionAttributeValues: values({ ':t': true }),
-      }),
-    );
+    await db.updateItem({
+      TableName: TABLE,
+      Key: toAttr(keys.notification(memberId, id)),
+      UpdateExpression: 'SET #r = :t',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: { '#r': 'read' },
+      ExpressionAttributeValues: values({ ':t': true }),
+    });
   } catch (e) {
     if (isConditionFailure(e)) throw new NotFoundError();
     throw e;

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { PageQuerySchema, pageOf } from '../../shared/schemas';
 import { signedIn } from '../lib/guards';
 import type { Env } from '../lib/http';

@@ -73,10 +73,10 @@ export class ApiFunction extends Construct {
         // Some CommonJS dependencies call require() at run time; ESM output has no require, so
         // the bundle recreates one.
         banner: "import { createRequire } from 'module';const require = createRequire(import.meta.url);",
-        // Bundle the modular AWS SDK clients (the default treats @aws-sdk/* as provided by the
-        // runtime): the versions we test against are the versions that run, and an SDK update
-        // in the Lambda runtime cannot change behaviour under us.
-        externalModules: [],
+        // The modular AWS SDK v3 clients come with the Node 22 runtime. Bundling them would put
+        // 330 kB of SDK in every function (over the 250 kB budget); the functions load the SDK
+        // lazily, on their first database or Cognito call (functions/lib/db.ts, auth/cognito.ts).
+        externalModules: ['@aws-sdk/*'],
         nodeModules: props.nodeModules ? [...props.nodeModules] : undefined,
       },
     });

@@ -1,6 +1,5 @@
-import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { TABLE, ddb, toAttr } from '../../functions/lib/db';
+import { TABLE, db, toAttr } from '../../functions/lib/db';
 import { keys } from '../../functions/lib/keys';
 import { listAudit, verifyChain } from '../../functions/moderation/audit';
 import { applicant, board, expectError, makeBoard, member } from '../helpers';
@@ -99,10 +98,10 @@ describe('the audit chain', () => {
     expect(await verifyChain()).toBeNull();
     const entry = (await listAudit({ limit: 1, scope: 't' })).items[0];
     if (!entry) throw new Error('no audit entry');
-    await ddb.send(new PutItemCommand({ TableName: TABLE, Item: toAttr({ ...keys.auditEntry(entry.seq), entity: 'audit', version: 1, ...entry, reason: 'edited later' }) }));
+    await db.putItem({ TableName: TABLE, Item: toAttr({ ...keys.auditEntry(entry.seq), entity: 'audit', version: 1, ...entry, reason: 'edited later' }) });
     expect(await verifyChain()).toBe(entry.seq);
     // Restore, so later tests in this run see an intact chain.
-    await ddb.send(new PutItemCommand({ TableName: TABLE, Item: toAttr({ ...keys.auditEntry(entry.seq), entity: 'audit', version: 1, ...entry }) }));
+    await db.putItem({ TableName: TABLE, Item: toAttr({ ...keys.auditEntry(entry.seq), entity: 'audit', version: 1, ...entry }) });
     expect(await verifyChain()).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ddb } from '../../functions/lib/db';
+import { dynamo } from '../../functions/lib/db';
 import { expectError, member, profile } from '../helpers';
 
 /** The only stand-in for DynamoDB in the suite: a fault injected into the real client. */
@@ -11,8 +11,9 @@ describe('when the database fails', () => {
     const a = await member({ bio: 'Before' });
     const { version } = (await a.get('/api/members/me')).body;
     const { statement: _s, ...rest } = profile({ bio: 'After' });
-    const original = ddb.send.bind(ddb);
-    vi.spyOn(ddb, 'send').mockImplementation(((command: { constructor: { name: string } }) => {
+    const { client } = await dynamo();
+    const original = client.send.bind(client);
+    vi.spyOn(client, 'send').mockImplementation(((command: { constructor: { name: string } }) => {
       if (command.constructor.name === 'TransactWriteItemsCommand') {
         return Promise.reject(new ProvisionedThroughputExceededException({ message: 'throttled', $metadata: {} }));
       }

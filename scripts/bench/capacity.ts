@@ -1,0 +1,558 @@
+import {
+  type AttributeValue,
+  BatchWriteItemCommand,
+  type ConsumedCapacity,
+  DynamoDBClient,
+  GetItemCommand,
+  QueryCommand,
+  type WriteRequest,
+} from '@aws-sdk/client-dynamodb';
+import type { MemberRecord } from '../../functions/members/repository';
+import type { Session } from '../../functions/lib/session';
+import { DEFAULT_VISIBILITY, type Visibility } from '../../shared/schemas';
+import { sortKeyForName } from '../../shared/text';
+import { type LocalServices, startLocalServices } from '../local/services';
+import { type BenchContext, type Row, type Section, fmtInt, fmtMs, median } from './report';
+
+/*
+ * DynamoDB cost and latency against a growing membership, on the real DynamoDB Local.
+ *
+ * The section starts the local services, fills the table to each size in SIZES (members and
+ * their directory facets, written with BatchWriteItem in the app's own item shapes) and, at every
+ * size, runs each `PopulationProbe`. A probe answers figures; capacity figures get a "flat in
+ * member count" budget, latency figures are reported. Later features (mentorship suggestions,
+ * discussion threads) add a probe — and, if they need their own items, a `populate` step that
+ * writes them for the members just added.
+ */
+
+export const DEFAULT_SIZES = [1_000, 10_000];
+/** Capacity per request may vary by at most this much between the smallest and any larger size. */
+export const FLAT_TOLERANCE_PCT = 10;
+export const LATENCY_RUNS = 20;
+const LATENCY_WARMUP = 5;
+const BATCH = 25;
+const PARALLEL = 8;
+
+// ----------------------------------------------------------------------------------- types
+
+/** The app's modules, imported only after process.env holds the local configuration. */
+export type AppModules = {
+  db: typeof import('../../functions/lib/db');
+  keys: typeof import('../../functions/lib/keys')['keys'];
+  repo: typeof import('../../functions/members/repository');
+  service: typeof import('../../functions/members/service');
+};
+
+export type Population = {
+  /** Members in the table now. */
+  size: number;
+  /** Every inserted member id, in insertion order (index 0 is the board member). */
+  ids: string[];
+  /** A board session whose userId is an active member in the table. */
+  boardSession: Session;
+  /** A member present at every size, so per-item figures compare like for like. */
+  probeMemberId: string;
+  app: AppModules;
+  /** A client of the bench's own (not the app's), for the mirrored requests. */
+  client: DynamoDBClient;
+  table: string;
+  /**
+   * Runs `fn` (which may call the app's services) and answers the capacity its DynamoDB requests
+   * consumed, summed over all of them, with ReturnConsumedCapacity TOTAL injected.
+   */
+  withCapacity: <T>(fn: () => Promise<T>) => Promise<{ result: T; units: number; requests: number; perRequest: string[] }>;
+  /** Writes items with BatchWriteItem (25 per request, PARALLEL requests at a time, unprocessed items retried); answers the count. */
+  writeItems: (items: Iterable<Record<string, AttributeValue>>) => Promise<number>;
+};
+
+export type Figure = {
+  /** Stable id within the probe, e.g. "directory-all-rcu". */
+  key: string;
+  label: string;
+  kind: 'capacity' | 'latency';
+  value: number;
+  unit: string;
+  data?: unknown;
+};
+
+export type PopulationProbe = {
+  id: string;
+  /** Optional: write the probe's own items for the members just added (threads, partner links …). */
+  populate?: (p: Population, added: MemberRecord[]) => Promise<void>;
+  measure: (p: Population) => Promise<Figure[]>;
+};
+
+// ------------------------------------------------------------------------ synthetic members
+
+const FIRST = (
+  'Amina|Sadia|Fatima|Ayesha|Nadia|Imran|Hamid|Zarghona|Farid|Shilan|Haider|Layla|Shirin|Reza|' +
+  'Pooja|Bikash|Anjali|María Fernanda|Luz Marina|Andrés|Catalina|Ana Paula|Juliana|Rafael|Beatriz|' +
+  'Grace|Peter|Rukhsana|Priya|Thomas|Claire|Elif|Olena|Martin|فاطمہ|مریم|زينب|نرگس|सीता|Élodie'
+).split('|');
+const LAST = (
+  'Qureshi|Rahimi|Mendes|Siddiqui|Khan|Baloch|Yousafzai|Ahmadi|Stanikzai|Noori|Ahmed|Al-Jubouri|' +
+  'Hassan|Karimi|Tehrani|Moradi|Thapa|Gurung|Shrestha|Rai|López|Ospina|Restrepo|Gómez|Souza|' +
+  'Ferreira|Oliveira|Santos|Benali|Wanjiru|Otieno|Begum|Sharma|Müller|Dubois|Yılmaz|Kovalenko|' +
+  'Andersson|بی بی|الموسوي'
+).split('|');
+const COUNTRIES: [string, string[], string][] = [
+  ['PK', ['ur', 'en'], 'Asia/Karachi'],
+  ['AF', ['prs', 'ps', 'en'], 'Asia/Kabul'],
+  ['IQ', ['ar', 'ckb'], 'Asia/Baghdad'],
+  ['IR', ['fa', 'en'], 'Asia/Tehran'],
+  ['NP', ['ne', 'hi', 'en'], 'Asia/Kathmandu'],
+  ['CO', ['es', 'en'], 'America/Bogota'],
+  ['BR', ['pt', 'es'], 'America/Sao_Paulo'],
+  ['MA', ['ar', 'fr'], 'Africa/Casablanca'],
+  ['KE', ['sw', 'en'], 'Africa/Nairobi'],
+  ['BD', ['bn', 'en'], 'Asia/Dhaka'],
+  ['IN', ['hi', 'en'], 'Asia/Kolkata'],
+  ['DE', ['de', 'en'], 'Europe/Berlin'],
+  ['FR', ['fr', 'en'], 'Europe/Paris'],
+  ['TR', ['tr', 'en'], 'Europe/Istanbul'],
+  ['UA', ['uk', 'ru', 'en'], 'Europe/Kyiv'],
+];
+/** As in scripts/local/seed.ts: investigation is in 2 of 7 pairs, so its facet has thousands of members at 10k. */
+const EXPERTISE_CYCLE = [
+  ['investigation', 'victim_protection'],
+  ['prosecution', 'legislation'],
+  ['border_management', 'migrant_smuggling'],
+  ['labour_inspection', 'victim_protection'],
+  ['international_cooperation', 'investigation'],
+  ['leadership', 'training'],
+  ['financial_investigation', 'digital_evidence'],
+];
+const ORGS = [
+  'Federal Investigation Agency',
+  'Provincial Police',
+  'Public Prosecution Service',
+  'Labour Inspectorate',
+  'Border Police',
+  'Anti-Trafficking Unit',
+];
+const TITLES = ['Inspector', 'Sub-Inspector', 'Deputy Prosecutor', 'Labour Inspector', 'Superintendent', 'Investigator'];
+
+/** Looks like a Cognito sub (36 characters), deterministic per index. */
+export const benchMemberId = (i: number) => `bench000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
+
+/** A realistic active member, a pure function of its index. */
+export function benchMember(i: number): MemberRecord {
+  const name = `${FIRST[i % FIRST.length]} ${LAST[(i * 7 + Math.floor(i / FIRST.length)) % LAST.length]}`;
+  const [country, languages, timezone] = COUNTRIES[i % COUNTRIES.length] ?? ['PK', ['ur'], 'Asia/Karachi'];
+  const expertise = EXPERTISE_CYCLE[i % EXPERTISE_CYCLE.length] ?? ['investigation'];
+  const offering = i % 4 === 0;
+  const visibility: Visibility =
+    i % 3 === 0
+      ? { ...DEFAULT_VISIBILITY, country: 'members', organization: 'members', jobTitle: 'members' }
+      : i % 3 === 1
+        ? { ...DEFAULT_VISIBILITY, country: 'members' }
+        : { ...DEFAULT_VISIBILITY };
+  const day = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
+  return {
+    id: benchMemberId(i),
+    email: `member${i}@bench.invalid`,
+    status: 'active',
+    kind: i % 5 === 0 ? 'champion' : 'practitioner',
+    displayName: name,
+    sortName: sortKeyForName(name),
+    country,
+    organization: ORGS[i % ORGS.length],
+    jobTitle: TITLES[i % TITLES.length],
+    bio: `Works on ${expertise.join(' and ').replace(/_/g, ' ')}. Happy to share lessons learnt with the network.`,
+    expertise: [...expertise],
+    languages: [...languages],
+    timezone,
+    goals: { shortTerm: 'Lead a joint investigation', mediumTerm: 'Train new colleagues', longTerm: 'Head a specialised unit' },
+    mentoring: {
+      offering: {
+        active: offering,
+        capacity: offering ? 2 + (i % 3) : 0,
+        topics: offering ? ([...expertise] as never) : [],
+        languages: offering ? [...languages] : [],
+      },
+      seeking: {
+        active: !offering,
+        topics: (offering ? [] : ['leadership', expertise[0]]) as never,
+        goals: { shortTerm: 'Grow in my role', mediumTerm: 'Lead a team', longTerm: 'Shape national policy' },
+        sameCountryOnly: false,
+        outsideOrganizationOnly: i % 5 === 0,
+      },
+    },
+    visibility,
+    statement: 'I investigate trafficking cases and want to learn from peers across the region.',
+    submittedAt: day,
+    decidedAt: day,
+    decidedBy: benchMemberId(0),
+    createdAt: day,
+    updatedAt: day,
+    version: 2,
+  };
+}
+
+/**
+ * The items the app stores for an active member: the profile item (as repository.ts's
+ * memberItem builds it) and one directory facet per filter value (from its own facetWrites).
+ */
+function memberItems(app: AppModules, m: MemberRecord): Record<string, AttributeValue>[] {
+  const profile = app.db.toAttr({
+    ...app.keys.member(m.id),
+    ...app.keys.applicationIndex('approved', m.submittedAt, m.id),
+    entity: 'member',
+    ...m,
+  });
+  const facets = app.repo.facetWrites(undefined, m).map((w) => {
+    if (!w.Put?.Item) throw new Error('facetWrites(undefined, active member) answered something other than a Put');
+    return w.Put.Item;
+  });
+  return [profile, ...facets];
+}
+
+// ----------------------------------------------------------------------------- machinery
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * BatchWriteItem, 25 items per request, PARALLEL requests in flight. Items are pulled from the
+ * iterable only as batches are sent, so generating (marshalling) overlaps with writing.
+ */
+function batchWriter(client: DynamoDBClient, table: string) {
+  return async (items: Iterable<Record<string, AttributeValue>>): Promise<number> => {
+    const it = items[Symbol.iterator]();
+    let done = false;
+    let count = 0;
+    const take = (): WriteRequest[] => {
+      const out: WriteRequest[] = [];
+      while (!done && out.length < BATCH) {
+        const r = it.next();
+        if (r.done) done = true;
+        else out.push({ PutRequest: { Item: r.value } });
+      }
+      count += out.length;
+      return out;
+    };
+    const worker = async () => {
+      for (let pending = take(); pending.length > 0; pending = take()) {
+        for (let attempt = 0; pending.length > 0; attempt++) {
+          if (attempt > 8) throw new Error(`BatchWriteItem left ${pending.length} items unprocessed after ${attempt} attempts`);
+          if (attempt > 0) await sleep(10 * 2 ** attempt);
+          const res = await client.send(new BatchWriteItemCommand({ RequestItems: { [table]: pending } }));
+          pending = res.UnprocessedItems?.[table] ?? [];
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: PARALLEL }, worker));
+    return count;
+  };
+}
+
+/** Counts ConsumedCapacity on the app's own client while a measurement is open. */
+async function capacityTap(app: AppModules) {
+  const tally = { open: 0, units: 0, requests: 0, perRequest: [] as string[] };
+  const { client: appClient } = await app.db.dynamo();
+  appClient.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (tally.open === 0) return next(args);
+      const input = args.input as { ReturnConsumedCapacity?: string };
+      input.ReturnConsumedCapacity ??= 'TOTAL';
+      const res = await next(args);
+      const cc = (res.output as { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] }).ConsumedCapacity;
+      const units = [cc ?? []].flat().reduce((s, c) => s + (c.CapacityUnits ?? 0), 0);
+      tally.units += units;
+      tally.requests++;
+      tally.perRequest.push(`${context.commandName ?? 'request'}: ${units} RCU`);
+      return res;
+    },
+    { step: 'initialize', name: 'benchConsumedCapacity' },
+  );
+  return async <T>(fn: () => Promise<T>) => {
+    if (tally.open) throw new Error('withCapacity does not nest');
+    tally.open = 1;
+    tally.units = 0;
+    tally.requests = 0;
+    tally.perRequest = [];
+    try {
+      const result = await fn();
+      return { result, units: tally.units, requests: tally.requests, perRequest: tally.perRequest };
+    } finally {
+      tally.open = 0;
+    }
+  };
+}
+
+/** Median latency of `fn` over LATENCY_RUNS runs (after a short warm-up), with its per-call capacity. */
+async function timed<T>(p: Population, fn: () => Promise<T>) {
+  for (let i = 0; i < LATENCY_WARMUP; i++) await fn();
+  const ms: number[] = [];
+  const units: number[] = [];
+  let requests = 0;
+  let perRequest: string[] = [];
+  let last: T | undefined;
+  for (let i = 0; i < LATENCY_RUNS; i++) {
+    const t0 = performance.now();
+    const r = await p.withCapacity(fn);
+    ms.push(performance.now() - t0);
+    units.push(r.units);
+    requests = r.requests;
+    perRequest = r.perRequest;
+    last = r.result;
+  }
+  return {
+    median: median(ms),
+    min: Math.min(...ms),
+    max: Math.max(...ms),
+    units: median(units),
+    unitsSeen: [...new Set(units)],
+    requests,
+    perRequest,
+    last: last as T,
+  };
+}
+
+const unitsOf = (cc: ConsumedCapacity | undefined) => {
+  if (cc?.CapacityUnits === undefined) throw new Error('DynamoDB answered no ConsumedCapacity');
+  return cc.CapacityUnits;
+};
+
+// --------------------------------------------------------------------------------- probes
+
+/** Directory page and profile read, as members.service and members.repository issue them. */
+export const memberProbes: PopulationProbe[] = [
+  {
+    id: 'directory',
+    async measure(p) {
+      const figures: Figure[] = [];
+      // listDirectory with a board viewer and no cursor: KeyCondition on the facet partition, no
+      // filter, Limit = page size. Mirrored here because the repository does not expose capacity.
+      for (const [facet, value] of [
+        ['all', ''],
+        ['expertise', 'investigation'],
+      ] as const) {
+        const pk = p.app.keys.facetPartition(facet, value);
+        const res = await p.client.send(
+          new QueryCommand({
+            TableName: p.table,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: p.app.db.values({ ':pk': pk }),
+            Limit: 20,
+            ReturnConsumedCapacity: 'TOTAL',
+          }),
+        );
+        if (res.Count !== 20) throw new Error(`directory page ${pk} answered ${res.Count} items, expected 20`);
+        figures.push({
+          key: `query-${facet}`,
+          label: `Query ${pk}, Limit 20 (page of 20)`,
+          kind: 'capacity',
+          value: unitsOf(res.ConsumedCapacity),
+          unit: 'RCU',
+        });
+      }
+      const t = await timed(p, () => p.app.service.directory(p.boardSession, { limit: 20 }));
+      if (t.last.items.length !== 20) throw new Error(`directory() answered ${t.last.items.length} profiles, expected 20`);
+      figures.push({
+        key: 'service-directory-rcu',
+        label: `service directory(board, {limit:20}): all requests (${t.requests})`,
+        kind: 'capacity',
+        value: t.units,
+        unit: 'RCU',
+        data: { unitsSeen: t.unitsSeen, requests: t.requests, lastCall: t.perRequest },
+      });
+      figures.push({
+        key: 'service-directory-ms',
+        label: 'service directory(board, {limit:20}) latency',
+        kind: 'latency',
+        value: t.median,
+        unit: 'ms',
+        data: { min: t.min, max: t.max, runs: LATENCY_RUNS },
+      });
+      return figures;
+    },
+  },
+  {
+    id: 'profile',
+    async measure(p) {
+      const res = await p.client.send(
+        new GetItemCommand({
+          TableName: p.table,
+          Key: p.app.db.toAttr(p.app.keys.member(p.probeMemberId)),
+          ConsistentRead: true,
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      );
+      if (!res.Item) throw new Error(`profile ${p.probeMemberId} not found`);
+      const t = await timed(p, () => p.app.service.getProfile(p.boardSession, p.probeMemberId));
+      if (t.last.id !== p.probeMemberId) throw new Error('getProfile answered another member');
+      return [
+        {
+          key: 'get-profile',
+          label: 'GetItem MEMBER#id/PROFILE, ConsistentRead',
+          kind: 'capacity',
+          value: unitsOf(res.ConsumedCapacity),
+          unit: 'RCU',
+        },
+        {
+          key: 'service-profile-rcu',
+          label: `service getProfile(board, id): all requests (${t.requests})`,
+          kind: 'capacity',
+          value: t.units,
+          unit: 'RCU',
+          data: { unitsSeen: t.unitsSeen, requests: t.requests, lastCall: t.perRequest },
+        },
+        {
+          key: 'service-profile-ms',
+          label: 'service getProfile(board, id) latency',
+          kind: 'latency',
+          value: t.median,
+          unit: 'ms',
+          data: { min: t.min, max: t.max, runs: LATENCY_RUNS },
+        },
+      ];
+    },
+  },
+];
+
+// -------------------------------------------------------------------------------- section
+
+const sizeLabel = (n: number) => (n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n));
+const fmtFigure = (v: number, unit: string) => (unit === 'ms' ? fmtMs(v) : `${Number(v.toFixed(2))} ${unit}`);
+
+export function capacitySection(probes: PopulationProbe[], sizes: number[] = DEFAULT_SIZES): Section {
+  return {
+    id: 'capacity',
+    title: 'DynamoDB per request',
+    async run(ctx: BenchContext) {
+      const sorted = [...sizes].sort((a, b) => a - b);
+      ctx.log('starting DynamoDB Local and cognito-local');
+      const t0 = performance.now();
+      const services: LocalServices = await startLocalServices({ quiet: true });
+      const saved = new Map<string, string | undefined>();
+      let appDb: AppModules['db'] | undefined;
+      const client = new DynamoDBClient({
+        region: services.env.AWS_REGION,
+        endpoint: services.env.DYNAMODB_ENDPOINT,
+        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+        maxAttempts: 5,
+      });
+      try {
+        ctx.log(`local services up in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+        for (const [k, v] of Object.entries({ ...services.env, LOG_LEVEL: 'silent' })) {
+          saved.set(k, process.env[k]);
+          process.env[k] = v;
+        }
+        // Only now: the app's modules read process.env when they load.
+        const app: AppModules = {
+          db: await import('../../functions/lib/db'),
+          keys: (await import('../../functions/lib/keys')).keys,
+          repo: await import('../../functions/members/repository'),
+          service: await import('../../functions/members/service'),
+        };
+        appDb = app.db;
+        const table = app.db.TABLE;
+        const writeItems = batchWriter(client, table);
+        const ids: string[] = [];
+        const probeIndex = Math.min(500, Math.floor((sorted[0] ?? 1) / 2));
+        const pop: Population = {
+          size: 0,
+          ids,
+          boardSession: { userId: benchMemberId(0), email: 'member0@bench.invalid', groups: ['board'], isBoard: true },
+          probeMemberId: benchMemberId(probeIndex),
+          app,
+          client,
+          table,
+          withCapacity: await capacityTap(app),
+          writeItems,
+        };
+
+        const figures = new Map<string, { label: string; kind: Figure['kind']; unit: string; bySize: Map<number, Figure> }>();
+        const fills: { size: number; added: number; items: number; seconds: number }[] = [];
+        for (const size of sorted) {
+          const from = pop.size;
+          const tFill = performance.now();
+          const added: MemberRecord[] = [];
+          function* items() {
+            for (let i = from; i < size; i++) {
+              const m = benchMember(i);
+              added.push(m);
+              yield* memberItems(app, m);
+            }
+          }
+          const written = await writeItems(items());
+          for (const probe of probes) await probe.populate?.(pop, added);
+          ids.push(...added.map((m) => m.id));
+          pop.size = size;
+          const seconds = (performance.now() - tFill) / 1000;
+          fills.push({ size, added: size - from, items: written, seconds });
+          ctx.log(
+            `filled to ${fmtInt(size)} members (+${fmtInt(size - from)} members, ${fmtInt(written)} items) in ${seconds.toFixed(1)} s`,
+          );
+          for (const probe of probes) {
+            for (const f of await probe.measure(pop)) {
+              const key = `${probe.id}/${f.key}`;
+              if (!figures.has(key)) figures.set(key, { label: f.label, kind: f.kind, unit: f.unit, bySize: new Map() });
+              figures.get(key)?.bySize.set(size, f);
+            }
+          }
+        }
+
+        const rows: Row[] = [];
+        const findings: string[] = [];
+        for (const [key, f] of figures) {
+          const series = sorted.map((s) => ({ size: s, value: f.bySize.get(s)?.value ?? Number.NaN }));
+          const display = series.map((x) => `${fmtFigure(x.value, f.unit)} @${sizeLabel(x.size)}`).join(' · ');
+          const first = series[0]?.value ?? Number.NaN;
+          const row: Row = {
+            name: f.label,
+            display,
+            value: series.at(-1)?.value ?? null,
+            unit: f.unit,
+            data: { key, series, detail: sorted.map((s) => f.bySize.get(s)?.data) },
+          };
+          if (f.kind === 'capacity') {
+            const worst = Math.max(
+              ...series.map((x) => (first === 0 ? (x.value === 0 ? 0 : Infinity) : (Math.abs(x.value - first) / first) * 100)),
+            );
+            const pct = Number(worst.toFixed(2));
+            row.budget = {
+              rule: `flat: Δ ≤ ${FLAT_TOLERANCE_PCT}% ${sizeLabel(sorted[0] ?? 0)}→${sizeLabel(sorted.at(-1) ?? 0)}`,
+              limit: FLAT_TOLERANCE_PCT,
+              unit: '%',
+              actual: pct,
+              pass: pct <= FLAT_TOLERANCE_PCT,
+            };
+            if (!row.budget.pass) findings.push(`${f.label}: capacity grows with member count (${display}).`);
+          }
+          rows.push(row);
+        }
+        const emptyQueries = [...figures.values()].some((f) =>
+          [...f.bySize.values()].some((x) => JSON.stringify(x.data ?? '').includes('QueryCommand: 0 RCU')),
+        );
+        if (emptyQueries) {
+          findings.push(
+            "DynamoDB Local reports 0 RCU for a Query that returns no item (e.g. the viewer's block list); DynamoDB bills at least 0.5 RCU for it, so add 0.5 per such request for AWS.",
+          );
+        }
+        for (const fill of fills) {
+          rows.push({
+            name: `fill to ${fmtInt(fill.size)} members (BatchWrite, ${PARALLEL}×${BATCH})`,
+            display: `+${fmtInt(fill.added)} members · ${fmtInt(fill.items)} items · ${fill.seconds.toFixed(1)} s`,
+            value: fill.seconds,
+            unit: 's',
+          });
+        }
+        return {
+          rows,
+          findings,
+          data: { sizes: sorted, fills, latencyRuns: LATENCY_RUNS, probeMemberId: pop.probeMemberId, boardUserId: pop.boardSession.userId },
+        };
+      } finally {
+        client.destroy();
+        if (appDb) (await appDb.dynamo()).client.destroy();
+        await services.stop();
+        for (const [k, v] of saved) {
+          if (v === undefined) delete process.env[k];
+          else process.env[k] = v;
+        }
+        ctx.log('local services stopped');
+      }
+    },
+  };
+}
