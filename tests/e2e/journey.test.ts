@@ -1,0 +1,240 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// No static import from functions/: startServer sets process.env before it loads the API.
+import { startServer } from '../../scripts/start';
+import { freePort } from '../../scripts/local/services';
+
+/*
+ * The whole product in a real browser: DynamoDB Local, cognito-local, the API and the built SPA
+ * (npm test builds web/dist first). One applicant walks from sign-up to the directory; every page
+ * she sees is checked with axe and photographed into test-results/.
+ */
+
+const SHOTS = join(process.cwd(), 'test-results');
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
+
+const applicant = {
+  email: `e2e-${randomUUID().slice(0, 8)}@example.org`,
+  password: 'a quiet river crossing at dawn',
+  // Urdu: names arrive in any script.
+  name: `ثمینہ ${randomUUID().slice(0, 4)}`,
+};
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+async function expectAccessible(p: Page, what: string): Promise<void> {
+  // Native <option>s are painted by the browser, not by our CSS; their <select> is still checked.
+  const { violations } = await new AxeBuilder({ page: p })
+    .exclude('option')
+    .options({ resultTypes: ['violations'] })
+    .analyze();
+  const found = violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`);
+  expect(found, `axe violations on ${what}`).toEqual([]);
+}
+
+async function shot(p: Page, name: string, fullPage = true): Promise<void> {
+  await p.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
+}
+
+/** The page's h1, once the route has rendered it. */
+async function heading(p: Page, name: string | RegExp): Promise<void> {
+  await p.getByRole('heading', { level: 1, name }).waitFor();
+}
+
+async function signIn(p: Page, email: string, password: string): Promise<void> {
+  await p.goto(`${server.origin}/sign-in`);
+  await heading(p, 'Sign in');
+  await p.getByLabel('Email address').fill(email);
+  await p.getByLabel('Password').fill(password);
+  await p.getByRole('button', { name: 'Sign in' }).click();
+}
+
+async function signOut(p: Page): Promise<void> {
+  await p.getByRole('button', { name: 'Sign out' }).click();
+  await heading(p, 'Sign in');
+  await p.getByText('You have signed out.').waitFor();
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  const port = await freePort();
+  [server, browser] = await Promise.all([
+    startServer({ port }),
+    chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }),
+  ]);
+  context = await browser.newContext();
+  page = await context.newPage();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the member journey in a browser', () => {
+  it('signs up a new practitioner, who applies and then waits for the board', async () => {
+    await page.goto(`${server.origin}/sign-up`);
+    await heading(page, 'Create an account');
+    await page.getByLabel('Email address').fill(applicant.email);
+    // The hint is part of the password field's description.
+    await expect(page.getByLabel('Password').getAttribute('aria-describedby')).resolves.toContain('hint');
+    await page.getByLabel('Password').fill(applicant.password);
+    await expectAccessible(page, 'sign-up');
+    await shot(page, '01-sign-up');
+    await page.getByRole('button', { name: 'Create account' }).click();
+
+    // Local mode confirms at once and signs her in: straight to the application.
+    await heading(page, 'Apply to join');
+    expect(new URL(page.url()).pathname).toBe('/application');
+
+    // Sending it empty lists every required field, each linked to its control.
+    await page.getByRole('button', { name: 'Send application' }).click();
+    const summary = page.getByRole('alert');
+    await summary.waitFor();
+    await expect(summary.getByRole('link').count()).resolves.toBe(4);
+    await expect(page.getByLabel('Name shown to members').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expectAccessible(page, 'application with errors');
+
+    await page.getByLabel('Name shown to members').fill(applicant.name);
+    await page.getByLabel('Practitioner').check();
+    await page.getByLabel('Country where you work').selectOption('PK');
+    await page.getByLabel('Your statement to the board').fill('I lead trafficking investigations in Lahore and want to learn from peers.');
+    await page.getByLabel('Organisation').fill('Punjab Police');
+    await page.getByLabel('Investigation', { exact: true }).check();
+    await page.getByLabel('Urdu').check();
+    await shot(page, '02-application');
+    await page.getByRole('button', { name: 'Send application' }).click();
+
+    await heading(page, 'Your application');
+    await page.getByText('Status: Waiting for review').waitFor();
+    await expectAccessible(page, 'pending');
+    await shot(page, '03-pending');
+  });
+
+  it('keeps a pending member out of the directory', async () => {
+    await page.goto(`${server.origin}/directory`);
+    await heading(page, 'Your application');
+    expect(new URL(page.url()).pathname).toBe('/pending');
+    await expect(page.getByRole('link', { name: 'Directory' }).count()).resolves.toBe(0);
+    // The API refuses her too, whatever the page does.
+    const res = await page.request.get(`${server.origin}/api/members`);
+    expect(res.status()).toBe(403);
+    await signOut(page);
+  });
+
+  it('shows a wrong password as an error, without saying which part was wrong', async () => {
+    await signIn(page, 'board@example.org', 'not the right password at all');
+    const alert = page.getByRole('alert');
+    await alert.getByText('The email address or password is not right.').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    await expect(page.getByLabel('Password').inputValue()).resolves.toBe('');
+    await expectAccessible(page, 'sign-in with an error');
+    await shot(page, '04-sign-in-error');
+  });
+
+  it('lets the board approve her application', async () => {
+    await signIn(page, 'board@example.org', 'champions-demo-2026');
+    await heading(page, 'Directory');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Applications' }).click();
+    await heading(page, 'Applications');
+    // Focus moves to the new page's title.
+    await expect(page.evaluate(() => document.activeElement?.tagName)).resolves.toBe('H1');
+    const card = page.locator('li.card', { has: page.getByRole('heading', { name: applicant.name }) });
+    await card.waitFor();
+    await card.getByText('I lead trafficking investigations in Lahore').waitFor();
+    await expectAccessible(page, 'board applications');
+    await shot(page, '05-board-applications');
+
+    await card.getByRole('button', { name: /^Approve/ }).click();
+    await page.getByRole('status').getByText('has been approved').waitFor();
+    await expect(card.count()).resolves.toBe(0);
+    await signOut(page);
+  });
+
+  it('lets the approved member filter the directory and open a member page', async () => {
+    await signIn(page, applicant.email, applicant.password);
+    await heading(page, 'Directory');
+    await page.locator('.card').first().waitFor();
+
+    await page.getByRole('combobox', { name: 'Expertise' }).selectOption('investigation');
+    await page.getByRole('button', { name: 'Show members' }).click();
+    await page.waitForURL(/expertise=investigation/);
+    await page
+      .getByRole('status')
+      .getByText(/members? shown/)
+      .waitFor();
+    const cards = page.locator('.card');
+    await cards.first().waitFor();
+    // Every member listed has the expertise (where she shows it at all).
+    const tags = await cards.evaluateAll((els) => els.map((el) => el.querySelector('.tags')?.textContent ?? 'Investigation'));
+    expect(tags.length).toBeGreaterThan(0);
+    for (const t of tags) expect(t).toContain('Investigation');
+    await expectAccessible(page, 'directory');
+    await shot(page, '06-directory');
+
+    const first = cards.first().getByRole('link');
+    const name = (await first.textContent()) ?? '';
+    await first.click();
+    await heading(page, name);
+    await page.getByRole('button', { name: 'Block this member' }).waitFor();
+    await expectAccessible(page, 'member page');
+    await shot(page, '07-member');
+
+    // The block confirmation explains what blocking does before anything happens.
+    await page.getByRole('button', { name: 'Block this member' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Blocking works both ways').waitFor();
+    await expectAccessible(page, 'block dialog');
+    await shot(page, '08-block-dialog');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog.isVisible()).resolves.toBe(false);
+  });
+
+  it('fits a 360 px wide phone screen without horizontal scrolling, and saves her profile there', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    const noSidewaysScroll = async (path: string) => {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${path} scrolls sideways at 360 px`).toBeLessThanOrEqual(0);
+    };
+    await page.goto(`${server.origin}/directory`);
+    await heading(page, 'Directory');
+    await page.locator('.card').first().waitFor();
+    await noSidewaysScroll('/directory');
+    await shot(page, '09-directory-360', false);
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My profile' }).click();
+    await heading(page, 'My profile');
+    const bio = page.getByRole('textbox', { name: /About you/ });
+    await bio.fill('I lead trafficking investigations and train new investigators.');
+    // Discretion first: her organisation stays with the board until she widens it.
+    await expect(page.getByLabel('Who can see: Organisation').inputValue()).resolves.toBe('board');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByRole('status').getByText('Your profile has been saved.').waitFor();
+    await noSidewaysScroll('/profile');
+    await expectAccessible(page, 'profile at 360 px');
+    await shot(page, '10-profile-360', false);
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await heading(page, 'Settings');
+    await page.getByText('You have not blocked anyone.').waitFor();
+    await noSidewaysScroll('/settings');
+    await expectAccessible(page, 'settings at 360 px');
+    await shot(page, '11-settings-360', false);
+  });
+});

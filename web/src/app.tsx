@@ -1,0 +1,224 @@
+import {
+  A,
+  createAsync,
+  revalidate,
+  Router,
+  useCurrentMatches,
+  useLocation,
+  useNavigate,
+  type RouteDefinition,
+  type RouteSectionProps,
+} from '@solidjs/router';
+import { createEffect, ErrorBoundary, lazy, on, Show, Suspense, type JSX } from 'solid-js';
+import type { Me } from '../../shared/schemas';
+import { Loading } from './components/loading';
+import { t } from './i18n';
+import { type Access, forgetSession, getMe, isBoard, redirectFor, signOut } from './lib/session';
+import { preloadApplications } from './pages/board-applications/data';
+import { preloadDirectory } from './pages/directory/data';
+import { preloadMember } from './pages/member/data';
+import { preloadProfile } from './pages/profile/data';
+import { preloadSettings } from './pages/settings/data';
+
+/*
+ * Every page is its own chunk; the data files are tiny and load with the shell, so a route's
+ * data starts loading in parallel with its page chunk (on link hover or focus, too).
+ */
+const routes: RouteDefinition[] = [
+  { path: '/', component: () => <Loading />, info: { access: 'home' } },
+  { path: '/sign-in', component: lazy(() => import('./pages/sign-in/page')), info: { access: 'public' } },
+  { path: '/sign-up', component: lazy(() => import('./pages/sign-up/page')), info: { access: 'public' } },
+  { path: '/application', component: lazy(() => import('./pages/application/page')), info: { access: 'application' } },
+  { path: '/pending', component: lazy(() => import('./pages/pending/page')), info: { access: 'waiting' } },
+  { path: '/profile', component: lazy(() => import('./pages/profile/page')), preload: preloadProfile, info: { access: 'member' } },
+  { path: '/directory', component: lazy(() => import('./pages/directory/page')), preload: preloadDirectory, info: { access: 'member' } },
+  { path: '/members/:id', component: lazy(() => import('./pages/member/page')), preload: preloadMember, info: { access: 'member' } },
+  {
+    path: '/board/applications',
+    component: lazy(() => import('./pages/board-applications/page')),
+    preload: preloadApplications,
+    info: { access: 'board' },
+  },
+  { path: '/settings', component: lazy(() => import('./pages/settings/page')), preload: preloadSettings, info: { access: 'account' } },
+  { path: '*404', component: lazy(() => import('./pages/not-found/page')), info: { access: 'public' } },
+];
+
+/** Renders the page only when the account may see it (the shell redirects her otherwise). */
+function Guard(props: { me: Me | null; access: Access; children: JSX.Element }) {
+  return <Show when={!redirectFor(props.access, props.me)}>{props.children}</Show>;
+}
+
+function Nav(props: { me: Me | null }) {
+  const navigate = useNavigate();
+  const active = () => props.me?.status === 'active';
+  const leave = async () => {
+    try {
+      await signOut();
+    } finally {
+      navigate('/sign-in', { replace: true });
+      void forgetSession();
+    }
+  };
+  return (
+    <nav class="nav" aria-label={t('nav.label')}>
+      <ul class="nav__list">
+        <Show
+          when={props.me}
+          fallback={
+            <>
+              <li>
+                <A class="nav__link" href="/sign-in">
+                  {t('nav.signIn')}
+                </A>
+              </li>
+              <li>
+                <A class="nav__link" href="/sign-up">
+                  {t('nav.signUp')}
+                </A>
+              </li>
+            </>
+          }
+        >
+          <Show
+            when={active()}
+            fallback={
+              <li>
+                <A class="nav__link" href={props.me?.profile ? '/pending' : '/application'}>
+                  {t('nav.status')}
+                </A>
+              </li>
+            }
+          >
+            <li>
+              <A class="nav__link" href="/directory">
+                {t('nav.directory')}
+              </A>
+            </li>
+            <li>
+              <A class="nav__link" href="/profile">
+                {t('nav.profile')}
+              </A>
+            </li>
+            <Show when={isBoard(props.me)}>
+              <li>
+                <A class="nav__link" href="/board/applications">
+                  {t('nav.applications')}
+                </A>
+              </li>
+            </Show>
+          </Show>
+          <li>
+            <A class="nav__link" href="/settings">
+              {t('nav.settings')}
+            </A>
+          </li>
+          <li>
+            <button type="button" class="nav__link nav__button" onClick={leave}>
+              {t('nav.signOut')}
+            </button>
+          </li>
+        </Show>
+      </ul>
+    </nav>
+  );
+}
+
+function ErrorPanel(props: { reset: () => void }) {
+  // Leaving the page leaves its error behind.
+  const location = useLocation();
+  createEffect(
+    on(
+      () => location.pathname,
+      () => props.reset(),
+      { defer: true },
+    ),
+  );
+  return (
+    <div class="panel">
+      <h1 class="page-title">{t('app.error.title')}</h1>
+      <p>{t('app.error.body')}</p>
+      <button
+        type="button"
+        class="button"
+        onClick={() => {
+          void revalidate();
+          props.reset();
+        }}
+      >
+        {t('app.error.retry')}
+      </button>
+    </div>
+  );
+}
+
+function Shell(props: RouteSectionProps) {
+  const me = createAsync(() => getMe());
+  const matches = useCurrentMatches();
+  const access = () => (matches().at(-1)?.route.info?.access ?? 'public') as Access;
+  const navigate = useNavigate();
+  // Here, not inside the page's error boundary: a page that failed because the session ended
+  // must still be left for the sign-in page.
+  createEffect(() => {
+    let current: Me | null | undefined;
+    try {
+      current = me();
+    } catch {
+      return; // shown by the error boundary
+    }
+    if (current === undefined) return;
+    const to = redirectFor(access(), current);
+    if (to) navigate(to, { replace: true });
+  });
+  let main: HTMLElement | undefined;
+  return (
+    <>
+      {/* biome-ignore lint/a11y/useValidAnchor: a skip link is a link to #main; the handler only moves focus there, which the router's own click handling would not do */}
+      <a
+        class="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          main?.focus();
+        }}
+      >
+        {t('app.skip')}
+      </a>
+      <ErrorBoundary fallback={(_, reset) => <ErrorPanel reset={reset} />}>
+        <header class="header">
+          <div class="header__inner">
+            <A href="/" class="brand" end>
+              {t('app.name')}
+            </A>
+            <Suspense>
+              <Show when={me() !== undefined}>
+                <Nav me={me() ?? null} />
+              </Show>
+            </Suspense>
+          </div>
+        </header>
+        <main id="main" class="main" tabindex="-1" ref={main}>
+          <ErrorBoundary fallback={(_, reset) => <ErrorPanel reset={reset} />}>
+            <Suspense fallback={<Loading />}>
+              <Show when={me() !== undefined}>
+                <Guard me={me() ?? null} access={access()}>
+                  {props.children}
+                </Guard>
+              </Show>
+            </Suspense>
+          </ErrorBoundary>
+        </main>
+        <footer class="footer">
+          <p>{t('app.footer')}</p>
+        </footer>
+      </ErrorBoundary>
+    </>
+  );
+}
+
+export function App() {
+  return (
+    <Router root={Shell} rootPreload={() => void getMe()}>
+      {routes}
+    </Router>
+  );
+}

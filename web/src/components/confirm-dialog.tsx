@@ -1,0 +1,47 @@
+import { createEffect, type JSX } from 'solid-js';
+import { t } from '../i18n';
+
+/**
+ * A modal confirmation on the native <dialog>: it traps focus, closes on Escape and returns focus
+ * to the control that opened it.
+ */
+export function ConfirmDialog(props: {
+  open: boolean;
+  title: string;
+  confirmLabel: string;
+  busy?: boolean;
+  danger?: boolean;
+  onConfirm: () => void;
+  onClose: () => void;
+  children: JSX.Element;
+}) {
+  let dialog: HTMLDialogElement | undefined;
+  createEffect(() => {
+    if (!dialog) return;
+    if (props.open && !dialog.open) dialog.showModal();
+    if (!props.open && dialog.open) dialog.close();
+  });
+  return (
+    <dialog class="dialog" ref={dialog} aria-labelledby="dialog-title" onClose={() => props.onClose()}>
+      <h2 id="dialog-title" class="dialog__title">
+        {props.title}
+      </h2>
+      <div class="dialog__body">{props.children}</div>
+      <div class="actions">
+        <button
+          type="button"
+          class="button"
+          classList={{ 'button--danger': props.danger }}
+          disabled={props.busy}
+          onClick={() => props.onConfirm()}
+        >
+          {props.confirmLabel}
+        </button>
+        {/* The safe choice takes the focus when the dialog opens. */}
+        <button type="button" class="button button--secondary" autofocus onClick={() => props.onClose()}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </dialog>
+  );
+}

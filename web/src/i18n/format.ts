@@ -1,0 +1,35 @@
+import { EXPERTISE } from '../../../shared/meta';
+import { locale } from './index';
+
+/*
+ * Names of reference data in the current locale. Countries and languages come from the browser's
+ * Intl data (as the API's own labels do), so every locale gets them without a catalog.
+ */
+
+const cache = new Map<string, Intl.DisplayNames>();
+function names(type: 'region' | 'language'): Intl.DisplayNames {
+  const key = `${locale()}:${type}`;
+  let n = cache.get(key);
+  if (!n) {
+    n = new Intl.DisplayNames([locale()], { type, fallback: 'code' });
+    cache.set(key, n);
+  }
+  return n;
+}
+
+export const countryName = (code: string): string => names('region').of(code) ?? code;
+export const languageName = (code: string): string => names('language').of(code) ?? code;
+
+const expertiseLabels = new Map<string, string>(EXPERTISE.map((e) => [e.code, e.label]));
+export const expertiseName = (code: string): string => expertiseLabels.get(code) ?? code;
+
+export function formatDate(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat(locale(), { dateStyle: 'medium' }).format(d);
+}
+
+/** Options sorted by their label in the current locale. */
+export function sortedOptions(codes: readonly string[], label: (code: string) => string): { value: string; label: string }[] {
+  const collator = new Intl.Collator(locale());
+  return codes.map((c) => ({ value: c, label: label(c) })).sort((a, b) => collator.compare(a.label, b.label));
+}

@@ -1,0 +1,189 @@
+import { revalidate, useNavigate } from '@solidjs/router';
+import type { InferRequestType } from 'hono/client';
+import { createSignal } from 'solid-js';
+import { CheckboxGroup, RadioGroup } from '../../components/choice-group';
+import { ErrorSummary } from '../../components/error-summary';
+import { Field } from '../../components/field';
+import { Notice } from '../../components/notice';
+import { PageHeading } from '../../components/page-heading';
+import { Select } from '../../components/select';
+import { t } from '../../i18n';
+import { api, isStatus, unwrap } from '../../lib/api';
+import { createFormErrors, fieldId } from '../../lib/form';
+import { asExpertise, asKind, countryOptions, expertiseOptions, KINDS, languageOptions, optional } from '../../lib/reference';
+import { getMe } from '../../lib/session';
+
+type ProfileBody = InferRequestType<typeof api.members.me.$put>['json'];
+
+const FIELDS = ['displayName', 'kind', 'country', 'statement', 'organization', 'jobTitle', 'expertise', 'languages', 'bio'];
+
+export default function ApplicationPage() {
+  const navigate = useNavigate();
+  const [displayName, setDisplayName] = createSignal('');
+  const [kind, setKind] = createSignal('');
+  const [country, setCountry] = createSignal('');
+  const [statement, setStatement] = createSignal('');
+  const [organization, setOrganization] = createSignal('');
+  const [jobTitle, setJobTitle] = createSignal('');
+  const [expertise, setExpertise] = createSignal<string[]>([]);
+  const [languages, setLanguages] = createSignal<string[]>([]);
+  const [bio, setBio] = createSignal('');
+  const [busy, setBusy] = createSignal(false);
+  const errors = createFormErrors(FIELDS);
+
+  const toPending = async () => {
+    await revalidate(getMe.key);
+    navigate('/pending', { replace: true });
+  };
+
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    if (busy()) return;
+    const k = asKind(kind());
+    const ok = errors.check({
+      displayName: displayName().trim() ? undefined : t('validation.displayName'),
+      kind: k ? undefined : t('validation.kind'),
+      country: country() ? undefined : t('validation.country'),
+      statement: statement().trim() ? undefined : t('validation.statement'),
+    });
+    if (!ok || !k) return;
+    const body: ProfileBody = {
+      displayName: displayName(),
+      kind: k,
+      country: country(),
+      statement: statement(),
+      organization: optional(organization()),
+      jobTitle: optional(jobTitle()),
+      bio: optional(bio()),
+      expertise: asExpertise(expertise()),
+      languages: languages(),
+    };
+    setBusy(true);
+    try {
+      await unwrap(api.members.me.$put({ json: body }));
+      await toPending();
+    } catch (err) {
+      // Applied already (another tab): her application is waiting, show it.
+      if (isStatus(err, 409)) await toPending();
+      else errors.fromError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div class="narrow">
+      <PageHeading>{t('application.title')}</PageHeading>
+      <p class="lead">{t('application.intro')}</p>
+      <ErrorSummary items={errors.summary()} general={errors.general()} />
+      <form class="form" onSubmit={submit} novalidate>
+        <Field
+          id={fieldId('displayName')}
+          label={t('field.displayName')}
+          hint={t('field.displayName.hint')}
+          autocomplete="nickname"
+          dir="auto"
+          maxLength={60}
+          value={displayName()}
+          onInput={setDisplayName}
+          error={errors.error('displayName')}
+        />
+        <RadioGroup
+          id={fieldId('kind')}
+          legend={t('field.kind')}
+          hint={t('kind.fixed')}
+          choices={KINDS.map((k) => ({ value: k, label: t(`kind.${k}`), hint: t(`kind.${k}.hint`) }))}
+          value={kind()}
+          onChange={setKind}
+          error={errors.error('kind')}
+        />
+        <Select
+          id={fieldId('country')}
+          label={t('field.country')}
+          placeholder={t('field.country.placeholder')}
+          options={countryOptions()}
+          value={country()}
+          onChange={setCountry}
+          error={errors.error('country')}
+        />
+        <Field
+          id={fieldId('statement')}
+          label={t('field.statement')}
+          hint={t('field.statement.hint')}
+          multiline
+          rows={6}
+          dir="auto"
+          maxLength={4000}
+          value={statement()}
+          onInput={setStatement}
+          error={errors.error('statement')}
+        />
+
+        <h2 class="section-title">{t('application.optionalTitle')}</h2>
+        <p class="muted">{t('application.optionalIntro')}</p>
+        <Notice>
+          <p>{t('visibility.explain')}</p>
+        </Notice>
+        <Field
+          id={fieldId('organization')}
+          label={t('field.organization')}
+          optional
+          autocomplete="organization"
+          dir="auto"
+          maxLength={120}
+          value={organization()}
+          onInput={setOrganization}
+          error={errors.error('organization')}
+        />
+        <Field
+          id={fieldId('jobTitle')}
+          label={t('field.jobTitle')}
+          optional
+          autocomplete="organization-title"
+          dir="auto"
+          maxLength={120}
+          value={jobTitle()}
+          onInput={setJobTitle}
+          error={errors.error('jobTitle')}
+        />
+        <CheckboxGroup
+          id={fieldId('expertise')}
+          legend={t('field.expertise')}
+          optional
+          columns
+          choices={expertiseOptions()}
+          values={expertise()}
+          onChange={setExpertise}
+          error={errors.error('expertise')}
+        />
+        <CheckboxGroup
+          id={fieldId('languages')}
+          legend={t('field.languages')}
+          optional
+          columns
+          choices={languageOptions()}
+          values={languages()}
+          onChange={setLanguages}
+          error={errors.error('languages')}
+        />
+        <Field
+          id={fieldId('bio')}
+          label={t('field.bio')}
+          hint={t('field.bio.hint')}
+          optional
+          multiline
+          dir="auto"
+          maxLength={2000}
+          value={bio()}
+          onInput={setBio}
+          error={errors.error('bio')}
+        />
+        <div class="actions">
+          <button type="submit" class="button" aria-disabled={busy() ? 'true' : undefined}>
+            {busy() ? t('application.submitting') : t('application.submit')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

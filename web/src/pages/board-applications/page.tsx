@@ -1,0 +1,232 @@
+import { createAsync } from '@solidjs/router';
+import { createEffect, createSignal, For, on, Show, Suspense } from 'solid-js';
+import type { Application } from '../../../../shared/schemas';
+import { Field } from '../../components/field';
+import { Loading } from '../../components/loading';
+import { Notice } from '../../components/notice';
+import { PageHeading } from '../../components/page-heading';
+import { isolate, t } from '../../i18n';
+import { countryName, expertiseName, formatDate, languageName } from '../../i18n/format';
+import { api, isStatus, unwrap } from '../../lib/api';
+import { createFormErrors, generalMessage } from '../../lib/form';
+import { getPendingApplications } from './data';
+
+type Decided = (name: string, decision: 'approve' | 'decline' | 'gone') => void;
+
+function ApplicationCard(props: { application: Application; onDecided: Decided }) {
+  const a = () => props.application;
+  const p = () => a().profile;
+  const id = () => a().memberId;
+  const [declining, setDeclining] = createSignal(false);
+  const [reason, setReason] = createSignal('');
+  const [busy, setBusy] = createSignal(false);
+  const errors = createFormErrors(['reason']);
+  const reasonId = () => `reason-${id()}`;
+
+  const decide = async (decision: 'approve' | 'decline') => {
+    if (busy()) return;
+    if (decision === 'decline' && !errors.check({ reason: reason().trim() ? undefined : t('board.reasonRequired') })) {
+      document.getElementById(reasonId())?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      await unwrap(
+        api.board.applications[':memberId'].decision.$post({
+          param: { memberId: id() },
+          json: decision === 'approve' ? { decision } : { decision, reason: reason().trim() },
+        }),
+      );
+      props.onDecided(p().displayName, decision);
+    } catch (e) {
+      // Decided meanwhile by another board member: it leaves the list all the same.
+      if (isStatus(e, 409)) props.onDecided(p().displayName, 'gone');
+      else errors.fromError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <li class="card application">
+      <h2 class="card__title" dir="auto">
+        {p().displayName}
+      </h2>
+      <p class="card__meta">
+        {t(`kind.${p().kind}`)}
+        <Show when={p().country}>{(c) => <> · {countryName(c())}</>}</Show> · {t('board.submitted', { date: formatDate(a().submittedAt) })}
+      </p>
+      <dl class="details">
+        <Show when={p().organization}>
+          <div class="details__row">
+            <dt>{t('member.organization')}</dt>
+            <dd dir="auto">{p().organization}</dd>
+          </div>
+        </Show>
+        <Show when={p().jobTitle}>
+          <div class="details__row">
+            <dt>{t('member.jobTitle')}</dt>
+            <dd dir="auto">{p().jobTitle}</dd>
+          </div>
+        </Show>
+        <Show when={p().expertise?.length}>
+          <div class="details__row">
+            <dt>{t('member.expertise')}</dt>
+            <dd>{(p().expertise ?? []).map(expertiseName).join(', ')}</dd>
+          </div>
+        </Show>
+        <Show when={p().languages?.length}>
+          <div class="details__row">
+            <dt>{t('member.languages')}</dt>
+            <dd>{(p().languages ?? []).map(languageName).join(', ')}</dd>
+          </div>
+        </Show>
+        <div class="details__row">
+          <dt>{t('board.statement')}</dt>
+          <dd>
+            <p class="prose quote" dir="auto">
+              {a().statement}
+            </p>
+          </dd>
+        </div>
+      </dl>
+      <Show when={errors.general()}>
+        <p class="field__error" role="alert">
+          {errors.general()}
+        </p>
+      </Show>
+      <Show
+        when={declining()}
+        fallback={
+          <div class="actions">
+            <button
+              type="button"
+              class="button"
+              aria-label={t('board.approveLabel', { name: isolate(p().displayName) })}
+              aria-disabled={busy() ? 'true' : undefined}
+              onClick={() => void decide('approve')}
+            >
+              {t('board.approve')}
+            </button>
+            <button
+              type="button"
+              class="button button--secondary"
+              aria-label={t('board.declineLabel', { name: isolate(p().displayName) })}
+              onClick={() => {
+                setDeclining(true);
+                document.getElementById(reasonId())?.focus();
+              }}
+            >
+              {t('board.decline')}
+            </button>
+          </div>
+        }
+      >
+        <form
+          class="form decline-form"
+          novalidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void decide('decline');
+          }}
+        >
+          <Field
+            id={reasonId()}
+            label={t('board.reason')}
+            hint={t('board.reasonHint')}
+            multiline
+            rows={3}
+            dir="auto"
+            maxLength={1000}
+            value={reason()}
+            onInput={setReason}
+            error={errors.error('reason')}
+          />
+          <div class="actions">
+            <button type="submit" class="button button--danger" aria-disabled={busy() ? 'true' : undefined}>
+              {t('board.confirmDecline')}
+            </button>
+            <button type="button" class="button button--secondary" onClick={() => setDeclining(false)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      </Show>
+    </li>
+  );
+}
+
+export default function ApplicationsPage() {
+  const first = createAsync(() => getPendingApplications());
+  const [more, setMore] = createSignal<Application[]>([]);
+  const [cursor, setCursor] = createSignal<string | null | undefined>();
+  const [decided, setDecided] = createSignal<ReadonlySet<string>>(new Set());
+  const [announcement, setAnnouncement] = createSignal('');
+  const [loadError, setLoadError] = createSignal<string>();
+  createEffect(
+    on(first, () => {
+      setMore([]);
+      setCursor(undefined);
+    }),
+  );
+  const nextCursor = () => (cursor() === undefined ? first()?.nextCursor : cursor());
+  const open = () => [...(first()?.items ?? []), ...more()].filter((a) => !decided().has(a.memberId));
+
+  const onDecided = (memberId: string) => (name: string, decision: 'approve' | 'decline' | 'gone') => {
+    setDecided((s) => new Set([...s, memberId]));
+    setAnnouncement(
+      decision === 'gone'
+        ? t('board.alreadyDecided')
+        : t(decision === 'approve' ? 'board.approved' : 'board.declined', { name: isolate(name) }),
+    );
+    // Focus would otherwise be lost with the removed card: the heading is a calm place to resume.
+    document.querySelector<HTMLElement>('.page-title')?.focus();
+  };
+
+  const loadMore = async () => {
+    const c = nextCursor();
+    if (!c) return;
+    try {
+      const page = await getPendingApplications(c);
+      setMore((m) => [...m, ...page.items]);
+      setCursor(page.nextCursor);
+    } catch (e) {
+      setLoadError(generalMessage(e));
+    }
+  };
+
+  return (
+    <div class="narrow">
+      <PageHeading>{t('board.title')}</PageHeading>
+      <p class="lead">{t('board.intro')}</p>
+      <div class="live" role="status">
+        <Show when={announcement()}>
+          <Notice tone="success">
+            <p dir="auto">{announcement()}</p>
+          </Notice>
+        </Show>
+      </div>
+      <Suspense fallback={<Loading />}>
+        <Show when={first()}>
+          <Show when={open().length > 0} fallback={<p>{t('board.empty')}</p>}>
+            <ul class="cards cards--single">
+              <For each={open()}>{(a) => <ApplicationCard application={a} onDecided={onDecided(a.memberId)} />}</For>
+            </ul>
+          </Show>
+          <Show when={loadError()}>
+            <Notice tone="warning">
+              <p>{loadError()}</p>
+            </Notice>
+          </Show>
+          <Show when={nextCursor()}>
+            <div class="actions actions--center">
+              <button type="button" class="button button--secondary" onClick={loadMore}>
+                {t('common.loadMore')}
+              </button>
+            </div>
+          </Show>
+        </Show>
+      </Suspense>
+    </div>
+  );
+}

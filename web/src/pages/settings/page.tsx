@@ -1,0 +1,181 @@
+import { createAsync, revalidate, useNavigate } from '@solidjs/router';
+import { createSignal, For, Show, Suspense } from 'solid-js';
+import { ErrorSummary } from '../../components/error-summary';
+import { Field } from '../../components/field';
+import { Loading } from '../../components/loading';
+import { Notice } from '../../components/notice';
+import { PageHeading } from '../../components/page-heading';
+import { t } from '../../i18n';
+import { formatDate } from '../../i18n/format';
+import { api, unwrap } from '../../lib/api';
+import { createFormErrors, fieldId, generalMessage } from '../../lib/form';
+import { forgetSession, signOut } from '../../lib/session';
+import { getExport } from './data';
+
+type Block = { memberId: string; at: string };
+
+/** The export types blocks loosely (stored items); keep the well-formed ones. */
+function blocksOf(exported: { blocks: { memberId: unknown; at: unknown }[] } | undefined): Block[] {
+  return (exported?.blocks ?? []).flatMap((b) =>
+    typeof b.memberId === 'string' && typeof b.at === 'string' ? [{ memberId: b.memberId, at: b.at }] : [],
+  );
+}
+
+function Blocks() {
+  const exported = createAsync(() => getExport());
+  const [message, setMessage] = createSignal<{ tone: 'success' | 'warning'; text: string }>();
+  const unblock = async (id: string) => {
+    try {
+      await unwrap(api.members.me.blocks[':id'].$delete({ param: { id } }));
+      setMessage({ tone: 'success', text: t('settings.unblocked') });
+      await revalidate(getExport.key);
+      document.getElementById('blocks-title')?.focus();
+    } catch (e) {
+      setMessage({ tone: 'warning', text: generalMessage(e) });
+    }
+  };
+  return (
+    <section class="panel" aria-labelledby="blocks-title">
+      <h2 class="section-title" id="blocks-title" tabindex="-1">
+        {t('settings.blocksTitle')}
+      </h2>
+      <p>{t('settings.blocksIntro')}</p>
+      <div role="status">
+        <Show when={message()}>
+          {(m) => (
+            <Notice tone={m().tone}>
+              <p>{m().text}</p>
+            </Notice>
+          )}
+        </Show>
+      </div>
+      <Suspense fallback={<Loading />}>
+        <Show when={blocksOf(exported()).length > 0} fallback={<p class="muted">{t('settings.blocksEmpty')}</p>}>
+          <ul class="plain-list blocks">
+            <For each={blocksOf(exported())}>
+              {(b) => (
+                <li class="blocks__item">
+                  <span>{t('settings.blockedOn', { date: formatDate(b.at) })}</span>
+                  <button
+                    type="button"
+                    class="button button--secondary button--small"
+                    aria-label={t('settings.unblockLabel', { date: formatDate(b.at) })}
+                    onClick={() => void unblock(b.memberId)}
+                  >
+                    {t('settings.unblock')}
+                  </button>
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
+      </Suspense>
+    </section>
+  );
+}
+
+function Download() {
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal<string>();
+  const download = async () => {
+    if (busy()) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      // Always fresh, never from the cache: this is her copy of her data right now.
+      const data = await unwrap(api.members.me.export.$get());
+      const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `champions-network-export-${new Date().toISOString().slice(0, 10)}.json`;
+      a.rel = 'external';
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (e) {
+      setError(generalMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section class="panel" aria-labelledby="export-title">
+      <h2 class="section-title" id="export-title">
+        {t('settings.exportTitle')}
+      </h2>
+      <p>{t('settings.exportBody')}</p>
+      <Show when={error()}>
+        <p class="field__error" role="alert">
+          {error()}
+        </p>
+      </Show>
+      <button type="button" class="button button--secondary" aria-disabled={busy() ? 'true' : undefined} onClick={download}>
+        {busy() ? t('settings.exporting') : t('settings.export')}
+      </button>
+    </section>
+  );
+}
+
+function DeleteAccount() {
+  const navigate = useNavigate();
+  const [typed, setTyped] = createSignal('');
+  const [busy, setBusy] = createSignal(false);
+  const errors = createFormErrors(['confirm']);
+  const word = () => t('settings.deleteWord');
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    if (busy()) return;
+    const ok = errors.check({
+      confirm:
+        typed().trim().toLocaleLowerCase() === word().toLocaleLowerCase() ? undefined : t('settings.deleteMismatch', { word: word() }),
+    });
+    if (!ok) return;
+    setBusy(true);
+    try {
+      await unwrap(api.members.me.$delete());
+      await signOut('deleted');
+      navigate('/sign-in', { replace: true });
+      void forgetSession();
+    } catch (err) {
+      errors.fromError(err);
+      setBusy(false);
+    }
+  };
+  return (
+    <section class="panel panel--danger" aria-labelledby="delete-title">
+      <h2 class="section-title" id="delete-title">
+        {t('settings.deleteTitle')}
+      </h2>
+      <p>{t('settings.deleteBody')}</p>
+      <ErrorSummary items={errors.summary()} general={errors.general()} />
+      <form class="form" onSubmit={submit} novalidate>
+        <Field
+          id={fieldId('confirm')}
+          label={t('settings.deleteConfirmLabel', { word: word() })}
+          autocomplete="off"
+          spellcheck={false}
+          value={typed()}
+          onInput={setTyped}
+          error={errors.error('confirm')}
+        />
+        <div class="actions">
+          <button type="submit" class="button button--danger" aria-disabled={busy() ? 'true' : undefined}>
+            {busy() ? t('settings.deleting') : t('settings.delete')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+export default function SettingsPage() {
+  return (
+    <div class="narrow">
+      <PageHeading>{t('settings.title')}</PageHeading>
+      <Blocks />
+      <Download />
+      <DeleteAccount />
+    </div>
+  );
+}

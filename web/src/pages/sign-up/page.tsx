@@ -1,0 +1,131 @@
+import { A, useNavigate } from '@solidjs/router';
+import { createSignal, Show } from 'solid-js';
+import { PASSWORD_MIN_LENGTH } from '../../../../shared/schemas';
+import { ErrorSummary } from '../../components/error-summary';
+import { Field } from '../../components/field';
+import { PageHeading } from '../../components/page-heading';
+import { t } from '../../i18n';
+import { api, isStatus, unwrap } from '../../lib/api';
+import { createFormErrors, fieldId } from '../../lib/form';
+import { homeFor, signIn } from '../../lib/session';
+
+export default function SignUpPage() {
+  const navigate = useNavigate();
+  const [email, setEmail] = createSignal('');
+  const [password, setPassword] = createSignal('');
+  const [code, setCode] = createSignal('');
+  /** In AWS mode Cognito emails a code first; local mode confirms at once and skips this step. */
+  const [confirming, setConfirming] = createSignal(false);
+  const [busy, setBusy] = createSignal(false);
+  const errors = createFormErrors(['email', 'password', 'code']);
+
+  const enter = async () => {
+    try {
+      const me = await signIn(email(), password());
+      navigate(homeFor(me), { replace: true });
+    } catch (err) {
+      if (isStatus(err, 403)) setConfirming(true);
+      else throw err;
+    }
+  };
+
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    if (busy()) return;
+    const ok = errors.check({
+      email: email().trim() ? undefined : t('validation.email'),
+      password: password().length >= PASSWORD_MIN_LENGTH ? undefined : t('validation.passwordLength', { min: PASSWORD_MIN_LENGTH }),
+    });
+    if (!ok) return;
+    setBusy(true);
+    try {
+      await unwrap(api.auth['sign-up'].$post({ json: { email: email(), password: password() } }));
+      await enter();
+    } catch (err) {
+      // 409: the address is taken; it belongs on the email field.
+      if (isStatus(err, 409)) errors.check({ email: err.message });
+      else errors.fromError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const confirm = async (e: SubmitEvent) => {
+    e.preventDefault();
+    if (busy() || !errors.check({ code: code().trim() ? undefined : t('validation.code') })) return;
+    setBusy(true);
+    try {
+      await unwrap(api.auth.confirm.$post({ json: { email: email(), code: code().trim() } }));
+      await enter();
+    } catch (err) {
+      errors.fromError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div class="narrow">
+      <Show
+        when={confirming()}
+        fallback={
+          <>
+            <PageHeading>{t('signUp.title')}</PageHeading>
+            <p>{t('signUp.intro')}</p>
+            <ErrorSummary items={errors.summary()} general={errors.general()} />
+            <form class="form" onSubmit={submit} novalidate>
+              <Field
+                id={fieldId('email')}
+                label={t('field.email')}
+                hint={t('signUp.emailHint')}
+                type="email"
+                autocomplete="email"
+                spellcheck={false}
+                value={email()}
+                onInput={setEmail}
+                error={errors.error('email')}
+              />
+              <Field
+                id={fieldId('password')}
+                label={t('field.password')}
+                hint={t('signUp.passwordHint', { min: PASSWORD_MIN_LENGTH })}
+                type="password"
+                autocomplete="new-password"
+                value={password()}
+                onInput={setPassword}
+                error={errors.error('password')}
+              />
+              <div class="actions">
+                <button type="submit" class="button" aria-disabled={busy() ? 'true' : undefined}>
+                  {busy() ? t('signUp.submitting') : t('signUp.submit')}
+                </button>
+              </div>
+            </form>
+            <p>
+              {t('signUp.haveAccount')} <A href="/sign-in">{t('signUp.signIn')}</A>
+            </p>
+          </>
+        }
+      >
+        <PageHeading>{t('signUp.confirmTitle')}</PageHeading>
+        <p>{t('signUp.confirmIntro', { email: email() })}</p>
+        <ErrorSummary items={errors.summary()} general={errors.general()} />
+        <form class="form" onSubmit={confirm} novalidate>
+          <Field
+            id={fieldId('code')}
+            label={t('field.code')}
+            autocomplete="one-time-code"
+            value={code()}
+            onInput={setCode}
+            error={errors.error('code')}
+          />
+          <div class="actions">
+            <button type="submit" class="button" aria-disabled={busy() ? 'true' : undefined}>
+              {t('signUp.confirmSubmit')}
+            </button>
+          </div>
+        </form>
+      </Show>
+    </div>
+  );
+}
