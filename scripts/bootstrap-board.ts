@@ -30,9 +30,22 @@ if (m.status === 'pending') {
   const at = new Date().toISOString();
   const audit = auditAppend(
     await readHead(),
-    { actorId: 'operator', action: 'application.approve', targetType: 'member', targetId: sub, reason: 'First board member (bootstrap)', before: { status: 'pending' }, after: { status: 'active' } },
+    {
+      actorId: 'operator',
+      action: 'application.approve',
+      targetType: 'member',
+      targetId: sub,
+      reason: 'First board member (bootstrap)',
+      before: { status: 'pending' },
+      after: { status: 'active' },
+    },
     at,
   );
-  await repo.replaceMember(m, { ...m, status: 'active', decidedAt: at, decidedBy: 'operator', updatedAt: at, version: m.version + 1 }, m.version, audit);
+  await repo.replaceMember(
+    m,
+    { ...m, status: 'active', decidedAt: at, decidedBy: 'operator', updatedAt: at, version: m.version + 1 },
+    m.version,
+    audit,
+  );
 }
 console.log(`${email} is on the board and active.`);

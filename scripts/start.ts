@@ -67,7 +67,9 @@ if (isMain) {
       console.log(`\nChampions Network is running at ${s.origin}\n`);
       console.log('Demo accounts (local mode only):');
       for (const a of s.accounts) console.log(`  ${a.role.padEnd(13)} ${a.email.padEnd(26)} password: ${s.password}`);
-      console.log(`\n${s.seeded.seeded ? `Seeded ${s.seeded.members} demo members.` : 'Demo data already present.'} Press Ctrl-C to stop.\n`);
+      console.log(
+        `\n${s.seeded.seeded ? `Seeded ${s.seeded.members} demo members.` : 'Demo data already present.'} Press Ctrl-C to stop.\n`,
+      );
       let stopping = false;
       const shutdown = () => {
         if (stopping) return;

@@ -1,6 +1,16 @@
 import * as z from 'zod';
 import { COUNTRY_CODES, EXPERTISE_CODES, isLanguageTag, isTimeZone } from './meta';
+import { type AudienceLevel, PASSWORD_MIN_LENGTH, VISIBILITY_FIELDS, type VisibilityField } from './profile-fields';
 import { normalizeName, normalizeText } from './text';
+
+export {
+  type AudienceLevel,
+  DEFAULT_VISIBILITY,
+  PASSWORD_MIN_LENGTH,
+  VISIBILITY_FIELDS,
+  type Visibility,
+  type VisibilityField,
+} from './profile-fields';
 
 /*
  * The zod schemas both the API (validation at the edge, OpenAPI) and the web app (forms, types)
@@ -8,8 +18,6 @@ import { normalizeName, normalizeText } from './text';
  */
 
 // ---------------------------------------------------------------- auth
-
-export const PASSWORD_MIN_LENGTH = 12;
 
 export const EmailSchema = z
   .string()
@@ -38,35 +46,7 @@ export type Kind = z.infer<typeof KindSchema>;
 export const MemberStatusSchema = z.enum(['pending', 'active', 'declined', 'suspended', 'deactivated']);
 export type MemberStatus = z.infer<typeof MemberStatusSchema>;
 
-export const AudienceLevelSchema = z.enum(['board', 'partners', 'members']);
-export type AudienceLevel = z.infer<typeof AudienceLevelSchema>;
-
-/** The fields whose visibility a member chooses. id, displayName and kind are always visible. */
-export const VISIBILITY_FIELDS = [
-  'country',
-  'organization',
-  'jobTitle',
-  'bio',
-  'expertise',
-  'languages',
-  'timezone',
-  'goals',
-  'mentoring',
-] as const;
-export type VisibilityField = (typeof VISIBILITY_FIELDS)[number];
-
-/** Discretion first: where she works, her title and her country stay with the board until she widens them. */
-export const DEFAULT_VISIBILITY: Record<VisibilityField, AudienceLevel> = {
-  country: 'board',
-  organization: 'board',
-  jobTitle: 'board',
-  bio: 'members',
-  expertise: 'members',
-  languages: 'members',
-  timezone: 'members',
-  goals: 'members',
-  mentoring: 'members',
-};
+export const AudienceLevelSchema = z.enum(['board', 'partners', 'members'] satisfies AudienceLevel[]);
 
 export const VisibilitySchema = z.strictObject(
   Object.fromEntries(VISIBILITY_FIELDS.map((f) => [f, AudienceLevelSchema.optional()])) as Record<
@@ -74,7 +54,6 @@ export const VisibilitySchema = z.strictObject(
     z.ZodOptional<typeof AudienceLevelSchema>
   >,
 );
-export type Visibility = Record<VisibilityField, AudienceLevel>;
 
 const shortText = (max: number) => z.string().max(max).transform(normalizeText);
 
@@ -84,9 +63,7 @@ export const DisplayNameSchema = z
   .transform(normalizeName)
   .pipe(z.string().min(1, { message: 'Enter a name.' }).max(60, { message: 'Use at most 60 characters.' }));
 
-export const CountrySchema = z
-  .string()
-  .refine((c) => COUNTRY_CODES.has(c), { message: 'Use an ISO 3166-1 alpha-2 country code.' });
+export const CountrySchema = z.string().refine((c) => COUNTRY_CODES.has(c), { message: 'Use an ISO 3166-1 alpha-2 country code.' });
 export const ExpertiseSchema = z.enum(EXPERTISE_CODES);
 export const LanguageSchema = z.string().refine(isLanguageTag, { message: 'Use a BCP-47 language tag.' });
 export const TimezoneSchema = z.string().refine(isTimeZone, { message: 'Use an IANA time zone.' });
@@ -145,7 +122,9 @@ export const ProfileInputSchema = z.strictObject({
   goals: GoalsSchema.optional(),
   mentoring: MentoringSchema.optional(),
   visibility: VisibilitySchema.optional(),
-  statement: shortText(4000).pipe(z.string().min(1, { message: 'Tell the board about your work.' })).optional(),
+  statement: shortText(4000)
+    .pipe(z.string().min(1, { message: 'Tell the board about your work.' }))
+    .optional(),
   version: z.number().int().min(1).optional(),
 });
 export type ProfileInput = z.infer<typeof ProfileInputSchema>;
@@ -195,9 +174,10 @@ export const DirectoryQuerySchema = z.strictObject({
 });
 export type DirectoryQuery = z.infer<typeof DirectoryQuerySchema>;
 
-export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
+export const BlockSchema = z.object({ memberId: z.string(), displayName: z.string(), at: z.string() });
+export type Block = z.infer<typeof BlockSchema>;
 
 // ---------------------------------------------------------------- board
 

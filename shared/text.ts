@@ -17,13 +17,15 @@ export function normalizeName(input: string): string {
 
 /** NFC and bidi-control stripping for free text; line breaks are kept. */
 export function normalizeText(input: string): string {
-  return input
-    .normalize('NFC')
-    .replace(BIDI_CONTROLS, '')
-    .replace(/\r\n?/g, '\n')
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-    .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '')
-    .trim();
+  return (
+    input
+      .normalize('NFC')
+      .replace(BIDI_CONTROLS, '')
+      .replace(/\r\n?/g, '\n')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+      .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '')
+      .trim()
+  );
 }
 
 /** A key for sorting names of any script the same way everywhere (lower case, NFKD, no marks). */

@@ -38,7 +38,9 @@ function mapError(e: unknown): never {
     case 'UserNotFoundException':
       throw new UnauthenticatedError('The email or password is not right.');
     case 'UserNotConfirmedException':
-      throw new AppError(403, 'forbidden', 'Confirm your email address with the code we sent before signing in.');
+      throw new AppError(403, 'forbidden', 'Confirm your email address with the code we sent before signing in.', [
+        { path: 'email', message: 'unconfirmed' },
+      ]);
     case 'CodeMismatchException':
     case 'ExpiredCodeException':
       throw new ValidationError('The code is not right or has expired.', [{ path: 'code', message: 'Not accepted.' }]);

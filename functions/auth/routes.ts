@@ -23,12 +23,21 @@ const addressOf = (headers: (name: string) => string | undefined) =>
 export const authRoutes = new Hono<Env>()
   .post(
     '/sign-up',
-    describe({ summary: 'Create an account (local mode confirms it at once)', tags: ['auth'], responses: { 201: { description: 'Created' } } }),
+    describe({
+      summary: 'Create an account (local mode confirms it at once)',
+      tags: ['auth'],
+      responses: { 201: { description: 'Created' } },
+    }),
     validate('json', SignUpSchema),
     async (c) => {
       const { email, password } = c.req.valid('json');
       if (config.SIGNUP_MAX_PER_ADDRESS > 0) {
-        await throttle.consume('signup', addressOf((n) => c.req.header(n)), config.SIGNUP_MAX_PER_ADDRESS, config.SIGNUP_WINDOW_SECONDS);
+        await throttle.consume(
+          'signup',
+          addressOf((n) => c.req.header(n)),
+          config.SIGNUP_MAX_PER_ADDRESS,
+          config.SIGNUP_WINDOW_SECONDS,
+        );
       }
       const weak = await weakPasswordReason(password, email);
       if (weak) throw new ValidationError('Choose a stronger password.', [{ path: 'password', message: weak }]);
@@ -49,7 +58,11 @@ export const authRoutes = new Hono<Env>()
   )
   .post(
     '/sign-in',
-    describe({ summary: 'Sign in; sets the session cookies', tags: ['auth'], responses: { 200: { description: 'Signed in', schema: UserSchema.transform((u) => ({ user: u })) } } }),
+    describe({
+      summary: 'Sign in; sets the session cookies',
+      tags: ['auth'],
+      responses: { 200: { description: 'Signed in', schema: UserSchema.transform((u) => ({ user: u })) } },
+    }),
     validate('json', SignInSchema),
     async (c) => {
       const { email, password } = c.req.valid('json');
@@ -73,25 +86,40 @@ export const authRoutes = new Hono<Env>()
       return c.json({ user: { id: payload.sub, email, roles } }, 200);
     },
   )
-  .post('/refresh', describe({ summary: 'Exchange the refresh cookie for new session cookies', tags: ['auth'], responses: { 204: { description: 'Refreshed' } } }), async (c) => {
-    const token = readCookie(c, COOKIE.refresh);
-    if (!token) {
+  .post(
+    '/refresh',
+    describe({
+      summary: 'Exchange the refresh cookie for new session cookies',
+      tags: ['auth'],
+      responses: { 204: { description: 'Refreshed' } },
+    }),
+    async (c) => {
+      const token = readCookie(c, COOKIE.refresh);
+      if (!token) {
+        clearSessionCookies(c);
+        return c.json({ error: { code: 'unauthenticated', message: 'Sign in to continue.' } }, 401);
+      }
+      try {
+        const tokens = await cognito.refresh(token);
+        setSessionCookies(c, { ...tokens, refreshToken: undefined });
+      } catch (e) {
+        clearSessionCookies(c);
+        throw e;
+      }
+      return c.body(null, 204);
+    },
+  )
+  .post(
+    '/sign-out',
+    describe({
+      summary: 'Clear the session and revoke the refresh token',
+      tags: ['auth'],
+      responses: { 204: { description: 'Signed out' } },
+    }),
+    async (c) => {
+      const token = readCookie(c, COOKIE.refresh);
+      if (token) await cognito.revoke(token);
       clearSessionCookies(c);
-      return c.json({ error: { code: 'unauthenticated', message: 'Sign in to continue.' } }, 401);
-    }
-    try {
-      const tokens = await cognito.refresh(token);
-      setSessionCookies(c, { ...tokens, refreshToken: undefined });
-    } catch (e) {
-      clearSessionCookies(c);
-      throw e;
-    }
-    return c.body(null, 204);
-  })
-  .post('/sign-out', describe({ summary: 'Clear the session and revoke the refresh token', tags: ['auth'], responses: { 204: { description: 'Signed out' } } }), async (c) => {
-    const token = readCookie(c, COOKIE.refresh);
-    if (token) await cognito.revoke(token);
-    clearSessionCookies(c);
-    return c.body(null, 204);
-  });
-
+      return c.body(null, 204);
+    },
+  );

@@ -11,7 +11,11 @@ import * as board from './service';
 export const boardRoutes = new Hono<Env>()
   .get(
     '/applications',
-    describe({ summary: 'Applications by status, oldest first', tags: ['board'], responses: { 200: { description: 'Page', schema: pageOf(ApplicationSchema) } } }),
+    describe({
+      summary: 'Applications by status, oldest first',
+      tags: ['board'],
+      responses: { 200: { description: 'Page', schema: pageOf(ApplicationSchema) } },
+    }),
     boardMember,
     validate('query', ApplicationsQuerySchema),
     async (c) => c.json(await board.listApplications(c.var.session, c.req.valid('query')), 200),

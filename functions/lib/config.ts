@@ -32,7 +32,11 @@ const EnvSchema = z.object({
   SIGNUP_MAX_PER_ADDRESS: z.coerce.number().int().min(0).default(20),
   SIGNUP_WINDOW_SECONDS: z.coerce.number().int().min(1).default(3600),
   /** Bodies larger than this are refused with 413 (contract: 64 KiB). */
-  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(64 * 1024),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(64 * 1024),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

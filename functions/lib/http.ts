@@ -3,13 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { config } from './config';
-import {
-  AppError,
-  ForbiddenError,
-  PayloadTooLargeError,
-  RateLimitedError,
-  UnsupportedMediaTypeError,
-} from './errors';
+import { AppError, ForbiddenError, PayloadTooLargeError, RateLimitedError, UnsupportedMediaTypeError } from './errors';
 import { log } from './log';
 import type { Session } from './session';
 import type { MemberRecord } from '../members/repository';

@@ -31,8 +31,7 @@ export function describe(doc: RouteDoc): MiddlewareHandler {
 
 type RouteLike = { method: string; path: string; handler: unknown };
 
-const jsonSchema = (s: z.ZodType, io: 'input' | 'output') =>
-  z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'openapi-3.0' });
+const jsonSchema = (s: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'openapi-3.0' });
 
 export function buildOpenApi(routes: readonly RouteLike[], info: { title: string; version: string }) {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -91,7 +90,10 @@ export function buildOpenApi(routes: readonly RouteLike[], info: { title: string
               properties: {
                 code: { type: 'string' },
                 message: { type: 'string' },
-                details: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+                details: {
+                  type: 'array',
+                  items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
+                },
               },
             },
           },

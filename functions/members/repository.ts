@@ -182,11 +182,18 @@ export async function listBlockRelations(memberId: string): Promise<{ out: strin
   return { out, all };
 }
 
-export async function putBlock(blocker: string, blocked: string, at: string): Promise<void> {
+/**
+ * Writes both sides of a block. The blocker's side keeps the blocked member's name as it was, so
+ * her settings can list whom she blocked; the mirror holds ids only.
+ */
+export async function putBlock(blocker: string, blocked: string, blockedName: string, at: string): Promise<void> {
   await db.transactWrite({
     TransactItems: [
       {
-        Put: { TableName: TABLE, Item: toAttr({ ...keys.blockOut(blocker, blocked), entity: 'block', version: 1, blocker, blocked, at }) },
+        Put: {
+          TableName: TABLE,
+          Item: toAttr({ ...keys.blockOut(blocker, blocked), entity: 'block', version: 1, blocker, blocked, blockedName, at }),
+        },
       },
       { Put: { TableName: TABLE, Item: toAttr({ ...keys.blockIn(blocked, blocker), entity: 'block', version: 1, blocker, blocked, at }) } },
     ],
@@ -200,6 +207,29 @@ export async function deleteBlock(blocker: string, blocked: string): Promise<voi
       { Delete: { TableName: TABLE, Key: toAttr(keys.blockIn(blocked, blocker)) } },
     ],
   });
+}
+
+export type BlockRecord = { blocked: string; blockedName: string; at: string };
+
+/** The blocks a member made, by blocked member id, paged. */
+export async function listBlocksMade(
+  memberId: string,
+  opts: { limit: number; cursor?: string; scope: string },
+): Promise<Page<BlockRecord>> {
+  const res = await db.query({
+    TableName: TABLE,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: values({ ':pk': keys.member(memberId).pk, ':prefix': keys.blockOutPrefix }),
+    Limit: opts.limit,
+    ExclusiveStartKey: decodeCursor(opts.cursor, opts.scope),
+  });
+  return {
+    items: (res.Items ?? []).map((i) => {
+      const b = fromAttr<BlockRecord>(i);
+      return { blocked: b.blocked, blockedName: b.blockedName ?? '', at: b.at };
+    }),
+    nextCursor: encodeCursor(res.LastEvaluatedKey, opts.scope),
+  };
 }
 
 export async function isPartner(owner: string, other: string): Promise<boolean> {

@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
 import {
+  BlockSchema,
   DirectoryQuerySchema,
   MeSchema,
+  PageQuerySchema,
   ProfileInputSchema,
   ProfileSchema,
   pageOf,
@@ -17,7 +19,11 @@ import * as members from './service';
 
 export const meRoutes = new Hono<Env>().get(
   '/',
-  describe({ summary: 'The signed-in account, its roles, status and profile', tags: ['members'], responses: { 200: { description: 'Me', schema: MeSchema } } }),
+  describe({
+    summary: 'The signed-in account, its roles, status and profile',
+    tags: ['members'],
+    responses: { 200: { description: 'Me', schema: MeSchema } },
+  }),
   signedIn,
   async (c) => c.json(await members.getMe(c.var.session), 200),
 );
@@ -36,7 +42,11 @@ export const memberRoutes = new Hono<Env>()
   )
   .get(
     '/me',
-    describe({ summary: 'The own full profile', tags: ['members'], responses: { 200: { description: 'The profile', schema: ProfileSchema } } }),
+    describe({
+      summary: 'The own full profile',
+      tags: ['members'],
+      responses: { 200: { description: 'The profile', schema: ProfileSchema } },
+    }),
     signedIn,
     async (c) => {
       const me = await members.getMe(c.var.session);
@@ -66,9 +76,24 @@ export const memberRoutes = new Hono<Env>()
       return c.json({ status: 'erased' }, 202);
     },
   )
+  .get(
+    '/me/blocks',
+    describe({
+      summary: 'The members the caller blocked, with their names as they were',
+      tags: ['members'],
+      responses: { 200: { description: 'Page', schema: pageOf(BlockSchema) } },
+    }),
+    activeMember,
+    validate('query', PageQuerySchema),
+    async (c) => c.json(await members.listBlocks(c.var.session, c.req.valid('query')), 200),
+  )
   .put(
     '/me/blocks/:id',
-    describe({ summary: 'Block a member (invisible to them, mutual in effect)', tags: ['members'], responses: { 204: { description: 'Blocked' } } }),
+    describe({
+      summary: 'Block a member (invisible to them, mutual in effect)',
+      tags: ['members'],
+      responses: { 204: { description: 'Blocked' } },
+    }),
     activeMember,
     async (c) => {
       await members.block(c.var.session, c.req.param('id'));
@@ -86,13 +111,21 @@ export const memberRoutes = new Hono<Env>()
   )
   .get(
     '/:id',
-    describe({ summary: "A member's profile, with only the fields the viewer may see", tags: ['members'], responses: { 200: { description: 'Profile', schema: ProfileSchema } } }),
+    describe({
+      summary: "A member's profile, with only the fields the viewer may see",
+      tags: ['members'],
+      responses: { 200: { description: 'Profile', schema: ProfileSchema } },
+    }),
     signedIn,
     async (c) => c.json(await members.getProfile(c.var.session, c.req.param('id')), 200),
   )
   .get(
     '/',
-    describe({ summary: 'The member directory, filtered and paged', tags: ['members'], responses: { 200: { description: 'Page', schema: pageOf(ProfileSchema) } } }),
+    describe({
+      summary: 'The member directory, filtered and paged',
+      tags: ['members'],
+      responses: { 200: { description: 'Page', schema: pageOf(ProfileSchema) } },
+    }),
     signedIn,
     validate('query', DirectoryQuerySchema),
     async (c) => c.json(await members.directory(c.var.session, c.req.valid('query')), 200),

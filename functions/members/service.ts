@@ -1,4 +1,5 @@
 import {
+  type Block,
   DEFAULT_VISIBILITY,
   type DirectoryQuery,
   type Me,
@@ -91,7 +92,8 @@ export async function putProfile(session: Session, input: ProfileInput): Promise
   if (!prev) {
     const absent = missing(input, ['displayName', 'kind', 'country', 'statement']);
     if (absent.length) throw new ValidationError('Some required fields are missing.', absent);
-    if (input.version !== undefined) throw new ValidationError('A new profile has no version yet.', [{ path: 'version', message: 'Leave out on the first save.' }]);
+    if (input.version !== undefined)
+      throw new ValidationError('A new profile has no version yet.', [{ path: 'version', message: 'Leave out on the first save.' }]);
     const m: MemberRecord = {
       id: session.userId,
       email: session.email,
@@ -124,12 +126,16 @@ export async function putProfile(session: Session, input: ProfileInput): Promise
     return viewOf(m, viewer);
   }
 
-  if (input.version === undefined) throw new ValidationError('Send the version of the profile you edited.', [{ path: 'version', message: 'Required.' }]);
-  if (input.kind !== undefined && input.kind !== prev.kind) throw new ValidationError('The member kind cannot change.', [{ path: 'kind', message: 'Fixed after the first save.' }]);
+  if (input.version === undefined)
+    throw new ValidationError('Send the version of the profile you edited.', [{ path: 'version', message: 'Required.' }]);
+  if (input.kind !== undefined && input.kind !== prev.kind)
+    throw new ValidationError('The member kind cannot change.', [{ path: 'kind', message: 'Fixed after the first save.' }]);
   const absent = missing(input, ['displayName', 'country']);
   if (absent.length) throw new ValidationError('Some required fields are missing.', absent);
   if (input.statement !== undefined && prev.status !== 'pending') {
-    throw new ValidationError('The application statement can only change while it waits for the board.', [{ path: 'statement', message: 'Not editable now.' }]);
+    throw new ValidationError('The application statement can only change while it waits for the board.', [
+      { path: 'statement', message: 'Not editable now.' },
+    ]);
   }
   if (prev.status === 'deactivated') throw new ForbiddenError('This account is closed.');
   const next: MemberRecord = {
@@ -153,7 +159,8 @@ export async function putProfile(session: Session, input: ProfileInput): Promise
   try {
     await repo.replaceMember(prev, next, input.version);
   } catch (e) {
-    if (failedConditions(e)?.length) throw new ConflictError('stale_version', 'The profile changed since you loaded it. Reload and try again.');
+    if (failedConditions(e)?.length)
+      throw new ConflictError('stale_version', 'The profile changed since you loaded it. Reload and try again.');
     throw e;
   }
   return viewOf(next, viewer);
@@ -190,7 +197,11 @@ export async function directory(session: Session, q: DirectoryQuery): Promise<Pa
     repo.listBlockRelations(session.userId),
   ]);
   return {
-    items: page.items.filter((m) => !blocks.all.has(m.id)).map((m) => viewOf(m, viewer)),
+    // Her own card shows what other members see of her, not her full profile, so the directory
+    // never suggests that a board-only field is public.
+    items: page.items
+      .filter((m) => !blocks.all.has(m.id))
+      .map((m) => viewOf(m, m.id === viewer.id && !viewer.isBoard ? { id: '', isBoard: false } : viewer)),
     nextCursor: page.nextCursor,
   };
 }
@@ -198,11 +209,17 @@ export async function directory(session: Session, q: DirectoryQuery): Promise<Pa
 export async function block(session: Session, rawId: string | undefined): Promise<void> {
   const targetId = memberIdOrNotFound(rawId);
   await requireActive(session);
-  if (targetId === session.userId) throw new ValidationError('You cannot block yourself.', [{ path: 'id', message: 'Choose another member.' }]);
+  if (targetId === session.userId)
+    throw new ValidationError('You cannot block yourself.', [{ path: 'id', message: 'Choose another member.' }]);
   const target = await repo.getMember(targetId);
   // Blocking someone already blocking you answers like any other block: the block stays invisible.
   if (!target || (target.status !== 'active' && target.status !== 'suspended')) throw new NotFoundError();
-  await repo.putBlock(session.userId, targetId, new Date().toISOString());
+  await repo.putBlock(session.userId, targetId, target.displayName, new Date().toISOString());
+}
+
+export async function listBlocks(session: Session, q: { limit: number; cursor?: string }): Promise<Page<Block>> {
+  const page = await repo.listBlocksMade(session.userId, { ...q, scope: `blocks:${session.userId}` });
+  return { items: page.items.map((b) => ({ memberId: b.blocked, displayName: b.blockedName, at: b.at })), nextCursor: page.nextCursor };
 }
 
 export async function unblock(session: Session, rawId: string | undefined): Promise<void> {
@@ -223,7 +240,9 @@ export async function exportData(session: Session) {
     exportedAt: new Date().toISOString(),
     account: { id: session.userId, email: session.email },
     profile: profile ? strip(profile) : null,
-    blocks: own.filter((i) => typeof i.sk === 'string' && i.sk.startsWith('BLOCK#OUT#')).map((i) => ({ memberId: i.blocked, at: i.at })),
+    blocks: own
+      .filter((i) => typeof i.sk === 'string' && i.sk.startsWith('BLOCK#OUT#'))
+      .map((i): Block => ({ memberId: String(i.blocked), displayName: String(i.blockedName ?? ''), at: String(i.at) })),
     notifications: own.filter((i) => i.entity === 'notification').map(strip),
   };
 }

@@ -4,10 +4,13 @@ import { MetaSchema } from '../../shared/schemas';
 import type { Env } from '../lib/http';
 import { describe } from '../lib/openapi';
 
-
 export const metaRoutes = new Hono<Env>().get(
   '/',
-  describe({ summary: 'Expertise codes, countries and languages', tags: ['meta'], responses: { 200: { description: 'Reference data', schema: MetaSchema } } }),
+  describe({
+    summary: 'Expertise codes, countries and languages',
+    tags: ['meta'],
+    responses: { 200: { description: 'Reference data', schema: MetaSchema } },
+  }),
   (c) => {
     c.header('cache-control', 'public, max-age=3600');
     return c.json({ expertise: EXPERTISE.map((e) => ({ ...e })), countries: countries(), languages: languages() }, 200);

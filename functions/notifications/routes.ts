@@ -13,7 +13,11 @@ const IdParam = z.strictObject({ id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/
 export const notificationRoutes = new Hono<Env>()
   .get(
     '/',
-    describe({ summary: 'Own notifications, newest first', tags: ['notifications'], responses: { 200: { description: 'Page', schema: pageOf(NotificationSchema) } } }),
+    describe({
+      summary: 'Own notifications, newest first',
+      tags: ['notifications'],
+      responses: { 200: { description: 'Page', schema: pageOf(NotificationSchema) } },
+    }),
     signedIn,
     validate('query', PageQuerySchema),
     async (c) => {

@@ -72,11 +72,21 @@ const EXPERTISE_CYCLE = [
   ['financial_investigation', 'digital_evidence'],
 ];
 
-const ORGS = ['Federal Investigation Agency', 'Provincial Police', 'Public Prosecution Service', 'Labour Inspectorate', 'Border Police', 'Anti-Trafficking Unit'];
+const ORGS = [
+  'Federal Investigation Agency',
+  'Provincial Police',
+  'Public Prosecution Service',
+  'Labour Inspectorate',
+  'Border Police',
+  'Anti-Trafficking Unit',
+];
 const TITLES = ['Inspector', 'Sub-Inspector', 'Deputy Prosecutor', 'Labour Inspector', 'Superintendent', 'Investigator'];
 
 /** Demo records are pure functions of their index, so the seed is the same on every machine. */
-function demoProfile(i: number, p: { name: string; kind: 'practitioner' | 'champion'; country: string; languages: string[]; tz: string }): ProfileInput {
+function demoProfile(
+  i: number,
+  p: { name: string; kind: 'practitioner' | 'champion'; country: string; languages: string[]; tz: string },
+): ProfileInput {
   const expertise = EXPERTISE_CYCLE[i % EXPERTISE_CYCLE.length] ?? ['investigation'];
   const offering = p.kind === 'champion' || i % 4 === 0;
   return {
@@ -101,12 +111,19 @@ function demoProfile(i: number, p: { name: string; kind: 'practitioner' | 'champ
       },
     },
     // Every third member widens her country, organisation and title to all members.
-    visibility: i % 3 === 0 ? { country: 'members', organization: 'members', jobTitle: 'members' } : i % 3 === 1 ? { country: 'members' } : {},
+    visibility:
+      i % 3 === 0 ? { country: 'members', organization: 'members', jobTitle: 'members' } : i % 3 === 1 ? { country: 'members' } : {},
     statement: 'I investigate trafficking cases and want to learn from peers across the region.',
   };
 }
 
-async function ensureAccount(idp: CognitoIdentityProviderClient, poolId: string, clientId: string, email: string, password: string): Promise<string> {
+async function ensureAccount(
+  idp: CognitoIdentityProviderClient,
+  poolId: string,
+  clientId: string,
+  email: string,
+  password: string,
+): Promise<string> {
   try {
     const user = await idp.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: email }));
     return user.UserAttributes?.find((a) => a.Name === 'sub')?.Value ?? '';
@@ -135,7 +152,8 @@ export async function seed(): Promise<{ seeded: boolean; members: number }> {
   });
   const password = demoPassword();
   const ids: Record<string, string> = {};
-  for (const a of DEMO_ACCOUNTS) ids[a.email] = await ensureAccount(idp, config.USER_POOL_ID, config.USER_POOL_CLIENT_ID, a.email, password);
+  for (const a of DEMO_ACCOUNTS)
+    ids[a.email] = await ensureAccount(idp, config.USER_POOL_ID, config.USER_POOL_CLIENT_ID, a.email, password);
   const boardId = ids['board@example.org'] ?? '';
   await idp.send(new AdminAddUserToGroupCommand({ UserPoolId: config.USER_POOL_ID, Username: 'board@example.org', GroupName: 'board' }));
 
@@ -144,18 +162,30 @@ export async function seed(): Promise<{ seeded: boolean; members: number }> {
 
   const boardSession = { userId: boardId, email: 'board@example.org', groups: ['board'], isBoard: true };
   // The first board member is approved directly: there is no other board member to approve her.
-  const boardProfile = { ...demoProfile(0, { name: 'Amina Qureshi', kind: 'practitioner', country: 'PK', languages: ['ur', 'en'], tz: 'Asia/Karachi' }) };
+  const boardProfile = {
+    ...demoProfile(0, { name: 'Amina Qureshi', kind: 'practitioner', country: 'PK', languages: ['ur', 'en'], tz: 'Asia/Karachi' }),
+  };
   if (!existing) await members.putProfile(boardSession, boardProfile);
   const pending = await repo.getMember(boardId);
   if (pending && pending.status === 'pending') {
-    await repo.replaceMember(pending, { ...pending, status: 'active', decidedAt: new Date().toISOString(), version: pending.version + 1 }, pending.version);
+    await repo.replaceMember(
+      pending,
+      { ...pending, status: 'active', decidedAt: new Date().toISOString(), version: pending.version + 1 },
+      pending.version,
+    );
   }
 
   const all = [
     ...DEMO_ACCOUNTS.filter((a) => a.role !== 'board').map((a, i) => ({
       id: ids[a.email] ?? '',
       email: a.email,
-      p: { name: a.name, kind: a.kind, country: a.country, languages: a.country === 'AF' ? ['prs', 'ps', 'en'] : ['pt', 'es', 'en'], tz: a.country === 'AF' ? 'Asia/Kabul' : 'America/Sao_Paulo' },
+      p: {
+        name: a.name,
+        kind: a.kind,
+        country: a.country,
+        languages: a.country === 'AF' ? ['prs', 'ps', 'en'] : ['pt', 'es', 'en'],
+        tz: a.country === 'AF' ? 'Asia/Kabul' : 'America/Sao_Paulo',
+      },
       i: i + 1,
     })),
     ...PEOPLE.map((p, i) => ({ id: `demo-${String(i + 1).padStart(4, '0')}`, email: `member${i + 1}@demo.invalid`, p, i: i + 3 })),
@@ -174,7 +204,8 @@ export async function seed(): Promise<{ seeded: boolean; members: number }> {
   ];
   for (const [n, p] of applicants) {
     const id = `demo-applicant-${n}`;
-    if (!(await repo.getMember(id))) await members.putProfile({ userId: id, email: `applicant${n}@demo.invalid`, groups: [], isBoard: false }, demoProfile(n, p));
+    if (!(await repo.getMember(id)))
+      await members.putProfile({ userId: id, email: `applicant${n}@demo.invalid`, groups: [], isBoard: false }, demoProfile(n, p));
   }
   await spaces.seedSpaces();
   idp.destroy();

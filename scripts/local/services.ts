@@ -116,7 +116,13 @@ export async function ensureUserPool(idp: CognitoIdentityProviderClient): Promis
         UsernameAttributes: ['email'],
         AutoVerifiedAttributes: ['email'],
         Policies: {
-          PasswordPolicy: { MinimumLength: 12, RequireLowercase: false, RequireUppercase: false, RequireNumbers: false, RequireSymbols: false },
+          PasswordPolicy: {
+            MinimumLength: 12,
+            RequireLowercase: false,
+            RequireUppercase: false,
+            RequireNumbers: false,
+            RequireSymbols: false,
+          },
         },
         MfaConfiguration: 'OPTIONAL',
       }),

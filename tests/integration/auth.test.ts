@@ -118,7 +118,11 @@ describe('edge rules shared by every route', () => {
   it('answers malformed JSON with 400, a non-JSON body with 415 and an oversize body with 413', async () => {
     const a = new Agent();
     expectError(await a.post('/api/auth/sign-in', '{"email": '), 400, 'validation_failed');
-    expectError(await a.post('/api/auth/sign-in', 'email=a', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'unsupported_media_type');
+    expectError(
+      await a.post('/api/auth/sign-in', 'email=a', { 'content-type': 'application/x-www-form-urlencoded' }),
+      415,
+      'unsupported_media_type',
+    );
     expectError(await a.post('/api/auth/sign-in', { email: 'a@b.org', password: 'x'.repeat(70 * 1024) }), 413, 'payload_too_large');
   });
 

@@ -20,7 +20,12 @@ describe('board applications', () => {
       }
       cursor = res.body.nextCursor;
     } while (cursor);
-    expect(found).toMatchObject({ memberId: a.userId, statement: expect.any(String), submittedAt: expect.any(String), profile: { displayName: 'Applicant One', organization: 'Punjab Police' } });
+    expect(found).toMatchObject({
+      memberId: a.userId,
+      statement: expect.any(String),
+      submittedAt: expect.any(String),
+      profile: { displayName: 'Applicant One', organization: 'Punjab Police' },
+    });
   });
 
   it('refuses the applications list and decisions to a non-board member (403) and to an applicant (403)', async () => {
@@ -45,7 +50,13 @@ describe('board applications', () => {
     expect((await a.post(`/api/notifications/${notes[0].id}/read`)).status).toBe(204);
     expect((await a.get('/api/notifications')).body.items[0].read).toBe(true);
     const audit = await listAudit({ limit: 50, scope: 't' });
-    expect(audit.items.find((e) => e.targetId === a.userId)).toMatchObject({ action: 'application.approve', actorId: b.userId, reason: 'Vetted', before: { status: 'pending' }, after: { status: 'active' } });
+    expect(audit.items.find((e) => e.targetId === a.userId)).toMatchObject({
+      action: 'application.approve',
+      actorId: b.userId,
+      reason: 'Vetted',
+      before: { status: 'pending' },
+      after: { status: 'active' },
+    });
   });
 
   it('declines only with a reason, which the applicant then sees', async () => {
@@ -53,7 +64,10 @@ describe('board applications', () => {
     const b = await board();
     expectError(await b.post(`/api/board/applications/${a.userId}/decision`, { decision: 'decline' }), 400, 'validation_failed');
     expectError(await b.post(`/api/board/applications/${a.userId}/decision`, { decision: 'maybe' }), 400, 'validation_failed');
-    const res = await b.post(`/api/board/applications/${a.userId}/decision`, { decision: 'decline', reason: 'Not a practitioner in the field' });
+    const res = await b.post(`/api/board/applications/${a.userId}/decision`, {
+      decision: 'decline',
+      reason: 'Not a practitioner in the field',
+    });
     expect(res.status).toBe(200);
     expect((await a.get('/api/me')).body).toMatchObject({ status: 'declined', decisionReason: 'Not a practitioner in the field' });
     expectError(await a.get('/api/members'), 403, 'forbidden');
@@ -64,7 +78,11 @@ describe('board applications', () => {
     const b = await board();
     expect((await b.post(`/api/board/applications/${a.userId}/decision`, { decision: 'approve' })).status).toBe(200);
     expectError(await b.post(`/api/board/applications/${a.userId}/decision`, { decision: 'decline', reason: 'x' }), 409, 'conflict');
-    expectError(await b.post('/api/board/applications/00000000-0000-0000-0000-000000000000/decision', { decision: 'approve' }), 404, 'not_found');
+    expectError(
+      await b.post('/api/board/applications/00000000-0000-0000-0000-000000000000/decision', { decision: 'approve' }),
+      404,
+      'not_found',
+    );
     expectError(await b.post('/api/board/applications/bad%23id/decision', { decision: 'approve' }), 404, 'not_found');
   });
 
@@ -98,7 +116,10 @@ describe('the audit chain', () => {
     expect(await verifyChain()).toBeNull();
     const entry = (await listAudit({ limit: 1, scope: 't' })).items[0];
     if (!entry) throw new Error('no audit entry');
-    await db.putItem({ TableName: TABLE, Item: toAttr({ ...keys.auditEntry(entry.seq), entity: 'audit', version: 1, ...entry, reason: 'edited later' }) });
+    await db.putItem({
+      TableName: TABLE,
+      Item: toAttr({ ...keys.auditEntry(entry.seq), entity: 'audit', version: 1, ...entry, reason: 'edited later' }),
+    });
     expect(await verifyChain()).toBe(entry.seq);
     // Restore, so later tests in this run see an intact chain.
     await db.putItem({ TableName: TABLE, Item: toAttr({ ...keys.auditEntry(entry.seq), entity: 'audit', version: 1, ...entry }) });

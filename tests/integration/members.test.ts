@@ -26,7 +26,11 @@ describe('the first profile save (the application)', () => {
     expect(res.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['country', 'kind', 'statement']);
   });
 
-  it.each([['status', 'active'], ['roles', ['board']], ['id', 'someone-else']])('refuses to set %s through the profile (mass assignment)', async (field, value) => {
+  it.each([
+    ['status', 'active'],
+    ['roles', ['board']],
+    ['id', 'someone-else'],
+  ])('refuses to set %s through the profile (mass assignment)', async (field, value) => {
     const a = await signedInAgent();
     const res = await a.put('/api/members/me', { ...profile(), [field]: value });
     expectError(res, 400, 'validation_failed');
@@ -65,7 +69,11 @@ describe('editing the profile', () => {
     const ok = await a.put('/api/members/me', { ...profile({ bio: 'Updated' }), statement: undefined, version: first.version });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ bio: 'Updated', version: first.version + 1 });
-    expectError(await a.put('/api/members/me', { ...profile({ bio: 'Lost write' }), statement: undefined, version: first.version }), 409, 'conflict');
+    expectError(
+      await a.put('/api/members/me', { ...profile({ bio: 'Lost write' }), statement: undefined, version: first.version }),
+      409,
+      'conflict',
+    );
     expect((await a.get('/api/members/me')).body.bio).toBe('Updated');
   });
 
@@ -125,17 +133,47 @@ describe('who sees what', () => {
 
   it('answers 401 without a session on every member route', async () => {
     const anon = new Agent();
-    for (const [m, p] of [['GET', '/api/members'], ['GET', '/api/members/me'], ['PUT', '/api/members/me'], ['GET', '/api/members/x'], ['PUT', '/api/members/me/blocks/x'], ['GET', '/api/members/me/export'], ['DELETE', '/api/members/me']] as const) {
+    for (const [m, p] of [
+      ['GET', '/api/members'],
+      ['GET', '/api/members/me'],
+      ['PUT', '/api/members/me'],
+      ['GET', '/api/members/x'],
+      ['PUT', '/api/members/me/blocks/x'],
+      ['GET', '/api/members/me/export'],
+      ['DELETE', '/api/members/me'],
+    ] as const) {
       expectError(await anon.req(m, p, m === 'PUT' && p === '/api/members/me' ? profile() : undefined), 401, 'unauthenticated');
     }
   });
 });
 
 describe('the directory', () => {
+  it('shows a member her own card as other members see it', async () => {
+    const tag = `S${Date.now()}`;
+    const self = await member({ displayName: `${tag} Self`, expertise: ['training'] });
+    const items = (await self.get('/api/members?expertise=training&limit=50')).body.items as { id: string }[];
+    const own = items.find((m) => m.id === self.userId);
+    expect(own).toBeDefined();
+    expect(own).not.toHaveProperty('organization');
+    expect(own).not.toHaveProperty('country');
+  });
+
   it('filters by expertise, country, language and kind, hiding fields and facets not opened to members', async () => {
     const tag = `T${Date.now()}`;
-    const open = await member({ displayName: `${tag} Open`, country: 'NP', expertise: ['labour_inspection'], languages: ['ne'], visibility: { country: 'members' } });
-    const discreet = await member({ displayName: `${tag} Discreet`, country: 'NP', expertise: ['labour_inspection'], languages: ['ne'], kind: 'champion' });
+    const open = await member({
+      displayName: `${tag} Open`,
+      country: 'NP',
+      expertise: ['labour_inspection'],
+      languages: ['ne'],
+      visibility: { country: 'members' },
+    });
+    const discreet = await member({
+      displayName: `${tag} Discreet`,
+      country: 'NP',
+      expertise: ['labour_inspection'],
+      languages: ['ne'],
+      kind: 'champion',
+    });
     const viewer = await member();
 
     const all = async (query: string, who = viewer) => {
@@ -175,7 +213,11 @@ describe('the directory', () => {
     const tampered = `${first.body.nextCursor.slice(0, -3)}abc`;
     expectError(await viewer.get(`/api/members?limit=1&cursor=${encodeURIComponent(tampered)}`), 400, 'validation_failed');
     // A cursor from another filter or another caller is refused too.
-    expectError(await viewer.get(`/api/members?limit=1&kind=champion&cursor=${encodeURIComponent(first.body.nextCursor)}`), 400, 'validation_failed');
+    expectError(
+      await viewer.get(`/api/members?limit=1&kind=champion&cursor=${encodeURIComponent(first.body.nextCursor)}`),
+      400,
+      'validation_failed',
+    );
     const other = await member();
     expectError(await other.get(`/api/members?limit=1&cursor=${encodeURIComponent(first.body.nextCursor)}`), 400, 'validation_failed');
     for (const limit of ['0', '51', 'ten']) expectError(await viewer.get(`/api/members?limit=${limit}`), 400, 'validation_failed');
@@ -193,7 +235,8 @@ describe('blocking', () => {
 
     expectError(await blocked.get(`/api/members/${blocker.userId}`), 404, 'not_found');
     expectError(await blocker.get(`/api/members/${blocked.userId}`), 404, 'not_found');
-    const names = async (who: Agent) => (await who.get('/api/members?limit=50')).body.items.map((m: { displayName: string }) => m.displayName);
+    const names = async (who: Agent) =>
+      (await who.get('/api/members?limit=50')).body.items.map((m: { displayName: string }) => m.displayName);
     // The directory's first page may not reach them; the profile checks above are the contract.
     expect(await names(blocked)).not.toContain(`${tag} Blocker`);
     expect(await names(blocker)).not.toContain(`${tag} Blocked`);
@@ -201,6 +244,12 @@ describe('blocking', () => {
     const blockedExport = (await blocked.get('/api/members/me/export')).body;
     expect(JSON.stringify(blockedExport)).not.toContain(blocker.userId);
     expect((await blocker.get('/api/members/me/export')).body.blocks).toEqual([expect.objectContaining({ memberId: blocked.userId })]);
+    const list = await blocker.get('/api/members/me/blocks');
+    expect(list.body).toEqual({
+      items: [{ memberId: blocked.userId, displayName: `${tag} Blocked`, at: expect.any(String) }],
+      nextCursor: null,
+    });
+    expect((await blocked.get('/api/members/me/blocks')).body.items).toEqual([]);
 
     expect((await blocker.del(`/api/members/me/blocks/${blocked.userId}`)).status).toBe(204);
     expect((await blocked.get(`/api/members/${blocker.userId}`)).status).toBe(200);

@@ -10,7 +10,9 @@ describe('the published API description', () => {
       const path = r.path.replace(/:(\w+)/g, '{$1}');
       expect(paths[path], `${r.method} ${path}`).toHaveProperty(r.method.toLowerCase());
     }
-    const signUp = paths['/api/auth/sign-up']?.post as { requestBody: { content: Record<string, { schema: { properties: Record<string, unknown>; additionalProperties: boolean } }> } };
+    const signUp = paths['/api/auth/sign-up']?.post as {
+      requestBody: { content: Record<string, { schema: { properties: Record<string, unknown>; additionalProperties: boolean } }> };
+    };
     expect(Object.keys(signUp.requestBody.content['application/json']?.schema.properties ?? {})).toEqual(['email', 'password']);
     expect(signUp.requestBody.content['application/json']?.schema.additionalProperties).toBe(false);
   });
@@ -19,7 +21,18 @@ describe('the published API description', () => {
     const res = await new Agent().get('/api/meta');
     expect(res.status).toBe(200);
     expect(res.body.expertise.length).toBeGreaterThanOrEqual(8);
-    expect(res.body.expertise.map((e: { code: string }) => e.code)).toEqual(expect.arrayContaining(['investigation', 'prosecution', 'victim_protection', 'legislation', 'border_management', 'labour_inspection', 'international_cooperation', 'leadership']));
+    expect(res.body.expertise.map((e: { code: string }) => e.code)).toEqual(
+      expect.arrayContaining([
+        'investigation',
+        'prosecution',
+        'victim_protection',
+        'legislation',
+        'border_management',
+        'labour_inspection',
+        'international_cooperation',
+        'leadership',
+      ]),
+    );
     expect(res.body.countries.find((c: { code: string }) => c.code === 'PK')).toEqual({ code: 'PK', label: 'Pakistan' });
     expect(res.body.countries).toHaveLength(249);
     expect(res.body.languages.find((l: { code: string }) => l.code === 'ur')).toEqual({ code: 'ur', label: 'Urdu' });

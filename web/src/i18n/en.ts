@@ -197,9 +197,9 @@ export const en = {
   'settings.blocksIntro':
     'You and the members you blocked cannot see each other. Their names are not shown here, because their profiles are hidden from you.',
   'settings.blocksEmpty': 'You have not blocked anyone.',
-  'settings.blockedOn': 'Member blocked on {date}',
+  'settings.blockedOn': 'blocked on {date}',
   'settings.unblock': 'Unblock',
-  'settings.unblockLabel': 'Unblock the member blocked on {date}',
+  'settings.unblockLabel': 'Unblock {name}',
   'settings.unblocked': 'The member has been unblocked.',
   'settings.exportTitle': 'Your data',
   'settings.exportBody': 'Download everything you wrote or own in the network as a JSON file.',

@@ -1,7 +1,8 @@
 import { createAsync, revalidate } from '@solidjs/router';
 import type { InferRequestType } from 'hono/client';
 import { createSignal, Show, Suspense, type JSX } from 'solid-js';
-import { DEFAULT_VISIBILITY, type AudienceLevel, type Profile, type Visibility, type VisibilityField } from '../../../../shared/schemas';
+import { type AudienceLevel, DEFAULT_VISIBILITY, type Visibility, type VisibilityField } from '../../../../shared/profile-fields';
+import type { Profile } from '../../../../shared/schemas';
 import { CheckboxGroup } from '../../components/choice-group';
 import { ErrorSummary } from '../../components/error-summary';
 import { Field } from '../../components/field';

@@ -1,7 +1,7 @@
 import { query } from '@solidjs/router';
 import { api, unwrap } from '../../lib/api';
 
-/** The member's export: the one place the API lists her blocks. */
-export const getExport = query(() => unwrap(api.members.me.export.$get()), 'export');
+/** The members she blocked (first page of 50: a longer list is not a realistic case here). */
+export const getBlocks = query(() => unwrap(api.members.me.blocks.$get({ query: { limit: '50' } })), 'blocks');
 
-export const preloadSettings = () => void getExport();
+export const preloadSettings = () => void getBlocks();

@@ -10,25 +10,16 @@ import { formatDate } from '../../i18n/format';
 import { api, unwrap } from '../../lib/api';
 import { createFormErrors, fieldId, generalMessage } from '../../lib/form';
 import { forgetSession, signOut } from '../../lib/session';
-import { getExport } from './data';
-
-type Block = { memberId: string; at: string };
-
-/** The export types blocks loosely (stored items); keep the well-formed ones. */
-function blocksOf(exported: { blocks: { memberId: unknown; at: unknown }[] } | undefined): Block[] {
-  return (exported?.blocks ?? []).flatMap((b) =>
-    typeof b.memberId === 'string' && typeof b.at === 'string' ? [{ memberId: b.memberId, at: b.at }] : [],
-  );
-}
+import { getBlocks } from './data';
 
 function Blocks() {
-  const exported = createAsync(() => getExport());
+  const blocks = createAsync(() => getBlocks());
   const [message, setMessage] = createSignal<{ tone: 'success' | 'warning'; text: string }>();
   const unblock = async (id: string) => {
     try {
       await unwrap(api.members.me.blocks[':id'].$delete({ param: { id } }));
       setMessage({ tone: 'success', text: t('settings.unblocked') });
-      await revalidate(getExport.key);
+      await revalidate(getBlocks.key);
       document.getElementById('blocks-title')?.focus();
     } catch (e) {
       setMessage({ tone: 'warning', text: generalMessage(e) });
@@ -50,16 +41,18 @@ function Blocks() {
         </Show>
       </div>
       <Suspense fallback={<Loading />}>
-        <Show when={blocksOf(exported()).length > 0} fallback={<p class="muted">{t('settings.blocksEmpty')}</p>}>
+        <Show when={(blocks()?.items.length ?? 0) > 0} fallback={<p class="muted">{t('settings.blocksEmpty')}</p>}>
           <ul class="plain-list blocks">
-            <For each={blocksOf(exported())}>
+            <For each={blocks()?.items ?? []}>
               {(b) => (
                 <li class="blocks__item">
-                  <span>{t('settings.blockedOn', { date: formatDate(b.at) })}</span>
+                  <span>
+                    <span dir="auto">{b.displayName}</span> · {t('settings.blockedOn', { date: formatDate(b.at) })}
+                  </span>
                   <button
                     type="button"
                     class="button button--secondary button--small"
-                    aria-label={t('settings.unblockLabel', { date: formatDate(b.at) })}
+                    aria-label={t('settings.unblockLabel', { name: b.displayName })}
                     onClick={() => void unblock(b.memberId)}
                   >
                     {t('settings.unblock')}

@@ -1,6 +1,6 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
-import { PASSWORD_MIN_LENGTH } from '../../../../shared/schemas';
+import { PASSWORD_MIN_LENGTH } from '../../../../shared/profile-fields';
 import { ErrorSummary } from '../../components/error-summary';
 import { Field } from '../../components/field';
 import { PageHeading } from '../../components/page-heading';
