@@ -4,6 +4,7 @@ import { createApi } from './lib/http';
 import { buildOpenApi, describe } from './lib/openapi';
 import { meRoutes, memberRoutes } from './members/routes';
 import { metaRoutes } from './meta/routes';
+import { boardMentorshipRoutes, matchRoutes, mentorshipRoutes } from './mentorship/routes';
 import { notificationRoutes } from './notifications/routes';
 
 /**
@@ -15,6 +16,9 @@ export const app = createApi()
   .route('/api/me', meRoutes)
   .route('/api/members', memberRoutes)
   .route('/api/board', boardRoutes)
+  .route('/api/board', boardMentorshipRoutes)
+  .route('/api/mentorships', mentorshipRoutes)
+  .route('/api/matches', matchRoutes)
   .route('/api/notifications', notificationRoutes)
   .route('/api/meta', metaRoutes)
   .get('/api/openapi.json', describe({ summary: 'This document', tags: ['meta'] }), (c) => c.json(openApiDocument(), 200));

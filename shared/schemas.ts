@@ -221,3 +221,87 @@ export const ErrorSchema = z.object({
     details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   }),
 });
+
+// ---------------------------------------------------------------- mentorship
+
+export const MentorshipStateSchema = z.enum(['pending', 'accepted', 'declined', 'withdrawn', 'expired', 'completed', 'ended', 'suspended']);
+export type MentorshipState = z.infer<typeof MentorshipStateSchema>;
+
+export const MentorshipRequestSchema = z.strictObject({
+  mentorId: z.string().min(1).max(64),
+  message: shortText(2000).pipe(z.string().min(1, { message: 'Write a short message to the mentor.' })),
+  goals: GoalsSchema.default({ shortTerm: '', mediumTerm: '', longTerm: '' }),
+});
+
+export const MentorshipListQuerySchema = z.strictObject({
+  as: z.enum(['mentor', 'mentee']),
+  state: MentorshipStateSchema.optional(),
+  limit: LimitSchema,
+  cursor: z.string().max(2048).optional(),
+});
+
+export const BoardMentorshipListQuerySchema = z.strictObject({
+  state: MentorshipStateSchema.optional(),
+  limit: LimitSchema,
+  cursor: z.string().max(2048).optional(),
+});
+
+export const DeclineSchema = z.strictObject({
+  reason: z.enum(['no_time', 'not_my_expertise', 'other']),
+  note: shortText(1000).optional(),
+});
+
+export const ReasonSchema = z.strictObject({ reason: shortText(1000).pipe(z.string().min(1, { message: 'Give a reason.' })) });
+
+export const CheckInInputSchema = z.strictObject({
+  date: z.iso.date(),
+  notes: shortText(4000),
+  nextSteps: shortText(2000).default(''),
+});
+
+export const FeedbackInputSchema = z.strictObject({
+  rating: z.number().int().min(1).max(5),
+  text: shortText(4000).default(''),
+});
+
+export const MentorshipSchema = z.object({
+  id: z.string(),
+  mentorId: z.string(),
+  menteeId: z.string(),
+  state: MentorshipStateSchema,
+  message: z.string(),
+  goals: GoalsSchema,
+  proposedBy: z.literal('board').optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  expiresAt: z.string(),
+  declineReason: z.string().optional(),
+  declineNote: z.string().optional(),
+  version: z.number().int(),
+});
+export type Mentorship = z.infer<typeof MentorshipSchema>;
+
+export const MatchReasonSchema = z.object({ code: z.string(), detail: z.string() });
+
+export const SuggestionsQuerySchema = z.strictObject({ limit: z.coerce.number().int().min(1).max(50).default(10) });
+
+export const SuggestionSchema = z.object({ mentor: ProfileSchema, score: z.number(), reasons: z.array(MatchReasonSchema) });
+
+export const CohortInputSchema = z.strictObject({
+  menteeIds: z.array(z.string().min(1).max(64)).min(1).max(200),
+  mentorIds: z.array(z.string().min(1).max(64)).min(1).max(100),
+});
+
+export const CohortPairsSchema = z.strictObject({
+  pairs: z.array(z.strictObject({ menteeId: z.string().min(1).max(64), mentorId: z.string().min(1).max(64) })).max(200),
+  version: z.number().int().min(1),
+});
+
+export const CohortSchema = z.object({
+  id: z.string(),
+  state: z.enum(['draft', 'published']),
+  pairs: z.array(z.object({ menteeId: z.string(), mentorId: z.string(), score: z.number(), reasons: z.array(MatchReasonSchema) })),
+  unassigned: z.array(z.object({ menteeId: z.string(), reason: z.string() })),
+  totalScore: z.number(),
+  version: z.number().int(),
+});

@@ -1,11 +1,11 @@
 import type { Application } from '../../shared/schemas';
-import { failedConditions } from '../lib/db';
+import { failedConditions, isTransactionConflict } from '../lib/db';
 import { ConflictError, ForbiddenError, NotFoundError, UnavailableError } from '../lib/errors';
 import type { Page } from '../lib/cursor';
 import type { Session } from '../lib/session';
 import * as repo from '../members/repository';
 import { viewOf } from '../members/service';
-import { auditAppend, readHead } from '../moderation/audit';
+import { AUDIT_ATTEMPTS, auditAppend, auditBackoff, readHead } from '../moderation/audit';
 import { notificationPut } from '../notifications/repository';
 
 export async function listApplications(
@@ -26,8 +26,6 @@ export async function listApplications(
   };
 }
 
-const MAX_ATTEMPTS = 4;
-
 /**
  * Approves or declines a pending application. The status change, the directory facets, the
  * applicant's notification and the audit entry are one transaction; a decision that lost a race
@@ -35,7 +33,7 @@ const MAX_ATTEMPTS = 4;
  */
 export async function decide(session: Session, memberId: string, decision: 'approve' | 'decline', reason: string | undefined) {
   if (memberId === session.userId) throw new ForbiddenError('Another board member decides on your own application.');
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+  for (let attempt = 1; attempt <= AUDIT_ATTEMPTS; attempt++) {
     const prev = await repo.getMember(memberId);
     if (!prev) throw new NotFoundError();
     if (prev.status !== 'pending') throw new ConflictError('already_decided', 'This application has already been decided.');
@@ -67,8 +65,9 @@ export async function decide(session: Session, memberId: string, decision: 'appr
       await repo.replaceMember(prev, next, prev.version, [...audit, notificationPut(memberId, `application.${decision}`, '/', at)]);
       return { memberId, status: next.status, decidedAt: at, decision, ...(reason ? { reason } : {}) };
     } catch (e) {
-      if (!failedConditions(e)) throw e;
+      if (!failedConditions(e) && !isTransactionConflict(e)) throw e;
       // Either the application changed (re-read finds it decided: 409) or the audit head moved: retry.
+      await auditBackoff(attempt);
     }
   }
   throw new UnavailableError();

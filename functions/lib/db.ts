@@ -97,3 +97,12 @@ export function failedConditions(e: unknown): number[] | null {
   const reasons = (e as Error & { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
   return reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [i] : []));
 }
+
+/** A transaction cancelled only because another one was writing the same items at that moment. */
+export function isTransactionConflict(e: unknown): boolean {
+  if (!(e instanceof Error)) return false;
+  if (e.name === 'TransactionConflictException') return true;
+  if (e.name !== 'TransactionCanceledException') return false;
+  const reasons = (e as Error & { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+  return reasons.some((r) => r.Code === 'TransactionConflict');
+}

@@ -5,6 +5,8 @@
  * The access-pattern table in README.md lists which route reads which key.
  */
 
+export type FacetKind = 'all' | 'kind' | 'expertise' | 'country' | 'language' | 'offerTopic' | 'offerLanguage';
+
 export const keys = {
   /** The member's profile, status and application. */
   member: (id: string) => ({ pk: `MEMBER#${id}`, sk: 'PROFILE' }),
@@ -22,19 +24,51 @@ export const keys = {
   blockPrefix: 'BLOCK#',
   blockOutPrefix: 'BLOCK#OUT#',
 
-  /** Partner link (pending or accepted mentorship) in the profile owner's partition. */
-  partner: (owner: string, other: string) => ({ pk: `MEMBER#${owner}`, sk: `PARTNER#${other}` }),
+  /**
+   * Partner link in the profile owner's partition while a mentorship with `other` is open; one per
+   * mentorship, so two open mentorships in opposite roles never share an item.
+   */
+  partner: (owner: string, other: string, mentorshipId: string) => ({ pk: `MEMBER#${owner}`, sk: `PARTNER#${other}#${mentorshipId}` }),
+  partnerPrefix: (other: string) => `PARTNER#${other}#`,
 
   /**
    * Directory facet: one item per active member and per filter value (all, kind, expertise,
    * country, language). Each facet partition is a Query per filter, sorted by name.
    */
-  facetPartition: (facet: 'all' | 'kind' | 'expertise' | 'country' | 'language', value = '') =>
-    facet === 'all' ? 'DIR#all' : `DIR#${facet}#${value}`,
-  facet: (facet: 'all' | 'kind' | 'expertise' | 'country' | 'language', value: string, sortName: string, id: string) => ({
+  facetPartition: (facet: FacetKind, value = '') =>
+    facet === 'all'
+      ? 'DIR#all'
+      : facet === 'offerTopic'
+        ? `OFFER#topic#${value}`
+        : facet === 'offerLanguage'
+          ? `OFFER#lang#${value}`
+          : `DIR#${facet}#${value}`,
+  facet: (facet: FacetKind, value: string, sortName: string, id: string) => ({
     pk: keys.facetPartition(facet, value),
     sk: `${sortName}#${id}`,
   }),
+
+  /** Counters a transaction conditions on: accepted mentorships (mentor); pending and active (mentee). */
+  mentorStats: (id: string) => ({ pk: `MEMBER#${id}`, sk: 'STATS#MENTOR' }),
+  menteeStats: (id: string) => ({ pk: `MEMBER#${id}`, sk: 'STATS#MENTEE' }),
+
+  /** A mentorship; listed per mentor (GSI1), per mentee (GSI2) and for the board (GSI3). */
+  mentorship: (id: string) => ({ pk: `MENTORSHIP#${id}`, sk: 'MENTORSHIP' }),
+  mentorshipIndexes: (mentorId: string, menteeId: string, createdAt: string, id: string) => ({
+    gsi1pk: `MENTORSHIPS#MENTOR#${mentorId}`,
+    gsi1sk: `${createdAt}#${id}`,
+    gsi2pk: `MENTORSHIPS#MENTEE#${menteeId}`,
+    gsi2sk: `${createdAt}#${id}`,
+    gsi3pk: 'MENTORSHIPS',
+    gsi3sk: `${createdAt}#${id}`,
+  }),
+  /** Exists while a pair has an open (pending or accepted) mentorship: one open request per pair. */
+  pairLock: (mentorId: string, menteeId: string) => ({ pk: `PAIR#${mentorId}#${menteeId}`, sk: 'OPEN' }),
+  /** Pending requests by expiry time, for the sweeper. */
+  expiry: (expiresAt: string, id: string) => ({ pk: 'EXPIRY', sk: `${expiresAt}#${id}` }),
+  checkIn: (mentorshipId: string, id: string) => ({ pk: `MENTORSHIP#${mentorshipId}`, sk: `CHECKIN#${id}` }),
+  feedback: (mentorshipId: string, memberId: string) => ({ pk: `MENTORSHIP#${mentorshipId}`, sk: `FEEDBACK#${memberId}` }),
+  cohort: (id: string) => ({ pk: `COHORT#${id}`, sk: 'COHORT' }),
 
   /** An in-app notification, newest first in the member's partition. */
   notification: (memberId: string, id: string) => ({ pk: `MEMBER#${memberId}`, sk: `NOTIF#${id}` }),

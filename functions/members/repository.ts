@@ -2,7 +2,7 @@ import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb
 import type { AudienceLevel, Goals, Kind, MemberStatus, Mentoring, Visibility } from '../../shared/schemas';
 import { TABLE, db, fromAttr, toAttr, values } from '../lib/db';
 import { decodeCursor, encodeCursor, type Page } from '../lib/cursor';
-import { keys } from '../lib/keys';
+import { type FacetKind, keys } from '../lib/keys';
 
 /** A member as stored: profile, status and application in one item. */
 export type MemberRecord = {
@@ -32,11 +32,22 @@ export type MemberRecord = {
   version: number;
 };
 
-type Facet = { facet: 'all' | 'kind' | 'expertise' | 'country' | 'language'; value: string; level: AudienceLevel };
+type Facet = { facet: FacetKind; value: string; level: AudienceLevel };
 
-/** The directory facets of an active member: one per filter value she can be found by. */
+/**
+ * The facets of an active member: one per directory filter value she can be found by, and, while
+ * she offers mentoring, one per topic and language she mentors in (the candidate index that
+ * suggestions read).
+ */
 export function facetsOf(m: MemberRecord): Facet[] {
+  const offering = m.mentoring?.offering;
+  const offers = offering?.active && offering.capacity > 0;
+  const offerLanguages = offering && offering.languages.length ? offering.languages : m.languages;
   return [
+    ...(offers ? offering.topics.map((t): Facet => ({ facet: 'offerTopic', value: t, level: 'members' })) : []),
+    ...(offers
+      ? [...new Set(offerLanguages.map((l) => l.toLowerCase()))].map((l): Facet => ({ facet: 'offerLanguage', value: l, level: 'members' }))
+      : []),
     { facet: 'all', value: '', level: 'members' },
     { facet: 'kind', value: m.kind, level: 'members' },
     { facet: 'country', value: m.country, level: m.visibility.country },
@@ -233,8 +244,14 @@ export async function listBlocksMade(
 }
 
 export async function isPartner(owner: string, other: string): Promise<boolean> {
-  const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.partner(owner, other)), ProjectionExpression: 'pk' });
-  return res.Item !== undefined;
+  const res = await db.query({
+    TableName: TABLE,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+    ExpressionAttributeValues: values({ ':pk': keys.member(owner).pk, ':p': keys.partnerPrefix(other) }),
+    ProjectionExpression: 'pk',
+    Limit: 1,
+  });
+  return (res.Items?.length ?? 0) > 0;
 }
 
 export type DirectoryFilter = { expertise?: string; country?: string; language?: string; kind?: string };

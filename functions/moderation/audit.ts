@@ -122,3 +122,7 @@ export async function verifyChain(): Promise<number | null> {
   } while (start);
   return null;
 }
+
+/** Attempts for an action that appends to the chain, and the jittered wait between them. */
+export const AUDIT_ATTEMPTS = 12;
+export const auditBackoff = (attempt: number) => new Promise((r) => setTimeout(r, Math.min(250, 10 * 2 ** attempt) * Math.random()));

@@ -1,0 +1,220 @@
+import { ulid } from 'ulid';
+import { type MatchReason, ineligibility, scoreMatch } from '../../shared/matching';
+import { languages as languageList } from '../../shared/meta';
+import { TABLE, failedConditions, toAttr, values } from '../lib/db';
+import { ConflictError, NotFoundError, ValidationError } from '../lib/errors';
+import { keys } from '../lib/keys';
+import type { Session } from '../lib/session';
+import { type MemberRecord, listBlockRelations } from '../members/repository';
+import { optimiseCohort } from './optimiser';
+import * as repo from './repository';
+import type { CohortRecord } from './repository';
+import { RULES, effectiveState, menteeSide, mentorSide, request } from './service';
+
+/**
+ * Whole-cohort matching for the board: every eligible pair scored as in suggestions, then the
+ * exact optimiser picks the assignment with the highest total score within every mentor's free
+ * places. The board sees each pair's score and reasons and why anyone is left out, may adjust
+ * the pairs, and publishes them as pending requests marked "proposed by the board".
+ */
+
+const languageName = (code: string) => languageList().find((l) => l.code === code)?.label ?? code;
+
+type PairInfo = { score: number; reasons: MatchReason[] } | { why: string };
+
+/** Runs `fn` over `items` with at most `n` at once (each mentee's reads are a few queries). */
+async function inBatches<T, R>(items: T[], n: number, fn: (t: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += n) out.push(...(await Promise.all(items.slice(i, i + n).map(fn))));
+  return out;
+}
+
+/** Everything needed to judge every pair of a cohort, read once. */
+async function evaluate(menteeIds: string[], mentorIds: string[]) {
+  const members = await repo.getMembers([...menteeIds, ...mentorIds]);
+  const stats = await repo.getStats({ mentor: mentorIds, mentee: menteeIds });
+  const perMentee = new Map(
+    await inBatches(menteeIds, 10, async (id) => {
+      const [blocks, open] = await Promise.all([listBlockRelations(id), repo.openOfMentee(id)]);
+      const withOpen = new Set(open.filter((m) => effectiveState(m) !== 'expired').map((m) => m.mentorId));
+      return [id, { blocks: blocks.all, withOpen }] as const;
+    }),
+  );
+  const at = new Date();
+  const menteeProblem = new Map<string, string>();
+  for (const id of menteeIds) {
+    const m = members.get(id);
+    const s = stats.mentee.get(id);
+    if (!m || m.status !== 'active') menteeProblem.set(id, 'not an active member');
+    else if ((s?.active ?? 0) >= RULES.maxActivePerMentee) menteeProblem.set(id, 'already holds the most mentorships she can');
+    else if ((s?.pending ?? 0) >= RULES.maxPendingPerMentee) menteeProblem.set(id, 'already has the most requests waiting');
+  }
+  const slots = mentorIds.map((id) => {
+    const m = members.get(id);
+    const offering = m?.status === 'active' ? m.mentoring?.offering : undefined;
+    const free = offering?.active ? Math.max(0, offering.capacity - (stats.mentor.get(id)?.accepted ?? 0)) : 0;
+    return { id, slots: free };
+  });
+  const info = (menteeId: string, mentorId: string): PairInfo => {
+    const problem = menteeProblem.get(menteeId);
+    if (problem) return { why: problem };
+    const mentee = members.get(menteeId) as MemberRecord;
+    const mentor = members.get(mentorId);
+    if (!mentor) return { why: 'mentor not found' };
+    const extra = perMentee.get(menteeId);
+    if (extra?.blocks.has(mentorId)) return { why: 'blocked' };
+    if (extra?.withOpen.has(mentorId)) return { why: 'already has an open request with this mentor' };
+    const side = mentorSide(mentor, stats.mentor.get(mentorId)?.accepted ?? 0, menteeId);
+    const bad = ineligibility(menteeSide(mentee), side);
+    if (bad) return { why: bad.replace(/_/g, ' ') };
+    return scoreMatch(menteeSide(mentee), side, { at, languageName });
+  };
+  return { info, slots, menteeProblem };
+}
+
+function unassignedReason(menteeId: string, mentorIds: string[], info: (a: string, b: string) => PairInfo, problem?: string): string {
+  if (problem) return problem;
+  const whys = mentorIds.map((m) => info(menteeId, m)).flatMap((i) => ('why' in i ? [i.why] : []));
+  if (whys.length === mentorIds.length) {
+    const counts = new Map<string, number>();
+    for (const w of whys) counts.set(w, (counts.get(w) ?? 0) + 1);
+    const top = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'no eligible mentor';
+    return `no eligible mentor in this cohort (mostly: ${top})`;
+  }
+  return 'the mentors she could have were better used for others, or had no free place';
+}
+
+export async function createCohort(session: Session, input: { menteeIds: string[]; mentorIds: string[] }): Promise<CohortRecord> {
+  const menteeIds = [...new Set(input.menteeIds)];
+  const mentorIds = [...new Set(input.mentorIds)];
+  const { info, slots, menteeProblem } = await evaluate(menteeIds, mentorIds);
+  const scored = new Map<string, PairInfo>();
+  const pairInfo = (a: string, b: string) => {
+    const k = `${a}|${b}`;
+    if (!scored.has(k)) scored.set(k, info(a, b));
+    return scored.get(k) as PairInfo;
+  };
+  const result = optimiseCohort({
+    mentees: menteeIds,
+    mentors: slots,
+    score: (a, b) => {
+      const i = pairInfo(a, b);
+      return 'why' in i ? null : i.score;
+    },
+  });
+  const cohort: CohortRecord = {
+    id: ulid(),
+    state: 'draft',
+    createdBy: session.userId,
+    createdAt: new Date().toISOString(),
+    menteeIds,
+    mentorIds,
+    pairs: result.pairs.map((p) => {
+      const i = pairInfo(p.menteeId, p.mentorId);
+      return { ...p, reasons: 'why' in i ? [] : i.reasons };
+    }),
+    unassigned: result.unassigned.map((id) => ({ menteeId: id, reason: unassignedReason(id, mentorIds, pairInfo, menteeProblem.get(id)) })),
+    totalScore: Math.round(result.totalScore * 100) / 100,
+    version: 1,
+  };
+  await repo.transact([repo.put({ ...keys.cohort(cohort.id), entity: 'cohort', ...cohort }, 'attribute_not_exists(pk)')]);
+  return cohort;
+}
+
+export async function getCohort(rawId: string | undefined): Promise<CohortRecord> {
+  const id = rawId && /^[0-9A-HJKMNP-TV-Z]{26}$/.test(rawId) ? rawId : undefined;
+  const c = id ? await repo.getCohort(id) : undefined;
+  if (!c) throw new NotFoundError();
+  return c;
+}
+
+/** The board's adjustment: the pairs she wants, each checked and scored again. */
+export async function adjustCohort(rawId: string | undefined, input: { pairs: { menteeId: string; mentorId: string }[]; version: number }) {
+  const c = await getCohort(rawId);
+  if (c.state !== 'draft') throw new ConflictError('published', 'This cohort has been published.');
+  const { info, slots } = await evaluate(c.menteeIds, c.mentorIds);
+  const left = new Map(slots.map((s) => [s.id, s.slots]));
+  const seen = new Set<string>();
+  const details: { path: string; message: string }[] = [];
+  const pairs: CohortRecord['pairs'] = [];
+  input.pairs.forEach((p, i) => {
+    if (!c.menteeIds.includes(p.menteeId) || !c.mentorIds.includes(p.mentorId))
+      details.push({ path: `pairs.${i}`, message: 'Not in this cohort.' });
+    else if (seen.has(p.menteeId)) details.push({ path: `pairs.${i}`, message: 'This mentee is paired twice.' });
+    else if ((left.get(p.mentorId) ?? 0) <= 0) details.push({ path: `pairs.${i}`, message: 'This mentor has no free place left.' });
+    else {
+      const pi = info(p.menteeId, p.mentorId);
+      if ('why' in pi) details.push({ path: `pairs.${i}`, message: `Not eligible: ${pi.why}.` });
+      else {
+        pairs.push({ ...p, score: pi.score, reasons: pi.reasons });
+        left.set(p.mentorId, (left.get(p.mentorId) ?? 0) - 1);
+      }
+    }
+    seen.add(p.menteeId);
+  });
+  if (details.length) throw new ValidationError('Some pairs cannot be made.', details);
+  const next: CohortRecord = {
+    ...c,
+    pairs,
+    unassigned: c.menteeIds.filter((id) => !seen.has(id)).map((id) => ({ menteeId: id, reason: 'left unassigned by the board' })),
+    totalScore: Math.round(pairs.reduce((s, p) => s + p.score, 0) * 100) / 100,
+    version: c.version + 1,
+  };
+  await saveCohort(next, input.version);
+  return next;
+}
+
+async function saveCohort(c: CohortRecord, expectedVersion: number) {
+  try {
+    await repo.transact([
+      {
+        Put: {
+          TableName: TABLE,
+          Item: toAttr({ ...keys.cohort(c.id), entity: 'cohort', ...c }),
+          ConditionExpression: 'version = :v AND #state = :draft',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: values({ ':v': expectedVersion, ':draft': 'draft' }),
+        },
+      },
+    ]);
+  } catch (e) {
+    if (failedConditions(e)?.length)
+      throw new ConflictError('stale_version', 'The cohort changed meanwhile (or was published). Reload it.');
+    throw e;
+  }
+}
+
+/** Publishes the draft: each pair becomes a pending request proposed by the board, unless it became ineligible. */
+export async function publishCohort(rawId: string | undefined) {
+  const c = await getCohort(rawId);
+  if (c.state !== 'draft') throw new ConflictError('published', 'This cohort has already been published.');
+  const created: string[] = [];
+  const skipped: { menteeId: string; mentorId: string; reason: string }[] = [];
+  for (const p of c.pairs) {
+    const mentee = { userId: p.menteeId, email: '', groups: [], isBoard: false };
+    try {
+      const m = await request(
+        mentee,
+        {
+          mentorId: p.mentorId,
+          message: 'Proposed by the advisory board as part of a mentoring cohort.',
+          goals: { shortTerm: '', mediumTerm: '', longTerm: '' },
+        },
+        { cohortId: c.id },
+      );
+      created.push(m.id);
+    } catch (e) {
+      if (
+        e instanceof ConflictError ||
+        e instanceof NotFoundError ||
+        e instanceof ValidationError ||
+        (e instanceof Error && 'status' in e && e.status === 403)
+      ) {
+        skipped.push({ ...p, reason: e instanceof ConflictError ? (e.reason ?? e.message) : e.message });
+      } else throw e;
+    }
+  }
+  const published = { created, skipped, at: new Date().toISOString() };
+  await saveCohort({ ...c, state: 'published', published, version: c.version + 1 }, c.version);
+  return { created, skipped };
+}

@@ -1,0 +1,343 @@
+import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { decodeCursor, encodeCursor, type Page } from '../lib/cursor';
+import { TABLE, db, fromAttr, toAttr, values } from '../lib/db';
+import { keys } from '../lib/keys';
+import type { MemberRecord } from '../members/repository';
+
+/**
+ * Storage of mentorships. Every state change is one transaction whose conditions carry the
+ * invariants: the mentorship's own state and version, the pair lock (one open request per pair),
+ * the mentor's accepted count against her capacity, and the mentee's pending and active counts.
+ */
+
+export const MENTORSHIP_STATES = ['pending', 'accepted', 'declined', 'withdrawn', 'expired', 'completed', 'ended', 'suspended'] as const;
+export type MentorshipState = (typeof MENTORSHIP_STATES)[number];
+
+export type MentorshipRecord = {
+  id: string;
+  mentorId: string;
+  menteeId: string;
+  state: MentorshipState;
+  message: string;
+  goals: { shortTerm: string; mediumTerm: string; longTerm: string };
+  proposedBy?: 'board';
+  cohortId?: string;
+  createdAt: string;
+  updatedAt: string;
+  expiresAt: string;
+  decidedAt?: string;
+  declineReason?: 'no_time' | 'not_my_expertise' | 'other';
+  declineNote?: string;
+  closedBy?: string;
+  closeReason?: string;
+  version: number;
+};
+
+export type Stats = { accepted?: number; pending?: number; active?: number };
+
+const strip = <T>(item: Record<string, AttributeValue>): T => {
+  const {
+    pk: _p,
+    sk: _s,
+    gsi1pk: _a,
+    gsi1sk: _b,
+    gsi2pk: _c,
+    gsi2sk: _d,
+    gsi3pk: _e,
+    gsi3sk: _f,
+    entity: _g,
+    ...rest
+  } = fromAttr<Record<string, unknown>>(item);
+  return rest as T;
+};
+
+export async function getMentorship(id: string): Promise<MentorshipRecord | undefined> {
+  const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.mentorship(id)), ConsistentRead: true });
+  return res.Item ? strip<MentorshipRecord>(res.Item) : undefined;
+}
+
+export async function getStats(memberIds: {
+  mentor?: string[];
+  mentee?: string[];
+}): Promise<{ mentor: Map<string, Stats>; mentee: Map<string, Stats> }> {
+  const wanted = [
+    ...(memberIds.mentor ?? []).map((id) => ({ kind: 'mentor' as const, id, key: keys.mentorStats(id) })),
+    ...(memberIds.mentee ?? []).map((id) => ({ kind: 'mentee' as const, id, key: keys.menteeStats(id) })),
+  ];
+  const out = { mentor: new Map<string, Stats>(), mentee: new Map<string, Stats>() };
+  for (let i = 0; i < wanted.length; i += 100) {
+    const batch = wanted.slice(i, i + 100);
+    let request: Record<string, { Keys: Record<string, AttributeValue>[]; ConsistentRead: boolean }> | undefined = {
+      [TABLE]: { Keys: batch.map((w) => toAttr(w.key)), ConsistentRead: true },
+    };
+    while (request && Object.keys(request).length) {
+      const res = await db.batchGetItem({ RequestItems: request });
+      for (const raw of res.Responses?.[TABLE] ?? []) {
+        const item = fromAttr<{ pk: string; sk: string } & Stats>(raw);
+        const id = item.pk.slice('MEMBER#'.length);
+        (item.sk === 'STATS#MENTOR' ? out.mentor : out.mentee).set(id, item);
+      }
+      const rest = res.UnprocessedKeys?.[TABLE];
+      request = rest?.Keys?.length ? { [TABLE]: { Keys: rest.Keys, ConsistentRead: true } } : undefined;
+    }
+  }
+  return out;
+}
+
+/** Members by id in one round trip per 100 (used for suggestions and cohorts). */
+export async function getMembers(ids: string[]): Promise<Map<string, MemberRecord>> {
+  const out = new Map<string, MemberRecord>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 100) {
+    let request: Record<string, { Keys: Record<string, AttributeValue>[]; ConsistentRead: boolean }> | undefined = {
+      [TABLE]: { Keys: unique.slice(i, i + 100).map((id) => toAttr(keys.member(id))), ConsistentRead: true },
+    };
+    while (request) {
+      const res = await db.batchGetItem({ RequestItems: request });
+      for (const raw of res.Responses?.[TABLE] ?? []) {
+        const m = strip<MemberRecord>(raw);
+        out.set(m.id, m);
+      }
+      const rest = res.UnprocessedKeys?.[TABLE];
+      request = rest?.Keys?.length ? { [TABLE]: { Keys: rest.Keys, ConsistentRead: true } } : undefined;
+    }
+  }
+  return out;
+}
+
+export async function transact(items: TransactWriteItem[]): Promise<void> {
+  await db.transactWrite({ TransactItems: items });
+}
+
+// ---------------------------------------------------------------- transaction pieces
+
+export const put = (item: Record<string, unknown>, condition?: string): TransactWriteItem => ({
+  Put: { TableName: TABLE, Item: toAttr(item), ...(condition ? { ConditionExpression: condition } : {}) },
+});
+
+export const del = (key: { pk: string; sk: string }): TransactWriteItem => ({ Delete: { TableName: TABLE, Key: toAttr(key) } });
+
+export function mentorshipPut(
+  m: MentorshipRecord,
+  condition: { expectedVersion?: number; expectedState?: MentorshipState; notExpiredAt?: string },
+) {
+  const conditions: string[] = [];
+  const vals: Record<string, unknown> = {};
+  if (condition.expectedVersion === undefined) conditions.push('attribute_not_exists(pk)');
+  else {
+    conditions.push('version = :v');
+    vals[':v'] = condition.expectedVersion;
+  }
+  if (condition.expectedState) {
+    conditions.push('#state = :s');
+    vals[':s'] = condition.expectedState;
+  }
+  if (condition.notExpiredAt) {
+    conditions.push('expiresAt > :now');
+    vals[':now'] = condition.notExpiredAt;
+  }
+  return {
+    Put: {
+      TableName: TABLE,
+      Item: toAttr({
+        ...keys.mentorship(m.id),
+        ...keys.mentorshipIndexes(m.mentorId, m.menteeId, m.createdAt, m.id),
+        entity: 'mentorship',
+        ...m,
+      }),
+      ConditionExpression: conditions.join(' AND '),
+      ...(condition.expectedState ? { ExpressionAttributeNames: { '#state': 'state' } } : {}),
+      ...(Object.keys(vals).length ? { ExpressionAttributeValues: values(vals) } : {}),
+    },
+  } satisfies TransactWriteItem;
+}
+
+/**
+ * Adds `delta` to a counter. With `below`, the update holds only while the counter is below that
+ * bound (a missing counter counts as 0): that is how capacity and request limits are enforced.
+ */
+export function counterUpdate(
+  key: { pk: string; sk: string },
+  field: 'accepted' | 'pending' | 'active',
+  delta: number,
+  below?: number,
+  also?: { field: 'pending' | 'active'; delta: number },
+): TransactWriteItem {
+  const names: Record<string, string> = { '#f': field };
+  const vals: Record<string, unknown> = { ':d': delta, ':entity': 'stats', ':one': 1 };
+  let update = 'ADD #f :d, version :one SET entity = :entity';
+  if (also) {
+    names['#g'] = also.field;
+    vals[':e'] = also.delta;
+    update = 'ADD #f :d, #g :e, version :one SET entity = :entity';
+  }
+  let condition: string | undefined;
+  if (below !== undefined) {
+    vals[':max'] = below;
+    condition = below > 0 ? '(attribute_not_exists(#f) OR #f < :max)' : '#f < :max';
+  }
+  return {
+    Update: {
+      TableName: TABLE,
+      Key: toAttr(key),
+      UpdateExpression: update,
+      ...(condition ? { ConditionExpression: condition } : {}),
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values(vals),
+    },
+  };
+}
+
+/** Holds only while the mentor still offers exactly this capacity and is an active member. */
+export function mentorOfferCheck(mentorId: string, capacity: number): TransactWriteItem {
+  return {
+    ConditionCheck: {
+      TableName: TABLE,
+      Key: toAttr(keys.member(mentorId)),
+      ConditionExpression: '#status = :active AND #m.#o.#a = :true AND #m.#o.#c = :cap',
+      ExpressionAttributeNames: { '#status': 'status', '#m': 'mentoring', '#o': 'offering', '#a': 'active', '#c': 'capacity' },
+      ExpressionAttributeValues: values({ ':active': 'active', ':true': true, ':cap': capacity }),
+    },
+  };
+}
+
+/** Holds only while the member is active (a mentee who was suspended cannot be matched). */
+export function activeMemberCheck(memberId: string): TransactWriteItem {
+  return {
+    ConditionCheck: {
+      TableName: TABLE,
+      Key: toAttr(keys.member(memberId)),
+      ConditionExpression: '#status = :active',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: values({ ':active': 'active' }),
+    },
+  };
+}
+
+// ---------------------------------------------------------------- lists
+
+type ListOpts = { limit: number; cursor?: string; scope: string; state?: MentorshipState; now: string };
+
+/** Pending past its expiry is listed as expired: the state filter is applied on read. */
+function stateFilter(state: MentorshipState | undefined, now: string) {
+  if (!state) return {};
+  if (state === 'pending') {
+    return {
+      FilterExpression: '#state = :s AND expiresAt > :now',
+      names: { '#state': 'state' },
+      vals: { ':s': 'pending', ':now': now },
+    };
+  }
+  if (state === 'expired') {
+    return {
+      FilterExpression: '#state = :s OR (#state = :p AND expiresAt <= :now)',
+      names: { '#state': 'state' },
+      vals: { ':s': 'expired', ':p': 'pending', ':now': now },
+    };
+  }
+  return { FilterExpression: '#state = :s', names: { '#state': 'state' }, vals: { ':s': state } };
+}
+
+async function listBy(index: 'gsi1' | 'gsi2' | 'gsi3', partition: string, opts: ListOpts): Promise<Page<MentorshipRecord>> {
+  const f = stateFilter(opts.state, opts.now);
+  const res = await db.query({
+    TableName: TABLE,
+    IndexName: index,
+    KeyConditionExpression: `${index}pk = :pk`,
+    ...(f.FilterExpression ? { FilterExpression: f.FilterExpression, ExpressionAttributeNames: f.names } : {}),
+    ExpressionAttributeValues: values({ ':pk': partition, ...(f.vals ?? {}) }),
+    ScanIndexForward: false,
+    Limit: opts.limit,
+    ExclusiveStartKey: decodeCursor(opts.cursor, opts.scope),
+  });
+  return { items: (res.Items ?? []).map((i) => strip<MentorshipRecord>(i)), nextCursor: encodeCursor(res.LastEvaluatedKey, opts.scope) };
+}
+
+export const listAsMentor = (mentorId: string, opts: ListOpts) => listBy('gsi1', `MENTORSHIPS#MENTOR#${mentorId}`, opts);
+export const listAsMentee = (menteeId: string, opts: ListOpts) => listBy('gsi2', `MENTORSHIPS#MENTEE#${menteeId}`, opts);
+export const listAll = (opts: ListOpts) => listBy('gsi3', 'MENTORSHIPS', opts);
+
+/** A mentee's open (pending, not yet expired, or accepted) mentorships, all of them (at most a handful). */
+export async function openOfMentee(menteeId: string): Promise<MentorshipRecord[]> {
+  const out: MentorshipRecord[] = [];
+  let start: Record<string, AttributeValue> | undefined;
+  do {
+    const res = await db.query({
+      TableName: TABLE,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      FilterExpression: '#state IN (:p, :a)',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: values({ ':pk': `MENTORSHIPS#MENTEE#${menteeId}`, ':p': 'pending', ':a': 'accepted' }),
+      ExclusiveStartKey: start,
+    });
+    out.push(...(res.Items ?? []).map((i) => strip<MentorshipRecord>(i)));
+    start = res.LastEvaluatedKey;
+  } while (start);
+  return out;
+}
+
+/** Pending requests whose expiry has passed, oldest first: the sweeper's work list. */
+export async function dueForExpiry(now: string, limit: number): Promise<string[]> {
+  const res = await db.query({
+    TableName: TABLE,
+    KeyConditionExpression: 'pk = :pk AND sk < :now',
+    ExpressionAttributeValues: values({ ':pk': 'EXPIRY', ':now': now }),
+    Limit: limit,
+  });
+  return (res.Items ?? []).map((i) => fromAttr<{ mentorshipId: string }>(i).mentorshipId);
+}
+
+// ---------------------------------------------------------------- check-ins, feedback, cohorts
+
+export type CheckIn = {
+  id: string;
+  mentorshipId: string;
+  authorId: string;
+  date: string;
+  notes: string;
+  nextSteps: string;
+  createdAt: string;
+};
+
+export async function listCheckIns(mentorshipId: string, opts: { limit: number; cursor?: string; scope: string }): Promise<Page<CheckIn>> {
+  const res = await db.query({
+    TableName: TABLE,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+    ExpressionAttributeValues: values({ ':pk': keys.mentorship(mentorshipId).pk, ':p': 'CHECKIN#' }),
+    ScanIndexForward: false,
+    Limit: opts.limit,
+    ExclusiveStartKey: decodeCursor(opts.cursor, opts.scope),
+  });
+  return { items: (res.Items ?? []).map((i) => strip<CheckIn>(i)), nextCursor: encodeCursor(res.LastEvaluatedKey, opts.scope) };
+}
+
+export type Feedback = { mentorshipId: string; memberId: string; rating: number; text: string; at: string };
+
+export async function listFeedback(mentorshipId: string): Promise<Feedback[]> {
+  const res = await db.query({
+    TableName: TABLE,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+    ExpressionAttributeValues: values({ ':pk': keys.mentorship(mentorshipId).pk, ':p': 'FEEDBACK#' }),
+  });
+  return (res.Items ?? []).map((i) => strip<Feedback>(i));
+}
+
+export type CohortRecord = {
+  id: string;
+  state: 'draft' | 'published';
+  createdBy: string;
+  createdAt: string;
+  menteeIds: string[];
+  mentorIds: string[];
+  pairs: { menteeId: string; mentorId: string; score: number; reasons: { code: string; detail: string }[] }[];
+  unassigned: { menteeId: string; reason: string }[];
+  totalScore: number;
+  published?: { created: string[]; skipped: { menteeId: string; mentorId: string; reason: string }[]; at: string };
+  version: number;
+};
+
+export async function getCohort(id: string): Promise<CohortRecord | undefined> {
+  const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.cohort(id)), ConsistentRead: true });
+  return res.Item ? strip<CohortRecord>(res.Item) : undefined;
+}

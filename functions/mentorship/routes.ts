@@ -1,0 +1,187 @@
+import { Hono } from 'hono';
+import * as z from 'zod';
+import {
+  BoardMentorshipListQuerySchema,
+  CheckInInputSchema,
+  CohortInputSchema,
+  CohortPairsSchema,
+  CohortSchema,
+  DeclineSchema,
+  FeedbackInputSchema,
+  MentorshipListQuerySchema,
+  MentorshipRequestSchema,
+  MentorshipSchema,
+  PageQuerySchema,
+  ReasonSchema,
+  SuggestionSchema,
+  SuggestionsQuerySchema,
+  pageOf,
+} from '../../shared/schemas';
+import { activeMember, boardMember } from '../lib/guards';
+import type { Env } from '../lib/http';
+import { describe } from '../lib/openapi';
+import { validate } from '../lib/validation';
+import * as cohorts from './cohorts';
+import * as mentorships from './service';
+
+const one = (summary: string) =>
+  describe({ summary, tags: ['mentorship'], responses: { 200: { description: 'The mentorship', schema: MentorshipSchema } } });
+
+const CheckInSchema = z.object({
+  id: z.string(),
+  mentorshipId: z.string(),
+  authorId: z.string(),
+  date: z.string(),
+  notes: z.string(),
+  nextSteps: z.string(),
+  createdAt: z.string(),
+});
+
+export const matchRoutes = new Hono<Env>().get(
+  '/suggestions',
+  describe({
+    summary: 'Ranked mentor suggestions, each with its reasons',
+    tags: ['mentorship'],
+    responses: { 200: { description: 'Suggestions', schema: z.object({ items: z.array(SuggestionSchema) }) } },
+  }),
+  activeMember,
+  validate('query', SuggestionsQuerySchema),
+  async (c) => c.json({ items: await mentorships.suggestions(c.var.session, c.req.valid('query').limit) }, 200),
+);
+
+export const mentorshipRoutes = new Hono<Env>()
+  .post(
+    '/',
+    describe({
+      summary: 'Ask a mentor (the caller is the mentee)',
+      tags: ['mentorship'],
+      responses: { 201: { description: 'Requested', schema: MentorshipSchema } },
+    }),
+    activeMember,
+    validate('json', MentorshipRequestSchema),
+    async (c) => c.json(await mentorships.request(c.var.session, c.req.valid('json')), 201),
+  )
+  .get(
+    '/',
+    describe({
+      summary: 'Own mentorships as mentor or mentee, newest first',
+      tags: ['mentorship'],
+      responses: { 200: { description: 'Page', schema: pageOf(MentorshipSchema) } },
+    }),
+    activeMember,
+    validate('query', MentorshipListQuerySchema),
+    async (c) => c.json(await mentorships.list(c.var.session, c.req.valid('query')), 200),
+  )
+  .get('/:id', one('A mentorship: its two parties and the board'), activeMember, async (c) =>
+    c.json(await mentorships.get(c.var.session, c.req.param('id')), 200),
+  )
+  .post('/:id/accept', one('The mentor accepts (never past her capacity)'), activeMember, async (c) =>
+    c.json(await mentorships.accept(c.var.session, c.req.param('id')), 200),
+  )
+  .post('/:id/decline', one('The mentor declines with a reason'), activeMember, validate('json', DeclineSchema), async (c) =>
+    c.json(await mentorships.decline(c.var.session, c.req.param('id'), c.req.valid('json')), 200),
+  )
+  .post('/:id/withdraw', one('The mentee withdraws her pending request'), activeMember, async (c) =>
+    c.json(await mentorships.withdraw(c.var.session, c.req.param('id')), 200),
+  )
+  .post('/:id/complete', one('Either party completes an accepted mentorship'), activeMember, async (c) =>
+    c.json(await mentorships.close(c.var.session, c.req.param('id'), 'completed'), 200),
+  )
+  .post('/:id/end', one('Either party ends an accepted mentorship'), activeMember, async (c) =>
+    c.json(await mentorships.close(c.var.session, c.req.param('id'), 'ended'), 200),
+  )
+  .post('/:id/suspend', one('The board suspends an open mentorship'), boardMember, validate('json', ReasonSchema), async (c) =>
+    c.json(await mentorships.suspend(c.var.session, c.req.param('id'), c.req.valid('json').reason), 200),
+  )
+  .post(
+    '/:id/check-ins',
+    describe({
+      summary: 'Log a check-in (the two parties only)',
+      tags: ['mentorship'],
+      responses: { 201: { description: 'Logged', schema: CheckInSchema } },
+    }),
+    activeMember,
+    validate('json', CheckInInputSchema),
+    async (c) => c.json(await mentorships.addCheckIn(c.var.session, c.req.param('id'), c.req.valid('json')), 201),
+  )
+  .get(
+    '/:id/check-ins',
+    describe({
+      summary: 'The check-in log (the two parties only), newest first',
+      tags: ['mentorship'],
+      responses: { 200: { description: 'Page', schema: pageOf(CheckInSchema) } },
+    }),
+    activeMember,
+    validate('query', PageQuerySchema),
+    async (c) => c.json(await mentorships.listCheckIns(c.var.session, c.req.param('id'), c.req.valid('query')), 200),
+  )
+  .post(
+    '/:id/feedback',
+    describe({
+      summary: 'Private feedback to the board once the mentorship has ended',
+      tags: ['mentorship'],
+      responses: { 201: { description: 'Sent' } },
+    }),
+    activeMember,
+    validate('json', FeedbackInputSchema),
+    async (c) => c.json(await mentorships.addFeedback(c.var.session, c.req.param('id'), c.req.valid('json')), 201),
+  );
+
+export const boardMentorshipRoutes = new Hono<Env>()
+  .get(
+    '/mentorships',
+    describe({
+      summary: 'Every mentorship and its state (never check-in notes)',
+      tags: ['board'],
+      responses: { 200: { description: 'Page', schema: pageOf(MentorshipSchema) } },
+    }),
+    boardMember,
+    validate('query', BoardMentorshipListQuerySchema),
+    async (c) => c.json(await mentorships.listForBoard(c.var.session, c.req.valid('query')), 200),
+  )
+  .post(
+    '/cohorts',
+    describe({
+      summary: 'Draft the best assignment of a cohort of mentees to mentors',
+      tags: ['board'],
+      responses: { 201: { description: 'Draft', schema: CohortSchema } },
+    }),
+    boardMember,
+    validate('json', CohortInputSchema),
+    async (c) => c.json(await cohorts.createCohort(c.var.session, c.req.valid('json')), 201),
+  )
+  .get(
+    '/cohorts/:id',
+    describe({ summary: 'A cohort draft', tags: ['board'], responses: { 200: { description: 'Draft', schema: CohortSchema } } }),
+    boardMember,
+    async (c) => c.json(await cohorts.getCohort(c.req.param('id')), 200),
+  )
+  .put(
+    '/cohorts/:id',
+    describe({
+      summary: 'Adjust the pairs of a draft',
+      tags: ['board'],
+      responses: { 200: { description: 'Draft', schema: CohortSchema } },
+    }),
+    boardMember,
+    validate('json', CohortPairsSchema),
+    async (c) => c.json(await cohorts.adjustCohort(c.req.param('id'), c.req.valid('json')), 200),
+  )
+  .post(
+    '/cohorts/:id/publish',
+    describe({
+      summary: 'Publish a draft as pending requests proposed by the board',
+      tags: ['board'],
+      responses: {
+        200: {
+          description: 'Published',
+          schema: z.object({
+            created: z.array(z.string()),
+            skipped: z.array(z.object({ menteeId: z.string(), mentorId: z.string(), reason: z.string() })),
+          }),
+        },
+      },
+    }),
+    boardMember,
+    async (c) => c.json(await cohorts.publishCohort(c.req.param('id')), 200),
+  );

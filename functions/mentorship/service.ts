@@ -1,0 +1,519 @@
+import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { ulid } from 'ulid';
+import {
+  byRank,
+  type Ineligible,
+  type MatchReason,
+  type MenteeSide,
+  type MentorSide,
+  ineligibility,
+  scoreMatch,
+} from '../../shared/matching';
+import { languages as languageList } from '../../shared/meta';
+import type { Profile } from '../../shared/schemas';
+import type { Page } from '../lib/cursor';
+import { TABLE, db, failedConditions, fromAttr, isTransactionConflict, toAttr, values } from '../lib/db';
+import { ConflictError, ForbiddenError, NotFoundError, UnavailableError, ValidationError } from '../lib/errors';
+import { keys } from '../lib/keys';
+import type { Session } from '../lib/session';
+import { type MemberRecord, blockedEitherWay, getMember, listBlockRelations } from '../members/repository';
+import { memberIdOrNotFound, viewOf } from '../members/service';
+import { AUDIT_ATTEMPTS, auditAppend, auditBackoff, readHead } from '../moderation/audit';
+import { notificationPut } from '../notifications/repository';
+import * as repo from './repository';
+import type { MentorshipRecord, MentorshipState } from './repository';
+
+/** The rules of mentorship in one place. */
+export const RULES = {
+  /** A request nobody answers expires after this long. */
+  expiryDays: 14,
+  /** Pending requests a mentee may have at once. */
+  maxPendingPerMentee: 3,
+  /** Accepted mentorships a mentee may hold; reaching it withdraws her other pending requests. */
+  maxActivePerMentee: 2,
+  /** Candidates read per topic or language partition for suggestions: bounds the read cost. */
+  candidatesPerPartition: 40,
+} as const;
+
+const OPEN: MentorshipState[] = ['pending', 'accepted'];
+
+/** Pending past its expiry reads as expired, before the sweeper has written it. */
+export function effectiveState(m: MentorshipRecord, now = new Date().toISOString()): MentorshipState {
+  return m.state === 'pending' && m.expiresAt <= now ? 'expired' : m.state;
+}
+
+export type MentorshipView = Omit<MentorshipRecord, 'declineNote'> & { declineNote?: string; feedback?: repo.Feedback[] };
+
+function viewFor(m: MentorshipRecord): MentorshipView {
+  return { ...m, state: effectiveState(m) };
+}
+
+/** The mentorship if the caller may see it: its two parties and the board; anyone else 404. */
+async function visible(session: Session, rawId: string | undefined): Promise<MentorshipRecord> {
+  const id = rawId && /^[0-9A-HJKMNP-TV-Z]{26}$/.test(rawId) ? rawId : undefined;
+  const m = id ? await repo.getMentorship(id) : undefined;
+  if (!m) throw new NotFoundError();
+  if (m.mentorId !== session.userId && m.menteeId !== session.userId && !session.isBoard) throw new NotFoundError();
+  return m;
+}
+
+export async function get(session: Session, id: string | undefined): Promise<MentorshipView> {
+  const m = await visible(session, id);
+  const view = viewFor(m);
+  const isParty = m.mentorId === session.userId || m.menteeId === session.userId;
+  // Feedback is written for the board alone.
+  if (session.isBoard && !isParty) return { ...view, feedback: await repo.listFeedback(m.id) };
+  return view;
+}
+
+export async function list(
+  session: Session,
+  q: { as: 'mentor' | 'mentee'; state?: MentorshipState; limit: number; cursor?: string },
+): Promise<Page<MentorshipView>> {
+  const now = new Date().toISOString();
+  const scope = `ms:${session.userId}:${q.as}:${q.state ?? ''}`;
+  const opts = { limit: q.limit, cursor: q.cursor, scope, state: q.state, now };
+  const page = q.as === 'mentor' ? await repo.listAsMentor(session.userId, opts) : await repo.listAsMentee(session.userId, opts);
+  return { items: page.items.map((m) => viewFor(m)), nextCursor: page.nextCursor };
+}
+
+export async function listForBoard(
+  session: Session,
+  q: { state?: MentorshipState; limit: number; cursor?: string },
+): Promise<Page<MentorshipView>> {
+  const now = new Date().toISOString();
+  const page = await repo.listAll({ limit: q.limit, cursor: q.cursor, scope: `ms:board:${q.state ?? ''}`, state: q.state, now });
+  return { items: page.items.map((m) => viewFor(m)), nextCursor: page.nextCursor };
+}
+
+// ---------------------------------------------------------------- matching
+
+const languageName = (() => {
+  let names: Map<string, string> | undefined;
+  return (code: string) => {
+    names ??= new Map(languageList().map((l) => [l.code, l.label]));
+    return names.get(code) ?? code;
+  };
+})();
+
+export function menteeSide(m: MemberRecord): MenteeSide {
+  const seeking = m.mentoring?.seeking;
+  return {
+    id: m.id,
+    country: m.country,
+    organization: m.organization,
+    languages: m.languages,
+    timezone: m.timezone,
+    seeking: {
+      topics: seeking?.topics ?? [],
+      goals: seeking?.goals ?? m.goals ?? { shortTerm: '', mediumTerm: '', longTerm: '' },
+      sameCountryOnly: seeking?.sameCountryOnly ?? false,
+      outsideOrganizationOnly: seeking?.outsideOrganizationOnly ?? false,
+    },
+  };
+}
+
+export function mentorSide(m: MemberRecord, accepted: number, viewerId: string, partner = false): MentorSide {
+  const shown = viewOf(m, { id: viewerId, isBoard: false }, partner);
+  return {
+    id: m.id,
+    status: m.status,
+    country: m.country,
+    organization: m.organization,
+    languages: m.languages,
+    offering: m.mentoring?.offering ?? { active: false, capacity: 0, topics: [], languages: [] },
+    accepted,
+    visible: { id: m.id, country: shown.country, timezone: shown.timezone, languages: shown.languages },
+  };
+}
+
+export type Suggestion = { mentor: Profile; score: number; reasons: MatchReason[] };
+
+/**
+ * Ranked mentor suggestions. Candidates come from the offering index (a bounded Query per topic
+ * she seeks and per language she speaks), so the cost does not grow with the network; then the
+ * hard filters, the score, and a deterministic order.
+ */
+export async function suggestions(session: Session, limit: number): Promise<Suggestion[]> {
+  const me = await getMember(session.userId);
+  if (!me || me.status !== 'active') throw new ForbiddenError('Your membership is not active yet.');
+  const mentee = menteeSide(me);
+  const partitions = [
+    ...mentee.seeking.topics.map((t) => keys.facetPartition('offerTopic', t)),
+    ...mentee.languages.map((l) => keys.facetPartition('offerLanguage', l.toLowerCase())),
+  ];
+  const candidates = new Map<string, MemberRecord>();
+  await Promise.all(
+    partitions.map(async (pk) => {
+      const res = await db.query({
+        TableName: TABLE,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: values({ ':pk': pk }),
+        Limit: RULES.candidatesPerPartition,
+      });
+      for (const raw of res.Items ?? []) {
+        const card = fromAttr<{ card: MemberRecord }>(raw).card;
+        if (card.id !== me.id) candidates.set(card.id, card);
+      }
+    }),
+  );
+  const ids = [...candidates.keys()];
+  const [stats, blocks, open] = await Promise.all([repo.getStats({ mentor: ids }), listBlockRelations(me.id), repo.openOfMentee(me.id)]);
+  const withOpen = new Set(open.filter((m) => effectiveState(m) !== 'expired').map((m) => m.mentorId));
+  const at = new Date();
+  const ranked: (Suggestion & { mentorId: string })[] = [];
+  for (const card of candidates.values()) {
+    if (blocks.all.has(card.id) || withOpen.has(card.id)) continue;
+    const mentor = mentorSide(card, stats.mentor.get(card.id)?.accepted ?? 0, me.id);
+    if (ineligibility(mentee, mentor)) continue;
+    const { score, reasons } = scoreMatch(mentee, mentor, { at, languageName });
+    ranked.push({ mentorId: card.id, mentor: viewOf(card, { id: me.id, isBoard: false }), score, reasons });
+  }
+  return ranked
+    .sort(byRank)
+    .slice(0, limit)
+    .map(({ mentorId: _m, ...s }) => s);
+}
+
+// ---------------------------------------------------------------- requests
+
+type CreateInput = { mentorId: string; message: string; goals: MentorshipRecord['goals'] };
+
+/**
+ * A mentee asks a mentor. One transaction: the mentorship, the pair lock (one open request per
+ * pair), the mentee's pending count (at most 3), the mentor's offer and free capacity, the
+ * expiry entry, the partner links and the mentor's notification.
+ */
+export async function request(session: Session, input: CreateInput, proposed?: { cohortId: string }): Promise<MentorshipView> {
+  const mentorId = memberIdOrNotFound(input.mentorId);
+  if (mentorId === session.userId)
+    throw new ValidationError('You cannot ask yourself.', [{ path: 'mentorId', message: 'Choose another member.' }]);
+  const [me, mentor] = await Promise.all([getMember(session.userId), getMember(mentorId)]);
+  if (!me || me.status !== 'active') throw new ForbiddenError('Your membership is not active yet.');
+  if (!mentor || mentor.status !== 'active' || (await blockedEitherWay(me.id, mentorId))) throw new NotFoundError();
+  await expireDueOf(me.id);
+  const offering = mentor.mentoring?.offering;
+  if (!offering?.active || offering.capacity <= 0) throw new ConflictError('not_offering', 'This member is not offering mentoring now.');
+  const stats = await repo.getStats({ mentor: [mentorId] });
+  if ((stats.mentor.get(mentorId)?.accepted ?? 0) >= offering.capacity)
+    throw new ConflictError('at_capacity', 'This mentor has no free place now.');
+
+  const now = new Date();
+  const at = now.toISOString();
+  const m: MentorshipRecord = {
+    id: ulid(),
+    mentorId,
+    menteeId: me.id,
+    state: 'pending',
+    message: input.message,
+    goals: input.goals,
+    ...(proposed ? { proposedBy: 'board' as const, cohortId: proposed.cohortId } : {}),
+    createdAt: at,
+    updatedAt: at,
+    expiresAt: new Date(now.getTime() + RULES.expiryDays * 86_400_000).toISOString(),
+    version: 1,
+  };
+  const items: TransactWriteItem[] = [
+    repo.mentorshipPut(m, {}),
+    repo.put({ ...keys.pairLock(mentorId, me.id), entity: 'pairLock', version: 1, mentorshipId: m.id }, 'attribute_not_exists(pk)'),
+    repo.counterUpdate(keys.menteeStats(me.id), 'pending', 1, RULES.maxPendingPerMentee),
+    repo.mentorOfferCheck(mentorId, offering.capacity),
+    {
+      ConditionCheck: {
+        TableName: TABLE,
+        Key: toAttr(keys.mentorStats(mentorId)),
+        ConditionExpression: 'attribute_not_exists(accepted) OR accepted < :cap',
+        ExpressionAttributeValues: values({ ':cap': offering.capacity }),
+      },
+    },
+    repo.put({ ...keys.expiry(m.expiresAt, m.id), entity: 'expiry', version: 1, mentorshipId: m.id }),
+    repo.put({ ...keys.partner(me.id, mentorId, m.id), entity: 'partner', version: 1 }),
+    repo.put({ ...keys.partner(mentorId, me.id, m.id), entity: 'partner', version: 1 }),
+    notificationPut(mentorId, 'mentorship.received', `/mentorships/${m.id}`, at),
+    ...(proposed ? [notificationPut(me.id, 'mentorship.proposed', `/mentorships/${m.id}`, at)] : []),
+  ];
+  try {
+    await repo.transact(items);
+  } catch (e) {
+    const failed = failedConditions(e);
+    if (!failed) throw e;
+    if (failed.includes(1)) throw new ConflictError('open_request_exists', 'You already have an open request with this mentor.');
+    if (failed.includes(2))
+      throw new ConflictError('too_many_pending', `You can have ${RULES.maxPendingPerMentee} requests waiting at once.`);
+    if (failed.includes(4)) throw new ConflictError('at_capacity', 'This mentor has no free place now.');
+    if (failed.includes(3)) throw new ConflictError('not_offering', 'This member is not offering mentoring now.');
+    throw new ConflictError('conflict');
+  }
+  return viewFor(m);
+}
+
+/** The cleanup every transition out of an open state shares. */
+function closeItems(m: MentorshipRecord, from: MentorshipState): TransactWriteItem[] {
+  return [
+    repo.del(keys.pairLock(m.mentorId, m.menteeId)),
+    repo.del(keys.partner(m.menteeId, m.mentorId, m.id)),
+    repo.del(keys.partner(m.mentorId, m.menteeId, m.id)),
+    ...(from === 'pending'
+      ? [repo.del(keys.expiry(m.expiresAt, m.id)), repo.counterUpdate(keys.menteeStats(m.menteeId), 'pending', -1)]
+      : [repo.counterUpdate(keys.mentorStats(m.mentorId), 'accepted', -1), repo.counterUpdate(keys.menteeStats(m.menteeId), 'active', -1)]),
+  ];
+}
+
+type Actor = 'mentor' | 'mentee' | 'either' | 'board';
+
+/** Who may act: 404 when she cannot see it, 403 when she can see it but not do this. */
+async function forAction(session: Session, id: string | undefined, actor: Actor): Promise<MentorshipRecord> {
+  const m = await visible(session, id);
+  const ok =
+    actor === 'mentor'
+      ? m.mentorId === session.userId
+      : actor === 'mentee'
+        ? m.menteeId === session.userId
+        : actor === 'either'
+          ? m.mentorId === session.userId || m.menteeId === session.userId
+          : session.isBoard;
+  if (!ok) throw new ForbiddenError();
+  return m;
+}
+
+function mustBe(m: MentorshipRecord, ...states: MentorshipState[]) {
+  if (!states.includes(effectiveState(m)))
+    throw new ConflictError(`not_${states.join('_or_')}`, `This mentorship is ${effectiveState(m)}.`);
+}
+
+/**
+ * Runs a transition's transaction. A condition that failed is the caller's to explain; a
+ * transaction that only collided with another one touching the same items is tried again, since
+ * its conditions may well still hold.
+ */
+async function commit(items: TransactWriteItem[], onCancel: (failed: number[]) => never): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await repo.transact(items);
+      return;
+    } catch (e) {
+      const failed = failedConditions(e);
+      if (failed?.length) onCancel(failed);
+      if (!isTransactionConflict(e) || attempt >= 5) throw e;
+      await new Promise((r) => setTimeout(r, 20 * attempt + Math.random() * 30));
+    }
+  }
+}
+
+const stale = (): never => {
+  throw new ConflictError('stale_state', 'This mentorship changed meanwhile. Reload and try again.');
+};
+
+/**
+ * The mentor accepts. The transaction moves the request to accepted only while it is pending and
+ * unexpired, raises her accepted count only while it is below her capacity, and the mentee's
+ * active count only while it is below the limit. However many accepts race, never more.
+ */
+export async function accept(session: Session, id: string | undefined): Promise<MentorshipView> {
+  const m = await forAction(session, id, 'mentor');
+  mustBe(m, 'pending');
+  const mentor = await getMember(m.mentorId);
+  const capacity = mentor?.mentoring?.offering?.active ? mentor.mentoring.offering.capacity : 0;
+  const at = new Date().toISOString();
+  const next: MentorshipRecord = { ...m, state: 'accepted', decidedAt: at, updatedAt: at, version: m.version + 1 };
+  await commit(
+    [
+      repo.mentorshipPut(next, { expectedVersion: m.version, expectedState: 'pending', notExpiredAt: at }),
+      repo.counterUpdate(keys.mentorStats(m.mentorId), 'accepted', 1, capacity),
+      repo.mentorOfferCheck(m.mentorId, capacity),
+      repo.counterUpdate(keys.menteeStats(m.menteeId), 'active', 1, RULES.maxActivePerMentee, { field: 'pending', delta: -1 }),
+      repo.del(keys.expiry(m.expiresAt, m.id)),
+      repo.activeMemberCheck(m.menteeId),
+      notificationPut(m.menteeId, 'mentorship.accepted', `/mentorships/${m.id}`, at),
+    ],
+    (failed) => {
+      if (failed.includes(0)) return stale();
+      if (failed.includes(1) || failed.includes(2))
+        throw new ConflictError('at_capacity', 'You have no free place: raise your capacity or end a mentorship first.');
+      if (failed.includes(3)) throw new ConflictError('mentee_at_limit', 'She already has the most mentorships she can hold.');
+      if (failed.includes(5)) throw new ConflictError('mentee_not_active', 'This member is not active now.');
+      return stale();
+    },
+  );
+  await withdrawOthersIfAtLimit(m.menteeId);
+  return viewFor(next);
+}
+
+/** When a mentee holds her limit of accepted mentorships, her other pending requests are withdrawn. */
+async function withdrawOthersIfAtLimit(menteeId: string): Promise<void> {
+  const stats = await repo.getStats({ mentee: [menteeId] });
+  if ((stats.mentee.get(menteeId)?.active ?? 0) < RULES.maxActivePerMentee) return;
+  for (const listed of (await repo.openOfMentee(menteeId)).filter((o) => o.state === 'pending')) {
+    // The index may lag; the record itself is read consistently before it is changed.
+    const m = await repo.getMentorship(listed.id);
+    if (m?.state !== 'pending') continue;
+    await transition(m, 'withdrawn', { closedBy: 'system', closeReason: 'mentee_at_limit' }, [
+      notificationPut(m.mentorId, 'mentorship.withdrawn', `/mentorships/${m.id}`, new Date().toISOString()),
+    ]).catch((e: unknown) => {
+      // Already moved on (declined, expired, accepted and refused): nothing to withdraw.
+      if (!(e instanceof ConflictError)) throw e;
+    });
+  }
+}
+
+/** Moves an open mentorship to a closed state with its cleanup, conditioned on its version. */
+async function transition(
+  m: MentorshipRecord,
+  to: MentorshipState,
+  fields: Partial<MentorshipRecord>,
+  extra: TransactWriteItem[],
+): Promise<MentorshipRecord> {
+  const from = m.state;
+  const at = new Date().toISOString();
+  const next: MentorshipRecord = { ...m, ...fields, state: to, updatedAt: at, version: m.version + 1 };
+  await commit([repo.mentorshipPut(next, { expectedVersion: m.version, expectedState: from }), ...closeItems(m, from), ...extra], stale);
+  return next;
+}
+
+export async function decline(
+  session: Session,
+  id: string | undefined,
+  input: { reason: 'no_time' | 'not_my_expertise' | 'other'; note?: string },
+): Promise<MentorshipView> {
+  const m = await forAction(session, id, 'mentor');
+  mustBe(m, 'pending');
+  const at = new Date().toISOString();
+  const next = await transition(m, 'declined', { decidedAt: at, declineReason: input.reason, declineNote: input.note }, [
+    notificationPut(m.menteeId, 'mentorship.declined', `/mentorships/${m.id}`, at),
+  ]);
+  return viewFor(next);
+}
+
+export async function withdraw(session: Session, id: string | undefined): Promise<MentorshipView> {
+  const m = await forAction(session, id, 'mentee');
+  mustBe(m, 'pending');
+  const next = await transition(m, 'withdrawn', { closedBy: session.userId }, [
+    notificationPut(m.mentorId, 'mentorship.withdrawn', `/mentorships/${m.id}`, new Date().toISOString()),
+  ]);
+  return viewFor(next);
+}
+
+export async function close(session: Session, id: string | undefined, to: 'completed' | 'ended'): Promise<MentorshipView> {
+  const m = await forAction(session, id, 'either');
+  mustBe(m, 'accepted');
+  const other = m.mentorId === session.userId ? m.menteeId : m.mentorId;
+  const next = await transition(m, to, { closedBy: session.userId }, [
+    notificationPut(other, `mentorship.${to}`, `/mentorships/${m.id}`, new Date().toISOString()),
+  ]);
+  return viewFor(next);
+}
+
+/** The board suspends an open mentorship; both parties are told, and the audit log records it. */
+export async function suspend(session: Session, id: string | undefined, reason: string): Promise<MentorshipView> {
+  const m = await forAction(session, id, 'board');
+  if (m.mentorId === session.userId || m.menteeId === session.userId) {
+    throw new ForbiddenError('Another board member acts on a mentorship you are part of.');
+  }
+  mustBe(m, 'pending', 'accepted');
+  for (let attempt = 0; attempt < AUDIT_ATTEMPTS; attempt++) {
+    const current = attempt === 0 ? m : await repo.getMentorship(m.id);
+    if (!current) throw new NotFoundError();
+    mustBe(current, 'pending', 'accepted');
+    const at = new Date().toISOString();
+    const audit = auditAppend(
+      await readHead(),
+      {
+        actorId: session.userId,
+        action: 'mentorship.suspend',
+        targetType: 'mentorship',
+        targetId: m.id,
+        reason,
+        before: { state: current.state },
+        after: { state: 'suspended' },
+      },
+      at,
+    );
+    try {
+      const next = await transition(current, 'suspended', { closedBy: session.userId, closeReason: reason }, [
+        ...audit,
+        notificationPut(m.mentorId, 'mentorship.suspended', `/mentorships/${m.id}`, at),
+        notificationPut(m.menteeId, 'mentorship.suspended', `/mentorships/${m.id}`, at),
+      ]);
+      return viewFor(next);
+    } catch (e) {
+      // A moved audit head is retried; a moved mentorship is re-read and judged again.
+      if (!(e instanceof ConflictError)) throw e;
+      await auditBackoff(attempt);
+    }
+  }
+  throw new UnavailableError();
+}
+
+// ---------------------------------------------------------------- expiry
+
+/** Writes `expired` on one due request; a request that moved on meanwhile is left alone. */
+async function expireOne(id: string): Promise<boolean> {
+  const m = await repo.getMentorship(id);
+  if (!m || effectiveState(m) !== 'expired' || m.state !== 'pending') return false;
+  const at = new Date().toISOString();
+  try {
+    await transition(m, 'expired', {}, [
+      notificationPut(m.menteeId, 'mentorship.expired', `/mentorships/${m.id}`, at),
+      notificationPut(m.mentorId, 'mentorship.expired', `/mentorships/${m.id}`, at),
+    ]);
+    return true;
+  } catch (e) {
+    if (e instanceof ConflictError) return false;
+    throw e;
+  }
+}
+
+/** Expires a mentee's own overdue requests before she asks again, so they stop counting. */
+async function expireDueOf(menteeId: string): Promise<void> {
+  const now = new Date().toISOString();
+  for (const m of await repo.openOfMentee(menteeId)) if (m.state === 'pending' && m.expiresAt <= now) await expireOne(m.id);
+}
+
+/** The sweeper: expires every overdue request, a page at a time. Returns how many it expired. */
+export async function sweepExpired(maxBatches = 20): Promise<number> {
+  let expired = 0;
+  for (let i = 0; i < maxBatches; i++) {
+    const due = await repo.dueForExpiry(new Date().toISOString(), 25);
+    if (!due.length) break;
+    for (const id of due) if (await expireOne(id)) expired++;
+    if (due.length < 25) break;
+  }
+  return expired;
+}
+
+// ---------------------------------------------------------------- check-ins and feedback
+
+export async function addCheckIn(session: Session, id: string | undefined, input: { date: string; notes: string; nextSteps: string }) {
+  const m = await visible(session, id);
+  if (m.mentorId !== session.userId && m.menteeId !== session.userId) throw new ForbiddenError('Check-ins are private to the two of them.');
+  mustBe(m, 'accepted');
+  const c: repo.CheckIn = { id: ulid(), mentorshipId: m.id, authorId: session.userId, ...input, createdAt: new Date().toISOString() };
+  await repo.transact([
+    repo.put({ ...keys.checkIn(m.id, c.id), entity: 'checkIn', version: 1, ...c }),
+    repo.activeMemberCheck(session.userId),
+  ]);
+  return c;
+}
+
+export async function listCheckIns(session: Session, id: string | undefined, q: { limit: number; cursor?: string }) {
+  const m = await visible(session, id);
+  if (m.mentorId !== session.userId && m.menteeId !== session.userId) throw new ForbiddenError('Check-ins are private to the two of them.');
+  return repo.listCheckIns(m.id, { ...q, scope: `checkins:${m.id}` });
+}
+
+export async function addFeedback(session: Session, id: string | undefined, input: { rating: number; text: string }) {
+  const m = await forAction(session, id, 'either');
+  mustBe(m, 'completed', 'ended');
+  const f: repo.Feedback = { mentorshipId: m.id, memberId: session.userId, ...input, at: new Date().toISOString() };
+  try {
+    await repo.transact([
+      repo.put({ ...keys.feedback(m.id, session.userId), entity: 'feedback', version: 1, ...f }, 'attribute_not_exists(pk)'),
+    ]);
+  } catch (e) {
+    if (failedConditions(e)?.length) throw new ConflictError('feedback_given', 'You have already sent your feedback.');
+    throw e;
+  }
+  return f;
+}
+
+export type { Ineligible };
