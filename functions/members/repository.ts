@@ -42,7 +42,7 @@ type Facet = { facet: FacetKind; value: string; level: AudienceLevel };
 export function facetsOf(m: MemberRecord): Facet[] {
   const offering = m.mentoring?.offering;
   const offers = offering?.active && offering.capacity > 0;
-  const offerLanguages = offering && offering.languages.length ? offering.languages : m.languages;
+  const offerLanguages = offering?.languages.length ? offering.languages : m.languages;
   return [
     ...(offers ? offering.topics.map((t): Facet => ({ facet: 'offerTopic', value: t, level: 'members' })) : []),
     ...(offers

@@ -45,7 +45,7 @@ async function evaluate(menteeIds: string[], mentorIds: string[]) {
   for (const id of menteeIds) {
     const m = members.get(id);
     const s = stats.mentee.get(id);
-    if (!m || m.status !== 'active') menteeProblem.set(id, 'not an active member');
+    if (m?.status !== 'active') menteeProblem.set(id, 'not an active member');
     else if ((s?.active ?? 0) >= RULES.maxActivePerMentee) menteeProblem.set(id, 'already holds the most mentorships she can');
     else if ((s?.pending ?? 0) >= RULES.maxPendingPerMentee) menteeProblem.set(id, 'already has the most requests waiting');
   }

@@ -137,7 +137,7 @@ export const boardMentorshipRoutes = new Hono<Env>()
     }),
     boardMember,
     validate('query', BoardMentorshipListQuerySchema),
-    async (c) => c.json(await mentorships.listForBoard(c.var.session, c.req.valid('query')), 200),
+    async (c) => c.json(await mentorships.listForBoard(c.req.valid('query')), 200),
   )
   .post(
     '/cohorts',

@@ -35,8 +35,6 @@ export const RULES = {
   candidatesPerPartition: 40,
 } as const;
 
-const OPEN: MentorshipState[] = ['pending', 'accepted'];
-
 /** Pending past its expiry reads as expired, before the sweeper has written it. */
 export function effectiveState(m: MentorshipRecord, now = new Date().toISOString()): MentorshipState {
   return m.state === 'pending' && m.expiresAt <= now ? 'expired' : m.state;
@@ -77,10 +75,7 @@ export async function list(
   return { items: page.items.map((m) => viewFor(m)), nextCursor: page.nextCursor };
 }
 
-export async function listForBoard(
-  session: Session,
-  q: { state?: MentorshipState; limit: number; cursor?: string },
-): Promise<Page<MentorshipView>> {
+export async function listForBoard(q: { state?: MentorshipState; limit: number; cursor?: string }): Promise<Page<MentorshipView>> {
   const now = new Date().toISOString();
   const page = await repo.listAll({ limit: q.limit, cursor: q.cursor, scope: `ms:board:${q.state ?? ''}`, state: q.state, now });
   return { items: page.items.map((m) => viewFor(m)), nextCursor: page.nextCursor };
@@ -136,7 +131,7 @@ export type Suggestion = { mentor: Profile; score: number; reasons: MatchReason[
  */
 export async function suggestions(session: Session, limit: number): Promise<Suggestion[]> {
   const me = await getMember(session.userId);
-  if (!me || me.status !== 'active') throw new ForbiddenError('Your membership is not active yet.');
+  if (me?.status !== 'active') throw new ForbiddenError('Your membership is not active yet.');
   const mentee = menteeSide(me);
   const partitions = [
     ...mentee.seeking.topics.map((t) => keys.facetPartition('offerTopic', t)),
@@ -189,8 +184,8 @@ export async function request(session: Session, input: CreateInput, proposed?: {
   if (mentorId === session.userId)
     throw new ValidationError('You cannot ask yourself.', [{ path: 'mentorId', message: 'Choose another member.' }]);
   const [me, mentor] = await Promise.all([getMember(session.userId), getMember(mentorId)]);
-  if (!me || me.status !== 'active') throw new ForbiddenError('Your membership is not active yet.');
-  if (!mentor || mentor.status !== 'active' || (await blockedEitherWay(me.id, mentorId))) throw new NotFoundError();
+  if (me?.status !== 'active') throw new ForbiddenError('Your membership is not active yet.');
+  if (mentor?.status !== 'active' || (await blockedEitherWay(me.id, mentorId))) throw new NotFoundError();
   await expireDueOf(me.id);
   const offering = mentor.mentoring?.offering;
   if (!offering?.active || offering.capacity <= 0) throw new ConflictError('not_offering', 'This member is not offering mentoring now.');
