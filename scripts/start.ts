@@ -51,7 +51,15 @@ export async function startServer(opts: { port: number; dataDir?: string; quiet?
   server.get('*', serveStatic({ root: dist, path: 'index.html' }));
 
   const http = serve({ fetch: server.fetch, port: opts.port, hostname: '127.0.0.1' });
+  // In AWS an EventBridge schedule runs the expiry sweeper; locally a timer does.
+  const { sweepExpired } = await import('../functions/mentorship/service');
+  const sweepEvery = Number(process.env.SWEEP_INTERVAL_SECONDS ?? 300) * 1000;
+  const sweeper = setInterval(() => {
+    sweepExpired().catch((e: unknown) => console.error('sweep failed:', e instanceof Error ? e.name : e));
+  }, sweepEvery);
+  sweeper.unref();
   const stop = async () => {
+    clearInterval(sweeper);
     http.close();
     await services.stop();
   };

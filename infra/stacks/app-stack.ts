@@ -9,6 +9,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { ApiFunction } from '../constructs/api-function';
+import { ScheduledFunction } from '../constructs/scheduled-function';
 import { StaticSite } from '../constructs/static-site';
 import { grantItemReadWrite } from '../constructs/table';
 
@@ -59,6 +60,18 @@ export const API_DOMAINS: readonly ApiDomain[] = [
     name: 'board',
     entry: 'functions/handlers/board.ts',
     routes: [anyMethod('/api/board/{proxy+}')],
+  },
+  {
+    name: 'mentorship',
+    entry: 'functions/handlers/mentorship.ts',
+    routes: [
+      anyMethod('/api/mentorships'),
+      anyMethod('/api/mentorships/{proxy+}'),
+      anyMethod('/api/matches/{proxy+}'),
+      anyMethod('/api/board/cohorts'),
+      anyMethod('/api/board/cohorts/{proxy+}'),
+      anyMethod('/api/board/mentorships'),
+    ],
   },
   {
     name: 'notifications',
@@ -188,6 +201,16 @@ export class AppStack extends Stack {
         this.api.addRoutes({ path: route.path, methods: [...route.methods], integration });
       }
     }
+
+    // Expires mentorship requests nobody answered in 14 days. Reads are correct before it runs
+    // (a pending request past its expiry reads as expired); the sweep writes the state, frees the
+    // pair and the mentee's request slot, and tells both members.
+    const sweeper = new ScheduledFunction(this, 'ExpirySweeper', {
+      entry: 'functions/handlers/sweeper.ts',
+      environment,
+      description: 'Champions Network: expire unanswered mentorship requests',
+    });
+    grantItemReadWrite(props.table, sweeper.function);
 
     this.site = new StaticSite(this, 'Site', {
       siteAssetPath: props.siteAssetPath,

@@ -42,8 +42,8 @@ function cloudFrontFunction(commentPrefix: string): CloudFrontHandler {
 }
 
 describe('API functions', () => {
-  it('runs one function per API domain, on Node 22 and arm64', () => {
-    expect(apiFunctions).toHaveLength(API_DOMAINS.length);
+  it('runs one function per API domain plus the expiry sweeper, on Node 22 and arm64', () => {
+    expect(apiFunctions).toHaveLength(API_DOMAINS.length + 1);
     for (const [, fn] of apiFunctions) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
@@ -81,7 +81,7 @@ describe('API functions', () => {
         [s.Action].flat().some((a) => a.startsWith('dynamodb:')),
       ),
     );
-    expect(dynamoStatements).toHaveLength(API_DOMAINS.length);
+    expect(dynamoStatements).toHaveLength(API_DOMAINS.length + 1);
     for (const statement of dynamoStatements) {
       expect(statement.Action).not.toContain('dynamodb:Scan');
       expect(statement.Action).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:PutItem']));
@@ -96,6 +96,19 @@ describe('API functions', () => {
       JSON.stringify(p.Properties.PolicyDocument).includes('cognito-idp:'),
     );
     expect(granting).toHaveLength(0);
+  });
+});
+
+describe('the expiry sweeper', () => {
+  it('runs the sweeper hourly from an EventBridge rule, with retries and a maximum event age', () => {
+    const rules = Object.values(resourcesOfType(app, 'AWS::Events::Rule'));
+    expect(rules).toHaveLength(1);
+    expect(rules[0]?.Properties).toMatchObject({ ScheduleExpression: 'rate(1 hour)', State: 'ENABLED' });
+    const sweeper = apiFunctions.find(([, fn]) => String(fn.Properties.Description).includes('expire unanswered mentorship requests'));
+    expect(sweeper).toBeDefined();
+    const target = (rules[0]?.Properties.Targets as { Arn: { 'Fn::GetAtt': [string, string] }; RetryPolicy: unknown }[])[0];
+    expect(target?.Arn['Fn::GetAtt'][0]).toBe(sweeper?.[0]);
+    expect(target?.RetryPolicy).toMatchObject({ MaximumEventAgeInSeconds: 3600, MaximumRetryAttempts: 2 });
   });
 });
 
@@ -129,6 +142,12 @@ describe('HTTP API', () => {
         'ANY /api/members',
         'ANY /api/members/{proxy+}',
         'ANY /api/board/{proxy+}',
+        'ANY /api/mentorships',
+        'ANY /api/mentorships/{proxy+}',
+        'ANY /api/matches/{proxy+}',
+        'ANY /api/board/cohorts',
+        'ANY /api/board/cohorts/{proxy+}',
+        'ANY /api/board/mentorships',
         'ANY /api/notifications',
         'ANY /api/notifications/{proxy+}',
         'GET /api/meta',
