@@ -1,4 +1,3 @@
-import { CognitoJwtVerifier, JwtRsaVerifier } from 'aws-jwt-verify';
 import type { Jwks } from 'aws-jwt-verify/jwk';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -18,32 +17,39 @@ type IdClaims = { sub: string; email?: unknown; 'cognito:groups'?: unknown };
 
 const localIssuer = config.COGNITO_ENDPOINT ? `${config.COGNITO_ENDPOINT.replace(/\/$/, '')}/${config.USER_POOL_ID}` : undefined;
 
-/** Locally: cognito-local's issuer, its JWKS fetched once over http and cached. */
-const localVerifier = localIssuer
-  ? JwtRsaVerifier.create({ issuer: localIssuer, audience: config.USER_POOL_CLIENT_ID, jwksUri: `${localIssuer}/.well-known/jwks.json` })
-  : undefined;
-/** In AWS: the standard Cognito verifier (issuer, audience, token_use); the JWKS is cached per instance. */
-const cognitoVerifier = localIssuer
-  ? undefined
-  : CognitoJwtVerifier.create({ userPoolId: config.USER_POOL_ID, clientId: config.USER_POOL_CLIENT_ID, tokenUse: 'id' });
+type Verify = (token: string) => Promise<IdClaims>;
+let verifier: Promise<Verify> | undefined;
 
-let localJwks: Promise<void> | undefined;
-
-async function verifyIdToken(token: string): Promise<IdClaims> {
-  if (cognitoVerifier) return (await cognitoVerifier.verify(token)) as unknown as IdClaims;
-  if (!localVerifier) throw new UnauthenticatedError();
-  // aws-jwt-verify refuses http JWKS URIs, so the local JWKS is fetched here and cached.
-  localJwks ??= fetch(`${localIssuer}/.well-known/jwks.json`)
-    .then((r) => r.json() as Promise<Jwks>)
-    .then((jwks) => localVerifier.cacheJwks(jwks))
+/**
+ * The token verifier, built on the first request that carries a session (aws-jwt-verify and the
+ * crypto it loads cost nothing to requests without one). In AWS: the standard Cognito verifier
+ * (issuer, audience, token_use), its JWKS cached per instance. Locally: cognito-local's issuer,
+ * its JWKS fetched once over http and cached, since aws-jwt-verify refuses http JWKS URIs.
+ */
+function getVerifier(): Promise<Verify> {
+  verifier ??= import('aws-jwt-verify')
+    .then(async ({ CognitoJwtVerifier, JwtRsaVerifier }): Promise<Verify> => {
+      if (!localIssuer) {
+        const cognito = CognitoJwtVerifier.create({ userPoolId: config.USER_POOL_ID, clientId: config.USER_POOL_CLIENT_ID, tokenUse: 'id' });
+        return async (token) => (await cognito.verify(token)) as unknown as IdClaims;
+      }
+      const local = JwtRsaVerifier.create({ issuer: localIssuer, audience: config.USER_POOL_CLIENT_ID, jwksUri: `${localIssuer}/.well-known/jwks.json` });
+      local.cacheJwks((await (await fetch(`${localIssuer}/.well-known/jwks.json`)).json()) as Jwks);
+      return async (token) => {
+        const claims = (await local.verify(token)) as unknown as IdClaims & { token_use?: unknown };
+        if (claims.token_use !== 'id') throw new UnauthenticatedError();
+        return claims;
+      };
+    })
     .catch((e: unknown) => {
-      localJwks = undefined;
+      verifier = undefined;
       throw e;
     });
-  await localJwks;
-  const claims = (await localVerifier.verify(token)) as unknown as IdClaims & { token_use?: unknown };
-  if (claims.token_use !== 'id') throw new UnauthenticatedError();
-  return claims;
+  return verifier;
+}
+
+async function verifyIdToken(token: string): Promise<IdClaims> {
+  return (await getVerifier())(token);
 }
 
 /** The caller's session from the id-token cookie, or undefined when there is none or it is invalid. */
