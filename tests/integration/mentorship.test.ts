@@ -149,6 +149,14 @@ describe('mentorship requests', () => {
     expectError(await ask(await applicant(), mentor), 403, 'forbidden');
   });
 
+  it('lets only one of several simultaneous requests for the same pair through', async () => {
+    const mentor = await member(mentorProfile(3, 'kmr'));
+    const mentee = await member(menteeProfile('kmr'));
+    const results = await Promise.all([1, 2, 3, 4, 5].map(() => ask(mentee, mentor)));
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
+    expect((await mentee.get('/api/mentorships?as=mentee')).body.items).toHaveLength(1);
+  });
+
   it('allows at most 3 pending requests per mentee', async () => {
     const mentee = await member(menteeProfile('am'));
     const mentors = await Promise.all([1, 2, 3, 4].map(() => member(mentorProfile(1, 'am'))));
