@@ -3,6 +3,7 @@ import { boardRoutes } from './board/routes';
 import { createApi } from './lib/http';
 import { buildOpenApi, describe } from './lib/openapi';
 import { meRoutes, memberRoutes } from './members/routes';
+import { moderationRoutes, postRoutes, spaceRoutes, threadRoutes } from './discussion/routes';
 import { metaRoutes } from './meta/routes';
 import { boardMentorshipRoutes, matchRoutes, mentorshipRoutes } from './mentorship/routes';
 import { notificationRoutes } from './notifications/routes';
@@ -19,6 +20,10 @@ export const app = createApi()
   .route('/api/board', boardMentorshipRoutes)
   .route('/api/mentorships', mentorshipRoutes)
   .route('/api/matches', matchRoutes)
+  .route('/api/spaces', spaceRoutes)
+  .route('/api/threads', threadRoutes)
+  .route('/api/posts', postRoutes)
+  .route('/api/moderation', moderationRoutes)
   .route('/api/notifications', notificationRoutes)
   .route('/api/meta', metaRoutes)
   .get('/api/openapi.json', describe({ summary: 'This document', tags: ['meta'] }), (c) => c.json(openApiDocument(), 200));

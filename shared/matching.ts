@@ -87,12 +87,18 @@ export function ineligibility(mentee: MenteeSide, mentor: MentorSide): Ineligibl
   return null;
 }
 
+/** Building an Intl formatter is slow; one per time zone is kept. */
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
 /** UTC offset of a time zone in minutes at `at`, or undefined for an unknown zone. */
 export function utcOffsetMinutes(timeZone: string, at: Date): number | undefined {
   try {
-    const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
-      .formatToParts(at)
-      .find((p) => p.type === 'timeZoneName')?.value;
+    let format = offsetFormatters.get(timeZone);
+    if (!format) {
+      format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
+      offsetFormatters.set(timeZone, format);
+    }
+    const part = format.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value;
     if (!part || part === 'GMT') return 0;
     const m = /GMT([+-])(\d{1,2}):?(\d{2})?/.exec(part);
     if (!m) return undefined;

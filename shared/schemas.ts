@@ -305,3 +305,57 @@ export const CohortSchema = z.object({
   totalScore: z.number(),
   version: z.number().int(),
 });
+
+// ---------------------------------------------------------------- discussion
+
+export const AudienceSchema = z.enum(['members', 'practitioners', 'board']);
+export const IdentitySchema = z.enum(['named', 'anonymous']);
+const PostBodySchema = shortText(20_000).pipe(z.string().min(1, { message: 'Write something first.' }));
+
+export const SpaceInputSchema = z.strictObject({
+  name: shortText(80).pipe(z.string().min(1, { message: 'Name the space.' })),
+  description: shortText(500).default(''),
+  audience: AudienceSchema,
+});
+export const ThreadInputSchema = z.strictObject({
+  title: shortText(200).pipe(z.string().min(1, { message: 'Give the thread a title.' })),
+  body: PostBodySchema,
+  identity: IdentitySchema.default('named'),
+});
+export const PostInputSchema = z.strictObject({ body: PostBodySchema, identity: IdentitySchema.default('named') });
+export const PostEditSchema = z.strictObject({ body: PostBodySchema, version: z.number().int().min(1) });
+
+export const SpaceSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  audience: AudienceSchema,
+  audienceSize: z.number().optional(),
+});
+export const ThreadSchema = z.object({
+  id: z.string(),
+  spaceId: z.string(),
+  title: z.string(),
+  authorId: z.string().nullable(),
+  authorName: z.string(),
+  identity: IdentitySchema,
+  state: z.string(),
+  locked: z.boolean(),
+  pinned: z.boolean(),
+  replyCount: z.number(),
+  lastPostAt: z.string(),
+  version: z.number(),
+});
+export const PostSchema = z.object({
+  id: z.string(),
+  threadId: z.string(),
+  authorId: z.string().nullable(),
+  authorName: z.string(),
+  identity: IdentitySchema,
+  body: z.string(),
+  state: z.string(),
+  heldReasons: z.array(z.string()).optional(),
+  moderationReason: z.string().optional(),
+  version: z.number(),
+  createdAt: z.string(),
+});

@@ -78,6 +78,24 @@ export const keys = {
   space: (id: string) => ({ pk: `SPACE#${id}`, sk: 'SPACE' }),
   spaceIndex: (audience: string, id: string) => ({ gsi1pk: 'SPACES', gsi1sk: `${audience}#${id}` }),
 
+  /** A thread; listed per space on GSI1, pinned first then newest activity first (read backwards). */
+  thread: (id: string) => ({ pk: `THREAD#${id}`, sk: 'THREAD' }),
+  threadIndex: (spaceId: string, pinned: boolean, lastPostAt: string, id: string) => ({
+    gsi1pk: `SPACE#${spaceId}#THREADS`,
+    gsi1sk: `${pinned ? '1' : '0'}#${lastPostAt}#${id}`,
+  }),
+  /** A post; listed per thread on GSI1 (oldest first) and per author on GSI2 (for erasure). */
+  post: (id: string) => ({ pk: `POST#${id}`, sk: 'POST' }),
+  postIndexes: (threadId: string, authorId: string | null, createdAt: string, id: string) => ({
+    gsi1pk: `THREAD#${threadId}#POSTS`,
+    gsi1sk: `${createdAt}#${id}`,
+    ...(authorId ? { gsi2pk: `AUTHOR#${authorId}`, gsi2sk: `${createdAt}#${id}` } : {}),
+  }),
+  /** The moderation queue on GSI3, oldest first: held posts (and, later, open report cases). */
+  queueIndex: (createdAt: string, type: 'post' | 'case', id: string) => ({ gsi3pk: 'QUEUE', gsi3sk: `${createdAt}#${type}#${id}` }),
+  posterStats: (id: string) => ({ pk: `MEMBER#${id}`, sk: 'STATS#POSTER' }),
+  heldRules: () => ({ pk: 'RULES', sk: 'HELD' }),
+
   /** Sign-in/sign-up throttles: a counter per subject and window, expired by TTL. */
   throttle: (kind: string, subject: string, window: number) => ({ pk: `THROTTLE#${kind}#${subject}`, sk: `W#${window}` }),
 

@@ -30,10 +30,18 @@ function getVerifier(): Promise<Verify> {
   verifier ??= import('aws-jwt-verify')
     .then(async ({ CognitoJwtVerifier, JwtRsaVerifier }): Promise<Verify> => {
       if (!localIssuer) {
-        const cognito = CognitoJwtVerifier.create({ userPoolId: config.USER_POOL_ID, clientId: config.USER_POOL_CLIENT_ID, tokenUse: 'id' });
+        const cognito = CognitoJwtVerifier.create({
+          userPoolId: config.USER_POOL_ID,
+          clientId: config.USER_POOL_CLIENT_ID,
+          tokenUse: 'id',
+        });
         return async (token) => (await cognito.verify(token)) as unknown as IdClaims;
       }
-      const local = JwtRsaVerifier.create({ issuer: localIssuer, audience: config.USER_POOL_CLIENT_ID, jwksUri: `${localIssuer}/.well-known/jwks.json` });
+      const local = JwtRsaVerifier.create({
+        issuer: localIssuer,
+        audience: config.USER_POOL_CLIENT_ID,
+        jwksUri: `${localIssuer}/.well-known/jwks.json`,
+      });
       local.cacheJwks((await (await fetch(`${localIssuer}/.well-known/jwks.json`)).json()) as Jwks);
       return async (token) => {
         const claims = (await local.verify(token)) as unknown as IdClaims & { token_use?: unknown };

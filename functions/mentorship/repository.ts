@@ -56,10 +56,14 @@ export async function getMentorship(id: string): Promise<MentorshipRecord | unde
   return res.Item ? strip<MentorshipRecord>(res.Item) : undefined;
 }
 
-export async function getStats(memberIds: {
-  mentor?: string[];
-  mentee?: string[];
-}): Promise<{ mentor: Map<string, Stats>; mentee: Map<string, Stats> }> {
+/**
+ * Counters by member. `consistent: false` halves the read cost where a slightly old count is
+ * harmless (ranking suggestions: the request's own transaction checks capacity again).
+ */
+export async function getStats(
+  memberIds: { mentor?: string[]; mentee?: string[] },
+  consistent = true,
+): Promise<{ mentor: Map<string, Stats>; mentee: Map<string, Stats> }> {
   const wanted = [
     ...(memberIds.mentor ?? []).map((id) => ({ kind: 'mentor' as const, id, key: keys.mentorStats(id) })),
     ...(memberIds.mentee ?? []).map((id) => ({ kind: 'mentee' as const, id, key: keys.menteeStats(id) })),
@@ -68,7 +72,7 @@ export async function getStats(memberIds: {
   for (let i = 0; i < wanted.length; i += 100) {
     const batch = wanted.slice(i, i + 100);
     let request: Record<string, { Keys: Record<string, AttributeValue>[]; ConsistentRead: boolean }> | undefined = {
-      [TABLE]: { Keys: batch.map((w) => toAttr(w.key)), ConsistentRead: true },
+      [TABLE]: { Keys: batch.map((w) => toAttr(w.key)), ConsistentRead: consistent },
     };
     while (request && Object.keys(request).length) {
       const res = await db.batchGetItem({ RequestItems: request });
@@ -78,7 +82,7 @@ export async function getStats(memberIds: {
         (item.sk === 'STATS#MENTOR' ? out.mentor : out.mentee).set(id, item);
       }
       const rest = res.UnprocessedKeys?.[TABLE];
-      request = rest?.Keys?.length ? { [TABLE]: { Keys: rest.Keys, ConsistentRead: true } } : undefined;
+      request = rest?.Keys?.length ? { [TABLE]: { Keys: rest.Keys, ConsistentRead: consistent } } : undefined;
     }
   }
   return out;

@@ -74,6 +74,17 @@ export const API_DOMAINS: readonly ApiDomain[] = [
     ],
   },
   {
+    name: 'discussion',
+    entry: 'functions/handlers/discussion.ts',
+    routes: [
+      anyMethod('/api/spaces'),
+      anyMethod('/api/spaces/{proxy+}'),
+      anyMethod('/api/threads/{proxy+}'),
+      anyMethod('/api/posts/{proxy+}'),
+      anyMethod('/api/moderation/{proxy+}'),
+    ],
+  },
+  {
     name: 'notifications',
     entry: 'functions/handlers/notifications.ts',
     routes: [anyMethod('/api/notifications'), anyMethod('/api/notifications/{proxy+}')],

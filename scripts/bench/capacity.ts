@@ -1,10 +1,13 @@
 import {
   type AttributeValue,
+  type BatchGetItemCommandInput,
+  type BatchGetItemCommandOutput,
   BatchWriteItemCommand,
   type ConsumedCapacity,
   DynamoDBClient,
   GetItemCommand,
   QueryCommand,
+  type QueryCommandInput,
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
 import type { MemberRecord } from '../../functions/members/repository';
@@ -20,9 +23,13 @@ import { type BenchContext, type Row, type Section, fmtInt, fmtMs, median } from
  * The section starts the local services, fills the table to each size in SIZES (members and
  * their directory facets, written with BatchWriteItem in the app's own item shapes) and, at every
  * size, runs each `PopulationProbe`. A probe answers figures; capacity figures get a "flat in
- * member count" budget, latency figures are reported. Later features (mentorship suggestions,
- * discussion threads) add a probe — and, if they need their own items, a `populate` step that
- * writes them for the members just added.
+ * member count" budget, latency and info figures are reported. Later features (discussion
+ * threads …) add a probe — and, if they need their own items, a `populate` step that writes them
+ * for the members just added (mentorship.ts does both).
+ *
+ * Every synthetic member offers mentoring (capacity 1–5, her expertise as topics, in all her
+ * working languages), so the 1k and 10k fills are also 1k and 10k offering mentors: their
+ * offering facets go into the same fill instead of a second population of their own.
  */
 
 export const DEFAULT_SIZES = [1_000, 10_000];
@@ -60,16 +67,34 @@ export type Population = {
    * Runs `fn` (which may call the app's services) and answers the capacity its DynamoDB requests
    * consumed, summed over all of them, with ReturnConsumedCapacity TOTAL injected.
    */
-  withCapacity: <T>(fn: () => Promise<T>) => Promise<{ result: T; units: number; requests: number; perRequest: string[] }>;
+  withCapacity: <T>(fn: () => Promise<T>) => Promise<Tapped<T>>;
   /** Writes items with BatchWriteItem (25 per request, PARALLEL requests at a time, unprocessed items retried); answers the count. */
   writeItems: (items: Iterable<Record<string, AttributeValue>>) => Promise<number>;
 };
+
+/** One DynamoDB request seen by the capacity tap. */
+export type Call = {
+  command: string;
+  units: number;
+  /** Query: the partition it read, e.g. "OFFER#topic#investigation" or "gsi2 MENTORSHIPS#MENTEE#…". */
+  partition?: string;
+  /** Query: items returned (Count). BatchGetItem: items found. */
+  items?: number;
+  /** BatchGetItem: keys asked for. */
+  keys?: number;
+  /** Whether the read was strongly consistent (1 RCU per 4 KB instead of 0.5). */
+  consistent?: boolean;
+};
+
+/** What `withCapacity` answers: the result and the capacity of every request `fn` made. */
+export type Tapped<T> = { result: T; units: number; requests: number; perRequest: string[]; calls: Call[] };
 
 export type Figure = {
   /** Stable id within the probe, e.g. "directory-all-rcu". */
   key: string;
   label: string;
-  kind: 'capacity' | 'latency';
+  /** capacity: gets the flat budget; latency and info (counts, a capacity's parts …): reported only. */
+  kind: 'capacity' | 'latency' | 'info';
   value: number;
   unit: string;
   data?: unknown;
@@ -77,9 +102,14 @@ export type Figure = {
 
 export type PopulationProbe = {
   id: string;
-  /** Optional: write the probe's own items for the members just added (threads, partner links …). */
-  populate?: (p: Population, added: MemberRecord[]) => Promise<void>;
+  /**
+   * Optional: write the probe's own items for the members just added (threads, partner links …);
+   * answers how many items it wrote. Runs after the members are written, before `p.size`/`p.ids` grow.
+   */
+  populate?: (p: Population, added: MemberRecord[]) => Promise<number>;
   measure: (p: Population) => Promise<Figure[]>;
+  /** Optional: findings for the table, asked once after every size was measured. */
+  findings?: () => string[];
 };
 
 // ------------------------------------------------------------------------ synthetic members
@@ -135,12 +165,19 @@ const TITLES = ['Inspector', 'Sub-Inspector', 'Deputy Prosecutor', 'Labour Inspe
 /** Looks like a Cognito sub (36 characters), deterministic per index. */
 export const benchMemberId = (i: number) => `bench000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
 
-/** A realistic active member, a pure function of its index. */
+/** A mentor's free places: 1–5, spread evenly over the members. */
+export const benchCapacity = (i: number) => 1 + (i % 5);
+
+/**
+ * A realistic active member, a pure function of its index. Every one offers mentoring (see the
+ * header); three in four also seek a mentor.
+ */
 export function benchMember(i: number): MemberRecord {
   const name = `${FIRST[i % FIRST.length]} ${LAST[(i * 7 + Math.floor(i / FIRST.length)) % LAST.length]}`;
   const [country, languages, timezone] = COUNTRIES[i % COUNTRIES.length] ?? ['PK', ['ur'], 'Asia/Karachi'];
   const expertise = EXPERTISE_CYCLE[i % EXPERTISE_CYCLE.length] ?? ['investigation'];
-  const offering = i % 4 === 0;
+  const seeking = i % 4 !== 0;
+  // Offering languages left empty, as the profile form leaves them: she mentors in all her working languages.
   const visibility: Visibility =
     i % 3 === 0
       ? { ...DEFAULT_VISIBILITY, country: 'members', organization: 'members', jobTitle: 'members' }
@@ -165,14 +202,14 @@ export function benchMember(i: number): MemberRecord {
     goals: { shortTerm: 'Lead a joint investigation', mediumTerm: 'Train new colleagues', longTerm: 'Head a specialised unit' },
     mentoring: {
       offering: {
-        active: offering,
-        capacity: offering ? 2 + (i % 3) : 0,
-        topics: offering ? ([...expertise] as never) : [],
-        languages: offering ? [...languages] : [],
+        active: true,
+        capacity: benchCapacity(i),
+        topics: [...expertise] as never,
+        languages: [],
       },
       seeking: {
-        active: !offering,
-        topics: (offering ? [] : ['leadership', expertise[0]]) as never,
+        active: seeking,
+        topics: (seeking ? [...new Set(['leadership', expertise[0]])] : []) as never,
         goals: { shortTerm: 'Grow in my role', mediumTerm: 'Lead a team', longTerm: 'Shape national policy' },
         sameCountryOnly: false,
         outsideOrganizationOnly: i % 5 === 0,
@@ -191,9 +228,10 @@ export function benchMember(i: number): MemberRecord {
 
 /**
  * The items the app stores for an active member: the profile item (as repository.ts's
- * memberItem builds it) and one directory facet per filter value (from its own facetWrites).
+ * memberItem builds it) and one facet per directory filter value and per offered topic and
+ * language (from its own facetWrites).
  */
-function memberItems(app: AppModules, m: MemberRecord): Record<string, AttributeValue>[] {
+export function memberItems(app: AppModules, m: MemberRecord): Record<string, AttributeValue>[] {
   const profile = app.db.toAttr({
     ...app.keys.member(m.id),
     ...app.keys.applicationIndex('approved', m.submittedAt, m.id),
@@ -247,7 +285,7 @@ function batchWriter(client: DynamoDBClient, table: string) {
 
 /** Counts ConsumedCapacity on the app's own client while a measurement is open. */
 async function capacityTap(app: AppModules) {
-  const tally = { open: 0, units: 0, requests: 0, perRequest: [] as string[] };
+  const tally = { open: 0, units: 0, requests: 0, perRequest: [] as string[], calls: [] as Call[] };
   const { client: appClient } = await app.db.dynamo();
   appClient.middlewareStack.add(
     (next, context) => async (args) => {
@@ -259,7 +297,26 @@ async function capacityTap(app: AppModules) {
       const units = [cc ?? []].flat().reduce((s, c) => s + (c.CapacityUnits ?? 0), 0);
       tally.units += units;
       tally.requests++;
-      tally.perRequest.push(`${context.commandName ?? 'request'}: ${units} RCU`);
+      const call: Call = { command: context.commandName ?? 'request', units };
+      let detail = '';
+      if (call.command === 'QueryCommand') {
+        const q = args.input as QueryCommandInput;
+        const pk = q.ExpressionAttributeValues?.[':pk']?.S;
+        call.partition = `${q.IndexName ? `${q.IndexName} ` : ''}${pk ?? '?'}`;
+        call.items = (res.output as { Count?: number }).Count ?? 0;
+        call.consistent = q.ConsistentRead === true;
+        detail = ` (${call.items} items)`;
+      } else if (call.command === 'BatchGetItemCommand') {
+        // DynamoDB Local charges nothing for a key it does not find; DynamoDB does. Say how many were found.
+        const input = args.input as BatchGetItemCommandInput;
+        const output = res.output as BatchGetItemCommandOutput;
+        call.keys = Object.values(input.RequestItems ?? {}).reduce((n, r) => n + (r.Keys?.length ?? 0), 0);
+        call.items = Object.values(output.Responses ?? {}).reduce((n, r) => n + r.length, 0);
+        call.consistent = Object.values(input.RequestItems ?? {}).every((r) => r.ConsistentRead === true);
+        detail = ` (${call.items}/${call.keys} keys found)`;
+      }
+      tally.calls.push(call);
+      tally.perRequest.push(`${call.command}: ${units} RCU${detail}`);
       return res;
     },
     { step: 'initialize', name: 'benchConsumedCapacity' },
@@ -270,9 +327,10 @@ async function capacityTap(app: AppModules) {
     tally.units = 0;
     tally.requests = 0;
     tally.perRequest = [];
+    tally.calls = [];
     try {
       const result = await fn();
-      return { result, units: tally.units, requests: tally.requests, perRequest: tally.perRequest };
+      return { result, units: tally.units, requests: tally.requests, perRequest: tally.perRequest, calls: tally.calls };
     } finally {
       tally.open = 0;
     }
@@ -280,12 +338,13 @@ async function capacityTap(app: AppModules) {
 }
 
 /** Median latency of `fn` over LATENCY_RUNS runs (after a short warm-up), with its per-call capacity. */
-async function timed<T>(p: Population, fn: () => Promise<T>) {
+export async function timed<T>(p: Population, fn: () => Promise<T>) {
   for (let i = 0; i < LATENCY_WARMUP; i++) await fn();
   const ms: number[] = [];
   const units: number[] = [];
   let requests = 0;
   let perRequest: string[] = [];
+  let calls: Call[] = [];
   let last: T | undefined;
   for (let i = 0; i < LATENCY_RUNS; i++) {
     const t0 = performance.now();
@@ -294,6 +353,7 @@ async function timed<T>(p: Population, fn: () => Promise<T>) {
     units.push(r.units);
     requests = r.requests;
     perRequest = r.perRequest;
+    calls = r.calls;
     last = r.result;
   }
   return {
@@ -304,6 +364,7 @@ async function timed<T>(p: Population, fn: () => Promise<T>) {
     unitsSeen: [...new Set(units)],
     requests,
     perRequest,
+    calls,
     last: last as T,
   };
 }
@@ -413,7 +474,13 @@ export const memberProbes: PopulationProbe[] = [
 // -------------------------------------------------------------------------------- section
 
 const sizeLabel = (n: number) => (n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n));
-const fmtFigure = (v: number, unit: string) => (unit === 'ms' ? fmtMs(v) : `${Number(v.toFixed(2))} ${unit}`);
+const fmtFigure = (v: number, unit: string) => (unit === 'ms' ? fmtMs(v) : `${v >= 1000 ? fmtInt(v) : Number(v.toFixed(2))} ${unit}`);
+
+/** Whether a figure's per-request breakdown shows a BatchGetItem that did not find every key. */
+function hasMissing(data: unknown): boolean {
+  for (const m of JSON.stringify(data ?? '').matchAll(/\((\d+)\/(\d+) keys found\)/g)) if (m[1] !== m[2]) return true;
+  return false;
+}
 
 export function capacitySection(probes: PopulationProbe[], sizes: number[] = DEFAULT_SIZES): Section {
   return {
@@ -463,7 +530,7 @@ export function capacitySection(probes: PopulationProbe[], sizes: number[] = DEF
         };
 
         const figures = new Map<string, { label: string; kind: Figure['kind']; unit: string; bySize: Map<number, Figure> }>();
-        const fills: { size: number; added: number; items: number; seconds: number }[] = [];
+        const fills: { size: number; added: number; items: number; probeItems: number; seconds: number }[] = [];
         for (const size of sorted) {
           const from = pop.size;
           const tFill = performance.now();
@@ -476,13 +543,15 @@ export function capacitySection(probes: PopulationProbe[], sizes: number[] = DEF
             }
           }
           const written = await writeItems(items());
-          for (const probe of probes) await probe.populate?.(pop, added);
+          let probeItems = 0;
+          for (const probe of probes) probeItems += (await probe.populate?.(pop, added)) ?? 0;
           ids.push(...added.map((m) => m.id));
           pop.size = size;
           const seconds = (performance.now() - tFill) / 1000;
-          fills.push({ size, added: size - from, items: written, seconds });
+          fills.push({ size, added: size - from, items: written, probeItems, seconds });
           ctx.log(
-            `filled to ${fmtInt(size)} members (+${fmtInt(size - from)} members, ${fmtInt(written)} items) in ${seconds.toFixed(1)} s`,
+            `filled to ${fmtInt(size)} members (+${fmtInt(size - from)} members, ${fmtInt(written)} items` +
+              `${probeItems ? ` + ${fmtInt(probeItems)} probe items` : ''}) in ${seconds.toFixed(1)} s`,
           );
           for (const probe of probes) {
             for (const f of await probe.measure(pop)) {
@@ -518,10 +587,11 @@ export function capacitySection(probes: PopulationProbe[], sizes: number[] = DEF
               actual: pct,
               pass: pct <= FLAT_TOLERANCE_PCT,
             };
-            if (!row.budget.pass) findings.push(`${f.label}: capacity grows with member count (${display}).`);
+            if (!row.budget.pass) findings.push(`${f.label.trim()}: capacity is not flat in member count (${display}).`);
           }
           rows.push(row);
         }
+        for (const probe of probes) findings.push(...(probe.findings?.() ?? []));
         const emptyQueries = [...figures.values()].some((f) =>
           [...f.bySize.values()].some((x) => JSON.stringify(x.data ?? '').includes('QueryCommand: 0 RCU')),
         );
@@ -530,10 +600,18 @@ export function capacitySection(probes: PopulationProbe[], sizes: number[] = DEF
             "DynamoDB Local reports 0 RCU for a Query that returns no item (e.g. the viewer's block list); DynamoDB bills at least 0.5 RCU for it, so add 0.5 per such request for AWS.",
           );
         }
+        const missingKeys = [...figures.values()].some((f) => [...f.bySize.values()].some((x) => hasMissing(x.data)));
+        if (missingKeys) {
+          findings.push(
+            'DynamoDB Local reports 0 RCU for a BatchGetItem key it does not find; DynamoDB bills the minimum (1 RCU consistent, 0.5 eventually consistent) per such key.',
+          );
+        }
         for (const fill of fills) {
           rows.push({
-            name: `fill to ${fmtInt(fill.size)} members (BatchWrite, ${PARALLEL}×${BATCH})`,
-            display: `+${fmtInt(fill.added)} members · ${fmtInt(fill.items)} items · ${fill.seconds.toFixed(1)} s`,
+            name: `fill to ${fmtInt(fill.size)} members, all offering (BatchWrite, ${PARALLEL}×${BATCH})`,
+            display:
+              `+${fmtInt(fill.added)} members · ${fmtInt(fill.items)} items` +
+              `${fill.probeItems ? ` + ${fmtInt(fill.probeItems)} probe items` : ''} · ${fill.seconds.toFixed(1)} s`,
             value: fill.seconds,
             unit: 's',
           });

@@ -106,7 +106,8 @@ describe('the expiry sweeper', () => {
     expect(rules[0]?.Properties).toMatchObject({ ScheduleExpression: 'rate(1 hour)', State: 'ENABLED' });
     const sweeper = apiFunctions.find(([, fn]) => String(fn.Properties.Description).includes('expire unanswered mentorship requests'));
     expect(sweeper).toBeDefined();
-    const target = (rules[0]?.Properties.Targets as { Arn: { 'Fn::GetAtt': [string, string] }; RetryPolicy: unknown }[])[0];
+    const targets = (rules[0]?.Properties.Targets ?? []) as { Arn: { 'Fn::GetAtt': [string, string] }; RetryPolicy: unknown }[];
+    const target = targets[0];
     expect(target?.Arn['Fn::GetAtt'][0]).toBe(sweeper?.[0]);
     expect(target?.RetryPolicy).toMatchObject({ MaximumEventAgeInSeconds: 3600, MaximumRetryAttempts: 2 });
   });
@@ -148,6 +149,11 @@ describe('HTTP API', () => {
         'ANY /api/board/cohorts',
         'ANY /api/board/cohorts/{proxy+}',
         'ANY /api/board/mentorships',
+        'ANY /api/spaces',
+        'ANY /api/spaces/{proxy+}',
+        'ANY /api/threads/{proxy+}',
+        'ANY /api/posts/{proxy+}',
+        'ANY /api/moderation/{proxy+}',
         'ANY /api/notifications',
         'ANY /api/notifications/{proxy+}',
         'GET /api/meta',

@@ -1,0 +1,218 @@
+import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { decodeCursor, encodeCursor, type Page } from '../lib/cursor';
+import { TABLE, db, fromAttr, toAttr, values } from '../lib/db';
+import { keys } from '../lib/keys';
+
+/** Storage of spaces, threads and posts. */
+
+export type Audience = 'members' | 'practitioners' | 'board';
+export type Space = { id: string; name: string; description: string; audience: Audience; createdAt: string };
+export type PostState = 'published' | 'pending' | 'hidden' | 'removed';
+
+export type ThreadRecord = {
+  id: string;
+  spaceId: string;
+  title: string;
+  authorId: string;
+  authorName: string;
+  identity: 'named' | 'anonymous';
+  state: PostState;
+  locked: boolean;
+  pinned: boolean;
+  replyCount: number;
+  lastPostAt: string;
+  openingPostId: string;
+  createdAt: string;
+  version: number;
+};
+
+export type PostRecord = {
+  id: string;
+  threadId: string;
+  spaceId: string;
+  authorId: string;
+  authorName: string;
+  identity: 'named' | 'anonymous';
+  body: string;
+  state: PostState;
+  heldReasons: string[];
+  moderationReason?: string;
+  opening: boolean;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+};
+
+const strip = <T>(item: Record<string, AttributeValue>): T => {
+  const {
+    pk: _p,
+    sk: _s,
+    gsi1pk: _a,
+    gsi1sk: _b,
+    gsi2pk: _c,
+    gsi2sk: _d,
+    gsi3pk: _e,
+    gsi3sk: _f,
+    entity: _g,
+    ...rest
+  } = fromAttr<Record<string, unknown>>(item);
+  return rest as T;
+};
+
+export async function getSpace(id: string): Promise<Space | undefined> {
+  const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.space(id)) });
+  return res.Item ? strip<Space>(res.Item) : undefined;
+}
+
+/** Spaces in audience order; few enough to read in one page of the index. */
+export async function listSpaces(opts: { limit: number; cursor?: string; scope: string; audiences: Audience[] }): Promise<Page<Space>> {
+  const res = await db.query({
+    TableName: TABLE,
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    FilterExpression: 'audience IN (:a0, :a1, :a2)',
+    ExpressionAttributeValues: values({
+      ':pk': 'SPACES',
+      ':a0': opts.audiences[0] ?? '-',
+      ':a1': opts.audiences[1] ?? '-',
+      ':a2': opts.audiences[2] ?? '-',
+    }),
+    Limit: opts.limit,
+    ExclusiveStartKey: decodeCursor(opts.cursor, opts.scope),
+  });
+  return { items: (res.Items ?? []).map((i) => strip<Space>(i)), nextCursor: encodeCursor(res.LastEvaluatedKey, opts.scope) };
+}
+
+export const spacePut = (s: Space): TransactWriteItem => ({
+  Put: {
+    TableName: TABLE,
+    Item: toAttr({ ...keys.space(s.id), ...keys.spaceIndex(s.audience, s.id), entity: 'space', version: 1, ...s }),
+    ConditionExpression: 'attribute_not_exists(pk)',
+  },
+});
+
+export async function getThread(id: string): Promise<ThreadRecord | undefined> {
+  const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.thread(id)), ConsistentRead: true });
+  return res.Item ? strip<ThreadRecord>(res.Item) : undefined;
+}
+
+export async function getPost(id: string): Promise<PostRecord | undefined> {
+  const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.post(id)), ConsistentRead: true });
+  return res.Item ? strip<PostRecord>(res.Item) : undefined;
+}
+
+/** The full item of a thread, with its listing key; `expectedVersion` makes it a conditional write. */
+export function threadPut(t: ThreadRecord, expectedVersion?: number): TransactWriteItem {
+  return {
+    Put: {
+      TableName: TABLE,
+      Item: toAttr({ ...keys.thread(t.id), ...keys.threadIndex(t.spaceId, t.pinned, t.lastPostAt, t.id), entity: 'thread', ...t }),
+      ConditionExpression: expectedVersion === undefined ? 'attribute_not_exists(pk)' : 'version = :v',
+      ...(expectedVersion === undefined ? {} : { ExpressionAttributeValues: values({ ':v': expectedVersion }) }),
+    },
+  };
+}
+
+/** The full item of a post; held posts carry the queue key, others drop it. */
+export function postPut(p: PostRecord, expectedVersion?: number): TransactWriteItem {
+  return {
+    Put: {
+      TableName: TABLE,
+      Item: toAttr({
+        ...keys.post(p.id),
+        ...keys.postIndexes(p.threadId, p.authorId, p.createdAt, p.id),
+        ...(p.state === 'pending' ? keys.queueIndex(p.updatedAt, 'post', p.id) : {}),
+        entity: 'post',
+        ...p,
+      }),
+      ConditionExpression: expectedVersion === undefined ? 'attribute_not_exists(pk)' : 'version = :v',
+      ...(expectedVersion === undefined ? {} : { ExpressionAttributeValues: values({ ':v': expectedVersion }) }),
+    },
+  };
+}
+
+/** Threads of a space, pinned first then newest activity; held ones only for their author (or everyone, for the board). */
+export async function listThreads(
+  spaceId: string,
+  opts: { limit: number; cursor?: string; scope: string; viewerId: string; board: boolean },
+): Promise<Page<ThreadRecord>> {
+  const res = await db.query({
+    TableName: TABLE,
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ...(opts.board
+      ? { ExpressionAttributeValues: values({ ':pk': `SPACE#${spaceId}#THREADS` }) }
+      : {
+          FilterExpression: '#state = :pub OR authorId = :me',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: values({ ':pk': `SPACE#${spaceId}#THREADS`, ':pub': 'published', ':me': opts.viewerId }),
+        }),
+    ScanIndexForward: false,
+    Limit: opts.limit,
+    ExclusiveStartKey: decodeCursor(opts.cursor, opts.scope),
+  });
+  return { items: (res.Items ?? []).map((i) => strip<ThreadRecord>(i)), nextCursor: encodeCursor(res.LastEvaluatedKey, opts.scope) };
+}
+
+/** Posts of a thread, oldest first; held and hidden ones only for their author (or everyone, for the board). */
+export async function listPosts(
+  threadId: string,
+  opts: { limit: number; cursor?: string; scope: string; viewerId: string; board: boolean },
+): Promise<Page<PostRecord>> {
+  const res = await db.query({
+    TableName: TABLE,
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ...(opts.board
+      ? { ExpressionAttributeValues: values({ ':pk': `THREAD#${threadId}#POSTS` }) }
+      : {
+          FilterExpression: '#state IN (:pub, :removed) OR authorId = :me',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: values({
+            ':pk': `THREAD#${threadId}#POSTS`,
+            ':pub': 'published',
+            ':removed': 'removed',
+            ':me': opts.viewerId,
+          }),
+        }),
+    Limit: opts.limit,
+    ExclusiveStartKey: decodeCursor(opts.cursor, opts.scope),
+  });
+  return { items: (res.Items ?? []).map((i) => strip<PostRecord>(i)), nextCursor: encodeCursor(res.LastEvaluatedKey, opts.scope) };
+}
+
+/** The moderation queue, oldest first. */
+export async function listQueue(opts: { limit: number; cursor?: string; scope: string }): Promise<Page<PostRecord>> {
+  const res = await db.query({
+    TableName: TABLE,
+    IndexName: 'gsi3',
+    KeyConditionExpression: 'gsi3pk = :pk',
+    ExpressionAttributeValues: values({ ':pk': 'QUEUE' }),
+    Limit: opts.limit,
+    ExclusiveStartKey: decodeCursor(opts.cursor, opts.scope),
+  });
+  return { items: (res.Items ?? []).map((i) => strip<PostRecord>(i)), nextCursor: encodeCursor(res.LastEvaluatedKey, opts.scope) };
+}
+
+export async function publishedCount(memberId: string): Promise<number> {
+  const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.posterStats(memberId)), ConsistentRead: true });
+  return res.Item ? Number(fromAttr<{ published?: number }>(res.Item).published ?? 0) : 0;
+}
+
+export const publishedIncrement = (memberId: string): TransactWriteItem => ({
+  Update: {
+    TableName: TABLE,
+    Key: toAttr(keys.posterStats(memberId)),
+    UpdateExpression: 'ADD published :one, version :one SET entity = :e',
+    ExpressionAttributeValues: values({ ':one': 1, ':e': 'stats' }),
+  },
+});
+
+export async function watchedWords(): Promise<string[]> {
+  const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.heldRules()) });
+  return res.Item ? (fromAttr<{ watchedWords?: string[] }>(res.Item).watchedWords ?? []) : [];
+}
+
+export async function transact(items: TransactWriteItem[]): Promise<void> {
+  await db.transactWrite({ TransactItems: items });
+}

@@ -1,0 +1,410 @@
+import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { ulid } from 'ulid';
+import { heldReasons } from '../../shared/held-content';
+import type { Page } from '../lib/cursor';
+import { failedConditions, isTransactionConflict } from '../lib/db';
+import { ConflictError, ForbiddenError, NotFoundError, UnavailableError } from '../lib/errors';
+import type { Session } from '../lib/session';
+import * as throttle from '../lib/throttle';
+import type { MemberRecord } from '../members/repository';
+import { AUDIT_ATTEMPTS, auditAppend, auditBackoff, readHead } from '../moderation/audit';
+import { notificationPut } from '../notifications/repository';
+import * as repo from './repository';
+import type { Audience, PostRecord, Space, ThreadRecord } from './repository';
+
+/** The rules of the discussion space in one place. */
+export const DISCUSSION_RULES = {
+  /** A member's posts are held until this many of hers have been published. */
+  heldUntilPublished: 3,
+  /** Posts (threads and replies) per member per minute. */
+  postsPerMinute: Number(process.env.POSTS_PER_MINUTE ?? 5),
+  /** What members see instead of an anonymous author's name. */
+  anonymousName: 'Anonymous member',
+} as const;
+
+export type Viewer = { session: Session; member: MemberRecord };
+
+/** Who a space is for. The board sees every space. */
+export function inAudience(audience: Audience, v: Viewer): boolean {
+  if (v.session.isBoard) return true;
+  if (audience === 'members') return true;
+  if (audience === 'practitioners') return v.member.kind === 'practitioner';
+  return false;
+}
+
+const audiencesOf = (v: Viewer): Audience[] =>
+  v.session.isBoard ? ['members', 'practitioners', 'board'] : v.member.kind === 'practitioner' ? ['members', 'practitioners'] : ['members'];
+
+const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+
+async function visibleSpace(v: Viewer, id: string | undefined): Promise<Space> {
+  const space = id && /^[\w-]{1,64}$/.test(id) ? await repo.getSpace(id) : undefined;
+  // Outside the audience a space does not exist.
+  if (!space || !inAudience(space.audience, v)) throw new NotFoundError();
+  return space;
+}
+
+async function visibleThread(v: Viewer, id: string | undefined): Promise<ThreadRecord> {
+  const t = id && ULID.test(id) ? await repo.getThread(id) : undefined;
+  if (!t) throw new NotFoundError();
+  await visibleSpace(v, t.spaceId);
+  const own = t.authorId === v.session.userId;
+  if (t.state !== 'published' && !own && !v.session.isBoard) throw new NotFoundError();
+  return t;
+}
+
+async function visiblePost(v: Viewer, id: string | undefined): Promise<PostRecord> {
+  const p = id && ULID.test(id) ? await repo.getPost(id) : undefined;
+  if (!p) throw new NotFoundError();
+  await visibleSpace(v, p.spaceId);
+  const own = p.authorId === v.session.userId;
+  if (p.state !== 'published' && p.state !== 'removed' && !own && !v.session.isBoard) throw new NotFoundError();
+  return p;
+}
+
+// ---------------------------------------------------------------- views
+
+export function threadView(t: ThreadRecord, v: Viewer) {
+  const showAuthor = t.identity === 'named' || v.session.isBoard || t.authorId === v.session.userId;
+  return {
+    id: t.id,
+    spaceId: t.spaceId,
+    title: t.title,
+    authorId: showAuthor ? t.authorId : null,
+    authorName: t.identity === 'anonymous' && !v.session.isBoard ? DISCUSSION_RULES.anonymousName : t.authorName,
+    identity: t.identity,
+    state: t.state,
+    locked: t.locked,
+    pinned: t.pinned,
+    replyCount: t.replyCount,
+    lastPostAt: t.lastPostAt,
+    version: t.version,
+  };
+}
+
+export function postView(p: PostRecord, v: Viewer) {
+  const own = p.authorId === v.session.userId;
+  const showAuthor = p.identity === 'named' || v.session.isBoard || own;
+  const privileged = own || v.session.isBoard;
+  return {
+    id: p.id,
+    threadId: p.threadId,
+    authorId: showAuthor ? p.authorId : null,
+    authorName: p.identity === 'anonymous' && !v.session.isBoard ? DISCUSSION_RULES.anonymousName : p.authorName,
+    identity: p.identity,
+    // A removed post keeps its place in the thread, not its words.
+    body: p.state === 'removed' && !v.session.isBoard ? '' : p.body,
+    state: p.state,
+    ...(privileged && p.heldReasons.length ? { heldReasons: p.heldReasons } : {}),
+    ...(privileged && p.moderationReason ? { moderationReason: p.moderationReason } : {}),
+    version: p.version,
+    createdAt: p.createdAt,
+  };
+}
+
+// ---------------------------------------------------------------- reads
+
+export async function listSpaces(v: Viewer, q: { limit: number; cursor?: string }) {
+  const page = await repo.listSpaces({ ...q, scope: `spaces:${v.session.userId}`, audiences: audiencesOf(v) });
+  return page;
+}
+
+export async function listThreads(v: Viewer, spaceId: string | undefined, q: { limit: number; cursor?: string }) {
+  const space = await visibleSpace(v, spaceId);
+  const page = await repo.listThreads(space.id, {
+    ...q,
+    scope: `threads:${space.id}:${v.session.userId}`,
+    viewerId: v.session.userId,
+    board: v.session.isBoard,
+  });
+  return { items: page.items.map((t) => threadView(t, v)), nextCursor: page.nextCursor };
+}
+
+export async function getThread(v: Viewer, id: string | undefined) {
+  return threadView(await visibleThread(v, id), v);
+}
+
+export async function listPosts(v: Viewer, threadId: string | undefined, q: { limit: number; cursor?: string }) {
+  const t = await visibleThread(v, threadId);
+  const page = await repo.listPosts(t.id, {
+    ...q,
+    scope: `posts:${t.id}:${v.session.userId}`,
+    viewerId: v.session.userId,
+    board: v.session.isBoard,
+  });
+  return { items: page.items.map((p) => postView(p, v)), nextCursor: page.nextCursor };
+}
+
+// ---------------------------------------------------------------- writes
+
+/** Why a member's post must wait for the board; board members' posts never wait. */
+async function holdFor(v: Viewer, text: string, identity: 'named' | 'anonymous'): Promise<string[]> {
+  if (v.session.isBoard) return [];
+  const [published, words] = await Promise.all([repo.publishedCount(v.member.id), repo.watchedWords()]);
+  return [
+    ...(published < DISCUSSION_RULES.heldUntilPublished ? ['first_posts'] : []),
+    ...(identity === 'anonymous' ? ['anonymous'] : []),
+    ...heldReasons(text, words),
+  ];
+}
+
+async function rateLimit(v: Viewer) {
+  await throttle.consume('post', v.member.id, DISCUSSION_RULES.postsPerMinute, 60);
+}
+
+export async function createSpace(v: Viewer, input: { name: string; description: string; audience: Audience }): Promise<Space> {
+  const space: Space = { id: ulid().toLowerCase(), ...input, createdAt: new Date().toISOString() };
+  await withAudit(v, () => [repo.spacePut(space)], {
+    action: 'space.create',
+    targetType: 'space',
+    targetId: space.id,
+    reason: '',
+    before: null,
+    after: { audience: space.audience },
+  });
+  return space;
+}
+
+export async function createThread(
+  v: Viewer,
+  spaceId: string | undefined,
+  input: { title: string; body: string; identity: 'named' | 'anonymous' },
+) {
+  const space = await visibleSpace(v, spaceId);
+  await rateLimit(v);
+  const held = await holdFor(v, `${input.title}\n${input.body}`, input.identity);
+  const at = new Date().toISOString();
+  const state = held.length ? 'pending' : 'published';
+  const post: PostRecord = {
+    id: ulid(),
+    threadId: '',
+    spaceId: space.id,
+    authorId: v.member.id,
+    authorName: v.member.displayName,
+    identity: input.identity,
+    body: input.body,
+    state,
+    heldReasons: held,
+    opening: true,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  };
+  const thread: ThreadRecord = {
+    id: ulid(),
+    spaceId: space.id,
+    title: input.title,
+    authorId: v.member.id,
+    authorName: v.member.displayName,
+    identity: input.identity,
+    state,
+    locked: false,
+    pinned: false,
+    replyCount: 0,
+    lastPostAt: at,
+    openingPostId: post.id,
+    createdAt: at,
+    version: 1,
+  };
+  post.threadId = thread.id;
+  await repo.transact([
+    repo.threadPut(thread),
+    repo.postPut(post),
+    ...(state === 'published' ? [repo.publishedIncrement(v.member.id)] : []),
+  ]);
+  return { ...threadView(thread, v), ...(held.length ? { heldReasons: held } : {}) };
+}
+
+export async function reply(v: Viewer, threadId: string | undefined, input: { body: string; identity: 'named' | 'anonymous' }) {
+  const first = await visibleThread(v, threadId);
+  if (first.state !== 'published') throw new ConflictError('thread_not_published', 'This thread is waiting for the board.');
+  await rateLimit(v);
+  const held = await holdFor(v, input.body, input.identity);
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    const t = attempt === 1 ? first : await repo.getThread(first.id);
+    if (!t) throw new NotFoundError();
+    if (t.locked) throw new ConflictError('thread_locked', 'This thread is locked.');
+    const at = new Date().toISOString();
+    const post: PostRecord = {
+      id: ulid(),
+      threadId: t.id,
+      spaceId: t.spaceId,
+      authorId: v.member.id,
+      authorName: v.member.displayName,
+      identity: input.identity,
+      body: input.body,
+      state: held.length ? 'pending' : 'published',
+      heldReasons: held,
+      opening: false,
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
+    };
+    // Even a held reply is written against the thread's version, so a lock cannot be overtaken.
+    const threadItem =
+      post.state === 'published'
+        ? repo.threadPut({ ...t, replyCount: t.replyCount + 1, lastPostAt: at, version: t.version + 1 }, t.version)
+        : repo.threadPut({ ...t, version: t.version + 1 }, t.version);
+    const items: TransactWriteItem[] = [
+      repo.postPut(post),
+      threadItem,
+      ...(post.state === 'published' ? [repo.publishedIncrement(v.member.id)] : []),
+      ...(post.state === 'published' && t.authorId !== v.member.id
+        ? [notificationPut(t.authorId, 'thread.reply', `/threads/${t.id}`, at)]
+        : []),
+    ];
+    try {
+      await repo.transact(items);
+      return postView(post, v);
+    } catch (e) {
+      if (!failedConditions(e) && !isTransactionConflict(e)) throw e;
+    }
+  }
+  throw new UnavailableError();
+}
+
+export async function editPost(v: Viewer, id: string | undefined, input: { body: string; version: number }) {
+  const p = await visiblePost(v, id);
+  if (p.authorId !== v.session.userId) throw new ForbiddenError('Only the author edits a post.');
+  if (p.state === 'removed' || p.state === 'hidden') throw new ConflictError(`post_${p.state}`, `This post is ${p.state}.`);
+  // An edit is held again by the same rules: editing cannot slip personal data past the board.
+  const held = await holdFor(v, input.body, p.identity);
+  const contentHeld = held.filter((r) => r !== 'first_posts' || p.state === 'pending');
+  const state = p.state === 'pending' || contentHeld.length ? 'pending' : 'published';
+  if (state === 'pending' && p.state === 'published' && p.opening) {
+    throw new ConflictError('opening_post_held', 'This edit would hold the opening post; remove the personal data and try again.');
+  }
+  const at = new Date().toISOString();
+  const next: PostRecord = {
+    ...p,
+    body: input.body,
+    state,
+    heldReasons: state === 'pending' ? contentHeld : [],
+    updatedAt: at,
+    version: p.version + 1,
+  };
+  try {
+    await repo.transact([repo.postPut(next, input.version)]);
+  } catch (e) {
+    if (failedConditions(e)?.length)
+      throw new ConflictError('stale_version', 'The post changed since you loaded it. Reload and try again.');
+    throw e;
+  }
+  return postView(next, v);
+}
+
+export async function removePost(v: Viewer, id: string | undefined) {
+  const p = await visiblePost(v, id);
+  if (p.authorId !== v.session.userId) throw new ForbiddenError('Only the author removes a post.');
+  if (p.state === 'removed') throw new ConflictError('post_removed', 'This post is already removed.');
+  const next: PostRecord = { ...p, state: 'removed', updatedAt: new Date().toISOString(), version: p.version + 1 };
+  try {
+    await repo.transact([repo.postPut(next, p.version)]);
+  } catch (e) {
+    if (failedConditions(e)?.length) throw new ConflictError('stale_version', 'The post changed meanwhile. Reload and try again.');
+    throw e;
+  }
+  return postView(next, v);
+}
+
+// ---------------------------------------------------------------- moderation of posts and threads
+
+type AuditInput = { action: string; targetType: string; targetId: string; reason: string; before: unknown; after: unknown };
+
+/** Runs a board action and its audit entry as one transaction, retrying when the chain's head moved. */
+async function withAudit(v: Viewer, build: () => Promise<TransactWriteItem[]> | TransactWriteItem[], audit: AuditInput): Promise<void> {
+  for (let attempt = 1; attempt <= AUDIT_ATTEMPTS; attempt++) {
+    const at = new Date().toISOString();
+    const items = [...(await build()), ...auditAppend(await readHead(), { actorId: v.session.userId, ...audit }, at)];
+    try {
+      await repo.transact(items);
+      return;
+    } catch (e) {
+      if (!failedConditions(e) && !isTransactionConflict(e)) throw e;
+      await auditBackoff(attempt);
+    }
+  }
+  throw new UnavailableError();
+}
+
+export async function moderationQueue(v: Viewer, q: { limit: number; cursor?: string }) {
+  const page = await repo.listQueue({ ...q, scope: 'queue' });
+  return {
+    items: page.items.map((p) => ({ type: 'post' as const, id: p.id, post: postView(p, v), heldReasons: p.heldReasons })),
+    nextCursor: page.nextCursor,
+  };
+}
+
+/**
+ * Approve or reject a held post. The decision is conditioned on the post still being held and
+ * on its version, so two board members deciding at once: one wins, the other gets 409.
+ */
+export async function decidePost(v: Viewer, id: string | undefined, decision: 'approve' | 'reject', reason: string) {
+  const p = await visiblePost(v, id);
+  if (p.authorId === v.session.userId) throw new ForbiddenError('Another board member decides on your own post.');
+  if (p.state !== 'pending') throw new ConflictError('not_pending', 'This post has already been decided.');
+  const at = new Date().toISOString();
+  const next: PostRecord = {
+    ...p,
+    state: decision === 'approve' ? 'published' : 'hidden',
+    heldReasons: [],
+    moderationReason: reason,
+    updatedAt: at,
+    version: p.version + 1,
+  };
+  let lost = false;
+  await withAudit(
+    v,
+    async () => {
+      const current = await repo.getPost(p.id);
+      if (current?.state !== 'pending' || current.version !== p.version) {
+        lost = true;
+        throw new ConflictError('not_pending', 'This post has already been decided.');
+      }
+      const t = await repo.getThread(p.threadId);
+      if (!t) throw new NotFoundError();
+      const threadNext: ThreadRecord = p.opening
+        ? { ...t, state: next.state, version: t.version + 1 }
+        : decision === 'approve'
+          ? { ...t, replyCount: t.replyCount + 1, lastPostAt: at, version: t.version + 1 }
+          : t;
+      return [
+        repo.postPut(next, p.version),
+        ...(threadNext === t ? [] : [repo.threadPut(threadNext, t.version)]),
+        ...(decision === 'approve' ? [repo.publishedIncrement(p.authorId)] : []),
+        notificationPut(p.authorId, decision === 'approve' ? 'post.approved' : 'post.rejected', `/threads/${p.threadId}`, at),
+        ...(decision === 'approve' && !p.opening && t.authorId !== p.authorId
+          ? [notificationPut(t.authorId, 'thread.reply', `/threads/${t.id}`, at)]
+          : []),
+      ];
+    },
+    { action: `post.${decision}`, targetType: 'post', targetId: p.id, reason, before: { state: 'pending' }, after: { state: next.state } },
+  ).catch((e: unknown) => {
+    if (lost || e instanceof ConflictError) throw new ConflictError('not_pending', 'This post has already been decided.');
+    throw e;
+  });
+  return postView(next, v);
+}
+
+/** Lock, unlock, pin or unpin a thread; doing what is already done is a 409. */
+export async function threadAction(v: Viewer, id: string | undefined, action: 'lock' | 'unlock' | 'pin' | 'unpin', reason: string) {
+  const t = await visibleThread(v, id);
+  const field = action === 'lock' || action === 'unlock' ? 'locked' : 'pinned';
+  const value = action === 'lock' || action === 'pin';
+  const done = { lock: 'locked', unlock: 'unlocked', pin: 'pinned', unpin: 'unpinned' }[action];
+  if (t[field] === value) throw new ConflictError(`already_${done}`, `This thread is already ${done}.`);
+  let next = t;
+  await withAudit(
+    v,
+    async () => {
+      const current = await repo.getThread(t.id);
+      if (!current || current[field] === value) throw new ConflictError(`already_${done}`, `This thread is already ${done}.`);
+      next = { ...current, [field]: value, version: current.version + 1 };
+      return [repo.threadPut(next, current.version)];
+    },
+    { action: `thread.${action}`, targetType: 'thread', targetId: t.id, reason, before: { [field]: !value }, after: { [field]: value } },
+  );
+  return threadView(next, v);
+}
+
+export type { Page };
