@@ -5,6 +5,7 @@ import { buildOpenApi, describe } from './lib/openapi';
 import { meRoutes, memberRoutes } from './members/routes';
 import { moderationRoutes, postRoutes, spaceRoutes, threadRoutes } from './discussion/routes';
 import { metaRoutes } from './meta/routes';
+import { caseRoutes, reportRoutes } from './moderation/routes';
 import { boardMentorshipRoutes, matchRoutes, mentorshipRoutes } from './mentorship/routes';
 import { notificationRoutes } from './notifications/routes';
 
@@ -24,6 +25,8 @@ export const app = createApi()
   .route('/api/threads', threadRoutes)
   .route('/api/posts', postRoutes)
   .route('/api/moderation', moderationRoutes)
+  .route('/api/moderation', caseRoutes)
+  .route('/api/reports', reportRoutes)
   .route('/api/notifications', notificationRoutes)
   .route('/api/meta', metaRoutes)
   .get('/api/openapi.json', describe({ summary: 'This document', tags: ['meta'] }), (c) => c.json(openApiDocument(), 200));

@@ -359,3 +359,30 @@ export const PostSchema = z.object({
   version: z.number(),
   createdAt: z.string(),
 });
+
+// ---------------------------------------------------------------- moderation
+
+export const ReportInputSchema = z.strictObject({
+  targetType: z.enum(['post', 'thread', 'member']),
+  targetId: z.string().min(1).max(64),
+  reason: z.enum(['harassment', 'personal_data', 'unsafe', 'off_topic', 'spam', 'other']),
+  note: shortText(2000).default(''),
+});
+export const ResolveInputSchema = z.strictObject({
+  outcome: z.enum(['actioned', 'dismissed']),
+  reason: shortText(1000).pipe(z.string().min(1, { message: 'Give a reason.' })),
+});
+export const SanctionInputSchema = z
+  .strictObject({
+    type: z.enum(['warn', 'read_only', 'suspend']),
+    until: z.iso.datetime({ offset: true }).optional(),
+    reason: shortText(1000).pipe(z.string().min(1, { message: 'Give a reason.' })),
+  })
+  .refine((s) => s.type === 'warn' || (s.until !== undefined && new Date(s.until).getTime() > Date.now()), {
+    message: 'A read-only or suspension sanction needs a date in the future.',
+    path: ['until'],
+  });
+export const RulesInputSchema = z.strictObject({
+  watchedWords: z.array(shortText(80).pipe(z.string().min(1))).max(500),
+  version: z.number().int().min(0),
+});

@@ -181,8 +181,8 @@ export async function listPosts(
   return { items: (res.Items ?? []).map((i) => strip<PostRecord>(i)), nextCursor: encodeCursor(res.LastEvaluatedKey, opts.scope) };
 }
 
-/** The moderation queue, oldest first. */
-export async function listQueue(opts: { limit: number; cursor?: string; scope: string }): Promise<Page<PostRecord>> {
+/** The moderation queue, oldest first: held posts and open report cases. */
+export async function listQueue(opts: { limit: number; cursor?: string; scope: string }): Promise<Page<Record<string, unknown>>> {
   const res = await db.query({
     TableName: TABLE,
     IndexName: 'gsi3',
@@ -191,7 +191,10 @@ export async function listQueue(opts: { limit: number; cursor?: string; scope: s
     Limit: opts.limit,
     ExclusiveStartKey: decodeCursor(opts.cursor, opts.scope),
   });
-  return { items: (res.Items ?? []).map((i) => strip<PostRecord>(i)), nextCursor: encodeCursor(res.LastEvaluatedKey, opts.scope) };
+  return {
+    items: (res.Items ?? []).map((i) => ({ ...strip<Record<string, unknown>>(i), entity: fromAttr<{ entity: string }>(i).entity })),
+    nextCursor: encodeCursor(res.LastEvaluatedKey, opts.scope),
+  };
 }
 
 export async function publishedCount(memberId: string): Promise<number> {

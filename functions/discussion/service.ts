@@ -330,7 +330,28 @@ async function withAudit(v: Viewer, build: () => Promise<TransactWriteItem[]> | 
 export async function moderationQueue(v: Viewer, q: { limit: number; cursor?: string }) {
   const page = await repo.listQueue({ ...q, scope: 'queue' });
   return {
-    items: page.items.map((p) => ({ type: 'post' as const, id: p.id, post: postView(p, v), heldReasons: p.heldReasons })),
+    items: page.items.map((item) => {
+      if (item.entity === 'post') {
+        const p = item as unknown as PostRecord;
+        return { type: 'post' as const, id: p.id, post: postView(p, v), heldReasons: p.heldReasons };
+      }
+      const c = item as unknown as {
+        id: string;
+        targetType: string;
+        targetId: string;
+        reports: { reason: string; note: string; at: string }[];
+        openedAt: string;
+      };
+      // Reporters stay unnamed, even to the board's queue: the case is about what was reported.
+      return {
+        type: 'case' as const,
+        id: c.id,
+        targetType: c.targetType,
+        targetId: c.targetId,
+        reports: c.reports.map((r) => ({ reason: r.reason, note: r.note, at: r.at })),
+        openedAt: c.openedAt,
+      };
+    }),
     nextCursor: page.nextCursor,
   };
 }

@@ -1,14 +1,35 @@
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { getMember } from '../members/repository';
+import { type MemberRecord, getMember } from '../members/repository';
 import { ForbiddenError } from './errors';
 import type { Env } from './http';
 import { register } from './openapi';
 import { requireSession } from './session';
 
+/** Routes a suspended member keeps: who she is, and her data (sign-out takes no guard at all). */
+const OPEN_TO_SUSPENDED = new Set(['/api/me', '/api/members/me/export']);
+
+type Sanctioned = MemberRecord & { sanction?: { type: 'read_only' | 'suspend'; until: string } };
+
+/**
+ * A sanction takes effect on the next request: read-only refuses every write, a suspension
+ * every route but the few above. Both end by themselves at their date.
+ */
+function enforceSanction(c: Context, member: Sanctioned | undefined) {
+  const s = member?.sanction;
+  if (!s || s.until <= new Date().toISOString()) return;
+  if (s.type === 'suspend' && !OPEN_TO_SUSPENDED.has(c.req.path)) throw new ForbiddenError(`Your account is suspended until ${s.until}.`);
+  if (s.type === 'read_only' && c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+    throw new ForbiddenError(`Your account is read-only until ${s.until}.`);
+  }
+}
+
 /** Any signed-in account, whatever its membership status. */
 export const signedIn = register(
   createMiddleware<Env>(async (c, next) => {
-    c.set('session', await requireSession(c));
+    const session = await requireSession(c);
+    enforceSanction(c, await getMember(session.userId));
+    c.set('session', session);
     await next();
   }),
   { auth: 'session' },
@@ -20,6 +41,7 @@ export const activeMember = register(
     const session = await requireSession(c);
     const member = await getMember(session.userId);
     if (member?.status !== 'active') throw new ForbiddenError('Your membership is not active yet.');
+    enforceSanction(c, member);
     c.set('session', session);
     c.set('member', member);
     await next();
@@ -34,6 +56,7 @@ export const boardMember = register(
     if (!session.isBoard) throw new ForbiddenError('Only the advisory board can do this.');
     const member = await getMember(session.userId);
     if (member?.status !== 'active') throw new ForbiddenError('Your membership is not active.');
+    enforceSanction(c, member);
     c.set('session', session);
     c.set('member', member);
     await next();

@@ -96,6 +96,13 @@ export const keys = {
   posterStats: (id: string) => ({ pk: `MEMBER#${id}`, sk: 'STATS#POSTER' }),
   heldRules: () => ({ pk: 'RULES', sk: 'HELD' }),
 
+  /** A report case (one per reported item while open) and the pointer that finds the open one. */
+  reportCase: (id: string) => ({ pk: `CASE#${id}`, sk: 'CASE' }),
+  openCase: (targetType: string, targetId: string) => ({ pk: `CASEOPEN#${targetType}#${targetId}`, sk: 'OPEN' }),
+  /** A report in its reporter's partition: hers to export, and whom to tell the outcome. */
+  report: (reporterId: string, id: string) => ({ pk: `MEMBER#${reporterId}`, sk: `REPORT#${id}` }),
+  sanction: (memberId: string, id: string) => ({ pk: `MEMBER#${memberId}`, sk: `SANCTION#${id}` }),
+
   /** Sign-in/sign-up throttles: a counter per subject and window, expired by TTL. */
   throttle: (kind: string, subject: string, window: number) => ({ pk: `THROTTLE#${kind}#${subject}`, sk: `W#${window}` }),
 

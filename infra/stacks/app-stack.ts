@@ -82,6 +82,7 @@ export const API_DOMAINS: readonly ApiDomain[] = [
       anyMethod('/api/threads/{proxy+}'),
       anyMethod('/api/posts/{proxy+}'),
       anyMethod('/api/moderation/{proxy+}'),
+      anyMethod('/api/reports'),
     ],
   },
   {

@@ -154,6 +154,7 @@ describe('HTTP API', () => {
         'ANY /api/threads/{proxy+}',
         'ANY /api/posts/{proxy+}',
         'ANY /api/moderation/{proxy+}',
+        'ANY /api/reports',
         'ANY /api/notifications',
         'ANY /api/notifications/{proxy+}',
         'GET /api/meta',

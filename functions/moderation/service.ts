@@ -1,0 +1,295 @@
+import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { ulid } from 'ulid';
+import { TABLE, db, failedConditions, fromAttr, isTransactionConflict, toAttr, values } from '../lib/db';
+import { ConflictError, ForbiddenError, NotFoundError, UnavailableError } from '../lib/errors';
+import { keys } from '../lib/keys';
+import type { Session } from '../lib/session';
+import * as throttle from '../lib/throttle';
+import * as discussion from '../discussion/repository';
+import { inAudience } from '../discussion/service';
+import type { MemberRecord } from '../members/repository';
+import { getMember } from '../members/repository';
+import { notificationPut } from '../notifications/repository';
+import { AUDIT_ATTEMPTS, auditAppend, auditBackoff, readHead } from './audit';
+
+/**
+ * Reports, cases, sanctions and the held-content rules. Every board decision is one transaction
+ * with its audit entry; conditions make two board members acting at once end with one 200 and
+ * one 409.
+ */
+
+export const MODERATION_RULES = {
+  /** Reports per member per hour. */
+  reportsPerHour: Number(process.env.REPORTS_PER_HOUR ?? 3),
+} as const;
+
+export type Sanction = { type: 'read_only' | 'suspend'; until: string; reason: string };
+
+export type CaseRecord = {
+  id: string;
+  targetType: 'post' | 'thread' | 'member';
+  targetId: string;
+  /** The member the case is about: the reported member, or the author of the post or thread. */
+  subjectId: string;
+  state: 'open' | 'resolved';
+  reports: { reporterId: string; reason: string; note: string; at: string }[];
+  openedAt: string;
+  outcome?: 'actioned' | 'dismissed';
+  resolution?: string;
+  version: number;
+};
+
+type Viewer = { session: Session; member: MemberRecord };
+
+const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+
+/** The member a report is about, if the reporter can see the target at all (else 404). */
+async function subjectOf(v: Viewer, targetType: CaseRecord['targetType'], targetId: string): Promise<string> {
+  if (targetType === 'member') {
+    const m = /^[A-Za-z0-9-]{1,64}$/.test(targetId) ? await getMember(targetId) : undefined;
+    if (!m || m.status !== 'active' || m.id === v.member.id) throw new NotFoundError();
+    return m.id;
+  }
+  if (!ULID.test(targetId)) throw new NotFoundError();
+  const item = targetType === 'post' ? await discussion.getPost(targetId) : await discussion.getThread(targetId);
+  if (!item) throw new NotFoundError();
+  const space = await discussion.getSpace(item.spaceId);
+  const visible =
+    space && inAudience(space.audience, v) && (item.state === 'published' || item.authorId === v.member.id || v.session.isBoard);
+  if (!visible) throw new NotFoundError();
+  return item.authorId;
+}
+
+const casePut = (c: CaseRecord, expectedVersion?: number): TransactWriteItem => ({
+  Put: {
+    TableName: TABLE,
+    Item: toAttr({
+      ...keys.reportCase(c.id),
+      ...(c.state === 'open' ? keys.queueIndex(c.openedAt, 'case', c.id) : {}),
+      entity: 'case',
+      ...c,
+    }),
+    ConditionExpression: expectedVersion === undefined ? 'attribute_not_exists(pk)' : 'version = :v',
+    ...(expectedVersion === undefined ? {} : { ExpressionAttributeValues: values({ ':v': expectedVersion }) }),
+  },
+});
+
+export async function getCase(id: string): Promise<CaseRecord | undefined> {
+  const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.reportCase(id)), ConsistentRead: true });
+  if (!res.Item) return undefined;
+  const { pk: _p, sk: _s, gsi3pk: _a, gsi3sk: _b, entity: _e, ...c } = fromAttr<CaseRecord & Record<string, unknown>>(res.Item);
+  return c as CaseRecord;
+}
+
+/**
+ * Files a report. It joins the open case of its target, or opens one; the reporter's own copy
+ * lets her be told the outcome. The reported member never sees who reported.
+ */
+export async function report(v: Viewer, input: { targetType: CaseRecord['targetType']; targetId: string; reason: string; note: string }) {
+  const subjectId = await subjectOf(v, input.targetType, input.targetId);
+  await throttle.consume('report', v.member.id, MODERATION_RULES.reportsPerHour, 3600);
+  const at = new Date().toISOString();
+  const reportId = ulid();
+  const entry = { reporterId: v.member.id, reason: input.reason, note: input.note, at };
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    const pointer = await db.getItem({
+      TableName: TABLE,
+      Key: toAttr(keys.openCase(input.targetType, input.targetId)),
+      ConsistentRead: true,
+    });
+    const openId = pointer.Item ? fromAttr<{ caseId: string }>(pointer.Item).caseId : undefined;
+    const existing = openId ? await getCase(openId) : undefined;
+    const c: CaseRecord =
+      existing?.state === 'open'
+        ? { ...existing, reports: [...existing.reports, entry], version: existing.version + 1 }
+        : {
+            id: ulid(),
+            targetType: input.targetType,
+            targetId: input.targetId,
+            subjectId,
+            state: 'open',
+            reports: [entry],
+            openedAt: at,
+            version: 1,
+          };
+    const items: TransactWriteItem[] = [
+      casePut(c, existing?.state === 'open' ? existing.version : undefined),
+      ...(existing?.state === 'open'
+        ? []
+        : [
+            {
+              Put: {
+                TableName: TABLE,
+                Item: toAttr({ ...keys.openCase(input.targetType, input.targetId), entity: 'caseOpen', version: 1, caseId: c.id }),
+                ConditionExpression: openId ? 'caseId = :old' : 'attribute_not_exists(pk)',
+                ...(openId ? { ExpressionAttributeValues: values({ ':old': openId }) } : {}),
+              },
+            } satisfies TransactWriteItem,
+          ]),
+      {
+        Put: {
+          TableName: TABLE,
+          Item: toAttr({ ...keys.report(v.member.id, reportId), entity: 'report', version: 1, id: reportId, caseId: c.id, ...input, at }),
+        },
+      },
+    ];
+    try {
+      await db.transactWrite({ TransactItems: items });
+      return {
+        id: reportId,
+        caseId: c.id,
+        state: 'open' as const,
+        targetType: input.targetType,
+        targetId: input.targetId,
+        reason: input.reason,
+        at,
+      };
+    } catch (e) {
+      if (!failedConditions(e) && !isTransactionConflict(e)) throw e;
+    }
+  }
+  throw new UnavailableError();
+}
+
+/** Runs a board decision and its audit entry as one transaction, retrying when the chain's head moved. */
+async function withAudit(
+  actorId: string,
+  build: (at: string) => Promise<TransactWriteItem[]>,
+  audit: { action: string; targetType: string; targetId: string; reason: string; before: unknown; after: unknown },
+): Promise<string> {
+  for (let attempt = 1; attempt <= AUDIT_ATTEMPTS; attempt++) {
+    const at = new Date().toISOString();
+    const items = [...(await build(at)), ...auditAppend(await readHead(), { actorId, ...audit }, at)];
+    try {
+      await db.transactWrite({ TransactItems: items });
+      return at;
+    } catch (e) {
+      if (!failedConditions(e) && !isTransactionConflict(e)) throw e;
+      await auditBackoff(attempt);
+    }
+  }
+  throw new UnavailableError();
+}
+
+/** Resolves an open case; every reporter is told the outcome (never the reported member who reported). */
+export async function resolveCase(v: Viewer, rawId: string | undefined, input: { outcome: 'actioned' | 'dismissed'; reason: string }) {
+  const c = rawId && ULID.test(rawId) ? await getCase(rawId) : undefined;
+  if (!c) throw new NotFoundError();
+  if (c.subjectId === v.member.id) throw new ForbiddenError('Another board member handles a case about you.');
+  if (c.state !== 'open') throw new ConflictError('already_resolved', 'This case has already been resolved.');
+  const next: CaseRecord = { ...c, state: 'resolved', outcome: input.outcome, resolution: input.reason, version: c.version + 1 };
+  await withAudit(
+    v.member.id,
+    async (at) => {
+      const current = await getCase(c.id);
+      if (current?.state !== 'open') throw new ConflictError('already_resolved', 'This case has already been resolved.');
+      next.reports = current.reports;
+      next.version = current.version + 1;
+      const reporters = [...new Set(current.reports.map((r) => r.reporterId))];
+      return [
+        casePut(next, current.version),
+        { Delete: { TableName: TABLE, Key: toAttr(keys.openCase(c.targetType, c.targetId)) } },
+        ...reporters.map((r) => notificationPut(r, `report.${input.outcome}`, '/notifications', at)),
+      ];
+    },
+    {
+      action: 'case.resolve',
+      targetType: 'case',
+      targetId: c.id,
+      reason: input.reason,
+      before: { state: 'open' },
+      after: { state: 'resolved', outcome: input.outcome },
+    },
+  );
+  return { id: next.id, state: next.state, outcome: next.outcome, targetType: next.targetType, targetId: next.targetId };
+}
+
+/**
+ * Sanctions a member: a warning, read-only until a date, or suspension until a date. It takes
+ * effect on her next request (the guards read it from her member record).
+ */
+export async function sanction(
+  v: Viewer,
+  rawId: string | undefined,
+  input: { type: 'warn' | 'read_only' | 'suspend'; until?: string; reason: string },
+) {
+  const id = rawId && /^[A-Za-z0-9-]{1,64}$/.test(rawId) ? rawId : undefined;
+  const target = id ? await getMember(id) : undefined;
+  if (!target) throw new NotFoundError();
+  if (target.id === v.member.id) throw new ForbiddenError('Another board member decides on a sanction about you.');
+  const sanctionId = ulid();
+  const record = { id: sanctionId, memberId: target.id, type: input.type, until: input.until, reason: input.reason, by: v.member.id };
+  const at = await withAudit(
+    v.member.id,
+    async (now) => [
+      {
+        Put: {
+          TableName: TABLE,
+          Item: toAttr({ ...keys.sanction(target.id, sanctionId), entity: 'sanction', version: 1, ...record, at: now }),
+        },
+      },
+      ...(input.type === 'warn'
+        ? []
+        : [
+            {
+              Update: {
+                TableName: TABLE,
+                Key: toAttr(keys.member(target.id)),
+                UpdateExpression: 'SET sanction = :s',
+                ConditionExpression: 'attribute_exists(pk)',
+                ExpressionAttributeValues: values({ ':s': { type: input.type, until: input.until, reason: input.reason } }),
+              },
+            } satisfies TransactWriteItem,
+          ]),
+      notificationPut(target.id, `sanction.${input.type}`, '/notifications', now),
+    ],
+    {
+      action: 'member.sanction',
+      targetType: 'member',
+      targetId: target.id,
+      reason: input.reason,
+      before: null,
+      after: { type: input.type, until: input.until ?? null },
+    },
+  );
+  return { ...record, at };
+}
+
+export async function getRules() {
+  const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.heldRules()), ConsistentRead: true });
+  const r = res.Item ? fromAttr<{ watchedWords?: string[]; version?: number }>(res.Item) : {};
+  return { watchedWords: r.watchedWords ?? [], version: r.version ?? 0 };
+}
+
+export async function updateRules(v: Viewer, input: { watchedWords: string[]; version: number }) {
+  const before = await getRules();
+  if (before.version !== input.version) throw new ConflictError('stale_version', 'The rules changed meanwhile. Reload them.');
+  const next = { watchedWords: [...new Set(input.watchedWords.map((w) => w.trim()).filter(Boolean))], version: input.version + 1 };
+  await withAudit(
+    v.member.id,
+    async () => [
+      {
+        Put: {
+          TableName: TABLE,
+          Item: toAttr({ ...keys.heldRules(), entity: 'rules', ...next }),
+          ConditionExpression: input.version === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
+          ...(input.version === 0 ? {} : { ExpressionAttributeValues: values({ ':v': input.version }) }),
+        },
+      },
+    ],
+    {
+      action: 'rules.update',
+      targetType: 'rules',
+      targetId: 'held',
+      reason: '',
+      before: { words: before.watchedWords.length },
+      after: { words: next.watchedWords.length },
+    },
+  );
+  return next;
+}
+
+/** The sanction in force on a member now, if any. */
+export function activeSanction(m: MemberRecord & { sanction?: Sanction }, now = new Date().toISOString()): Sanction | undefined {
+  return m.sanction && m.sanction.until > now ? m.sanction : undefined;
+}
