@@ -47,7 +47,7 @@ const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 async function subjectOf(v: Viewer, targetType: CaseRecord['targetType'], targetId: string): Promise<string> {
   if (targetType === 'member') {
     const m = /^[A-Za-z0-9-]{1,64}$/.test(targetId) ? await getMember(targetId) : undefined;
-    if (!m || m.status !== 'active' || m.id === v.member.id) throw new NotFoundError();
+    if (m?.status !== 'active' || m.id === v.member.id) throw new NotFoundError();
     return m.id;
   }
   if (!ULID.test(targetId)) throw new NotFoundError();
