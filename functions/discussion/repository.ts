@@ -219,3 +219,39 @@ export async function watchedWords(): Promise<string[]> {
 export async function transact(items: TransactWriteItem[]): Promise<void> {
   await db.transactWrite({ TransactItems: items });
 }
+
+export const FORMER_MEMBER = 'Former member';
+
+/**
+ * On erasure her posts stay in their threads (others replied to them) but lose her: no author id,
+ * no name, no author index entry. Threads she opened lose her the same way.
+ */
+export async function detachAuthor(authorId: string): Promise<number> {
+  let count = 0;
+  let start: Record<string, AttributeValue> | undefined;
+  do {
+    const res = await db.query({
+      TableName: TABLE,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: values({ ':pk': `AUTHOR#${authorId}` }),
+      ExclusiveStartKey: start,
+    });
+    for (const raw of res.Items ?? []) {
+      const p = strip<PostRecord>(raw);
+      const detach = (key: { pk: string; sk: string }) => ({
+        Update: {
+          TableName: TABLE,
+          Key: toAttr(key),
+          UpdateExpression: 'SET authorId = :none, authorName = :former ADD version :one REMOVE gsi2pk, gsi2sk',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: values({ ':none': '', ':former': FORMER_MEMBER, ':one': 1 }),
+        },
+      });
+      await db.transactWrite({ TransactItems: [detach(keys.post(p.id)), ...(p.opening ? [detach(keys.thread(p.threadId))] : [])] });
+      count++;
+    }
+    start = res.LastEvaluatedKey;
+  } while (start);
+  return count;
+}

@@ -70,7 +70,7 @@ export function threadView(t: ThreadRecord, v: Viewer) {
     id: t.id,
     spaceId: t.spaceId,
     title: t.title,
-    authorId: showAuthor ? t.authorId : null,
+    authorId: showAuthor && t.authorId ? t.authorId : null,
     authorName: t.identity === 'anonymous' && !v.session.isBoard ? DISCUSSION_RULES.anonymousName : t.authorName,
     identity: t.identity,
     state: t.state,
@@ -89,7 +89,7 @@ export function postView(p: PostRecord, v: Viewer) {
   return {
     id: p.id,
     threadId: p.threadId,
-    authorId: showAuthor ? p.authorId : null,
+    authorId: showAuthor && p.authorId ? p.authorId : null,
     authorName: p.identity === 'anonymous' && !v.session.isBoard ? DISCUSSION_RULES.anonymousName : p.authorName,
     identity: p.identity,
     // A removed post keeps its place in the thread, not its words.

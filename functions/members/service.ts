@@ -13,6 +13,7 @@ import { failedConditions } from '../lib/db';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
 import type { Page } from '../lib/cursor';
 import type { Session } from '../lib/session';
+import { detachAuthor } from '../discussion/repository';
 import * as repo from './repository';
 import type { MemberRecord } from './repository';
 
@@ -253,6 +254,7 @@ export async function exportData(session: Session) {
  * account rather than an orphaned profile.
  */
 export async function eraseData(memberId: string): Promise<void> {
+  await detachAuthor(memberId);
   const own = await repo.listOwnItems(memberId);
   const profile = await repo.getMember(memberId);
   const mirrors = own.flatMap((i) => {

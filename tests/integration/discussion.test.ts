@@ -207,6 +207,17 @@ describe('posting', () => {
     expect(Number(sixth.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
+  it('keeps an erased member’s posts in their threads as "Former member"', async () => {
+    const s = await space('members');
+    const m = await trusted();
+    const b = await board();
+    const t = (await m.post(`/api/spaces/${s}/threads`, { title: 'Before I leave', body: 'Lessons learnt', identity: 'named' })).body;
+    expect((await m.del('/api/members/me')).status).toBe(202);
+    const post = (await b.get(`/api/threads/${t.id}/posts`)).body.items[0];
+    expect(post).toMatchObject({ body: 'Lessons learnt', authorId: null, authorName: 'Former member' });
+    expect((await b.get(`/api/threads/${t.id}`)).body).toMatchObject({ authorId: null, authorName: 'Former member' });
+  });
+
   it('accepts raw HTML and stores it as text', async () => {
     const s = await space('members');
     const b = await board();
