@@ -1,30 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// No static import from functions/: startServer sets process.env before it loads the API.
-import { startServer } from '../../scripts/start';
-import { freePort } from '../../scripts/local/services';
+import {
+  expectAccessible,
+  expectNoSidewaysScroll,
+  heading,
+  type Server,
+  shot,
+  signIn as signInAt,
+  signOut,
+  startProductAndBrowser,
+} from './support';
 
 /*
  * The whole product in a real browser: DynamoDB Local, cognito-local, the API and the built SPA
  * (npm test builds web/dist first). One applicant walks from sign-up to the directory; every page
  * she sees is checked with axe and photographed into test-results/.
  */
-
-const SHOTS = join(process.cwd(), 'test-results');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-];
 
 const applicant = {
   email: `e2e-${randomUUID().slice(0, 8)}@example.org`,
@@ -33,51 +25,15 @@ const applicant = {
   name: `ثمینہ ${randomUUID().slice(0, 4)}`,
 };
 
-let server: Awaited<ReturnType<typeof startServer>>;
+let server: Server;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
-async function expectAccessible(p: Page, what: string): Promise<void> {
-  // Native <option>s are painted by the browser, not by our CSS; their <select> is still checked.
-  const { violations } = await new AxeBuilder({ page: p })
-    .exclude('option')
-    .options({ resultTypes: ['violations'] })
-    .analyze();
-  const found = violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`);
-  expect(found, `axe violations on ${what}`).toEqual([]);
-}
-
-async function shot(p: Page, name: string, fullPage = true): Promise<void> {
-  await p.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
-}
-
-/** The page's h1, once the route has rendered it. */
-async function heading(p: Page, name: string | RegExp): Promise<void> {
-  await p.getByRole('heading', { level: 1, name }).waitFor();
-}
-
-async function signIn(p: Page, email: string, password: string): Promise<void> {
-  await p.goto(`${server.origin}/sign-in`);
-  await heading(p, 'Sign in');
-  await p.getByLabel('Email address').fill(email);
-  await p.getByLabel('Password').fill(password);
-  await p.getByRole('button', { name: 'Sign in' }).click();
-}
-
-async function signOut(p: Page): Promise<void> {
-  await p.getByRole('button', { name: 'Sign out' }).click();
-  await heading(p, 'Sign in');
-  await p.getByText('You have signed out.').waitFor();
-}
+const signIn = (p: Page, email: string, password: string) => signInAt(p, server.origin, email, password);
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  const port = await freePort();
-  [server, browser] = await Promise.all([
-    startServer({ port }),
-    chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }),
-  ]);
+  ({ server, browser } = await startProductAndBrowser());
   context = await browser.newContext();
   page = await context.newPage();
 }, 120_000);
@@ -208,10 +164,7 @@ describe('the member journey in a browser', () => {
 
   it('fits a 360 px wide phone screen without horizontal scrolling, and saves her profile there', async () => {
     await page.setViewportSize({ width: 360, height: 740 });
-    const noSidewaysScroll = async (path: string) => {
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow, `${path} scrolls sideways at 360 px`).toBeLessThanOrEqual(0);
-    };
+    const noSidewaysScroll = (path: string) => expectNoSidewaysScroll(page, `${path} at 360 px`);
     await page.goto(`${server.origin}/directory`);
     await heading(page, 'Directory');
     await page.locator('.card').first().waitFor();

@@ -15,9 +15,15 @@ import { Loading } from './components/loading';
 import { t } from './i18n';
 import { type Access, forgetSession, getMe, isBoard, redirectFor, signOut } from './lib/session';
 import { preloadApplications } from './pages/board-applications/data';
+import { preloadCohorts } from './pages/board-cohorts/data';
+import { preloadBoardMentorships } from './pages/board-mentorships/data';
 import { preloadDirectory } from './pages/directory/data';
 import { preloadMember } from './pages/member/data';
+import { preloadMentors } from './pages/mentors/data';
+import { preloadMentorship } from './pages/mentorship/data';
+import { preloadMentorships } from './pages/mentorships/data';
 import { preloadProfile } from './pages/profile/data';
+import { preloadRequests } from './pages/requests/data';
 import { preloadSettings } from './pages/settings/data';
 
 /*
@@ -33,10 +39,36 @@ const routes: RouteDefinition[] = [
   { path: '/profile', component: lazy(() => import('./pages/profile/page')), preload: preloadProfile, info: { access: 'member' } },
   { path: '/directory', component: lazy(() => import('./pages/directory/page')), preload: preloadDirectory, info: { access: 'member' } },
   { path: '/members/:id', component: lazy(() => import('./pages/member/page')), preload: preloadMember, info: { access: 'member' } },
+  { path: '/mentors', component: lazy(() => import('./pages/mentors/page')), preload: preloadMentors, info: { access: 'member' } },
+  { path: '/requests', component: lazy(() => import('./pages/requests/page')), preload: preloadRequests, info: { access: 'member' } },
+  {
+    path: '/mentorships',
+    component: lazy(() => import('./pages/mentorships/page')),
+    preload: preloadMentorships,
+    info: { access: 'member' },
+  },
+  {
+    path: '/mentorships/:id',
+    component: lazy(() => import('./pages/mentorship/page')),
+    preload: preloadMentorship,
+    info: { access: 'member' },
+  },
   {
     path: '/board/applications',
     component: lazy(() => import('./pages/board-applications/page')),
     preload: preloadApplications,
+    info: { access: 'board' },
+  },
+  {
+    path: '/board/cohorts',
+    component: lazy(() => import('./pages/board-cohorts/page')),
+    preload: preloadCohorts,
+    info: { access: 'board' },
+  },
+  {
+    path: '/board/mentorships',
+    component: lazy(() => import('./pages/board-mentorships/page')),
+    preload: preloadBoardMentorships,
     info: { access: 'board' },
   },
   { path: '/settings', component: lazy(() => import('./pages/settings/page')), preload: preloadSettings, info: { access: 'account' } },
@@ -95,6 +127,21 @@ function Nav(props: { me: Me | null }) {
               </A>
             </li>
             <li>
+              <A class="nav__link" href="/mentors">
+                {t('nav.mentors')}
+              </A>
+            </li>
+            <li>
+              <A class="nav__link" href="/requests">
+                {t('nav.requests')}
+              </A>
+            </li>
+            <li>
+              <A class="nav__link" href="/mentorships">
+                {t('nav.mentorships')}
+              </A>
+            </li>
+            <li>
               <A class="nav__link" href="/profile">
                 {t('nav.profile')}
               </A>
@@ -103,6 +150,11 @@ function Nav(props: { me: Me | null }) {
               <li>
                 <A class="nav__link" href="/board/applications">
                   {t('nav.applications')}
+                </A>
+              </li>
+              <li>
+                <A class="nav__link" href="/board/cohorts">
+                  {t('nav.cohorts')}
                 </A>
               </li>
             </Show>

@@ -97,3 +97,28 @@ export function CheckboxGroup(props: GroupProps & { values: readonly string[]; o
 export function RadioGroup(props: GroupProps & { value: string; onChange: (value: string) => void }) {
   return <Group {...props} type="radio" checked={(v) => props.value === v} onToggle={(v, on) => on && props.onChange(v)} />;
 }
+
+/** One yes-or-no choice: a checkbox with its label and, optionally, a hint. */
+export function Checkbox(props: { id: string; label: string; hint?: string; checked: boolean; onChange: (checked: boolean) => void }) {
+  return (
+    <div class="choice field">
+      <input
+        class="choice__input"
+        type="checkbox"
+        id={props.id}
+        name={props.id}
+        checked={props.checked}
+        aria-describedby={props.hint ? `${props.id}-hint` : undefined}
+        onChange={(e) => props.onChange(e.currentTarget.checked)}
+      />
+      <label class="choice__label" for={props.id}>
+        {props.label}
+      </label>
+      <Show when={props.hint}>
+        <p class="choice__hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
+      </Show>
+    </div>
+  );
+}

@@ -1,4 +1,4 @@
-import { createEffect, type JSX } from 'solid-js';
+import { createEffect, createUniqueId, type JSX } from 'solid-js';
 import { t } from '../i18n';
 
 /**
@@ -16,14 +16,16 @@ export function ConfirmDialog(props: {
   children: JSX.Element;
 }) {
   let dialog: HTMLDialogElement | undefined;
+  // Unique, so that two dialogs on one page never share a title id.
+  const titleId = `dialog-${createUniqueId()}`;
   createEffect(() => {
     if (!dialog) return;
     if (props.open && !dialog.open) dialog.showModal();
     if (!props.open && dialog.open) dialog.close();
   });
   return (
-    <dialog class="dialog" ref={dialog} aria-labelledby="dialog-title" onClose={() => props.onClose()}>
-      <h2 id="dialog-title" class="dialog__title">
+    <dialog class="dialog" ref={dialog} aria-labelledby={titleId} onClose={() => props.onClose()}>
+      <h2 id={titleId} class="dialog__title">
         {props.title}
       </h2>
       <div class="dialog__body">{props.children}</div>

@@ -41,7 +41,7 @@ type FieldProps = {
   hint?: string;
   error?: string;
   optional?: boolean;
-  type?: 'text' | 'email' | 'password';
+  type?: 'text' | 'email' | 'password' | 'date';
   autocomplete?: string;
   multiline?: boolean;
   rows?: number;

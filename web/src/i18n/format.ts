@@ -33,3 +33,9 @@ export function sortedOptions(codes: readonly string[], label: (code: string) =>
   const collator = new Intl.Collator(locale());
   return codes.map((c) => ({ value: c, label: label(c) })).sort((a, b) => collator.compare(a.label, b.label));
 }
+
+/** A calendar day (YYYY-MM-DD) as written, whatever the viewer's time zone. */
+export function formatDay(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) ? day : new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+}

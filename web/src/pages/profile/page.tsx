@@ -16,6 +16,7 @@ import { api, isStatus, unwrap } from '../../lib/api';
 import { createFormErrors, fieldId } from '../../lib/form';
 import { asExpertise, countryOptions, expertiseOptions, languageOptions, optional, timezoneOptions } from '../../lib/reference';
 import { getOwnProfile } from './data';
+import { createMentoringForm, MENTORING_FIELDS, MentoringSection } from './mentoring';
 
 type ProfileBody = InferRequestType<typeof api.members.me.$put>['json'];
 
@@ -31,11 +32,22 @@ const FIELDS = [
   'goals.shortTerm',
   'goals.mediumTerm',
   'goals.longTerm',
+  ...MENTORING_FIELDS,
   'version',
 ];
 
-/** The fields this page edits, each with who may see it. `mentoring` is set where mentoring is. */
-const EDITED: readonly VisibilityField[] = ['country', 'organization', 'jobTitle', 'bio', 'expertise', 'languages', 'timezone', 'goals'];
+/** The fields this page edits, each with who may see it. */
+const EDITED: readonly VisibilityField[] = [
+  'country',
+  'organization',
+  'jobTitle',
+  'bio',
+  'expertise',
+  'languages',
+  'timezone',
+  'goals',
+  'mentoring',
+];
 
 /** A profile field and, beside it, who may see it. */
 function WithVisibility(props: {
@@ -78,6 +90,7 @@ function ProfileForm(props: { profile: Profile }) {
   const [saved, setSaved] = createSignal(false);
   const [stale, setStale] = createSignal(false);
   const errors = createFormErrors(FIELDS);
+  const mentoring = createMentoringForm(p.mentoring, p.goals, () => setSaved(false));
 
   const onVisibility = (field: VisibilityField, level: AudienceLevel) => setVisibility((v) => ({ ...v, [field]: level }));
   const edit =
@@ -95,6 +108,7 @@ function ProfileForm(props: { profile: Profile }) {
     const ok = errors.check({
       displayName: displayName().trim() ? undefined : t('validation.displayName'),
       country: country() ? undefined : t('validation.country'),
+      ...mentoring.problems(),
     });
     if (!ok) return;
     const shown = visibility();
@@ -108,6 +122,8 @@ function ProfileForm(props: { profile: Profile }) {
       languages: languages(),
       timezone: timezone() || undefined,
       goals: { shortTerm: shortTerm().trim(), mediumTerm: mediumTerm().trim(), longTerm: longTerm().trim() },
+      // Always sent from here: leaving it out would keep the stored settings instead of hers.
+      mentoring: mentoring.value(languages()),
       visibility: Object.fromEntries(EDITED.map((f) => [f, shown[f]])),
       version: version(),
     };
@@ -278,6 +294,19 @@ function ProfileForm(props: { profile: Profile }) {
             />
           </fieldset>
         </WithVisibility>
+        <MentoringSection
+          form={mentoring}
+          errors={errors}
+          workingLanguages={languages()}
+          visibility={
+            <VisibilityPicker
+              id="vis-mentoring"
+              field={label('mentoring.visibilityField')}
+              value={visibility().mentoring}
+              onChange={(level) => onVisibility('mentoring', level)}
+            />
+          }
+        />
         <Show when={stale()}>
           <Notice tone="warning" live>
             <p>{t('profile.conflict')}</p>

@@ -1,0 +1,80 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+// No static import from functions/: startServer sets process.env before it loads the API.
+import { startServer } from '../../scripts/start';
+import { freePort } from '../../scripts/local/services';
+
+/*
+ * What every browser test shares: the whole local product on a free port (DynamoDB Local,
+ * cognito-local, the API and the built SPA), Debian's Chromium, axe, screenshots into
+ * test-results/, and signing in and out the way a member does.
+ */
+
+export const SHOTS = join(process.cwd(), 'test-results');
+export const DEMO_PASSWORD = 'champions-demo-2026';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
+
+export type Server = Awaited<ReturnType<typeof startServer>>;
+
+/** Starts the product and the browser side by side. */
+export async function startProductAndBrowser(): Promise<{ server: Server; browser: Browser }> {
+  mkdirSync(SHOTS, { recursive: true });
+  const port = await freePort();
+  const [server, browser] = await Promise.all([
+    startServer({ port }),
+    chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }),
+  ]);
+  return { server, browser };
+}
+
+export async function expectAccessible(p: Page, what: string): Promise<void> {
+  // Native <option>s are painted by the browser, not by our CSS; their <select> is still checked.
+  const { violations } = await new AxeBuilder({ page: p })
+    .exclude('option')
+    .options({ resultTypes: ['violations'] })
+    .analyze();
+  const found = violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`);
+  expect(found, `axe violations on ${what}`).toEqual([]);
+}
+
+export async function shot(p: Page, name: string, fullPage = true): Promise<void> {
+  await p.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
+}
+
+/** The page's h1, once the route has rendered it. */
+export async function heading(p: Page, name: string | RegExp): Promise<void> {
+  await p.getByRole('heading', { level: 1, name }).waitFor();
+}
+
+export async function signIn(p: Page, origin: string, email: string, password: string): Promise<void> {
+  await p.goto(`${origin}/sign-in`);
+  await heading(p, 'Sign in');
+  await p.getByLabel('Email address').fill(email);
+  await p.getByLabel('Password').fill(password);
+  await p.getByRole('button', { name: 'Sign in' }).click();
+}
+
+export async function signOut(p: Page): Promise<void> {
+  await p.getByRole('button', { name: 'Sign out' }).click();
+  await heading(p, 'Sign in');
+  await p.getByText('You have signed out.').waitFor();
+}
+
+/** Fails when the page is wider than the viewport (a phone would scroll sideways). */
+export async function expectNoSidewaysScroll(p: Page, what: string): Promise<void> {
+  const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `${what} scrolls sideways`).toBeLessThanOrEqual(0);
+}

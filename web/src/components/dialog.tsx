@@ -1,0 +1,23 @@
+import { createEffect, createUniqueId, type JSX } from 'solid-js';
+
+/**
+ * A modal on the native <dialog> for a small form: it traps focus, closes on Escape and returns
+ * focus to the control that opened it. The children bring their own actions.
+ */
+export function Dialog(props: { open: boolean; title: string; onClose: () => void; children: JSX.Element }) {
+  let dialog: HTMLDialogElement | undefined;
+  const titleId = `dialog-${createUniqueId()}`;
+  createEffect(() => {
+    if (!dialog) return;
+    if (props.open && !dialog.open) dialog.showModal();
+    if (!props.open && dialog.open) dialog.close();
+  });
+  return (
+    <dialog class="dialog" ref={dialog} aria-labelledby={titleId} onClose={() => props.onClose()}>
+      <h2 id={titleId} class="dialog__title" dir="auto">
+        {props.title}
+      </h2>
+      {props.children}
+    </dialog>
+  );
+}

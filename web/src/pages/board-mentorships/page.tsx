@@ -1,0 +1,133 @@
+import { createAsync, useSearchParams } from '@solidjs/router';
+import { A } from '@solidjs/router';
+import { createEffect, createSignal, For, on, Show, Suspense } from 'solid-js';
+import { Loading } from '../../components/loading';
+import { MemberName } from '../../components/member-name';
+import { Notice } from '../../components/notice';
+import { PageHeading } from '../../components/page-heading';
+import { Select } from '../../components/select';
+import { t } from '../../i18n';
+import { formatDate } from '../../i18n/format';
+import { generalMessage } from '../../lib/form';
+import { MENTORSHIP_STATES, type MentorshipView } from '../../lib/mentorship';
+import { getBoardMentorships, stateFrom } from './data';
+
+/** Who with whom, and where it stands: nothing of what they wrote. */
+function OverviewItem(props: { mentorship: MentorshipView }) {
+  const m = () => props.mentorship;
+  return (
+    <li class="card overview-item">
+      <dl class="pair">
+        <div>
+          <dt>{t('mentorship.mentee')}</dt>
+          <dd>
+            <MemberName id={m().menteeId} link />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('mentorship.mentor')}</dt>
+          <dd>
+            <MemberName id={m().mentorId} link />
+          </dd>
+        </div>
+      </dl>
+      <p class="badges">
+        <span class={`badge badge--${m().state}`}>{t(`state.${m().state}`)}</span>
+        <Show when={m().proposedBy === 'board'}>
+          <span class="badge badge--quiet">{t('mentorship.proposed')}</span>
+        </Show>
+      </p>
+      <p class="card__meta">
+        {t('mentorship.requested', { date: formatDate(m().createdAt) })} · {t('mentorship.updated', { date: formatDate(m().updatedAt) })}
+      </p>
+    </li>
+  );
+}
+
+export default function BoardMentorshipsPage() {
+  const [search, setSearch] = useSearchParams();
+  const state = () => stateFrom(search);
+  const first = createAsync(() => getBoardMentorships(state()));
+  const [draft, setDraft] = createSignal('');
+  createEffect(() => setDraft(state() ?? ''));
+  const [more, setMore] = createSignal<MentorshipView[]>([]);
+  const [cursor, setCursor] = createSignal<string | null | undefined>();
+  const [loadingMore, setLoadingMore] = createSignal(false);
+  const [moreError, setMoreError] = createSignal<string>();
+  createEffect(
+    on(first, () => {
+      setMore([]);
+      setCursor(undefined);
+      setMoreError(undefined);
+    }),
+  );
+  const nextCursor = () => (cursor() === undefined ? first()?.nextCursor : cursor());
+  const items = () => [...(first()?.items ?? []), ...more()];
+
+  const loadMore = async () => {
+    const c = nextCursor();
+    if (!c || loadingMore()) return;
+    setLoadingMore(true);
+    try {
+      const page = await getBoardMentorships(state(), c);
+      setMore((m) => [...m, ...page.items]);
+      setCursor(page.nextCursor);
+    } catch (e) {
+      setMoreError(generalMessage(e));
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  return (
+    <div class="narrow">
+      <PageHeading>{t('boardMentorships.title')}</PageHeading>
+      <p class="lead">{t('boardMentorships.intro')}</p>
+      <p>
+        <A href="/board/cohorts">{t('boardMentorships.cohorts')}</A>
+      </p>
+      <form
+        class="filters filters--inline"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setSearch({ state: draft() || null });
+        }}
+      >
+        <Select
+          id="filter-state"
+          label={t('boardMentorships.state')}
+          placeholder={t('boardMentorships.any')}
+          options={MENTORSHIP_STATES.map((s) => ({ value: s, label: t(`state.${s}`) }))}
+          value={draft()}
+          onChange={setDraft}
+        />
+        <div class="actions">
+          <button type="submit" class="button">
+            {t('boardMentorships.apply')}
+          </button>
+        </div>
+      </form>
+      <Suspense fallback={<Loading />}>
+        <Show when={first()}>
+          <Show when={items().length > 0} fallback={<p>{t('boardMentorships.empty')}</p>}>
+            <ul class="cards cards--single">
+              <For each={items()}>{(m) => <OverviewItem mentorship={m} />}</For>
+            </ul>
+          </Show>
+          <Show when={moreError()}>
+            <Notice tone="warning" live>
+              <p>{moreError()}</p>
+            </Notice>
+          </Show>
+          <Show when={nextCursor()}>
+            <div class="actions actions--center">
+              <button type="button" class="button button--secondary" aria-disabled={loadingMore() ? 'true' : undefined} onClick={loadMore}>
+                {loadingMore() ? t('common.loadingMore') : t('common.loadMore')}
+              </button>
+            </div>
+          </Show>
+        </Show>
+      </Suspense>
+    </div>
+  );
+}

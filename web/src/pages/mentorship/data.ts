@@ -1,0 +1,20 @@
+import { query, type RoutePreloadFuncArgs } from '@solidjs/router';
+import { api, isStatus, unwrap } from '../../lib/api';
+
+/** A mentorship the caller is part of (or the board), or null when she cannot see it (404). */
+export const getMentorship = query(async (id: string) => {
+  try {
+    return await unwrap(api.mentorships[':id'].$get({ param: { id } }));
+  } catch (e) {
+    if (isStatus(e, 404)) return null;
+    throw e;
+  }
+}, 'mentorship');
+
+/** The check-in log of an accepted mentorship, newest first. */
+export const getCheckIns = query(
+  (id: string) => unwrap(api.mentorships[':id']['check-ins'].$get({ param: { id }, query: { limit: '50' } })),
+  'check-ins',
+);
+
+export const preloadMentorship = ({ params }: RoutePreloadFuncArgs) => void getMentorship(params.id ?? '');
