@@ -255,7 +255,7 @@ export const ReasonSchema = z.strictObject({ reason: shortText(1000).pipe(z.stri
 
 export const CheckInInputSchema = z.strictObject({
   date: z.iso.date(),
-  notes: shortText(4000),
+  notes: shortText(4000).pipe(z.string().min(1, { message: 'Write what you talked about.' })),
   nextSteps: shortText(2000).default(''),
 });
 
@@ -272,9 +272,13 @@ export const MentorshipSchema = z.object({
   message: z.string(),
   goals: GoalsSchema,
   proposedBy: z.literal('board').optional(),
+  cohortId: z.string().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   expiresAt: z.string(),
+  decidedAt: z.string().optional(),
+  closedBy: z.string().optional(),
+  closeReason: z.string().optional(),
   declineReason: z.string().optional(),
   declineNote: z.string().optional(),
   version: z.number().int(),
@@ -300,6 +304,17 @@ export const CohortPairsSchema = z.strictObject({
 export const CohortSchema = z.object({
   id: z.string(),
   state: z.enum(['draft', 'published']),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  menteeIds: z.array(z.string()),
+  mentorIds: z.array(z.string()),
+  published: z
+    .object({
+      created: z.array(z.string()),
+      skipped: z.array(z.object({ menteeId: z.string(), mentorId: z.string(), reason: z.string() })),
+      at: z.string(),
+    })
+    .optional(),
   pairs: z.array(z.object({ menteeId: z.string(), mentorId: z.string(), score: z.number(), reasons: z.array(MatchReasonSchema) })),
   unassigned: z.array(z.object({ menteeId: z.string(), reason: z.string() })),
   totalScore: z.number(),

@@ -201,7 +201,8 @@ export async function request(session: Session, input: CreateInput, proposed?: {
     menteeId: me.id,
     state: 'pending',
     message: input.message,
-    goals: input.goals,
+    // A board proposal carries what she wrote she is seeking, so the mentor sees her goals.
+    goals: proposed ? (me.mentoring?.seeking?.goals ?? me.goals ?? input.goals) : input.goals,
     ...(proposed ? { proposedBy: 'board' as const, cohortId: proposed.cohortId } : {}),
     createdAt: at,
     updatedAt: at,

@@ -104,7 +104,7 @@ function demoProfile(
       offering: { active: offering, capacity: offering ? 2 + (i % 3) : 0, topics: [...expertise] as never, languages: p.languages },
       seeking: {
         active: !offering,
-        topics: (offering ? [] : ['leadership', expertise[0]]) as never,
+        topics: (offering ? [] : [...new Set(['leadership', expertise[0]])]) as never,
         goals: { shortTerm: 'Grow in my role', mediumTerm: 'Lead a team', longTerm: 'Shape national policy' },
         sameCountryOnly: false,
         outsideOrganizationOnly: i % 5 === 0,
