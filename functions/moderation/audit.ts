@@ -28,8 +28,20 @@ export type AuditEntry = {
 
 const GENESIS = '0'.repeat(64);
 
+/** JSON with object keys sorted at every level: DynamoDB does not keep a map's key order. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
 export function hashEntry(e: Omit<AuditEntry, 'hash'>): string {
-  const canonical = JSON.stringify([
+  const canonical = canonicalJson([
     e.seq,
     e.id,
     e.at,
