@@ -96,6 +96,16 @@ export const moderationRoutes = new Hono<Env>()
     validate('json', ReasonSchema),
     async (c) => c.json(await discussion.decidePost(viewer(c), c.req.param('id'), 'reject', c.req.valid('json').reason), 200),
   )
+  .post(
+    '/posts/:id/hide',
+    doc('Hide a published post (the author sees the reason)', 200, PostSchema),
+    boardMember,
+    validate('json', ReasonSchema),
+    async (c) => c.json(await discussion.hideOrRestore(viewer(c), c.req.param('id'), 'hide', c.req.valid('json').reason), 200),
+  )
+  .post('/posts/:id/restore', doc('Restore a hidden post', 200, PostSchema), boardMember, validate('json', ReasonSchema), async (c) =>
+    c.json(await discussion.hideOrRestore(viewer(c), c.req.param('id'), 'restore', c.req.valid('json').reason), 200),
+  )
   .post('/threads/:id/lock', doc('Lock a thread', 200, ThreadSchema), boardMember, validate('json', ReasonSchema), async (c) =>
     c.json(await discussion.threadAction(viewer(c), c.req.param('id'), 'lock', c.req.valid('json').reason), 200),
   )

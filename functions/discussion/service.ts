@@ -407,6 +407,41 @@ export async function decidePost(v: Viewer, id: string | undefined, decision: 'a
   return postView(next, v);
 }
 
+/** Hide a published post, or restore a hidden one; the author is told, with the reason. */
+export async function hideOrRestore(v: Viewer, id: string | undefined, action: 'hide' | 'restore', reason: string) {
+  const p = await visiblePost(v, id);
+  if (p.authorId === v.session.userId) throw new ForbiddenError('Another board member acts on your own post.');
+  const from = action === 'hide' ? 'published' : 'hidden';
+  const to = action === 'hide' ? 'hidden' : 'published';
+  if (p.state !== from) throw new ConflictError(`not_${from}`, `This post is ${p.state}.`);
+  let next = p;
+  await withAudit(
+    v,
+    async () => {
+      const current = await repo.getPost(p.id);
+      if (current?.state !== from) throw new ConflictError(`not_${from}`, 'Another board member acted on this post meanwhile.');
+      next = { ...current, state: to, moderationReason: reason, updatedAt: new Date().toISOString(), version: current.version + 1 };
+      const t = current.opening ? await repo.getThread(current.threadId) : undefined;
+      return [
+        repo.postPut(next, current.version),
+        ...(t ? [repo.threadPut({ ...t, state: to, version: t.version + 1 }, t.version)] : []),
+        ...(current.authorId
+          ? [
+              notificationPut(
+                current.authorId,
+                `post.${action === 'hide' ? 'hidden' : 'restored'}`,
+                `/threads/${current.threadId}`,
+                next.updatedAt,
+              ),
+            ]
+          : []),
+      ];
+    },
+    { action: `post.${action}`, targetType: 'post', targetId: p.id, reason, before: { state: from }, after: { state: to } },
+  );
+  return postView(next, v);
+}
+
 /** Lock, unlock, pin or unpin a thread; doing what is already done is a 409. */
 export async function threadAction(v: Viewer, id: string | undefined, action: 'lock' | 'unlock' | 'pin' | 'unpin', reason: string) {
   const t = await visibleThread(v, id);

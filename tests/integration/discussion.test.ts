@@ -197,6 +197,25 @@ describe('posting', () => {
     expectError(await m.get('/api/moderation/audit'), 403, 'forbidden');
   });
 
+  it('hides and restores a published post with a reason the author sees, audited; members may not', async () => {
+    const s = await space('members');
+    const m = await trusted();
+    const reader = await member();
+    const b = await board();
+    const t = (await m.post(`/api/spaces/${s}/threads`, { title: 'Visible', body: 'Opening words', identity: 'named' })).body;
+    const reply = (await m.post(`/api/threads/${t.id}/posts`, { body: 'A reply to hide', identity: 'named' })).body;
+    expectError(await reader.post(`/api/moderation/posts/${reply.id}/hide`, { reason: 'x' }), 403, 'forbidden');
+    expect((await b.post(`/api/moderation/posts/${reply.id}/hide`, { reason: 'Identifies a victim' })).body.state).toBe('hidden');
+    expectError(await b.post(`/api/moderation/posts/${reply.id}/hide`, { reason: 'again' }), 409, 'conflict');
+    expect((await reader.get(`/api/threads/${t.id}/posts`)).body.items.map((p: { id: string }) => p.id)).not.toContain(reply.id);
+    const own = (await m.get(`/api/threads/${t.id}/posts`)).body.items.find((p: { id: string }) => p.id === reply.id);
+    expect(own).toMatchObject({ state: 'hidden', moderationReason: 'Identifies a victim' });
+    expect((await m.get('/api/notifications')).body.items[0].type).toBe('post.hidden');
+    expect((await b.post(`/api/moderation/posts/${reply.id}/restore`, { reason: 'Edited by agreement' })).body.state).toBe('published');
+    const actions = (await b.get('/api/moderation/audit?limit=50')).body.items.filter((e: { targetId: string }) => e.targetId === reply.id);
+    expect(actions.map((e: { action: string }) => e.action)).toEqual(['post.restore', 'post.hide']);
+  });
+
   it('limits posting to 5 a minute per member (429 with retry-after)', async () => {
     const s = await space('members');
     const m = await member();
