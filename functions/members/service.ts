@@ -14,6 +14,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import type { Page } from '../lib/cursor';
 import type { Session } from '../lib/session';
 import { detachAuthor } from '../discussion/repository';
+import { closeAllOf } from '../mentorship/service';
 import * as repo from './repository';
 import type { MemberRecord } from './repository';
 
@@ -254,6 +255,7 @@ export async function exportData(session: Session) {
  * account rather than an orphaned profile.
  */
 export async function eraseData(memberId: string): Promise<void> {
+  await closeAllOf(memberId);
   await detachAuthor(memberId);
   const own = await repo.listOwnItems(memberId);
   const profile = await repo.getMember(memberId);

@@ -513,3 +513,31 @@ export async function addFeedback(session: Session, id: string | undefined, inpu
 }
 
 export type { Ineligible };
+
+/**
+ * Before an account is erased, her open mentorships end: pending requests are withdrawn (or
+ * declined, when she was asked) and accepted ones ended, each with the other party told, so no
+ * one waits on a member who is gone and every counter and pair lock is released.
+ */
+export async function closeAllOf(memberId: string): Promise<void> {
+  const now = new Date().toISOString();
+  for (const list of [repo.listAsMentor, repo.listAsMentee]) {
+    let cursor: string | undefined;
+    do {
+      const scope = `erase:${memberId}`;
+      const page = await list(memberId, { limit: 50, cursor, scope, now });
+      for (const listed of page.items) {
+        const m = await repo.getMentorship(listed.id);
+        if (!m || (m.state !== 'pending' && m.state !== 'accepted')) continue;
+        const to: MentorshipState = m.state === 'accepted' ? 'ended' : m.mentorId === memberId ? 'declined' : 'withdrawn';
+        const other = m.mentorId === memberId ? m.menteeId : m.mentorId;
+        await transition(m, to, { closedBy: 'former member', closeReason: 'account_erased' }, [
+          notificationPut(other, `mentorship.${to}`, `/mentorships/${m.id}`, now),
+        ]).catch((e: unknown) => {
+          if (!(e instanceof ConflictError)) throw e;
+        });
+      }
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+}

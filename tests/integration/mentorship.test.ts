@@ -279,6 +279,20 @@ describe('the lifecycle', () => {
   });
 });
 
+describe('erasure', () => {
+  it('ends an erased member’s open mentorships and frees the other side', async () => {
+    const mentor = await member(mentorProfile(1, 'ml'));
+    const mentee = await member(menteeProfile('ml'));
+    const { id } = (await ask(mentee, mentor)).body;
+    await mentor.post(`/api/mentorships/${id}/accept`);
+    expect((await mentee.del('/api/members/me')).status).toBe(202);
+    expect((await mentor.get(`/api/mentorships/${id}`)).body.state).toBe('ended');
+    expect((await mentor.get('/api/notifications')).body.items[0].type).toBe('mentorship.ended');
+    const stats = await db.getItem({ TableName: TABLE, Key: toAttr(keys.mentorStats(mentor.userId)), ConsistentRead: true });
+    expect(stats.Item?.accepted).toEqual({ N: '0' });
+  });
+});
+
 describe('expiry', () => {
   it('reads as expired after 14 days before the sweeper runs, refuses accept, and the sweeper writes it', async () => {
     const mentor = await member(mentorProfile(1, 'ur'));
