@@ -17,6 +17,12 @@ describe('the published API description', () => {
     expect(signUp.requestBody.content['application/json']?.schema.additionalProperties).toBe(false);
   });
 
+  it('ships the meta Lambda a document identical to the live one (run `npm run openapi` when routes change)', async () => {
+    const { default: shipped } = await import('../../functions/meta/openapi.json');
+    const { openApiDocument } = await import('../../functions/app');
+    expect(shipped).toEqual(JSON.parse(JSON.stringify(openApiDocument())));
+  });
+
   it('serves the reference data with at least 8 expertise codes', async () => {
     const res = await new Agent().get('/api/meta');
     expect(res.status).toBe(200);
