@@ -7,7 +7,12 @@ import { fileURLToPath } from 'node:url';
  * would otherwise have to bundle every domain just to describe them (over the 250 kB budget).
  * A test fails when the file no longer matches the live document: run `npm run openapi`.
  */
-for (const [k, v] of Object.entries({ TABLE_NAME: 'openapi', USER_POOL_ID: 'eu-central-1_openapi', USER_POOL_CLIENT_ID: 'openapi', CURSOR_SECRET: 'openapi-document-only' })) {
+for (const [k, v] of Object.entries({
+  TABLE_NAME: 'openapi',
+  USER_POOL_ID: 'eu-central-1_openapi',
+  USER_POOL_CLIENT_ID: 'openapi',
+  CURSOR_SECRET: 'openapi-document-only',
+})) {
   process.env[k] ??= v;
 }
 const { openApiDocument } = await import('../functions/app');
