@@ -3,20 +3,24 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleSizeSection, coldInitSection } from './bench/bundles';
 import { DEFAULT_SIZES, capacitySection, memberProbes } from './bench/capacity';
+import { discussionProbe, postingSection } from './bench/discussion';
 import { cohortSection, mentorshipProbe } from './bench/mentorship';
 import { type BenchContext, type Section, type SectionResult, budgetsOf, renderTable, writeResults } from './bench/report';
 import { spaSection } from './bench/spa';
 
 /**
  * `npm run bench` (after `npm run build`): bundle sizes, cold init, the SPA's initial JavaScript,
- * the cohort optimiser's time for 200 × 100, and DynamoDB capacity per request at 1k and 10k
- * members (every one an offering mentor: directory, profile, mentor suggestions), each against
- * its budget where it has one.
+ * the cohort optimiser's time for 200 × 100, posting throughput on the local server as a ratio
+ * to a trivial route, and DynamoDB capacity per request at 1k and 10k members (every one an
+ * offering mentor: directory, profile, mentor suggestions; and a discussion space of 100, then
+ * 10,000 threads: threads, posts and moderation-queue pages), each against its budget where it
+ * has one.
  * Prints a table and writes bench/results.json. A failed budget prints FAIL but exits 0; a
  * section that cannot measure at all exits 1.
  *
  *   npm run bench -- --only=bundles,cold-init     run some sections (ids below)
- *   npm run bench -- --skip=capacity              leave some out
+ *   npm run bench -- --skip=capacity              leave some out (ids: bundles, cold-init, spa,
+ *                                                 cohort, posting, capacity)
  *   npm run bench -- --sizes=1000,3000            other member counts (default 1000,10000)
  *
  * Adding a measurement: a new module in scripts/bench/ exporting a `Section` (see report.ts)
@@ -32,15 +36,18 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = join(root, 'bench/results.json');
 
 /** Measured at every population size by the capacity section. */
-const PROBES = [...memberProbes, mentorshipProbe()];
+const PROBES = [...memberProbes, mentorshipProbe(), discussionProbe()];
 
 const sizesArg = process.argv.find((a) => a.startsWith('--sizes='));
 const SIZES = sizesArg ? sizesArg.slice('--sizes='.length).split(',').map(Number) : DEFAULT_SIZES;
 if (SIZES.length < 2 || SIZES.some((n) => !Number.isInteger(n) || n < 40))
   throw new Error('--sizes wants two or more member counts ≥ 40, e.g. --sizes=1000,10000');
 
-/** In run order: the timing-sensitive cold-init and cohort runs go before the JVM starts. */
-const SECTIONS: Section[] = [bundleSizeSection, coldInitSection, spaSection, cohortSection, capacitySection(PROBES, SIZES)];
+/**
+ * In run order: the timing-sensitive cold-init and cohort runs go before the JVM starts; posting
+ * throughput (its own server process and JVM, stopped at its end) before the long capacity fill.
+ */
+const SECTIONS: Section[] = [bundleSizeSection, coldInitSection, spaSection, cohortSection, postingSection, capacitySection(PROBES, SIZES)];
 
 function pick(sections: Section[], argv: string[]): Section[] {
   const list = (flag: string) =>

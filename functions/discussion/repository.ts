@@ -1,6 +1,6 @@
 import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { decodeCursor, encodeCursor, type Page } from '../lib/cursor';
-import { TABLE, db, fromAttr, toAttr, values } from '../lib/db';
+import { TABLE, db, fromAttr, recordOf, toAttr, values } from '../lib/db';
 import { keys } from '../lib/keys';
 
 /** Storage of spaces, threads and posts. */
@@ -43,25 +43,9 @@ export type PostRecord = {
   version: number;
 };
 
-const strip = <T>(item: Record<string, AttributeValue>): T => {
-  const {
-    pk: _p,
-    sk: _s,
-    gsi1pk: _a,
-    gsi1sk: _b,
-    gsi2pk: _c,
-    gsi2sk: _d,
-    gsi3pk: _e,
-    gsi3sk: _f,
-    entity: _g,
-    ...rest
-  } = fromAttr<Record<string, unknown>>(item);
-  return rest as T;
-};
-
 export async function getSpace(id: string): Promise<Space | undefined> {
   const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.space(id)) });
-  return res.Item ? strip<Space>(res.Item) : undefined;
+  return res.Item ? recordOf<Space>(res.Item) : undefined;
 }
 
 /** Spaces in audience order; few enough to read in one page of the index. */
@@ -80,7 +64,7 @@ export async function listSpaces(opts: { limit: number; cursor?: string; scope: 
     Limit: opts.limit,
     ExclusiveStartKey: decodeCursor(opts.cursor, opts.scope),
   });
-  return { items: (res.Items ?? []).map((i) => strip<Space>(i)), nextCursor: encodeCursor(res.LastEvaluatedKey, opts.scope) };
+  return { items: (res.Items ?? []).map((i) => recordOf<Space>(i)), nextCursor: encodeCursor(res.LastEvaluatedKey, opts.scope) };
 }
 
 export const spacePut = (s: Space): TransactWriteItem => ({
@@ -93,12 +77,12 @@ export const spacePut = (s: Space): TransactWriteItem => ({
 
 export async function getThread(id: string): Promise<ThreadRecord | undefined> {
   const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.thread(id)), ConsistentRead: true });
-  return res.Item ? strip<ThreadRecord>(res.Item) : undefined;
+  return res.Item ? recordOf<ThreadRecord>(res.Item) : undefined;
 }
 
 export async function getPost(id: string): Promise<PostRecord | undefined> {
   const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.post(id)), ConsistentRead: true });
-  return res.Item ? strip<PostRecord>(res.Item) : undefined;
+  return res.Item ? recordOf<PostRecord>(res.Item) : undefined;
 }
 
 /** The full item of a thread, with its listing key; `expectedVersion` makes it a conditional write. */
@@ -109,6 +93,40 @@ export function threadPut(t: ThreadRecord, expectedVersion?: number): TransactWr
       Item: toAttr({ ...keys.thread(t.id), ...keys.threadIndex(t.spaceId, t.pinned, t.lastPostAt, t.id), entity: 'thread', ...t }),
       ConditionExpression: expectedVersion === undefined ? 'attribute_not_exists(pk)' : 'version = :v',
       ...(expectedVersion === undefined ? {} : { ExpressionAttributeValues: values({ ':v': expectedVersion }) }),
+    },
+  };
+}
+
+/**
+ * A reply's effect on its thread: one more reply and newer activity, while the thread is not
+ * locked and its pin is as read. No version condition, so simultaneous replies to a busy thread
+ * do not refuse each other; a held reply only checks the lock.
+ */
+export function threadReplied(t: ThreadRecord, at: string, published: boolean, requireUnlocked = true): TransactWriteItem {
+  if (!published) {
+    return {
+      ConditionCheck: {
+        TableName: TABLE,
+        Key: toAttr(keys.thread(t.id)),
+        ConditionExpression: 'locked = :false',
+        ExpressionAttributeValues: values({ ':false': false }),
+      },
+    };
+  }
+  return {
+    Update: {
+      TableName: TABLE,
+      Key: toAttr(keys.thread(t.id)),
+      UpdateExpression: 'ADD replyCount :one, version :one SET lastPostAt = :at, gsi1sk = :sk',
+      // An approval of a reply held before a lock still counts it, so only new replies check the lock.
+      ConditionExpression: requireUnlocked ? 'locked = :false AND pinned = :pinned' : 'pinned = :pinned',
+      ExpressionAttributeValues: values({
+        ':one': 1,
+        ':at': at,
+        ':sk': keys.threadIndex(t.spaceId, t.pinned, at, t.id).gsi1sk,
+        ...(requireUnlocked ? { ':false': false } : {}),
+        ':pinned': t.pinned,
+      }),
     },
   };
 }
@@ -151,7 +169,7 @@ export async function listThreads(
     Limit: opts.limit,
     ExclusiveStartKey: decodeCursor(opts.cursor, opts.scope),
   });
-  return { items: (res.Items ?? []).map((i) => strip<ThreadRecord>(i)), nextCursor: encodeCursor(res.LastEvaluatedKey, opts.scope) };
+  return { items: (res.Items ?? []).map((i) => recordOf<ThreadRecord>(i)), nextCursor: encodeCursor(res.LastEvaluatedKey, opts.scope) };
 }
 
 /** Posts of a thread, oldest first; held and hidden ones only for their author (or everyone, for the board). */
@@ -178,7 +196,7 @@ export async function listPosts(
     Limit: opts.limit,
     ExclusiveStartKey: decodeCursor(opts.cursor, opts.scope),
   });
-  return { items: (res.Items ?? []).map((i) => strip<PostRecord>(i)), nextCursor: encodeCursor(res.LastEvaluatedKey, opts.scope) };
+  return { items: (res.Items ?? []).map((i) => recordOf<PostRecord>(i)), nextCursor: encodeCursor(res.LastEvaluatedKey, opts.scope) };
 }
 
 /** The moderation queue, oldest first: held posts and open report cases. */
@@ -192,7 +210,7 @@ export async function listQueue(opts: { limit: number; cursor?: string; scope: s
     ExclusiveStartKey: decodeCursor(opts.cursor, opts.scope),
   });
   return {
-    items: (res.Items ?? []).map((i) => ({ ...strip<Record<string, unknown>>(i), entity: fromAttr<{ entity: string }>(i).entity })),
+    items: (res.Items ?? []).map((i) => ({ ...recordOf<Record<string, unknown>>(i), entity: fromAttr<{ entity: string }>(i).entity })),
     nextCursor: encodeCursor(res.LastEvaluatedKey, opts.scope),
   };
 }
@@ -238,7 +256,7 @@ export async function detachAuthor(authorId: string): Promise<number> {
       ExclusiveStartKey: start,
     });
     for (const raw of res.Items ?? []) {
-      const p = strip<PostRecord>(raw);
+      const p = recordOf<PostRecord>(raw);
       const detach = (key: { pk: string; sk: string }) => ({
         Update: {
           TableName: TABLE,

@@ -240,14 +240,9 @@ export async function reply(v: Viewer, threadId: string | undefined, input: { bo
       updatedAt: at,
       version: 1,
     };
-    // Even a held reply is written against the thread's version, so a lock cannot be overtaken.
-    const threadItem =
-      post.state === 'published'
-        ? repo.threadPut({ ...t, replyCount: t.replyCount + 1, lastPostAt: at, version: t.version + 1 }, t.version)
-        : repo.threadPut({ ...t, version: t.version + 1 }, t.version);
     const items: TransactWriteItem[] = [
       repo.postPut(post),
-      threadItem,
+      repo.threadReplied(t, at, post.state === 'published'),
       ...(post.state === 'published' ? [repo.publishedIncrement(v.member.id)] : []),
       ...(post.state === 'published' && t.authorId !== v.member.id
         ? [notificationPut(t.authorId, 'thread.reply', `/threads/${t.id}`, at)]
@@ -384,14 +379,14 @@ export async function decidePost(v: Viewer, id: string | undefined, decision: 'a
       }
       const t = await repo.getThread(p.threadId);
       if (!t) throw new NotFoundError();
-      const threadNext: ThreadRecord = p.opening
-        ? { ...t, state: next.state, version: t.version + 1 }
+      const threadItems = p.opening
+        ? [repo.threadPut({ ...t, state: next.state, version: t.version + 1 }, t.version)]
         : decision === 'approve'
-          ? { ...t, replyCount: t.replyCount + 1, lastPostAt: at, version: t.version + 1 }
-          : t;
+          ? [repo.threadReplied(t, at, true, false)]
+          : [];
       return [
         repo.postPut(next, p.version),
-        ...(threadNext === t ? [] : [repo.threadPut(threadNext, t.version)]),
+        ...threadItems,
         ...(decision === 'approve' ? [repo.publishedIncrement(p.authorId)] : []),
         notificationPut(p.authorId, decision === 'approve' ? 'post.approved' : 'post.rejected', `/threads/${p.threadId}`, at),
         ...(decision === 'approve' && !p.opening && t.authorId !== p.authorId

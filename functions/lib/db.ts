@@ -83,6 +83,13 @@ export const toAttr = (item: Item): Record<string, AttributeValue> =>
   marshall(item, { removeUndefinedValues: true, convertClassInstanceToMap: false });
 export const fromAttr = <T = Item>(item: Record<string, AttributeValue>): T => unmarshall(item) as T;
 
+const KEY_ATTRIBUTES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'entity']);
+
+/** A stored item as its record: unmarshalled, without the table's key and index attributes. */
+export function recordOf<T>(item: Record<string, AttributeValue>): T {
+  return Object.fromEntries(Object.entries(fromAttr<Record<string, unknown>>(item)).filter(([k]) => !KEY_ATTRIBUTES.has(k))) as T;
+}
+
 /** Builds ExpressionAttributeValues from plain values. */
 export const values = (v: Item): Record<string, AttributeValue> => marshall(v, { removeUndefinedValues: true });
 

@@ -1,6 +1,6 @@
 import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { decodeCursor, encodeCursor, type Page } from '../lib/cursor';
-import { TABLE, db, fromAttr, toAttr, values } from '../lib/db';
+import { TABLE, db, fromAttr, recordOf, toAttr, values } from '../lib/db';
 import { keys } from '../lib/keys';
 import type { MemberRecord } from '../members/repository';
 
@@ -35,25 +35,9 @@ export type MentorshipRecord = {
 
 export type Stats = { accepted?: number; pending?: number; active?: number };
 
-const strip = <T>(item: Record<string, AttributeValue>): T => {
-  const {
-    pk: _p,
-    sk: _s,
-    gsi1pk: _a,
-    gsi1sk: _b,
-    gsi2pk: _c,
-    gsi2sk: _d,
-    gsi3pk: _e,
-    gsi3sk: _f,
-    entity: _g,
-    ...rest
-  } = fromAttr<Record<string, unknown>>(item);
-  return rest as T;
-};
-
 export async function getMentorship(id: string): Promise<MentorshipRecord | undefined> {
   const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.mentorship(id)), ConsistentRead: true });
-  return res.Item ? strip<MentorshipRecord>(res.Item) : undefined;
+  return res.Item ? recordOf<MentorshipRecord>(res.Item) : undefined;
 }
 
 /**
@@ -99,7 +83,7 @@ export async function getMembers(ids: string[]): Promise<Map<string, MemberRecor
     while (request) {
       const res = await db.batchGetItem({ RequestItems: request });
       for (const raw of res.Responses?.[TABLE] ?? []) {
-        const m = strip<MemberRecord>(raw);
+        const m = recordOf<MemberRecord>(raw);
         out.set(m.id, m);
       }
       const rest = res.UnprocessedKeys?.[TABLE];
@@ -254,7 +238,7 @@ async function listBy(index: 'gsi1' | 'gsi2' | 'gsi3', partition: string, opts: 
     Limit: opts.limit,
     ExclusiveStartKey: decodeCursor(opts.cursor, opts.scope),
   });
-  return { items: (res.Items ?? []).map((i) => strip<MentorshipRecord>(i)), nextCursor: encodeCursor(res.LastEvaluatedKey, opts.scope) };
+  return { items: (res.Items ?? []).map((i) => recordOf<MentorshipRecord>(i)), nextCursor: encodeCursor(res.LastEvaluatedKey, opts.scope) };
 }
 
 export const listAsMentor = (mentorId: string, opts: ListOpts) => listBy('gsi1', `MENTORSHIPS#MENTOR#${mentorId}`, opts);
@@ -275,7 +259,7 @@ export async function openOfMentee(menteeId: string): Promise<MentorshipRecord[]
       ExpressionAttributeValues: values({ ':pk': `MENTORSHIPS#MENTEE#${menteeId}`, ':p': 'pending', ':a': 'accepted' }),
       ExclusiveStartKey: start,
     });
-    out.push(...(res.Items ?? []).map((i) => strip<MentorshipRecord>(i)));
+    out.push(...(res.Items ?? []).map((i) => recordOf<MentorshipRecord>(i)));
     start = res.LastEvaluatedKey;
   } while (start);
   return out;
@@ -313,7 +297,7 @@ export async function listCheckIns(mentorshipId: string, opts: { limit: number; 
     Limit: opts.limit,
     ExclusiveStartKey: decodeCursor(opts.cursor, opts.scope),
   });
-  return { items: (res.Items ?? []).map((i) => strip<CheckIn>(i)), nextCursor: encodeCursor(res.LastEvaluatedKey, opts.scope) };
+  return { items: (res.Items ?? []).map((i) => recordOf<CheckIn>(i)), nextCursor: encodeCursor(res.LastEvaluatedKey, opts.scope) };
 }
 
 export type Feedback = { mentorshipId: string; memberId: string; rating: number; text: string; at: string };
@@ -324,7 +308,7 @@ export async function listFeedback(mentorshipId: string): Promise<Feedback[]> {
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
     ExpressionAttributeValues: values({ ':pk': keys.mentorship(mentorshipId).pk, ':p': 'FEEDBACK#' }),
   });
-  return (res.Items ?? []).map((i) => strip<Feedback>(i));
+  return (res.Items ?? []).map((i) => recordOf<Feedback>(i));
 }
 
 export type CohortRecord = {
@@ -343,5 +327,5 @@ export type CohortRecord = {
 
 export async function getCohort(id: string): Promise<CohortRecord | undefined> {
   const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.cohort(id)), ConsistentRead: true });
-  return res.Item ? strip<CohortRecord>(res.Item) : undefined;
+  return res.Item ? recordOf<CohortRecord>(res.Item) : undefined;
 }

@@ -216,6 +216,18 @@ describe('posting', () => {
     expect(actions.map((e: { action: string }) => e.action)).toEqual(['post.restore', 'post.hide']);
   });
 
+  it('takes simultaneous replies to one busy thread without refusing any', async () => {
+    const s = await space('members');
+    const b = await board();
+    const t = (await b.post(`/api/spaces/${s}/threads`, { title: 'Busy', body: 'Reply here', identity: 'named' })).body;
+    const repliers = await Promise.all(Array.from({ length: 8 }, () => trusted()));
+    const results = await Promise.all(
+      repliers.map((m, i) => m.post(`/api/threads/${t.id}/posts`, { body: `Reply ${i}`, identity: 'named' })),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(8).fill(201));
+    expect((await b.get(`/api/threads/${t.id}`)).body.replyCount).toBe(8);
+  });
+
   it('limits posting to 5 a minute per member (429 with retry-after)', async () => {
     const s = await space('members');
     const m = await member();

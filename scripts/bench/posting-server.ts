@@ -1,0 +1,59 @@
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+
+/*
+ * The server side of the posting-throughput section (discussion.ts), run as its own process by
+ * `node --import tsx`: the real local product exactly as `npm start` runs it (scripts/start.ts's
+ * startServer: DynamoDB Local, cognito-local, the demo seed, the API and the SPA) plus a trivial
+ * Hono route on a second @hono/node-server in the same process, the baseline.
+ *
+ * Its own process because the API reads its configuration once, at import (functions/lib/config.ts):
+ * a bench process that already ran the capacity section holds that section's stopped endpoints.
+ *
+ * Environment: BENCH_PORT and BENCH_TRIVIAL_PORT (free ports), POSTS_PER_MINUTE (read by the
+ * discussion rules at import, so the parent sets it when spawning). Prints one JSON line when
+ * ready; stops everything when its stdin closes or on SIGTERM/SIGINT.
+ */
+
+process.env.LOG_LEVEL ??= 'silent';
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+const port = Number(process.env.BENCH_PORT);
+const trivialPort = Number(process.env.BENCH_TRIVIAL_PORT);
+if (!Number.isInteger(port) || port <= 0 || !Number.isInteger(trivialPort) || trivialPort <= 0)
+  throw new Error('posting-server wants BENCH_PORT and BENCH_TRIVIAL_PORT');
+
+const t0 = performance.now();
+// No static import from functions/ (or start.ts's callers): startServer sets process.env first.
+const { startServer } = await import('../start');
+const server = await startServer({ port, quiet: true });
+const { DISCUSSION_RULES } = await import('../../functions/discussion/service');
+
+const trivial = serve({ fetch: new Hono().get('/', (c) => c.text('ok')).fetch, port: trivialPort, hostname: '127.0.0.1' });
+
+let stopping = false;
+async function shutdown() {
+  if (stopping) return;
+  stopping = true;
+  trivial.close();
+  await server.stop();
+  process.exit(0);
+}
+process.stdin.on('end', shutdown);
+process.stdin.on('close', shutdown);
+process.stdin.resume();
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);
+
+process.stdout.write(
+  `${JSON.stringify({
+    ready: true,
+    origin: server.origin,
+    trivialOrigin: `http://127.0.0.1:${trivialPort}`,
+    password: server.password,
+    board: server.accounts.find((a) => a.role === 'board')?.email,
+    postsPerMinute: DISCUSSION_RULES.postsPerMinute,
+    seeded: server.seeded,
+    startSeconds: (performance.now() - t0) / 1000,
+  })}\n`,
+);
