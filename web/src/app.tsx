@@ -24,7 +24,13 @@ import { preloadMentorship } from './pages/mentorship/data';
 import { preloadMentorships } from './pages/mentorships/data';
 import { preloadProfile } from './pages/profile/data';
 import { preloadRequests } from './pages/requests/data';
+import { preloadAudit } from './pages/board-audit/data';
+import { preloadModeration } from './pages/board-moderation/data';
+import { preloadRules } from './pages/board-rules/data';
 import { preloadSettings } from './pages/settings/data';
+import { preloadSpace } from './pages/space/data';
+import { preloadSpaces } from './pages/spaces/data';
+import { preloadThread } from './pages/thread/data';
 
 /*
  * Every page is its own chunk; the data files are tiny and load with the shell, so a route's
@@ -53,6 +59,17 @@ const routes: RouteDefinition[] = [
     preload: preloadMentorship,
     info: { access: 'member' },
   },
+  { path: '/spaces', component: lazy(() => import('./pages/spaces/page')), preload: preloadSpaces, info: { access: 'member' } },
+  { path: '/spaces/:id', component: lazy(() => import('./pages/space/page')), preload: preloadSpace, info: { access: 'member' } },
+  { path: '/threads/:id', component: lazy(() => import('./pages/thread/page')), preload: preloadThread, info: { access: 'member' } },
+  {
+    path: '/board/moderation',
+    component: lazy(() => import('./pages/board-moderation/page')),
+    preload: preloadModeration,
+    info: { access: 'board' },
+  },
+  { path: '/board/audit', component: lazy(() => import('./pages/board-audit/page')), preload: preloadAudit, info: { access: 'board' } },
+  { path: '/board/rules', component: lazy(() => import('./pages/board-rules/page')), preload: preloadRules, info: { access: 'board' } },
   {
     path: '/board/applications',
     component: lazy(() => import('./pages/board-applications/page')),
@@ -142,6 +159,11 @@ function Nav(props: { me: Me | null }) {
               </A>
             </li>
             <li>
+              <A class="nav__link" href="/spaces">
+                {t('nav.discussions')}
+              </A>
+            </li>
+            <li>
               <A class="nav__link" href="/profile">
                 {t('nav.profile')}
               </A>
@@ -155,6 +177,21 @@ function Nav(props: { me: Me | null }) {
               <li>
                 <A class="nav__link" href="/board/cohorts">
                   {t('nav.cohorts')}
+                </A>
+              </li>
+              <li>
+                <A class="nav__link" href="/board/moderation">
+                  {t('nav.moderation')}
+                </A>
+              </li>
+              <li>
+                <A class="nav__link" href="/board/audit">
+                  {t('nav.audit')}
+                </A>
+              </li>
+              <li>
+                <A class="nav__link" href="/board/rules">
+                  {t('nav.rules')}
                 </A>
               </li>
             </Show>

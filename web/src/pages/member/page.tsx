@@ -8,9 +8,11 @@ import { isolate, t, type MessageKey } from '../../i18n';
 import { countryName, expertiseName, languageName } from '../../i18n/format';
 import { api, unwrap } from '../../lib/api';
 import { generalMessage } from '../../lib/form';
+import { getMe, isBoard } from '../../lib/session';
 import { getDirectoryPage } from '../directory/data';
 import { announceBlocked } from '../directory/notice';
 import { getMember } from './data';
+import { Sanction } from './sanction';
 
 function Detail(props: { label: MessageKey; when: unknown; children: JSX.Element }) {
   return (
@@ -73,6 +75,7 @@ export default function MemberPage() {
   const params = useParams();
   const navigate = useNavigate();
   const member = createAsync(() => getMember(params.id ?? ''));
+  const me = createAsync(() => getMe());
   const [confirming, setConfirming] = createSignal(false);
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<string>();
@@ -124,6 +127,9 @@ export default function MemberPage() {
                   {t('member.block')}
                 </button>
               </section>
+              <Show when={isBoard(me()) && me()?.id !== m().id}>
+                <Sanction memberId={m().id} name={m().displayName} />
+              </Show>
               <ConfirmDialog
                 open={confirming()}
                 title={t('member.blockConfirmTitle', { name: isolate(m().displayName) })}

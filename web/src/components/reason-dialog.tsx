@@ -1,0 +1,74 @@
+import { createEffect, createSignal, on, type JSX } from 'solid-js';
+import { t } from '../i18n';
+import { createFormErrors, fieldId } from '../lib/form';
+import { Dialog } from './dialog';
+import { ErrorSummary } from './error-summary';
+import { Field } from './field';
+
+/**
+ * A board decision that needs a reason for the audit log (approve, reject, lock, pin …).
+ * `act` throws an ApiError on failure; its problem is shown in the dialog.
+ */
+export function ReasonDialog(props: {
+  open: boolean;
+  title: string;
+  confirmLabel: string;
+  idPrefix: string;
+  act: (reason: string) => Promise<void>;
+  onClose: () => void;
+  children?: JSX.Element;
+}) {
+  const [reason, setReason] = createSignal('');
+  const [busy, setBusy] = createSignal(false);
+  const errors = createFormErrors(['reason']);
+  createEffect(
+    on(
+      () => props.open,
+      () => {
+        setReason('');
+        errors.clear();
+      },
+    ),
+  );
+  const id = `${props.idPrefix}-${fieldId('reason')}`;
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    if (busy()) return;
+    if (!errors.check({ reason: reason().trim() ? undefined : t('validation.reason') })) return;
+    setBusy(true);
+    try {
+      await props.act(reason().trim());
+    } catch (err) {
+      errors.fromError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog open={props.open} title={props.title} onClose={() => props.onClose()}>
+      <ErrorSummary items={errors.summary().map((i) => ({ ...i, id }))} general={errors.general()} />
+      <form class="form" novalidate onSubmit={submit}>
+        {props.children}
+        <Field
+          id={id}
+          label={t('mod.reason')}
+          multiline
+          rows={3}
+          dir="auto"
+          maxLength={1000}
+          value={reason()}
+          onInput={setReason}
+          error={errors.error('reason')}
+        />
+        <div class="actions">
+          <button type="submit" class="button" aria-disabled={busy() ? 'true' : undefined}>
+            {props.confirmLabel}
+          </button>
+          <button type="button" class="button button--secondary" onClick={() => props.onClose()}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,3 @@
+import { getSpaces } from '../../lib/discussion';
+
+export const preloadSpaces = () => void getSpaces();
