@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TABLE, db, toAttr, values } from '../../functions/lib/db';
 import { keys } from '../../functions/lib/keys';
 import { listAudit } from '../../functions/moderation/audit';
-import { type Agent, applicant, board, expectError, member } from '../helpers';
+import { type Agent, anotherBoardMember, applicant, board, expectError, member } from '../helpers';
 
 async function space(audience: 'members' | 'practitioners' | 'board') {
   const b = await board();
@@ -180,7 +180,7 @@ describe('posting', () => {
   it('refuses replies to a locked thread (409); pins come first; only the board locks and pins', async () => {
     const s = await space('members');
     const m = await trusted();
-    const b = await board();
+    const b = await anotherBoardMember();
     const older = (await b.post(`/api/spaces/${s}/threads`, { title: 'Older', body: 'a', identity: 'named' })).body;
     const newer = (await b.post(`/api/spaces/${s}/threads`, { title: 'Newer', body: 'b', identity: 'named' })).body;
     expectError(await m.post(`/api/moderation/threads/${older.id}/lock`, { reason: 'x' }), 403, 'forbidden');
@@ -218,7 +218,7 @@ describe('posting', () => {
 
   it('takes simultaneous replies to one busy thread without refusing any', async () => {
     const s = await space('members');
-    const b = await board();
+    const b = await anotherBoardMember();
     const t = (await b.post(`/api/spaces/${s}/threads`, { title: 'Busy', body: 'Reply here', identity: 'named' })).body;
     const repliers = await Promise.all(Array.from({ length: 8 }, () => trusted()));
     const results = await Promise.all(
@@ -251,7 +251,7 @@ describe('posting', () => {
 
   it('accepts raw HTML and stores it as text', async () => {
     const s = await space('members');
-    const b = await board();
+    const b = await anotherBoardMember();
     const body = '<script>alert(1)</script><img src=x onerror=alert(2)> [x](javascript:alert(3))';
     const t = (await b.post(`/api/spaces/${s}/threads`, { title: 'HTML', body, identity: 'named' })).body;
     expect((await b.get(`/api/threads/${t.id}/posts`)).body.items[0].body).toBe(body);

@@ -30,12 +30,15 @@ function PostItem(props: {
   onRemove: () => void;
   onModerate: (action: 'hide' | 'restore') => void;
   onChanged: () => void;
+  /** Kept by the list, not the item: a refresh re-creates the items, and the notice must survive it. */
+  saved: boolean;
+  conflict: boolean;
+  onOutcome: (outcome: 'saved' | 'conflict' | undefined) => void;
 }) {
   const p = () => props.post;
   const [editing, setEditing] = createSignal(false);
   const [text, setText] = createSignal('');
   const [busy, setBusy] = createSignal(false);
-  const [saved, setSaved] = createSignal(false);
   const errors = createFormErrors(['body']);
   const editId = () => `edit-${p().id}-${fieldId('body')}`;
 
@@ -47,12 +50,12 @@ function PostItem(props: {
     try {
       await unwrap(api.posts[':id'].$patch({ param: { id: p().id }, json: { body: text(), version: p().version } }));
       setEditing(false);
-      setSaved(true);
+      props.onOutcome('saved');
       props.onChanged();
     } catch (err) {
       if (isStatus(err, 409)) {
-        errors.setGeneral(t('post.conflict'));
         setEditing(false);
+        props.onOutcome('conflict');
         props.onChanged();
       } else errors.fromError(err);
     } finally {
@@ -85,8 +88,11 @@ function PostItem(props: {
           {t('post.reason', { reason: isolate(p().moderationReason ?? '') })}
         </p>
       </Show>
-      <ErrorSummary items={errors.summary().map((i) => ({ ...i, id: editId() }))} general={errors.general()} />
-      <Show when={saved()}>
+      <ErrorSummary
+        items={errors.summary().map((i) => ({ ...i, id: editId() }))}
+        general={props.conflict ? t('post.conflict') : errors.general()}
+      />
+      <Show when={props.saved}>
         <Notice tone="success" live>
           <p>{t('post.saved')}</p>
         </Notice>
@@ -146,7 +152,7 @@ function PostItem(props: {
               class="button button--secondary button--small"
               onClick={() => {
                 setText(p().body);
-                setSaved(false);
+                props.onOutcome(undefined);
                 errors.clear();
                 setEditing(true);
               }}
@@ -235,6 +241,7 @@ function ThreadView(props: { thread: Thread; posts: Post[]; me: string; board: b
   const space = () => spaces()?.items.find((s) => s.id === props.thread.spaceId);
   const [report, setReport] = createSignal<ReportTarget>();
   const [removing, setRemoving] = createSignal<Post>();
+  const [outcome, setOutcome] = createSignal<{ id: string; kind: 'saved' | 'conflict' }>();
   const [busy, setBusy] = createSignal(false);
   const [problem, setProblem] = createSignal<string>();
   const [removed, setRemoved] = createSignal(false);
@@ -325,6 +332,9 @@ function ThreadView(props: { thread: Thread; posts: Post[]; me: string; board: b
                 onRemove={() => setRemoving(post)}
                 onModerate={(action) => setModerating({ action, post })}
                 onChanged={() => void refresh(props.thread)}
+                saved={outcome()?.id === post.id && outcome()?.kind === 'saved'}
+                conflict={outcome()?.id === post.id && outcome()?.kind === 'conflict'}
+                onOutcome={(kind) => setOutcome(kind ? { id: post.id, kind } : undefined)}
               />
             )}
           </For>
