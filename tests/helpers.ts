@@ -160,3 +160,12 @@ export function expectError(res: Res, status: number, code: string) {
 }
 
 export { app };
+
+/**
+ * Limits count in fixed windows (a minute, an hour…). A test that fills one waits, when the
+ * window is about to turn, for the next, so its requests all fall in the same one.
+ */
+export async function awayFromWindowEdge(windowSeconds: number, marginSeconds = 10): Promise<void> {
+  const intoWindow = (Date.now() / 1000) % windowSeconds;
+  if (windowSeconds - intoWindow < marginSeconds) await new Promise((r) => setTimeout(r, (windowSeconds - intoWindow + 0.5) * 1000));
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TABLE, db, toAttr, values } from '../../functions/lib/db';
 import { keys } from '../../functions/lib/keys';
 import { listAudit } from '../../functions/moderation/audit';
-import { type Agent, anotherBoardMember, applicant, board, expectError, member } from '../helpers';
+import { type Agent, anotherBoardMember, applicant, awayFromWindowEdge, board, expectError, member } from '../helpers';
 
 async function space(audience: 'members' | 'practitioners' | 'board') {
   const b = await board();
@@ -231,6 +231,7 @@ describe('posting', () => {
   it('limits posting to 5 a minute per member (429 with retry-after)', async () => {
     const s = await space('members');
     const m = await member();
+    await awayFromWindowEdge(60);
     for (let i = 0; i < 5; i++)
       expect((await m.post(`/api/spaces/${s}/threads`, { title: `T${i}`, body: 'b', identity: 'named' })).status).toBe(201);
     const sixth = await m.post(`/api/spaces/${s}/threads`, { title: 'T6', body: 'b', identity: 'named' });

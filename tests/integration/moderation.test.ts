@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TABLE, db, toAttr, values } from '../../functions/lib/db';
 import { keys } from '../../functions/lib/keys';
 import { listAudit } from '../../functions/moderation/audit';
-import { type Agent, board, expectError, makeBoard, member } from '../helpers';
+import { type Agent, awayFromWindowEdge, board, expectError, makeBoard, member } from '../helpers';
 
 async function openSpace(): Promise<string> {
   const res = await (await board()).post('/api/spaces', { name: `Lounge ${Date.now()}`, audience: 'members' });
@@ -64,6 +64,7 @@ describe('reports and cases', () => {
     expectError(await r.post('/api/reports', { targetType: 'member', targetId: r.userId, reason: 'spam' }), 404, 'not_found');
     expectError(await r.post('/api/reports', { targetType: 'member', targetId: 'x', reason: 'rude' }), 400, 'validation_failed');
     const targets = await Promise.all([1, 2, 3, 4].map(() => member()));
+    await awayFromWindowEdge(3600);
     for (const t of targets.slice(0, 3))
       expect((await r.post('/api/reports', { targetType: 'member', targetId: t.userId, reason: 'harassment' })).status).toBe(201);
     const fourth = await r.post('/api/reports', { targetType: 'member', targetId: (targets[3] as Agent).userId, reason: 'harassment' });
