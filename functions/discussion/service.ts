@@ -6,7 +6,7 @@ import { failedConditions, isTransactionConflict } from '../lib/db';
 import { ConflictError, ForbiddenError, NotFoundError, UnavailableError } from '../lib/errors';
 import type { Session } from '../lib/session';
 import * as throttle from '../lib/throttle';
-import type { MemberRecord } from '../members/repository';
+import { type MemberRecord, networkStats } from '../members/repository';
 import { AUDIT_ATTEMPTS, auditAppend, auditBackoff, readHead } from '../moderation/audit';
 import { notificationPut } from '../notifications/repository';
 import * as repo from './repository';
@@ -104,9 +104,20 @@ export function postView(p: PostRecord, v: Viewer) {
 
 // ---------------------------------------------------------------- reads
 
+/**
+ * The spaces she may see, each with how many members its audience holds, so the composer can
+ * say who will read a post. The board's own size is not known to the table (a Cognito group).
+ */
 export async function listSpaces(v: Viewer, q: { limit: number; cursor?: string }) {
-  const page = await repo.listSpaces({ ...q, scope: `spaces:${v.session.userId}`, audiences: audiencesOf(v) });
-  return page;
+  const [page, counts] = await Promise.all([
+    repo.listSpaces({ ...q, scope: `spaces:${v.session.userId}`, audiences: audiencesOf(v) }),
+    networkStats(),
+  ]);
+  const size = (a: Audience) => (a === 'members' ? counts.active : a === 'practitioners' ? counts.practitioners : undefined);
+  return {
+    items: page.items.map((s) => ({ ...s, ...(size(s.audience) === undefined ? {} : { audienceSize: size(s.audience) }) })),
+    nextCursor: page.nextCursor,
+  };
 }
 
 export async function listThreads(v: Viewer, spaceId: string | undefined, q: { limit: number; cursor?: string }) {

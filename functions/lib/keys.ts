@@ -103,6 +103,9 @@ export const keys = {
   report: (reporterId: string, id: string) => ({ pk: `MEMBER#${reporterId}`, sk: `REPORT#${id}` }),
   sanction: (memberId: string, id: string) => ({ pk: `MEMBER#${memberId}`, sk: `SANCTION#${id}` }),
 
+  /** How many active members (and practitioners) the network has: the composer's audience line. */
+  networkStats: () => ({ pk: 'NETWORK', sk: 'STATS' }),
+
   /** Sign-in/sign-up throttles: a counter per subject and window, expired by TTL. */
   throttle: (kind: string, subject: string, window: number) => ({ pk: `THROTTLE#${kind}#${subject}`, sk: `W#${window}` }),
 

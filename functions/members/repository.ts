@@ -154,9 +154,33 @@ export async function replaceMember(
         },
       },
       ...facetWrites(prev, next),
+      ...networkCount(prev, next),
       ...extra,
     ],
   });
+}
+
+/** Keeps the network's active-member counts in step when a member becomes, or stops being, active. */
+export function networkCount(prev: MemberRecord | undefined, next: MemberRecord | undefined): TransactWriteItem[] {
+  const delta = (next?.status === 'active' ? 1 : 0) - (prev?.status === 'active' ? 1 : 0);
+  if (delta === 0) return [];
+  const practitioner = (next ?? prev)?.kind === 'practitioner' ? delta : 0;
+  return [
+    {
+      Update: {
+        TableName: TABLE,
+        Key: toAttr(keys.networkStats()),
+        UpdateExpression: 'ADD active :d, practitioners :p, version :one SET entity = :e',
+        ExpressionAttributeValues: values({ ':d': delta, ':p': practitioner, ':one': 1, ':e': 'stats' }),
+      },
+    },
+  ];
+}
+
+export async function networkStats(): Promise<{ active: number; practitioners: number }> {
+  const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.networkStats()) });
+  const s = res.Item ? fromAttr<{ active?: number; practitioners?: number }>(res.Item) : {};
+  return { active: s.active ?? 0, practitioners: s.practitioners ?? 0 };
 }
 
 /** Blocks either way between two members, in one read. */

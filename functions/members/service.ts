@@ -9,7 +9,8 @@ import {
   type Visibility,
 } from '../../shared/schemas';
 import { sortKeyForName } from '../../shared/text';
-import { failedConditions } from '../lib/db';
+import { TABLE, db, failedConditions, toAttr } from '../lib/db';
+import { keys } from '../lib/keys';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
 import type { Page } from '../lib/cursor';
 import type { Session } from '../lib/session';
@@ -269,5 +270,7 @@ export async function eraseData(memberId: string): Promise<void> {
   const ownKeys = own.map((i) => ({ pk: String(i.pk), sk: String(i.sk) })).filter((k) => k.sk !== 'PROFILE');
   // The profile goes last: while any delete is left to retry, the member can still find her account.
   await repo.deleteKeys([...mirrors, ...facets, ...ownKeys]);
-  await repo.deleteKeys([{ pk: `MEMBER#${memberId}`, sk: 'PROFILE' }]);
+  await db.transactWrite({
+    TransactItems: [{ Delete: { TableName: TABLE, Key: toAttr(keys.member(memberId)) } }, ...repo.networkCount(profile, undefined)],
+  });
 }

@@ -40,15 +40,31 @@ describe('audiences', () => {
     });
     expect(t.body.state).toBe('published'); // the board's posts are never held
 
-    const ids = async (a: Agent) => {
-      const res = await a.get('/api/spaces?limit=50');
-      expect(res.status).toBe(200);
-      return res.body.items.map((s: { id: string }) => s.id);
+    const all = async (a: Agent) => {
+      const items: { id: string; audience: string; audienceSize?: number }[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await a.get(`/api/spaces?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        expect(res.status).toBe(200);
+        items.push(...res.body.items);
+        cursor = res.body.nextCursor;
+      } while (cursor);
+      return items;
     };
+    const ids = async (a: Agent) => (await all(a)).map((s) => s.id);
     expect(await ids(practitioner)).toContain(practitionersOnly);
     expect(await ids(practitioner)).not.toContain(boardOnly);
     expect(await ids(champion)).not.toContain(practitionersOnly);
     expect(await ids(b)).toEqual(expect.arrayContaining([practitionersOnly, boardOnly]));
+    // Each space says how many members can read it (the composer's "visible to N members").
+    const listed = await all(b);
+    const sizeOf = (id: string) => listed.find((x) => x.id === id)?.audienceSize;
+    expect(sizeOf(practitionersOnly)).toBeGreaterThanOrEqual(2);
+    const membersSpace = await space('members');
+    expect(sizeOf(membersSpace) ?? (await all(b)).find((x) => x.id === membersSpace)?.audienceSize).toBeGreaterThan(
+      sizeOf(practitionersOnly) ?? 0,
+    );
+    expect(sizeOf(boardOnly)).toBeUndefined();
 
     expectError(await champion.get(`/api/spaces/${practitionersOnly}/threads`), 404, 'not_found');
     expectError(await champion.post(`/api/spaces/${practitionersOnly}/threads`, { title: 'x', body: 'y' }), 404, 'not_found');

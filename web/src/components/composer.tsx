@@ -79,7 +79,16 @@ export function Composer(props: {
       <ErrorSummary items={errors.summary().map((i) => ({ ...i, id: `${props.idPrefix}-${i.id}` }))} general={errors.general()} />
       <form class="form" novalidate onSubmit={submit}>
         <Show when={props.space}>
-          {(s) => <p class="muted">{t('composer.audience', { space: isolate(s().name), audience: audienceWords(s().audience) })}</p>}
+          {(s) => (
+            <p class="muted">
+              {(() => {
+                const size = s().audienceSize;
+                return size === undefined
+                  ? t('composer.audience', { space: isolate(s().name), audience: audienceWords(s().audience) })
+                  : t('composer.audienceCount', { count: String(size), space: isolate(s().name), audience: audienceWords(s().audience) });
+              })()}
+            </p>
+          )}
         </Show>
         <Show when={withTitle()}>
           <Field

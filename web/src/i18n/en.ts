@@ -477,6 +477,7 @@ export const en = {
   'composer.anonymous': 'Anonymous',
   'composer.anonymousHint': 'Members will not see your name; the board will. Anonymous posts wait for the board.',
   'composer.audience': 'Visible to members of {space} ({audience}).',
+  'composer.audienceCount': 'Visible to {count} members in {space} ({audience}).',
   'composer.warn': 'This will wait for the board before others see it: {reasons}.',
   'composer.post': 'Post',
   'composer.posting': 'Posting…',
