@@ -272,5 +272,38 @@ describe('discussions in a browser', () => {
     await dialog.getByLabel('Reason').fill('Please keep reports about posts, not people.');
     await dialog.getByRole('button', { name: 'Apply sanction' }).click();
     await page.getByRole('status').getByText('The sanction has been applied.').waitFor();
+
+    // The board opens a new space with its audience; it is listed at once.
+    await nav('Discussions').click();
+    await heading(page, 'Discussions');
+    await page.getByRole('button', { name: 'Open the space' }).click();
+    await page.getByRole('alert').getByText('Name the space.').waitFor();
+    await page.getByLabel('Name').fill('Border inspectors');
+    await page.getByLabel('Who may read and write in it').selectOption('practitioners');
+    await page.getByRole('button', { name: 'Open the space' }).click();
+    await page.getByRole('status').getByText('The space “Border inspectors” is open.').waitFor();
+    await page.getByRole('link', { name: 'Border inspectors' }).waitFor();
+    await expectAccessible(page, 'spaces with the new-space form');
+    await shot(page, 'd-11-new-space', false);
+  });
+
+  it('lets a member report another member from her page, without naming the reporter', async () => {
+    await signOut(page);
+    await signIn(CHAMPION);
+    await page.getByRole('link', { name: 'Amina Qureshi' }).first().click();
+    await heading(page, 'Amina Qureshi');
+    await page.getByRole('button', { name: 'Report to the board' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Harassment').check();
+    await expectAccessible(page, 'member report dialog');
+    await dialog
+      .getByRole('button', { name: /report/i })
+      .last()
+      .click();
+    await dialog
+      .getByText(/sent|thank/i)
+      .first()
+      .waitFor();
+    await shot(page, 'd-12-member-report', false);
   });
 });

@@ -3,6 +3,7 @@ import { createSignal, For, Show, Suspense, type JSX } from 'solid-js';
 import type { Profile } from '../../../../shared/schemas';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Loading } from '../../components/loading';
+import { ReportDialog, type ReportTarget } from '../../components/report-dialog';
 import { PageHeading } from '../../components/page-heading';
 import { isolate, t, type MessageKey } from '../../i18n';
 import { countryName, expertiseName, languageName } from '../../i18n/format';
@@ -77,6 +78,7 @@ export default function MemberPage() {
   const member = createAsync(() => getMember(params.id ?? ''));
   const me = createAsync(() => getMe());
   const [confirming, setConfirming] = createSignal(false);
+  const [report, setReport] = createSignal<ReportTarget>();
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<string>();
 
@@ -127,6 +129,23 @@ export default function MemberPage() {
                   {t('member.block')}
                 </button>
               </section>
+              <Show when={me()?.id !== m().id}>
+                <section class="panel panel--quiet" aria-labelledby="report-member-title">
+                  <h2 class="section-title" id="report-member-title">
+                    {t('member.reportTitle')}
+                  </h2>
+                  <p>{t('member.reportExplain')}</p>
+                  <button
+                    type="button"
+                    class="button button--secondary"
+                    onClick={() => setReport({ targetType: 'member', targetId: m().id, title: t('member.reportLabel') })}
+                  >
+                    {t('member.report')}
+                  </button>
+                </section>
+              </Show>
+              {/* Mounted only while open: its fields must not share ids with the sanction dialog's. */}
+              <Show when={report()}>{(target) => <ReportDialog target={target()} onClose={() => setReport(undefined)} />}</Show>
               <Show when={isBoard(me()) && me()?.id !== m().id}>
                 <Sanction memberId={m().id} name={m().displayName} />
               </Show>

@@ -1,12 +1,109 @@
-import { A, createAsync } from '@solidjs/router';
-import { For, Show, Suspense } from 'solid-js';
+import { A, createAsync, revalidate } from '@solidjs/router';
+import { createSignal, For, Show, Suspense } from 'solid-js';
+import { ErrorSummary } from '../../components/error-summary';
+import { Field } from '../../components/field';
 import { Loading } from '../../components/loading';
+import { Notice } from '../../components/notice';
 import { PageHeading } from '../../components/page-heading';
+import { Select } from '../../components/select';
 import { t } from '../../i18n';
+import { api, unwrap } from '../../lib/api';
 import { audienceWords, getSpaces } from '../../lib/discussion';
+import { createFormErrors, fieldId } from '../../lib/form';
+import { getMe, isBoard } from '../../lib/session';
+
+type Audience = 'members' | 'practitioners' | 'board';
+
+/** The board opens a space and chooses who may read and write in it. */
+function NewSpace() {
+  const [name, setName] = createSignal('');
+  const [description, setDescription] = createSignal('');
+  const [audience, setAudience] = createSignal<Audience | ''>('');
+  const [busy, setBusy] = createSignal(false);
+  const [created, setCreated] = createSignal<string>();
+  const errors = createFormErrors(['name', 'audience', 'description']);
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    if (busy()) return;
+    setCreated(undefined);
+    const ok = errors.check({
+      name: name().trim() ? undefined : t('spaces.nameRequired'),
+      audience: audience() ? undefined : t('spaces.audienceRequired'),
+    });
+    if (!ok) return;
+    setBusy(true);
+    try {
+      const space = await unwrap(
+        api.spaces.$post({ json: { name: name().trim(), description: description().trim(), audience: audience() as Audience } }),
+      );
+      setCreated(space.name);
+      setName('');
+      setDescription('');
+      setAudience('');
+      await revalidate(getSpaces.key);
+    } catch (err) {
+      errors.fromError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section class="panel" aria-labelledby="new-space-title">
+      <h2 class="section-title" id="new-space-title">
+        {t('spaces.newTitle')}
+      </h2>
+      <ErrorSummary items={errors.summary()} general={errors.general()} />
+      <div role="status">
+        <Show when={created()}>
+          {(n) => (
+            <Notice tone="success">
+              <p>{t('spaces.created', { name: n() })}</p>
+            </Notice>
+          )}
+        </Show>
+      </div>
+      <form class="form" novalidate onSubmit={submit}>
+        <Field
+          id={fieldId('name')}
+          label={t('spaces.name')}
+          value={name()}
+          onInput={setName}
+          error={errors.error('name')}
+          maxLength={80}
+          dir="auto"
+        />
+        <Select
+          id={fieldId('audience')}
+          label={t('spaces.audienceLabel')}
+          value={audience()}
+          placeholder={t('spaces.audiencePick')}
+          options={(['members', 'practitioners', 'board'] as const).map((a) => ({ value: a, label: audienceWords(a) }))}
+          onChange={(v) => setAudience(v as Audience)}
+          error={errors.error('audience')}
+        />
+        <Field
+          id={fieldId('description')}
+          label={t('spaces.description')}
+          value={description()}
+          onInput={setDescription}
+          error={errors.error('description')}
+          optional
+          multiline
+          rows={2}
+          maxLength={500}
+          dir="auto"
+        />
+        <button type="submit" class="button" disabled={busy()}>
+          {t('spaces.create')}
+        </button>
+      </form>
+    </section>
+  );
+}
 
 export default function SpacesPage() {
   const spaces = createAsync(() => getSpaces());
+  const me = createAsync(() => getMe());
   return (
     <div class="narrow">
       <PageHeading>{t('spaces.title')}</PageHeading>
@@ -36,6 +133,9 @@ export default function SpacesPage() {
           )}
         </Show>
       </Suspense>
+      <Show when={isBoard(me())}>
+        <NewSpace />
+      </Show>
     </div>
   );
 }
