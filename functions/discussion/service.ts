@@ -7,7 +7,7 @@ import { ConflictError, ForbiddenError, NotFoundError, UnavailableError } from '
 import type { Session } from '../lib/session';
 import * as throttle from '../lib/throttle';
 import { type MemberRecord, networkStats } from '../members/repository';
-import { AUDIT_ATTEMPTS, auditAppend, auditBackoff, readHead } from '../moderation/audit';
+import { withAudit } from '../moderation/audit';
 import { notificationPut } from '../notifications/repository';
 import * as repo from './repository';
 import type { Audience, PostRecord, Space, ThreadRecord } from './repository';
@@ -165,7 +165,7 @@ async function rateLimit(v: Viewer) {
 
 export async function createSpace(v: Viewer, input: { name: string; description: string; audience: Audience }): Promise<Space> {
   const space: Space = { id: ulid().toLowerCase(), ...input, createdAt: new Date().toISOString() };
-  await withAudit(v, () => [repo.spacePut(space)], {
+  await withAudit(v.session.userId, () => [repo.spacePut(space)], {
     action: 'space.create',
     targetType: 'space',
     targetId: space.id,
@@ -315,24 +315,6 @@ export async function removePost(v: Viewer, id: string | undefined) {
 
 // ---------------------------------------------------------------- moderation of posts and threads
 
-type AuditInput = { action: string; targetType: string; targetId: string; reason: string; before: unknown; after: unknown };
-
-/** Runs a board action and its audit entry as one transaction, retrying when the chain's head moved. */
-async function withAudit(v: Viewer, build: () => Promise<TransactWriteItem[]> | TransactWriteItem[], audit: AuditInput): Promise<void> {
-  for (let attempt = 1; attempt <= AUDIT_ATTEMPTS; attempt++) {
-    const at = new Date().toISOString();
-    const items = [...(await build()), ...auditAppend(await readHead(), { actorId: v.session.userId, ...audit }, at)];
-    try {
-      await repo.transact(items);
-      return;
-    } catch (e) {
-      if (!failedConditions(e) && !isTransactionConflict(e)) throw e;
-      await auditBackoff(attempt);
-    }
-  }
-  throw new UnavailableError();
-}
-
 export async function moderationQueue(v: Viewer, q: { limit: number; cursor?: string }) {
   const page = await repo.listQueue({ ...q, scope: 'queue' });
   return {
@@ -381,7 +363,7 @@ export async function decidePost(v: Viewer, id: string | undefined, decision: 'a
   };
   let lost = false;
   await withAudit(
-    v,
+    v.session.userId,
     async () => {
       const current = await repo.getPost(p.id);
       if (current?.state !== 'pending' || current.version !== p.version) {
@@ -422,7 +404,7 @@ export async function hideOrRestore(v: Viewer, id: string | undefined, action: '
   if (p.state !== from) throw new ConflictError(`not_${from}`, `This post is ${p.state}.`);
   let next = p;
   await withAudit(
-    v,
+    v.session.userId,
     async () => {
       const current = await repo.getPost(p.id);
       if (current?.state !== from) throw new ConflictError(`not_${from}`, 'Another board member acted on this post meanwhile.');
@@ -457,7 +439,7 @@ export async function threadAction(v: Viewer, id: string | undefined, action: 'l
   if (t[field] === value) throw new ConflictError(`already_${done}`, `This thread is already ${done}.`);
   let next = t;
   await withAudit(
-    v,
+    v.session.userId,
     async () => {
       const current = await repo.getThread(t.id);
       if (!current || current[field] === value) throw new ConflictError(`already_${done}`, `This thread is already ${done}.`);

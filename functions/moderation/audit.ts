@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { ulid } from 'ulid';
-import { TABLE, db, fromAttr, toAttr, values } from '../lib/db';
+import { TABLE, db, failedConditions, fromAttr, isTransactionConflict, toAttr, values } from '../lib/db';
+import { UnavailableError } from '../lib/errors';
 import { decodeCursor, encodeCursor, type Page } from '../lib/cursor';
 import { keys } from '../lib/keys';
 
@@ -138,3 +139,31 @@ export async function verifyChain(): Promise<number | null> {
 /** Attempts for an action that appends to the chain, and the jittered wait between them. */
 export const AUDIT_ATTEMPTS = 12;
 export const auditBackoff = (attempt: number) => new Promise((r) => setTimeout(r, Math.min(250, 10 * 2 ** attempt) * Math.random()));
+
+export type AuditInput = Pick<AuditEntry, 'action' | 'targetType' | 'targetId' | 'reason' | 'before' | 'after'>;
+
+/**
+ * Runs a board decision and its audit entry as one transaction. `build` is called again on each
+ * attempt (it re-reads and re-checks what it changes); a cancelled transaction, whether the
+ * decision's own condition or the chain's head moved, is retried after a jittered wait. A
+ * decision that no longer applies is for `build` to refuse with its own error. Answers the time
+ * the entry was written.
+ */
+export async function withAudit(
+  actorId: string,
+  build: (at: string) => Promise<TransactWriteItem[]> | TransactWriteItem[],
+  audit: AuditInput,
+): Promise<string> {
+  for (let attempt = 1; attempt <= AUDIT_ATTEMPTS; attempt++) {
+    const at = new Date().toISOString();
+    const items = [...(await build(at)), ...auditAppend(await readHead(), { actorId, ...audit }, at)];
+    try {
+      await db.transactWrite({ TransactItems: items });
+      return at;
+    } catch (e) {
+      if (!failedConditions(e) && !isTransactionConflict(e)) throw e;
+      await auditBackoff(attempt);
+    }
+  }
+  throw new UnavailableError();
+}

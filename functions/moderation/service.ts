@@ -10,7 +10,7 @@ import { inAudience } from '../discussion/service';
 import type { MemberRecord } from '../members/repository';
 import { getMember } from '../members/repository';
 import { notificationPut } from '../notifications/repository';
-import { AUDIT_ATTEMPTS, auditAppend, auditBackoff, readHead } from './audit';
+import { withAudit } from './audit';
 
 /**
  * Reports, cases, sanctions and the held-content rules. Every board decision is one transaction
@@ -146,26 +146,6 @@ export async function report(v: Viewer, input: { targetType: CaseRecord['targetT
       };
     } catch (e) {
       if (!failedConditions(e) && !isTransactionConflict(e)) throw e;
-    }
-  }
-  throw new UnavailableError();
-}
-
-/** Runs a board decision and its audit entry as one transaction, retrying when the chain's head moved. */
-async function withAudit(
-  actorId: string,
-  build: (at: string) => Promise<TransactWriteItem[]>,
-  audit: { action: string; targetType: string; targetId: string; reason: string; before: unknown; after: unknown },
-): Promise<string> {
-  for (let attempt = 1; attempt <= AUDIT_ATTEMPTS; attempt++) {
-    const at = new Date().toISOString();
-    const items = [...(await build(at)), ...auditAppend(await readHead(), { actorId, ...audit }, at)];
-    try {
-      await db.transactWrite({ TransactItems: items });
-      return at;
-    } catch (e) {
-      if (!failedConditions(e) && !isTransactionConflict(e)) throw e;
-      await auditBackoff(attempt);
     }
   }
   throw new UnavailableError();
