@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TABLE, db, toAttr } from '../../functions/lib/db';
 import { keys } from '../../functions/lib/keys';
 import { listAudit, verifyChain } from '../../functions/moderation/audit';
-import { applicant, board, expectError, makeBoard, member } from '../helpers';
+import { Agent, applicant, board, expectError, makeBoard, member } from '../helpers';
 
 describe('board applications', () => {
   it('lists pending applications oldest first with profile and statement, to the board only', async () => {
@@ -47,6 +47,11 @@ describe('board applications', () => {
     const notes = (await a.get('/api/notifications')).body.items;
     expect(notes[0]).toMatchObject({ type: 'application.approve', read: false });
     expect(JSON.stringify(notes)).not.toMatch(/Board Member/);
+    // Another member cannot touch her notification: it is not found in his.
+    const other = await member();
+    expectError(await other.post(`/api/notifications/${notes[0].id}/read`), 404, 'not_found');
+    expectError(await other.post('/api/notifications/not-an-id/read'), 404, 'not_found');
+    expectError(await new Agent().get('/api/notifications'), 401, 'unauthenticated');
     expect((await a.post(`/api/notifications/${notes[0].id}/read`)).status).toBe(204);
     expect((await a.get('/api/notifications')).body.items[0].read).toBe(true);
     const audit = await listAudit({ limit: 50, scope: 't' });
