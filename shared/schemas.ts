@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
 import { COUNTRY_CODES, EXPERTISE_CODES, isLanguageTag, isTimeZone } from './meta';
 import { type AudienceLevel, PASSWORD_MIN_LENGTH, VISIBILITY_FIELDS, type VisibilityField } from './profile-fields';
 import { normalizeName, normalizeText } from './text';
@@ -15,389 +16,548 @@ export {
 /*
  * The zod schemas both the API (validation at the edge, OpenAPI) and the web app (forms, types)
  * use. A schema named FooSchema has the inferred type Foo.
+ *
+ * Written with `zod/mini` (functions instead of methods: `z.optional(x)`, `x.check(z.maxLength(n))`)
+ * because it is what a Lambda pays for at cold start: zod "classic" made importing a handler
+ * 10-13x slower than a bare Hono handler (issue #2's budget is 2x). Mini ships no default messages,
+ * so the English locale is configured here, once, for every importer.
  */
+z.config(en());
+
+/**
+ * A schema built on its first use rather than at import: a Lambda builds only the schemas of the
+ * routes it serves, when a request needs them (building all of them cost a cold start ~10 ms).
+ * zod's transparent proxy: every use (parse, composition, JSON Schema) reaches the real schema.
+ * Marked pure at each use so a bundle drops the schemas it never references.
+ */
+const lazy = <T extends object>(build: () => T): T => z.util.createTransparentProxy(build);
+
+/** A string of at most `max` characters, normalised (NFC, controls stripped, trimmed). */
+const shortText = (max: number) => z.pipe(z.string().check(z.maxLength(max)), z.transform(normalizeText));
+
+/** `shortText(max)` that must not end up empty. */
+const requiredText = (max: number, message: string) => z.pipe(shortText(max), z.string().check(z.minLength(1, { message })));
+
+/** An id from a path or body: non-empty, bounded. */
+const id = () => z.string().check(z.minLength(1), z.maxLength(64));
+
+const cursor = () => z.optional(z.string().check(z.maxLength(2048)));
+
+/** A whole number within [min, max]. */
+const intIn = (min: number, max?: number) => z.int().check(z.minimum(min), ...(max === undefined ? [] : [z.maximum(max)]));
 
 // ---------------------------------------------------------------- auth
 
-export const EmailSchema = z
-  .string()
-  .trim()
-  .max(254)
-  .pipe(z.email({ message: 'Enter a valid email address.' }))
-  .transform((e) => e.toLowerCase());
+export const EmailSchema = /* @__PURE__ */ lazy(() =>
+  z.pipe(
+    z.pipe(z.string().check(z.trim(), z.maxLength(254)), z.email({ message: 'Enter a valid email address.' })),
+    z.transform((e: string) => e.toLowerCase()),
+  ),
+);
 
-export const PasswordSchema = z
-  .string()
-  .min(PASSWORD_MIN_LENGTH, { message: `Use at least ${PASSWORD_MIN_LENGTH} characters.` })
-  .max(256, { message: 'Use at most 256 characters.' });
+export const PasswordSchema = /* @__PURE__ */ lazy(() =>
+  z
+    .string()
+    .check(
+      z.minLength(PASSWORD_MIN_LENGTH, { message: `Use at least ${PASSWORD_MIN_LENGTH} characters.` }),
+      z.maxLength(256, { message: 'Use at most 256 characters.' }),
+    ),
+);
 
-export const SignUpSchema = z.strictObject({ email: EmailSchema, password: PasswordSchema });
-export const SignInSchema = z.strictObject({ email: EmailSchema, password: z.string().min(1).max(256) });
-export const ConfirmSchema = z.strictObject({ email: EmailSchema, code: z.string().trim().min(1).max(16) });
+export const SignUpSchema = /* @__PURE__ */ lazy(() => z.strictObject({ email: EmailSchema, password: PasswordSchema }));
+export const SignInSchema = /* @__PURE__ */ lazy(() =>
+  z.strictObject({ email: EmailSchema, password: z.string().check(z.minLength(1), z.maxLength(256)) }),
+);
+export const ConfirmSchema = /* @__PURE__ */ lazy(() =>
+  z.strictObject({ email: EmailSchema, code: z.string().check(z.trim(), z.minLength(1), z.maxLength(16)) }),
+);
 
-export const UserSchema = z.object({ id: z.string(), email: z.string(), roles: z.array(z.string()) });
+export const UserSchema = /* @__PURE__ */ lazy(() => z.object({ id: z.string(), email: z.string(), roles: z.array(z.string()) }));
 export type User = z.infer<typeof UserSchema>;
+/** The answer to a sign-in. */
+export const SignedInSchema = /* @__PURE__ */ lazy(() => z.object({ user: UserSchema }));
 
 // ---------------------------------------------------------------- members
 
-export const KindSchema = z.enum(['practitioner', 'champion']);
+export const KindSchema = /* @__PURE__ */ lazy(() => z.enum(['practitioner', 'champion']));
 export type Kind = z.infer<typeof KindSchema>;
 
-export const MemberStatusSchema = z.enum(['pending', 'active', 'declined', 'suspended', 'deactivated']);
+export const MemberStatusSchema = /* @__PURE__ */ lazy(() => z.enum(['pending', 'active', 'declined', 'suspended', 'deactivated']));
 export type MemberStatus = z.infer<typeof MemberStatusSchema>;
 
-export const AudienceLevelSchema = z.enum(['board', 'partners', 'members'] satisfies AudienceLevel[]);
+export const AudienceLevelSchema = /* @__PURE__ */ lazy(() => z.enum(['board', 'partners', 'members'] satisfies AudienceLevel[]));
 
-export const VisibilitySchema = z.strictObject(
-  Object.fromEntries(VISIBILITY_FIELDS.map((f) => [f, AudienceLevelSchema.optional()])) as Record<
-    VisibilityField,
-    z.ZodOptional<typeof AudienceLevelSchema>
-  >,
+export const VisibilitySchema = /* @__PURE__ */ lazy(() =>
+  z.strictObject(
+    Object.fromEntries(VISIBILITY_FIELDS.map((f) => [f, z.optional(AudienceLevelSchema)])) as Record<
+      VisibilityField,
+      z.ZodMiniOptional<typeof AudienceLevelSchema>
+    >,
+  ),
 );
 
-const shortText = (max: number) => z.string().max(max).transform(normalizeText);
+export const DisplayNameSchema = /* @__PURE__ */ lazy(() =>
+  z.pipe(
+    z.pipe(z.string().check(z.maxLength(200)), z.transform(normalizeName)),
+    z.string().check(z.minLength(1, { message: 'Enter a name.' }), z.maxLength(60, { message: 'Use at most 60 characters.' })),
+  ),
+);
 
-export const DisplayNameSchema = z
-  .string()
-  .max(200)
-  .transform(normalizeName)
-  .pipe(z.string().min(1, { message: 'Enter a name.' }).max(60, { message: 'Use at most 60 characters.' }));
+export const CountrySchema = /* @__PURE__ */ lazy(() =>
+  z.string().check(z.refine((c) => COUNTRY_CODES.has(c), { message: 'Use an ISO 3166-1 alpha-2 country code.' })),
+);
+export const ExpertiseSchema = /* @__PURE__ */ lazy(() => z.enum(EXPERTISE_CODES));
+export const LanguageSchema = /* @__PURE__ */ lazy(() =>
+  z.string().check(z.refine(isLanguageTag, { message: 'Use a BCP-47 language tag.' })),
+);
+export const TimezoneSchema = /* @__PURE__ */ lazy(() => z.string().check(z.refine(isTimeZone, { message: 'Use an IANA time zone.' })));
 
-export const CountrySchema = z.string().refine((c) => COUNTRY_CODES.has(c), { message: 'Use an ISO 3166-1 alpha-2 country code.' });
-export const ExpertiseSchema = z.enum(EXPERTISE_CODES);
-export const LanguageSchema = z.string().refine(isLanguageTag, { message: 'Use a BCP-47 language tag.' });
-export const TimezoneSchema = z.string().refine(isTimeZone, { message: 'Use an IANA time zone.' });
+const NO_GOALS = { shortTerm: '', mediumTerm: '', longTerm: '' };
 
-export const GoalsSchema = z.strictObject({
-  shortTerm: shortText(500).default(''),
-  mediumTerm: shortText(500).default(''),
-  longTerm: shortText(500).default(''),
-});
+export const GoalsSchema = /* @__PURE__ */ lazy(() =>
+  z.strictObject({
+    shortTerm: z._default(shortText(500), ''),
+    mediumTerm: z._default(shortText(500), ''),
+    longTerm: z._default(shortText(500), ''),
+  }),
+);
 export type Goals = z.infer<typeof GoalsSchema>;
 
-const uniqueList = <T extends z.ZodType<string>>(item: T, max: number) =>
-  z
-    .array(item)
-    .max(max)
-    .refine((xs) => new Set(xs).size === xs.length, { message: 'Remove the duplicates.' });
+const uniqueList = <T extends z.ZodMiniType<string>>(item: T, max: number) =>
+  z.array(item).check(
+    z.maxLength(max),
+    z.refine((xs) => new Set(xs).size === xs.length, { message: 'Remove the duplicates.' }),
+  );
 
-export const MentoringSchema = z.strictObject({
-  offering: z
-    .strictObject({
-      active: z.boolean().default(false),
-      capacity: z.number().int().min(0).max(10).default(0),
-      topics: uniqueList(ExpertiseSchema, 12).default([]),
-      languages: uniqueList(LanguageSchema, 10).default([]),
-    })
-    .default({ active: false, capacity: 0, topics: [], languages: [] }),
-  seeking: z
-    .strictObject({
-      active: z.boolean().default(false),
-      topics: uniqueList(ExpertiseSchema, 12).default([]),
-      goals: GoalsSchema.default({ shortTerm: '', mediumTerm: '', longTerm: '' }),
-      sameCountryOnly: z.boolean().default(false),
-      outsideOrganizationOnly: z.boolean().default(false),
-    })
-    .default({
-      active: false,
-      topics: [],
-      goals: { shortTerm: '', mediumTerm: '', longTerm: '' },
-      sameCountryOnly: false,
-      outsideOrganizationOnly: false,
-    }),
-});
+export const MentoringSchema = /* @__PURE__ */ lazy(() =>
+  z.strictObject({
+    offering: z._default(
+      z.strictObject({
+        active: z._default(z.boolean(), false),
+        capacity: z._default(intIn(0, 10), 0),
+        topics: z._default(uniqueList(ExpertiseSchema, 12), []),
+        languages: z._default(uniqueList(LanguageSchema, 10), []),
+      }),
+      { active: false, capacity: 0, topics: [], languages: [] },
+    ),
+    seeking: z._default(
+      z.strictObject({
+        active: z._default(z.boolean(), false),
+        topics: z._default(uniqueList(ExpertiseSchema, 12), []),
+        goals: z._default(GoalsSchema, NO_GOALS),
+        sameCountryOnly: z._default(z.boolean(), false),
+        outsideOrganizationOnly: z._default(z.boolean(), false),
+      }),
+      { active: false, topics: [], goals: NO_GOALS, sameCountryOnly: false, outsideOrganizationOnly: false },
+    ),
+  }),
+);
 export type Mentoring = z.infer<typeof MentoringSchema>;
 
 /** The body of PUT /api/members/me. status, roles and id are not in it: sending them is a 400. */
-export const ProfileInputSchema = z.strictObject({
-  displayName: DisplayNameSchema.optional(),
-  kind: KindSchema.optional(),
-  country: CountrySchema.optional(),
-  organization: shortText(120).optional(),
-  jobTitle: shortText(120).optional(),
-  bio: shortText(2000).optional(),
-  expertise: uniqueList(ExpertiseSchema, 12).optional(),
-  languages: uniqueList(LanguageSchema, 10).optional(),
-  timezone: TimezoneSchema.optional(),
-  goals: GoalsSchema.optional(),
-  mentoring: MentoringSchema.optional(),
-  visibility: VisibilitySchema.optional(),
-  statement: shortText(4000)
-    .pipe(z.string().min(1, { message: 'Tell the board about your work.' }))
-    .optional(),
-  version: z.number().int().min(1).optional(),
-});
+export const ProfileInputSchema = /* @__PURE__ */ lazy(() =>
+  z.strictObject({
+    displayName: z.optional(DisplayNameSchema),
+    kind: z.optional(KindSchema),
+    country: z.optional(CountrySchema),
+    organization: z.optional(shortText(120)),
+    jobTitle: z.optional(shortText(120)),
+    bio: z.optional(shortText(2000)),
+    expertise: z.optional(uniqueList(ExpertiseSchema, 12)),
+    languages: z.optional(uniqueList(LanguageSchema, 10)),
+    timezone: z.optional(TimezoneSchema),
+    goals: z.optional(GoalsSchema),
+    mentoring: z.optional(MentoringSchema),
+    visibility: z.optional(VisibilitySchema),
+    statement: z.optional(requiredText(4000, 'Tell the board about your work.')),
+    version: z.optional(intIn(1)),
+  }),
+);
 export type ProfileInput = z.infer<typeof ProfileInputSchema>;
 
 /** A profile as the API returns it. Fields the viewer may not see are absent. */
-export const ProfileSchema = z.object({
-  id: z.string(),
-  displayName: z.string(),
-  kind: KindSchema,
-  country: z.string().optional(),
-  organization: z.string().optional(),
-  jobTitle: z.string().optional(),
-  bio: z.string().optional(),
-  expertise: z.array(z.string()).optional(),
-  languages: z.array(z.string()).optional(),
-  timezone: z.string().optional(),
-  goals: GoalsSchema.optional(),
-  mentoring: MentoringSchema.optional(),
-  visibility: z.record(z.string(), AudienceLevelSchema).optional(),
-  status: MemberStatusSchema.optional(),
-  version: z.number().int().optional(),
-});
+export const ProfileSchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    id: z.string(),
+    displayName: z.string(),
+    kind: KindSchema,
+    country: z.optional(z.string()),
+    organization: z.optional(z.string()),
+    jobTitle: z.optional(z.string()),
+    bio: z.optional(z.string()),
+    expertise: z.optional(z.array(z.string())),
+    languages: z.optional(z.array(z.string())),
+    timezone: z.optional(z.string()),
+    goals: z.optional(GoalsSchema),
+    mentoring: z.optional(MentoringSchema),
+    visibility: z.optional(z.record(z.string(), AudienceLevelSchema)),
+    status: z.optional(MemberStatusSchema),
+    version: z.optional(z.int()),
+  }),
+);
 export type Profile = z.infer<typeof ProfileSchema>;
 
-export const MeSchema = z.object({
-  id: z.string(),
-  email: z.string(),
-  roles: z.array(z.string()),
-  status: MemberStatusSchema,
-  profile: ProfileSchema.nullable(),
-  decisionReason: z.string().optional(),
-});
+export const MeSchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    id: z.string(),
+    email: z.string(),
+    roles: z.array(z.string()),
+    status: MemberStatusSchema,
+    profile: z.nullable(ProfileSchema),
+    decisionReason: z.optional(z.string()),
+  }),
+);
 export type Me = z.infer<typeof MeSchema>;
 
 // ---------------------------------------------------------------- lists
 
-export const LimitSchema = z.coerce.number().int().min(1).max(50).default(20);
-export const PageQuerySchema = z.strictObject({ limit: LimitSchema, cursor: z.string().max(2048).optional() });
+/** `?limit=` of a list: a whole number in [1, 50], `fallback` when absent. */
+const limit = (fallback: number) => z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(50)), fallback);
 
-export const DirectoryQuerySchema = z.strictObject({
-  limit: LimitSchema,
-  cursor: z.string().max(2048).optional(),
-  expertise: ExpertiseSchema.optional(),
-  country: CountrySchema.optional(),
-  language: LanguageSchema.optional(),
-  kind: KindSchema.optional(),
-});
+export const LimitSchema = /* @__PURE__ */ lazy(() => limit(20));
+export const PageQuerySchema = /* @__PURE__ */ lazy(() => z.strictObject({ limit: LimitSchema, cursor: cursor() }));
+
+export const DirectoryQuerySchema = /* @__PURE__ */ lazy(() =>
+  z.strictObject({
+    limit: LimitSchema,
+    cursor: cursor(),
+    expertise: z.optional(ExpertiseSchema),
+    country: z.optional(CountrySchema),
+    language: z.optional(LanguageSchema),
+    kind: z.optional(KindSchema),
+  }),
+);
 export type DirectoryQuery = z.infer<typeof DirectoryQuerySchema>;
 
-export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const pageOf = <T extends z.ZodMiniType>(item: T) =>
+  lazy(() => z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) }));
 
-export const BlockSchema = z.object({ memberId: z.string(), displayName: z.string(), at: z.string() });
+export const BlockSchema = /* @__PURE__ */ lazy(() => z.object({ memberId: z.string(), displayName: z.string(), at: z.string() }));
 export type Block = z.infer<typeof BlockSchema>;
 
 // ---------------------------------------------------------------- board
 
-export const ApplicationsQuerySchema = z.strictObject({
-  status: z.enum(['pending', 'approved', 'declined']).default('pending'),
-  limit: LimitSchema,
-  cursor: z.string().max(2048).optional(),
-});
+export const ApplicationsQuerySchema = /* @__PURE__ */ lazy(() =>
+  z.strictObject({
+    status: z._default(z.enum(['pending', 'approved', 'declined']), 'pending'),
+    limit: LimitSchema,
+    cursor: cursor(),
+  }),
+);
 
-export const ApplicationSchema = z.object({
-  memberId: z.string(),
-  profile: ProfileSchema,
-  statement: z.string(),
-  submittedAt: z.string(),
-  decision: z.enum(['approve', 'decline']).optional(),
-  reason: z.string().optional(),
-  decidedAt: z.string().optional(),
-});
+export const DecidedSchema = /* @__PURE__ */ lazy(() => z.object({ memberId: z.string(), status: z.string(), decision: z.string() }));
+
+export const ApplicationSchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    memberId: z.string(),
+    profile: ProfileSchema,
+    statement: z.string(),
+    submittedAt: z.string(),
+    decision: z.optional(z.enum(['approve', 'decline'])),
+    reason: z.optional(z.string()),
+    decidedAt: z.optional(z.string()),
+  }),
+);
 export type Application = z.infer<typeof ApplicationSchema>;
 
-export const DecisionSchema = z
-  .strictObject({
-    decision: z.enum(['approve', 'decline']),
-    reason: shortText(1000).optional(),
-  })
-  .refine((d) => d.decision === 'approve' || (d.reason && d.reason.length > 0), {
-    message: 'Give the applicant a reason when declining.',
-    path: ['reason'],
-  });
+export const DecisionSchema = /* @__PURE__ */ lazy(() =>
+  z
+    .strictObject({
+      decision: z.enum(['approve', 'decline']),
+      reason: z.optional(shortText(1000)),
+    })
+    .check(
+      z.refine((d) => d.decision === 'approve' || (d.reason !== undefined && d.reason.length > 0), {
+        message: 'Give the applicant a reason when declining.',
+        path: ['reason'],
+      }),
+    ),
+);
 
-export const MetaSchema = z.object({
-  expertise: z.array(z.object({ code: z.string(), label: z.string() })),
-  countries: z.array(z.object({ code: z.string(), label: z.string() })),
-  languages: z.array(z.object({ code: z.string(), label: z.string() })),
-});
-
-export const ErrorSchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+const CodeLabelSchema = /* @__PURE__ */ lazy(() => z.object({ code: z.string(), label: z.string() }));
+export const MetaSchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    expertise: z.array(CodeLabelSchema),
+    countries: z.array(CodeLabelSchema),
+    languages: z.array(CodeLabelSchema),
   }),
-});
+);
+
+export const ErrorSchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+    }),
+  }),
+);
 
 // ---------------------------------------------------------------- mentorship
 
-export const MentorshipStateSchema = z.enum(['pending', 'accepted', 'declined', 'withdrawn', 'expired', 'completed', 'ended', 'suspended']);
+export const MentorshipStateSchema = /* @__PURE__ */ lazy(() =>
+  z.enum(['pending', 'accepted', 'declined', 'withdrawn', 'expired', 'completed', 'ended', 'suspended']),
+);
 export type MentorshipState = z.infer<typeof MentorshipStateSchema>;
 
-export const MentorshipRequestSchema = z.strictObject({
-  mentorId: z.string().min(1).max(64),
-  message: shortText(2000).pipe(z.string().min(1, { message: 'Write a short message to the mentor.' })),
-  goals: GoalsSchema.default({ shortTerm: '', mediumTerm: '', longTerm: '' }),
-});
+export const MentorshipRequestSchema = /* @__PURE__ */ lazy(() =>
+  z.strictObject({
+    mentorId: id(),
+    message: requiredText(2000, 'Write a short message to the mentor.'),
+    goals: z._default(GoalsSchema, NO_GOALS),
+  }),
+);
 
-export const MentorshipListQuerySchema = z.strictObject({
-  as: z.enum(['mentor', 'mentee']),
-  state: MentorshipStateSchema.optional(),
-  limit: LimitSchema,
-  cursor: z.string().max(2048).optional(),
-});
+export const MentorshipListQuerySchema = /* @__PURE__ */ lazy(() =>
+  z.strictObject({
+    as: z.enum(['mentor', 'mentee']),
+    state: z.optional(MentorshipStateSchema),
+    limit: LimitSchema,
+    cursor: cursor(),
+  }),
+);
 
-export const BoardMentorshipListQuerySchema = z.strictObject({
-  state: MentorshipStateSchema.optional(),
-  limit: LimitSchema,
-  cursor: z.string().max(2048).optional(),
-});
+export const BoardMentorshipListQuerySchema = /* @__PURE__ */ lazy(() =>
+  z.strictObject({
+    state: z.optional(MentorshipStateSchema),
+    limit: LimitSchema,
+    cursor: cursor(),
+  }),
+);
 
-export const DeclineSchema = z.strictObject({
-  reason: z.enum(['no_time', 'not_my_expertise', 'other']),
-  note: shortText(1000).optional(),
-});
+export const DeclineSchema = /* @__PURE__ */ lazy(() =>
+  z.strictObject({
+    reason: z.enum(['no_time', 'not_my_expertise', 'other']),
+    note: z.optional(shortText(1000)),
+  }),
+);
 
-export const ReasonSchema = z.strictObject({ reason: shortText(1000).pipe(z.string().min(1, { message: 'Give a reason.' })) });
+export const ReasonSchema = /* @__PURE__ */ lazy(() => z.strictObject({ reason: requiredText(1000, 'Give a reason.') }));
 
-export const CheckInInputSchema = z.strictObject({
-  date: z.iso.date(),
-  notes: shortText(4000).pipe(z.string().min(1, { message: 'Write what you talked about.' })),
-  nextSteps: shortText(2000).default(''),
-});
+export const CheckInInputSchema = /* @__PURE__ */ lazy(() =>
+  z.strictObject({
+    date: z.iso.date(),
+    notes: requiredText(4000, 'Write what you talked about.'),
+    nextSteps: z._default(shortText(2000), ''),
+  }),
+);
 
-export const FeedbackInputSchema = z.strictObject({
-  rating: z.number().int().min(1).max(5),
-  text: shortText(4000).default(''),
-});
+export const FeedbackInputSchema = /* @__PURE__ */ lazy(() =>
+  z.strictObject({
+    rating: intIn(1, 5),
+    text: z._default(shortText(4000), ''),
+  }),
+);
 
-export const MentorshipSchema = z.object({
-  id: z.string(),
-  mentorId: z.string(),
-  menteeId: z.string(),
-  state: MentorshipStateSchema,
-  message: z.string(),
-  goals: GoalsSchema,
-  proposedBy: z.literal('board').optional(),
-  cohortId: z.string().optional(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  expiresAt: z.string(),
-  decidedAt: z.string().optional(),
-  closedBy: z.string().optional(),
-  closeReason: z.string().optional(),
-  declineReason: z.string().optional(),
-  declineNote: z.string().optional(),
-  version: z.number().int(),
-});
+export const MentorshipSchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    id: z.string(),
+    mentorId: z.string(),
+    menteeId: z.string(),
+    state: MentorshipStateSchema,
+    message: z.string(),
+    goals: GoalsSchema,
+    proposedBy: z.optional(z.literal('board')),
+    cohortId: z.optional(z.string()),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    expiresAt: z.string(),
+    decidedAt: z.optional(z.string()),
+    closedBy: z.optional(z.string()),
+    closeReason: z.optional(z.string()),
+    declineReason: z.optional(z.string()),
+    declineNote: z.optional(z.string()),
+    version: z.int(),
+  }),
+);
 export type Mentorship = z.infer<typeof MentorshipSchema>;
 
-export const MatchReasonSchema = z.object({ code: z.string(), detail: z.string() });
+export const CheckInSchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    id: z.string(),
+    mentorshipId: z.string(),
+    authorId: z.string(),
+    date: z.string(),
+    notes: z.string(),
+    nextSteps: z.string(),
+    createdAt: z.string(),
+  }),
+);
 
-export const SuggestionsQuerySchema = z.strictObject({ limit: z.coerce.number().int().min(1).max(50).default(10) });
+export const MatchReasonSchema = /* @__PURE__ */ lazy(() => z.object({ code: z.string(), detail: z.string() }));
 
-export const SuggestionSchema = z.object({ mentor: ProfileSchema, score: z.number(), reasons: z.array(MatchReasonSchema) });
+export const SuggestionsQuerySchema = /* @__PURE__ */ lazy(() => z.strictObject({ limit: limit(10) }));
 
-export const CohortInputSchema = z.strictObject({
-  menteeIds: z.array(z.string().min(1).max(64)).min(1).max(200),
-  mentorIds: z.array(z.string().min(1).max(64)).min(1).max(100),
-});
+export const SuggestionSchema = /* @__PURE__ */ lazy(() =>
+  z.object({ mentor: ProfileSchema, score: z.number(), reasons: z.array(MatchReasonSchema) }),
+);
 
-export const CohortPairsSchema = z.strictObject({
-  pairs: z.array(z.strictObject({ menteeId: z.string().min(1).max(64), mentorId: z.string().min(1).max(64) })).max(200),
-  version: z.number().int().min(1),
-});
+export const SuggestionListSchema = /* @__PURE__ */ lazy(() => z.object({ items: z.array(SuggestionSchema) }));
 
-export const CohortSchema = z.object({
-  id: z.string(),
-  state: z.enum(['draft', 'published']),
-  createdBy: z.string(),
-  createdAt: z.string(),
-  menteeIds: z.array(z.string()),
-  mentorIds: z.array(z.string()),
-  published: z
-    .object({
-      created: z.array(z.string()),
-      skipped: z.array(z.object({ menteeId: z.string(), mentorId: z.string(), reason: z.string() })),
-      at: z.string(),
-    })
-    .optional(),
-  pairs: z.array(z.object({ menteeId: z.string(), mentorId: z.string(), score: z.number(), reasons: z.array(MatchReasonSchema) })),
-  unassigned: z.array(z.object({ menteeId: z.string(), reason: z.string() })),
-  totalScore: z.number(),
-  version: z.number().int(),
-});
+export const PublishedCohortSchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    created: z.array(z.string()),
+    skipped: z.array(z.object({ menteeId: z.string(), mentorId: z.string(), reason: z.string() })),
+  }),
+);
+
+export const CohortInputSchema = /* @__PURE__ */ lazy(() =>
+  z.strictObject({
+    menteeIds: z.array(id()).check(z.minLength(1), z.maxLength(200)),
+    mentorIds: z.array(id()).check(z.minLength(1), z.maxLength(100)),
+  }),
+);
+
+export const CohortPairsSchema = /* @__PURE__ */ lazy(() =>
+  z.strictObject({
+    pairs: z.array(z.strictObject({ menteeId: id(), mentorId: id() })).check(z.maxLength(200)),
+    version: intIn(1),
+  }),
+);
+
+export const CohortSchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    id: z.string(),
+    state: z.enum(['draft', 'published']),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    menteeIds: z.array(z.string()),
+    mentorIds: z.array(z.string()),
+    published: z.optional(
+      z.object({
+        created: z.array(z.string()),
+        skipped: z.array(z.object({ menteeId: z.string(), mentorId: z.string(), reason: z.string() })),
+        at: z.string(),
+      }),
+    ),
+    pairs: z.array(z.object({ menteeId: z.string(), mentorId: z.string(), score: z.number(), reasons: z.array(MatchReasonSchema) })),
+    unassigned: z.array(z.object({ menteeId: z.string(), reason: z.string() })),
+    totalScore: z.number(),
+    version: z.int(),
+  }),
+);
 
 // ---------------------------------------------------------------- discussion
 
-export const AudienceSchema = z.enum(['members', 'practitioners', 'board']);
-export const IdentitySchema = z.enum(['named', 'anonymous']);
-const PostBodySchema = shortText(20_000).pipe(z.string().min(1, { message: 'Write something first.' }));
+export const AudienceSchema = /* @__PURE__ */ lazy(() => z.enum(['members', 'practitioners', 'board']));
+export const IdentitySchema = /* @__PURE__ */ lazy(() => z.enum(['named', 'anonymous']));
+const PostBodySchema = /* @__PURE__ */ lazy(() => requiredText(20_000, 'Write something first.'));
 
-export const SpaceInputSchema = z.strictObject({
-  name: shortText(80).pipe(z.string().min(1, { message: 'Name the space.' })),
-  description: shortText(500).default(''),
-  audience: AudienceSchema,
-});
-export const ThreadInputSchema = z.strictObject({
-  title: shortText(200).pipe(z.string().min(1, { message: 'Give the thread a title.' })),
-  body: PostBodySchema,
-  identity: IdentitySchema.default('named'),
-});
-export const PostInputSchema = z.strictObject({ body: PostBodySchema, identity: IdentitySchema.default('named') });
-export const PostEditSchema = z.strictObject({ body: PostBodySchema, version: z.number().int().min(1) });
+export const SpaceInputSchema = /* @__PURE__ */ lazy(() =>
+  z.strictObject({
+    name: requiredText(80, 'Name the space.'),
+    description: z._default(shortText(500), ''),
+    audience: AudienceSchema,
+  }),
+);
+export const ThreadInputSchema = /* @__PURE__ */ lazy(() =>
+  z.strictObject({
+    title: requiredText(200, 'Give the thread a title.'),
+    body: PostBodySchema,
+    identity: z._default(IdentitySchema, 'named'),
+  }),
+);
+export const PostInputSchema = /* @__PURE__ */ lazy(() =>
+  z.strictObject({ body: PostBodySchema, identity: z._default(IdentitySchema, 'named') }),
+);
+export const PostEditSchema = /* @__PURE__ */ lazy(() => z.strictObject({ body: PostBodySchema, version: intIn(1) }));
 
-export const SpaceSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  description: z.string(),
-  audience: AudienceSchema,
-  audienceSize: z.number().optional(),
-});
-export const ThreadSchema = z.object({
-  id: z.string(),
-  spaceId: z.string(),
-  title: z.string(),
-  authorId: z.string().nullable(),
-  authorName: z.string(),
-  identity: IdentitySchema,
-  state: z.string(),
-  locked: z.boolean(),
-  pinned: z.boolean(),
-  replyCount: z.number(),
-  lastPostAt: z.string(),
-  version: z.number(),
-});
-export const PostSchema = z.object({
-  id: z.string(),
-  threadId: z.string(),
-  authorId: z.string().nullable(),
-  authorName: z.string(),
-  identity: IdentitySchema,
-  body: z.string(),
-  state: z.string(),
-  heldReasons: z.array(z.string()).optional(),
-  moderationReason: z.string().optional(),
-  version: z.number(),
-  createdAt: z.string(),
-});
+export const SpaceSchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    audience: AudienceSchema,
+    audienceSize: z.optional(z.number()),
+  }),
+);
+export const ThreadSchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    id: z.string(),
+    spaceId: z.string(),
+    title: z.string(),
+    authorId: z.nullable(z.string()),
+    authorName: z.string(),
+    identity: IdentitySchema,
+    state: z.string(),
+    locked: z.boolean(),
+    pinned: z.boolean(),
+    replyCount: z.number(),
+    lastPostAt: z.string(),
+    version: z.number(),
+  }),
+);
+export const PostSchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    id: z.string(),
+    threadId: z.string(),
+    authorId: z.nullable(z.string()),
+    authorName: z.string(),
+    identity: IdentitySchema,
+    body: z.string(),
+    state: z.string(),
+    heldReasons: z.optional(z.array(z.string())),
+    moderationReason: z.optional(z.string()),
+    version: z.number(),
+    createdAt: z.string(),
+  }),
+);
 
 // ---------------------------------------------------------------- moderation
 
-export const ReportInputSchema = z.strictObject({
-  targetType: z.enum(['post', 'thread', 'member']),
-  targetId: z.string().min(1).max(64),
-  reason: z.enum(['harassment', 'personal_data', 'unsafe', 'off_topic', 'spam', 'other']),
-  note: shortText(2000).default(''),
-});
-export const ResolveInputSchema = z.strictObject({
-  outcome: z.enum(['actioned', 'dismissed']),
-  reason: shortText(1000).pipe(z.string().min(1, { message: 'Give a reason.' })),
-});
-export const SanctionInputSchema = z
-  .strictObject({
-    type: z.enum(['warn', 'read_only', 'suspend']),
-    until: z.iso.datetime({ offset: true }).optional(),
-    reason: shortText(1000).pipe(z.string().min(1, { message: 'Give a reason.' })),
-  })
-  .refine((s) => s.type === 'warn' || (s.until !== undefined && new Date(s.until).getTime() > Date.now()), {
-    message: 'A read-only or suspension sanction needs a date in the future.',
-    path: ['until'],
-  });
-export const RulesInputSchema = z.strictObject({
-  watchedWords: z.array(shortText(80).pipe(z.string().min(1))).max(500),
-  version: z.number().int().min(0),
-});
+export const AuditEntrySchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    id: z.string(),
+    at: z.string(),
+    actorId: z.string(),
+    action: z.string(),
+    targetType: z.string(),
+    targetId: z.string(),
+    reason: z.string(),
+  }),
+);
+
+export const ReportInputSchema = /* @__PURE__ */ lazy(() =>
+  z.strictObject({
+    targetType: z.enum(['post', 'thread', 'member']),
+    targetId: id(),
+    reason: z.enum(['harassment', 'personal_data', 'unsafe', 'off_topic', 'spam', 'other']),
+    note: z._default(shortText(2000), ''),
+  }),
+);
+export const ResolveInputSchema = /* @__PURE__ */ lazy(() =>
+  z.strictObject({
+    outcome: z.enum(['actioned', 'dismissed']),
+    reason: requiredText(1000, 'Give a reason.'),
+  }),
+);
+export const SanctionInputSchema = /* @__PURE__ */ lazy(() =>
+  z
+    .strictObject({
+      type: z.enum(['warn', 'read_only', 'suspend']),
+      until: z.optional(z.iso.datetime({ offset: true })),
+      reason: requiredText(1000, 'Give a reason.'),
+    })
+    .check(
+      z.refine((s) => s.type === 'warn' || (s.until !== undefined && new Date(s.until).getTime() > Date.now()), {
+        message: 'A read-only or suspension sanction needs a date in the future.',
+        path: ['until'],
+      }),
+    ),
+);
+export const RulesInputSchema = /* @__PURE__ */ lazy(() =>
+  z.strictObject({
+    watchedWords: z.array(z.pipe(shortText(80), z.string().check(z.minLength(1)))).check(z.maxLength(500)),
+    version: intIn(0),
+  }),
+);
+
+// ---------------------------------------------------------------- notifications
+
+export const NotificationSchema = /* @__PURE__ */ lazy(() =>
+  z.object({ id: z.string(), type: z.string(), at: z.string(), read: z.boolean(), link: z.string() }),
+);
+/** A notification id in a path: a ULID. */
+export const NotificationIdSchema = /* @__PURE__ */ lazy(() =>
+  z.strictObject({ id: z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/)) }),
+);

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { ConfirmSchema, SignInSchema, SignUpSchema, UserSchema } from '../../shared/schemas';
+import { ConfirmSchema, SignInSchema, SignUpSchema, SignedInSchema } from '../../shared/schemas';
 import { config } from '../lib/config';
 import { ValidationError } from '../lib/errors';
 import type { Env } from '../lib/http';
@@ -61,7 +61,7 @@ export const authRoutes = new Hono<Env>()
     describe({
       summary: 'Sign in; sets the session cookies',
       tags: ['auth'],
-      responses: { 200: { description: 'Signed in', schema: UserSchema.transform((u) => ({ user: u })) } },
+      responses: { 200: { description: 'Signed in', schema: SignedInSchema } },
     }),
     validate('json', SignInSchema),
     async (c) => {

@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
-import * as z from 'zod';
-import { ApplicationSchema, ApplicationsQuerySchema, DecisionSchema, pageOf } from '../../shared/schemas';
+import { ApplicationSchema, ApplicationsQuerySchema, DecidedSchema, DecisionSchema, pageOf } from '../../shared/schemas';
 import { boardMember } from '../lib/guards';
 import type { Env } from '../lib/http';
 import { describe } from '../lib/openapi';
@@ -25,7 +24,7 @@ export const boardRoutes = new Hono<Env>()
     describe({
       summary: 'Approve or decline a pending application (reason required to decline)',
       tags: ['board'],
-      responses: { 200: { description: 'Decided', schema: z.object({ memberId: z.string(), status: z.string(), decision: z.string() }) } },
+      responses: { 200: { description: 'Decided', schema: DecidedSchema } },
     }),
     boardMember,
     validate('json', DecisionSchema),

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
-import * as z from 'zod';
+import type * as z from 'zod/mini';
 import {
+  AuditEntrySchema,
   PageQuerySchema,
   PostEditSchema,
   PostInputSchema,
@@ -20,7 +21,7 @@ import { listAudit } from '../moderation/audit';
 import * as discussion from './service';
 
 const viewer = (c: { var: Env['Variables'] }): discussion.Viewer => ({ session: c.var.session, member: c.var.member });
-const doc = (summary: string, status: number, schema?: z.ZodType) =>
+const doc = (summary: string, status: number, schema?: z.ZodMiniType) =>
   describe({ summary, tags: ['discussion'], responses: { [status]: { description: summary, ...(schema ? { schema } : {}) } } });
 
 export const spaceRoutes = new Hono<Env>()
@@ -71,16 +72,6 @@ export const postRoutes = new Hono<Env>()
   .delete('/:id', doc('Remove an own post', 200, PostSchema), activeMember, async (c) =>
     c.json(await discussion.removePost(viewer(c), c.req.param('id')), 200),
   );
-
-const AuditEntrySchema = z.object({
-  id: z.string(),
-  at: z.string(),
-  actorId: z.string(),
-  action: z.string(),
-  targetType: z.string(),
-  targetId: z.string(),
-  reason: z.string(),
-});
 
 export const moderationRoutes = new Hono<Env>()
   .get('/queue', doc('Held posts, oldest first (board)', 200), boardMember, validate('query', PageQuerySchema), async (c) =>

@@ -1,5 +1,4 @@
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
-import { ulid } from 'ulid';
 import { heldReasons } from '../../shared/held-content';
 import type { Page } from '../lib/cursor';
 import { failedConditions, isTransactionConflict } from '../lib/db';
@@ -11,6 +10,7 @@ import { withAudit } from '../moderation/audit';
 import { notificationPut } from '../notifications/repository';
 import * as repo from './repository';
 import type { Audience, PostRecord, Space, ThreadRecord } from './repository';
+import { ulid } from '../lib/ids';
 
 /** The rules of the discussion space in one place. */
 export const DISCUSSION_RULES = {

@@ -1,6 +1,6 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { config } from './config';
+import { nodeCrypto } from './crypto';
 import { ValidationError } from './errors';
 
 /**
@@ -8,7 +8,7 @@ import { ValidationError } from './errors';
  * query it belongs to (route, filter, caller); the HMAC makes a tampered or transplanted cursor
  * a 400 instead of a read of someone else's key range.
  */
-const sign = (payload: string) => createHmac('sha256', config.CURSOR_SECRET).update(payload).digest('base64url');
+const sign = (payload: string) => nodeCrypto().createHmac('sha256', config.CURSOR_SECRET).update(payload).digest('base64url');
 
 export function encodeCursor(key: Record<string, AttributeValue> | undefined, scope: string): string | null {
   if (!key) return null;
@@ -23,7 +23,7 @@ export function decodeCursor(cursor: string | undefined, scope: string): Record<
   if (!payload || !mac) throw bad;
   const expected = Buffer.from(sign(payload));
   const given = Buffer.from(mac);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw bad;
+  if (expected.length !== given.length || !nodeCrypto().timingSafeEqual(expected, given)) throw bad;
   try {
     const parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { k?: unknown; s?: unknown };
     if (parsed.s !== scope || typeof parsed.k !== 'object' || parsed.k === null) throw bad;

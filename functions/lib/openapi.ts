@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * OpenAPI from the very schemas the routes validate with. `validate()` (in validation.ts) and
@@ -11,10 +11,10 @@ export type RouteDoc = {
   summary?: string;
   tags?: string[];
   auth?: 'none' | 'session' | 'member' | 'board';
-  responses?: Record<number, { description: string; schema?: z.ZodType }>;
-  json?: z.ZodType;
-  query?: z.ZodType;
-  param?: z.ZodType;
+  responses?: Record<number, { description: string; schema?: z.ZodMiniType }>;
+  json?: z.ZodMiniType;
+  query?: z.ZodMiniType;
+  param?: z.ZodMiniType;
 };
 
 const registry = new WeakMap<MiddlewareHandler, RouteDoc>();
@@ -31,7 +31,7 @@ export function describe(doc: RouteDoc): MiddlewareHandler {
 
 type RouteLike = { method: string; path: string; handler: unknown };
 
-const jsonSchema = (s: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'openapi-3.0' });
+const jsonSchema = (s: z.ZodMiniType, io: 'input' | 'output') => z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'openapi-3.0' });
 
 export function buildOpenApi(routes: readonly RouteLike[], info: { title: string; version: string }) {
   const paths: Record<string, Record<string, unknown>> = {};

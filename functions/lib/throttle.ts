@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-
+import { sha256 } from './crypto';
 import { TABLE, db, fromAttr, isConditionFailure, toAttr, values } from './db';
 import { RateLimitedError } from './errors';
 import { keys } from './keys';
@@ -8,7 +7,7 @@ import { keys } from './keys';
  * Fixed-window counters in DynamoDB, so a limit holds across every Lambda instance. The subject
  * is hashed: an email address never becomes part of a key.
  */
-const subjectOf = (s: string) => createHash('sha256').update(s).digest('base64url').slice(0, 32);
+const subjectOf = (s: string) => sha256(s, 'base64url').slice(0, 32);
 
 function windowOf(windowSeconds: number, now = Date.now()) {
   const start = Math.floor(now / 1000 / windowSeconds) * windowSeconds;

@@ -1,6 +1,6 @@
 import { zValidator } from '@hono/zod-validator';
 import type { ValidationTargets } from 'hono';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { ValidationError } from './errors';
 import { register } from './openapi';
 
@@ -8,7 +8,7 @@ import { register } from './openapi';
  * zValidator with the contract's 400: every issue becomes `{path, message}`. The schema is also
  * registered for the OpenAPI document.
  */
-export function validate<T extends z.ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) {
+export function validate<T extends z.ZodMiniType, Target extends keyof ValidationTargets>(target: Target, schema: T) {
   const mw = zValidator(target, schema, (result) => {
     if (!result.success) {
       const details = result.error.issues.map((i) => ({

@@ -1,4 +1,3 @@
-import { ulid } from 'ulid';
 import { type MatchReason, ineligibility, scoreMatch } from '../../shared/matching';
 import { languages as languageList } from '../../shared/meta';
 import { TABLE, failedConditions, toAttr, values } from '../lib/db';
@@ -10,6 +9,7 @@ import { optimiseCohort } from './optimiser';
 import * as repo from './repository';
 import type { CohortRecord } from './repository';
 import { RULES, effectiveState, menteeSide, mentorSide, request } from './service';
+import { ulid } from '../lib/ids';
 
 /**
  * Whole-cohort matching for the board: every eligible pair scored as in suggestions, then the

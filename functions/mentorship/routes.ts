@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import * as z from 'zod';
 import {
   BoardMentorshipListQuerySchema,
   CheckInInputSchema,
+  CheckInSchema,
   CohortInputSchema,
   CohortPairsSchema,
   CohortSchema,
@@ -13,7 +13,8 @@ import {
   MentorshipSchema,
   PageQuerySchema,
   ReasonSchema,
-  SuggestionSchema,
+  SuggestionListSchema,
+  PublishedCohortSchema,
   SuggestionsQuerySchema,
   pageOf,
 } from '../../shared/schemas';
@@ -27,22 +28,12 @@ import * as mentorships from './service';
 const one = (summary: string) =>
   describe({ summary, tags: ['mentorship'], responses: { 200: { description: 'The mentorship', schema: MentorshipSchema } } });
 
-const CheckInSchema = z.object({
-  id: z.string(),
-  mentorshipId: z.string(),
-  authorId: z.string(),
-  date: z.string(),
-  notes: z.string(),
-  nextSteps: z.string(),
-  createdAt: z.string(),
-});
-
 export const matchRoutes = new Hono<Env>().get(
   '/suggestions',
   describe({
     summary: 'Ranked mentor suggestions, each with its reasons',
     tags: ['mentorship'],
-    responses: { 200: { description: 'Suggestions', schema: z.object({ items: z.array(SuggestionSchema) }) } },
+    responses: { 200: { description: 'Suggestions', schema: SuggestionListSchema } },
   }),
   activeMember,
   validate('query', SuggestionsQuerySchema),
@@ -175,10 +166,7 @@ export const boardMentorshipRoutes = new Hono<Env>()
       responses: {
         200: {
           description: 'Published',
-          schema: z.object({
-            created: z.array(z.string()),
-            skipped: z.array(z.object({ menteeId: z.string(), mentorId: z.string(), reason: z.string() })),
-          }),
+          schema: PublishedCohortSchema,
         },
       },
     }),

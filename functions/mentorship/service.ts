@@ -1,5 +1,4 @@
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
-import { ulid } from 'ulid';
 import {
   byRank,
   type Ineligible,
@@ -22,6 +21,7 @@ import { AUDIT_ATTEMPTS, auditAppend, auditBackoff, readHead } from '../moderati
 import { notificationPut } from '../notifications/repository';
 import * as repo from './repository';
 import type { MentorshipRecord, MentorshipState } from './repository';
+import { ulid } from '../lib/ids';
 
 /** The rules of mentorship in one place. */
 export const RULES = {

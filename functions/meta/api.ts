@@ -1,5 +1,5 @@
 import { createApi } from '../lib/http';
-import document from './openapi.json';
+import { OPENAPI_JSON } from './openapi-document';
 import { metaRoutes } from './routes';
 
 /**
@@ -9,4 +9,4 @@ import { metaRoutes } from './routes';
  */
 export const metaApi = createApi()
   .route('/api/meta', metaRoutes)
-  .get('/api/openapi.json', (c) => c.json(document, 200));
+  .get('/api/openapi.json', (c) => c.body(OPENAPI_JSON, 200, { 'content-type': 'application/json' }));

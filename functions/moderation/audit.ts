@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '../lib/crypto';
+import { ulid } from '../lib/ids';
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
-import { ulid } from 'ulid';
 import { TABLE, db, failedConditions, fromAttr, isTransactionConflict, toAttr, values } from '../lib/db';
 import { UnavailableError } from '../lib/errors';
 import { decodeCursor, encodeCursor, type Page } from '../lib/cursor';
@@ -55,7 +55,7 @@ export function hashEntry(e: Omit<AuditEntry, 'hash'>): string {
     e.after,
     e.prevHash,
   ]);
-  return createHash('sha256').update(canonical).digest('hex');
+  return sha256(canonical, 'hex');
 }
 
 type Head = { seq: number; hash: string };

@@ -1,5 +1,4 @@
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
-import { ulid } from 'ulid';
 import { TABLE, db, failedConditions, fromAttr, isTransactionConflict, toAttr, values } from '../lib/db';
 import { ConflictError, ForbiddenError, NotFoundError, UnavailableError } from '../lib/errors';
 import { keys } from '../lib/keys';
@@ -11,6 +10,7 @@ import type { MemberRecord } from '../members/repository';
 import { getMember } from '../members/repository';
 import { notificationPut } from '../notifications/repository';
 import { withAudit } from './audit';
+import { ulid } from '../lib/ids';
 
 /**
  * Reports, cases, sanctions and the held-content rules. Every board decision is one transaction

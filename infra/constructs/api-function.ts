@@ -5,6 +5,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { LAMBDA_BANNER, LAMBDA_CONDITIONS, LAMBDA_EXTERNALS } from '../lambda-bundling';
 import { REPO_ROOT } from '../paths';
 
 export interface ApiFunctionProps {
@@ -70,13 +71,10 @@ export class ApiFunction extends Construct {
         sourceMap: false,
         forceDockerBundling: false,
         mainFields: ['module', 'main'],
-        // Some CommonJS dependencies call require() at run time; ESM output has no require, so
-        // the bundle recreates one.
-        banner: "import { createRequire } from 'module';const require = createRequire(import.meta.url);",
-        // The modular AWS SDK v3 clients come with the Node 22 runtime. Bundling them would put
-        // 330 kB of SDK in every function (over the 250 kB budget); the functions load the SDK
-        // lazily, on their first database or Cognito call (functions/lib/db.ts, auth/cognito.ts).
-        externalModules: ['@aws-sdk/*'],
+        // Shared with the benchmark; the reasons are in infra/lambda-bundling.ts.
+        banner: LAMBDA_BANNER,
+        externalModules: [...LAMBDA_EXTERNALS],
+        esbuildArgs: { '--conditions': LAMBDA_CONDITIONS.join(',') },
         nodeModules: props.nodeModules ? [...props.nodeModules] : undefined,
       },
     });

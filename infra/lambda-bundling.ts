@@ -1,0 +1,24 @@
+/**
+ * How every Lambda function is bundled, in one place: the CDK functions (constructs/api-function.ts)
+ * and the benchmark (scripts/bench/bundles.ts) build with exactly these settings, and a test runs
+ * a bundle built with them against the local services.
+ */
+
+/**
+ * Left out of the bundle: the AWS SDK v3 clients ship with the Node 22 runtime (bundled they would
+ * put 330 kB of SDK in every function, over the 250 kB budget) and are loaded on the first
+ * DynamoDB or Cognito call. Small pure SDK utilities such as `@aws-sdk/util-dynamodb` are bundled:
+ * resolving the runtime's CommonJS copy at cold start cost more than the few kB they add.
+ */
+export const LAMBDA_EXTERNALS = ['@aws-sdk/client-*'] as const;
+
+/**
+ * Package-export conditions added to the defaults (`node`, `import`, `default`). `browser` picks
+ * aws-jwt-verify's Web Crypto + fetch implementation, which Node 22 runs natively; its Node
+ * implementation imports node:https at load, a cold-start cost the Web one leaves out. No other
+ * bundled dependency has a `browser` export (checked by tests/infra/lambda-bundle.test.ts).
+ */
+export const LAMBDA_CONDITIONS = ['browser'] as const;
+
+/** Some CommonJS dependencies call require() at run time; ESM output has no require, so the bundle recreates one. */
+export const LAMBDA_BANNER = "import { createRequire } from 'module';const require = createRequire(import.meta.url);";
