@@ -23,7 +23,21 @@ export const WEIGHTS = {
   capacity: 15,
 } as const;
 
-export type MatchReason = { code: 'topics' | 'goals' | 'language' | 'timezone' | 'capacity' | 'country'; detail: string };
+/**
+ * Why a mentor is suggested. `detail` is an English sentence for the mentee (API clients that
+ * show it as is); the other fields carry the same facts as data, so the web app words each
+ * reason in the reader's language, for the mentee ("your topics") or for the board ("the
+ * mentee's topics"): `topics` expertise codes, `languages` language codes, `hours` of time
+ * difference, `free` places left.
+ */
+export type MatchReason = {
+  code: 'topics' | 'goals' | 'language' | 'timezone' | 'capacity' | 'country';
+  detail: string;
+  topics?: string[];
+  languages?: string[];
+  hours?: number;
+  free?: number;
+};
 
 export type MenteeSide = {
   id: string;
@@ -135,18 +149,19 @@ export function scoreMatch(
     reasons.push({
       code: 'topics',
       detail: `shares ${shared.length} of your topics: ${shared.map(label).join(', ')}`,
+      topics: shared,
     });
   }
 
   const goalWords = words(`${mentee.seeking.goals.shortTerm} ${mentee.seeking.goals.mediumTerm} ${mentee.seeking.goals.longTerm}`);
   const goalHits = mentor.offering.topics.filter((t) => [...words(label(t))].some((w) => goalWords.has(w)));
   const goalPart = mentor.offering.topics.length ? Math.min(1, goalHits.length / 2) : 0;
-  if (goalHits.length) reasons.push({ code: 'goals', detail: `your goals mention ${goalHits.map(label).join(', ')}` });
+  if (goalHits.length) reasons.push({ code: 'goals', detail: `your goals mention ${goalHits.map(label).join(', ')}`, topics: goalHits });
 
   const theirs = new Set(mentorLanguages(mentor));
   const common = mentee.languages.filter((l) => theirs.has(l.toLowerCase()));
   const languagePart = Math.min(1, Math.max(0, common.length - 1));
-  if (common.length) reasons.push({ code: 'language', detail: `speaks ${common.map(langName).join(', ')}` });
+  if (common.length) reasons.push({ code: 'language', detail: `speaks ${common.map(langName).join(', ')}`, languages: common });
 
   let timezonePart = 0;
   if (mentee.timezone && mentor.visible.timezone) {
@@ -159,13 +174,14 @@ export function scoreMatch(
       reasons.push({
         code: 'timezone',
         detail: rounded === 0 ? 'same time zone' : `${rounded} ${rounded === 1 ? "hour's" : "hours'"} time difference`,
+        hours: rounded,
       });
     }
   }
 
   const free = Math.max(0, mentor.offering.capacity - mentor.accepted);
   const capacityPart = mentor.offering.capacity ? free / mentor.offering.capacity : 0;
-  reasons.push({ code: 'capacity', detail: `has room for ${free} more ${free === 1 ? 'mentee' : 'mentees'}` });
+  reasons.push({ code: 'capacity', detail: `has room for ${free} more ${free === 1 ? 'mentee' : 'mentees'}`, free });
 
   if (mentor.visible.country && mentor.visible.country === mentee.country)
     reasons.push({ code: 'country', detail: 'works in your country' });

@@ -384,7 +384,16 @@ export const CheckInSchema = /* @__PURE__ */ lazy(() =>
   }),
 );
 
-export const MatchReasonSchema = /* @__PURE__ */ lazy(() => z.object({ code: z.string(), detail: z.string() }));
+export const MatchReasonSchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    code: z.enum(['topics', 'goals', 'language', 'timezone', 'capacity', 'country']),
+    detail: z.string(),
+    topics: z.optional(z.array(z.string())),
+    languages: z.optional(z.array(z.string())),
+    hours: z.optional(z.number()),
+    free: z.optional(z.int()),
+  }),
+);
 
 export const SuggestionsQuerySchema = /* @__PURE__ */ lazy(() => z.strictObject({ limit: limit(10) }));
 
@@ -441,6 +450,8 @@ export const CohortSchema = /* @__PURE__ */ lazy(() =>
 
 export const AudienceSchema = /* @__PURE__ */ lazy(() => z.enum(['members', 'practitioners', 'board']));
 export const IdentitySchema = /* @__PURE__ */ lazy(() => z.enum(['named', 'anonymous']));
+/** Published, waiting for the board (held), hidden by the board, or removed by its author. */
+export const PostStateSchema = /* @__PURE__ */ lazy(() => z.enum(['published', 'pending', 'hidden', 'removed']));
 const PostBodySchema = /* @__PURE__ */ lazy(() => requiredText(20_000, 'Write something first.'));
 
 export const SpaceInputSchema = /* @__PURE__ */ lazy(() =>
@@ -479,7 +490,7 @@ export const ThreadSchema = /* @__PURE__ */ lazy(() =>
     authorId: z.nullable(z.string()),
     authorName: z.string(),
     identity: IdentitySchema,
-    state: z.string(),
+    state: PostStateSchema,
     locked: z.boolean(),
     pinned: z.boolean(),
     replyCount: z.number(),
@@ -495,7 +506,7 @@ export const PostSchema = /* @__PURE__ */ lazy(() =>
     authorName: z.string(),
     identity: IdentitySchema,
     body: z.string(),
-    state: z.string(),
+    state: PostStateSchema,
     heldReasons: z.optional(z.array(z.string())),
     moderationReason: z.optional(z.string()),
     version: z.number(),
@@ -515,6 +526,42 @@ export const AuditEntrySchema = /* @__PURE__ */ lazy(() =>
     targetId: z.string(),
     reason: z.string(),
   }),
+);
+
+const threadRef = () => z.object({ id: z.string(), title: z.string() });
+
+/** An item of the board's moderation queue: a held post, or an open report case with its subject. */
+export const QueueItemSchema = /* @__PURE__ */ lazy(() =>
+  z.discriminatedUnion('type', [
+    z.object({
+      type: z.literal('post'),
+      id: z.string(),
+      post: PostSchema,
+      heldReasons: z.array(z.string()),
+      thread: z.nullable(threadRef()),
+    }),
+    z.object({
+      type: z.literal('case'),
+      id: z.string(),
+      targetType: z.enum(['post', 'thread', 'member']),
+      targetId: z.string(),
+      reports: z.array(z.object({ reason: z.string(), note: z.string(), at: z.string() })),
+      openedAt: z.string(),
+      subject: z.nullable(
+        z.discriminatedUnion('type', [
+          z.object({ type: z.literal('post'), thread: z.nullable(threadRef()), post: PostSchema }),
+          z.object({
+            type: z.literal('thread'),
+            thread: threadRef(),
+            authorName: z.string(),
+            identity: IdentitySchema,
+            state: PostStateSchema,
+          }),
+          z.object({ type: z.literal('member'), memberId: z.string(), displayName: z.string(), status: MemberStatusSchema }),
+        ]),
+      ),
+    }),
+  ]),
 );
 
 export const ReportInputSchema = /* @__PURE__ */ lazy(() =>

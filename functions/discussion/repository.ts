@@ -1,6 +1,6 @@
 import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { decodeCursor, encodeCursor, type Page } from '../lib/cursor';
-import { TABLE, db, fromAttr, recordOf, toAttr, values } from '../lib/db';
+import { TABLE, db, fromAttr, getMany, recordOf, toAttr, values } from '../lib/db';
 import { keys } from '../lib/keys';
 
 /** Storage of spaces, threads and posts. */
@@ -83,6 +83,27 @@ export async function getThread(id: string): Promise<ThreadRecord | undefined> {
 export async function getPost(id: string): Promise<PostRecord | undefined> {
   const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.post(id)), ConsistentRead: true });
   return res.Item ? recordOf<PostRecord>(res.Item) : undefined;
+}
+
+/** Threads and posts by id, in one batched read per 100; missing ones are absent. */
+export async function getThreadsAndPosts(ids: { threads: string[]; posts: string[] }): Promise<{
+  threads: Map<string, ThreadRecord>;
+  posts: Map<string, PostRecord>;
+}> {
+  const wanted = [...new Set(ids.threads)].map((id) => toAttr(keys.thread(id)));
+  wanted.push(...[...new Set(ids.posts)].map((id) => toAttr(keys.post(id))));
+  const out = { threads: new Map<string, ThreadRecord>(), posts: new Map<string, PostRecord>() };
+  for (const raw of await getMany(wanted)) {
+    const entity = fromAttr<{ entity: string }>(raw).entity;
+    if (entity === 'thread') {
+      const t = recordOf<ThreadRecord>(raw);
+      out.threads.set(t.id, t);
+    } else if (entity === 'post') {
+      const p = recordOf<PostRecord>(raw);
+      out.posts.set(p.id, p);
+    }
+  }
+  return out;
 }
 
 /** The full item of a thread, with its listing key; `expectedVersion` makes it a conditional write. */

@@ -6,6 +6,7 @@ import {
   PostEditSchema,
   PostInputSchema,
   PostSchema,
+  QueueItemSchema,
   ReasonSchema,
   SpaceInputSchema,
   SpaceSchema,
@@ -74,8 +75,12 @@ export const postRoutes = new Hono<Env>()
   );
 
 export const moderationRoutes = new Hono<Env>()
-  .get('/queue', doc('Held posts, oldest first (board)', 200), boardMember, validate('query', PageQuerySchema), async (c) =>
-    c.json(await discussion.moderationQueue(viewer(c), c.req.valid('query')), 200),
+  .get(
+    '/queue',
+    doc('Held posts and open report cases with their subjects, oldest first (board)', 200, pageOf(QueueItemSchema)),
+    boardMember,
+    validate('query', PageQuerySchema),
+    async (c) => c.json(await discussion.moderationQueue(viewer(c), c.req.valid('query')), 200),
   )
   .post('/posts/:id/approve', doc('Approve a held post', 200, PostSchema), boardMember, validate('json', ReasonSchema), async (c) =>
     c.json(await discussion.decidePost(viewer(c), c.req.param('id'), 'approve', c.req.valid('json').reason), 200),

@@ -5,7 +5,7 @@ import { failedConditions, isTransactionConflict } from '../lib/db';
 import { ConflictError, ForbiddenError, NotFoundError, UnavailableError } from '../lib/errors';
 import type { Session } from '../lib/session';
 import * as throttle from '../lib/throttle';
-import { type MemberRecord, networkStats } from '../members/repository';
+import { type MemberRecord, getMembers, networkStats } from '../members/repository';
 import { withAudit } from '../moderation/audit';
 import { notificationPut } from '../notifications/repository';
 import * as repo from './repository';
@@ -315,21 +315,61 @@ export async function removePost(v: Viewer, id: string | undefined) {
 
 // ---------------------------------------------------------------- moderation of posts and threads
 
+type QueueCase = {
+  id: string;
+  targetType: 'post' | 'thread' | 'member';
+  targetId: string;
+  reports: { reason: string; note: string; at: string }[];
+  openedAt: string;
+};
+
+/**
+ * The board's queue: held posts and open report cases, oldest first. Each item carries what the
+ * board needs to decide without leaving the page: the thread it belongs to, the reported post or
+ * thread as it stands now (real author included, anonymous or not), or the reported member's
+ * name. Everything is read in one batched round trip per kind, whatever the page size.
+ */
 export async function moderationQueue(v: Viewer, q: { limit: number; cursor?: string }) {
   const page = await repo.listQueue({ ...q, scope: 'queue' });
+  const held = page.items.filter((i) => i.entity === 'post') as unknown as PostRecord[];
+  const cases = page.items.filter((i) => i.entity !== 'post') as unknown as QueueCase[];
+  const of = (type: QueueCase['targetType']) => cases.filter((c) => c.targetType === type).map((c) => c.targetId);
+
+  const [first, members] = await Promise.all([
+    repo.getThreadsAndPosts({ threads: [...held.map((p) => p.threadId), ...of('thread')], posts: of('post') }),
+    getMembers(of('member')),
+  ]);
+  const missingThreads = [...first.posts.values()].map((p) => p.threadId).filter((id) => !first.threads.has(id));
+  const threads = missingThreads.length
+    ? new Map([...first.threads, ...(await repo.getThreadsAndPosts({ threads: missingThreads, posts: [] })).threads])
+    : first.threads;
+  const threadRef = (id: string) => {
+    const t = threads.get(id);
+    return t ? { id: t.id, title: t.title } : null;
+  };
+
+  const subjectOf = (c: QueueCase) => {
+    if (c.targetType === 'member') {
+      const m = members.get(c.targetId);
+      return m ? { type: 'member' as const, memberId: m.id, displayName: m.displayName, status: m.status } : null;
+    }
+    if (c.targetType === 'post') {
+      const p = first.posts.get(c.targetId);
+      return p ? { type: 'post' as const, thread: threadRef(p.threadId), post: postView(p, v) } : null;
+    }
+    const t = threads.get(c.targetId);
+    return t
+      ? { type: 'thread' as const, thread: { id: t.id, title: t.title }, authorName: t.authorName, identity: t.identity, state: t.state }
+      : null;
+  };
+
   return {
     items: page.items.map((item) => {
       if (item.entity === 'post') {
         const p = item as unknown as PostRecord;
-        return { type: 'post' as const, id: p.id, post: postView(p, v), heldReasons: p.heldReasons };
+        return { type: 'post' as const, id: p.id, post: postView(p, v), heldReasons: p.heldReasons, thread: threadRef(p.threadId) };
       }
-      const c = item as unknown as {
-        id: string;
-        targetType: string;
-        targetId: string;
-        reports: { reason: string; note: string; at: string }[];
-        openedAt: string;
-      };
+      const c = item as unknown as QueueCase;
       // Reporters stay unnamed, even to the board's queue: the case is about what was reported.
       return {
         type: 'case' as const,
@@ -338,6 +378,8 @@ export async function moderationQueue(v: Viewer, q: { limit: number; cursor?: st
         targetId: c.targetId,
         reports: c.reports.map((r) => ({ reason: r.reason, note: r.note, at: r.at })),
         openedAt: c.openedAt,
+        // null when the target is gone (an erased account, a deleted thread).
+        subject: subjectOf(c),
       };
     }),
     nextCursor: page.nextCursor,

@@ -83,6 +83,35 @@ export const toAttr = (item: Item): Record<string, AttributeValue> =>
   marshall(item, { removeUndefinedValues: true, convertClassInstanceToMap: false });
 export const fromAttr = <T = Item>(item: Record<string, AttributeValue>): T => unmarshall(item) as T;
 
+/**
+ * Many items by key: one BatchGetItem per 100 keys, unprocessed keys retried with a short
+ * exponential back-off (as DynamoDB asks). Missing items are simply absent from the result.
+ */
+export async function getMany(
+  keys: Key[],
+  opts: { consistent?: boolean; projection?: string } = {},
+): Promise<Record<string, AttributeValue>[]> {
+  const out: Record<string, AttributeValue>[] = [];
+  for (let i = 0; i < keys.length; i += 100) {
+    let pending: Key[] = keys.slice(i, i + 100);
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+      const res = await db.batchGetItem({
+        RequestItems: {
+          [TABLE]: {
+            Keys: pending,
+            ConsistentRead: opts.consistent ?? true,
+            ...(opts.projection ? { ProjectionExpression: opts.projection } : {}),
+          },
+        },
+      });
+      out.push(...(res.Responses?.[TABLE] ?? []));
+      pending = res.UnprocessedKeys?.[TABLE]?.Keys ?? [];
+    }
+  }
+  return out;
+}
+
 const KEY_ATTRIBUTES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'entity']);
 
 /** A stored item as its record: unmarshalled, without the table's key and index attributes. */

@@ -1,6 +1,6 @@
 import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { AudienceLevel, Goals, Kind, MemberStatus, Mentoring, Visibility } from '../../shared/schemas';
-import { TABLE, db, fromAttr, toAttr, values } from '../lib/db';
+import { TABLE, db, fromAttr, getMany, recordOf, toAttr, values } from '../lib/db';
 import { decodeCursor, encodeCursor, type Page } from '../lib/cursor';
 import { type FacetKind, keys } from '../lib/keys';
 
@@ -181,6 +181,16 @@ export async function networkStats(): Promise<{ active: number; practitioners: n
   const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.networkStats()) });
   const s = res.Item ? fromAttr<{ active?: number; practitioners?: number }>(res.Item) : {};
   return { active: s.active ?? 0, practitioners: s.practitioners ?? 0 };
+}
+
+/** Members by id in one round trip per 100 (cohorts, the moderation queue). */
+export async function getMembers(ids: string[]): Promise<Map<string, MemberRecord>> {
+  const out = new Map<string, MemberRecord>();
+  for (const raw of await getMany([...new Set(ids)].map((id) => toAttr(keys.member(id))))) {
+    const m = recordOf<MemberRecord>(raw);
+    out.set(m.id, m);
+  }
+  return out;
 }
 
 /** Blocks either way between two members, in one read. */

@@ -4,7 +4,7 @@ import { TABLE, failedConditions, toAttr, values } from '../lib/db';
 import { ConflictError, NotFoundError, ValidationError } from '../lib/errors';
 import { keys } from '../lib/keys';
 import type { Session } from '../lib/session';
-import { type MemberRecord, listBlockRelations } from '../members/repository';
+import { type MemberRecord, getMembers, listBlockRelations } from '../members/repository';
 import { optimiseCohort } from './optimiser';
 import * as repo from './repository';
 import type { CohortRecord } from './repository';
@@ -31,7 +31,7 @@ async function inBatches<T, R>(items: T[], n: number, fn: (t: T) => Promise<R>):
 
 /** Everything needed to judge every pair of a cohort, read once. */
 async function evaluate(menteeIds: string[], mentorIds: string[]) {
-  const members = await repo.getMembers([...menteeIds, ...mentorIds]);
+  const members = await getMembers([...menteeIds, ...mentorIds]);
   const stats = await repo.getStats({ mentor: mentorIds, mentee: menteeIds });
   const perMentee = new Map(
     await inBatches(menteeIds, 10, async (id) => {

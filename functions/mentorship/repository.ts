@@ -1,8 +1,8 @@
+import type { MatchReason } from '../../shared/matching';
 import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { decodeCursor, encodeCursor, type Page } from '../lib/cursor';
-import { TABLE, db, fromAttr, recordOf, toAttr, values } from '../lib/db';
+import { TABLE, db, fromAttr, getMany, recordOf, toAttr, values } from '../lib/db';
 import { keys } from '../lib/keys';
-import type { MemberRecord } from '../members/repository';
 
 /**
  * Storage of mentorships. Every state change is one transaction whose conditions carry the
@@ -53,42 +53,13 @@ export async function getStats(
     ...(memberIds.mentee ?? []).map((id) => ({ kind: 'mentee' as const, id, key: keys.menteeStats(id) })),
   ];
   const out = { mentor: new Map<string, Stats>(), mentee: new Map<string, Stats>() };
-  for (let i = 0; i < wanted.length; i += 100) {
-    const batch = wanted.slice(i, i + 100);
-    let request: Record<string, { Keys: Record<string, AttributeValue>[]; ConsistentRead: boolean }> | undefined = {
-      [TABLE]: { Keys: batch.map((w) => toAttr(w.key)), ConsistentRead: consistent },
-    };
-    while (request && Object.keys(request).length) {
-      const res = await db.batchGetItem({ RequestItems: request });
-      for (const raw of res.Responses?.[TABLE] ?? []) {
-        const item = fromAttr<{ pk: string; sk: string } & Stats>(raw);
-        const id = item.pk.slice('MEMBER#'.length);
-        (item.sk === 'STATS#MENTOR' ? out.mentor : out.mentee).set(id, item);
-      }
-      const rest = res.UnprocessedKeys?.[TABLE];
-      request = rest?.Keys?.length ? { [TABLE]: { Keys: rest.Keys, ConsistentRead: consistent } } : undefined;
-    }
-  }
-  return out;
-}
-
-/** Members by id in one round trip per 100 (used for suggestions and cohorts). */
-export async function getMembers(ids: string[]): Promise<Map<string, MemberRecord>> {
-  const out = new Map<string, MemberRecord>();
-  const unique = [...new Set(ids)];
-  for (let i = 0; i < unique.length; i += 100) {
-    let request: Record<string, { Keys: Record<string, AttributeValue>[]; ConsistentRead: boolean }> | undefined = {
-      [TABLE]: { Keys: unique.slice(i, i + 100).map((id) => toAttr(keys.member(id))), ConsistentRead: true },
-    };
-    while (request) {
-      const res = await db.batchGetItem({ RequestItems: request });
-      for (const raw of res.Responses?.[TABLE] ?? []) {
-        const m = recordOf<MemberRecord>(raw);
-        out.set(m.id, m);
-      }
-      const rest = res.UnprocessedKeys?.[TABLE];
-      request = rest?.Keys?.length ? { [TABLE]: { Keys: rest.Keys, ConsistentRead: true } } : undefined;
-    }
+  for (const raw of await getMany(
+    wanted.map((w) => toAttr(w.key)),
+    { consistent },
+  )) {
+    const item = fromAttr<{ pk: string; sk: string } & Stats>(raw);
+    const id = item.pk.slice('MEMBER#'.length);
+    (item.sk === 'STATS#MENTOR' ? out.mentor : out.mentee).set(id, item);
   }
   return out;
 }
@@ -318,7 +289,7 @@ export type CohortRecord = {
   createdAt: string;
   menteeIds: string[];
   mentorIds: string[];
-  pairs: { menteeId: string; mentorId: string; score: number; reasons: { code: string; detail: string }[] }[];
+  pairs: { menteeId: string; mentorId: string; score: number; reasons: MatchReason[] }[];
   unassigned: { menteeId: string; reason: string }[];
   totalScore: number;
   published?: { created: string[]; skipped: { menteeId: string; mentorId: string; reason: string }[]; at: string };

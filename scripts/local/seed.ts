@@ -208,6 +208,10 @@ export async function seed(): Promise<{ seeded: boolean; members: number }> {
       await members.putProfile({ userId: id, email: `applicant${n}@demo.invalid`, groups: [], isBoard: false }, demoProfile(n, p));
   }
   await spaces.seedSpaces();
+  await spaces.seedDiscussion(
+    { id: boardId, name: boardProfile.displayName ?? 'Amina Qureshi' },
+    all.map((m) => ({ id: m.id, name: m.p.name, kind: m.p.kind, country: m.p.country, language: m.p.languages[0] ?? 'en' })),
+  );
   idp.destroy();
   return { seeded: true, members: count };
 }

@@ -164,6 +164,7 @@ describe('discussions in a browser', () => {
     // The board sees who wrote the anonymous post.
     const held = page.locator('li.card', { hasText: 'Who else is on the night shift?' });
     await held.getByText('Sadia Rahimi').waitFor();
+    await held.getByRole('link', { name: /In the thread \W?Night shifts at the border/ }).waitFor();
     await expectAccessible(page, 'moderation queue');
     await shot(page, 'd-06-moderation');
     for (const text of ['Who else is on the night shift?', 'Which shelters take referrals at weekends?']) {
@@ -221,6 +222,10 @@ describe('discussions in a browser', () => {
     await heading(page, 'Moderation');
     const c = page.locator('li.card', { hasText: 'Report about a post' });
     await c.getByText('Belongs in the referrals space.').waitFor();
+    // The case shows what was reported and where, so the board decides from the queue.
+    await c.getByText('Which shelters take referrals at weekends?').waitFor();
+    await c.getByRole('link', { name: /In the thread \W?Shelter contacts/ }).waitFor();
+    await c.getByText(/Author: \W?Sadia Rahimi/).waitFor();
     await c.getByRole('button', { name: 'Resolve' }).click();
     const resolve = page.getByRole('dialog', { name: 'Resolve this case' });
     await resolve.getByLabel('Dismissed').check();
@@ -305,5 +310,27 @@ describe('discussions in a browser', () => {
       .first()
       .waitFor();
     await shot(page, 'd-12-member-report', false);
+  });
+
+  it('reads a long thread a page at a time, with introductions in several scripts', async () => {
+    await page.goto(`${server.origin}/spaces/members`);
+    await heading(page, 'Members’ lounge');
+    // The seed: the board's welcome and one introduction from each of the other demo members.
+    const card = page.getByRole('listitem').filter({ hasText: 'Introductions: say hello' });
+    const replies = Number((await card.textContent())?.match(/(\d+) replies/)?.[1]);
+    expect(replies).toBeGreaterThan(25);
+    await card.getByRole('link', { name: 'Introductions: say hello' }).click();
+    await heading(page, 'Introductions: say hello');
+    const posts = page.getByTestId('posts').locator('li.post');
+    await posts.nth(24).waitFor();
+    expect(await posts.count()).toBe(25);
+    await posts.first().getByText('Welcome to the Champions Network.').waitFor();
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await posts.nth(replies).waitFor();
+    expect(await posts.count()).toBe(replies + 1);
+    await expect(page.getByRole('button', { name: 'Load more' }).count()).resolves.toBe(0);
+    await page.getByTestId('posts').getByText('مرحبا! I am زينب الموسوي', { exact: false }).waitFor();
+    await expectAccessible(page, 'a long thread after Load more');
+    await shot(page, 'd-13-long-thread');
   });
 });

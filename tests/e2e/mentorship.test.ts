@@ -82,7 +82,10 @@ describe('mentorship in a browser', () => {
     const card = page.locator('li.card', { has: page.getByRole('link', { name: CHAMPION.name }) });
     await card.waitFor();
     // Every suggestion says why, in a list, and shows its match in words.
-    await card.getByRole('list', { name: 'Why suggested' }).getByText('shares 2 of your topics').waitFor();
+    await card
+      .getByRole('list', { name: 'Why suggested' })
+      .getByText(/^Shares 2 of your topics: /)
+      .waitFor();
     await card.getByText(/out of 100/).waitFor();
     await expectAccessible(page, 'find a mentor');
     await shot(page, 'm-02-find-a-mentor', false);
@@ -237,9 +240,15 @@ describe('mentorship in a browser', () => {
     await table.waitFor();
     await expect(table.getByRole('row').count()).resolves.toBe(4);
     await table
-      .getByText(/has room for/)
+      .getByText(/^Has room for \d+ more mentees?$/)
       .first()
       .waitFor();
+    // Reasons are worded for the board, about the mentee (not "your country").
+    await table
+      .getByText(/^They both speak /)
+      .first()
+      .waitFor();
+    await expect(table.getByText(/your/i).count()).resolves.toBe(0);
     await page.getByText(/^Total match: \d+/).waitFor();
     await expectAccessible(page, 'cohort draft');
     await shot(page, 'm-11-cohort-draft');

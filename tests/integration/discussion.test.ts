@@ -121,6 +121,7 @@ describe('held for review', () => {
     const queue = (await b.get('/api/moderation/queue?limit=50')).body.items;
     const held = queue.find((q: { id: string }) => q.id === anon.body.id);
     expect(held).toMatchObject({ type: 'post', heldReasons: ['anonymous'], post: { authorId: m.userId, identity: 'anonymous' } });
+    expect(held.thread).toEqual({ id: named.body.id, title: 'Interviewing survivors' });
   });
 
   it('approves and rejects held posts with a reason the author sees; one of two simultaneous decisions wins', async () => {

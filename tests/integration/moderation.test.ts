@@ -49,9 +49,57 @@ describe('reports and cases', () => {
     const queue = (await (await board()).get('/api/moderation/queue?limit=50')).body.items;
     const c = queue.find((q: { id: string }) => q.id === first.body.caseId);
     expect(c).toMatchObject({ type: 'case', targetType: 'thread', targetId: threadId });
+    // The board decides from the queue: the thread as it stands, with its author.
+    expect(c.subject).toEqual({
+      type: 'thread',
+      thread: { id: threadId, title: 'Mine' },
+      authorName: 'Test Member',
+      identity: 'named',
+      state: 'published',
+    });
     expect(c.reports.map((r: { reason: string }) => r.reason)).toEqual(['personal_data', 'unsafe']);
     expect(JSON.stringify(c)).not.toContain(r1.userId);
     expect(JSON.stringify((await author.get('/api/notifications?limit=50')).body)).not.toContain(r1.userId);
+  });
+
+  it('shows the board the reported post with its thread and real author, the reported member, and a gone subject as null', async () => {
+    const { threadId, postId } = await publishedThread();
+    const reporter = await member();
+    const aboutPost = await reporter.post('/api/reports', { targetType: 'post', targetId: postId, reason: 'off_topic' });
+    expect(aboutPost.status).toBe(201);
+    const reported = await member({ displayName: 'Reported Person' });
+    const aboutMember = await reporter.post('/api/reports', { targetType: 'member', targetId: reported.userId, reason: 'harassment' });
+    expect(aboutMember.status).toBe(201);
+    const leaving = await member({ displayName: 'Leaving Person' });
+    const aboutLeaver = await reporter.post('/api/reports', { targetType: 'member', targetId: leaving.userId, reason: 'spam' });
+    expect(aboutLeaver.status).toBe(201);
+    expect((await leaving.del('/api/members/me')).status).toBe(202);
+
+    const b = await board();
+    const items: { id: string; subject?: unknown }[] = [];
+    for (let cursor: string | null = null, n = 0; n < 20; n++) {
+      const page: { body: { items: typeof items; nextCursor: string | null } } = await b.get(
+        `/api/moderation/queue?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      items.push(...page.body.items);
+      cursor = page.body.nextCursor;
+      if (!cursor) break;
+    }
+    const subjectOf = (caseId: string) => items.find((i) => i.id === caseId)?.subject;
+    expect(subjectOf(aboutPost.body.caseId)).toMatchObject({
+      type: 'post',
+      thread: { id: threadId, title: 'Reportable' },
+      post: { id: postId, threadId, body: 'Something to report', authorName: 'Board Member', state: 'published' },
+    });
+    expect(subjectOf(aboutMember.body.caseId)).toEqual({
+      type: 'member',
+      memberId: reported.userId,
+      displayName: 'Reported Person',
+      status: 'active',
+    });
+    expect(subjectOf(aboutLeaver.body.caseId)).toBeNull();
+    // A member never reads the queue, whatever it holds.
+    expectError(await reporter.get('/api/moderation/queue'), 403, 'forbidden');
   });
 
   it('refuses reports of what the reporter cannot see (404), of herself (404), bad reasons (400), and more than 3 an hour (429)', async () => {

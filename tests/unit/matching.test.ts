@@ -58,11 +58,11 @@ describe('the score and its reasons', () => {
   it('explains itself in words a member understands', () => {
     const { score, reasons } = scoreMatch(mentee(), mentor(), { at, languageName: (c) => ({ ur: 'Urdu', en: 'English' })[c] ?? c });
     expect(reasons).toEqual([
-      { code: 'topics', detail: 'shares 1 of your topics: investigation' },
-      { code: 'goals', detail: 'your goals mention investigation' },
-      { code: 'language', detail: 'speaks Urdu, English' },
-      { code: 'timezone', detail: "0.5 hours' time difference" },
-      { code: 'capacity', detail: 'has room for 1 more mentee' },
+      { code: 'topics', detail: 'shares 1 of your topics: investigation', topics: ['investigation'] },
+      { code: 'goals', detail: 'your goals mention investigation', topics: ['investigation'] },
+      { code: 'language', detail: 'speaks Urdu, English', languages: ['ur', 'en'] },
+      { code: 'timezone', detail: "0.5 hours' time difference", hours: 0.5 },
+      { code: 'capacity', detail: 'has room for 1 more mentee', free: 1 },
     ]);
     const expected =
       WEIGHTS.topics * 0.5 + WEIGHTS.goals * 0.5 + WEIGHTS.languages * 1 + WEIGHTS.timezone * (1 - 0.5 / 12) + WEIGHTS.capacity * 0.5;

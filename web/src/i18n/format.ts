@@ -39,3 +39,10 @@ export function formatDay(day: string): string {
   const d = new Date(`${day}T00:00:00Z`);
   return Number.isNaN(d.getTime()) ? day : new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
 }
+
+/** "a, b and c" in the current locale. */
+export const formatList = (items: readonly string[]): string =>
+  new Intl.ListFormat(locale(), { style: 'long', type: 'conjunction' }).format(items);
+
+/** A number in the current locale (0.5 → "0.5", "0,5", "٠٫٥"…). */
+export const formatNumber = (n: number): string => new Intl.NumberFormat(locale()).format(n);

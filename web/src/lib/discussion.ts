@@ -3,6 +3,9 @@ import { t } from '../i18n';
 import type { MessageKey } from '../i18n';
 import { api, isStatus, unwrap } from './api';
 
+/** Threads and posts per page: a long thread opens fast on a slow connection, "Load more" reads on. */
+const PAGE = '25';
+
 /** The spaces the caller may see (the board sees them all). */
 export const getSpaces = query(() => unwrap(api.spaces.$get({ query: { limit: '50' } })), 'spaces');
 
@@ -11,7 +14,7 @@ export type Space = Awaited<ReturnType<typeof getSpaces>>['items'][number];
 /** A space's threads, pinned first; null when the space is not open to the caller (404). */
 export const getThreads = query(async (id: string) => {
   try {
-    return await unwrap(api.spaces[':id'].threads.$get({ param: { id }, query: { limit: '50' } }));
+    return await unwrap(api.spaces[':id'].threads.$get({ param: { id }, query: { limit: PAGE } }));
   } catch (e) {
     if (isStatus(e, 404)) return null;
     throw e;
@@ -30,10 +33,16 @@ export const getThread = query(async (id: string) => {
 
 export type Thread = NonNullable<Awaited<ReturnType<typeof getThread>>>;
 
+/** The pages after the first, for "Load more" (not cached: each cursor is read once). */
+export const fetchThreadsPage = (id: string, cursor: string) =>
+  unwrap(api.spaces[':id'].threads.$get({ param: { id }, query: { limit: PAGE, cursor } }));
+export const fetchPostsPage = (id: string, cursor: string) =>
+  unwrap(api.threads[':id'].posts.$get({ param: { id }, query: { limit: PAGE, cursor } }));
+
 /** A thread's posts, oldest first (the opening post is the first). */
 export const getPosts = query(async (id: string) => {
   try {
-    return await unwrap(api.threads[':id'].posts.$get({ param: { id }, query: { limit: '50' } }));
+    return await unwrap(api.threads[':id'].posts.$get({ param: { id }, query: { limit: PAGE } }));
   } catch (e) {
     if (isStatus(e, 404)) return null;
     throw e;

@@ -5,10 +5,13 @@ import { MemberName } from '../../components/member-name';
 import { PageHeading } from '../../components/page-heading';
 import { t } from '../../i18n';
 import { formatDate } from '../../i18n/format';
-import { getAudit } from './data';
+import { LoadMore } from '../../components/load-more';
+import { createMorePages } from '../../lib/more-pages';
+import { fetchAuditPage, getAudit } from './data';
 
 export default function AuditPage() {
   const audit = createAsync(() => getAudit());
+  const more = createMorePages(audit, fetchAuditPage);
   return (
     <div class="narrow">
       <PageHeading>{t('audit.title')}</PageHeading>
@@ -18,7 +21,7 @@ export default function AuditPage() {
           {(a) => (
             <Show when={a().items.length > 0} fallback={<p>{t('audit.empty')}</p>}>
               <ol class="plain-list cards cards--single">
-                <For each={a().items}>
+                <For each={[...a().items, ...more.items()]}>
                   {(e) => (
                     <li class="card">
                       <h2 class="card__title">
@@ -47,6 +50,7 @@ export default function AuditPage() {
                   )}
                 </For>
               </ol>
+              <LoadMore more={more} />
             </Show>
           )}
         </Show>

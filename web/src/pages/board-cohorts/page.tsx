@@ -1,3 +1,4 @@
+import { reasonText } from '../../lib/match-reasons';
 import { A, createAsync, revalidate, useSearchParams } from '@solidjs/router';
 import type { InferResponseType } from 'hono/client';
 import { createEffect, createMemo, createSignal, For, on, Show, Suspense } from 'solid-js';
@@ -407,7 +408,7 @@ function CohortView(props: { cohort: Cohort }) {
                           <Show when={!changed(menteeId) && pair()}>
                             {(p) => (
                               <ul class="reasons reasons--compact">
-                                <For each={p().reasons}>{(r) => <li>{r.detail}</li>}</For>
+                                <For each={p().reasons}>{(r) => <li>{reasonText(r, 'board')}</li>}</For>
                               </ul>
                             )}
                           </Show>

@@ -4,6 +4,9 @@ import { api, unwrap } from '../../lib/api';
 /** Held posts and open report cases, oldest first. */
 export const getQueue = query(() => unwrap(api.moderation.queue.$get({ query: { limit: '50' } })), 'moderation-queue');
 
+/** The next page, for "Load more". */
+export const fetchQueuePage = (cursor: string) => unwrap(api.moderation.queue.$get({ query: { limit: '50', cursor } }));
+
 export type QueueItem = Awaited<ReturnType<typeof getQueue>>['items'][number];
 
 export const preloadModeration = () => void getQueue();

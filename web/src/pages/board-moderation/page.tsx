@@ -10,11 +10,94 @@ import { formatDate } from '../../i18n/format';
 import { api, unwrap } from '../../lib/api';
 import { getPosts, getThread, heldInWords } from '../../lib/discussion';
 import { renderMarkdown } from '../../lib/markdown';
-import { getQueue, type QueueItem } from './data';
+import { LoadMore } from '../../components/load-more';
+import { createMorePages } from '../../lib/more-pages';
+import { fetchQueuePage, getQueue, type QueueItem } from './data';
 
 type HeldPost = Extract<QueueItem, { type: 'post' }>;
 type Case = Extract<QueueItem, { type: 'case' }>;
 type Decision = { kind: 'approve' | 'reject'; item: HeldPost } | { kind: 'resolve'; item: Case };
+type Subject = NonNullable<Case['subject']>;
+type QueuedPost = HeldPost['post'];
+
+/** Author, date and state of a post as the board sees it (real author of anonymous posts included). */
+function PostMeta(props: { post: QueuedPost }) {
+  return (
+    <p class="card__meta">
+      <span dir="auto">{t('mod.author', { name: isolate(props.post.authorName) })}</span> · {formatDate(props.post.createdAt)}
+      <Show when={props.post.identity === 'anonymous'}>
+        {' '}
+        <span class="badge badge--quiet">{t('badge.anonymous')}</span>
+      </Show>
+      <Show when={props.post.state === 'hidden'}>
+        {' '}
+        <span class="badge badge--expired">{t('badge.hidden')}</span>
+      </Show>
+      <Show when={props.post.state === 'removed'}>
+        {' '}
+        <span class="badge badge--expired">{t('badge.removed')}</span>
+      </Show>
+    </p>
+  );
+}
+
+/** A link to a thread, named by its title when the queue knows it. */
+function ThreadLink(props: { thread: { id: string; title: string } | null; threadId: string }) {
+  return (
+    <p>
+      <A href={`/threads/${encodeURIComponent(props.thread?.id ?? props.threadId)}`} dir="auto">
+        {props.thread ? t('mod.inThread', { title: isolate(props.thread.title) }) : t('mod.openThread')}
+      </A>
+    </p>
+  );
+}
+
+/** What a report is about, as it stands now, so the board can decide from the queue. */
+function CaseSubject(props: { subject: Subject | null }) {
+  const post = () => (props.subject?.type === 'post' ? props.subject : undefined);
+  const thread = () => (props.subject?.type === 'thread' ? props.subject : undefined);
+  const member = () => (props.subject?.type === 'member' ? props.subject : undefined);
+  return (
+    <Switch fallback={<p class="muted">{t('mod.subjectGone')}</p>}>
+      <Match when={post()}>
+        {(s) => (
+          <>
+            <ThreadLink thread={s().thread} threadId={s().post.threadId} />
+            <PostMeta post={s().post} />
+            <div class="post__body quote">{renderMarkdown(s().post.body)}</div>
+          </>
+        )}
+      </Match>
+      <Match when={thread()}>
+        {(s) => (
+          <>
+            <p>
+              <A href={`/threads/${encodeURIComponent(s().thread.id)}`} dir="auto">
+                {t('mod.reportedThread', { title: isolate(s().thread.title) })}
+              </A>
+            </p>
+            <p class="card__meta">
+              <span dir="auto">{t('mod.author', { name: isolate(s().authorName) })}</span>
+              <Show when={s().identity === 'anonymous'}>
+                {' '}
+                <span class="badge badge--quiet">{t('badge.anonymous')}</span>
+              </Show>
+            </p>
+          </>
+        )}
+      </Match>
+      <Match when={member()}>
+        {(s) => (
+          <p>
+            <A href={`/members/${encodeURIComponent(s().memberId)}`} dir="auto">
+              {t('mod.reportedMember', { name: isolate(s().displayName) })}
+            </A>
+          </p>
+        )}
+      </Match>
+    </Switch>
+  );
+}
 
 const REPORT_REASONS = new Set(['harassment', 'personal_data', 'unsafe', 'off_topic', 'spam', 'other']);
 const reportReason = (r: string) => (REPORT_REASONS.has(r) ? t(`report.reason.${r}` as MessageKey) : r);
@@ -25,18 +108,10 @@ function HeldPostCard(props: { item: HeldPost; decide: (d: Decision) => void }) 
   return (
     <li class="card">
       <h2 class="card__title">{t('mod.heldPost')}</h2>
-      <p class="card__meta">
-        <span dir="auto">{t('mod.author', { name: isolate(post().authorName) })}</span> · {formatDate(post().createdAt)}
-        <Show when={post().identity === 'anonymous'}>
-          {' '}
-          <span class="badge badge--quiet">{t('badge.anonymous')}</span>
-        </Show>
-      </p>
+      <PostMeta post={post()} />
       <p>{t('mod.heldBecause', { reasons: heldInWords(props.item.heldReasons) })}</p>
       <div class="post__body quote">{renderMarkdown(post().body)}</div>
-      <p>
-        <A href={`/threads/${encodeURIComponent(post().threadId)}`}>{t('mod.openThread')}</A>
-      </p>
+      <ThreadLink thread={props.item.thread} threadId={post().threadId} />
       <div class="actions">
         <button type="button" class="button" aria-haspopup="dialog" onClick={() => props.decide({ kind: 'approve', item: props.item })}>
           {t('mod.approve')}
@@ -60,19 +135,14 @@ function CaseCard(props: { item: Case; decide: (d: Decision) => void }) {
     <li class="card">
       <h2 class="card__title">{t('mod.case', { type: targetWord(c().targetType) })}</h2>
       <p class="card__meta">{t('mod.openedAt', { date: formatDate(c().openedAt) })}</p>
-      <Switch>
-        <Match when={c().targetType === 'thread'}>
-          <p>
-            <A href={`/threads/${encodeURIComponent(c().targetId)}`}>{t('mod.openThread')}</A>
-          </p>
-        </Match>
-        <Match when={c().targetType === 'member'}>
-          <p>
-            <A href={`/members/${encodeURIComponent(c().targetId)}`}>{t('mod.viewMember')}</A>
-          </p>
-        </Match>
-      </Switch>
-      <ul class="plain-list">
+      <h3 class="card__subtitle" id={`case-${c().id}-subject`}>
+        {t('mod.reportedItem')}
+      </h3>
+      <CaseSubject subject={c().subject} />
+      <h3 class="card__subtitle" id={`case-${c().id}-reports`}>
+        {t('mod.reports', { count: c().reports.length })}
+      </h3>
+      <ul class="plain-list" aria-labelledby={`case-${c().id}-reports`}>
         <For each={c().reports}>
           {(r) => (
             <li>
@@ -97,6 +167,7 @@ function CaseCard(props: { item: Case; decide: (d: Decision) => void }) {
 
 export default function ModerationPage() {
   const queue = createAsync(() => getQueue());
+  const more = createMorePages(queue, fetchQueuePage);
   const [decision, setDecision] = createSignal<Decision>();
   const [outcome, setOutcome] = createSignal<'actioned' | 'dismissed'>('actioned');
   const [done, setDone] = createSignal(false);
@@ -146,10 +217,11 @@ export default function ModerationPage() {
           {(q) => (
             <Show when={q().items.length > 0} fallback={<p>{t('mod.empty')}</p>}>
               <ul class="plain-list cards cards--single">
-                <For each={q().items}>
+                <For each={[...q().items, ...more.items()]}>
                   {(item) => (item.type === 'post' ? <HeldPostCard item={item} decide={open} /> : <CaseCard item={item} decide={open} />)}
                 </For>
               </ul>
+              <LoadMore more={more} />
             </Show>
           )}
         </Show>

@@ -1,3 +1,4 @@
+import { reasonText } from '../../lib/match-reasons';
 import { A, createAsync, revalidate } from '@solidjs/router';
 import type { InferResponseType } from 'hono/client';
 import { createEffect, createSignal, For, on, Show, Suspense } from 'solid-js';
@@ -52,7 +53,7 @@ function SuggestionCard(props: { suggestion: Suggestion; sentId?: string; onAsk:
         {t('mentors.why')}
       </h3>
       <ul class="reasons" aria-labelledby={whyId()}>
-        <For each={props.suggestion.reasons}>{(r) => <li>{r.detail}</li>}</For>
+        <For each={props.suggestion.reasons}>{(r) => <li>{reasonText(r, 'mentee')}</li>}</For>
       </ul>
       <Show
         when={props.sentId}

@@ -17,4 +17,8 @@ export const getCheckIns = query(
   'check-ins',
 );
 
+/** The next page of check-ins, for "Load more". */
+export const fetchCheckInsPage = (id: string, cursor: string) =>
+  unwrap(api.mentorships[':id']['check-ins'].$get({ param: { id }, query: { limit: '50', cursor } }));
+
 export const preloadMentorship = ({ params }: RoutePreloadFuncArgs) => void getMentorship(params.id ?? '');

@@ -17,7 +17,9 @@ import { getMe } from '../../lib/session';
 import { getMyMentorships } from '../mentorships/data';
 import { type Answer, AnswerRequest } from '../requests/answer';
 import { RequestDetails } from '../requests/request-details';
-import { getCheckIns, getMentorship } from './data';
+import { LoadMore } from '../../components/load-more';
+import { createMorePages } from '../../lib/more-pages';
+import { fetchCheckInsPage, getCheckIns, getMentorship } from './data';
 
 type Closing = 'withdraw' | 'complete' | 'end';
 
@@ -43,6 +45,7 @@ const refresh = (id: string) => revalidate([getMentorship.keyFor(id), getMyMento
 
 function CheckIns(props: { id: string; me: string; otherName: string }) {
   const list = createAsync(() => getCheckIns(props.id));
+  const more = createMorePages(list, (cursor) => fetchCheckInsPage(props.id, cursor));
   const [date, setDate] = createSignal(today());
   const [notes, setNotes] = createSignal('');
   const [nextSteps, setNextSteps] = createSignal('');
@@ -92,7 +95,7 @@ function CheckIns(props: { id: string; me: string; otherName: string }) {
           {(l) => (
             <Show when={l().items.length > 0} fallback={<p>{t('checkins.empty')}</p>}>
               <ol class="plain-list checkins">
-                <For each={l().items}>
+                <For each={[...l().items, ...more.items()]}>
                   {(c) => (
                     <li class="checkin">
                       <h3 class="checkin__date">{formatDay(c.date)}</h3>
@@ -114,6 +117,7 @@ function CheckIns(props: { id: string; me: string; otherName: string }) {
                   )}
                 </For>
               </ol>
+              <LoadMore more={more} />
             </Show>
           )}
         </Show>

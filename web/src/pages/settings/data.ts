@@ -4,4 +4,7 @@ import { api, unwrap } from '../../lib/api';
 /** The members she blocked (first page of 50: a longer list is not a realistic case here). */
 export const getBlocks = query(() => unwrap(api.members.me.blocks.$get({ query: { limit: '50' } })), 'blocks');
 
+/** The next page of blocks, for "Load more". */
+export const fetchBlocksPage = (cursor: string) => unwrap(api.members.me.blocks.$get({ query: { limit: '50', cursor } }));
+
 export const preloadSettings = () => void getBlocks();

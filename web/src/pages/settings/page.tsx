@@ -10,10 +10,14 @@ import { formatDate } from '../../i18n/format';
 import { api, unwrap } from '../../lib/api';
 import { createFormErrors, fieldId, generalMessage } from '../../lib/form';
 import { forgetSession, signOut } from '../../lib/session';
-import { getBlocks } from './data';
+import { LoadMore } from '../../components/load-more';
+import { createMorePages } from '../../lib/more-pages';
+import { fetchBlocksPage, getBlocks } from './data';
 
 function Blocks() {
   const blocks = createAsync(() => getBlocks());
+  const more = createMorePages(blocks, fetchBlocksPage);
+  const all = () => [...(blocks()?.items ?? []), ...more.items()];
   const [message, setMessage] = createSignal<{ tone: 'success' | 'warning'; text: string }>();
   const unblock = async (id: string) => {
     try {
@@ -41,9 +45,9 @@ function Blocks() {
         </Show>
       </div>
       <Suspense fallback={<Loading />}>
-        <Show when={(blocks()?.items.length ?? 0) > 0} fallback={<p class="muted">{t('settings.blocksEmpty')}</p>}>
+        <Show when={all().length > 0} fallback={<p class="muted">{t('settings.blocksEmpty')}</p>}>
           <ul class="plain-list blocks">
-            <For each={blocks()?.items ?? []}>
+            <For each={all()}>
               {(b) => (
                 <li class="blocks__item">
                   <span>
@@ -61,6 +65,7 @@ function Blocks() {
               )}
             </For>
           </ul>
+          <LoadMore more={more} />
         </Show>
       </Suspense>
     </section>

@@ -5,7 +5,9 @@ import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
 import { isolate, t } from '../../i18n';
 import { formatDate } from '../../i18n/format';
-import { audienceWords, getSpaces, getThreads, type Space } from '../../lib/discussion';
+import { LoadMore } from '../../components/load-more';
+import { audienceWords, fetchThreadsPage, getSpaces, getThreads, type Space } from '../../lib/discussion';
+import { createMorePages, type MorePages } from '../../lib/more-pages';
 
 type ThreadItem = NonNullable<Awaited<ReturnType<typeof getThreads>>>['items'][number];
 
@@ -43,7 +45,7 @@ function ThreadCard(props: { thread: ThreadItem }) {
   );
 }
 
-function SpaceView(props: { space: Space; threads: ThreadItem[] }) {
+function SpaceView(props: { space: Space; threads: ThreadItem[]; more: MorePages<ThreadItem> }) {
   return (
     <>
       <PageHeading dir="auto">{props.space.name}</PageHeading>
@@ -63,6 +65,7 @@ function SpaceView(props: { space: Space; threads: ThreadItem[] }) {
             <For each={props.threads}>{(th) => <ThreadCard thread={th} />}</For>
           </ul>
         </Show>
+        <LoadMore more={props.more} />
       </section>
       <section class="panel" aria-labelledby="start-title">
         <h2 class="section-title" id="start-title">
@@ -83,6 +86,7 @@ export default function SpacePage() {
   const params = useParams();
   const spaces = createAsync(() => getSpaces());
   const threads = createAsync(() => getThreads(params.id ?? ''));
+  const more = createMorePages(threads, (cursor) => fetchThreadsPage(params.id ?? '', cursor));
   const space = () => spaces()?.items.find((s) => s.id === params.id);
   return (
     <div class="narrow">
@@ -99,7 +103,7 @@ export default function SpacePage() {
             </Show>
           }
         >
-          <SpaceView space={space()!} threads={threads()?.items ?? []} />
+          <SpaceView space={space()!} threads={[...(threads()?.items ?? []), ...more.items()]} more={more} />
         </Show>
       </Suspense>
     </div>

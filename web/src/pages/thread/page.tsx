@@ -12,7 +12,9 @@ import { ReportDialog, type ReportTarget } from '../../components/report-dialog'
 import { isolate, type MessageKey, t } from '../../i18n';
 import { formatDate } from '../../i18n/format';
 import { api, isStatus, unwrap } from '../../lib/api';
-import { getPosts, getSpaces, getThread, getThreads, heldInWords, type Post, type Thread } from '../../lib/discussion';
+import { fetchPostsPage, getPosts, getSpaces, getThread, getThreads, heldInWords, type Post, type Thread } from '../../lib/discussion';
+import { createMorePages, type MorePages } from '../../lib/more-pages';
+import { LoadMore } from '../../components/load-more';
 import { createFormErrors, fieldId, generalMessage } from '../../lib/form';
 import { renderMarkdown } from '../../lib/markdown';
 import { getMe, isBoard } from '../../lib/session';
@@ -236,7 +238,7 @@ function BoardTools(props: { thread: Thread }) {
   );
 }
 
-function ThreadView(props: { thread: Thread; posts: Post[]; me: string; board: boolean }) {
+function ThreadView(props: { thread: Thread; posts: Post[]; more: MorePages<Post>; me: string; board: boolean }) {
   const spaces = createAsync(() => getSpaces());
   const space = () => spaces()?.items.find((s) => s.id === props.thread.spaceId);
   const [report, setReport] = createSignal<ReportTarget>();
@@ -339,6 +341,7 @@ function ThreadView(props: { thread: Thread; posts: Post[]; me: string; board: b
             )}
           </For>
         </ol>
+        <LoadMore more={props.more} />
       </section>
       <section class="panel" aria-labelledby="reply-title">
         <h2 class="section-title" id="reply-title">
@@ -380,6 +383,7 @@ export default function ThreadPage() {
   const me = createAsync(() => getMe());
   const thread = createAsync(() => getThread(params.id ?? ''));
   const posts = createAsync(() => getPosts(params.id ?? ''));
+  const more = createMorePages(posts, (cursor) => fetchPostsPage(params.id ?? '', cursor));
   return (
     <div class="narrow">
       <Suspense fallback={<Loading />}>
@@ -392,7 +396,13 @@ export default function ThreadPage() {
             </Show>
           }
         >
-          <ThreadView thread={thread()!} posts={posts()?.items ?? []} me={me()!.id} board={isBoard(me())} />
+          <ThreadView
+            thread={thread()!}
+            posts={[...(posts()?.items ?? []), ...more.items()]}
+            more={more}
+            me={me()!.id}
+            board={isBoard(me())}
+          />
         </Show>
       </Suspense>
     </div>
