@@ -521,9 +521,13 @@ export const AuditEntrySchema = /* @__PURE__ */ lazy(() =>
     id: z.string(),
     at: z.string(),
     actorId: z.string(),
+    /** Null once the board member has erased her account. */
+    actorName: z.nullable(z.string()),
     action: z.string(),
-    targetType: z.string(),
+    targetType: z.enum(['post', 'thread', 'member', 'case', 'rules', 'space', 'mentorship']),
     targetId: z.string(),
+    /** For a post: the thread it is in. */
+    threadId: z.optional(z.string()),
     reason: z.string(),
   }),
 );

@@ -18,7 +18,7 @@ import { activeMember, boardMember } from '../lib/guards';
 import type { Env } from '../lib/http';
 import { describe } from '../lib/openapi';
 import { validate } from '../lib/validation';
-import { listAudit } from '../moderation/audit';
+import { auditPage } from '../moderation/service';
 import * as discussion from './service';
 
 const viewer = (c: { var: Env['Variables'] }): discussion.Viewer => ({ session: c.var.session, member: c.var.member });
@@ -119,23 +119,5 @@ export const moderationRoutes = new Hono<Env>()
     doc('The audit log, newest first (append-only)', 200, pageOf(AuditEntrySchema)),
     boardMember,
     validate('query', PageQuerySchema),
-    async (c) => {
-      const q = c.req.valid('query');
-      const page = await listAudit({ limit: q.limit, cursor: q.cursor, scope: 'audit' });
-      return c.json(
-        {
-          items: page.items.map((e) => ({
-            id: e.id,
-            at: e.at,
-            actorId: e.actorId,
-            action: e.action,
-            targetType: e.targetType,
-            targetId: e.targetId,
-            reason: e.reason,
-          })),
-          nextCursor: page.nextCursor,
-        },
-        200,
-      );
-    },
+    async (c) => c.json(await auditPage(c.req.valid('query')), 200),
   );

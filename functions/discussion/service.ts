@@ -3,6 +3,7 @@ import { heldReasons } from '../../shared/held-content';
 import type { Page } from '../lib/cursor';
 import { failedConditions, isTransactionConflict } from '../lib/db';
 import { ConflictError, ForbiddenError, NotFoundError, UnavailableError } from '../lib/errors';
+import { ulid } from '../lib/ids';
 import type { Session } from '../lib/session';
 import * as throttle from '../lib/throttle';
 import { type MemberRecord, getMembers, networkStats } from '../members/repository';
@@ -10,7 +11,6 @@ import { withAudit } from '../moderation/audit';
 import { notificationPut } from '../notifications/repository';
 import * as repo from './repository';
 import type { Audience, PostRecord, Space, ThreadRecord } from './repository';
-import { ulid } from '../lib/ids';
 
 /** The rules of the discussion space in one place. */
 export const DISCUSSION_RULES = {

@@ -2,6 +2,7 @@ import { type MatchReason, ineligibility, scoreMatch } from '../../shared/matchi
 import { languages as languageList } from '../../shared/meta';
 import { TABLE, failedConditions, toAttr, values } from '../lib/db';
 import { ConflictError, NotFoundError, ValidationError } from '../lib/errors';
+import { ulid } from '../lib/ids';
 import { keys } from '../lib/keys';
 import type { Session } from '../lib/session';
 import { type MemberRecord, getMembers, listBlockRelations } from '../members/repository';
@@ -9,7 +10,6 @@ import { optimiseCohort } from './optimiser';
 import * as repo from './repository';
 import type { CohortRecord } from './repository';
 import { RULES, effectiveState, menteeSide, mentorSide, request } from './service';
-import { ulid } from '../lib/ids';
 
 /**
  * Whole-cohort matching for the board: every eligible pair scored as in suggestions, then the

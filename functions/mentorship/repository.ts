@@ -1,5 +1,5 @@
-import type { MatchReason } from '../../shared/matching';
 import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import type { MatchReason } from '../../shared/matching';
 import { decodeCursor, encodeCursor, type Page } from '../lib/cursor';
 import { TABLE, db, fromAttr, getMany, recordOf, toAttr, values } from '../lib/db';
 import { keys } from '../lib/keys';

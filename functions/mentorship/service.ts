@@ -13,6 +13,7 @@ import type { Profile } from '../../shared/schemas';
 import type { Page } from '../lib/cursor';
 import { TABLE, db, failedConditions, fromAttr, isTransactionConflict, toAttr, values } from '../lib/db';
 import { ConflictError, ForbiddenError, NotFoundError, UnavailableError, ValidationError } from '../lib/errors';
+import { ulid } from '../lib/ids';
 import { keys } from '../lib/keys';
 import type { Session } from '../lib/session';
 import { type MemberRecord, blockedEitherWay, getMember, listBlockRelations } from '../members/repository';
@@ -21,7 +22,6 @@ import { AUDIT_ATTEMPTS, auditAppend, auditBackoff, readHead } from '../moderati
 import { notificationPut } from '../notifications/repository';
 import * as repo from './repository';
 import type { MentorshipRecord, MentorshipState } from './repository';
-import { ulid } from '../lib/ids';
 
 /** The rules of mentorship in one place. */
 export const RULES = {

@@ -1,9 +1,9 @@
-import { sha256 } from '../lib/crypto';
-import { ulid } from '../lib/ids';
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { sha256 } from '../lib/crypto';
+import { decodeCursor, encodeCursor, type Page } from '../lib/cursor';
 import { TABLE, db, failedConditions, fromAttr, isTransactionConflict, toAttr, values } from '../lib/db';
 import { UnavailableError } from '../lib/errors';
-import { decodeCursor, encodeCursor, type Page } from '../lib/cursor';
+import { ulid } from '../lib/ids';
 import { keys } from '../lib/keys';
 
 /**
@@ -12,13 +12,16 @@ import { keys } from '../lib/keys';
  * transaction as the decision it records, conditioned on the head being unchanged, so two board
  * members acting at once cannot fork the chain (one transaction is cancelled and retried).
  */
+/** What a board decision is about. */
+export type AuditTarget = 'post' | 'thread' | 'member' | 'case' | 'rules' | 'space' | 'mentorship';
+
 export type AuditEntry = {
   id: string;
   seq: number;
   at: string;
   actorId: string;
   action: string;
-  targetType: string;
+  targetType: AuditTarget;
   targetId: string;
   reason: string;
   before: unknown;

@@ -1,16 +1,16 @@
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import * as discussion from '../discussion/repository';
+import { inAudience } from '../discussion/service';
 import { TABLE, db, failedConditions, fromAttr, isTransactionConflict, toAttr, values } from '../lib/db';
 import { ConflictError, ForbiddenError, NotFoundError, UnavailableError } from '../lib/errors';
+import { ulid } from '../lib/ids';
 import { keys } from '../lib/keys';
 import type { Session } from '../lib/session';
 import * as throttle from '../lib/throttle';
-import * as discussion from '../discussion/repository';
-import { inAudience } from '../discussion/service';
 import type { MemberRecord } from '../members/repository';
-import { getMember } from '../members/repository';
+import { getMember, getMembers } from '../members/repository';
 import { notificationPut } from '../notifications/repository';
-import { withAudit } from './audit';
-import { ulid } from '../lib/ids';
+import { listAudit, withAudit } from './audit';
 
 /**
  * Reports, cases, sanctions and the held-content rules. Every board decision is one transaction
@@ -272,4 +272,32 @@ export async function updateRules(v: Viewer, input: { watchedWords: string[]; ve
 /** The sanction in force on a member now, if any. */
 export function activeSanction(m: MemberRecord & { sanction?: Sanction }, now = new Date().toISOString()): Sanction | undefined {
   return m.sanction && m.sanction.until > now ? m.sanction : undefined;
+}
+
+/**
+ * A page of the audit log for the board: each entry with its author's name (null once she has
+ * erased her account) and, for a post, the thread it is in, so the page can link to it. Names and
+ * threads come in one batched read each, whatever the page size.
+ */
+export async function auditPage(q: { limit: number; cursor?: string }) {
+  const page = await listAudit({ ...q, scope: 'audit' });
+  const postIds = page.items.filter((e) => e.targetType === 'post').map((e) => e.targetId);
+  const [actors, targets] = await Promise.all([
+    getMembers(page.items.map((e) => e.actorId)),
+    postIds.length ? discussion.getThreadsAndPosts({ threads: [], posts: postIds }) : undefined,
+  ]);
+  return {
+    items: page.items.map((e) => ({
+      id: e.id,
+      at: e.at,
+      actorId: e.actorId,
+      actorName: actors.get(e.actorId)?.displayName ?? null,
+      action: e.action,
+      targetType: e.targetType,
+      targetId: e.targetId,
+      ...(e.targetType === 'post' && targets?.posts.get(e.targetId) ? { threadId: targets.posts.get(e.targetId)?.threadId } : {}),
+      reason: e.reason,
+    })),
+    nextCursor: page.nextCursor,
+  };
 }

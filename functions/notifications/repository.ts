@@ -1,9 +1,9 @@
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
-import { TABLE, db, fromAttr, isConditionFailure, toAttr, values } from '../lib/db';
 import { decodeCursor, encodeCursor, type Page } from '../lib/cursor';
+import { TABLE, db, fromAttr, isConditionFailure, toAttr, values } from '../lib/db';
 import { NotFoundError } from '../lib/errors';
-import { keys } from '../lib/keys';
 import { ulid } from '../lib/ids';
+import { keys } from '../lib/keys';
 
 /**
  * In-app notifications. They carry a type and a link into the app, never another member's name

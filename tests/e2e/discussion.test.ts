@@ -251,7 +251,10 @@ describe('discussions in a browser', () => {
   it('keeps the board’s decisions in the audit log, and lets the board set rules and sanction a member', async () => {
     await nav('Audit log').click();
     await heading(page, 'Audit log');
-    await page.locator('li.card', { hasText: 'case.resolve' }).getByText('On topic enough.').waitFor();
+    const resolved = page.locator('li.card', { hasText: 'Report case resolved' }).filter({ hasText: 'On topic enough.' });
+    await resolved.getByRole('link', { name: 'Amina Qureshi' }).waitFor();
+    const hidden = page.locator('li.card', { hasText: 'Post hidden' }).filter({ hasText: 'Moved to referrals.' });
+    await hidden.getByRole('link', { name: 'the post' }).waitFor();
     await expectAccessible(page, 'audit log');
     await shot(page, 'd-09-audit', false);
 

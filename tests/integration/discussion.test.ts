@@ -231,6 +231,8 @@ describe('posting', () => {
     expect((await b.post(`/api/moderation/posts/${reply.id}/restore`, { reason: 'Edited by agreement' })).body.state).toBe('published');
     const actions = (await b.get('/api/moderation/audit?limit=50')).body.items.filter((e: { targetId: string }) => e.targetId === reply.id);
     expect(actions.map((e: { action: string }) => e.action)).toEqual(['post.restore', 'post.hide']);
+    // Each entry names its board member and, for a post, the thread it is in.
+    expect(actions[0]).toMatchObject({ actorId: b.userId, actorName: 'Board Member', targetType: 'post', threadId: t.id });
   });
 
   it('takes simultaneous replies to one busy thread without refusing any', async () => {

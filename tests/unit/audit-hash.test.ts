@@ -8,7 +8,7 @@ describe('audit entry hashes', () => {
     at: '2026-11-23T00:00:00.000Z',
     actorId: 'board-1',
     action: 'case.resolve',
-    targetType: 'case',
+    targetType: 'case' as const,
     targetId: 'c1',
     reason: 'ok',
     before: { state: 'open' },

@@ -1,3 +1,4 @@
+import type { InferResponseType } from 'hono/client';
 import { query } from '@solidjs/router';
 import { t } from '../i18n';
 import type { MessageKey } from '../i18n';
@@ -9,7 +10,7 @@ const PAGE = '25';
 /** The spaces the caller may see (the board sees them all). */
 export const getSpaces = query(() => unwrap(api.spaces.$get({ query: { limit: '50' } })), 'spaces');
 
-export type Space = Awaited<ReturnType<typeof getSpaces>>['items'][number];
+export type Space = InferResponseType<typeof api.spaces.$get, 200>['items'][number];
 
 /** A space's threads, pinned first; null when the space is not open to the caller (404). */
 export const getThreads = query(async (id: string) => {
@@ -31,7 +32,7 @@ export const getThread = query(async (id: string) => {
   }
 }, 'thread');
 
-export type Thread = NonNullable<Awaited<ReturnType<typeof getThread>>>;
+export type Thread = InferResponseType<(typeof api.threads)[':id']['$get'], 200>;
 
 /** The pages after the first, for "Load more" (not cached: each cursor is read once). */
 export const fetchThreadsPage = (id: string, cursor: string) =>
@@ -49,7 +50,7 @@ export const getPosts = query(async (id: string) => {
   }
 }, 'posts');
 
-export type Post = NonNullable<Awaited<ReturnType<typeof getPosts>>>['items'][number];
+export type Post = InferResponseType<(typeof api.threads)[':id']['posts']['$get'], 200>['items'][number];
 
 const HELD = new Set([
   'first_posts',

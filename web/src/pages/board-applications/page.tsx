@@ -1,14 +1,16 @@
 import { createAsync } from '@solidjs/router';
-import { createEffect, createSignal, For, on, Show, Suspense } from 'solid-js';
+import { createSignal, For, Show, Suspense } from 'solid-js';
 import type { Application } from '../../../../shared/schemas';
 import { Field } from '../../components/field';
+import { LoadMore } from '../../components/load-more';
 import { Loading } from '../../components/loading';
 import { Notice } from '../../components/notice';
 import { PageHeading } from '../../components/page-heading';
 import { isolate, t } from '../../i18n';
 import { countryName, expertiseName, formatDate, languageName } from '../../i18n/format';
 import { api, isStatus, unwrap } from '../../lib/api';
-import { createFormErrors, generalMessage } from '../../lib/form';
+import { createFormErrors } from '../../lib/form';
+import { createMorePages } from '../../lib/more-pages';
 import { getPendingApplications } from './data';
 
 type Decided = (name: string, decision: 'approve' | 'decline' | 'gone') => void;
@@ -158,19 +160,10 @@ function ApplicationCard(props: { application: Application; onDecided: Decided }
 
 export default function ApplicationsPage() {
   const first = createAsync(() => getPendingApplications());
-  const [more, setMore] = createSignal<Application[]>([]);
-  const [cursor, setCursor] = createSignal<string | null | undefined>();
+  const more = createMorePages(first, (cursor) => getPendingApplications(cursor));
   const [decided, setDecided] = createSignal<ReadonlySet<string>>(new Set());
   const [announcement, setAnnouncement] = createSignal('');
-  const [loadError, setLoadError] = createSignal<string>();
-  createEffect(
-    on(first, () => {
-      setMore([]);
-      setCursor(undefined);
-    }),
-  );
-  const nextCursor = () => (cursor() === undefined ? first()?.nextCursor : cursor());
-  const open = () => [...(first()?.items ?? []), ...more()].filter((a) => !decided().has(a.memberId));
+  const open = () => [...(first()?.items ?? []), ...more.items()].filter((a) => !decided().has(a.memberId));
 
   const onDecided = (memberId: string) => (name: string, decision: 'approve' | 'decline' | 'gone') => {
     setDecided((s) => new Set([...s, memberId]));
@@ -181,18 +174,6 @@ export default function ApplicationsPage() {
     );
     // Focus would otherwise be lost with the removed card: the heading is a calm place to resume.
     document.querySelector<HTMLElement>('.page-title')?.focus();
-  };
-
-  const loadMore = async () => {
-    const c = nextCursor();
-    if (!c) return;
-    try {
-      const page = await getPendingApplications(c);
-      setMore((m) => [...m, ...page.items]);
-      setCursor(page.nextCursor);
-    } catch (e) {
-      setLoadError(generalMessage(e));
-    }
   };
 
   return (
@@ -213,18 +194,7 @@ export default function ApplicationsPage() {
               <For each={open()}>{(a) => <ApplicationCard application={a} onDecided={onDecided(a.memberId)} />}</For>
             </ul>
           </Show>
-          <Show when={loadError()}>
-            <Notice tone="warning">
-              <p>{loadError()}</p>
-            </Notice>
-          </Show>
-          <Show when={nextCursor()}>
-            <div class="actions actions--center">
-              <button type="button" class="button button--secondary" onClick={loadMore}>
-                {t('common.loadMore')}
-              </button>
-            </div>
-          </Show>
+          <LoadMore more={more} />
         </Show>
       </Suspense>
     </div>

@@ -1,3 +1,4 @@
+import type { InferResponseType } from 'hono/client';
 import { query } from '@solidjs/router';
 import { api, unwrap } from '../../lib/api';
 
@@ -6,5 +7,8 @@ export const getAudit = query(() => unwrap(api.moderation.audit.$get({ query: { 
 
 /** The next page, for "Load more". */
 export const fetchAuditPage = (cursor: string) => unwrap(api.moderation.audit.$get({ query: { limit: '50', cursor } }));
+
+/* (Solid's query() hides its function's return type, so the types come from the API client.) */
+export type AuditEntry = InferResponseType<typeof api.moderation.audit.$get, 200>['items'][number];
 
 export const preloadAudit = () => void getAudit();

@@ -1,13 +1,91 @@
-import { createAsync } from '@solidjs/router';
+import { A, createAsync } from '@solidjs/router';
 import { For, Show, Suspense } from 'solid-js';
-import { Loading } from '../../components/loading';
-import { MemberName } from '../../components/member-name';
-import { PageHeading } from '../../components/page-heading';
-import { t } from '../../i18n';
-import { formatDate } from '../../i18n/format';
 import { LoadMore } from '../../components/load-more';
+import { Loading } from '../../components/loading';
+import { PageHeading } from '../../components/page-heading';
+import { type MessageKey, t } from '../../i18n';
+import { formatDate } from '../../i18n/format';
 import { createMorePages } from '../../lib/more-pages';
-import { fetchAuditPage, getAudit } from './data';
+import { type AuditEntry, fetchAuditPage, getAudit } from './data';
+
+const ACTIONS = new Set([
+  'application.approve',
+  'application.decline',
+  'case.resolve',
+  'member.sanction',
+  'mentorship.suspend',
+  'post.approve',
+  'post.reject',
+  'post.hide',
+  'post.restore',
+  'rules.update',
+  'space.create',
+  'thread.lock',
+  'thread.unlock',
+  'thread.pin',
+  'thread.unpin',
+]);
+
+/** The decision in words; an action this page does not know yet shows its code. */
+const actionWords = (action: string) => (ACTIONS.has(action) ? t(`audit.action.${action}` as MessageKey) : action);
+
+/** Where the decision can be looked at, when it has a page. */
+function targetHref(e: AuditEntry): string | undefined {
+  const id = encodeURIComponent(e.targetId);
+  switch (e.targetType) {
+    case 'thread':
+      return `/threads/${id}`;
+    case 'post':
+      return e.threadId ? `/threads/${encodeURIComponent(e.threadId)}#post-${id}` : undefined;
+    case 'member':
+      return `/members/${id}`;
+    case 'space':
+      return `/spaces/${id}`;
+    case 'mentorship':
+      return `/mentorships/${id}`;
+    case 'rules':
+      return '/board/rules';
+    default:
+      return undefined;
+  }
+}
+
+function Entry(props: { entry: AuditEntry }) {
+  const e = () => props.entry;
+  return (
+    <li class="card">
+      <h2 class="card__title">{actionWords(e().action)}</h2>
+      <p class="card__meta">
+        {formatDate(e().at)} ·{' '}
+        <Show when={targetHref(e())} fallback={<span>{t(`audit.target.${e().targetType}`)}</span>}>
+          {(href) => <A href={href()}>{t(`audit.target.${e().targetType}`)}</A>}
+        </Show>
+      </p>
+      <dl class="details">
+        <div class="details__row">
+          <dt>{t('audit.by')}</dt>
+          <dd>
+            <Show when={e().actorName} fallback={<span class="muted">{t('audit.formerMember')}</span>}>
+              {(name) => (
+                <A href={`/members/${encodeURIComponent(e().actorId)}`} dir="auto">
+                  {name()}
+                </A>
+              )}
+            </Show>
+          </dd>
+        </div>
+        <Show when={e().reason}>
+          <div class="details__row">
+            <dt>{t('audit.reason')}</dt>
+            <dd class="prose" dir="auto">
+              {e().reason}
+            </dd>
+          </div>
+        </Show>
+      </dl>
+    </li>
+  );
+}
 
 export default function AuditPage() {
   const audit = createAsync(() => getAudit());
@@ -21,34 +99,7 @@ export default function AuditPage() {
           {(a) => (
             <Show when={a().items.length > 0} fallback={<p>{t('audit.empty')}</p>}>
               <ol class="plain-list cards cards--single">
-                <For each={[...a().items, ...more.items()]}>
-                  {(e) => (
-                    <li class="card">
-                      <h2 class="card__title">
-                        <code>{e.action}</code>
-                      </h2>
-                      <p class="card__meta">
-                        {formatDate(e.at)} · {e.targetType} <code>{e.targetId}</code>
-                      </p>
-                      <dl class="details">
-                        <div class="details__row">
-                          <dt>{t('audit.by')}</dt>
-                          <dd>
-                            <MemberName id={e.actorId} link />
-                          </dd>
-                        </div>
-                        <Show when={e.reason}>
-                          <div class="details__row">
-                            <dt>{t('audit.reason')}</dt>
-                            <dd class="prose" dir="auto">
-                              {e.reason}
-                            </dd>
-                          </div>
-                        </Show>
-                      </dl>
-                    </li>
-                  )}
-                </For>
+                <For each={[...a().items, ...more.items()]}>{(e) => <Entry entry={e} />}</For>
               </ol>
               <LoadMore more={more} />
             </Show>

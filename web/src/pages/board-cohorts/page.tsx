@@ -1,4 +1,3 @@
-import { reasonText } from '../../lib/match-reasons';
 import { A, createAsync, revalidate, useSearchParams } from '@solidjs/router';
 import type { InferResponseType } from 'hono/client';
 import { createEffect, createMemo, createSignal, For, on, Show, Suspense } from 'solid-js';
@@ -6,6 +5,7 @@ import type { Profile } from '../../../../shared/schemas';
 import { Checkbox, CheckboxGroup } from '../../components/choice-group';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorSummary } from '../../components/error-summary';
+import { LoadMore } from '../../components/load-more';
 import { Loading } from '../../components/loading';
 import { MemberName } from '../../components/member-name';
 import { Notice } from '../../components/notice';
@@ -15,7 +15,9 @@ import { isolate, t } from '../../i18n';
 import { countryName } from '../../i18n/format';
 import { api, isStatus, unwrap } from '../../lib/api';
 import { createFormErrors, generalMessage } from '../../lib/form';
+import { reasonText } from '../../lib/match-reasons';
 import { mentorshipProblem } from '../../lib/mentorship';
+import { createMorePages } from '../../lib/more-pages';
 import { asKind, KINDS } from '../../lib/reference';
 import { getMember } from '../member/data';
 import { cohortIdFrom, getCandidates, getCohort } from './data';
@@ -32,20 +34,12 @@ function MemberPicker(props: { side: Role; selected: readonly string[]; onChange
   const [kind, setKind] = createSignal('');
   const [onlyFitting, setOnlyFitting] = createSignal(true);
   const first = createAsync(() => getCandidates(asKind(kind())));
-  const [more, setMore] = createSignal<Profile[]>([]);
-  const [cursor, setCursor] = createSignal<string | null | undefined>();
-  const [loadingMore, setLoadingMore] = createSignal(false);
-  const [moreError, setMoreError] = createSignal<string>();
-  createEffect(
-    on(first, () => {
-      setMore([]);
-      setCursor(undefined);
-    }),
-  );
-  const nextCursor = () => (cursor() === undefined ? first()?.nextCursor : cursor());
+  const more = createMorePages(first, (cursor) => getCandidates(asKind(kind()), cursor));
   // Applicants still waiting for the board are listed to her too; only active members can be paired.
   const shown = () =>
-    [...(first()?.items ?? []), ...more()].filter((p) => (p.status ?? 'active') === 'active' && (!onlyFitting() || fits(p, props.side)));
+    [...(first()?.items ?? []), ...more.items()].filter(
+      (p) => (p.status ?? 'active') === 'active' && (!onlyFitting() || fits(p, props.side)),
+    );
   const choices = () =>
     shown().map((p) => ({
       value: p.id,
@@ -64,22 +58,6 @@ function MemberPicker(props: { side: Role; selected: readonly string[]; onChange
         .filter(Boolean)
         .join(' · '),
     }));
-
-  const loadMore = async () => {
-    const c = nextCursor();
-    if (!c || loadingMore()) return;
-    setLoadingMore(true);
-    setMoreError(undefined);
-    try {
-      const page = await getCandidates(asKind(kind()), c);
-      setMore((m) => [...m, ...page.items]);
-      setCursor(page.nextCursor);
-    } catch (e) {
-      setMoreError(generalMessage(e));
-    } finally {
-      setLoadingMore(false);
-    }
-  };
 
   const id = () => `pick-${props.side}s`;
   const title = () => t(props.side === 'mentee' ? 'cohorts.mentees' : 'cohorts.mentors');
@@ -123,23 +101,7 @@ function MemberPicker(props: { side: Role; selected: readonly string[]; onChange
               />
             </div>
           </Show>
-          <Show when={moreError()}>
-            <Notice tone="warning" live>
-              <p>{moreError()}</p>
-            </Notice>
-          </Show>
-          <Show when={nextCursor()}>
-            <div class="actions">
-              <button
-                type="button"
-                class="button button--secondary button--small"
-                aria-disabled={loadingMore() ? 'true' : undefined}
-                onClick={loadMore}
-              >
-                {loadingMore() ? t('common.loadingMore') : t('common.loadMore')}
-              </button>
-            </div>
-          </Show>
+          <LoadMore more={more} compact />
         </Show>
       </Suspense>
     </section>

@@ -1,15 +1,15 @@
 import { createAsync, useSearchParams } from '@solidjs/router';
 import { A } from '@solidjs/router';
-import { createEffect, createSignal, For, on, Show, Suspense } from 'solid-js';
+import { createEffect, createSignal, For, Show, Suspense } from 'solid-js';
+import { LoadMore } from '../../components/load-more';
 import { Loading } from '../../components/loading';
 import { MemberName } from '../../components/member-name';
-import { Notice } from '../../components/notice';
 import { PageHeading } from '../../components/page-heading';
 import { Select } from '../../components/select';
 import { t } from '../../i18n';
 import { formatDate } from '../../i18n/format';
-import { generalMessage } from '../../lib/form';
 import { MENTORSHIP_STATES, type MentorshipView } from '../../lib/mentorship';
+import { createMorePages } from '../../lib/more-pages';
 import { getBoardMentorships, stateFrom } from './data';
 
 /** Who with whom, and where it stands: nothing of what they wrote. */
@@ -50,34 +50,8 @@ export default function BoardMentorshipsPage() {
   const first = createAsync(() => getBoardMentorships(state()));
   const [draft, setDraft] = createSignal('');
   createEffect(() => setDraft(state() ?? ''));
-  const [more, setMore] = createSignal<MentorshipView[]>([]);
-  const [cursor, setCursor] = createSignal<string | null | undefined>();
-  const [loadingMore, setLoadingMore] = createSignal(false);
-  const [moreError, setMoreError] = createSignal<string>();
-  createEffect(
-    on(first, () => {
-      setMore([]);
-      setCursor(undefined);
-      setMoreError(undefined);
-    }),
-  );
-  const nextCursor = () => (cursor() === undefined ? first()?.nextCursor : cursor());
-  const items = () => [...(first()?.items ?? []), ...more()];
-
-  const loadMore = async () => {
-    const c = nextCursor();
-    if (!c || loadingMore()) return;
-    setLoadingMore(true);
-    try {
-      const page = await getBoardMentorships(state(), c);
-      setMore((m) => [...m, ...page.items]);
-      setCursor(page.nextCursor);
-    } catch (e) {
-      setMoreError(generalMessage(e));
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const more = createMorePages(first, (cursor) => getBoardMentorships(state(), cursor));
+  const items = () => [...(first()?.items ?? []), ...more.items()];
 
   return (
     <div class="narrow">
@@ -114,18 +88,7 @@ export default function BoardMentorshipsPage() {
               <For each={items()}>{(m) => <OverviewItem mentorship={m} />}</For>
             </ul>
           </Show>
-          <Show when={moreError()}>
-            <Notice tone="warning" live>
-              <p>{moreError()}</p>
-            </Notice>
-          </Show>
-          <Show when={nextCursor()}>
-            <div class="actions actions--center">
-              <button type="button" class="button button--secondary" aria-disabled={loadingMore() ? 'true' : undefined} onClick={loadMore}>
-                {loadingMore() ? t('common.loadingMore') : t('common.loadMore')}
-              </button>
-            </div>
-          </Show>
+          <LoadMore more={more} />
         </Show>
       </Suspense>
     </div>

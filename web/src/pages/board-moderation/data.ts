@@ -1,3 +1,4 @@
+import type { InferResponseType } from 'hono/client';
 import { query } from '@solidjs/router';
 import { api, unwrap } from '../../lib/api';
 
@@ -7,6 +8,6 @@ export const getQueue = query(() => unwrap(api.moderation.queue.$get({ query: { 
 /** The next page, for "Load more". */
 export const fetchQueuePage = (cursor: string) => unwrap(api.moderation.queue.$get({ query: { limit: '50', cursor } }));
 
-export type QueueItem = Awaited<ReturnType<typeof getQueue>>['items'][number];
+export type QueueItem = InferResponseType<typeof api.moderation.queue.$get, 200>['items'][number];
 
 export const preloadModeration = () => void getQueue();

@@ -1,6 +1,7 @@
 import { A, createAsync, revalidate } from '@solidjs/router';
 import { createSignal, For, Match, Show, Suspense, Switch } from 'solid-js';
 import { RadioGroup } from '../../components/choice-group';
+import { LoadMore } from '../../components/load-more';
 import { Loading } from '../../components/loading';
 import { Notice } from '../../components/notice';
 import { PageHeading } from '../../components/page-heading';
@@ -10,7 +11,6 @@ import { formatDate } from '../../i18n/format';
 import { api, unwrap } from '../../lib/api';
 import { getPosts, getThread, heldInWords } from '../../lib/discussion';
 import { renderMarkdown } from '../../lib/markdown';
-import { LoadMore } from '../../components/load-more';
 import { createMorePages } from '../../lib/more-pages';
 import { fetchQueuePage, getQueue, type QueueItem } from './data';
 

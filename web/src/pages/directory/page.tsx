@@ -1,13 +1,14 @@
 import { A, createAsync, useSearchParams } from '@solidjs/router';
-import { createEffect, createSignal, For, on, Show, Suspense } from 'solid-js';
+import { createEffect, createSignal, For, Show, Suspense } from 'solid-js';
 import type { Profile } from '../../../../shared/schemas';
+import { LoadMore } from '../../components/load-more';
 import { Loading } from '../../components/loading';
 import { Notice } from '../../components/notice';
 import { PageHeading } from '../../components/page-heading';
 import { Select } from '../../components/select';
 import { t } from '../../i18n';
 import { countryName, expertiseName, languageName } from '../../i18n/format';
-import { generalMessage } from '../../lib/form';
+import { createMorePages } from '../../lib/more-pages';
 import { countryOptions, expertiseOptions, KINDS, languageOptions } from '../../lib/reference';
 import { consumeDirectoryNotice } from './notice';
 import { filtersFrom, getDirectoryPage } from './data';
@@ -58,39 +59,9 @@ export default function DirectoryPage() {
   });
 
   // Pages after the first, fetched with "Load more"; a new filter starts again.
-  const [more, setMore] = createSignal<Profile[]>([]);
-  const [cursor, setCursor] = createSignal<string | null | undefined>();
-  const [loadingMore, setLoadingMore] = createSignal(false);
-  const [moreError, setMoreError] = createSignal<string>();
-  createEffect(
-    on(first, () => {
-      setMore([]);
-      setCursor(undefined);
-      setMoreError(undefined);
-    }),
-  );
-  const nextCursor = () => (cursor() === undefined ? first()?.nextCursor : cursor());
-  const members = () => [...(first()?.items ?? []), ...more()];
+  const more = createMorePages(first, (cursor) => getDirectoryPage(filters(), cursor));
+  const members = () => [...(first()?.items ?? []), ...more.items()];
   const blockedNotice = consumeDirectoryNotice();
-
-  const loadMore = async () => {
-    const c = nextCursor();
-    if (!c || loadingMore()) return;
-    setLoadingMore(true);
-    setMoreError(undefined);
-    try {
-      const page = await getDirectoryPage(filters(), c);
-      const start = members().length;
-      setMore((m) => [...m, ...page.items]);
-      setCursor(page.nextCursor);
-      // Keyboard and screen-reader users continue at the first new member.
-      queueMicrotask(() => document.querySelectorAll<HTMLAnchorElement>('.card__title a')[start]?.focus());
-    } catch (e) {
-      setMoreError(generalMessage(e));
-    } finally {
-      setLoadingMore(false);
-    }
-  };
 
   const apply = (e: SubmitEvent) => {
     e.preventDefault();
@@ -170,18 +141,7 @@ export default function DirectoryPage() {
               <For each={members()}>{(m) => <MemberCard profile={m} />}</For>
             </ul>
           </Show>
-          <Show when={moreError()}>
-            <Notice tone="warning" live>
-              <p>{moreError()}</p>
-            </Notice>
-          </Show>
-          <Show when={nextCursor()}>
-            <div class="actions actions--center">
-              <button type="button" class="button button--secondary" aria-disabled={loadingMore() ? 'true' : undefined} onClick={loadMore}>
-                {loadingMore() ? t('common.loadingMore') : t('common.loadMore')}
-              </button>
-            </div>
-          </Show>
+          <LoadMore more={more} focus=".card__title a" />
         </Show>
       </Suspense>
     </div>

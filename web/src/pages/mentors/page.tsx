@@ -1,4 +1,3 @@
-import { reasonText } from '../../lib/match-reasons';
 import { A, createAsync, revalidate } from '@solidjs/router';
 import type { InferResponseType } from 'hono/client';
 import { createEffect, createSignal, For, on, Show, Suspense } from 'solid-js';
@@ -13,6 +12,7 @@ import { isolate, t } from '../../i18n';
 import { countryName } from '../../i18n/format';
 import { api, isStatus, unwrap } from '../../lib/api';
 import { createFormErrors, fieldId } from '../../lib/form';
+import { reasonText } from '../../lib/match-reasons';
 import { ASK_CONFLICTS, mentorshipProblem } from '../../lib/mentorship';
 import { getMyMentorships } from '../mentorships/data';
 import { getOwnProfile } from '../profile/data';

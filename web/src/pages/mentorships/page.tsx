@@ -1,13 +1,13 @@
 import { A, createAsync } from '@solidjs/router';
-import { createEffect, createSignal, For, on, Show, Suspense } from 'solid-js';
+import { For, Show, Suspense } from 'solid-js';
+import { LoadMore } from '../../components/load-more';
 import { Loading } from '../../components/loading';
 import { useMemberName } from '../../components/member-name';
-import { Notice } from '../../components/notice';
 import { PageHeading } from '../../components/page-heading';
 import { isolate, t } from '../../i18n';
 import { formatDate } from '../../i18n/format';
-import { generalMessage } from '../../lib/form';
 import { MENTORSHIP_STATES, type MentorshipView } from '../../lib/mentorship';
+import { createMorePages } from '../../lib/more-pages';
 import { getMyMentorships } from './data';
 
 type Side = 'mentee' | 'mentor';
@@ -36,36 +36,19 @@ function MentorshipItem(props: { item: Item }) {
   );
 }
 
-/** Every page after the first of one side, fetched with "Load more". */
-function createMorePages(side: Side, first: () => { nextCursor: string | null } | undefined) {
-  const [items, setItems] = createSignal<MentorshipView[]>([]);
-  const [cursor, setCursor] = createSignal<string | null | undefined>();
-  createEffect(
-    on(first, () => {
-      setItems([]);
-      setCursor(undefined);
-    }),
-  );
-  const next = () => (cursor() === undefined ? first()?.nextCursor : cursor());
-  return {
-    items,
-    next,
-    async load() {
-      const c = next();
-      if (!c) return;
-      const page = await getMyMentorships(side, undefined, c);
-      setItems((xs) => [...xs, ...page.items]);
-      setCursor(page.nextCursor);
-    },
-  };
-}
-
 export default function MentorshipsPage() {
   const asMentee = createAsync(() => getMyMentorships('mentee'));
   const asMentor = createAsync(() => getMyMentorships('mentor'));
-  const moreMentee = createMorePages('mentee', asMentee);
-  const moreMentor = createMorePages('mentor', asMentor);
-  const [loadError, setLoadError] = createSignal<string>();
+  const moreMentee = createMorePages(asMentee, (c) => getMyMentorships('mentee', undefined, c));
+  const moreMentor = createMorePages(asMentor, (c) => getMyMentorships('mentor', undefined, c));
+  // One "Load more" for both sides: the page groups them by state, not by side.
+  const more = {
+    next: () => moreMentee.next() || moreMentor.next(),
+    loading: () => moreMentee.loading() || moreMentor.loading(),
+    load: async () => {
+      await Promise.all([moreMentee.load(), moreMentor.load()]);
+    },
+  };
   const all = (): Item[] => [
     ...[...(asMentee()?.items ?? []), ...moreMentee.items()].map((m) => ({ side: 'mentee' as const, m })),
     ...[...(asMentor()?.items ?? []), ...moreMentor.items()].map((m) => ({ side: 'mentor' as const, m })),
@@ -77,16 +60,6 @@ export default function MentorshipsPage() {
         .filter((i) => i.m.state === state)
         .sort((a, b) => (a.m.updatedAt < b.m.updatedAt ? 1 : -1)),
     })).filter((g) => g.items.length > 0);
-  const hasMore = () => !!(moreMentee.next() || moreMentor.next());
-  const loadMore = async () => {
-    setLoadError(undefined);
-    try {
-      await Promise.all([moreMentee.load(), moreMentor.load()]);
-    } catch (e) {
-      setLoadError(generalMessage(e));
-    }
-  };
-
   return (
     <div class="narrow">
       <PageHeading>{t('mentorships.title')}</PageHeading>
@@ -117,18 +90,7 @@ export default function MentorshipsPage() {
               )}
             </For>
           </Show>
-          <Show when={loadError()}>
-            <Notice tone="warning" live>
-              <p>{loadError()}</p>
-            </Notice>
-          </Show>
-          <Show when={hasMore()}>
-            <div class="actions actions--center">
-              <button type="button" class="button button--secondary" onClick={loadMore}>
-                {t('common.loadMore')}
-              </button>
-            </div>
-          </Show>
+          <LoadMore more={more} />
         </Show>
       </Suspense>
     </div>

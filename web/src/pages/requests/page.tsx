@@ -1,13 +1,14 @@
 import { A, createAsync, revalidate } from '@solidjs/router';
-import { createEffect, createSignal, For, on, Show, Suspense } from 'solid-js';
+import { createSignal, For, Show, Suspense } from 'solid-js';
+import { LoadMore } from '../../components/load-more';
 import { MemberName, useMemberName } from '../../components/member-name';
 import { Loading } from '../../components/loading';
 import { Notice } from '../../components/notice';
 import { PageHeading } from '../../components/page-heading';
 import { isolate, t } from '../../i18n';
 import { formatDate } from '../../i18n/format';
-import { generalMessage } from '../../lib/form';
 import type { MentorshipView } from '../../lib/mentorship';
+import { createMorePages } from '../../lib/more-pages';
 import { getMentorship } from '../mentorship/data';
 import { getMyMentorships } from '../mentorships/data';
 import { type Answer, AnswerRequest } from './answer';
@@ -43,19 +44,10 @@ function RequestCard(props: { mentorship: MentorshipView; onAnswered: Answered }
 
 export default function RequestsPage() {
   const first = createAsync(() => getInbox());
-  const [more, setMore] = createSignal<MentorshipView[]>([]);
-  const [cursor, setCursor] = createSignal<string | null | undefined>();
+  const more = createMorePages(first, (cursor) => getInbox(cursor));
   const [answered, setAnswered] = createSignal<ReadonlySet<string>>(new Set());
   const [announcement, setAnnouncement] = createSignal<{ text: string; id?: string }>();
-  const [loadError, setLoadError] = createSignal<string>();
-  createEffect(
-    on(first, () => {
-      setMore([]);
-      setCursor(undefined);
-    }),
-  );
-  const nextCursor = () => (cursor() === undefined ? first()?.nextCursor : cursor());
-  const open = () => [...(first()?.items ?? []), ...more()].filter((m) => !answered().has(m.id));
+  const open = () => [...(first()?.items ?? []), ...more.items()].filter((m) => !answered().has(m.id));
 
   const onAnswered = (id: string) => (answer: Answer, name: string) => {
     setAnswered((s) => new Set([...s, id]));
@@ -67,18 +59,6 @@ export default function RequestsPage() {
     void revalidate([getMyMentorships.key, getMentorship.keyFor(id)]);
     // The card and its focused button are gone: resume at the page title, under which the news is.
     document.querySelector<HTMLElement>('.page-title')?.focus();
-  };
-
-  const loadMore = async () => {
-    const c = nextCursor();
-    if (!c) return;
-    try {
-      const page = await getInbox(c);
-      setMore((m) => [...m, ...page.items]);
-      setCursor(page.nextCursor);
-    } catch (e) {
-      setLoadError(generalMessage(e));
-    }
   };
 
   return (
@@ -119,18 +99,7 @@ export default function RequestsPage() {
               <For each={open()}>{(m) => <RequestCard mentorship={m} onAnswered={onAnswered(m.id)} />}</For>
             </ul>
           </Show>
-          <Show when={loadError()}>
-            <Notice tone="warning">
-              <p>{loadError()}</p>
-            </Notice>
-          </Show>
-          <Show when={nextCursor()}>
-            <div class="actions actions--center">
-              <button type="button" class="button button--secondary" onClick={loadMore}>
-                {t('common.loadMore')}
-              </button>
-            </div>
-          </Show>
+          <LoadMore more={more} />
         </Show>
       </Suspense>
       <p>

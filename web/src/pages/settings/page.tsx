@@ -2,6 +2,7 @@ import { createAsync, revalidate, useNavigate } from '@solidjs/router';
 import { createSignal, For, Show, Suspense } from 'solid-js';
 import { ErrorSummary } from '../../components/error-summary';
 import { Field } from '../../components/field';
+import { LoadMore } from '../../components/load-more';
 import { Loading } from '../../components/loading';
 import { Notice } from '../../components/notice';
 import { PageHeading } from '../../components/page-heading';
@@ -9,9 +10,8 @@ import { t } from '../../i18n';
 import { formatDate } from '../../i18n/format';
 import { api, unwrap } from '../../lib/api';
 import { createFormErrors, fieldId, generalMessage } from '../../lib/form';
-import { forgetSession, signOut } from '../../lib/session';
-import { LoadMore } from '../../components/load-more';
 import { createMorePages } from '../../lib/more-pages';
+import { forgetSession, signOut } from '../../lib/session';
 import { fetchBlocksPage, getBlocks } from './data';
 
 function Blocks() {

@@ -1,15 +1,17 @@
+import type { InferResponseType } from 'hono/client';
 import { A, createAsync, revalidate, useParams } from '@solidjs/router';
 import { For, Show, Suspense } from 'solid-js';
 import { Composer } from '../../components/composer';
+import { LoadMore } from '../../components/load-more';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
 import { isolate, t } from '../../i18n';
+import type { api } from '../../lib/api';
 import { formatDate } from '../../i18n/format';
-import { LoadMore } from '../../components/load-more';
 import { audienceWords, fetchThreadsPage, getSpaces, getThreads, type Space } from '../../lib/discussion';
 import { createMorePages, type MorePages } from '../../lib/more-pages';
 
-type ThreadItem = NonNullable<Awaited<ReturnType<typeof getThreads>>>['items'][number];
+type ThreadItem = InferResponseType<(typeof api.spaces)[':id']['threads']['$get'], 200>['items'][number];
 
 function ThreadCard(props: { thread: ThreadItem }) {
   const th = () => props.thread;

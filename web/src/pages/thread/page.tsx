@@ -4,6 +4,7 @@ import { Composer } from '../../components/composer';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorSummary } from '../../components/error-summary';
 import { Field } from '../../components/field';
+import { LoadMore } from '../../components/load-more';
 import { Loading } from '../../components/loading';
 import { Notice } from '../../components/notice';
 import { PageHeading } from '../../components/page-heading';
@@ -13,10 +14,9 @@ import { isolate, type MessageKey, t } from '../../i18n';
 import { formatDate } from '../../i18n/format';
 import { api, isStatus, unwrap } from '../../lib/api';
 import { fetchPostsPage, getPosts, getSpaces, getThread, getThreads, heldInWords, type Post, type Thread } from '../../lib/discussion';
-import { createMorePages, type MorePages } from '../../lib/more-pages';
-import { LoadMore } from '../../components/load-more';
 import { createFormErrors, fieldId, generalMessage } from '../../lib/form';
 import { renderMarkdown } from '../../lib/markdown';
+import { createMorePages, type MorePages } from '../../lib/more-pages';
 import { getMe, isBoard } from '../../lib/session';
 
 const refresh = (thread: Thread) =>
