@@ -29,6 +29,12 @@ export type Config = {
   SIGNUP_WINDOW_SECONDS: number;
   /** Bodies larger than this are refused with 413 (contract: 64 KiB). */
   MAX_BODY_BYTES: number;
+  /**
+   * In AWS: the value CloudFront adds to every API request in `x-origin-verify`. Requests without
+   * it reached API Gateway directly, around CloudFront's TLS policy and security headers, and are
+   * refused. Unset locally (there is no CloudFront).
+   */
+  ORIGIN_SECRET?: string;
 };
 
 type Env = Record<string, string | undefined>;
@@ -50,6 +56,11 @@ export function parseConfig(env: Env): Config {
     const v = env[name] ?? 'false';
     if (!['true', 'false', '1', '0'].includes(v)) problems.push(`${name}: one of true, false, 1, 0`);
     return v === 'true' || v === '1';
+  };
+  const secret = (name: string, minLength: number): string | undefined => {
+    const v = env[name];
+    if (v !== undefined && v.length < minLength) problems.push(`${name}: at least ${minLength} characters when set`);
+    return v;
   };
   const whole = (name: string, min: number, fallback: number): number => {
     const raw = env[name];
@@ -74,6 +85,7 @@ export function parseConfig(env: Env): Config {
     SIGNUP_MAX_PER_ADDRESS: whole('SIGNUP_MAX_PER_ADDRESS', 0, 20),
     SIGNUP_WINDOW_SECONDS: whole('SIGNUP_WINDOW_SECONDS', 1, 3600),
     MAX_BODY_BYTES: whole('MAX_BODY_BYTES', 1024, 64 * 1024),
+    ORIGIN_SECRET: secret('ORIGIN_SECRET', 32),
   };
   if (problems.length > 0) throw new Error(`Invalid settings: ${problems.join('; ')}`);
   return config;

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { config } from './config';
+import { nodeCrypto } from './crypto';
 import { AppError, ForbiddenError, PayloadTooLargeError, RateLimitedError, UnsupportedMediaTypeError } from './errors';
 import { log } from './log';
 import type { Session } from './session';
@@ -69,11 +70,22 @@ function expectedOrigin(c: Context): string {
   return new URL(c.req.url).origin;
 }
 
+/** The header CloudFront adds to every request it sends to the API (infra/constructs/static-site.ts). */
+export const ORIGIN_HEADER = 'x-origin-verify';
+
+/** Constant-time comparison, so the secret cannot be guessed a character at a time. */
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && nodeCrypto().timingSafeEqual(a, b);
+}
+
 /**
- * A Hono app with the edge rules every domain shares: errors in the contract's shape, CSRF,
- * JSON-only bodies of at most 64 KiB, and a request log with ids only (never bodies).
+ * A Hono app with the edge rules every domain shares: only requests that came through CloudFront
+ * (when `originSecret` is set, as in AWS), errors in the contract's shape, CSRF, JSON-only bodies
+ * of at most 64 KiB, and a request log with ids only (never bodies).
  */
-export function createApi() {
+export function createApi(opts: { originSecret?: string } = { originSecret: config.ORIGIN_SECRET }) {
   const app = new Hono<Env>();
   app.onError(toResponse);
   app.notFound((c) => c.json(errorBody('not_found', 'Not found.'), 404));
@@ -83,6 +95,15 @@ export function createApi() {
     await next();
     log.info('request', { method: c.req.method, route: c.req.routePath, status: c.res.status, ms: Date.now() - started });
   });
+
+  // Requests that went around CloudFront (straight to API Gateway) are refused, and logged.
+  const originSecret = opts.originSecret;
+  if (originSecret) {
+    app.use('*', async (c, next) => {
+      if (!sameSecret(c.req.header(ORIGIN_HEADER) ?? '', originSecret)) throw new ForbiddenError('Use the app’s own address.');
+      return next();
+    });
+  }
 
   app.use('*', async (c, next) => {
     if (SAFE_METHODS.has(c.req.method)) return next();

@@ -76,6 +76,8 @@ export interface StaticSiteProps {
   readonly siteAssetPath: string;
   /** Host name of the HTTP API's default endpoint, e.g. `abc123.execute-api.eu-central-1.amazonaws.com`. */
   readonly apiDomainName: string;
+  /** Sent to the API in `x-origin-verify` on every request, replacing any value a viewer sent. */
+  readonly originSecret: string;
   /** @default the distribution's own *.cloudfront.net name */
   readonly customDomain?: CustomDomain;
 }
@@ -168,6 +170,7 @@ export class StaticSite extends Construct {
           origin: new origins.HttpOrigin(props.apiDomainName, {
             protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
             originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+            customHeaders: { 'x-origin-verify': props.originSecret },
           }),
           // No redirect: a POST redirected from http:// would be replayed as a GET.
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,

@@ -137,6 +137,21 @@ export class AppStack extends Stack {
         'effect until a redeploy and would break cursors in flight; rotate by redeploying when needed.',
     });
 
+    // CloudFront adds this value to every request it forwards to the API (x-origin-verify); the
+    // functions refuse requests without it, so nobody reaches the API around CloudFront's TLS
+    // policy, security headers and (later) WAF by calling the execute-api host directly.
+    const originSecret = new secretsmanager.Secret(this, 'OriginSecret', {
+      description: 'Shared value that proves an API request came through the CloudFront distribution',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true, includeSpace: false },
+    });
+    Validations.of(originSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'The origin-verify value is resolved into the CloudFront origin header and the function settings at ' +
+        'deploy time (dynamic references), so an automatic rotation would make them disagree until the next ' +
+        'deploy and refuse every request; rotate it by regenerating the secret and redeploying.',
+    });
+
     const environment: Record<string, string> = {
       TABLE_NAME: props.table.tableName,
       USER_POOL_ID: props.userPool.userPoolId,
@@ -147,6 +162,7 @@ export class AppStack extends Stack {
       // The trade-off: it is stored in the function configuration (encrypted at rest), readable
       // by whoever may call lambda:GetFunctionConfiguration, and changes only on redeploy.
       CURSOR_SECRET: cursorSecret.secretValue.unsafeUnwrap(),
+      ORIGIN_SECRET: originSecret.secretValue.unsafeUnwrap(),
       // Behind CloudFront the browser's host arrives in x-forwarded-host (see StaticSite).
       TRUST_FORWARDED_HOST: 'true',
       LOCAL_MODE: 'false',
@@ -227,6 +243,8 @@ export class AppStack extends Stack {
     this.site = new StaticSite(this, 'Site', {
       siteAssetPath: props.siteAssetPath,
       apiDomainName: `${this.api.apiId}.execute-api.${this.region}.${this.urlSuffix}`,
+      // The same dynamic reference as the functions' ORIGIN_SECRET (resolved at deploy time).
+      originSecret: originSecret.secretValue.unsafeUnwrap(),
       customDomain: props.customDomain
         ? {
             domainName: props.customDomain.domainName,

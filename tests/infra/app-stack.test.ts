@@ -59,11 +59,20 @@ describe('API functions', () => {
     for (const [, fn] of apiFunctions) {
       const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
       expect(Object.keys(variables).sort()).toEqual(
-        ['CURSOR_SECRET', 'LOCAL_MODE', 'TABLE_NAME', 'TRUST_FORWARDED_HOST', 'USER_POOL_CLIENT_ID', 'USER_POOL_ID'].sort(),
+        [
+          'CURSOR_SECRET',
+          'LOCAL_MODE',
+          'ORIGIN_SECRET',
+          'TABLE_NAME',
+          'TRUST_FORWARDED_HOST',
+          'USER_POOL_CLIENT_ID',
+          'USER_POOL_ID',
+        ].sort(),
       );
       expect(variables).toMatchObject({ TRUST_FORWARDED_HOST: 'true', LOCAL_MODE: 'false' });
       // A deploy-time dynamic reference, never the secret itself.
       expect(JSON.stringify(variables.CURSOR_SECRET)).toContain('{{resolve:secretsmanager:');
+      expect(JSON.stringify(variables.ORIGIN_SECRET)).toContain('{{resolve:secretsmanager:');
     }
   });
 
@@ -189,10 +198,21 @@ describe('CloudFront site', () => {
       AllowedMethods: expect.arrayContaining(['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE']),
       FunctionAssociations: [{ EventType: 'viewer-request', FunctionARN: expect.anything() }],
     });
-    const origins = config.Origins as { Id: string; DomainName: unknown; CustomOriginConfig?: unknown }[];
+    const origins = config.Origins as {
+      Id: string;
+      DomainName: unknown;
+      CustomOriginConfig?: unknown;
+      OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[];
+    }[];
     const apiOrigin = origins.find((o) => o.Id === api?.TargetOriginId);
     expect(JSON.stringify(apiOrigin?.DomainName)).toContain(`.execute-api.${TEST_ENV.region}.`);
     expect(apiOrigin?.CustomOriginConfig).toEqual({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
+    // Proof of the way in: the same secret the functions check, as a deploy-time reference.
+    const header = apiOrigin?.OriginCustomHeaders?.find((h) => h.HeaderName === 'x-origin-verify');
+    expect(JSON.stringify(header?.HeaderValue)).toContain('{{resolve:secretsmanager:');
+    const fn = apiFunctions[0]?.[1];
+    const fnSecret = (fn?.Properties.Environment as { Variables: Record<string, unknown> }).Variables.ORIGIN_SECRET;
+    expect(JSON.stringify(header?.HeaderValue)).toBe(JSON.stringify(fnSecret));
   });
 
   it('reads the site bucket only through Origin Access Control', () => {
