@@ -210,8 +210,8 @@ describe('CloudFront site', () => {
     // Proof of the way in: the same secret the functions check, as a deploy-time reference.
     const header = apiOrigin?.OriginCustomHeaders?.find((h) => h.HeaderName === 'x-origin-verify');
     expect(JSON.stringify(header?.HeaderValue)).toContain('{{resolve:secretsmanager:');
-    const fn = apiFunctions[0]?.[1];
-    const fnSecret = (fn?.Properties.Environment as { Variables: Record<string, unknown> }).Variables.ORIGIN_SECRET;
+    const [, fn] = functionFor('members');
+    const fnSecret = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables.ORIGIN_SECRET;
     expect(JSON.stringify(header?.HeaderValue)).toBe(JSON.stringify(fnSecret));
   });
 
