@@ -7,7 +7,13 @@ describe('requests around CloudFront', () => {
   const app = createApi({ originSecret: SECRET }).get('/api/ping', (c) => c.json({ ok: true }, 200));
 
   it('are refused in the contract shape when the origin header is missing or wrong', async () => {
-    for (const headers of [{}, { [ORIGIN_HEADER]: 'guess' }, { [ORIGIN_HEADER]: `${SECRET}x` }, { [ORIGIN_HEADER]: SECRET.slice(1) }]) {
+    const attempts: Record<string, string>[] = [
+      {},
+      { [ORIGIN_HEADER]: 'guess' },
+      { [ORIGIN_HEADER]: `${SECRET}x` },
+      { [ORIGIN_HEADER]: SECRET.slice(1) },
+    ];
+    for (const headers of attempts) {
       const res = await app.request('/api/ping', { headers });
       expect(res.status).toBe(403);
       expect(await res.json()).toEqual({ error: { code: 'forbidden', message: 'Use the app’s own address.' } });
