@@ -85,15 +85,22 @@ export async function getPost(id: string): Promise<PostRecord | undefined> {
   return res.Item ? recordOf<PostRecord>(res.Item) : undefined;
 }
 
-/** Threads and posts by id, in one batched read per 100; missing ones are absent. */
-export async function getThreadsAndPosts(ids: { threads: string[]; posts: string[] }): Promise<{
+/**
+ * Threads and posts by id, in one batched read per 100; missing ones are absent. `consistent:
+ * false` halves the cost where the items only give context (titles, bodies) to a list whose own
+ * Query is the source of truth.
+ */
+export async function getThreadsAndPosts(
+  ids: { threads: string[]; posts: string[] },
+  opts: { consistent?: boolean } = {},
+): Promise<{
   threads: Map<string, ThreadRecord>;
   posts: Map<string, PostRecord>;
 }> {
   const wanted = [...new Set(ids.threads)].map((id) => toAttr(keys.thread(id)));
   wanted.push(...[...new Set(ids.posts)].map((id) => toAttr(keys.post(id))));
   const out = { threads: new Map<string, ThreadRecord>(), posts: new Map<string, PostRecord>() };
-  for (const raw of await getMany(wanted)) {
+  for (const raw of await getMany(wanted, { consistent: opts.consistent ?? true })) {
     const entity = fromAttr<{ entity: string }>(raw).entity;
     if (entity === 'thread') {
       const t = recordOf<ThreadRecord>(raw);

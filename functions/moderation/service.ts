@@ -284,7 +284,7 @@ export async function auditPage(q: { limit: number; cursor?: string }) {
   const postIds = page.items.filter((e) => e.targetType === 'post').map((e) => e.targetId);
   const [actors, targets] = await Promise.all([
     getMembers(page.items.map((e) => e.actorId)),
-    postIds.length ? discussion.getThreadsAndPosts({ threads: [], posts: postIds }) : undefined,
+    postIds.length ? discussion.getThreadsAndPosts({ threads: [], posts: postIds }, { consistent: false }) : undefined,
   ]);
   return {
     items: page.items.map((e) => ({
