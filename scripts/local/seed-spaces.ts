@@ -104,7 +104,9 @@ export async function seedDiscussion(boardMember: { id: string; name: string }, 
     const lines = a.kind === 'champion' ? CHAMPION_LINES : PRACTITIONER_LINES;
     const greeting = GREETING[a.language] ?? 'Hello';
     const where = countryName.get(a.country) ?? a.country;
-    return post(i + 1, a, `${greeting}! I am ${a.name}, from ${where}. ${lines[i % lines.length]}`, false);
+    // The greeting is its own paragraph: each paragraph takes its own direction (dir="auto"), so an
+    // Urdu greeting does not turn the English sentence after it right-to-left.
+    return post(i + 1, a, `${greeting}!\n\nI am ${a.name}, from ${where}. ${lines[i % lines.length]}`, false);
   });
   const last = replies.at(-1) ?? opening;
   await repo.transact([

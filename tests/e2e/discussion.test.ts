@@ -332,7 +332,11 @@ describe('discussions in a browser', () => {
     await posts.nth(replies).waitFor();
     expect(await posts.count()).toBe(replies + 1);
     await expect(page.getByRole('button', { name: 'Load more' }).count()).resolves.toBe(0);
-    await page.getByTestId('posts').getByText('مرحبا! I am زينب الموسوي', { exact: false }).waitFor();
+    // A greeting in Arabic script and an English sentence, each paragraph in its own direction.
+    const zainab = page.getByTestId('posts').locator('li.post', { hasText: 'I am زينب الموسوي' });
+    await expect(zainab.getByText('مرحبا!').getAttribute('dir')).resolves.toBe('auto');
+    await expect(zainab.getByText('مرحبا!').evaluate((el) => getComputedStyle(el).direction)).resolves.toBe('rtl');
+    await expect(zainab.getByText(/^I am زينب الموسوي/).evaluate((el) => getComputedStyle(el).direction)).resolves.toBe('ltr');
     await expectAccessible(page, 'a long thread after Load more');
     await shot(page, 'd-13-long-thread');
   });
