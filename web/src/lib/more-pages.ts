@@ -14,23 +14,28 @@ export type MorePages<T> = {
 
 /**
  * The pages after the first of a cursor-paged list, for a "Load more" button. When the first
- * page is fetched again (a revalidation after a write), the pages she had opened are fetched
- * again too, so a reply or a decision never makes the list shrink back to one page.
+ * page is fetched again for the same list (a revalidation after a write), the pages she had
+ * opened are fetched again too, so a reply or a decision never makes the list shrink back to one
+ * page. When `list` names another list (another thread, a new filter), it starts at one page.
  */
 export function createMorePages<T>(
   first: () => PageOf<T> | null | undefined,
   fetchPage: (cursor: string) => Promise<PageOf<T>>,
+  list?: () => unknown,
 ): MorePages<T> {
   const [items, setItems] = createSignal<T[]>([]);
   const [cursor, setCursor] = createSignal<string | null | undefined>();
   const [loading, setLoading] = createSignal(false);
   let depth = 0;
   let generation = 0;
+  let shown = list?.();
 
   createEffect(
     on(first, async (page) => {
       const gen = ++generation;
-      const want = depth;
+      const current = list?.();
+      const want = current === shown ? depth : 0;
+      shown = current;
       setItems([]);
       setCursor(undefined);
       depth = 0;

@@ -34,7 +34,11 @@ function MemberPicker(props: { side: Role; selected: readonly string[]; onChange
   const [kind, setKind] = createSignal('');
   const [onlyFitting, setOnlyFitting] = createSignal(true);
   const first = createAsync(() => getCandidates(asKind(kind())));
-  const more = createMorePages(first, (cursor) => getCandidates(asKind(kind()), cursor));
+  const more = createMorePages(
+    first,
+    (cursor) => getCandidates(asKind(kind()), cursor),
+    () => kind(),
+  );
   // Applicants still waiting for the board are listed to her too; only active members can be paired.
   const shown = () =>
     [...(first()?.items ?? []), ...more.items()].filter(

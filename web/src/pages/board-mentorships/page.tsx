@@ -50,7 +50,11 @@ export default function BoardMentorshipsPage() {
   const first = createAsync(() => getBoardMentorships(state()));
   const [draft, setDraft] = createSignal('');
   createEffect(() => setDraft(state() ?? ''));
-  const more = createMorePages(first, (cursor) => getBoardMentorships(state(), cursor));
+  const more = createMorePages(
+    first,
+    (cursor) => getBoardMentorships(state(), cursor),
+    () => state(),
+  );
   const items = () => [...(first()?.items ?? []), ...more.items()];
 
   return (

@@ -59,7 +59,11 @@ export default function DirectoryPage() {
   });
 
   // Pages after the first, fetched with "Load more"; a new filter starts again.
-  const more = createMorePages(first, (cursor) => getDirectoryPage(filters(), cursor));
+  const more = createMorePages(
+    first,
+    (cursor) => getDirectoryPage(filters(), cursor),
+    () => JSON.stringify(filters()),
+  );
   const members = () => [...(first()?.items ?? []), ...more.items()];
   const blockedNotice = consumeDirectoryNotice();
 

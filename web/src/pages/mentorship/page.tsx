@@ -45,7 +45,11 @@ const refresh = (id: string) => revalidate([getMentorship.keyFor(id), getMyMento
 
 function CheckIns(props: { id: string; me: string; otherName: string }) {
   const list = createAsync(() => getCheckIns(props.id));
-  const more = createMorePages(list, (cursor) => fetchCheckInsPage(props.id, cursor));
+  const more = createMorePages(
+    list,
+    (cursor) => fetchCheckInsPage(props.id, cursor),
+    () => props.id,
+  );
   const [date, setDate] = createSignal(today());
   const [notes, setNotes] = createSignal('');
   const [nextSteps, setNextSteps] = createSignal('');

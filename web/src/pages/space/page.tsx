@@ -88,7 +88,11 @@ export default function SpacePage() {
   const params = useParams();
   const spaces = createAsync(() => getSpaces());
   const threads = createAsync(() => getThreads(params.id ?? ''));
-  const more = createMorePages(threads, (cursor) => fetchThreadsPage(params.id ?? '', cursor));
+  const more = createMorePages(
+    threads,
+    (cursor) => fetchThreadsPage(params.id ?? '', cursor),
+    () => params.id,
+  );
   const space = () => spaces()?.items.find((s) => s.id === params.id);
   return (
     <div class="narrow">

@@ -383,7 +383,11 @@ export default function ThreadPage() {
   const me = createAsync(() => getMe());
   const thread = createAsync(() => getThread(params.id ?? ''));
   const posts = createAsync(() => getPosts(params.id ?? ''));
-  const more = createMorePages(posts, (cursor) => fetchPostsPage(params.id ?? '', cursor));
+  const more = createMorePages(
+    posts,
+    (cursor) => fetchPostsPage(params.id ?? '', cursor),
+    () => params.id,
+  );
   return (
     <div class="narrow">
       <Suspense fallback={<Loading />}>
