@@ -205,9 +205,22 @@ export const MeSchema = /* @__PURE__ */ lazy(() =>
     status: MemberStatusSchema,
     profile: z.nullable(ProfileSchema),
     decisionReason: z.optional(z.string()),
+    /** A read-only or suspension sanction in force, with the board's reason. */
+    sanction: z.optional(z.object({ type: z.enum(['read_only', 'suspend']), until: z.string(), reason: z.string() })),
   }),
 );
 export type Me = z.infer<typeof MeSchema>;
+
+/** A sanction as the member it is about sees it (never which board member decided it). */
+export const OwnSanctionSchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    id: z.string(),
+    type: z.enum(['warn', 'read_only', 'suspend']),
+    reason: z.string(),
+    until: z.optional(z.string()),
+    at: z.string(),
+  }),
+);
 
 // ---------------------------------------------------------------- lists
 

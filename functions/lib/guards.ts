@@ -7,7 +7,8 @@ import { register } from './openapi';
 import { requireSession } from './session';
 
 /** Routes a suspended member keeps: who she is, and her data (sign-out takes no guard at all). */
-const OPEN_TO_SUSPENDED = new Set(['/api/me', '/api/members/me/export']);
+/** A suspended member can still read who she is, why she is suspended, and take her data. */
+const OPEN_TO_SUSPENDED = new Set(['/api/me', '/api/members/me/export', '/api/members/me/sanctions', '/api/notifications']);
 
 type Sanctioned = MemberRecord & { sanction?: { type: 'read_only' | 'suspend'; until: string } };
 
@@ -18,6 +19,8 @@ type Sanctioned = MemberRecord & { sanction?: { type: 'read_only' | 'suspend'; u
 function enforceSanction(c: Context, member: Sanctioned | undefined) {
   const s = member?.sanction;
   if (!s || s.until <= new Date().toISOString()) return;
+  // Marking her own notices read is not taking part; she may always do it.
+  if (c.req.method === 'POST' && /^\/api\/notifications\/[^/]+\/read$/.test(c.req.path)) return;
   if (s.type === 'suspend' && !OPEN_TO_SUSPENDED.has(c.req.path)) throw new ForbiddenError(`Your account is suspended until ${s.until}.`);
   if (s.type === 'read_only' && c.req.method !== 'GET' && c.req.method !== 'HEAD') {
     throw new ForbiddenError(`Your account is read-only until ${s.until}.`);

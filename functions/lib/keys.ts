@@ -102,6 +102,7 @@ export const keys = {
   /** A report in its reporter's partition: hers to export, and whom to tell the outcome. */
   report: (reporterId: string, id: string) => ({ pk: `MEMBER#${reporterId}`, sk: `REPORT#${id}` }),
   sanction: (memberId: string, id: string) => ({ pk: `MEMBER#${memberId}`, sk: `SANCTION#${id}` }),
+  sanctionPrefix: 'SANCTION#',
 
   /** How many active members (and practitioners) the network has: the composer's audience line. */
   networkStats: () => ({ pk: 'NETWORK', sk: 'STATS' }),

@@ -277,6 +277,28 @@ export async function listBlocksMade(
   };
 }
 
+/** A sanction as its member sees it: never which board member decided it. */
+export type OwnSanction = { id: string; type: 'warn' | 'read_only' | 'suspend'; reason: string; until?: string; at: string };
+
+/** The sanctions about a member, newest first (ids are ULIDs), paged. */
+export async function listSanctions(memberId: string, opts: { limit: number; cursor?: string; scope: string }): Promise<Page<OwnSanction>> {
+  const res = await db.query({
+    TableName: TABLE,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: values({ ':pk': keys.member(memberId).pk, ':prefix': keys.sanctionPrefix }),
+    ScanIndexForward: false,
+    Limit: opts.limit,
+    ExclusiveStartKey: decodeCursor(opts.cursor, opts.scope),
+  });
+  return {
+    items: (res.Items ?? []).map((i) => {
+      const s = fromAttr<OwnSanction>(i);
+      return { id: s.id, type: s.type, reason: s.reason, ...(s.until ? { until: s.until } : {}), at: s.at };
+    }),
+    nextCursor: encodeCursor(res.LastEvaluatedKey, opts.scope),
+  };
+}
+
 export async function isPartner(owner: string, other: string): Promise<boolean> {
   const res = await db.query({
     TableName: TABLE,

@@ -3,6 +3,7 @@ import {
   BlockSchema,
   DirectoryQuerySchema,
   MeSchema,
+  OwnSanctionSchema,
   PageQuerySchema,
   ProfileInputSchema,
   ProfileSchema,
@@ -86,6 +87,17 @@ export const memberRoutes = new Hono<Env>()
     activeMember,
     validate('query', PageQuerySchema),
     async (c) => c.json(await members.listBlocks(c.var.session, c.req.valid('query')), 200),
+  )
+  .get(
+    '/me/sanctions',
+    describe({
+      summary: 'The sanctions about the caller, newest first, each with the board’s reason (open to a suspended member)',
+      tags: ['members'],
+      responses: { 200: { description: 'Page', schema: pageOf(OwnSanctionSchema) } },
+    }),
+    signedIn,
+    validate('query', PageQuerySchema),
+    async (c) => c.json(await members.listOwnSanctions(c.var.session, c.req.valid('query')), 200),
   )
   .put(
     '/me/blocks/:id',

@@ -68,7 +68,19 @@ export async function getMe(session: Session): Promise<Me> {
     status: m?.status ?? 'pending',
     profile: m ? viewOf(m, { id: session.userId, isBoard: session.isBoard }) : null,
     ...(m?.decisionReason && m.status === 'declined' ? { decisionReason: m.decisionReason } : {}),
+    ...(m && sanctionInForce(m) ? { sanction: sanctionInForce(m) } : {}),
   };
+}
+
+/** A read-only or suspension sanction still running, as she is told it (not who decided it). */
+function sanctionInForce(m: repo.MemberRecord): { type: 'read_only' | 'suspend'; until: string; reason: string } | undefined {
+  const s = (m as repo.MemberRecord & { sanction?: { type: 'read_only' | 'suspend'; until: string; reason?: string } }).sanction;
+  return s && s.until > new Date().toISOString() ? { type: s.type, until: s.until, reason: s.reason ?? '' } : undefined;
+}
+
+/** The sanctions about her, newest first: warnings too, each with the board's reason. */
+export async function listOwnSanctions(session: Session, q: { limit: number; cursor?: string }) {
+  return repo.listSanctions(session.userId, { ...q, scope: `sanctions:${session.userId}` });
 }
 
 const missing = (input: ProfileInput, fields: (keyof ProfileInput)[]) =>
@@ -247,6 +259,10 @@ export async function exportData(session: Session) {
       .filter((i) => typeof i.sk === 'string' && i.sk.startsWith('BLOCK#OUT#'))
       .map((i): Block => ({ memberId: String(i.blocked), displayName: String(i.blockedName ?? ''), at: String(i.at) })),
     notifications: own.filter((i) => i.entity === 'notification').map(strip),
+    // What the board decided about her, with its reasons; not which board member decided.
+    sanctions: own
+      .filter((i) => i.entity === 'sanction')
+      .map((i) => ({ type: i.type, reason: i.reason, ...(i.until ? { until: i.until } : {}), at: i.at })),
   };
 }
 

@@ -43,7 +43,8 @@ const signIn = async (who: { email: string }) => {
   await signInAt(page, server.origin, who.email, DEMO_PASSWORD);
   await heading(page, 'Directory');
 };
-const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+const nav = (name: string | RegExp) =>
+  page.getByRole('navigation', { name: 'Main' }).getByRole('link', typeof name === 'string' ? { name, exact: true } : { name });
 
 /** Starts a thread in a space through its page, as the signed-in member. */
 async function startThread(space: string, spaceName: string, title: string, body: string, anonymous = false) {
@@ -295,9 +296,30 @@ describe('discussions in a browser', () => {
     await shot(page, 'd-11-new-space', false);
   });
 
-  it('lets a member report another member from her page, without naming the reporter', async () => {
+  it('tells the warned member in her notifications, with the board’s reason and never who decided', async () => {
     await signOut(page);
     await signIn(CHAMPION);
+    const unreadLink = nav(/^Notifications \(\d+ new\)$/);
+    const unreadBefore = Number((await unreadLink.textContent())?.match(/\d+/)?.[0]);
+    await unreadLink.click();
+    await heading(page, 'Notifications');
+    const fromBoard = page.getByRole('region', { name: 'From the board' });
+    await fromBoard.getByText('A warning').waitFor();
+    await fromBoard.getByText('Please keep reports about posts, not people.').waitFor();
+    await expect(fromBoard.getByText('Amina Qureshi').count()).resolves.toBe(0);
+    const notice = page.locator('li.card', { hasText: 'The board sent you a warning.' });
+    await notice.getByText('New', { exact: true }).waitFor();
+    await expectAccessible(page, 'notifications');
+    await shot(page, 'd-12-notifications');
+    await notice.getByRole('button', { name: 'Mark as read' }).click();
+    await notice.getByText('New', { exact: true }).waitFor({ state: 'detached' });
+    // The count in the menu follows.
+    await nav(unreadBefore > 1 ? `Notifications (${unreadBefore - 1} new)` : 'Notifications').waitFor();
+  });
+
+  it('lets a member report another member from her page, without naming the reporter', async () => {
+    await nav('Directory').click();
+    await heading(page, 'Directory');
     await page.getByRole('link', { name: 'Amina Qureshi' }).first().click();
     await heading(page, 'Amina Qureshi');
     await page.getByRole('button', { name: 'Report to the board' }).click();
@@ -312,7 +334,7 @@ describe('discussions in a browser', () => {
       .getByText(/sent|thank/i)
       .first()
       .waitFor();
-    await shot(page, 'd-12-member-report', false);
+    await shot(page, 'd-13-member-report', false);
   });
 
   it('reads a long thread a page at a time, with introductions in several scripts', async () => {
@@ -338,6 +360,6 @@ describe('discussions in a browser', () => {
     await expect(zainab.getByText('مرحبا!').evaluate((el) => getComputedStyle(el).direction)).resolves.toBe('rtl');
     await expect(zainab.getByText(/^I am زينب الموسوي/).evaluate((el) => getComputedStyle(el).direction)).resolves.toBe('ltr');
     await expectAccessible(page, 'a long thread after Load more');
-    await shot(page, 'd-13-long-thread');
+    await shot(page, 'd-14-long-thread');
   });
 });

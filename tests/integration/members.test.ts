@@ -273,6 +273,16 @@ describe('export and erasure', () => {
     expect(res.body.account).toEqual({ id: a.userId, email: a.email });
     expect(res.body.profile).toMatchObject({ bio: 'My own words', statement: profile().statement, status: 'active' });
     expect(res.body.notifications.some((n: { type: string }) => n.type === 'application.approve')).toBe(true);
+    expect(res.body.sanctions).toEqual([]);
+  });
+
+  it('exports the sanctions about her with the board’s reasons, not who decided', async () => {
+    const a = await member();
+    const b = await board();
+    await b.post(`/api/moderation/members/${a.userId}/sanctions`, { type: 'warn', reason: 'Keep victims’ names out.' });
+    const out = (await a.get('/api/members/me/export')).body;
+    expect(out.sanctions).toEqual([{ type: 'warn', reason: 'Keep victims’ names out.', at: expect.any(String) }]);
+    expect(JSON.stringify(out.sanctions)).not.toContain(b.userId);
   });
 
   it('erases the account: 202, the profile disappears and the credentials stop working', async () => {

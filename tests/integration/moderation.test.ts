@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TABLE, db, toAttr, values } from '../../functions/lib/db';
 import { keys } from '../../functions/lib/keys';
 import { listAudit } from '../../functions/moderation/audit';
-import { type Agent, awayFromWindowEdge, board, expectError, makeBoard, member } from '../helpers';
+import { Agent, awayFromWindowEdge, board, expectError, makeBoard, member } from '../helpers';
 
 async function openSpace(): Promise<string> {
   const res = await (await board()).post('/api/spaces', { name: `Lounge ${Date.now()}`, audience: 'members' });
@@ -180,17 +180,43 @@ describe('sanctions', () => {
     expectError(await m.post('/api/reports', { targetType: 'member', targetId: b.userId, reason: 'spam' }), 403, 'forbidden');
     const { version } = (await m.get('/api/members/me')).body;
     expectError(await m.put('/api/members/me', { displayName: 'x', country: 'PK', version }), 403, 'forbidden');
-    expect((await m.get('/api/notifications')).body.items[0].type).toBe('sanction.read_only');
+    const notice = (await m.get('/api/notifications')).body.items[0];
+    expect(notice.type).toBe('sanction.read_only');
+    // She can still mark her notices read, and she is told why and until when.
+    expect((await m.post(`/api/notifications/${notice.id}/read`)).status).toBe(204);
+    expect((await m.get('/api/me')).body.sanction).toMatchObject({ type: 'read_only', reason: 'Cooling off' });
   });
 
-  it('suspends a member: every route but /api/me, export and sign-out is 403', async () => {
+  it('tells a member every sanction about her with the board’s reason, warnings included, never who decided', async () => {
+    const m = await member();
+    const other = await member();
+    const b = await board();
+    await b.post(`/api/moderation/members/${m.userId}/sanctions`, { type: 'warn', reason: 'Please keep names out of posts.' });
+    const until = inAWeek();
+    await b.post(`/api/moderation/members/${m.userId}/sanctions`, { type: 'read_only', until, reason: 'Second time.' });
+    const own = (await m.get('/api/members/me/sanctions')).body;
+    expect(own.items).toEqual([
+      { id: expect.any(String), type: 'read_only', reason: 'Second time.', until, at: expect.any(String) },
+      { id: expect.any(String), type: 'warn', reason: 'Please keep names out of posts.', at: expect.any(String) },
+    ]);
+    expect(JSON.stringify(own)).not.toContain(b.userId);
+    // Nobody else's: the route only ever reads the caller's own partition.
+    expect((await other.get('/api/members/me/sanctions')).body.items).toEqual([]);
+    expect((await other.get('/api/me')).body.sanction).toBeUndefined();
+    expectError(await new Agent().get('/api/members/me/sanctions'), 401, 'unauthenticated');
+    expectError(await m.get('/api/members/me/sanctions?limit=0'), 400, 'validation_failed');
+  });
+
+  it('suspends a member: every route but her account, notices, sanctions, export and sign-out is 403', async () => {
     const m = await member();
     const b = await board();
     await b.post(`/api/moderation/members/${m.userId}/sanctions`, { type: 'suspend', until: inAWeek(), reason: 'Safety' });
     expectError(await m.get('/api/members'), 403, 'forbidden');
-    expectError(await m.get('/api/notifications'), 403, 'forbidden');
     expectError(await m.get('/api/spaces'), 403, 'forbidden');
-    expect((await m.get('/api/me')).status).toBe(200);
+    // She can still read why: her notices, her sanctions, her own account.
+    expect((await m.get('/api/notifications')).status).toBe(200);
+    expect((await m.get('/api/members/me/sanctions')).body.items[0]).toMatchObject({ type: 'suspend', reason: 'Safety' });
+    expect((await m.get('/api/me')).body.sanction).toMatchObject({ type: 'suspend', reason: 'Safety' });
     expect((await m.get('/api/members/me/export')).status).toBe(200);
     expect((await m.post('/api/auth/sign-out')).status).toBe(204);
     const entry = (await listAudit({ limit: 50, scope: 't' })).items.find((e) => e.targetId === m.userId && e.action === 'member.sanction');

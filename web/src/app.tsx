@@ -12,7 +12,8 @@ import {
 import { createEffect, ErrorBoundary, lazy, on, Show, Suspense, type JSX } from 'solid-js';
 import type { Me } from '../../shared/schemas';
 import { Loading } from './components/loading';
-import { t } from './i18n';
+import { isolate, t } from './i18n';
+import { formatDate } from './i18n/format';
 import { type Access, forgetSession, getMe, isBoard, redirectFor, signOut } from './lib/session';
 import { preloadApplications } from './pages/board-applications/data';
 import { preloadCohorts } from './pages/board-cohorts/data';
@@ -22,6 +23,7 @@ import { preloadMember } from './pages/member/data';
 import { preloadMentors } from './pages/mentors/data';
 import { preloadMentorship } from './pages/mentorship/data';
 import { preloadMentorships } from './pages/mentorships/data';
+import { getNotifications, preloadNotifications, readVersion } from './pages/notifications/data';
 import { preloadProfile } from './pages/profile/data';
 import { preloadRequests } from './pages/requests/data';
 import { preloadAudit } from './pages/board-audit/data';
@@ -88,6 +90,12 @@ const routes: RouteDefinition[] = [
     preload: preloadBoardMentorships,
     info: { access: 'board' },
   },
+  {
+    path: '/notifications',
+    component: lazy(() => import('./pages/notifications/page')),
+    preload: preloadNotifications,
+    info: { access: 'account' },
+  },
   { path: '/settings', component: lazy(() => import('./pages/settings/page')), preload: preloadSettings, info: { access: 'account' } },
   { path: '*404', component: lazy(() => import('./pages/not-found/page')), info: { access: 'public' } },
 ];
@@ -95,6 +103,44 @@ const routes: RouteDefinition[] = [
 /** Renders the page only when the account may see it (the shell redirects her otherwise). */
 function Guard(props: { me: Me | null; access: Access; children: JSX.Element }) {
   return <Show when={!redirectFor(props.access, props.me)}>{props.children}</Show>;
+}
+
+/** "Notifications", with how many are new on the first page (her own count: no one else sees it). */
+function NotificationsLink() {
+  const page = createAsync(() => {
+    readVersion();
+    return getNotifications();
+  });
+  const unread = () => {
+    const p = page();
+    if (!p) return '';
+    const n = p.items.filter((i) => !i.read).length;
+    return n === p.items.length && p.nextCursor ? `${n}+` : n > 0 ? String(n) : '';
+  };
+  return (
+    <A class="nav__link" href="/notifications">
+      {unread() ? t('nav.notificationsUnread', { count: unread() }) : t('nav.notifications')}
+    </A>
+  );
+}
+
+/** The sanction in force, on every page, so she knows why a write is refused. */
+function SanctionBanner(props: { me: Me | null }) {
+  return (
+    <Show when={props.me?.sanction}>
+      {(s) => (
+        <div class="notice notice--warning sanction-banner" role="status">
+          <p dir="auto">
+            {t(s().type === 'suspend' ? 'sanction.banner.suspend' : 'sanction.banner.read_only', {
+              date: formatDate(s().until),
+              reason: isolate(s().reason),
+            })}{' '}
+            <A href="/notifications">{t('sanction.banner.more')}</A>
+          </p>
+        </div>
+      )}
+    </Show>
+  );
 }
 
 function Nav(props: { me: Me | null }) {
@@ -197,6 +243,9 @@ function Nav(props: { me: Me | null }) {
             </Show>
           </Show>
           <li>
+            <NotificationsLink />
+          </li>
+          <li>
             <A class="nav__link" href="/settings">
               {t('nav.settings')}
             </A>
@@ -289,6 +338,7 @@ function Shell(props: RouteSectionProps) {
           <ErrorBoundary fallback={(_, reset) => <ErrorPanel reset={reset} />}>
             <Suspense fallback={<Loading />}>
               <Show when={me() !== undefined}>
+                <SanctionBanner me={me() ?? null} />
                 <Guard me={me() ?? null} access={access()}>
                   {props.children}
                 </Guard>
