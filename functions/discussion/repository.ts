@@ -272,6 +272,24 @@ export const FORMER_MEMBER = 'Former member';
  * On erasure her posts stay in their threads (others replied to them) but lose her: no author id,
  * no name, no author index entry. Threads she opened lose her the same way.
  */
+/** Every post a member wrote (anonymous ones too: they are hers), oldest first, for her export. */
+export async function postsByAuthor(authorId: string): Promise<PostRecord[]> {
+  const out: PostRecord[] = [];
+  let start: Record<string, AttributeValue> | undefined;
+  do {
+    const res = await db.query({
+      TableName: TABLE,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: values({ ':pk': `AUTHOR#${authorId}` }),
+      ExclusiveStartKey: start,
+    });
+    out.push(...(res.Items ?? []).map((i) => recordOf<PostRecord>(i)));
+    start = res.LastEvaluatedKey;
+  } while (start);
+  return out;
+}
+
 export async function detachAuthor(authorId: string): Promise<number> {
   let count = 0;
   let start: Record<string, AttributeValue> | undefined;

@@ -14,7 +14,8 @@ import { keys } from '../lib/keys';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
 import type { Page } from '../lib/cursor';
 import type { Session } from '../lib/session';
-import { detachAuthor } from '../discussion/repository';
+import { detachAuthor, postsByAuthor } from '../discussion/repository';
+import * as mentorshipRepo from '../mentorship/repository';
 import { closeAllOf } from '../mentorship/service';
 import * as repo from './repository';
 import type { MemberRecord } from './repository';
@@ -244,8 +245,64 @@ export async function unblock(session: Session, rawId: string | undefined): Prom
 }
 
 /** Everything the member wrote or owns. Blocks made against her are not hers and stay out. */
+/** Every item of a paged list, page after page (exports only: never on a request that lists). */
+async function allPages<T>(page: (cursor: string | undefined) => Promise<Page<T>>): Promise<T[]> {
+  const out: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const p = await page(cursor);
+    out.push(...p.items);
+    cursor = p.nextCursor ?? undefined;
+  } while (cursor);
+  return out;
+}
+
+/** Her mentorships on both sides, with the check-ins of each and the feedback she gave. */
+async function mentoringOf(memberId: string) {
+  const now = new Date().toISOString();
+  const list = (side: 'mentor' | 'mentee') =>
+    allPages((cursor) =>
+      (side === 'mentor' ? mentorshipRepo.listAsMentor : mentorshipRepo.listAsMentee)(memberId, {
+        limit: 50,
+        cursor,
+        scope: `export:${memberId}:${side}`,
+        now,
+      }),
+    );
+  const [asMentor, asMentee] = await Promise.all([list('mentor'), list('mentee')]);
+  return Promise.all(
+    [...asMentor, ...asMentee].map(async (m) => {
+      const [checkIns, feedback] = await Promise.all([
+        allPages((cursor) => mentorshipRepo.listCheckIns(m.id, { limit: 50, cursor, scope: `export:${memberId}:${m.id}` })),
+        mentorshipRepo.listFeedback(m.id),
+      ]);
+      return {
+        id: m.id,
+        role: m.mentorId === memberId ? 'mentor' : 'mentee',
+        state: m.state,
+        message: m.message,
+        goals: m.goals,
+        createdAt: m.createdAt,
+        updatedAt: m.updatedAt,
+        checkIns: checkIns.map((c) => ({
+          date: c.date,
+          notes: c.notes,
+          nextSteps: c.nextSteps,
+          byMe: c.authorId === memberId,
+          at: c.createdAt,
+        })),
+        myFeedback: feedback.filter((f) => f.memberId === memberId).map((f) => ({ rating: f.rating, text: f.text, at: f.at })),
+      };
+    }),
+  );
+}
+
 export async function exportData(session: Session) {
-  const own = await repo.listOwnItems(session.userId);
+  const [own, posts, mentorships] = await Promise.all([
+    repo.listOwnItems(session.userId),
+    postsByAuthor(session.userId),
+    mentoringOf(session.userId),
+  ]);
   const strip = (i: Record<string, unknown>) => {
     const { pk: _p, sk: _s, gsi1pk: _a, gsi1sk: _b, ...rest } = i;
     return rest;
@@ -259,6 +316,17 @@ export async function exportData(session: Session) {
       .filter((i) => typeof i.sk === 'string' && i.sk.startsWith('BLOCK#OUT#'))
       .map((i): Block => ({ memberId: String(i.blocked), displayName: String(i.blockedName ?? ''), at: String(i.at) })),
     notifications: own.filter((i) => i.entity === 'notification').map(strip),
+    posts: posts.map((p) => ({
+      id: p.id,
+      threadId: p.threadId,
+      opening: p.opening,
+      identity: p.identity,
+      body: p.body,
+      state: p.state,
+      createdAt: p.createdAt,
+      updatedAt: p.updatedAt,
+    })),
+    mentorships,
     // What the board decided about her, with its reasons; not which board member decided.
     sanctions: own
       .filter((i) => i.entity === 'sanction')

@@ -277,3 +277,18 @@ describe('posting', () => {
     expect((await b.get(`/api/threads/${t.id}/posts`)).body.items[0].body).toBe(body);
   });
 });
+
+describe('her posts in her data', () => {
+  it('exports every post she wrote, held and anonymous ones included, and none of anyone else’s', async () => {
+    const s = await space('members');
+    const m = await trusted();
+    const other = await member();
+    const t = (await m.post(`/api/spaces/${s}/threads`, { title: 'Mine to export', body: 'My opening words', identity: 'named' })).body;
+    const anon = (await m.post(`/api/threads/${t.id}/posts`, { body: 'Said without my name', identity: 'anonymous' })).body;
+    expect(anon.state).toBe('pending');
+    const posts = (await m.get('/api/members/me/export')).body.posts;
+    expect(posts.map((p: { body: string }) => p.body).sort()).toEqual(['My opening words', 'Said without my name']);
+    expect(posts.find((p: { id: string }) => p.id === anon.id)).toMatchObject({ identity: 'anonymous', threadId: t.id, state: 'pending' });
+    expect((await other.get('/api/members/me/export')).body.posts).toEqual([]);
+  });
+});

@@ -390,3 +390,30 @@ describe('the board', () => {
     expectError(await b.get('/api/board/cohorts/01ARZ3NDEKTSV4RRFFQ69G5FAV'), 404, 'not_found');
   });
 });
+
+describe('her data', () => {
+  it('exports her mentorships on both sides with their check-ins and the feedback she gave, to each party only', async () => {
+    const mentor = await member(mentorProfile(2, 'bn'));
+    const mentee = await member(menteeProfile('bn'));
+    const stranger = await member();
+    const id = (await ask(mentee, mentor, 'Please mentor me on case files')).body.id;
+    expect((await mentor.post(`/api/mentorships/${id}/accept`)).status).toBe(200);
+    const checkIn = { date: '2026-11-20', notes: 'Went through a case file together.', nextSteps: 'Draft a plan' };
+    expect((await mentee.post(`/api/mentorships/${id}/check-ins`, checkIn)).status).toBe(201);
+
+    const theirs = (await mentee.get('/api/members/me/export')).body.mentorships;
+    expect(theirs).toEqual([
+      expect.objectContaining({
+        id,
+        role: 'mentee',
+        state: 'accepted',
+        message: 'Please mentor me on case files',
+        checkIns: [{ ...checkIn, byMe: true, at: expect.any(String) }],
+        myFeedback: [],
+      }),
+    ]);
+    const his = (await mentor.get('/api/members/me/export')).body.mentorships;
+    expect(his).toEqual([expect.objectContaining({ id, role: 'mentor', checkIns: [expect.objectContaining({ byMe: false })] })]);
+    expect((await stranger.get('/api/members/me/export')).body.mentorships).toEqual([]);
+  });
+});
