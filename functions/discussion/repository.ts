@@ -1,6 +1,6 @@
 import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { decodeCursor, encodeCursor, type Page } from '../lib/cursor';
-import { TABLE, db, fromAttr, getMany, recordOf, toAttr, values } from '../lib/db';
+import { TABLE, db, fromAttr, getMany, queryAll, recordOf, toAttr, values } from '../lib/db';
 import { keys } from '../lib/keys';
 
 /** Storage of spaces, threads and posts. */
@@ -274,20 +274,13 @@ export const FORMER_MEMBER = 'Former member';
  */
 /** Every post a member wrote (anonymous ones too: they are hers), oldest first, for her export. */
 export async function postsByAuthor(authorId: string): Promise<PostRecord[]> {
-  const out: PostRecord[] = [];
-  let start: Record<string, AttributeValue> | undefined;
-  do {
-    const res = await db.query({
-      TableName: TABLE,
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :pk',
-      ExpressionAttributeValues: values({ ':pk': `AUTHOR#${authorId}` }),
-      ExclusiveStartKey: start,
-    });
-    out.push(...(res.Items ?? []).map((i) => recordOf<PostRecord>(i)));
-    start = res.LastEvaluatedKey;
-  } while (start);
-  return out;
+  const items = await queryAll({
+    TableName: TABLE,
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :pk',
+    ExpressionAttributeValues: values({ ':pk': `AUTHOR#${authorId}` }),
+  });
+  return items.map((i) => recordOf<PostRecord>(i));
 }
 
 export async function detachAuthor(authorId: string): Promise<number> {

@@ -112,6 +112,21 @@ export async function getMany(
   return out;
 }
 
+/**
+ * Every item a Query matches, page after page. For work that needs them all (an export, an
+ * erasure, a member's open requests, a chain check); a list a member pages through uses a cursor.
+ */
+export async function queryAll(input: Omit<QueryCommandInput, 'ExclusiveStartKey'>): Promise<Record<string, AttributeValue>[]> {
+  const out: Record<string, AttributeValue>[] = [];
+  let start: Key | undefined;
+  do {
+    const res = await db.query({ ...input, ExclusiveStartKey: start });
+    out.push(...(res.Items ?? []));
+    start = res.LastEvaluatedKey;
+  } while (start);
+  return out;
+}
+
 const KEY_ATTRIBUTES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'entity']);
 
 /** A stored item as its record: unmarshalled, without the table's key and index attributes. */

@@ -1,6 +1,6 @@
 import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { AudienceLevel, Goals, Kind, MemberStatus, Mentoring, Visibility } from '../../shared/schemas';
-import { TABLE, db, fromAttr, getMany, recordOf, toAttr, values } from '../lib/db';
+import { TABLE, db, fromAttr, getMany, queryAll, recordOf, toAttr, values } from '../lib/db';
 import { decodeCursor, encodeCursor, type Page } from '../lib/cursor';
 import { type FacetKind, keys } from '../lib/keys';
 
@@ -391,19 +391,12 @@ export async function listApplications(
 
 /** Every item in a member's own partition (profile, blocks, partner links …), for export and erasure. */
 export async function listOwnItems(memberId: string): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, AttributeValue> | undefined;
-  do {
-    const res = await db.query({
-      TableName: TABLE,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: values({ ':pk': keys.member(memberId).pk }),
-      ExclusiveStartKey: start,
-    });
-    items.push(...(res.Items ?? []).map((i) => fromAttr(i)));
-    start = res.LastEvaluatedKey;
-  } while (start);
-  return items;
+  const items = await queryAll({
+    TableName: TABLE,
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: values({ ':pk': keys.member(memberId).pk }),
+  });
+  return items.map((i) => fromAttr(i));
 }
 
 /** Deletes the given keys, up to 100 per transaction so each batch is all-or-nothing. */

@@ -1,7 +1,7 @@
-import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { MatchReason } from '../../shared/matching';
 import { decodeCursor, encodeCursor, type Page } from '../lib/cursor';
-import { TABLE, db, fromAttr, getMany, recordOf, toAttr, values } from '../lib/db';
+import { TABLE, db, fromAttr, getMany, queryAll, recordOf, toAttr, values } from '../lib/db';
 import { keys } from '../lib/keys';
 
 /**
@@ -218,22 +218,15 @@ export const listAll = (opts: ListOpts) => listBy('gsi3', 'MENTORSHIPS', opts);
 
 /** A mentee's open (pending, not yet expired, or accepted) mentorships, all of them (at most a handful). */
 export async function openOfMentee(menteeId: string): Promise<MentorshipRecord[]> {
-  const out: MentorshipRecord[] = [];
-  let start: Record<string, AttributeValue> | undefined;
-  do {
-    const res = await db.query({
-      TableName: TABLE,
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :pk',
-      FilterExpression: '#state IN (:p, :a)',
-      ExpressionAttributeNames: { '#state': 'state' },
-      ExpressionAttributeValues: values({ ':pk': `MENTORSHIPS#MENTEE#${menteeId}`, ':p': 'pending', ':a': 'accepted' }),
-      ExclusiveStartKey: start,
-    });
-    out.push(...(res.Items ?? []).map((i) => recordOf<MentorshipRecord>(i)));
-    start = res.LastEvaluatedKey;
-  } while (start);
-  return out;
+  const items = await queryAll({
+    TableName: TABLE,
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :pk',
+    FilterExpression: '#state IN (:p, :a)',
+    ExpressionAttributeNames: { '#state': 'state' },
+    ExpressionAttributeValues: values({ ':pk': `MENTORSHIPS#MENTEE#${menteeId}`, ':p': 'pending', ':a': 'accepted' }),
+  });
+  return items.map((i) => recordOf<MentorshipRecord>(i));
 }
 
 /** Pending requests whose expiry has passed, oldest first: the sweeper's work list. */
