@@ -6,8 +6,10 @@ import type { Env } from './http';
 import { register } from './openapi';
 import { requireSession } from './session';
 
-/** Routes a suspended member keeps: who she is, and her data (sign-out takes no guard at all). */
-/** A suspended member can still read who she is, why she is suspended, and take her data. */
+/**
+ * Routes a suspended member keeps: who she is, why she is suspended (her notices and sanctions),
+ * and her data. Sign-out takes no guard at all.
+ */
 const OPEN_TO_SUSPENDED = new Set(['/api/me', '/api/members/me/export', '/api/members/me/sanctions', '/api/notifications']);
 
 type Sanctioned = MemberRecord & { sanction?: { type: 'read_only' | 'suspend'; until: string } };

@@ -244,7 +244,6 @@ export async function unblock(session: Session, rawId: string | undefined): Prom
   await repo.deleteBlock(session.userId, targetId);
 }
 
-/** Everything the member wrote or owns. Blocks made against her are not hers and stay out. */
 /** Every item of a paged list, page after page (exports only: never on a request that lists). */
 async function allPages<T>(page: (cursor: string | undefined) => Promise<Page<T>>): Promise<T[]> {
   const out: T[] = [];
@@ -297,6 +296,7 @@ async function mentoringOf(memberId: string) {
   );
 }
 
+/** Everything the member wrote or owns. Blocks made against her are not hers and stay out. */
 export async function exportData(session: Session) {
   const [own, posts, mentorships] = await Promise.all([
     repo.listOwnItems(session.userId),
