@@ -5,6 +5,7 @@ import type { Goals } from '../../../../shared/schemas';
 import { Dialog } from '../../components/dialog';
 import { ErrorSummary } from '../../components/error-summary';
 import { Field } from '../../components/field';
+import { EMPTY_GOALS, GoalFields, trimGoals, withGoal } from '../../components/goal-fields';
 import { Loading } from '../../components/loading';
 import { Notice } from '../../components/notice';
 import { PageHeading } from '../../components/page-heading';
@@ -19,8 +20,6 @@ import { getOwnProfile } from '../profile/data';
 import { getSuggestions } from './data';
 
 type Suggestion = InferResponseType<typeof api.matches.suggestions.$get, 200>['items'][number];
-
-const EMPTY_GOALS: Goals = { shortTerm: '', mediumTerm: '', longTerm: '' };
 
 /** A discreet match meter: the bar is decoration, the words carry the value. */
 function Match(props: { score: number }) {
@@ -92,9 +91,7 @@ function AskDialog(props: {
   onSent: (mentorId: string, mentorshipId: string) => void;
 }) {
   const [message, setMessage] = createSignal('');
-  const [shortTerm, setShortTerm] = createSignal('');
-  const [mediumTerm, setMediumTerm] = createSignal('');
-  const [longTerm, setLongTerm] = createSignal('');
+  const [goals, setGoals] = createSignal<Goals>(EMPTY_GOALS);
   const [busy, setBusy] = createSignal(false);
   const errors = createFormErrors(ASK_FIELDS);
   // Each opening starts afresh, from her goals.
@@ -104,9 +101,7 @@ function AskDialog(props: {
       (s) => {
         if (!s) return;
         setMessage('');
-        setShortTerm(props.goals.shortTerm);
-        setMediumTerm(props.goals.mediumTerm);
-        setLongTerm(props.goals.longTerm);
+        setGoals(props.goals);
         errors.clear();
       },
     ),
@@ -125,7 +120,7 @@ function AskDialog(props: {
           json: {
             mentorId: s.mentor.id,
             message: message().trim(),
-            goals: { shortTerm: shortTerm().trim(), mediumTerm: mediumTerm().trim(), longTerm: longTerm().trim() },
+            goals: trimGoals(goals()),
           },
         }),
       );
@@ -159,39 +154,7 @@ function AskDialog(props: {
           <legend class="field__label">
             {t('mentors.goalsLegend')} <span class="field__optional">{t('common.optional')}</span>
           </legend>
-          <Field
-            id={fieldId('goals.shortTerm')}
-            label={t('field.goals.shortTerm')}
-            multiline
-            rows={2}
-            dir="auto"
-            maxLength={500}
-            value={shortTerm()}
-            onInput={setShortTerm}
-            error={errors.error('goals.shortTerm')}
-          />
-          <Field
-            id={fieldId('goals.mediumTerm')}
-            label={t('field.goals.mediumTerm')}
-            multiline
-            rows={2}
-            dir="auto"
-            maxLength={500}
-            value={mediumTerm()}
-            onInput={setMediumTerm}
-            error={errors.error('goals.mediumTerm')}
-          />
-          <Field
-            id={fieldId('goals.longTerm')}
-            label={t('field.goals.longTerm')}
-            multiline
-            rows={2}
-            dir="auto"
-            maxLength={500}
-            value={longTerm()}
-            onInput={setLongTerm}
-            error={errors.error('goals.longTerm')}
-          />
+          <GoalFields path="goals" value={goals()} onInput={(term, text) => setGoals(withGoal(goals(), term, text))} error={errors.error} />
         </fieldset>
         <div class="actions">
           <button type="submit" class="button" aria-disabled={busy() ? 'true' : undefined}>

@@ -2,7 +2,8 @@ import { useLocation } from '@solidjs/router';
 import { createSignal, onMount, Show, type JSX } from 'solid-js';
 import type { Goals, Mentoring } from '../../../../shared/schemas';
 import { Checkbox, CheckboxGroup } from '../../components/choice-group';
-import { describedBy, Field, FieldFrame } from '../../components/field';
+import { describedBy, FieldFrame } from '../../components/field';
+import { EMPTY_GOALS, GoalFields, trimGoals, withGoal } from '../../components/goal-fields';
 import { t } from '../../i18n';
 import { languageName } from '../../i18n/format';
 import { fieldId } from '../../lib/form';
@@ -23,7 +24,6 @@ export const MENTORING_FIELDS = [
   'mentoring.seeking.outsideOrganizationOnly',
 ] as const;
 
-const EMPTY_GOALS: Goals = { shortTerm: '', mediumTerm: '', longTerm: '' };
 const hasGoals = (g: Goals | undefined) => !!g && !!(g.shortTerm || g.mediumTerm || g.longTerm);
 
 /** The languages she may mentor in: her working languages, or every language when she listed none. */
@@ -45,10 +45,7 @@ export function createMentoringForm(initial: Mentoring | undefined, profileGoals
   const [seekActive, setSeekActive] = createSignal(s?.active ?? false);
   const [seekTopics, setSeekTopics] = createSignal<string[]>(s?.topics ?? []);
   // Her seeking goals start from the goals of her profile until she writes her own.
-  const goals = hasGoals(s?.goals) ? (s?.goals ?? EMPTY_GOALS) : (profileGoals ?? EMPTY_GOALS);
-  const [shortTerm, setShortTerm] = createSignal(goals.shortTerm);
-  const [mediumTerm, setMediumTerm] = createSignal(goals.mediumTerm);
-  const [longTerm, setLongTerm] = createSignal(goals.longTerm);
+  const [goals, setGoals] = createSignal<Goals>(hasGoals(s?.goals) ? (s?.goals ?? EMPTY_GOALS) : (profileGoals ?? EMPTY_GOALS));
   const [sameCountryOnly, setSameCountryOnly] = createSignal(s?.sameCountryOnly ?? false);
   const [outsideOrganizationOnly, setOutsideOrganizationOnly] = createSignal(s?.outsideOrganizationOnly ?? false);
 
@@ -74,12 +71,8 @@ export function createMentoringForm(initial: Mentoring | undefined, profileGoals
     setSeekActive: edit(setSeekActive),
     seekTopics,
     setSeekTopics: edit(setSeekTopics),
-    shortTerm,
-    setShortTerm: edit(setShortTerm),
-    mediumTerm,
-    setMediumTerm: edit(setMediumTerm),
-    longTerm,
-    setLongTerm: edit(setLongTerm),
+    goals,
+    setGoals: edit(setGoals),
     sameCountryOnly,
     setSameCountryOnly: edit(setSameCountryOnly),
     outsideOrganizationOnly,
@@ -102,7 +95,7 @@ export function createMentoringForm(initial: Mentoring | undefined, profileGoals
         seeking: {
           active: seekActive(),
           topics: asExpertise(seekTopics()),
-          goals: { shortTerm: shortTerm().trim(), mediumTerm: mediumTerm().trim(), longTerm: longTerm().trim() },
+          goals: trimGoals(goals()),
           sameCountryOnly: sameCountryOnly(),
           outsideOrganizationOnly: outsideOrganizationOnly(),
         },
@@ -240,38 +233,11 @@ export function MentoringSection(props: {
             {t('mentoring.seek.goals')} <span class="field__optional">{t('common.optional')}</span>
           </legend>
           <p class="field__hint">{t('mentoring.seek.goalsHint')}</p>
-          <Field
-            id={fieldId('mentoring.seeking.goals.shortTerm')}
-            label={t('field.goals.shortTerm')}
-            multiline
-            rows={2}
-            dir="auto"
-            maxLength={500}
-            value={f.shortTerm()}
-            onInput={f.setShortTerm}
-            error={err('mentoring.seeking.goals.shortTerm')}
-          />
-          <Field
-            id={fieldId('mentoring.seeking.goals.mediumTerm')}
-            label={t('field.goals.mediumTerm')}
-            multiline
-            rows={2}
-            dir="auto"
-            maxLength={500}
-            value={f.mediumTerm()}
-            onInput={f.setMediumTerm}
-            error={err('mentoring.seeking.goals.mediumTerm')}
-          />
-          <Field
-            id={fieldId('mentoring.seeking.goals.longTerm')}
-            label={t('field.goals.longTerm')}
-            multiline
-            rows={2}
-            dir="auto"
-            maxLength={500}
-            value={f.longTerm()}
-            onInput={f.setLongTerm}
-            error={err('mentoring.seeking.goals.longTerm')}
+          <GoalFields
+            path="mentoring.seeking.goals"
+            value={f.goals()}
+            onInput={(term, text) => f.setGoals(withGoal(f.goals(), term, text))}
+            error={err}
           />
         </fieldset>
         <fieldset class="field">

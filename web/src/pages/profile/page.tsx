@@ -2,10 +2,11 @@ import { createAsync, revalidate } from '@solidjs/router';
 import type { InferRequestType } from 'hono/client';
 import { createSignal, Show, Suspense, type JSX } from 'solid-js';
 import { type AudienceLevel, DEFAULT_VISIBILITY, type Visibility, type VisibilityField } from '../../../../shared/profile-fields';
-import type { Profile } from '../../../../shared/schemas';
+import type { Goals, Profile } from '../../../../shared/schemas';
 import { CheckboxGroup } from '../../components/choice-group';
 import { ErrorSummary } from '../../components/error-summary';
 import { Field } from '../../components/field';
+import { EMPTY_GOALS, GoalFields, trimGoals, withGoal } from '../../components/goal-fields';
 import { Loading } from '../../components/loading';
 import { Notice } from '../../components/notice';
 import { PageHeading } from '../../components/page-heading';
@@ -81,9 +82,7 @@ function ProfileForm(props: { profile: Profile }) {
   const [expertise, setExpertise] = createSignal<string[]>(p.expertise ?? []);
   const [languages, setLanguages] = createSignal<string[]>(p.languages ?? []);
   const [timezone, setTimezone] = createSignal(p.timezone ?? '');
-  const [shortTerm, setShortTerm] = createSignal(p.goals?.shortTerm ?? '');
-  const [mediumTerm, setMediumTerm] = createSignal(p.goals?.mediumTerm ?? '');
-  const [longTerm, setLongTerm] = createSignal(p.goals?.longTerm ?? '');
+  const [goals, setGoals] = createSignal<Goals>({ ...EMPTY_GOALS, ...p.goals });
   const [visibility, setVisibility] = createSignal<Visibility>({ ...DEFAULT_VISIBILITY, ...p.visibility });
   const [version, setVersion] = createSignal(p.version);
   const [busy, setBusy] = createSignal(false);
@@ -121,7 +120,7 @@ function ProfileForm(props: { profile: Profile }) {
       expertise: asExpertise(expertise()),
       languages: languages(),
       timezone: timezone() || undefined,
-      goals: { shortTerm: shortTerm().trim(), mediumTerm: mediumTerm().trim(), longTerm: longTerm().trim() },
+      goals: trimGoals(goals()),
       // Always sent from here: leaving it out would keep the stored settings instead of hers.
       mentoring: mentoring.value(languages()),
       visibility: Object.fromEntries(EDITED.map((f) => [f, shown[f]])),
@@ -259,38 +258,11 @@ function ProfileForm(props: { profile: Profile }) {
               {t('field.goals')} <span class="field__optional">{t('common.optional')}</span>
             </legend>
             <p class="field__hint">{t('field.goals.hint')}</p>
-            <Field
-              id={fieldId('goals.shortTerm')}
-              label={t('field.goals.shortTerm')}
-              multiline
-              rows={2}
-              dir="auto"
-              maxLength={500}
-              value={shortTerm()}
-              onInput={edit(setShortTerm)}
-              error={errors.error('goals.shortTerm')}
-            />
-            <Field
-              id={fieldId('goals.mediumTerm')}
-              label={t('field.goals.mediumTerm')}
-              multiline
-              rows={2}
-              dir="auto"
-              maxLength={500}
-              value={mediumTerm()}
-              onInput={edit(setMediumTerm)}
-              error={errors.error('goals.mediumTerm')}
-            />
-            <Field
-              id={fieldId('goals.longTerm')}
-              label={t('field.goals.longTerm')}
-              multiline
-              rows={2}
-              dir="auto"
-              maxLength={500}
-              value={longTerm()}
-              onInput={edit(setLongTerm)}
-              error={errors.error('goals.longTerm')}
+            <GoalFields
+              path="goals"
+              value={goals()}
+              onInput={(term, text) => edit(setGoals)(withGoal(goals(), term, text))}
+              error={errors.error}
             />
           </fieldset>
         </WithVisibility>
