@@ -42,6 +42,8 @@ const COLD_INIT_WARMUP = 1;
 
 /** The name of the baseline bundle (scripts/bench/minimal-handler.ts). */
 export const BASELINE = 'minimal-hono';
+/** The stack floor (scripts/bench/stack-floor-handler.ts): the mandated libraries and no domain code, reported for reference. */
+export const STACK_FLOOR = 'stack-floor';
 
 export type BundleInfo = {
   name: string;
@@ -93,19 +95,22 @@ async function bundleOne(ctx: BenchContext, name: string, entry: string): Promis
   };
 }
 
-/** Every handler in functions/handlers plus the baseline, bundled once per run (cached on ctx). */
-export async function getBundles(ctx: BenchContext): Promise<{ handlers: BundleInfo[]; baseline: BundleInfo }> {
-  const cached = ctx.cache.get('bundles') as { handlers: BundleInfo[]; baseline: BundleInfo } | undefined;
+type Bundles = { handlers: BundleInfo[]; baseline: BundleInfo; floor: BundleInfo };
+
+/** Every handler in functions/handlers plus the baseline and the stack floor, bundled once per run (cached on ctx). */
+export async function getBundles(ctx: BenchContext): Promise<Bundles> {
+  const cached = ctx.cache.get('bundles') as Bundles | undefined;
   if (cached) return cached;
   const dir = join(ctx.root, 'functions/handlers');
   const entries = readdirSync(dir)
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.endsWith('.test.ts'))
     .sort();
   if (entries.length === 0) throw new Error('No handlers found in functions/handlers');
-  ctx.log(`bundling ${entries.length} handlers + baseline with esbuild`);
+  ctx.log(`bundling ${entries.length} handlers + baseline + stack floor with esbuild`);
   const handlers = await Promise.all(entries.map((f) => bundleOne(ctx, basename(f, '.ts'), join(dir, f))));
   const baseline = await bundleOne(ctx, BASELINE, join(ctx.root, 'scripts/bench/minimal-handler.ts'));
-  const out = { handlers, baseline };
+  const floor = await bundleOne(ctx, STACK_FLOOR, join(ctx.root, 'scripts/bench/stack-floor-handler.ts'));
+  const out = { handlers, baseline, floor };
   ctx.cache.set('bundles', out);
   return out;
 }
@@ -128,7 +133,7 @@ export const bundleSizeSection: Section = {
   id: 'bundles',
   title: 'Lambda bundles',
   async run(ctx) {
-    const { handlers, baseline } = await getBundles(ctx);
+    const { handlers, baseline, floor } = await getBundles(ctx);
     const rule = `≤ ${BUNDLE_BUDGET_BYTES / KB} kB min (${BUNDLE_BUDGET_BYTES.toLocaleString('en-US')} B)`;
     const rows: Row[] = handlers.map((b) => ({
       name: `${b.name} (${b.entry})`,
@@ -144,6 +149,13 @@ export const bundleSizeSection: Section = {
       value: baseline.bytes,
       unit: 'bytes',
       data: { bytes: baseline.bytes, gzipBytes: baseline.gzipBytes },
+    });
+    rows.push({
+      name: `${STACK_FLOOR} (${floor.entry}, for reference)`,
+      display: `${fmtKB(floor.bytes)} min · ${fmtKB(floor.gzipBytes)} gz`,
+      value: floor.bytes,
+      unit: 'bytes',
+      data: { bytes: floor.bytes, gzipBytes: floor.gzipBytes },
     });
     const findings: string[] = [];
     for (const b of handlers) {
@@ -161,7 +173,7 @@ export const bundleSizeSection: Section = {
     return {
       rows,
       findings,
-      data: [...handlers, baseline].map(({ file: _f, allInputs: _a, ...b }) => b),
+      data: [...handlers, baseline, floor].map(({ file: _f, allInputs: _a, ...b }) => b),
     };
   },
 };
@@ -239,10 +251,10 @@ export const coldInitSection: Section = {
   id: 'cold-init',
   title: 'Cold init',
   async run(ctx) {
-    const { handlers, baseline } = await getBundles(ctx);
+    const { handlers, baseline, floor } = await getBundles(ctx);
     const runner = join(ctx.tmp, 'cold-init-runner.mjs');
     writeFileSync(runner, RUNNER);
-    const all = [baseline, ...handlers];
+    const all = [baseline, floor, ...handlers];
     const samples = new Map<string, Timing[]>(all.map((b) => [b.name, []]));
     ctx.log(`cold init: ${COLD_INIT_WARMUP} warm-up + ${COLD_INIT_RUNS} runs × ${all.length} bundles, each in a fresh node`);
     // Round-robin, so drift on a shared machine hits every bundle alike.
@@ -265,6 +277,15 @@ export const coldInitSection: Section = {
         data: { runs: of(baseline.name, 'ms'), withFirstRequest: both(baseline.name) },
       },
     ];
+    const floorMs = median(of(floor.name, 'ms'));
+    const floorFirst = median(both(floor.name));
+    rows.push({
+      name: `${STACK_FLOOR} (Hono + @hono/zod-validator + zod/mini + hono/cookie + aws-jwt-verify on first use, no domain code; for reference)`,
+      display: `${fmtMs(floorMs)} · ${(floorMs / base).toFixed(2)}× baseline | with first request ${fmtMs(floorFirst)} · ${(floorFirst / baseFirst).toFixed(2)}×`,
+      value: floorMs / base,
+      unit: '× baseline',
+      data: { medianMs: floorMs, ratio: floorMs / base, runs: of(floor.name, 'ms'), withFirstRequestMs: floorFirst },
+    });
     const deferred = handlers.flatMap((b) => samples.get(b.name) ?? []);
     rows.push({
       name: 'Loaded on first use, not in the import figures: node:crypto · AWS SDK DynamoDB client',
@@ -304,6 +325,7 @@ export const coldInitSection: Section = {
         `Cold init over ${COLD_INIT_MAX_RATIO}× the minimal Hono handler (${fmtMs(base)}): ${slow
           .map((r) => `${r.name} ${fmtMs((r.data as { medianMs: number }).medianMs)}`)
           .join(', ')}. Time measured around import() inside the child; process start-up not included.`,
+        `The stack floor alone (the libraries every API function must carry, no route of its own) imports in ${fmtMs(floorMs)}, ${(floorMs / base).toFixed(2)}× the minimal handler: what is left of the ${COLD_INIT_MAX_RATIO}× budget for a function's own code is ${fmtMs(COLD_INIT_MAX_RATIO * base - floorMs)}. Import cost here is mostly V8 compiling the bundle, which grows with its size.`,
       );
     }
     return { rows, findings, data: { runsPerBundle: COLD_INIT_RUNS, warmup: COLD_INIT_WARMUP, node: process.version } };
