@@ -77,6 +77,33 @@ export type User = z.infer<typeof UserSchema>;
 /** The answer to a sign-in. */
 export const SignedInSchema = /* @__PURE__ */ lazy(() => z.object({ user: UserSchema }));
 
+/**
+ * A six-digit code from an authenticator app. Spaces are dropped first: apps show the code as
+ * "123 456" and people type it that way.
+ */
+export const TotpCodeSchema = /* @__PURE__ */ lazy(() =>
+  z.pipe(
+    z.pipe(
+      z.string().check(z.maxLength(20)),
+      z.transform((s: string) => s.replace(/\s+/g, '')),
+    ),
+    z.string().check(z.regex(/^\d{6}$/, { message: 'Enter the 6-digit code from your authenticator app.' })),
+  ),
+);
+/** The answer to a sign-in that needs an authenticator code next (202). */
+export const SignInChallengeSchema = /* @__PURE__ */ lazy(() => z.object({ challenge: z.literal('totp') }));
+export const SignInCodeSchema = /* @__PURE__ */ lazy(() => z.strictObject({ code: TotpCodeSchema }));
+/** Two-step sign-in: whether her account asks for an authenticator code. */
+export const MfaStatusSchema = /* @__PURE__ */ lazy(() => z.object({ totp: z.boolean() }));
+export type MfaStatus = z.infer<typeof MfaStatusSchema>;
+/** A new authenticator secret: as text to type in, and as an otpauth:// address for a QR code. */
+export const TotpSetupSchema = /* @__PURE__ */ lazy(() => z.object({ secret: z.string(), uri: z.string() }));
+export const TotpConfirmSchema = /* @__PURE__ */ lazy(() => z.strictObject({ code: TotpCodeSchema }));
+/** Turning two-step sign-in off takes both factors again, so a borrowed session cannot do it. */
+export const TotpDisableSchema = /* @__PURE__ */ lazy(() =>
+  z.strictObject({ password: z.string().check(z.minLength(1), z.maxLength(256)), code: TotpCodeSchema }),
+);
+
 // ---------------------------------------------------------------- members
 
 export const KindSchema = /* @__PURE__ */ lazy(() => z.enum(['practitioner', 'champion']));

@@ -98,7 +98,13 @@ function tokensOf(r: { AccessToken?: string; IdToken?: string; RefreshToken?: st
   return { accessToken: r.AccessToken, idToken: r.IdToken, refreshToken: r.RefreshToken, expiresIn: r.ExpiresIn ?? 900 };
 }
 
-export async function signIn(email: string, password: string): Promise<Tokens> {
+/** A sign-in that needs the code from her authenticator app: Cognito's session for the next step and her user name. */
+export type TotpChallenge = { session: string; username: string };
+
+/** Her tokens, or the authenticator-code step when she turned two-step sign-in on. */
+export type SignInResult = { tokens: Tokens } | { totp: TotpChallenge };
+
+export async function signIn(email: string, password: string): Promise<SignInResult> {
   const res = await call(() =>
     idp()
       .then(({ sdk, client }) =>
@@ -118,7 +124,66 @@ export async function signIn(email: string, password: string): Promise<Tokens> {
         throw e;
       }),
   );
+  if (res.ChallengeName === 'SOFTWARE_TOKEN_MFA' && res.Session) {
+    return { totp: { session: res.Session, username: res.ChallengeParameters?.USER_ID_FOR_SRP ?? email } };
+  }
+  return { tokens: tokensOf(res.AuthenticationResult) };
+}
+
+/** The second step of a two-step sign-in: the code from her authenticator app. A wrong code is a 400 on `code`. */
+export async function answerTotp(challenge: TotpChallenge, code: string): Promise<Tokens> {
+  const res = await call(() =>
+    idp().then(({ sdk, client }) =>
+      client.send(
+        new sdk.RespondToAuthChallengeCommand({
+          ClientId: clientId,
+          ChallengeName: 'SOFTWARE_TOKEN_MFA',
+          Session: challenge.session,
+          ChallengeResponses: { USERNAME: challenge.username, SOFTWARE_TOKEN_MFA_CODE: code },
+        }),
+      ),
+    ),
+  );
   return tokensOf(res.AuthenticationResult);
+}
+
+/** Whether her account asks for an authenticator code at sign-in. */
+export async function totpEnabled(accessToken: string): Promise<boolean> {
+  const res = await call(() => idp().then(({ sdk, client }) => client.send(new sdk.GetUserCommand({ AccessToken: accessToken }))));
+  return (res.UserMFASettingList ?? []).includes('SOFTWARE_TOKEN_MFA');
+}
+
+/** A new authenticator secret for her account (base32); it counts once she confirms a code made from it. */
+export async function startTotp(accessToken: string): Promise<string> {
+  const res = await call(() =>
+    idp().then(({ sdk, client }) => client.send(new sdk.AssociateSoftwareTokenCommand({ AccessToken: accessToken }))),
+  );
+  if (!res.SecretCode) throw new UnavailableError();
+  return res.SecretCode;
+}
+
+/** Confirms the new secret with a code made from it, then makes the code required at every sign-in. */
+export async function confirmTotp(accessToken: string, code: string): Promise<void> {
+  await call(() =>
+    idp().then(({ sdk, client }) =>
+      client.send(new sdk.VerifySoftwareTokenCommand({ AccessToken: accessToken, UserCode: code, FriendlyDeviceName: 'Authenticator' })),
+    ),
+  );
+  await setTotp(accessToken, true);
+}
+
+/** Turns the authenticator code at sign-in on or off. */
+export async function setTotp(accessToken: string, enabled: boolean): Promise<void> {
+  await call(() =>
+    idp().then(({ sdk, client }) =>
+      client.send(
+        new sdk.SetUserMFAPreferenceCommand({
+          AccessToken: accessToken,
+          SoftwareTokenMfaSettings: { Enabled: enabled, PreferredMfa: enabled },
+        }),
+      ),
+    ),
+  );
 }
 
 export async function refresh(refreshToken: string): Promise<Tokens> {

@@ -1,10 +1,24 @@
-import { Hono } from 'hono';
-import { ConfirmSchema, SignInSchema, SignUpSchema, SignedInSchema } from '../../shared/schemas';
+import { type Context, Hono } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import {
+  ConfirmSchema,
+  MfaStatusSchema,
+  SignInChallengeSchema,
+  SignInCodeSchema,
+  SignInSchema,
+  SignUpSchema,
+  SignedInSchema,
+  TotpConfirmSchema,
+  TotpDisableSchema,
+  TotpSetupSchema,
+} from '../../shared/schemas';
 import { config } from '../lib/config';
-import { ValidationError } from '../lib/errors';
+import { AppError, ConflictError, UnauthenticatedError, ValidationError } from '../lib/errors';
+import { signedIn } from '../lib/guards';
 import type { Env } from '../lib/http';
 import { describe } from '../lib/openapi';
-import { COOKIE, clearSessionCookies, readCookie, setSessionCookies } from '../lib/session';
+import { seal, unseal } from '../lib/seal';
+import { COOKIE, type Tokens, clearSessionCookies, cookieBase, readCookie, setSessionCookies } from '../lib/session';
 import * as throttle from '../lib/throttle';
 import { validate } from '../lib/validation';
 import { getMember } from '../members/repository';
@@ -19,6 +33,57 @@ import { weakPasswordReason } from './passwords';
  */
 const addressOf = (headers: (name: string) => string | undefined) =>
   (config.TRUST_FORWARDED_HOST ? headers('x-viewer-address') : undefined) ?? headers('x-forwarded-for')?.split(',')[0]?.trim() ?? 'unknown';
+
+/** A failed sign-in step counts against her address's limit; only wrong credentials or codes count. */
+async function countingFailures<T>(email: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (e) {
+    if (e instanceof AppError && (e.status === 401 || e.status === 400))
+      await throttle.record('signin', email, config.SIGNIN_WINDOW_SECONDS);
+    throw e;
+  }
+}
+
+/** Sets the session cookies and answers who signed in, as the contract's sign-in does. */
+async function signedInAnswer(c: Context, email: string, tokens: Tokens) {
+  setSessionCookies(c, tokens);
+  const payload = JSON.parse(Buffer.from(tokens.idToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+    sub: string;
+    'cognito:groups'?: string[];
+  };
+  const groups = payload['cognito:groups'] ?? [];
+  const member = await getMember(payload.sub);
+  const roles = rolesOf({ userId: payload.sub, email, groups, isBoard: groups.includes('board') }, member);
+  return c.json({ user: { id: payload.sub, email, roles } }, 200);
+}
+
+/**
+ * Between the password and the authenticator code, Cognito's session for the second step lives in
+ * a sealed HttpOnly cookie on the one path that takes the code, for as long as Cognito keeps it
+ * (3 minutes). Sealed, so that the user name and address in it cannot be swapped.
+ */
+const CHALLENGE = { cookie: 'cn_mfa', path: '/api/auth/sign-in', seconds: 180, purpose: 'sign-in-totp' } as const;
+type PendingSignIn = { session: string; username: string; email: string; until: number };
+
+function readChallenge(c: Context): PendingSignIn | undefined {
+  const v = unseal(readCookie(c, CHALLENGE.cookie), CHALLENGE.purpose) as Partial<PendingSignIn> | undefined;
+  if (!v || typeof v.session !== 'string' || typeof v.username !== 'string' || typeof v.email !== 'string') return undefined;
+  if (typeof v.until !== 'number' || v.until < Date.now()) return undefined;
+  return v as PendingSignIn;
+}
+
+const clearChallenge = (c: Context) => deleteCookie(c, CHALLENGE.cookie, { ...cookieBase(c), path: CHALLENGE.path });
+
+/** Her Cognito access token, for the calls she makes on her own account. */
+function accessTokenOf(c: Context): string {
+  const token = readCookie(c, COOKIE.access);
+  if (!token) throw new UnauthenticatedError();
+  return token;
+}
+
+/** The otpauth:// address an authenticator app reads from the QR code. Labelled "CN" only: an app's list is seen by whoever holds the phone. */
+const otpauthUri = (secret: string) => `otpauth://totp/CN?secret=${encodeURIComponent(secret)}&issuer=CN&algorithm=SHA1&digits=6&period=30`;
 
 export const authRoutes = new Hono<Env>()
   .post(
@@ -59,31 +124,141 @@ export const authRoutes = new Hono<Env>()
   .post(
     '/sign-in',
     describe({
-      summary: 'Sign in; sets the session cookies',
+      summary: 'Sign in; sets the session cookies, or asks for the authenticator code next (202) when she turned two-step sign-in on',
       tags: ['auth'],
-      responses: { 200: { description: 'Signed in', schema: SignedInSchema } },
+      responses: {
+        200: { description: 'Signed in', schema: SignedInSchema },
+        202: {
+          description: 'Password right; POST the authenticator code to /api/auth/sign-in/totp within 3 minutes',
+          schema: SignInChallengeSchema,
+        },
+      },
     }),
     validate('json', SignInSchema),
     async (c) => {
       const { email, password } = c.req.valid('json');
       // Throttled per email on failures, whether or not the account exists.
       await throttle.check('signin', email, config.SIGNIN_MAX_FAILURES, config.SIGNIN_WINDOW_SECONDS);
-      let tokens: Awaited<ReturnType<typeof cognito.signIn>>;
+      const result = await countingFailures(email, () => cognito.signIn(email, password));
+      if ('tokens' in result) {
+        // A second step left unfinished (its cookie reaches this path) ends here.
+        if (readCookie(c, CHALLENGE.cookie)) clearChallenge(c);
+        return signedInAnswer(c, email, result.tokens);
+      }
+      const pending: PendingSignIn = { ...result.totp, email, until: Date.now() + CHALLENGE.seconds * 1000 };
+      setCookie(c, CHALLENGE.cookie, seal(pending, CHALLENGE.purpose), {
+        ...cookieBase(c),
+        path: CHALLENGE.path,
+        maxAge: CHALLENGE.seconds,
+      });
+      return c.json({ challenge: 'totp' as const }, 202);
+    },
+  )
+  .post(
+    '/sign-in/totp',
+    describe({
+      summary: 'The second step of a two-step sign-in: the code from her authenticator app',
+      tags: ['auth'],
+      responses: { 200: { description: 'Signed in', schema: SignedInSchema } },
+    }),
+    validate('json', SignInCodeSchema),
+    async (c) => {
+      const pending = readChallenge(c);
+      if (!pending) {
+        clearChallenge(c);
+        throw new UnauthenticatedError('Your sign-in took too long or was not started. Enter your email and password again.');
+      }
+      await throttle.check('signin', pending.email, config.SIGNIN_MAX_FAILURES, config.SIGNIN_WINDOW_SECONDS);
+      let tokens: Tokens;
       try {
-        tokens = await cognito.signIn(email, password);
+        tokens = await countingFailures(pending.email, () => cognito.answerTotp(pending, c.req.valid('json').code));
       } catch (e) {
-        if (e instanceof Error && 'status' in e && e.status === 401) await throttle.record('signin', email, config.SIGNIN_WINDOW_SECONDS);
+        // Cognito ends the second step after an expired session or too many wrong codes: start again.
+        if (e instanceof AppError && e.status === 401) {
+          clearChallenge(c);
+          throw new UnauthenticatedError('Your sign-in took too long. Enter your email and password again.');
+        }
         throw e;
       }
-      setSessionCookies(c, tokens);
-      const payload = JSON.parse(Buffer.from(tokens.idToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
-        sub: string;
-        'cognito:groups'?: string[];
-      };
-      const groups = payload['cognito:groups'] ?? [];
-      const member = await getMember(payload.sub);
-      const roles = rolesOf({ userId: payload.sub, email, groups, isBoard: groups.includes('board') }, member);
-      return c.json({ user: { id: payload.sub, email, roles } }, 200);
+      clearChallenge(c);
+      return signedInAnswer(c, pending.email, tokens);
+    },
+  )
+  .get(
+    '/mfa',
+    describe({
+      summary: 'Whether her account asks for an authenticator code at sign-in',
+      tags: ['auth'],
+      responses: { 200: { description: 'Status', schema: MfaStatusSchema } },
+    }),
+    signedIn,
+    async (c) => c.json({ totp: await cognito.totpEnabled(accessTokenOf(c)) }, 200),
+  )
+  .post(
+    '/mfa/totp',
+    describe({
+      summary: 'Start setting up an authenticator app: a new secret, as text and as an otpauth:// address',
+      tags: ['auth'],
+      responses: { 200: { description: 'Secret', schema: TotpSetupSchema } },
+    }),
+    signedIn,
+    async (c) => {
+      const accessToken = accessTokenOf(c);
+      // Replacing the app of an account that has one takes both factors (turn it off first):
+      // otherwise a borrowed session could move her second factor to another phone.
+      if (await cognito.totpEnabled(accessToken)) throw new ConflictError('conflict', 'Two-step sign-in is already on. Turn it off first.');
+      const secret = await cognito.startTotp(accessToken);
+      return c.json({ secret, uri: otpauthUri(secret) }, 200);
+    },
+  )
+  .post(
+    '/mfa/totp/verify',
+    describe({
+      summary: 'Confirm the authenticator app with a code from it; from then on every sign-in asks for a code',
+      tags: ['auth'],
+      responses: { 200: { description: 'On', schema: MfaStatusSchema } },
+    }),
+    signedIn,
+    validate('json', TotpConfirmSchema),
+    async (c) => {
+      const accessToken = accessTokenOf(c);
+      if (await cognito.totpEnabled(accessToken)) throw new ConflictError('conflict', 'Two-step sign-in is already on.');
+      await cognito.confirmTotp(accessToken, c.req.valid('json').code);
+      return c.json({ totp: true }, 200);
+    },
+  )
+  .post(
+    '/mfa/totp/disable',
+    describe({
+      summary: 'Turn two-step sign-in off; takes her password and a current code',
+      tags: ['auth'],
+      responses: { 200: { description: 'Off', schema: MfaStatusSchema } },
+    }),
+    signedIn,
+    validate('json', TotpDisableSchema),
+    async (c) => {
+      const { password, code } = c.req.valid('json');
+      const accessToken = accessTokenOf(c);
+      const email = c.var.session.email;
+      await throttle.check('signin', email, config.SIGNIN_MAX_FAILURES, config.SIGNIN_WINDOW_SECONDS);
+      // Both factors again, through Cognito itself. Wrong ones are a 400 on their field, not a
+      // 401: her session is fine, and a 401 would sign her out.
+      const proof = await countingFailures(email, () =>
+        cognito.signIn(email, password).catch((e: unknown) => {
+          if (e instanceof AppError && e.status === 401)
+            throw new ValidationError('The password is not right.', [{ path: 'password', message: 'Not right.' }]);
+          throw e;
+        }),
+      );
+      if ('tokens' in proof) {
+        if (proof.tokens.refreshToken) await cognito.revoke(proof.tokens.refreshToken);
+        throw new ConflictError('conflict', 'Two-step sign-in is not on.');
+      }
+      const tokens = await countingFailures(email, () => cognito.answerTotp(proof.totp, code));
+      // The check signed her in a second time; that session is not needed.
+      if (tokens.refreshToken) await cognito.revoke(tokens.refreshToken);
+      await cognito.setTotp(accessToken, false);
+      return c.json({ totp: false }, 200);
     },
   )
   .post(

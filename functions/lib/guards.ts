@@ -21,8 +21,9 @@ type Sanctioned = MemberRecord & { sanction?: { type: 'read_only' | 'suspend'; u
 function enforceSanction(c: Context, member: Sanctioned | undefined) {
   const s = member?.sanction;
   if (!s || s.until <= new Date().toISOString()) return;
-  // Marking her own notices read is not taking part; she may always do it.
+  // Marking her own notices read and securing her own account are not taking part; she may always do them.
   if (c.req.method === 'POST' && /^\/api\/notifications\/[^/]+\/read$/.test(c.req.path)) return;
+  if (/^\/api\/auth\/mfa(\/|$)/.test(c.req.path)) return;
   if (s.type === 'suspend' && !OPEN_TO_SUSPENDED.has(c.req.path)) throw new ForbiddenError(`Your account is suspended until ${s.until}.`);
   if (s.type === 'read_only' && c.req.method !== 'GET' && c.req.method !== 'HEAD') {
     throw new ForbiddenError(`Your account is read-only until ${s.until}.`);

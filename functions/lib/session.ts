@@ -81,7 +81,7 @@ export async function requireSession(c: Context): Promise<Session> {
 }
 
 /** Secure everywhere but plain-http localhost in local mode. */
-function cookieBase(c: Context) {
+export function cookieBase(c: Context) {
   const secure = !(config.LOCAL_MODE && new URL(c.req.url).protocol === 'http:');
   return { httpOnly: true, sameSite: 'Strict' as const, secure };
 }

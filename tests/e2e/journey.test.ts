@@ -11,6 +11,7 @@ import {
   signOut,
   startProductAndBrowser,
 } from './support';
+import { totp, wrongCode } from '../totp';
 
 /*
  * The whole product in a real browser: DynamoDB Local, cognito-local, the API and the built SPA
@@ -189,5 +190,52 @@ describe('the member journey in a browser', () => {
     await noSidewaysScroll('/settings');
     await expectAccessible(page, 'settings at 360 px');
     await shot(page, '11-settings-360', false);
+  });
+});
+
+describe('two-step sign-in in a browser', () => {
+  it('lets her turn on an authenticator app in Settings, then asks for its code at every sign-in', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`${server.origin}/settings`);
+    await heading(page, 'Settings');
+    await page.getByText('Two-step sign-in is off.').waitFor();
+    await page.getByRole('button', { name: 'Set up two-step sign-in' }).click();
+    await page.getByRole('img', { name: /QR code/ }).waitFor();
+    // Her phone: the key as the page shows it, in groups of four.
+    const key = ((await page.getByTestId('totp-key').textContent()) ?? '').replace(/\s+/g, '');
+    expect(key).toMatch(/^[A-Z2-7]{16,}$/);
+    await expectNoSidewaysScroll(page, 'two-step set-up at 360 px');
+    await expectAccessible(page, 'two-step set-up');
+    await shot(page, '12-two-step-setup-360');
+
+    await page.getByLabel('Code from your authenticator app').fill(wrongCode(key));
+    await page.getByRole('button', { name: 'Turn on two-step sign-in' }).click();
+    await page.getByText('That code is not right. Enter the one your app shows now.').first().waitFor();
+    await page.getByLabel('Code from your authenticator app').fill(totp(key));
+    await page.getByRole('button', { name: 'Turn on two-step sign-in' }).click();
+    await page.getByRole('status').getByText('Two-step sign-in is on.', { exact: false }).waitFor();
+    await page.getByText('Two-step sign-in is on. Every sign-in asks for a code').waitFor();
+
+    await signOut(page);
+    await signIn(page, applicant.email, applicant.password);
+    await heading(page, 'Enter your sign-in code');
+    await expect(page.getByLabel('Code from your authenticator app').getAttribute('autocomplete')).resolves.toBe('one-time-code');
+    await expectAccessible(page, 'sign-in code step');
+    await shot(page, '13-sign-in-code-360', false);
+    await page.getByLabel('Code from your authenticator app').fill(`${totp(key).slice(0, 3)} ${totp(key).slice(3)}`);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await heading(page, 'Directory');
+
+    // Turning it off takes her password and a current code.
+    await page.goto(`${server.origin}/settings`);
+    await heading(page, 'Settings');
+    await page.getByRole('button', { name: 'Turn off two-step sign-in' }).click();
+    await page.getByLabel('Password').fill(applicant.password);
+    await page.getByLabel('Code from your authenticator app').fill(totp(key));
+    await page.getByRole('button', { name: 'Turn off two-step sign-in' }).click();
+    await page.getByText('Two-step sign-in is off. Signing in now takes only your password.').waitFor();
+    await signOut(page);
+    await signIn(page, applicant.email, applicant.password);
+    await heading(page, 'Directory');
   });
 });

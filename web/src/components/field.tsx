@@ -49,6 +49,8 @@ type FieldProps = {
   /** `auto` for text a member wrote: it may be in any script. */
   dir?: 'auto' | 'ltr';
   spellcheck?: boolean;
+  /** The on-screen keyboard: `numeric` for codes. */
+  inputmode?: 'numeric' | 'text';
 };
 
 /** A labelled text input or textarea with its hint and error wired for assistive technology. */
@@ -72,6 +74,7 @@ export function Field(props: FieldProps) {
             class="input"
             type={props.type ?? 'text'}
             autocomplete={props.autocomplete}
+            inputmode={props.inputmode}
             value={props.value}
             onInput={(e) => props.onInput(e.currentTarget.value)}
           />

@@ -41,14 +41,16 @@ function refreshSession(): Promise<boolean> {
 const pathOf = (input: RequestInfo | URL) => new URL(input instanceof Request ? input.url : String(input), window.location.origin).pathname;
 
 /**
- * fetch with the session rule: a 401 outside /api/auth is retried once after POST
+ * fetch with the session rule: a 401 outside the sign-in routes is retried once after POST
  * /api/auth/refresh. GET /api/me answers "signed out" itself, so it never reports a lost session.
  */
 const sessionFetch: typeof fetch = async (input, init) => {
   const send = () => fetch(input, { ...init, credentials: 'same-origin' });
   const res = await send();
   const path = pathOf(input);
-  if (res.status !== 401 || path.startsWith('/api/auth/')) return res;
+  // Signing in, up and out answer 401 about the credentials, not the session; her own account's
+  // security settings (/api/auth/mfa) are session routes like any other.
+  if (res.status !== 401 || (path.startsWith('/api/auth/') && !path.startsWith('/api/auth/mfa'))) return res;
   if (await refreshSession()) {
     const again = await send();
     if (again.status !== 401) return again;

@@ -62,9 +62,23 @@ onSessionLost(() => {
   void revalidate(getMe.key);
 });
 
-/** Signs in, then re-reads every cached query as the new account. Throws ApiError. */
-export async function signIn(email: string, password: string): Promise<Me | null> {
-  await unwrap(api.auth['sign-in'].$post({ json: { email, password } }));
+/**
+ * Signs in, then re-reads every cached query as the new account. Answers 'code' when her account
+ * asks for the code from her authenticator app next (then call `signInWithCode`). Throws ApiError.
+ */
+export async function signIn(email: string, password: string): Promise<Me | null | 'code'> {
+  const res = await unwrap(api.auth['sign-in'].$post({ json: { email, password } }));
+  if ('challenge' in res) return 'code';
+  return signedIn();
+}
+
+/** The second step of a two-step sign-in. Throws ApiError (400 on `code`; 401 when the first step has lapsed). */
+export async function signInWithCode(code: string): Promise<Me | null> {
+  await unwrap(api.auth['sign-in'].totp.$post({ json: { code } }));
+  return signedIn();
+}
+
+async function signedIn(): Promise<Me | null> {
   setFarewell(undefined);
   // Forces a miss on every cached query, so nothing of a previous account is ever reused.
   await revalidate();

@@ -7,4 +7,10 @@ export const getBlocks = query(() => unwrap(api.members.me.blocks.$get({ query: 
 /** The next page of blocks, for "Load more". */
 export const fetchBlocksPage = (cursor: string) => unwrap(api.members.me.blocks.$get({ query: { limit: '50', cursor } }));
 
-export const preloadSettings = () => void getBlocks();
+/** Whether her account asks for an authenticator code at sign-in. */
+export const getMfa = query(() => unwrap(api.auth.mfa.$get()), 'mfa');
+
+export const preloadSettings = () => {
+  void getMfa();
+  void getBlocks();
+};

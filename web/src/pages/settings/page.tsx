@@ -13,6 +13,7 @@ import { createFormErrors, fieldId, generalMessage } from '../../lib/form';
 import { createMorePages } from '../../lib/more-pages';
 import { forgetSession, signOut } from '../../lib/session';
 import { fetchBlocksPage, getBlocks } from './data';
+import { TwoStepSignIn } from './two-step';
 
 function Blocks() {
   const blocks = createAsync(() => getBlocks());
@@ -171,6 +172,7 @@ export default function SettingsPage() {
   return (
     <div class="narrow">
       <PageHeading>{t('settings.title')}</PageHeading>
+      <TwoStepSignIn />
       <Blocks />
       <Download />
       <DeleteAccount />

@@ -7,14 +7,25 @@ import { PageHeading } from '../../components/page-heading';
 import { t } from '../../i18n';
 import { isStatus } from '../../lib/api';
 import { createFormErrors, fieldId } from '../../lib/form';
-import { farewell, homeFor, signIn } from '../../lib/session';
+import { farewell, homeFor, signIn, signInWithCode } from '../../lib/session';
+
+/** Focus a field of the step just shown, after its heading has taken focus on mount. */
+const focusLater = (field: string) => setTimeout(() => document.getElementById(fieldId(field))?.focus(), 0);
+
+/** Six digits, typed with or without the space apps show in the middle. */
+const looksLikeCode = (s: string) => /^\d{6}$/.test(s.replace(/\s+/g, ''));
 
 export default function SignInPage() {
   const navigate = useNavigate();
   const [email, setEmail] = createSignal('');
   const [password, setPassword] = createSignal('');
+  const [code, setCode] = createSignal('');
+  /** After the right password, for an account with two-step sign-in: the authenticator code. */
+  const [step, setStep] = createSignal<'password' | 'code'>('password');
+  const [lapsed, setLapsed] = createSignal(false);
   const [busy, setBusy] = createSignal(false);
   const errors = createFormErrors(['email', 'password']);
+  const codeErrors = createFormErrors(['code']);
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
@@ -24,14 +35,44 @@ export default function SignInPage() {
     });
     if (!ok || busy()) return;
     setBusy(true);
+    setLapsed(false);
     try {
       const me = await signIn(email(), password());
-      navigate(homeFor(me), { replace: true });
+      if (me === 'code') {
+        setCode('');
+        codeErrors.clear();
+        setStep('code');
+        focusLater('code');
+      } else {
+        navigate(homeFor(me), { replace: true });
+      }
     } catch (err) {
       // Same answer whether or not the address exists: never say which part was wrong.
       if (isStatus(err, 401)) errors.setGeneral(t('signIn.wrong'));
       else errors.fromError(err);
+    } finally {
       setPassword('');
+      setBusy(false);
+    }
+  };
+
+  const startAgain = (timedOut: boolean) => {
+    setStep('password');
+    setLapsed(timedOut);
+    setCode('');
+    focusLater('password');
+  };
+
+  const submitCode = async (e: SubmitEvent) => {
+    e.preventDefault();
+    if (!codeErrors.check({ code: looksLikeCode(code()) ? undefined : t('validation.totp') }) || busy()) return;
+    setBusy(true);
+    try {
+      navigate(homeFor(await signInWithCode(code())), { replace: true });
+    } catch (err) {
+      if (isStatus(err, 401)) startAgain(true);
+      else codeErrors.fromError(err, { code: t('signIn.codeWrong') });
+      setCode('');
     } finally {
       setBusy(false);
     }
@@ -39,45 +80,83 @@ export default function SignInPage() {
 
   return (
     <div class="narrow">
-      <PageHeading>{t('signIn.title')}</PageHeading>
-      <Show when={farewell()}>
-        {(f) => (
-          <Notice tone={f() === 'sessionEnded' ? 'warning' : 'success'} live>
-            <p>{t(f() === 'deleted' ? 'signIn.deleted' : f() === 'sessionEnded' ? 'common.sessionEnded' : 'signIn.signedOut')}</p>
-          </Notice>
-        )}
+      <Show
+        when={step() === 'code'}
+        fallback={
+          <>
+            <PageHeading>{t('signIn.title')}</PageHeading>
+            <Show when={farewell()}>
+              {(f) => (
+                <Notice tone={f() === 'sessionEnded' ? 'warning' : 'success'} live>
+                  <p>{t(f() === 'deleted' ? 'signIn.deleted' : f() === 'sessionEnded' ? 'common.sessionEnded' : 'signIn.signedOut')}</p>
+                </Notice>
+              )}
+            </Show>
+            <Show when={lapsed()}>
+              <Notice tone="warning" live>
+                <p>{t('signIn.codeLapsed')}</p>
+              </Notice>
+            </Show>
+            <p>{t('signIn.intro')}</p>
+            <ErrorSummary items={errors.summary()} general={errors.general()} />
+            <form class="form" onSubmit={submit} novalidate>
+              <Field
+                id={fieldId('email')}
+                label={t('field.email')}
+                type="email"
+                autocomplete="username"
+                spellcheck={false}
+                value={email()}
+                onInput={setEmail}
+                error={errors.error('email')}
+              />
+              <Field
+                id={fieldId('password')}
+                label={t('field.password')}
+                type="password"
+                autocomplete="current-password"
+                value={password()}
+                onInput={setPassword}
+                error={errors.error('password')}
+              />
+              <div class="actions">
+                <button type="submit" class="button" aria-disabled={busy() ? 'true' : undefined}>
+                  {busy() ? t('signIn.submitting') : t('signIn.submit')}
+                </button>
+              </div>
+            </form>
+            <p>
+              {t('signIn.new')} <A href="/sign-up">{t('signIn.createAccount')}</A>
+            </p>
+          </>
+        }
+      >
+        <PageHeading>{t('signIn.codeTitle')}</PageHeading>
+        <p>{t('signIn.codeIntro')}</p>
+        <ErrorSummary items={codeErrors.summary()} general={codeErrors.general()} />
+        <form class="form" onSubmit={submitCode} novalidate>
+          <Field
+            id={fieldId('code')}
+            label={t('field.totp')}
+            hint={t('field.totp.hint')}
+            autocomplete="one-time-code"
+            inputmode="numeric"
+            spellcheck={false}
+            value={code()}
+            onInput={setCode}
+            error={codeErrors.error('code')}
+          />
+          <div class="actions">
+            <button type="submit" class="button" aria-disabled={busy() ? 'true' : undefined}>
+              {busy() ? t('signIn.submitting') : t('signIn.codeSubmit')}
+            </button>
+            <button type="button" class="button button--secondary" onClick={() => startAgain(false)}>
+              {t('signIn.codeBack')}
+            </button>
+          </div>
+        </form>
+        <p class="muted">{t('signIn.codeLost')}</p>
       </Show>
-      <p>{t('signIn.intro')}</p>
-      <ErrorSummary items={errors.summary()} general={errors.general()} />
-      <form class="form" onSubmit={submit} novalidate>
-        <Field
-          id={fieldId('email')}
-          label={t('field.email')}
-          type="email"
-          autocomplete="username"
-          spellcheck={false}
-          value={email()}
-          onInput={setEmail}
-          error={errors.error('email')}
-        />
-        <Field
-          id={fieldId('password')}
-          label={t('field.password')}
-          type="password"
-          autocomplete="current-password"
-          value={password()}
-          onInput={setPassword}
-          error={errors.error('password')}
-        />
-        <div class="actions">
-          <button type="submit" class="button" aria-disabled={busy() ? 'true' : undefined}>
-            {busy() ? t('signIn.submitting') : t('signIn.submit')}
-          </button>
-        </div>
-      </form>
-      <p>
-        {t('signIn.new')} <A href="/sign-up">{t('signIn.createAccount')}</A>
-      </p>
     </div>
   );
 }

@@ -22,7 +22,8 @@ export default function SignUpPage() {
   const enter = async () => {
     try {
       const me = await signIn(email(), password());
-      navigate(homeFor(me), { replace: true });
+      // A new account has no second step yet; should one appear, the sign-in page asks for it.
+      navigate(me === 'code' ? '/sign-in' : homeFor(me), { replace: true });
     } catch (err) {
       if (isStatus(err, 403)) setConfirming(true);
       else throw err;
