@@ -92,6 +92,14 @@ describe('the member journey in a browser', () => {
     // The API refuses her too, whatever the page does.
     const res = await page.request.get(`${server.origin}/api/members`);
     expect(res.status()).toBe(403);
+    // Her own account is hers already: Settings offers two-step sign-in, her data and deletion
+    // (no blocks: there is no one she could block yet).
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await heading(page, 'Settings');
+    await page.getByRole('button', { name: 'Set up two-step sign-in' }).waitFor();
+    await page.getByRole('button', { name: 'Download my data' }).waitFor();
+    await expect(page.getByRole('heading', { name: 'Blocked members' }).count()).resolves.toBe(0);
+    await expectAccessible(page, 'settings while pending');
     await signOut(page);
   });
 

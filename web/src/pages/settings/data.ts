@@ -1,5 +1,6 @@
 import { query } from '@solidjs/router';
 import { api, unwrap } from '../../lib/api';
+import { getMe } from '../../lib/session';
 
 /** The members she blocked (first page of 50: a longer list is not a realistic case here). */
 export const getBlocks = query(() => unwrap(api.members.me.blocks.$get({ query: { limit: '50' } })), 'blocks');
@@ -10,7 +11,10 @@ export const fetchBlocksPage = (cursor: string) => unwrap(api.members.me.blocks.
 /** Whether her account asks for an authenticator code at sign-in. */
 export const getMfa = query(() => unwrap(api.auth.mfa.$get()), 'mfa');
 
+/** Blocks are a member's: an applicant still waiting has none to list (and the API says 403). */
 export const preloadSettings = () => {
   void getMfa();
-  void getBlocks();
+  void getMe().then((me) => {
+    if (me?.status === 'active') void getBlocks();
+  });
 };

@@ -11,7 +11,7 @@ import { formatDate } from '../../i18n/format';
 import { api, unwrap } from '../../lib/api';
 import { createFormErrors, fieldId, generalMessage } from '../../lib/form';
 import { createMorePages } from '../../lib/more-pages';
-import { forgetSession, signOut } from '../../lib/session';
+import { forgetSession, getMe, signOut } from '../../lib/session';
 import { fetchBlocksPage, getBlocks } from './data';
 import { TwoStepSignIn } from './two-step';
 
@@ -169,11 +169,15 @@ function DeleteAccount() {
 }
 
 export default function SettingsPage() {
+  const me = createAsync(() => getMe());
   return (
     <div class="narrow">
       <PageHeading>{t('settings.title')}</PageHeading>
       <TwoStepSignIn />
-      <Blocks />
+      {/* Blocking is between members: an applicant still waiting sees no one to block. */}
+      <Show when={me()?.status === 'active'}>
+        <Blocks />
+      </Show>
       <Download />
       <DeleteAccount />
     </div>
