@@ -5,6 +5,7 @@ import { Field } from '../../components/field';
 import { Loading } from '../../components/loading';
 import { Notice } from '../../components/notice';
 import { QrCode } from '../../components/qr-code';
+import { looksLikeTotp, TotpCodeField } from '../../components/totp-code-field';
 import { t } from '../../i18n';
 import { api, unwrap } from '../../lib/api';
 import { createFormErrors, fieldId } from '../../lib/form';
@@ -63,7 +64,7 @@ export function TwoStepSignIn() {
 
   const confirm = (e: SubmitEvent) => {
     e.preventDefault();
-    if (!errors.check({ code: /^\d{6}$/.test(code().replace(/\s+/g, '')) ? undefined : t('validation.totp') })) return;
+    if (!errors.check({ code: looksLikeTotp(code()) ? undefined : t('validation.totp') })) return;
     return run(async () => {
       try {
         await unwrap(api.auth.mfa.totp.verify.$post({ json: { code: code() } }));
@@ -82,7 +83,7 @@ export function TwoStepSignIn() {
     e.preventDefault();
     const ok = errors.check({
       password: password() ? undefined : t('validation.password'),
-      code: /^\d{6}$/.test(code().replace(/\s+/g, '')) ? undefined : t('validation.totp'),
+      code: looksLikeTotp(code()) ? undefined : t('validation.totp'),
     });
     if (!ok) return;
     return run(async () => {
@@ -100,19 +101,7 @@ export function TwoStepSignIn() {
     });
   };
 
-  const codeField = () => (
-    <Field
-      id={fieldId('code')}
-      label={t('field.totp')}
-      hint={t('field.totp.hint')}
-      autocomplete="one-time-code"
-      inputmode="numeric"
-      spellcheck={false}
-      value={code()}
-      onInput={setCode}
-      error={errors.error('code')}
-    />
-  );
+  const codeField = () => <TotpCodeField value={code()} onInput={setCode} error={errors.error('code')} />;
 
   return (
     <section class="panel" aria-labelledby="mfa-title">

@@ -2,6 +2,7 @@ import { A, useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { ErrorSummary } from '../../components/error-summary';
 import { Field } from '../../components/field';
+import { looksLikeTotp, TotpCodeField } from '../../components/totp-code-field';
 import { Notice } from '../../components/notice';
 import { PageHeading } from '../../components/page-heading';
 import { t } from '../../i18n';
@@ -11,9 +12,6 @@ import { farewell, homeFor, signIn, signInWithCode } from '../../lib/session';
 
 /** Focus a field of the step just shown, after its heading has taken focus on mount. */
 const focusLater = (field: string) => setTimeout(() => document.getElementById(fieldId(field))?.focus(), 0);
-
-/** Six digits, typed with or without the space apps show in the middle. */
-const looksLikeCode = (s: string) => /^\d{6}$/.test(s.replace(/\s+/g, ''));
 
 export default function SignInPage() {
   const navigate = useNavigate();
@@ -65,7 +63,7 @@ export default function SignInPage() {
 
   const submitCode = async (e: SubmitEvent) => {
     e.preventDefault();
-    if (!codeErrors.check({ code: looksLikeCode(code()) ? undefined : t('validation.totp') }) || busy()) return;
+    if (!codeErrors.check({ code: looksLikeTotp(code()) ? undefined : t('validation.totp') }) || busy()) return;
     setBusy(true);
     try {
       navigate(homeFor(await signInWithCode(code())), { replace: true });
@@ -135,17 +133,7 @@ export default function SignInPage() {
         <p>{t('signIn.codeIntro')}</p>
         <ErrorSummary items={codeErrors.summary()} general={codeErrors.general()} />
         <form class="form" onSubmit={submitCode} novalidate>
-          <Field
-            id={fieldId('code')}
-            label={t('field.totp')}
-            hint={t('field.totp.hint')}
-            autocomplete="one-time-code"
-            inputmode="numeric"
-            spellcheck={false}
-            value={code()}
-            onInput={setCode}
-            error={codeErrors.error('code')}
-          />
+          <TotpCodeField value={code()} onInput={setCode} error={codeErrors.error('code')} />
           <div class="actions">
             <button type="submit" class="button" aria-disabled={busy() ? 'true' : undefined}>
               {busy() ? t('signIn.submitting') : t('signIn.codeSubmit')}
