@@ -12,6 +12,10 @@ import { requireSession } from './session';
  */
 const OPEN_TO_SUSPENDED = new Set(['/api/me', '/api/members/me/export', '/api/members/me/sanctions', '/api/notifications']);
 
+/** "30 November 2026 at 10:00 UTC": a date a person reads in a message, not an ISO string. */
+const inWords = (iso: string) =>
+  `${new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso))} UTC`;
+
 type Sanctioned = MemberRecord & { sanction?: { type: 'read_only' | 'suspend'; until: string } };
 
 /**
@@ -24,9 +28,9 @@ function enforceSanction(c: Context, member: Sanctioned | undefined) {
   // Marking her own notices read and securing her own account are not taking part; she may always do them.
   if (c.req.method === 'POST' && /^\/api\/notifications\/[^/]+\/read$/.test(c.req.path)) return;
   if (/^\/api\/auth\/mfa(\/|$)/.test(c.req.path)) return;
-  if (s.type === 'suspend' && !OPEN_TO_SUSPENDED.has(c.req.path)) throw new ForbiddenError(`Your account is suspended until ${s.until}.`);
+  if (s.type === 'suspend' && !OPEN_TO_SUSPENDED.has(c.req.path)) throw new ForbiddenError(`Your account is suspended until ${inWords(s.until)}.`);
   if (s.type === 'read_only' && c.req.method !== 'GET' && c.req.method !== 'HEAD') {
-    throw new ForbiddenError(`Your account is read-only until ${s.until}.`);
+    throw new ForbiddenError(`Your account is read-only until ${inWords(s.until)}.`);
   }
 }
 

@@ -170,14 +170,14 @@ describe('sanctions', () => {
       400,
       'validation_failed',
     );
-    const res = await b.post(`/api/moderation/members/${m.userId}/sanctions`, {
-      type: 'read_only',
-      until: inAWeek(),
-      reason: 'Cooling off',
-    });
+    const until = '2031-03-04T05:06:00.000Z';
+    const res = await b.post(`/api/moderation/members/${m.userId}/sanctions`, { type: 'read_only', until, reason: 'Cooling off' });
     expect(res.status).toBe(201);
     expect((await m.get('/api/members')).status).toBe(200);
-    expectError(await m.post('/api/reports', { targetType: 'member', targetId: b.userId, reason: 'spam' }), 403, 'forbidden');
+    const refused = await m.post('/api/reports', { targetType: 'member', targetId: b.userId, reason: 'spam' });
+    expectError(refused, 403, 'forbidden');
+    // The date in words, as a person reads it.
+    expect(refused.body.error.message).toBe('Your account is read-only until 4 March 2031 at 05:06 UTC.');
     const { version } = (await m.get('/api/members/me')).body;
     expectError(await m.put('/api/members/me', { displayName: 'x', country: 'PK', version }), 403, 'forbidden');
     const notice = (await m.get('/api/notifications')).body.items[0];
