@@ -123,6 +123,9 @@ describe('the member journey in a browser', () => {
     const card = page.locator('li.card', { has: page.getByRole('heading', { name: applicant.name }) });
     await card.waitFor();
     await card.getByText('I lead trafficking investigations in Lahore').waitFor();
+    // The demo board account has no second step yet: the board's pages say why it should.
+    await page.getByText('Your board account sees applications, reports and who wrote anonymous posts.', { exact: false }).waitFor();
+    await expect(page.getByRole('link', { name: 'Set up two-step sign-in' }).getAttribute('href')).resolves.toBe('/settings');
     await expectAccessible(page, 'board applications');
     await shot(page, '05-board-applications');
 

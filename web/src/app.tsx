@@ -14,7 +14,8 @@ import type { Me } from '../../shared/schemas';
 import { Loading } from './components/loading';
 import { isolate, t } from './i18n';
 import { formatDate } from './i18n/format';
-import { type Access, forgetSession, getMe, isBoard, redirectFor, signOut } from './lib/session';
+import { Notice } from './components/notice';
+import { type Access, forgetSession, getMe, getMfa, isBoard, redirectFor, signOut } from './lib/session';
 import { preloadApplications } from './pages/board-applications/data';
 import { preloadCohorts } from './pages/board-cohorts/data';
 import { preloadBoardMentorships } from './pages/board-mentorships/data';
@@ -139,6 +140,24 @@ function SanctionBanner(props: { me: Me | null }) {
           </p>
         </div>
       )}
+    </Show>
+  );
+}
+
+/**
+ * On the board's pages, while her own account has no second step: a board account sees
+ * applications, reports and who wrote anonymous posts, so it is the one most worth protecting.
+ */
+function BoardMfaNotice() {
+  // A status the page can live without: if it cannot be read, say nothing.
+  const mfa = createAsync(() => getMfa().catch(() => null));
+  return (
+    <Show when={mfa()?.totp === false}>
+      <Notice tone="warning">
+        <p>
+          {t('board.mfaNotice')} <A href="/settings">{t('board.mfaNoticeLink')}</A>
+        </p>
+      </Notice>
     </Show>
   );
 }
@@ -339,6 +358,9 @@ function Shell(props: RouteSectionProps) {
             <Suspense fallback={<Loading />}>
               <Show when={me() !== undefined}>
                 <SanctionBanner me={me() ?? null} />
+                <Show when={access() === 'board' && isBoard(me())}>
+                  <BoardMfaNotice />
+                </Show>
                 <Guard me={me() ?? null} access={access()}>
                   {props.children}
                 </Guard>

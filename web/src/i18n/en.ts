@@ -477,6 +477,9 @@ export const en = {
   'board.approveLabel': 'Approve {name}',
   'board.declineLabel': 'Decline {name}',
 
+  'board.mfaNotice':
+    'Your board account sees applications, reports and who wrote anonymous posts. Protect it with two-step sign-in, so that a password alone cannot open it.',
+  'board.mfaNoticeLink': 'Set up two-step sign-in',
   'settings.title': 'Settings',
   'settings.mfaTitle': 'Two-step sign-in',
   'settings.mfaWhy':

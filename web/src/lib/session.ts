@@ -13,6 +13,9 @@ export const getMe = query(async (): Promise<Me | null> => {
   }
 }, 'me');
 
+/** Whether her account asks for an authenticator code at sign-in (two-step sign-in). */
+export const getMfa = query(() => unwrap(api.auth.mfa.$get()), 'mfa');
+
 /**
  * Who may open a route:
  * - public: anyone; account: any signed-in account; application: signed in, no profile yet;

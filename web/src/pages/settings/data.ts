@@ -1,15 +1,12 @@
 import { query } from '@solidjs/router';
 import { api, unwrap } from '../../lib/api';
-import { getMe } from '../../lib/session';
+import { getMe, getMfa } from '../../lib/session';
 
 /** The members she blocked (first page of 50: a longer list is not a realistic case here). */
 export const getBlocks = query(() => unwrap(api.members.me.blocks.$get({ query: { limit: '50' } })), 'blocks');
 
 /** The next page of blocks, for "Load more". */
 export const fetchBlocksPage = (cursor: string) => unwrap(api.members.me.blocks.$get({ query: { limit: '50', cursor } }));
-
-/** Whether her account asks for an authenticator code at sign-in. */
-export const getMfa = query(() => unwrap(api.auth.mfa.$get()), 'mfa');
 
 /** Blocks are a member's: an applicant still waiting has none to list (and the API says 403). */
 export const preloadSettings = () => {

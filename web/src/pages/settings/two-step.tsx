@@ -9,7 +9,7 @@ import { looksLikeTotp, TotpCodeField } from '../../components/totp-code-field';
 import { t } from '../../i18n';
 import { api, unwrap } from '../../lib/api';
 import { createFormErrors, fieldId } from '../../lib/form';
-import { getMfa } from './data';
+import { getMfa } from '../../lib/session';
 
 /** The key as apps print it: groups of four, easier to read out and type. */
 const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(' ') ?? secret;
