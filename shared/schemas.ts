@@ -98,6 +98,8 @@ export const MfaStatusSchema = /* @__PURE__ */ lazy(() => z.object({ totp: z.boo
 export type MfaStatus = z.infer<typeof MfaStatusSchema>;
 /** A new authenticator secret: as text to type in, and as an otpauth:// address for a QR code. */
 export const TotpSetupSchema = /* @__PURE__ */ lazy(() => z.object({ secret: z.string(), uri: z.string() }));
+/** Setting up an authenticator app starts with her password: an open session alone is not enough. */
+export const TotpStartSchema = /* @__PURE__ */ lazy(() => z.strictObject({ password: z.string().check(z.minLength(1), z.maxLength(256)) }));
 export const TotpConfirmSchema = /* @__PURE__ */ lazy(() => z.strictObject({ code: TotpCodeSchema }));
 /** Turning two-step sign-in off takes both factors again, so a borrowed session cannot do it. */
 export const TotpDisableSchema = /* @__PURE__ */ lazy(() =>

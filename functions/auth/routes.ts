@@ -11,6 +11,7 @@ import {
   TotpConfirmSchema,
   TotpDisableSchema,
   TotpSetupSchema,
+  TotpStartSchema,
 } from '../../shared/schemas';
 import { config } from '../lib/config';
 import { AppError, ConflictError, UnauthenticatedError, ValidationError } from '../lib/errors';
@@ -80,6 +81,28 @@ function accessTokenOf(c: Context): string {
   const token = readCookie(c, COOKIE.access);
   if (!token) throw new UnauthenticatedError();
   return token;
+}
+
+/**
+ * Her password checked again for a change to her account's security, through Cognito's own
+ * sign-in, under the same per-address limit. A wrong one is a 400 on `password`, not a 401: her
+ * session is fine, and a 401 would sign her out.
+ */
+async function reauthenticate(email: string, password: string): Promise<cognito.SignInResult> {
+  await throttle.check('signin', email, config.SIGNIN_MAX_FAILURES, config.SIGNIN_WINDOW_SECONDS);
+  return countingFailures(email, () =>
+    cognito.signIn(email, password).catch((e: unknown) => {
+      if (e instanceof AppError && e.status === 401) {
+        throw new ValidationError('The password is not right.', [{ path: 'password', message: 'Not right.' }]);
+      }
+      throw e;
+    }),
+  );
+}
+
+/** A check that signs her in a second time leaves no second session behind. */
+async function dropSecondSession(tokens: Tokens): Promise<void> {
+  if (tokens.refreshToken) await cognito.revoke(tokens.refreshToken);
 }
 
 /** The otpauth:// address an authenticator app reads from the QR code. Labelled "CN" only: an app's list is seen by whoever holds the phone. */
@@ -197,16 +220,20 @@ export const authRoutes = new Hono<Env>()
   .post(
     '/mfa/totp',
     describe({
-      summary: 'Start setting up an authenticator app: a new secret, as text and as an otpauth:// address',
+      summary: 'Start setting up an authenticator app (takes her password): a new secret, as text and as an otpauth:// address',
       tags: ['auth'],
       responses: { 200: { description: 'Secret', schema: TotpSetupSchema } },
     }),
     signedIn,
+    validate('json', TotpStartSchema),
     async (c) => {
       const accessToken = accessTokenOf(c);
-      // Replacing the app of an account that has one takes both factors (turn it off first):
-      // otherwise a borrowed session could move her second factor to another phone.
-      if (await cognito.totpEnabled(accessToken)) throw new ConflictError('conflict', 'Two-step sign-in is already on. Turn it off first.');
+      // Her password first: a session left open somewhere must not be enough to put a second
+      // factor on her account that only someone else's phone can answer.
+      const proof = await reauthenticate(c.var.session.email, c.req.valid('json').password);
+      // Replacing the app of an account that has one takes both factors (turn it off first).
+      if (!('tokens' in proof)) throw new ConflictError('conflict', 'Two-step sign-in is already on. Turn it off first.');
+      await dropSecondSession(proof.tokens);
       const secret = await cognito.startTotp(accessToken);
       return c.json({ secret, uri: otpauthUri(secret) }, 200);
     },
@@ -240,23 +267,13 @@ export const authRoutes = new Hono<Env>()
       const { password, code } = c.req.valid('json');
       const accessToken = accessTokenOf(c);
       const email = c.var.session.email;
-      await throttle.check('signin', email, config.SIGNIN_MAX_FAILURES, config.SIGNIN_WINDOW_SECONDS);
-      // Both factors again, through Cognito itself. Wrong ones are a 400 on their field, not a
-      // 401: her session is fine, and a 401 would sign her out.
-      const proof = await countingFailures(email, () =>
-        cognito.signIn(email, password).catch((e: unknown) => {
-          if (e instanceof AppError && e.status === 401)
-            throw new ValidationError('The password is not right.', [{ path: 'password', message: 'Not right.' }]);
-          throw e;
-        }),
-      );
+      // Both factors again, through Cognito itself.
+      const proof = await reauthenticate(email, password);
       if ('tokens' in proof) {
-        if (proof.tokens.refreshToken) await cognito.revoke(proof.tokens.refreshToken);
+        await dropSecondSession(proof.tokens);
         throw new ConflictError('conflict', 'Two-step sign-in is not on.');
       }
-      const tokens = await countingFailures(email, () => cognito.answerTotp(proof.totp, code));
-      // The check signed her in a second time; that session is not needed.
-      if (tokens.refreshToken) await cognito.revoke(tokens.refreshToken);
+      await dropSecondSession(await countingFailures(email, () => cognito.answerTotp(proof.totp, code)));
       await cognito.setTotp(accessToken, false);
       return c.json({ totp: false }, 200);
     },

@@ -211,6 +211,12 @@ describe('two-step sign-in in a browser', () => {
     await heading(page, 'Settings');
     await page.getByText('Two-step sign-in is off.').waitFor();
     await page.getByRole('button', { name: 'Set up two-step sign-in' }).click();
+    // Her password first: an open session alone cannot put a second factor on her account.
+    await page.getByLabel('Password').fill('not my password at all');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByText('That password is not right.').first().waitFor();
+    await page.getByLabel('Password').fill(applicant.password);
+    await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('img', { name: /QR code/ }).waitFor();
     // Her phone: the key as the page shows it, in groups of four.
     const key = ((await page.getByTestId('totp-key').textContent()) ?? '').replace(/\s+/g, '');

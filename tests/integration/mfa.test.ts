@@ -4,7 +4,7 @@ import { totp, wrongCode } from '../totp';
 
 /** An account with two-step sign-in turned on; returns her secret. */
 async function withTotp(a: Agent): Promise<string> {
-  const setup = await a.post('/api/auth/mfa/totp');
+  const setup = await a.post('/api/auth/mfa/totp', { password: PASSWORD });
   expect(setup.status).toBe(200);
   const secret: string = setup.body.secret;
   expect((await a.post('/api/auth/mfa/totp/verify', { code: totp(secret) })).status).toBe(200);
@@ -15,7 +15,7 @@ describe('two-step sign-in: setting it up', () => {
   it('is off for a new account; set-up gives a secret and an otpauth address that names nothing but "CN"', async () => {
     const a = await signedInAgent('mfa');
     expect((await a.get('/api/auth/mfa')).body).toEqual({ totp: false });
-    const setup = await a.post('/api/auth/mfa/totp');
+    const setup = await a.post('/api/auth/mfa/totp', { password: PASSWORD });
     expect(setup.status).toBe(200);
     expect(setup.body.secret).toMatch(/^[A-Z2-7]{16,}$/);
     expect(setup.body.uri).toBe(`otpauth://totp/CN?secret=${setup.body.secret}&issuer=CN&algorithm=SHA1&digits=6&period=30`);
@@ -24,9 +24,21 @@ describe('two-step sign-in: setting it up', () => {
     expect((await a.get('/api/auth/mfa')).body).toEqual({ totp: false });
   });
 
+  it('starts only with her password: an open session alone cannot put a second factor on her account', async () => {
+    const a = await signedInAgent('mfa');
+    const wrong = await a.post('/api/auth/mfa/totp', { password: 'not the password at all' });
+    expectError(wrong, 400, 'validation_failed');
+    expect(wrong.body.error.details[0].path).toBe('password');
+    expectError(await a.post('/api/auth/mfa/totp'), 400, 'validation_failed');
+    expectError(await a.post('/api/auth/mfa/totp', { password: '' }), 400, 'validation_failed');
+    expectError(await a.post('/api/auth/mfa/totp', { password: PASSWORD, extra: true }), 400, 'validation_failed');
+    // Her session survives a wrong password (a 401 would have signed her out).
+    expect((await a.get('/api/me')).status).toBe(200);
+  });
+
   it('refuses a wrong or malformed code, then turns on with a right one (spaces allowed)', async () => {
     const a = await signedInAgent('mfa');
-    const { secret } = (await a.post('/api/auth/mfa/totp')).body;
+    const { secret } = (await a.post('/api/auth/mfa/totp', { password: PASSWORD })).body;
     const wrong = await a.post('/api/auth/mfa/totp/verify', { code: wrongCode(secret) });
     expectError(wrong, 400, 'validation_failed');
     expect(wrong.body.error.details[0].path).toBe('code');
@@ -45,18 +57,18 @@ describe('two-step sign-in: setting it up', () => {
   it('will not hand out a new secret while it is on (a borrowed session cannot move her second factor)', async () => {
     const a = await signedInAgent('mfa');
     await withTotp(a);
-    expectError(await a.post('/api/auth/mfa/totp'), 409, 'conflict');
+    expectError(await a.post('/api/auth/mfa/totp', { password: PASSWORD }), 409, 'conflict');
     expectError(await a.post('/api/auth/mfa/totp/verify', { code: '123456' }), 409, 'conflict');
   });
 
   it('needs a session, and refuses another origin', async () => {
     const anon = new Agent();
     expectError(await anon.get('/api/auth/mfa'), 401, 'unauthenticated');
-    expectError(await anon.post('/api/auth/mfa/totp'), 401, 'unauthenticated');
+    expectError(await anon.post('/api/auth/mfa/totp', { password: PASSWORD }), 401, 'unauthenticated');
     expectError(await anon.post('/api/auth/mfa/totp/verify', { code: '123456' }), 401, 'unauthenticated');
     expectError(await anon.post('/api/auth/mfa/totp/disable', { password: PASSWORD, code: '123456' }), 401, 'unauthenticated');
     const a = await signedInAgent('mfa');
-    expectError(await a.post('/api/auth/mfa/totp', undefined, { origin: 'https://evil.example' }), 403, 'forbidden');
+    expectError(await a.post('/api/auth/mfa/totp', { password: PASSWORD }, { origin: 'https://evil.example' }), 403, 'forbidden');
     expect((await a.get('/api/auth/mfa')).body).toEqual({ totp: false });
   });
 
@@ -174,7 +186,7 @@ describe('two-step sign-in: turning it off', () => {
     expect(again.status).toBe(200);
   });
 
-  it('answers 409 when it is not on, and refuses another account’s password', async () => {
+  it('answers 409 when it is not on, even with a code from another account’s app', async () => {
     const a = await signedInAgent('mfa');
     expectError(await a.post('/api/auth/mfa/totp/disable', { password: PASSWORD, code: '123456' }), 409, 'conflict');
     const other = await signedInAgent('mfa-other');

@@ -17,65 +17,72 @@ const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(' ') ?? secret
 /** Focus a control once the part of the section that holds it is on screen. */
 const focusLater = (id: string) => setTimeout(() => document.getElementById(id)?.focus(), 0);
 
+/** Where she is: reading the status, confirming her password to start, scanning the key, or turning it off. */
+type Stage = { name: 'status' } | { name: 'password' } | { name: 'scan'; secret: string; uri: string } | { name: 'turnOff' };
+
 /**
- * Two-step sign-in with an authenticator app (TOTP through Cognito). Setting it up shows the key
- * as a QR code and as text; turning it off takes her password and a current code, so a session
- * left open on a shared computer is not enough.
+ * Two-step sign-in with an authenticator app (TOTP through Cognito). Setting it up starts with
+ * her password and shows the key as a QR code and as text; turning it off takes her password
+ * and a current code. A session left open on a shared computer is not enough for either.
  */
 export function TwoStepSignIn() {
   const mfa = createAsync(() => getMfa());
-  const [setup, setSetup] = createSignal<{ secret: string; uri: string }>();
-  const [turningOff, setTurningOff] = createSignal(false);
+  const [stage, setStage] = createSignal<Stage>({ name: 'status' });
   const [code, setCode] = createSignal('');
   const [password, setPassword] = createSignal('');
   const [busy, setBusy] = createSignal(false);
   const [done, setDone] = createSignal<string>();
   const errors = createFormErrors(['password', 'code']);
+  const scanning = () => {
+    const s = stage();
+    return s.name === 'scan' ? s : undefined;
+  };
+  const messages = { code: t('settings.mfaCodeWrong'), password: t('settings.mfaPasswordWrong') };
 
-  const reset = () => {
-    setSetup(undefined);
-    setTurningOff(false);
+  const go = (next: Stage, focus?: string) => {
+    setStage(next);
     setCode('');
     setPassword('');
     errors.clear();
+    if (focus) focusLater(focus);
   };
 
-  const run = async (action: () => Promise<void>) => {
+  /** Sends one form; a refusal lands on its fields, with both inputs emptied. */
+  const send = async (action: () => Promise<void>) => {
     if (busy()) return;
     setBusy(true);
     try {
       await action();
+    } catch (err) {
+      setCode('');
+      setPassword('');
+      errors.fromError(err, messages);
     } finally {
       setBusy(false);
     }
   };
 
-  const start = () =>
-    run(async () => {
-      setDone(undefined);
-      errors.clear();
-      try {
-        setSetup(await unwrap(api.auth.mfa.totp.$post()));
-        focusLater('mfa-steps');
-      } catch (e) {
-        errors.fromError(e);
-      }
+  const finish = async (message: string) => {
+    go({ name: 'status' }, 'mfa-title');
+    setDone(message);
+    await revalidate(getMfa.key);
+  };
+
+  const start = (e: SubmitEvent) => {
+    e.preventDefault();
+    if (!errors.check({ password: password() ? undefined : t('validation.password') })) return;
+    return send(async () => {
+      const s = await unwrap(api.auth.mfa.totp.$post({ json: { password: password() } }));
+      go({ name: 'scan', ...s }, 'mfa-steps');
     });
+  };
 
   const confirm = (e: SubmitEvent) => {
     e.preventDefault();
     if (!errors.check({ code: looksLikeTotp(code()) ? undefined : t('validation.totp') })) return;
-    return run(async () => {
-      try {
-        await unwrap(api.auth.mfa.totp.verify.$post({ json: { code: code() } }));
-        reset();
-        setDone(t('settings.mfaTurnedOn'));
-        await revalidate(getMfa.key);
-        focusLater('mfa-title');
-      } catch (err) {
-        setCode('');
-        errors.fromError(err, { code: t('settings.mfaCodeWrong') });
-      }
+    return send(async () => {
+      await unwrap(api.auth.mfa.totp.verify.$post({ json: { code: code() } }));
+      await finish(t('settings.mfaTurnedOn'));
     });
   };
 
@@ -86,22 +93,34 @@ export function TwoStepSignIn() {
       code: looksLikeTotp(code()) ? undefined : t('validation.totp'),
     });
     if (!ok) return;
-    return run(async () => {
-      try {
-        await unwrap(api.auth.mfa.totp.disable.$post({ json: { password: password(), code: code() } }));
-        reset();
-        setDone(t('settings.mfaTurnedOff'));
-        await revalidate(getMfa.key);
-        focusLater('mfa-title');
-      } catch (err) {
-        setCode('');
-        setPassword('');
-        errors.fromError(err, { code: t('settings.mfaCodeWrong'), password: t('settings.mfaPasswordWrong') });
-      }
+    return send(async () => {
+      await unwrap(api.auth.mfa.totp.disable.$post({ json: { password: password(), code: code() } }));
+      await finish(t('settings.mfaTurnedOff'));
     });
   };
 
+  const passwordField = () => (
+    <Field
+      id={fieldId('password')}
+      label={t('field.password')}
+      type="password"
+      autocomplete="current-password"
+      value={password()}
+      onInput={setPassword}
+      error={errors.error('password')}
+    />
+  );
   const codeField = () => <TotpCodeField value={code()} onInput={setCode} error={errors.error('code')} />;
+  const actions = (submit: string, submitting: string, danger = false) => (
+    <div class="actions">
+      <button type="submit" class={danger ? 'button button--danger' : 'button'} aria-disabled={busy() ? 'true' : undefined}>
+        {busy() ? submitting : submit}
+      </button>
+      <button type="button" class="button button--secondary" onClick={() => go({ name: 'status' }, 'mfa-title')}>
+        {t('settings.mfaCancel')}
+      </button>
+    </div>
+  );
 
   return (
     <section class="panel" aria-labelledby="mfa-title">
@@ -121,7 +140,15 @@ export function TwoStepSignIn() {
         <Show when={mfa()}>
           {(status) => (
             <Switch>
-              <Match when={setup()}>
+              <Match when={stage().name === 'password'}>
+                <p>{t('settings.mfaPasswordFirst')}</p>
+                <ErrorSummary items={errors.summary()} general={errors.general()} />
+                <form class="form" onSubmit={start} novalidate>
+                  {passwordField()}
+                  {actions(t('settings.mfaContinue'), t('settings.mfaChecking'))}
+                </form>
+              </Match>
+              <Match when={scanning()}>
                 {(s) => (
                   <>
                     <ErrorSummary items={errors.summary()} general={errors.general()} />
@@ -142,40 +169,18 @@ export function TwoStepSignIn() {
                     </ol>
                     <form class="form" onSubmit={confirm} novalidate>
                       {codeField()}
-                      <div class="actions">
-                        <button type="submit" class="button" aria-disabled={busy() ? 'true' : undefined}>
-                          {busy() ? t('settings.mfaConfirming') : t('settings.mfaConfirm')}
-                        </button>
-                        <button type="button" class="button button--secondary" onClick={reset}>
-                          {t('settings.mfaCancel')}
-                        </button>
-                      </div>
+                      {actions(t('settings.mfaConfirm'), t('settings.mfaConfirming'))}
                     </form>
                   </>
                 )}
               </Match>
-              <Match when={status().totp && turningOff()}>
+              <Match when={status().totp && stage().name === 'turnOff'}>
                 <p>{t('settings.mfaTurnOffIntro')}</p>
                 <ErrorSummary items={errors.summary()} general={errors.general()} />
                 <form class="form" onSubmit={turnOff} novalidate>
-                  <Field
-                    id={fieldId('password')}
-                    label={t('field.password')}
-                    type="password"
-                    autocomplete="current-password"
-                    value={password()}
-                    onInput={setPassword}
-                    error={errors.error('password')}
-                  />
+                  {passwordField()}
                   {codeField()}
-                  <div class="actions">
-                    <button type="submit" class="button button--danger" aria-disabled={busy() ? 'true' : undefined}>
-                      {busy() ? t('settings.mfaTurningOff') : t('settings.mfaTurnOff')}
-                    </button>
-                    <button type="button" class="button button--secondary" onClick={reset}>
-                      {t('settings.mfaCancel')}
-                    </button>
-                  </div>
+                  {actions(t('settings.mfaTurnOff'), t('settings.mfaTurningOff'), true)}
                 </form>
               </Match>
               <Match when={status().totp}>
@@ -185,8 +190,7 @@ export function TwoStepSignIn() {
                   class="button button--secondary"
                   onClick={() => {
                     setDone(undefined);
-                    setTurningOff(true);
-                    focusLater(fieldId('password'));
+                    go({ name: 'turnOff' }, fieldId('password'));
                   }}
                 >
                   {t('settings.mfaTurnOff')}
@@ -195,8 +199,14 @@ export function TwoStepSignIn() {
               <Match when={!status().totp}>
                 <p class="mfa-state">{t('settings.mfaOff')}</p>
                 <p>{t('settings.mfaWhy')}</p>
-                <ErrorSummary items={errors.summary()} general={errors.general()} />
-                <button type="button" class="button" aria-disabled={busy() ? 'true' : undefined} onClick={() => void start()}>
+                <button
+                  type="button"
+                  class="button"
+                  onClick={() => {
+                    setDone(undefined);
+                    go({ name: 'password' }, fieldId('password'));
+                  }}
+                >
                   {t('settings.mfaSetUp')}
                 </button>
               </Match>
