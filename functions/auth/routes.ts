@@ -199,7 +199,7 @@ export const authRoutes = new Hono<Env>()
         // Cognito ends the second step after an expired session or too many wrong codes: start again.
         if (e instanceof AppError && e.status === 401) {
           clearChallenge(c);
-          throw new UnauthenticatedError('Your sign-in took too long. Enter your email and password again.');
+          throw new UnauthenticatedError('Your sign-in was stopped. Enter your email and password again.');
         }
         throw e;
       }

@@ -148,7 +148,8 @@ export const en = {
   'signIn.codeSubmit': 'Continue',
   'signIn.codeBack': 'Start again',
   'signIn.codeWrong': 'That code is not right. Codes change every 30 seconds: enter the one your app shows now.',
-  'signIn.codeLapsed': 'That took too long, so the sign-in was stopped. Enter your email address and password again.',
+  'signIn.codeLapsed':
+    'The sign-in was stopped: it took more than a few minutes, or a code was wrong too often. Enter your email address and password again.',
   'signIn.codeLost':
     'Lost the phone with your authenticator app? Contact the network’s advisory board: once they have checked who you are, they can have the second step turned off.',
 
