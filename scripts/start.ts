@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { printOutbox } from './local/outbox';
 import { startLocalServices } from './local/services';
 
 /**
@@ -63,7 +64,15 @@ export async function startServer(opts: { port: number; dataDir?: string; quiet?
     http.close();
     await services.stop();
   };
-  return { origin, stop, seeded, accounts: DEMO_ACCOUNTS, password: demoPassword() };
+  return {
+    origin,
+    stop,
+    seeded,
+    accounts: DEMO_ACCOUNTS,
+    password: demoPassword(),
+    /** Where the codes cognito-local "emailed" are kept (scripts/local/outbox.ts). */
+    outbox: { dataDir: services.cognitoDataDir, userPoolId: services.env.USER_POOL_ID ?? '' },
+  };
 }
 
 const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
@@ -78,6 +87,8 @@ if (isMain) {
       console.log(
         `\n${s.seeded.seeded ? `Seeded ${s.seeded.members} demo members.` : 'Demo data already present.'} Press Ctrl-C to stop.\n`,
       );
+      console.log('Local mode sends no email: password-reset codes are printed here.\n');
+      printOutbox(s.outbox.dataDir, s.outbox.userPoolId, (line) => console.log(line));
       let stopping = false;
       const shutdown = () => {
         if (stopping) return;

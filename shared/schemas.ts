@@ -72,6 +72,17 @@ export const ConfirmSchema = /* @__PURE__ */ lazy(() =>
   z.strictObject({ email: EmailSchema, code: z.string().check(z.trim(), z.minLength(1), z.maxLength(16)) }),
 );
 
+/** Forgotten password, step one: the address to send a reset code to. */
+export const ForgotPasswordSchema = /* @__PURE__ */ lazy(() => z.strictObject({ email: EmailSchema }));
+/** Forgotten password, step two: the emailed code and the new password. */
+export const ResetPasswordSchema = /* @__PURE__ */ lazy(() =>
+  z.strictObject({ email: EmailSchema, code: z.string().check(z.trim(), z.minLength(1), z.maxLength(16)), password: PasswordSchema }),
+);
+/** A signed-in member changes her password: the current one, then the new one. */
+export const ChangePasswordSchema = /* @__PURE__ */ lazy(() =>
+  z.strictObject({ currentPassword: z.string().check(z.minLength(1), z.maxLength(256)), newPassword: PasswordSchema }),
+);
+
 export const UserSchema = /* @__PURE__ */ lazy(() => z.object({ id: z.string(), email: z.string(), roles: z.array(z.string()) }));
 export type User = z.infer<typeof UserSchema>;
 /** The answer to a sign-in. */

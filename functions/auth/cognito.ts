@@ -147,6 +147,58 @@ export async function answerTotp(challenge: TotpChallenge, code: string): Promis
   return tokensOf(res.AuthenticationResult);
 }
 
+/**
+ * Asks Cognito to email a password-reset code. An address without an account is no error:
+ * the answer never says whether an account exists (in AWS the app client prevents user
+ * existence errors; cognito-local does not, so its "not found" is swallowed here).
+ */
+export async function sendResetCode(email: string): Promise<void> {
+  try {
+    await idp().then(({ sdk, client }) => client.send(new sdk.ForgotPasswordCommand({ ClientId: clientId, Username: email })));
+  } catch (e) {
+    if (e instanceof Error && (e.name === 'UserNotFoundException' || e.name === 'InvalidParameterException')) return;
+    mapError(e);
+  }
+}
+
+/** Sets a new password with the emailed code. An unknown address answers like a wrong code. */
+export async function resetPassword(email: string, code: string, password: string): Promise<void> {
+  await call(() =>
+    idp()
+      .then(({ sdk, client }) =>
+        client.send(
+          new sdk.ConfirmForgotPasswordCommand({ ClientId: clientId, Username: email, ConfirmationCode: code, Password: password }),
+        ),
+      )
+      .catch((e: unknown) => {
+        if (e instanceof Error && e.name === 'UserNotFoundException') {
+          throw new ValidationError('The code is not right or has expired.', [{ path: 'code', message: 'Not accepted.' }]);
+        }
+        throw e;
+      }),
+  );
+}
+
+/**
+ * Changes her password with her access token. A wrong current password is a 400 on
+ * `currentPassword` (Cognito says NotAuthorized; cognito-local InvalidPassword, which for us can
+ * only mean that: the API checked the new password before calling).
+ */
+export async function changePassword(accessToken: string, current: string, next: string): Promise<void> {
+  await call(() =>
+    idp()
+      .then(({ sdk, client }) =>
+        client.send(new sdk.ChangePasswordCommand({ AccessToken: accessToken, PreviousPassword: current, ProposedPassword: next })),
+      )
+      .catch((e: unknown) => {
+        if (e instanceof Error && (e.name === 'NotAuthorizedException' || e.name === 'InvalidPasswordException')) {
+          throw new ValidationError('The current password is not right.', [{ path: 'currentPassword', message: 'Not right.' }]);
+        }
+        throw e;
+      }),
+  );
+}
+
 /** Whether her account asks for an authenticator code at sign-in. */
 export async function totpEnabled(accessToken: string): Promise<boolean> {
   const res = await call(() => idp().then(({ sdk, client }) => client.send(new sdk.GetUserCommand({ AccessToken: accessToken }))));

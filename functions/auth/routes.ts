@@ -1,8 +1,11 @@
 import { type Context, Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import {
+  ChangePasswordSchema,
   ConfirmSchema,
+  ForgotPasswordSchema,
   MfaStatusSchema,
+  ResetPasswordSchema,
   SignInChallengeSchema,
   SignInCodeSchema,
   SignInSchema,
@@ -141,6 +144,65 @@ export const authRoutes = new Hono<Env>()
       const { email, code } = c.req.valid('json');
       await throttle.consume('confirm', email, config.SIGNIN_MAX_FAILURES, config.SIGNIN_WINDOW_SECONDS);
       await cognito.confirm(email, code);
+      return c.body(null, 204);
+    },
+  )
+  .post(
+    '/forgot-password',
+    describe({
+      summary: 'Email a password-reset code; the same answer whether or not the address has an account',
+      tags: ['auth'],
+      responses: { 204: { description: 'Sent if the account exists' } },
+    }),
+    validate('json', ForgotPasswordSchema),
+    async (c) => {
+      const { email } = c.req.valid('json');
+      // Counted per address whether or not it has an account, so the limit says nothing either.
+      await throttle.consume('reset-send', email, config.SIGNIN_MAX_FAILURES, config.SIGNIN_WINDOW_SECONDS);
+      await cognito.sendResetCode(email);
+      return c.body(null, 204);
+    },
+  )
+  .post(
+    '/reset-password',
+    describe({
+      summary: 'Set a new password with the emailed code (two-step sign-in, when on, still asks for its code)',
+      tags: ['auth'],
+      responses: { 204: { description: 'Changed' } },
+    }),
+    validate('json', ResetPasswordSchema),
+    async (c) => {
+      const { email, code, password } = c.req.valid('json');
+      await throttle.check('reset-code', email, config.SIGNIN_MAX_FAILURES, config.SIGNIN_WINDOW_SECONDS);
+      const weak = await weakPasswordReason(password, email);
+      if (weak) throw new ValidationError('Choose a stronger password.', [{ path: 'password', message: weak }]);
+      try {
+        await cognito.resetPassword(email, code, password);
+      } catch (e) {
+        if (e instanceof ValidationError && e.details?.some((d) => d.path === 'code')) {
+          await throttle.record('reset-code', email, config.SIGNIN_WINDOW_SECONDS);
+        }
+        throw e;
+      }
+      return c.body(null, 204);
+    },
+  )
+  .post(
+    '/change-password',
+    describe({
+      summary: 'Change her password: the current one, then the new one',
+      tags: ['auth'],
+      responses: { 204: { description: 'Changed' } },
+    }),
+    signedIn,
+    validate('json', ChangePasswordSchema),
+    async (c) => {
+      const { currentPassword, newPassword } = c.req.valid('json');
+      const email = c.var.session.email;
+      await throttle.check('signin', email, config.SIGNIN_MAX_FAILURES, config.SIGNIN_WINDOW_SECONDS);
+      const weak = await weakPasswordReason(newPassword, email);
+      if (weak) throw new ValidationError('Choose a stronger password.', [{ path: 'newPassword', message: weak }]);
+      await countingFailures(email, () => cognito.changePassword(accessTokenOf(c), currentPassword, newPassword));
       return c.body(null, 204);
     },
   )

@@ -27,7 +27,7 @@ function enforceSanction(c: Context, member: Sanctioned | undefined) {
   if (!s || s.until <= new Date().toISOString()) return;
   // Marking her own notices read and securing her own account are not taking part; she may always do them.
   if (c.req.method === 'POST' && /^\/api\/notifications\/[^/]+\/read$/.test(c.req.path)) return;
-  if (/^\/api\/auth\/mfa(\/|$)/.test(c.req.path)) return;
+  if (/^\/api\/auth\/(mfa(\/.*)?|change-password)$/.test(c.req.path)) return;
   if (s.type === 'suspend' && !OPEN_TO_SUSPENDED.has(c.req.path))
     throw new ForbiddenError(`Your account is suspended until ${inWords(s.until)}.`);
   if (s.type === 'read_only' && c.req.method !== 'GET' && c.req.method !== 'HEAD') {

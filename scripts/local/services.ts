@@ -155,6 +155,8 @@ export type LocalServices = {
   env: Record<string, string>;
   dynamoPort: number;
   cognitoPort: number;
+  /** cognito-local's data: its users, and the codes it "emailed" (local mode sends no mail). */
+  cognitoDataDir: string;
   stop: () => Promise<void>;
 };
 
@@ -231,7 +233,7 @@ export async function startLocalServices(opts: { dataDir?: string; quiet?: boole
       AWS_SECRET_ACCESS_KEY: 'local',
       SIGNUP_MAX_PER_ADDRESS: '0',
     };
-    return { env, dynamoPort, cognitoPort, stop };
+    return { env, dynamoPort, cognitoPort, cognitoDataDir: join(cognitoDir, '.cognito', 'db'), stop };
   } catch (e) {
     await stop();
     throw e;

@@ -11,6 +11,7 @@ import {
   signOut,
   startProductAndBrowser,
 } from './support';
+import { codesInOutbox } from '../../scripts/local/outbox';
 import { totp, wrongCode } from '../totp';
 
 /*
@@ -212,10 +213,10 @@ describe('two-step sign-in in a browser', () => {
     await page.getByText('Two-step sign-in is off.').waitFor();
     await page.getByRole('button', { name: 'Set up two-step sign-in' }).click();
     // Her password first: an open session alone cannot put a second factor on her account.
-    await page.getByLabel('Password').fill('not my password at all');
+    await page.getByLabel('Password', { exact: true }).fill('not my password at all');
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByText('That password is not right.').first().waitFor();
-    await page.getByLabel('Password').fill(applicant.password);
+    await page.getByLabel('Password', { exact: true }).fill(applicant.password);
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('img', { name: /QR code/ }).waitFor();
     // Her phone: the key as the page shows it, in groups of four.
@@ -247,10 +248,49 @@ describe('two-step sign-in in a browser', () => {
     await page.goto(`${server.origin}/settings`);
     await heading(page, 'Settings');
     await page.getByRole('button', { name: 'Turn off two-step sign-in' }).click();
-    await page.getByLabel('Password').fill(applicant.password);
+    await page.getByLabel('Password', { exact: true }).fill(applicant.password);
     await page.getByLabel('Code from your authenticator app').fill(totp(key));
     await page.getByRole('button', { name: 'Turn off two-step sign-in' }).click();
     await page.getByText('Two-step sign-in is off. Signing in now takes only your password.').waitFor();
+    await signOut(page);
+    await signIn(page, applicant.email, applicant.password);
+    await heading(page, 'Directory');
+  });
+});
+
+describe('passwords in a browser', () => {
+  it('lets her reset a forgotten password with the emailed code, and change it again in Settings', async () => {
+    const interim = 'a lantern by the northern gate';
+    await signOut(page);
+    await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    await heading(page, 'Reset your password');
+    await page.getByLabel('Email address').fill(applicant.email);
+    await expectAccessible(page, 'reset password');
+    await page.getByRole('button', { name: 'Send the code' }).click();
+    await heading(page, 'Choose a new password');
+    // Local mode's outbox: the code cognito-local would have emailed.
+    const code = codesInOutbox(server.outbox.dataDir, server.outbox.userPoolId).get(applicant.email) ?? '';
+    expect(code).toMatch(/^\d{6}$/);
+    await page.getByLabel('Confirmation code').fill(code);
+    await page.getByLabel('New password').fill('password1234');
+    await page.getByRole('button', { name: 'Set the new password' }).click();
+    await page.getByRole('alert').getByText('common', { exact: false }).first().waitFor();
+    await page.getByLabel('New password').fill(interim);
+    await expectAccessible(page, 'choose a new password');
+    await shot(page, '14-reset-password-360', false);
+    await page.getByRole('button', { name: 'Set the new password' }).click();
+    await heading(page, 'Sign in');
+    await page.getByText('Your password has been changed. Sign in with the new one.').waitFor();
+    await signIn(page, applicant.email, interim);
+    await heading(page, 'Directory');
+
+    await page.goto(`${server.origin}/settings`);
+    await heading(page, 'Settings');
+    await page.getByLabel('Current password').fill(interim);
+    await page.getByLabel('New password').fill(applicant.password);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByRole('status').getByText('Your password has been changed.', { exact: false }).waitFor();
+    await expectAccessible(page, 'settings after a password change');
     await signOut(page);
     await signIn(page, applicant.email, applicant.password);
     await heading(page, 'Directory');

@@ -10,7 +10,13 @@ export const ENV_FILE = join(tmpdir(), `champions-test-env-${process.pid}.json`)
 
 export async function setup() {
   services = await startLocalServices({ quiet: true });
-  const env = { ...services.env, APP_ORIGIN: 'http://127.0.0.1:3000', CHAMPIONS_TEST_ENV: ENV_FILE };
+  const env = {
+    ...services.env,
+    APP_ORIGIN: 'http://127.0.0.1:3000',
+    CHAMPIONS_TEST_ENV: ENV_FILE,
+    // For the tests only (the API never reads it): where to find the codes cognito-local "emailed".
+    TEST_COGNITO_DATA_DIR: services.cognitoDataDir,
+  };
   writeFileSync(ENV_FILE, JSON.stringify(env));
   process.env.CHAMPIONS_TEST_ENV = ENV_FILE;
 }

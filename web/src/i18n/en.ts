@@ -80,6 +80,8 @@ export const en = {
   'field.email': 'Email address',
   'field.password': 'Password',
   'field.code': 'Confirmation code',
+  'field.newPassword': 'New password',
+  'field.currentPassword': 'Current password',
   'field.totp': 'Code from your authenticator app',
   'field.totp.hint': '6 digits, for example 123 456.',
   'field.displayName': 'Name shown to members',
@@ -143,6 +145,8 @@ export const en = {
   'signIn.createAccount': 'Create an account',
   'signIn.signedOut': 'You have signed out.',
   'signIn.deleted': 'Your account and your data have been deleted.',
+  'signIn.forgot': 'Forgot your password?',
+  'signIn.passwordReset': 'Your password has been changed. Sign in with the new one.',
   'signIn.codeTitle': 'Enter your sign-in code',
   'signIn.codeIntro': 'Your account asks for a second step. Open your authenticator app and enter the code it shows now.',
   'signIn.codeSubmit': 'Continue',
@@ -152,6 +156,19 @@ export const en = {
     'The sign-in was stopped: it took more than a few minutes, or a code was wrong too often. Enter your email address and password again.',
   'signIn.codeLost':
     'Lost the phone with your authenticator app? Contact the network’s advisory board: once they have checked who you are, they can have the second step turned off.',
+
+  'reset.title': 'Reset your password',
+  'reset.intro': 'Enter the email address of your account. We will send it a code to set a new password.',
+  'reset.send': 'Send the code',
+  'reset.sending': 'Sending…',
+  'reset.backToSignIn': 'Back to sign in',
+  'reset.codeTitle': 'Choose a new password',
+  'reset.codeIntro':
+    'If an account uses {email}, we have sent a code to it. Enter the code and a new password. If nothing arrives within a few minutes, check the address and try again.',
+  'reset.codeWrong': 'The code is not right or has expired.',
+  'reset.save': 'Set the new password',
+  'reset.saving': 'Saving…',
+  'reset.startAgain': 'Use another address',
 
   'signUp.title': 'Create an account',
   'signUp.intro':
@@ -482,6 +499,11 @@ export const en = {
     'Your board account sees applications, reports and who wrote anonymous posts. Protect it with two-step sign-in, so that a password alone cannot open it.',
   'board.mfaNoticeLink': 'Set up two-step sign-in',
   'settings.title': 'Settings',
+  'settings.passwordTitle': 'Your password',
+  'settings.passwordSave': 'Change password',
+  'settings.passwordSaving': 'Changing…',
+  'settings.passwordChanged': 'Your password has been changed. Use the new one the next time you sign in.',
+  'settings.passwordWrong': 'That is not your current password.',
   'settings.mfaTitle': 'Two-step sign-in',
   'settings.mfaWhy':
     'With two-step sign-in, your password alone is not enough: every sign-in also asks for a code from an authenticator app on your phone. Someone who learns your password still cannot see the network as you.',

@@ -25,6 +25,17 @@ export function onSessionLost(handler: () => void): void {
   sessionLost = handler;
 }
 
+/**
+ * The auth routes that take credentials instead of a session: their 401 is about the email,
+ * password or code, and no refresh could change it. Her account's own settings under /api/auth
+ * (two-step sign-in, password change) are session routes like any other.
+ */
+const CREDENTIAL_ROUTES = new Set(
+  ['sign-up', 'confirm', 'sign-in', 'sign-in/totp', 'refresh', 'sign-out', 'forgot-password', 'reset-password'].map(
+    (p) => `/api/auth/${p}`,
+  ),
+);
+
 let refreshing: Promise<boolean> | undefined;
 
 /** One refresh at a time: parallel 401s share it. */
@@ -48,9 +59,7 @@ const sessionFetch: typeof fetch = async (input, init) => {
   const send = () => fetch(input, { ...init, credentials: 'same-origin' });
   const res = await send();
   const path = pathOf(input);
-  // Signing in, up and out answer 401 about the credentials, not the session; her own account's
-  // security settings (/api/auth/mfa) are session routes like any other.
-  if (res.status !== 401 || (path.startsWith('/api/auth/') && !path.startsWith('/api/auth/mfa'))) return res;
+  if (res.status !== 401 || CREDENTIAL_ROUTES.has(path)) return res;
   if (await refreshSession()) {
     const again = await send();
     if (again.status !== 401) return again;

@@ -47,8 +47,8 @@ export function redirectFor(access: Access, me: Me | null): string | undefined {
   return allowed ? undefined : homeFor(me);
 }
 
-/** A one-time message for the sign-in page, about how the last session ended. */
-export type Farewell = 'signedOut' | 'deleted' | 'sessionEnded';
+/** A one-time message for the sign-in page, about how the last session ended (or that her password was reset). */
+export type Farewell = 'signedOut' | 'deleted' | 'sessionEnded' | 'passwordReset';
 const [farewell, setFarewell] = createRoot(() => createSignal<Farewell | undefined>());
 export { farewell, setFarewell };
 

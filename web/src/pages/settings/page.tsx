@@ -13,6 +13,7 @@ import { createFormErrors, fieldId, generalMessage } from '../../lib/form';
 import { createMorePages } from '../../lib/more-pages';
 import { forgetSession, getMe, signOut } from '../../lib/session';
 import { fetchBlocksPage, getBlocks } from './data';
+import { ChangePassword } from './password';
 import { TwoStepSignIn } from './two-step';
 
 function Blocks() {
@@ -174,6 +175,7 @@ export default function SettingsPage() {
     <div class="narrow">
       <PageHeading>{t('settings.title')}</PageHeading>
       <TwoStepSignIn />
+      <ChangePassword />
       {/* Blocking is between members: an applicant still waiting sees no one to block. */}
       <Show when={me()?.status === 'active'}>
         <Blocks />

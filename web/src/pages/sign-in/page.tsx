@@ -10,6 +10,14 @@ import { isStatus } from '../../lib/api';
 import { createFormErrors, fieldId } from '../../lib/form';
 import { farewell, homeFor, signIn, signInWithCode } from '../../lib/session';
 
+/** What the sign-in page says about how she got here. */
+const FAREWELL_TEXT = {
+  signedOut: 'signIn.signedOut',
+  deleted: 'signIn.deleted',
+  sessionEnded: 'common.sessionEnded',
+  passwordReset: 'signIn.passwordReset',
+} as const;
+
 /** Focus a field of the step just shown, after its heading has taken focus on mount. */
 const focusLater = (field: string) => setTimeout(() => document.getElementById(fieldId(field))?.focus(), 0);
 
@@ -86,7 +94,7 @@ export default function SignInPage() {
             <Show when={farewell()}>
               {(f) => (
                 <Notice tone={f() === 'sessionEnded' ? 'warning' : 'success'} live>
-                  <p>{t(f() === 'deleted' ? 'signIn.deleted' : f() === 'sessionEnded' ? 'common.sessionEnded' : 'signIn.signedOut')}</p>
+                  <p>{t(FAREWELL_TEXT[f()])}</p>
                 </Notice>
               )}
             </Show>
@@ -123,6 +131,9 @@ export default function SignInPage() {
                 </button>
               </div>
             </form>
+            <p>
+              <A href="/forgot-password">{t('signIn.forgot')}</A>
+            </p>
             <p>
               {t('signIn.new')} <A href="/sign-up">{t('signIn.createAccount')}</A>
             </p>

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { Agent, PASSWORD, awayFromWindowEdge, emailedCode, expectError, member, signedInAgent, uniqueEmail } from '../helpers';
+import { totp } from '../totp';
+
+const NEW_PASSWORD = 'a brand new and unusual passphrase';
+
+describe('forgotten password', () => {
+  it('sends a code, and the code sets a new password; the old one stops working', async () => {
+    const a = await signedInAgent('reset');
+    const anon = new Agent();
+    expect((await anon.post('/api/auth/forgot-password', { email: a.email })).status).toBe(204);
+    const code = emailedCode(a.email);
+    expect((await anon.post('/api/auth/reset-password', { email: a.email, code, password: NEW_PASSWORD })).status).toBe(204);
+    expectError(await new Agent().post('/api/auth/sign-in', { email: a.email, password: PASSWORD }), 401, 'unauthenticated');
+    expect((await new Agent().post('/api/auth/sign-in', { email: a.email, password: NEW_PASSWORD })).status).toBe(200);
+  });
+
+  it('answers an address without an account exactly like one with', async () => {
+    const a = await signedInAgent('reset');
+    const known = await new Agent().post('/api/auth/forgot-password', { email: a.email });
+    const unknown = await new Agent().post('/api/auth/forgot-password', { email: uniqueEmail('nobody') });
+    expect(unknown.status).toBe(known.status);
+    expect(unknown.body).toEqual(known.body);
+    const wrongKnown = await new Agent().post('/api/auth/reset-password', { email: a.email, code: '000000', password: NEW_PASSWORD });
+    const wrongUnknown = await new Agent().post('/api/auth/reset-password', {
+      email: uniqueEmail('nobody'),
+      code: '000000',
+      password: NEW_PASSWORD,
+    });
+    expectError(wrongKnown, 400, 'validation_failed');
+    expect(wrongKnown.body.error.details[0].path).toBe('code');
+    expect(wrongUnknown.status).toBe(wrongKnown.status);
+    expect(wrongUnknown.body).toEqual(wrongKnown.body);
+  });
+
+  it('refuses a weak new password and bad input with 400, and keeps the code usable', async () => {
+    const a = await signedInAgent('reset');
+    await new Agent().post('/api/auth/forgot-password', { email: a.email });
+    const code = emailedCode(a.email);
+    const weak = await new Agent().post('/api/auth/reset-password', { email: a.email, code, password: 'password1234' });
+    expectError(weak, 400, 'validation_failed');
+    expect(weak.body.error.details[0].path).toBe('password');
+    expectError(await new Agent().post('/api/auth/forgot-password', { email: 'not-an-email' }), 400, 'validation_failed');
+    expectError(await new Agent().post('/api/auth/forgot-password', { email: a.email, extra: 1 }), 400, 'validation_failed');
+    expectError(await new Agent().post('/api/auth/reset-password', { email: a.email, code }), 400, 'validation_failed');
+    expect((await new Agent().post('/api/auth/reset-password', { email: a.email, code, password: NEW_PASSWORD })).status).toBe(204);
+  });
+
+  it('one address’s code does not reset another account', async () => {
+    const a = await signedInAgent('reset');
+    const b = await signedInAgent('reset-other');
+    await new Agent().post('/api/auth/forgot-password', { email: a.email });
+    const code = emailedCode(a.email);
+    const res = await new Agent().post('/api/auth/reset-password', { email: b.email, code, password: NEW_PASSWORD });
+    expectError(res, 400, 'validation_failed');
+    expect((await new Agent().post('/api/auth/sign-in', { email: b.email, password: PASSWORD })).status).toBe(200);
+  });
+
+  it('limits codes sent to one address (429), known or not', async () => {
+    const max = Number(process.env.SIGNIN_MAX_FAILURES ?? 5);
+    await awayFromWindowEdge(Number(process.env.SIGNIN_WINDOW_SECONDS ?? 900));
+    for (const email of [uniqueEmail('reset-limit'), (await signedInAgent('reset-limit')).email]) {
+      for (let i = 0; i < max; i++) expect((await new Agent().post('/api/auth/forgot-password', { email })).status).toBe(204);
+      expectError(await new Agent().post('/api/auth/forgot-password', { email }), 429, 'rate_limited');
+    }
+  });
+
+  it('still asks for the authenticator code after a reset: a reset email alone does not open the account', async () => {
+    const a = await signedInAgent('reset');
+    const { secret } = (await a.post('/api/auth/mfa/totp', { password: PASSWORD })).body;
+    expect((await a.post('/api/auth/mfa/totp/verify', { code: totp(secret) })).status).toBe(200);
+    await new Agent().post('/api/auth/forgot-password', { email: a.email });
+    await new Agent().post('/api/auth/reset-password', { email: a.email, code: emailedCode(a.email), password: NEW_PASSWORD });
+    const res = await new Agent().post('/api/auth/sign-in', { email: a.email, password: NEW_PASSWORD });
+    expect(res.status).toBe(202);
+    expect(res.body).toEqual({ challenge: 'totp' });
+  });
+});
+
+describe('changing the password', () => {
+  it('takes the current password and a strong new one', async () => {
+    const a = await signedInAgent('change');
+    expect((await a.post('/api/auth/change-password', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD })).status).toBe(204);
+    expectError(await new Agent().post('/api/auth/sign-in', { email: a.email, password: PASSWORD }), 401, 'unauthenticated');
+    expect((await new Agent().post('/api/auth/sign-in', { email: a.email, password: NEW_PASSWORD })).status).toBe(200);
+    // Her session goes on.
+    expect((await a.get('/api/me')).status).toBe(200);
+  });
+
+  it('refuses a wrong current password as a 400 on its field (not a lost session), and a weak new one', async () => {
+    const a = await signedInAgent('change');
+    const wrong = await a.post('/api/auth/change-password', { currentPassword: 'not the password at all', newPassword: NEW_PASSWORD });
+    expectError(wrong, 400, 'validation_failed');
+    expect(wrong.body.error.details[0].path).toBe('currentPassword');
+    const weak = await a.post('/api/auth/change-password', { currentPassword: PASSWORD, newPassword: 'password1234' });
+    expectError(weak, 400, 'validation_failed');
+    expect(weak.body.error.details[0].path).toBe('newPassword');
+    expectError(await a.post('/api/auth/change-password', { currentPassword: PASSWORD, newPassword: 'short' }), 400, 'validation_failed');
+    expectError(await a.post('/api/auth/change-password', { newPassword: NEW_PASSWORD }), 400, 'validation_failed');
+    expect((await a.get('/api/me')).status).toBe(200);
+    expect((await new Agent().post('/api/auth/sign-in', { email: a.email, password: PASSWORD })).status).toBe(200);
+  });
+
+  it('needs a session, refuses another origin, and changes only her own account', async () => {
+    expectError(
+      await new Agent().post('/api/auth/change-password', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD }),
+      401,
+      'unauthenticated',
+    );
+    const a = await signedInAgent('change');
+    const other = await member();
+    expectError(
+      await a.post(
+        '/api/auth/change-password',
+        { currentPassword: PASSWORD, newPassword: NEW_PASSWORD },
+        { origin: 'https://evil.example' },
+      ),
+      403,
+      'forbidden',
+    );
+    expect((await a.post('/api/auth/change-password', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD })).status).toBe(204);
+    expect((await new Agent().post('/api/auth/sign-in', { email: other.email, password: PASSWORD })).status).toBe(200);
+  });
+});

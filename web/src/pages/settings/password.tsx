@@ -1,0 +1,80 @@
+import { createSignal, Show } from 'solid-js';
+import { PASSWORD_MIN_LENGTH } from '../../../../shared/profile-fields';
+import { ErrorSummary } from '../../components/error-summary';
+import { Field } from '../../components/field';
+import { Notice } from '../../components/notice';
+import { t } from '../../i18n';
+import { api, unwrap } from '../../lib/api';
+import { createFormErrors, fieldId } from '../../lib/form';
+
+/** Her password, changed with the current one. Her session goes on. */
+export function ChangePassword() {
+  const [current, setCurrent] = createSignal('');
+  const [next, setNext] = createSignal('');
+  const [busy, setBusy] = createSignal(false);
+  const [done, setDone] = createSignal(false);
+  const errors = createFormErrors(['currentPassword', 'newPassword']);
+
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    setDone(false);
+    const ok = errors.check({
+      currentPassword: current() ? undefined : t('validation.password'),
+      newPassword: next().length >= PASSWORD_MIN_LENGTH ? undefined : t('validation.passwordLength', { min: PASSWORD_MIN_LENGTH }),
+    });
+    if (!ok || busy()) return;
+    setBusy(true);
+    try {
+      await unwrap(api.auth['change-password'].$post({ json: { currentPassword: current(), newPassword: next() } }));
+      setDone(true);
+    } catch (err) {
+      errors.fromError(err, { currentPassword: t('settings.passwordWrong') });
+    } finally {
+      setCurrent('');
+      setNext('');
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="panel" aria-labelledby="password-title">
+      <h2 class="section-title" id="password-title">
+        {t('settings.passwordTitle')}
+      </h2>
+      <div role="status">
+        <Show when={done()}>
+          <Notice tone="success">
+            <p>{t('settings.passwordChanged')}</p>
+          </Notice>
+        </Show>
+      </div>
+      <ErrorSummary items={errors.summary()} general={errors.general()} />
+      <form class="form" onSubmit={submit} novalidate>
+        <Field
+          id={fieldId('currentPassword')}
+          label={t('field.currentPassword')}
+          type="password"
+          autocomplete="current-password"
+          value={current()}
+          onInput={setCurrent}
+          error={errors.error('currentPassword')}
+        />
+        <Field
+          id={fieldId('newPassword')}
+          label={t('field.newPassword')}
+          hint={t('signUp.passwordHint', { min: PASSWORD_MIN_LENGTH })}
+          type="password"
+          autocomplete="new-password"
+          value={next()}
+          onInput={setNext}
+          error={errors.error('newPassword')}
+        />
+        <div class="actions">
+          <button type="submit" class="button button--secondary" aria-disabled={busy() ? 'true' : undefined}>
+            {busy() ? t('settings.passwordSaving') : t('settings.passwordSave')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
