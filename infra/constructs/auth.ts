@@ -58,9 +58,10 @@ export class Auth extends Construct {
     Validations.of(this.userPool).acknowledge({
       id: 'AwsSolutions-COG2',
       reason:
-        'MFA is optional (TOTP only, never SMS) so that members can join without an authenticator app. ' +
-        'Password guessing is contained by the 12-character minimum, the common-password check and the ' +
-        'per-email sign-in failure limit in the API. Requiring TOTP for the board group is recommended.',
+        'MFA is optional (TOTP only, never SMS) so that members can join without an authenticator app; any ' +
+        'member turns it on in the app (Settings), and board members are reminded on every board page until ' +
+        'they do. Password guessing is contained by the 12-character minimum, the common-password check and ' +
+        'the per-email sign-in failure limit in the API, which also counts wrong codes.',
     });
     Validations.of(this.userPool).acknowledge({
       id: 'AwsSolutions-COG8',
