@@ -17,18 +17,15 @@ import {
   TotpStartSchema,
 } from '../../shared/schemas';
 import { config } from '../lib/config';
-import { AppError, ConflictError, UnauthenticatedError, ValidationError } from '../lib/errors';
+import { UnauthenticatedError } from '../lib/errors';
 import { signedIn } from '../lib/guards';
 import type { Env } from '../lib/http';
 import { describe } from '../lib/openapi';
 import { seal, unseal } from '../lib/seal';
 import { COOKIE, type Tokens, clearSessionCookies, cookieBase, readCookie, setSessionCookies } from '../lib/session';
-import * as throttle from '../lib/throttle';
 import { validate } from '../lib/validation';
-import { getMember } from '../members/repository';
-import { rolesOf } from '../members/service';
 import * as cognito from './cognito';
-import { weakPasswordReason } from './passwords';
+import * as auth from './service';
 
 /**
  * The caller's address, for the per-address sign-up throttle (off in local mode). Behind
@@ -38,28 +35,10 @@ import { weakPasswordReason } from './passwords';
 const addressOf = (headers: (name: string) => string | undefined) =>
   (config.TRUST_FORWARDED_HOST ? headers('x-viewer-address') : undefined) ?? headers('x-forwarded-for')?.split(',')[0]?.trim() ?? 'unknown';
 
-/** A failed sign-in step counts against her address's limit; only wrong credentials or codes count. */
-async function countingFailures<T>(email: string, step: () => Promise<T>): Promise<T> {
-  try {
-    return await step();
-  } catch (e) {
-    if (e instanceof AppError && (e.status === 401 || e.status === 400))
-      await throttle.record('signin', email, config.SIGNIN_WINDOW_SECONDS);
-    throw e;
-  }
-}
-
 /** Sets the session cookies and answers who signed in, as the contract's sign-in does. */
 async function signedInAnswer(c: Context, email: string, tokens: Tokens) {
   setSessionCookies(c, tokens);
-  const payload = JSON.parse(Buffer.from(tokens.idToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
-    sub: string;
-    'cognito:groups'?: string[];
-  };
-  const groups = payload['cognito:groups'] ?? [];
-  const member = await getMember(payload.sub);
-  const roles = rolesOf({ userId: payload.sub, email, groups, isBoard: groups.includes('board') }, member);
-  return c.json({ user: { id: payload.sub, email, roles } }, 200);
+  return c.json({ user: await auth.userOf(email, tokens) }, 200);
 }
 
 /**
@@ -68,13 +47,17 @@ async function signedInAnswer(c: Context, email: string, tokens: Tokens) {
  * (3 minutes). Sealed, so that the user name and address in it cannot be swapped.
  */
 const CHALLENGE = { cookie: 'cn_mfa', path: '/api/auth/sign-in', seconds: 180, purpose: 'sign-in-totp' } as const;
-type PendingSignIn = { session: string; username: string; email: string; until: number };
 
-function readChallenge(c: Context): PendingSignIn | undefined {
-  const v = unseal(readCookie(c, CHALLENGE.cookie), CHALLENGE.purpose) as Partial<PendingSignIn> | undefined;
+function readChallenge(c: Context): auth.PendingSignIn | undefined {
+  const v = unseal(readCookie(c, CHALLENGE.cookie), CHALLENGE.purpose) as (Partial<auth.PendingSignIn> & { until?: unknown }) | undefined;
   if (!v || typeof v.session !== 'string' || typeof v.username !== 'string' || typeof v.email !== 'string') return undefined;
   if (typeof v.until !== 'number' || v.until < Date.now()) return undefined;
-  return v as PendingSignIn;
+  return { session: v.session, username: v.username, email: v.email };
+}
+
+function setChallenge(c: Context, pending: auth.PendingSignIn) {
+  const value = seal({ ...pending, until: Date.now() + CHALLENGE.seconds * 1000 }, CHALLENGE.purpose);
+  setCookie(c, CHALLENGE.cookie, value, { ...cookieBase(c), path: CHALLENGE.path, maxAge: CHALLENGE.seconds });
 }
 
 const clearChallenge = (c: Context) => deleteCookie(c, CHALLENGE.cookie, { ...cookieBase(c), path: CHALLENGE.path });
@@ -85,31 +68,6 @@ function accessTokenOf(c: Context): string {
   if (!token) throw new UnauthenticatedError();
   return token;
 }
-
-/**
- * Her password checked again for a change to her account's security, through Cognito's own
- * sign-in, under the same per-address limit. A wrong one is a 400 on `password`, not a 401: her
- * session is fine, and a 401 would sign her out.
- */
-async function reauthenticate(email: string, password: string): Promise<cognito.SignInResult> {
-  await throttle.check('signin', email, config.SIGNIN_MAX_FAILURES, config.SIGNIN_WINDOW_SECONDS);
-  return countingFailures(email, () =>
-    cognito.signIn(email, password).catch((e: unknown) => {
-      if (e instanceof AppError && e.status === 401) {
-        throw new ValidationError('The password is not right.', [{ path: 'password', message: 'Not right.' }]);
-      }
-      throw e;
-    }),
-  );
-}
-
-/** A check that signs her in a second time leaves no second session behind. */
-async function dropSecondSession(tokens: Tokens): Promise<void> {
-  if (tokens.refreshToken) await cognito.revoke(tokens.refreshToken);
-}
-
-/** The otpauth:// address an authenticator app reads from the QR code. Labelled "CN" only: an app's list is seen by whoever holds the phone. */
-const otpauthUri = (secret: string) => `otpauth://totp/CN?secret=${encodeURIComponent(secret)}&issuer=CN&algorithm=SHA1&digits=6&period=30`;
 
 export const authRoutes = new Hono<Env>()
   .post(
@@ -122,17 +80,11 @@ export const authRoutes = new Hono<Env>()
     validate('json', SignUpSchema),
     async (c) => {
       const { email, password } = c.req.valid('json');
-      if (config.SIGNUP_MAX_PER_ADDRESS > 0) {
-        await throttle.consume(
-          'signup',
-          addressOf((n) => c.req.header(n)),
-          config.SIGNUP_MAX_PER_ADDRESS,
-          config.SIGNUP_WINDOW_SECONDS,
-        );
-      }
-      const weak = await weakPasswordReason(password, email);
-      if (weak) throw new ValidationError('Choose a stronger password.', [{ path: 'password', message: weak }]);
-      const userId = await cognito.signUp(email, password);
+      const userId = await auth.signUp(
+        email,
+        password,
+        addressOf((n) => c.req.header(n)),
+      );
       return c.json({ userId }, 201);
     },
   )
@@ -142,8 +94,7 @@ export const authRoutes = new Hono<Env>()
     validate('json', ConfirmSchema),
     async (c) => {
       const { email, code } = c.req.valid('json');
-      await throttle.consume('confirm', email, config.SIGNIN_MAX_FAILURES, config.SIGNIN_WINDOW_SECONDS);
-      await cognito.confirm(email, code);
+      await auth.confirm(email, code);
       return c.body(null, 204);
     },
   )
@@ -156,10 +107,7 @@ export const authRoutes = new Hono<Env>()
     }),
     validate('json', ForgotPasswordSchema),
     async (c) => {
-      const { email } = c.req.valid('json');
-      // Counted per address whether or not it has an account, so the limit says nothing either.
-      await throttle.consume('reset-send', email, config.SIGNIN_MAX_FAILURES, config.SIGNIN_WINDOW_SECONDS);
-      await cognito.sendResetCode(email);
+      await auth.sendResetCode(c.req.valid('json').email);
       return c.body(null, 204);
     },
   )
@@ -173,17 +121,7 @@ export const authRoutes = new Hono<Env>()
     validate('json', ResetPasswordSchema),
     async (c) => {
       const { email, code, password } = c.req.valid('json');
-      await throttle.check('reset-code', email, config.SIGNIN_MAX_FAILURES, config.SIGNIN_WINDOW_SECONDS);
-      const weak = await weakPasswordReason(password, email);
-      if (weak) throw new ValidationError('Choose a stronger password.', [{ path: 'password', message: weak }]);
-      try {
-        await cognito.resetPassword(email, code, password);
-      } catch (e) {
-        if (e instanceof ValidationError && e.details?.some((d) => d.path === 'code')) {
-          await throttle.record('reset-code', email, config.SIGNIN_WINDOW_SECONDS);
-        }
-        throw e;
-      }
+      await auth.resetPassword(email, code, password);
       return c.body(null, 204);
     },
   )
@@ -198,11 +136,7 @@ export const authRoutes = new Hono<Env>()
     validate('json', ChangePasswordSchema),
     async (c) => {
       const { currentPassword, newPassword } = c.req.valid('json');
-      const email = c.var.session.email;
-      await throttle.check('signin', email, config.SIGNIN_MAX_FAILURES, config.SIGNIN_WINDOW_SECONDS);
-      const weak = await weakPasswordReason(newPassword, email);
-      if (weak) throw new ValidationError('Choose a stronger password.', [{ path: 'newPassword', message: weak }]);
-      await countingFailures(email, () => cognito.changePassword(accessTokenOf(c), currentPassword, newPassword));
+      await auth.changePassword(c.var.session, accessTokenOf(c), currentPassword, newPassword);
       return c.body(null, 204);
     },
   )
@@ -222,20 +156,13 @@ export const authRoutes = new Hono<Env>()
     validate('json', SignInSchema),
     async (c) => {
       const { email, password } = c.req.valid('json');
-      // Throttled per email on failures, whether or not the account exists.
-      await throttle.check('signin', email, config.SIGNIN_MAX_FAILURES, config.SIGNIN_WINDOW_SECONDS);
-      const result = await countingFailures(email, () => cognito.signIn(email, password));
+      const result = await auth.signIn(email, password);
       if ('tokens' in result) {
         // A second step left unfinished (its cookie reaches this path) ends here.
         if (readCookie(c, CHALLENGE.cookie)) clearChallenge(c);
         return signedInAnswer(c, email, result.tokens);
       }
-      const pending: PendingSignIn = { ...result.totp, email, until: Date.now() + CHALLENGE.seconds * 1000 };
-      setCookie(c, CHALLENGE.cookie, seal(pending, CHALLENGE.purpose), {
-        ...cookieBase(c),
-        path: CHALLENGE.path,
-        maxAge: CHALLENGE.seconds,
-      });
+      setChallenge(c, { ...result.totp, email });
       return c.json({ challenge: 'totp' as const }, 202);
     },
   )
@@ -253,16 +180,11 @@ export const authRoutes = new Hono<Env>()
         clearChallenge(c);
         throw new UnauthenticatedError('Your sign-in took too long or was not started. Enter your email and password again.');
       }
-      await throttle.check('signin', pending.email, config.SIGNIN_MAX_FAILURES, config.SIGNIN_WINDOW_SECONDS);
       let tokens: Tokens;
       try {
-        tokens = await countingFailures(pending.email, () => cognito.answerTotp(pending, c.req.valid('json').code));
+        tokens = await auth.answerTotp(pending, c.req.valid('json').code);
       } catch (e) {
-        // Cognito ends the second step after an expired session or too many wrong codes: start again.
-        if (e instanceof AppError && e.status === 401) {
-          clearChallenge(c);
-          throw new UnauthenticatedError('Your sign-in was stopped. Enter your email and password again.');
-        }
+        if (e instanceof UnauthenticatedError) clearChallenge(c);
         throw e;
       }
       clearChallenge(c);
@@ -277,7 +199,7 @@ export const authRoutes = new Hono<Env>()
       responses: { 200: { description: 'Status', schema: MfaStatusSchema } },
     }),
     signedIn,
-    async (c) => c.json({ totp: await cognito.totpEnabled(accessTokenOf(c)) }, 200),
+    async (c) => c.json({ totp: await auth.totpEnabled(accessTokenOf(c)) }, 200),
   )
   .post(
     '/mfa/totp',
@@ -289,15 +211,7 @@ export const authRoutes = new Hono<Env>()
     signedIn,
     validate('json', TotpStartSchema),
     async (c) => {
-      const accessToken = accessTokenOf(c);
-      // Her password first: a session left open somewhere must not be enough to put a second
-      // factor on her account that only someone else's phone can answer.
-      const proof = await reauthenticate(c.var.session.email, c.req.valid('json').password);
-      // Replacing the app of an account that has one takes both factors (turn it off first).
-      if (!('tokens' in proof)) throw new ConflictError('conflict', 'Two-step sign-in is already on. Turn it off first.');
-      await dropSecondSession(proof.tokens);
-      const secret = await cognito.startTotp(accessToken);
-      return c.json({ secret, uri: otpauthUri(secret) }, 200);
+      return c.json(await auth.startTotp(c.var.session, accessTokenOf(c), c.req.valid('json').password), 200);
     },
   )
   .post(
@@ -310,9 +224,7 @@ export const authRoutes = new Hono<Env>()
     signedIn,
     validate('json', TotpConfirmSchema),
     async (c) => {
-      const accessToken = accessTokenOf(c);
-      if (await cognito.totpEnabled(accessToken)) throw new ConflictError('conflict', 'Two-step sign-in is already on.');
-      await cognito.confirmTotp(accessToken, c.req.valid('json').code);
+      await auth.confirmTotp(accessTokenOf(c), c.req.valid('json').code);
       return c.json({ totp: true }, 200);
     },
   )
@@ -327,16 +239,7 @@ export const authRoutes = new Hono<Env>()
     validate('json', TotpDisableSchema),
     async (c) => {
       const { password, code } = c.req.valid('json');
-      const accessToken = accessTokenOf(c);
-      const email = c.var.session.email;
-      // Both factors again, through Cognito itself.
-      const proof = await reauthenticate(email, password);
-      if ('tokens' in proof) {
-        await dropSecondSession(proof.tokens);
-        throw new ConflictError('conflict', 'Two-step sign-in is not on.');
-      }
-      await dropSecondSession(await countingFailures(email, () => cognito.answerTotp(proof.totp, code)));
-      await cognito.setTotp(accessToken, false);
+      await auth.disableTotp(c.var.session, accessTokenOf(c), password, code);
       return c.json({ totp: false }, 200);
     },
   )

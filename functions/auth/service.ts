@@ -1,0 +1,166 @@
+import type { User } from '../../shared/schemas';
+import { config } from '../lib/config';
+import { AppError, ConflictError, UnauthenticatedError, ValidationError } from '../lib/errors';
+import type { Session, Tokens } from '../lib/session';
+import * as throttle from '../lib/throttle';
+import { getMember } from '../members/repository';
+import { rolesOf } from '../members/service';
+import * as cognito from './cognito';
+import { weakPasswordReason } from './passwords';
+
+/**
+ * The account rules: who may try how often, what a wrong answer counts as, and which proof a
+ * change to her account's security takes. Cognito holds the accounts (cognito.ts); the routes
+ * hold the cookies.
+ */
+
+const limit = { max: () => config.SIGNIN_MAX_FAILURES, window: () => config.SIGNIN_WINDOW_SECONDS };
+
+/** Refuses (429) once an address has used up its failures, whether or not it has an account. */
+const checkFailures = (kind: string, email: string) => throttle.check(kind, email, limit.max(), limit.window());
+
+/** A wrong password or code (400 or 401) counts against the address's limit. */
+async function countingFailures<T>(email: string, step: () => Promise<T>, kind = 'signin'): Promise<T> {
+  try {
+    return await step();
+  } catch (e) {
+    if (e instanceof AppError && (e.status === 401 || e.status === 400)) await throttle.record(kind, email, limit.window());
+    throw e;
+  }
+}
+
+async function refuseWeak(password: string, email: string, path: string): Promise<void> {
+  const weak = await weakPasswordReason(password, email);
+  if (weak) throw new ValidationError('Choose a stronger password.', [{ path, message: weak }]);
+}
+
+/** A check that signs her in a second time leaves no second session behind. */
+async function dropSecondSession(tokens: Tokens): Promise<void> {
+  if (tokens.refreshToken) await cognito.revoke(tokens.refreshToken);
+}
+
+/**
+ * Her password checked again for a change to her account's security, through Cognito's own
+ * sign-in, under the same limit. A wrong one is a 400 on `password`, not a 401: her session is
+ * fine, and a 401 would sign her out.
+ */
+async function reauthenticate(email: string, password: string): Promise<cognito.SignInResult> {
+  await checkFailures('signin', email);
+  return countingFailures(email, () =>
+    cognito.signIn(email, password).catch((e: unknown) => {
+      if (e instanceof AppError && e.status === 401) {
+        throw new ValidationError('The password is not right.', [{ path: 'password', message: 'Not right.' }]);
+      }
+      throw e;
+    }),
+  );
+}
+
+// ---------------------------------------------------------------- accounts
+
+/** A new account; `address` is counted when the per-address sign-up limit is on. */
+export async function signUp(email: string, password: string, address: string): Promise<string> {
+  if (config.SIGNUP_MAX_PER_ADDRESS > 0) {
+    await throttle.consume('signup', address, config.SIGNUP_MAX_PER_ADDRESS, config.SIGNUP_WINDOW_SECONDS);
+  }
+  await refuseWeak(password, email, 'password');
+  return cognito.signUp(email, password);
+}
+
+export async function confirm(email: string, code: string): Promise<void> {
+  await throttle.consume('confirm', email, limit.max(), limit.window());
+  await cognito.confirm(email, code);
+}
+
+// ---------------------------------------------------------------- signing in
+
+/** The password step: her tokens, or the authenticator-code step. Failures count per address. */
+export async function signIn(email: string, password: string): Promise<cognito.SignInResult> {
+  await checkFailures('signin', email);
+  return countingFailures(email, () => cognito.signIn(email, password));
+}
+
+/** A sign-in waiting for its second step (kept sealed in a cookie by the routes). */
+export type PendingSignIn = cognito.TotpChallenge & { email: string };
+
+/** The code step. When Cognito has ended the step (expired, or too many wrong codes) it is a 401: start again. */
+export async function answerTotp(pending: PendingSignIn, code: string): Promise<Tokens> {
+  await checkFailures('signin', pending.email);
+  try {
+    return await countingFailures(pending.email, () => cognito.answerTotp(pending, code));
+  } catch (e) {
+    if (e instanceof AppError && e.status === 401)
+      throw new UnauthenticatedError('Your sign-in was stopped. Enter your email and password again.');
+    throw e;
+  }
+}
+
+/** Who signed in, as the contract's sign-in answers it (from the id token just issued). */
+export async function userOf(email: string, tokens: Tokens): Promise<User> {
+  const claims = JSON.parse(Buffer.from(tokens.idToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+    sub: string;
+    'cognito:groups'?: string[];
+  };
+  const groups = claims['cognito:groups'] ?? [];
+  const member = await getMember(claims.sub);
+  return { id: claims.sub, email, roles: rolesOf({ userId: claims.sub, email, groups, isBoard: groups.includes('board') }, member) };
+}
+
+// ---------------------------------------------------------------- two-step sign-in
+
+/** The otpauth:// address an authenticator app reads from the QR code. Labelled "CN" only: an app's list is seen by whoever holds the phone. */
+const otpauthUri = (secret: string) => `otpauth://totp/CN?secret=${encodeURIComponent(secret)}&issuer=CN&algorithm=SHA1&digits=6&period=30`;
+
+/**
+ * A new authenticator secret. Her password first: a session left open somewhere must not be
+ * enough to put a second factor on her account that only someone else's phone can answer.
+ * Replacing the app of an account that has one takes both factors (turn it off first).
+ */
+export async function startTotp(session: Session, accessToken: string, password: string): Promise<{ secret: string; uri: string }> {
+  const proof = await reauthenticate(session.email, password);
+  if (!('tokens' in proof)) throw new ConflictError('conflict', 'Two-step sign-in is already on. Turn it off first.');
+  await dropSecondSession(proof.tokens);
+  const secret = await cognito.startTotp(accessToken);
+  return { secret, uri: otpauthUri(secret) };
+}
+
+/** Confirms the new secret with a code from it; from then on every sign-in asks for a code. */
+export async function confirmTotp(accessToken: string, code: string): Promise<void> {
+  if (await cognito.totpEnabled(accessToken)) throw new ConflictError('conflict', 'Two-step sign-in is already on.');
+  await cognito.confirmTotp(accessToken, code);
+}
+
+/** Turns the second step off; takes both factors again, checked by Cognito itself. */
+export async function disableTotp(session: Session, accessToken: string, password: string, code: string): Promise<void> {
+  const proof = await reauthenticate(session.email, password);
+  if ('tokens' in proof) {
+    await dropSecondSession(proof.tokens);
+    throw new ConflictError('conflict', 'Two-step sign-in is not on.');
+  }
+  await dropSecondSession(await countingFailures(session.email, () => cognito.answerTotp(proof.totp, code)));
+  await cognito.setTotp(accessToken, false);
+}
+
+export const totpEnabled = (accessToken: string) => cognito.totpEnabled(accessToken);
+
+// ---------------------------------------------------------------- passwords
+
+/** Emails a reset code. Counted per address whether or not it has an account, so the limit says nothing either. */
+export async function sendResetCode(email: string): Promise<void> {
+  await throttle.consume('reset-send', email, limit.max(), limit.window());
+  await cognito.sendResetCode(email);
+}
+
+/** A new password with the emailed code; wrong codes count per address. Two-step sign-in, when on, stays on. */
+export async function resetPassword(email: string, code: string, password: string): Promise<void> {
+  await checkFailures('reset-code', email);
+  await refuseWeak(password, email, 'password');
+  await countingFailures(email, () => cognito.resetPassword(email, code, password), 'reset-code');
+}
+
+/** Her password changed with the current one; a wrong current one counts like a failed sign-in. */
+export async function changePassword(session: Session, accessToken: string, current: string, next: string): Promise<void> {
+  await checkFailures('signin', session.email);
+  await refuseWeak(next, session.email, 'newPassword');
+  await countingFailures(session.email, () => cognito.changePassword(accessToken, current, next));
+}
