@@ -66,3 +66,14 @@ export function createFormErrors(fields: readonly string[]) {
     setGeneral,
   };
 }
+
+/**
+ * Focuses an element once the step that holds it is on screen: after the new step's heading has
+ * taken focus on mount, so this one wins.
+ */
+export function focusSoon(id: string): void {
+  setTimeout(() => document.getElementById(id)?.focus(), 0);
+}
+
+/** `focusSoon` for the control of an API field path. */
+export const focusFieldSoon = (path: string) => focusSoon(fieldId(path));

@@ -2,15 +2,13 @@ import { A, useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { PASSWORD_MIN_LENGTH } from '../../../../shared/profile-fields';
 import { ErrorSummary } from '../../components/error-summary';
+import { EmailField, PasswordField } from '../../components/account-fields';
 import { Field } from '../../components/field';
 import { PageHeading } from '../../components/page-heading';
 import { t } from '../../i18n';
 import { api, unwrap } from '../../lib/api';
-import { createFormErrors, fieldId } from '../../lib/form';
+import { createFormErrors, fieldId, focusFieldSoon } from '../../lib/form';
 import { setFarewell } from '../../lib/session';
-
-/** Focus a field of the step just shown, after its heading has taken focus on mount. */
-const focusLater = (field: string) => setTimeout(() => document.getElementById(fieldId(field))?.focus(), 0);
 
 /**
  * A forgotten password: her address, then the emailed code with a new password. The first step
@@ -43,7 +41,7 @@ export default function ForgotPasswordPage() {
     return send(async () => {
       await unwrap(api.auth['forgot-password'].$post({ json: { email: email() } }));
       setStep('code');
-      focusLater('code');
+      focusFieldSoon('code');
     });
   };
 
@@ -71,16 +69,7 @@ export default function ForgotPasswordPage() {
             <p>{t('reset.intro')}</p>
             <ErrorSummary items={errors.summary()} general={errors.general()} />
             <form class="form" onSubmit={askForCode} novalidate>
-              <Field
-                id={fieldId('email')}
-                label={t('field.email')}
-                type="email"
-                autocomplete="username"
-                spellcheck={false}
-                value={email()}
-                onInput={setEmail}
-                error={errors.error('email')}
-              />
+              <EmailField value={email()} onInput={setEmail} error={errors.error('email')} />
               <div class="actions">
                 <button type="submit" class="button" aria-disabled={busy() ? 'true' : undefined}>
                   {busy() ? t('reset.sending') : t('reset.send')}
@@ -106,16 +95,7 @@ export default function ForgotPasswordPage() {
             onInput={setCode}
             error={errors.error('code')}
           />
-          <Field
-            id={fieldId('password')}
-            label={t('field.newPassword')}
-            hint={t('signUp.passwordHint', { min: PASSWORD_MIN_LENGTH })}
-            type="password"
-            autocomplete="new-password"
-            value={password()}
-            onInput={setPassword}
-            error={errors.error('password')}
-          />
+          <PasswordField value={password()} onInput={setPassword} error={errors.error('password')} label={t('field.newPassword')} isNew />
           <div class="actions">
             <button type="submit" class="button" aria-disabled={busy() ? 'true' : undefined}>
               {busy() ? t('reset.saving') : t('reset.save')}

@@ -1,11 +1,11 @@
 import { createSignal, Show } from 'solid-js';
 import { PASSWORD_MIN_LENGTH } from '../../../../shared/profile-fields';
 import { ErrorSummary } from '../../components/error-summary';
-import { Field } from '../../components/field';
+import { PasswordField } from '../../components/account-fields';
 import { Notice } from '../../components/notice';
 import { t } from '../../i18n';
 import { api, unwrap } from '../../lib/api';
-import { createFormErrors, fieldId } from '../../lib/form';
+import { createFormErrors } from '../../lib/form';
 
 /** Her password, changed with the current one. Her session goes on. */
 export function ChangePassword() {
@@ -50,24 +50,20 @@ export function ChangePassword() {
       </div>
       <ErrorSummary items={errors.summary()} general={errors.general()} />
       <form class="form" onSubmit={submit} novalidate>
-        <Field
-          id={fieldId('currentPassword')}
+        <PasswordField
+          path="currentPassword"
           label={t('field.currentPassword')}
-          type="password"
-          autocomplete="current-password"
           value={current()}
           onInput={setCurrent}
           error={errors.error('currentPassword')}
         />
-        <Field
-          id={fieldId('newPassword')}
+        <PasswordField
+          path="newPassword"
           label={t('field.newPassword')}
-          hint={t('signUp.passwordHint', { min: PASSWORD_MIN_LENGTH })}
-          type="password"
-          autocomplete="new-password"
           value={next()}
           onInput={setNext}
           error={errors.error('newPassword')}
+          isNew
         />
         <div class="actions">
           <button type="submit" class="button button--secondary" aria-disabled={busy() ? 'true' : undefined}>

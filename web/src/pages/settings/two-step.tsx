@@ -1,21 +1,17 @@
 import { createAsync, revalidate } from '@solidjs/router';
 import { createSignal, Match, Show, Suspense, Switch } from 'solid-js';
 import { ErrorSummary } from '../../components/error-summary';
-import { Field } from '../../components/field';
 import { Loading } from '../../components/loading';
 import { Notice } from '../../components/notice';
 import { QrCode } from '../../components/qr-code';
-import { looksLikeTotp, TotpCodeField } from '../../components/totp-code-field';
+import { looksLikeTotp, PasswordField, TotpCodeField } from '../../components/account-fields';
 import { t } from '../../i18n';
 import { api, unwrap } from '../../lib/api';
-import { createFormErrors, fieldId } from '../../lib/form';
+import { createFormErrors, fieldId, focusSoon } from '../../lib/form';
 import { getMfa } from '../../lib/session';
 
 /** The key as apps print it: groups of four, easier to read out and type. */
 const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(' ') ?? secret;
-
-/** Focus a control once the part of the section that holds it is on screen. */
-const focusLater = (id: string) => setTimeout(() => document.getElementById(id)?.focus(), 0);
 
 /** Where she is: reading the status, confirming her password to start, scanning the key, or turning it off. */
 type Stage = { name: 'status' } | { name: 'password' } | { name: 'scan'; secret: string; uri: string } | { name: 'turnOff' };
@@ -44,7 +40,7 @@ export function TwoStepSignIn() {
     setCode('');
     setPassword('');
     errors.clear();
-    if (focus) focusLater(focus);
+    if (focus) focusSoon(focus);
   };
 
   /** Sends one form; a refusal lands on its fields, with both inputs emptied. */
@@ -99,17 +95,7 @@ export function TwoStepSignIn() {
     });
   };
 
-  const passwordField = () => (
-    <Field
-      id={fieldId('password')}
-      label={t('field.password')}
-      type="password"
-      autocomplete="current-password"
-      value={password()}
-      onInput={setPassword}
-      error={errors.error('password')}
-    />
-  );
+  const passwordField = () => <PasswordField value={password()} onInput={setPassword} error={errors.error('password')} />;
   const codeField = () => <TotpCodeField value={code()} onInput={setCode} error={errors.error('code')} />;
   const actions = (submit: string, submitting: string, danger = false) => (
     <div class="actions">

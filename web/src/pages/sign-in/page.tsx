@@ -1,13 +1,12 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { ErrorSummary } from '../../components/error-summary';
-import { Field } from '../../components/field';
-import { looksLikeTotp, TotpCodeField } from '../../components/totp-code-field';
+import { EmailField, looksLikeTotp, PasswordField, TotpCodeField } from '../../components/account-fields';
 import { Notice } from '../../components/notice';
 import { PageHeading } from '../../components/page-heading';
 import { t } from '../../i18n';
 import { isStatus } from '../../lib/api';
-import { createFormErrors, fieldId } from '../../lib/form';
+import { createFormErrors, focusFieldSoon } from '../../lib/form';
 import { farewell, homeFor, signIn, signInWithCode } from '../../lib/session';
 
 /** What the sign-in page says about how she got here. */
@@ -17,9 +16,6 @@ const FAREWELL_TEXT = {
   sessionEnded: 'common.sessionEnded',
   passwordReset: 'signIn.passwordReset',
 } as const;
-
-/** Focus a field of the step just shown, after its heading has taken focus on mount. */
-const focusLater = (field: string) => setTimeout(() => document.getElementById(fieldId(field))?.focus(), 0);
 
 export default function SignInPage() {
   const navigate = useNavigate();
@@ -48,7 +44,7 @@ export default function SignInPage() {
         setCode('');
         codeErrors.clear();
         setStep('code');
-        focusLater('code');
+        focusFieldSoon('code');
       } else {
         navigate(homeFor(me), { replace: true });
       }
@@ -66,7 +62,7 @@ export default function SignInPage() {
     setStep('password');
     setLapsed(timedOut);
     setCode('');
-    focusLater('password');
+    focusFieldSoon('password');
   };
 
   const submitCode = async (e: SubmitEvent) => {
@@ -106,25 +102,8 @@ export default function SignInPage() {
             <p>{t('signIn.intro')}</p>
             <ErrorSummary items={errors.summary()} general={errors.general()} />
             <form class="form" onSubmit={submit} novalidate>
-              <Field
-                id={fieldId('email')}
-                label={t('field.email')}
-                type="email"
-                autocomplete="username"
-                spellcheck={false}
-                value={email()}
-                onInput={setEmail}
-                error={errors.error('email')}
-              />
-              <Field
-                id={fieldId('password')}
-                label={t('field.password')}
-                type="password"
-                autocomplete="current-password"
-                value={password()}
-                onInput={setPassword}
-                error={errors.error('password')}
-              />
+              <EmailField value={email()} onInput={setEmail} error={errors.error('email')} />
+              <PasswordField value={password()} onInput={setPassword} error={errors.error('password')} />
               <div class="actions">
                 <button type="submit" class="button" aria-disabled={busy() ? 'true' : undefined}>
                   {busy() ? t('signIn.submitting') : t('signIn.submit')}

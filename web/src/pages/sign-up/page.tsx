@@ -2,6 +2,7 @@ import { A, useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { PASSWORD_MIN_LENGTH } from '../../../../shared/profile-fields';
 import { ErrorSummary } from '../../components/error-summary';
+import { EmailField, PasswordField } from '../../components/account-fields';
 import { Field } from '../../components/field';
 import { PageHeading } from '../../components/page-heading';
 import { t } from '../../i18n';
@@ -75,27 +76,14 @@ export default function SignUpPage() {
             <p>{t('signUp.intro')}</p>
             <ErrorSummary items={errors.summary()} general={errors.general()} />
             <form class="form" onSubmit={submit} novalidate>
-              <Field
-                id={fieldId('email')}
-                label={t('field.email')}
-                hint={t('signUp.emailHint')}
-                type="email"
-                autocomplete="email"
-                spellcheck={false}
+              <EmailField
                 value={email()}
                 onInput={setEmail}
                 error={errors.error('email')}
+                hint={t('signUp.emailHint')}
+                autocomplete="email"
               />
-              <Field
-                id={fieldId('password')}
-                label={t('field.password')}
-                hint={t('signUp.passwordHint', { min: PASSWORD_MIN_LENGTH })}
-                type="password"
-                autocomplete="new-password"
-                value={password()}
-                onInput={setPassword}
-                error={errors.error('password')}
-              />
+              <PasswordField value={password()} onInput={setPassword} error={errors.error('password')} isNew />
               <div class="actions">
                 <button type="submit" class="button" aria-disabled={busy() ? 'true' : undefined}>
                   {busy() ? t('signUp.submitting') : t('signUp.submit')}
