@@ -5,6 +5,7 @@ import {
   expectAccessible,
   expectNoSidewaysScroll,
   heading,
+  openFromMenu,
   type Server,
   shot,
   signIn as signInAt,
@@ -95,7 +96,7 @@ describe('the member journey in a browser', () => {
     expect(res.status()).toBe(403);
     // Her own account is hers already: Settings offers two-step sign-in, her data and deletion
     // (no blocks: there is no one she could block yet).
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await openFromMenu(page, 'Settings');
     await heading(page, 'Settings');
     await page.getByRole('button', { name: 'Set up two-step sign-in' }).waitFor();
     await page.getByRole('button', { name: 'Download my data' }).waitFor();
@@ -117,7 +118,7 @@ describe('the member journey in a browser', () => {
   it('lets the board approve her application', async () => {
     await signIn(page, 'board@example.org', 'champions-demo-2026');
     await heading(page, 'Directory');
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Applications' }).click();
+    await openFromMenu(page, 'Applications');
     await heading(page, 'Applications');
     // Focus moves to the new page's title.
     await expect(page.evaluate(() => document.activeElement?.tagName)).resolves.toBe('H1');
@@ -184,7 +185,17 @@ describe('the member journey in a browser', () => {
     await noSidewaysScroll('/directory');
     await shot(page, '09-directory-360', false);
 
+    // On a phone the menu folds behind one button, which says how much is new.
+    const toggle = page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /^Menu/ });
+    await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(page.getByRole('link', { name: 'My profile' }).isVisible()).resolves.toBe(false);
+    await toggle.click();
+    await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('true');
+    await expectAccessible(page, 'unfolded menu at 360 px');
+    await shot(page, '09b-menu-360', false);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My profile' }).click();
+    // Moving folds it again.
+    await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('false');
     await heading(page, 'My profile');
     const bio = page.getByRole('textbox', { name: /About you/ });
     await bio.fill('I lead trafficking investigations and train new investigators.');
@@ -196,7 +207,7 @@ describe('the member journey in a browser', () => {
     await expectAccessible(page, 'profile at 360 px');
     await shot(page, '10-profile-360', false);
 
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await openFromMenu(page, 'Settings');
     await heading(page, 'Settings');
     await page.getByText('You have not blocked anyone.').waitFor();
     await noSidewaysScroll('/settings');

@@ -67,7 +67,20 @@ export async function signIn(p: Page, origin: string, email: string, password: s
   await p.getByRole('button', { name: 'Sign in' }).click();
 }
 
+/** On a phone the signed-in menu is folded behind its button: unfold it. */
+export async function unfoldMenu(p: Page): Promise<void> {
+  const toggle = p.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /^Menu/ });
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+}
+
+/** Opens a page from the main menu, unfolding it first on a phone. */
+export async function openFromMenu(p: Page, name: string): Promise<void> {
+  await unfoldMenu(p);
+  await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+}
+
 export async function signOut(p: Page): Promise<void> {
+  await unfoldMenu(p);
   await p.getByRole('button', { name: 'Sign out' }).click();
   await heading(p, 'Sign in');
   await p.getByText('You have signed out.').waitFor();

@@ -9,7 +9,7 @@ import {
   type RouteDefinition,
   type RouteSectionProps,
 } from '@solidjs/router';
-import { createEffect, ErrorBoundary, lazy, on, Show, Suspense, type JSX } from 'solid-js';
+import { createEffect, createSignal, ErrorBoundary, lazy, on, Show, Suspense, type JSX } from 'solid-js';
 import type { Me } from '../../shared/schemas';
 import { Loading } from './components/loading';
 import { isolate, t } from './i18n';
@@ -107,21 +107,25 @@ function Guard(props: { me: Me | null; access: Access; children: JSX.Element }) 
   return <Show when={!redirectFor(props.access, props.me)}>{props.children}</Show>;
 }
 
-/** "Notifications", with how many are new on the first page (her own count: no one else sees it). */
-function NotificationsLink() {
+/** How many of her notices are new, on their first page ("20+" when the page is all new); '' for none. Her own count: no one else sees it. */
+function createUnreadCount(): () => string {
   const page = createAsync(() => {
     readVersion();
     return getNotifications();
   });
-  const unread = () => {
+  return () => {
     const p = page();
     if (!p) return '';
     const n = p.items.filter((i) => !i.read).length;
     return n === p.items.length && p.nextCursor ? `${n}+` : n > 0 ? String(n) : '';
   };
+}
+
+/** "Notifications", with how many are new. */
+function NotificationsLink(props: { unread: string }) {
   return (
     <A class="nav__link" href="/notifications">
-      {unread() ? t('nav.notificationsUnread', { count: unread() }) : t('nav.notifications')}
+      {props.unread ? t('nav.notificationsUnread', { count: props.unread }) : t('nav.notifications')}
     </A>
   );
 }
@@ -163,9 +167,23 @@ function BoardMfaNotice() {
   );
 }
 
+/**
+ * The main menu. On a phone a signed-in member's menu (up to fourteen links for the board) folds
+ * behind a "Menu" button that also says how many notices are new; it folds again on every move.
+ */
 function Nav(props: { me: Me | null }) {
   const navigate = useNavigate();
+  const location = useLocation();
   const active = () => props.me?.status === 'active';
+  const unread = createUnreadCount();
+  const [open, setOpen] = createSignal(false);
+  createEffect(
+    on(
+      () => location.pathname,
+      () => setOpen(false),
+      { defer: true },
+    ),
+  );
   const leave = async () => {
     try {
       await signOut();
@@ -175,8 +193,19 @@ function Nav(props: { me: Me | null }) {
     }
   };
   return (
-    <nav class="nav" aria-label={t('nav.label')}>
-      <ul class="nav__list">
+    <nav class="nav" classList={{ 'nav--foldable': !!props.me, 'nav--open': open() }} aria-label={t('nav.label')}>
+      <Show when={props.me}>
+        <button
+          type="button"
+          class="nav__toggle"
+          aria-expanded={open() ? 'true' : 'false'}
+          aria-controls="nav-list"
+          onClick={() => setOpen(!open())}
+        >
+          {unread() ? t('nav.menuUnread', { count: unread() }) : t('nav.menu')}
+        </button>
+      </Show>
+      <ul class="nav__list" id="nav-list">
         <Show
           when={props.me}
           fallback={
@@ -263,7 +292,7 @@ function Nav(props: { me: Me | null }) {
             </Show>
           </Show>
           <li>
-            <NotificationsLink />
+            <NotificationsLink unread={unread()} />
           </li>
           <li>
             <A class="nav__link" href="/settings">

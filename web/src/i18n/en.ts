@@ -13,6 +13,8 @@ export const en = {
   'app.titleSuffix': '{title} · Champions Network',
 
   'nav.label': 'Main',
+  'nav.menu': 'Menu',
+  'nav.menuUnread': 'Menu ({count} new)',
   'nav.directory': 'Directory',
   'nav.profile': 'My profile',
   'nav.settings': 'Settings',
