@@ -194,9 +194,10 @@ describe('the member journey in a browser', () => {
     await expectAccessible(page, 'unfolded menu at 360 px');
     await shot(page, '09b-menu-360', false);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My profile' }).click();
-    // Moving folds it again.
-    await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('false');
     await heading(page, 'My profile');
+    // Moving folds it again.
+    await page.locator('#nav-list').waitFor({ state: 'hidden' });
+    await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('false');
     const bio = page.getByRole('textbox', { name: /About you/ });
     await bio.fill('I lead trafficking investigations and train new investigators.');
     // Discretion first: her organisation stays with the board until she widens it.
