@@ -104,6 +104,8 @@ export const TotpCodeSchema = /* @__PURE__ */ lazy(() =>
 /** The answer to a sign-in that needs an authenticator code next (202). */
 export const SignInChallengeSchema = /* @__PURE__ */ lazy(() => z.object({ challenge: z.literal('totp') }));
 export const SignInCodeSchema = /* @__PURE__ */ lazy(() => z.strictObject({ code: TotpCodeSchema }));
+/** How many of her other sessions were ended. */
+export const SessionsEndedSchema = /* @__PURE__ */ lazy(() => z.object({ ended: z.int().check(z.minimum(0)) }));
 /** Two-step sign-in: whether her account asks for an authenticator code. */
 export const MfaStatusSchema = /* @__PURE__ */ lazy(() => z.object({ totp: z.boolean() }));
 export type MfaStatus = z.infer<typeof MfaStatusSchema>;

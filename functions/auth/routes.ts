@@ -10,6 +10,7 @@ import {
   SignInCodeSchema,
   SignInSchema,
   SignUpSchema,
+  SessionsEndedSchema,
   SignedInSchema,
   TotpConfirmSchema,
   TotpDisableSchema,
@@ -22,9 +23,8 @@ import { signedIn } from '../lib/guards';
 import type { Env } from '../lib/http';
 import { describe } from '../lib/openapi';
 import { seal, unseal } from '../lib/seal';
-import { COOKIE, type Tokens, clearSessionCookies, cookieBase, readCookie, setSessionCookies } from '../lib/session';
+import { COOKIE, type Tokens, clearSessionCookies, cookieBase, readCookie, readSessionCookie, setSessionCookies } from '../lib/session';
 import { validate } from '../lib/validation';
-import * as cognito from './cognito';
 import * as auth from './service';
 
 /**
@@ -35,10 +35,11 @@ import * as auth from './service';
 const addressOf = (headers: (name: string) => string | undefined) =>
   (config.TRUST_FORWARDED_HOST ? headers('x-viewer-address') : undefined) ?? headers('x-forwarded-for')?.split(',')[0]?.trim() ?? 'unknown';
 
-/** Sets the session cookies and answers who signed in, as the contract's sign-in does. */
+/** Starts her device's session, sets its cookies and answers who signed in, as the contract's sign-in does. */
 async function signedInAnswer(c: Context, email: string, tokens: Tokens) {
-  setSessionCookies(c, tokens);
-  return c.json({ user: await auth.userOf(email, tokens) }, 200);
+  const { user, sessionId } = await auth.signedIn(email, tokens);
+  setSessionCookies(c, tokens, { userId: user.id, sessionId });
+  return c.json({ user }, 200);
 }
 
 /**
@@ -224,7 +225,7 @@ export const authRoutes = new Hono<Env>()
     signedIn,
     validate('json', TotpConfirmSchema),
     async (c) => {
-      await auth.confirmTotp(accessTokenOf(c), c.req.valid('json').code);
+      await auth.confirmTotp(c.var.session, accessTokenOf(c), c.req.valid('json').code);
       return c.json({ totp: true }, 200);
     },
   )
@@ -252,13 +253,13 @@ export const authRoutes = new Hono<Env>()
     }),
     async (c) => {
       const token = readCookie(c, COOKIE.refresh);
-      if (!token) {
+      const current = readSessionCookie(c);
+      if (!token || !current) {
         clearSessionCookies(c);
-        return c.json({ error: { code: 'unauthenticated', message: 'Sign in to continue.' } }, 401);
+        throw new UnauthenticatedError('Sign in to continue.');
       }
       try {
-        const tokens = await cognito.refresh(token);
-        setSessionCookies(c, { ...tokens, refreshToken: undefined });
+        setSessionCookies(c, { ...(await auth.refresh(token, current)), refreshToken: undefined });
       } catch (e) {
         clearSessionCookies(c);
         throw e;
@@ -274,9 +275,18 @@ export const authRoutes = new Hono<Env>()
       responses: { 204: { description: 'Signed out' } },
     }),
     async (c) => {
-      const token = readCookie(c, COOKIE.refresh);
-      if (token) await cognito.revoke(token);
+      await auth.signOut(readCookie(c, COOKIE.refresh), readSessionCookie(c));
       clearSessionCookies(c);
       return c.body(null, 204);
     },
+  )
+  .post(
+    '/sign-out-others',
+    describe({
+      summary: 'Sign out every other device (a phone left behind, a shared computer); this one stays signed in',
+      tags: ['auth'],
+      responses: { 200: { description: 'How many sessions ended', schema: SessionsEndedSchema } },
+    }),
+    signedIn,
+    async (c) => c.json({ ended: await auth.signOutOthers(c.var.session) }, 200),
   );

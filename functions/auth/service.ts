@@ -2,6 +2,7 @@ import type { User } from '../../shared/schemas';
 import { config } from '../lib/config';
 import { AppError, ConflictError, UnauthenticatedError, ValidationError } from '../lib/errors';
 import type { Session, Tokens } from '../lib/session';
+import { endSession, endSessions, sessionLive, startSession } from '../lib/sessions';
 import * as throttle from '../lib/throttle';
 import { getMember } from '../members/repository';
 import { rolesOf } from '../members/service';
@@ -95,15 +96,48 @@ export async function answerTotp(pending: PendingSignIn, code: string): Promise<
   }
 }
 
-/** Who signed in, as the contract's sign-in answers it (from the id token just issued). */
-export async function userOf(email: string, tokens: Tokens): Promise<User> {
-  const claims = JSON.parse(Buffer.from(tokens.idToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
-    sub: string;
-    'cognito:groups'?: string[];
-  };
+/** The claims of an id token Cognito has just handed us (over TLS, from its own API: not a client's word). */
+const claimsOf = (tokens: Tokens) =>
+  JSON.parse(Buffer.from(tokens.idToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as { sub: string; 'cognito:groups'?: string[] };
+
+/**
+ * A sign-in that succeeded: starts her device's session, and answers who signed in as the
+ * contract's sign-in does.
+ */
+export async function signedIn(email: string, tokens: Tokens): Promise<{ user: User; sessionId: string }> {
+  const claims = claimsOf(tokens);
   const groups = claims['cognito:groups'] ?? [];
-  const member = await getMember(claims.sub);
-  return { id: claims.sub, email, roles: rolesOf({ userId: claims.sub, email, groups, isBoard: groups.includes('board') }, member) };
+  const [member, sessionId] = await Promise.all([getMember(claims.sub), startSession(claims.sub)]);
+  const roles = rolesOf({ userId: claims.sub, email, groups, isBoard: groups.includes('board') }, member);
+  return { user: { id: claims.sub, email, roles }, sessionId };
+}
+
+/**
+ * New tokens for a session that still stands. A session ended elsewhere (signed out everywhere,
+ * password changed or reset) takes its refresh token with it: revoked, and a 401.
+ */
+export async function refresh(refreshToken: string, current: { userId: string; sessionId: string }): Promise<Tokens> {
+  if (!(await sessionLive(current.userId, current.sessionId))) {
+    await cognito.revoke(refreshToken);
+    throw new UnauthenticatedError('This session was ended. Sign in again.');
+  }
+  const tokens = await cognito.refresh(refreshToken);
+  if (claimsOf(tokens).sub !== current.userId) throw new UnauthenticatedError();
+  return tokens;
+}
+
+/** Signs this device out: its session ends and its refresh token is revoked. */
+export async function signOut(refreshToken: string | undefined, current: { userId: string; sessionId: string } | undefined) {
+  await Promise.all([
+    current ? endSession(current.userId, current.sessionId) : undefined,
+    refreshToken ? cognito.revoke(refreshToken) : undefined,
+  ]);
+}
+
+/** Ends every other session of hers (a phone left behind, a shared computer); answers how many. */
+export async function signOutOthers(session: Session): Promise<number> {
+  if (!session.sessionId) throw new UnauthenticatedError();
+  return endSessions(session.userId, session.sessionId);
 }
 
 // ---------------------------------------------------------------- two-step sign-in
@@ -124,10 +158,12 @@ export async function startTotp(session: Session, accessToken: string, password:
   return { secret, uri: otpauthUri(secret) };
 }
 
-/** Confirms the new secret with a code from it; from then on every sign-in asks for a code. */
-export async function confirmTotp(accessToken: string, code: string): Promise<void> {
+/** Confirms the new secret with a code from it; from then on every sign-in asks for a code, and her other sessions end. */
+export async function confirmTotp(session: Session, accessToken: string, code: string): Promise<void> {
   if (await cognito.totpEnabled(accessToken)) throw new ConflictError('conflict', 'Two-step sign-in is already on.');
   await cognito.confirmTotp(accessToken, code);
+  // Any other device now has to show the code too: its session ends here.
+  if (session.sessionId) await endSessions(session.userId, session.sessionId);
 }
 
 /** Turns the second step off; takes both factors again, checked by Cognito itself. */
@@ -151,16 +187,43 @@ export async function sendResetCode(email: string): Promise<void> {
   await cognito.sendResetCode(email);
 }
 
-/** A new password with the emailed code; wrong codes count per address. Two-step sign-in, when on, stays on. */
+/**
+ * A new password with the emailed code; wrong codes count per address. Every session of the
+ * account ends: whoever had her old password is out. Two-step sign-in, when on, stays on.
+ */
 export async function resetPassword(email: string, code: string, password: string): Promise<void> {
   await checkFailures('reset-code', email);
   await refuseWeak(password, email, 'password');
   await countingFailures(email, () => cognito.resetPassword(email, code, password), 'reset-code');
+  const userId = await accountIdOf(email, password);
+  if (userId) await endSessions(userId);
 }
 
-/** Her password changed with the current one; a wrong current one counts like a failed sign-in. */
+/**
+ * The account id for an address, learnt by signing in with the password just set (no admin
+ * rights needed). In a pool whose usernames are email addresses Cognito's own username is the
+ * account's `sub`, which the second-step challenge names too. The sign-in's own session is
+ * revoked at once. Undefined when it cannot sign in (an unconfirmed account has no sessions).
+ */
+async function accountIdOf(email: string, password: string): Promise<string | undefined> {
+  try {
+    const result = await cognito.signIn(email, password);
+    if (!('tokens' in result)) return result.totp.username;
+    await dropSecondSession(result.tokens);
+    return claimsOf(result.tokens).sub;
+  } catch (e) {
+    if (e instanceof AppError && e.status < 500) return undefined;
+    throw e;
+  }
+}
+
+/**
+ * Her password changed with the current one; a wrong current one counts like a failed sign-in.
+ * Her other sessions end: whoever had the old password is out; this device stays signed in.
+ */
 export async function changePassword(session: Session, accessToken: string, current: string, next: string): Promise<void> {
   await checkFailures('signin', session.email);
   await refuseWeak(next, session.email, 'newPassword');
   await countingFailures(session.email, () => cognito.changePassword(accessToken, current, next));
+  if (session.sessionId) await endSessions(session.userId, session.sessionId);
 }

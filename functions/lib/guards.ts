@@ -4,7 +4,7 @@ import { type MemberRecord, getMember } from '../members/repository';
 import { ForbiddenError } from './errors';
 import type { Env } from './http';
 import { register } from './openapi';
-import { requireSession } from './session';
+import { requireSessionAnd } from './session';
 
 /**
  * Routes a suspended member keeps: who she is, why she is suspended (her notices and sanctions),
@@ -38,8 +38,8 @@ function enforceSanction(c: Context, member: Sanctioned | undefined) {
 /** Any signed-in account, whatever its membership status. */
 export const signedIn = register(
   createMiddleware<Env>(async (c, next) => {
-    const session = await requireSession(c);
-    enforceSanction(c, await getMember(session.userId));
+    const [session, member] = await requireSessionAnd(c, getMember);
+    enforceSanction(c, member);
     c.set('session', session);
     await next();
   }),
@@ -49,8 +49,7 @@ export const signedIn = register(
 /** An active member (the board counts, whatever else). Pending, declined and suspended: 403. */
 export const activeMember = register(
   createMiddleware<Env>(async (c, next) => {
-    const session = await requireSession(c);
-    const member = await getMember(session.userId);
+    const [session, member] = await requireSessionAnd(c, getMember);
     if (member?.status !== 'active') throw new ForbiddenError('Your membership is not active yet.');
     enforceSanction(c, member);
     c.set('session', session);
@@ -63,9 +62,8 @@ export const activeMember = register(
 /** A board member with an active membership; everyone else 403. */
 export const boardMember = register(
   createMiddleware<Env>(async (c, next) => {
-    const session = await requireSession(c);
+    const [session, member] = await requireSessionAnd(c, getMember);
     if (!session.isBoard) throw new ForbiddenError('Only the advisory board can do this.');
-    const member = await getMember(session.userId);
     if (member?.status !== 'active') throw new ForbiddenError('Your membership is not active.');
     enforceSanction(c, member);
     c.set('session', session);

@@ -108,6 +108,9 @@ export const keys = {
   networkStats: () => ({ pk: 'NETWORK', sk: 'STATS' }),
 
   /** Sign-in/sign-up throttles: a counter per subject and window, expired by TTL. */
+  /** One signed-in device of hers; all of them are a Query on her partition (sign out everywhere, erasure). */
+  session: (userId: string, sessionId: string) => ({ pk: `MEMBER#${userId}`, sk: `SESSION#${sessionId}` }),
+  sessionPrefix: 'SESSION#',
   throttle: (kind: string, subject: string, window: number) => ({ pk: `THROTTLE#${kind}#${subject}`, sk: `W#${window}` }),
 
   /** The audit log: a head item holding the chain's last hash, and entries newest first on GSI1. */

@@ -3,15 +3,21 @@ import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { config } from './config';
 import { UnauthenticatedError } from './errors';
+import { SESSION_SECONDS, sessionLive } from './sessions';
 
 /**
  * The session lives in HttpOnly, SameSite=Strict cookies holding Cognito's tokens; the browser's
  * JavaScript never sees a token. The id token (email, sub, groups) identifies the caller; the
  * access token is kept for the Cognito calls a user makes on her own account (delete, sign-out).
  */
-export const COOKIE = { id: 'cn_id', access: 'cn_at', refresh: 'cn_rt' } as const;
+export const COOKIE = { id: 'cn_id', access: 'cn_at', refresh: 'cn_rt', session: 'cn_sid' } as const;
 
-export type Session = { userId: string; email: string; groups: string[]; isBoard: boolean };
+/**
+ * The signed-in caller. `sessionId` names the session of the device a request came from
+ * (lib/sessions.ts); work done on someone's behalf without a request (seed, a published cohort)
+ * has none.
+ */
+export type Session = { userId: string; email: string; groups: string[]; isBoard: boolean; sessionId?: string };
 
 type IdClaims = { sub: string; email?: unknown; 'cognito:groups'?: unknown };
 
@@ -60,24 +66,49 @@ async function verifyIdToken(token: string): Promise<IdClaims> {
   return (await getVerifier())(token);
 }
 
-/** The caller's session from the id-token cookie, or undefined when there is none or it is invalid. */
-export async function readSession(c: Context): Promise<Session | undefined> {
+/** Her device's session from its cookie (`<userId>.<sessionId>`), not yet checked against the table. */
+export function readSessionCookie(c: Context): { userId: string; sessionId: string } | undefined {
+  const [userId, sessionId, extra] = getCookie(c, COOKIE.session)?.split('.') ?? [];
+  return userId && sessionId && extra === undefined ? { userId, sessionId } : undefined;
+}
+
+/** The caller from a valid id token and a session cookie of the same account; its item is checked by the callers below. */
+async function claimedSession(c: Context): Promise<Session | undefined> {
   const token = getCookie(c, COOKIE.id);
-  if (!token) return undefined;
+  const cookie = readSessionCookie(c);
+  if (!token || !cookie) return undefined;
   try {
     const claims = await verifyIdToken(token);
+    if (claims.sub !== cookie.userId) return undefined;
     const raw = claims['cognito:groups'];
     const groups = Array.isArray(raw) ? raw.filter((g): g is string => typeof g === 'string') : [];
-    return { userId: claims.sub, email: typeof claims.email === 'string' ? claims.email : '', groups, isBoard: groups.includes('board') };
+    const email = typeof claims.email === 'string' ? claims.email : '';
+    return { userId: claims.sub, email, groups, isBoard: groups.includes('board'), sessionId: cookie.sessionId };
   } catch {
     return undefined;
   }
+}
+
+/** The caller's session, or undefined when there is none, its token is invalid, or it was ended. */
+export async function readSession(c: Context): Promise<Session | undefined> {
+  const session = await claimedSession(c);
+  return session?.sessionId && (await sessionLive(session.userId, session.sessionId)) ? session : undefined;
 }
 
 export async function requireSession(c: Context): Promise<Session> {
   const session = await readSession(c);
   if (!session) throw new UnauthenticatedError();
   return session;
+}
+
+/** `requireSession`, with what `load` reads for her fetched alongside the session check: one round trip, not two. */
+export async function requireSessionAnd<T>(c: Context, load: (userId: string) => Promise<T>): Promise<[Session, T]> {
+  const session = await claimedSession(c);
+  const sessionId = session?.sessionId;
+  if (!session || !sessionId) throw new UnauthenticatedError();
+  const [live, loaded] = await Promise.all([sessionLive(session.userId, sessionId), load(session.userId)]);
+  if (!live) throw new UnauthenticatedError();
+  return [session, loaded];
 }
 
 /** Secure everywhere but plain-http localhost in local mode. */
@@ -88,8 +119,12 @@ export function cookieBase(c: Context) {
 
 export type Tokens = { idToken: string; accessToken: string; refreshToken?: string; expiresIn: number };
 
-export function setSessionCookies(c: Context, t: Tokens) {
+/** Sets Cognito's tokens; `started` (a new sign-in's session) also sets the session cookie. */
+export function setSessionCookies(c: Context, t: Tokens, started?: { userId: string; sessionId: string }) {
   const base = cookieBase(c);
+  if (started) {
+    setCookie(c, COOKIE.session, `${started.userId}.${started.sessionId}`, { ...base, path: '/api', maxAge: SESSION_SECONDS });
+  }
   setCookie(c, COOKIE.id, t.idToken, { ...base, path: '/api', maxAge: t.expiresIn });
   setCookie(c, COOKIE.access, t.accessToken, { ...base, path: '/api', maxAge: t.expiresIn });
   if (t.refreshToken) setCookie(c, COOKIE.refresh, t.refreshToken, { ...base, path: '/api/auth', maxAge: 30 * 24 * 3600 });
@@ -100,6 +135,7 @@ export function clearSessionCookies(c: Context) {
   deleteCookie(c, COOKIE.id, { ...base, path: '/api' });
   deleteCookie(c, COOKIE.access, { ...base, path: '/api' });
   deleteCookie(c, COOKIE.refresh, { ...base, path: '/api/auth' });
+  deleteCookie(c, COOKIE.session, { ...base, path: '/api' });
 }
 
 export const readCookie = (c: Context, name: string) => getCookie(c, name);

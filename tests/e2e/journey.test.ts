@@ -301,8 +301,21 @@ describe('passwords in a browser', () => {
     await page.getByLabel('Current password').fill(interim);
     await page.getByLabel('New password').fill(applicant.password);
     await page.getByRole('button', { name: 'Change password' }).click();
-    await page.getByRole('status').getByText('Your password has been changed.', { exact: false }).waitFor();
+    await page.getByRole('status').getByText('Your password has been changed', { exact: false }).waitFor();
     await expectAccessible(page, 'settings after a password change');
+
+    // A second device (another browser), then "Sign out everywhere else" from this one.
+    const other = await browser.newContext();
+    const otherPage = await other.newPage();
+    await signIn(otherPage, applicant.email, applicant.password);
+    await heading(otherPage, 'Directory');
+    await page.getByRole('button', { name: 'Sign out everywhere else' }).click();
+    await page.getByRole('status').getByText('Signed out on 1 other device.').waitFor();
+    await otherPage.goto(`${server.origin}/profile`);
+    await heading(otherPage, 'Sign in');
+    await other.close();
+    await page.goto(`${server.origin}/profile`);
+    await heading(page, 'My profile');
     await signOut(page);
     await signIn(page, applicant.email, applicant.password);
     await heading(page, 'Directory');

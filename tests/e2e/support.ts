@@ -81,7 +81,7 @@ export async function openFromMenu(p: Page, name: string): Promise<void> {
 
 export async function signOut(p: Page): Promise<void> {
   await unfoldMenu(p);
-  await p.getByRole('button', { name: 'Sign out' }).click();
+  await p.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sign out', exact: true }).click();
   await heading(p, 'Sign in');
   await p.getByText('You have signed out.').waitFor();
 }

@@ -49,7 +49,7 @@ describe('sign-in', () => {
     expect(res.status).toBe(200);
     expect(res.body.user).toMatchObject({ email, roles: [] });
     const cookies = res.headers.getSetCookie();
-    expect(cookies.length).toBe(3);
+    expect(cookies.length).toBe(4);
     for (const c of cookies) {
       expect(c).toMatch(/HttpOnly/);
       expect(c).toMatch(/SameSite=Strict/);

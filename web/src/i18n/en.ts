@@ -502,9 +502,18 @@ export const en = {
   'board.mfaNoticeLink': 'Set up two-step sign-in',
   'settings.title': 'Settings',
   'settings.passwordTitle': 'Your password',
+  'settings.sessionsTitle': 'Other devices',
+  'settings.sessionsIntro':
+    'Signed in on a phone you no longer have, or on a shared computer? Sign out everywhere else: every other device has to sign in again. This one stays signed in.',
+  'settings.sessionsEnd': 'Sign out everywhere else',
+  'settings.sessionsEnding': 'Signing out…',
+  'settings.sessionsEndedOne': 'Signed out on 1 other device.',
+  'settings.sessionsEnded': 'Signed out on {count} other devices.',
+  'settings.sessionsNone': 'You were not signed in anywhere else.',
   'settings.passwordSave': 'Change password',
   'settings.passwordSaving': 'Changing…',
-  'settings.passwordChanged': 'Your password has been changed. Use the new one the next time you sign in.',
+  'settings.passwordChanged':
+    'Your password has been changed, and every other device signed in to your account has been signed out. Use the new password the next time you sign in.',
   'settings.passwordWrong': 'That is not your current password.',
   'settings.mfaTitle': 'Two-step sign-in',
   'settings.mfaWhy':
@@ -525,7 +534,8 @@ export const en = {
   'settings.mfaConfirm': 'Turn on two-step sign-in',
   'settings.mfaConfirming': 'Checking the code…',
   'settings.mfaCancel': 'Cancel',
-  'settings.mfaTurnedOn': 'Two-step sign-in is on. The next time you sign in, have your phone with you.',
+  'settings.mfaTurnedOn':
+    'Two-step sign-in is on. Any other device signed in to your account has been signed out. The next time you sign in, have your phone with you.',
   'settings.mfaTurnOff': 'Turn off two-step sign-in',
   'settings.mfaTurnOffIntro': 'To turn it off, enter your password and a code from your authenticator app.',
   'settings.mfaTurningOff': 'Turning off…',

@@ -14,6 +14,7 @@ import { createMorePages } from '../../lib/more-pages';
 import { forgetSession, getMe, signOut } from '../../lib/session';
 import { fetchBlocksPage, getBlocks } from './data';
 import { ChangePassword } from './password';
+import { OtherSessions } from './sessions';
 import { TwoStepSignIn } from './two-step';
 
 function Blocks() {
@@ -176,6 +177,7 @@ export default function SettingsPage() {
       <PageHeading>{t('settings.title')}</PageHeading>
       <TwoStepSignIn />
       <ChangePassword />
+      <OtherSessions />
       {/* Blocking is between members: an applicant still waiting sees no one to block. */}
       <Show when={me()?.status === 'active'}>
         <Blocks />

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { Agent, PASSWORD, emailedCode, expectError, member, signedInAgent } from '../helpers';
+import { totp } from '../totp';
+
+const NEW_PASSWORD = 'a brand new and unusual passphrase';
+
+/** The same account signed in on another device. */
+async function secondDevice(a: Agent): Promise<Agent> {
+  const b = new Agent();
+  b.email = a.email;
+  b.userId = a.userId;
+  expect((await b.post('/api/auth/sign-in', { email: a.email, password: PASSWORD })).status).toBe(200);
+  return b;
+}
+
+/** A copy of a device's cookies, as someone who took them would hold them. */
+function copyOf(a: Agent): Agent {
+  const copy = new Agent();
+  for (const [k, v] of a.cookies) copy.cookies.set(k, v);
+  return copy;
+}
+
+describe('sessions', () => {
+  it('gives each sign-in its own HttpOnly session cookie, bound to the account', async () => {
+    const a = await signedInAgent('session');
+    expect(a.cookies.get('cn_sid')).toMatch(new RegExp(`^${a.userId}\\.[A-Za-z0-9_-]{22}$`));
+    const b = await secondDevice(a);
+    expect(b.cookies.get('cn_sid')).not.toBe(a.cookies.get('cn_sid'));
+  });
+
+  it('signing out ends the session on the server: its copied cookies no longer work, though the token has not expired', async () => {
+    const a = await signedInAgent('session');
+    const stolen = copyOf(a);
+    expect((await a.post('/api/auth/sign-out')).status).toBe(204);
+    expectError(await stolen.get('/api/me'), 401, 'unauthenticated');
+    expectError(await stolen.post('/api/auth/refresh'), 401, 'unauthenticated');
+  });
+
+  it('refuses a missing, tampered or another account’s session cookie', async () => {
+    const a = await signedInAgent('session');
+    const other = await signedInAgent('session-other');
+    const without = copyOf(a);
+    without.cookies.delete('cn_sid');
+    expectError(await without.get('/api/me'), 401, 'unauthenticated');
+    const tampered = copyOf(a);
+    tampered.cookies.set('cn_sid', `${a.userId}.AAAAAAAAAAAAAAAAAAAAAA`);
+    expectError(await tampered.get('/api/me'), 401, 'unauthenticated');
+    // Her token with the other account's (live) session: the session must be her own.
+    const mixed = copyOf(a);
+    mixed.cookies.set('cn_sid', other.cookies.get('cn_sid') ?? '');
+    expectError(await mixed.get('/api/me'), 401, 'unauthenticated');
+    expect((await a.get('/api/me')).status).toBe(200);
+  });
+
+  it('"sign out everywhere else" ends her other devices and keeps this one', async () => {
+    const a = await signedInAgent('session');
+    const phone = await secondDevice(a);
+    const laptop = await secondDevice(a);
+    const res = await a.post('/api/auth/sign-out-others');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ ended: 2 });
+    expectError(await phone.get('/api/me'), 401, 'unauthenticated');
+    expectError(await laptop.post('/api/auth/refresh'), 401, 'unauthenticated');
+    expect((await a.get('/api/me')).status).toBe(200);
+    expect((await a.post('/api/auth/sign-out-others')).body).toEqual({ ended: 0 });
+  });
+
+  it('"sign out everywhere else" needs a session, refuses another origin, and touches no other account', async () => {
+    expectError(await new Agent().post('/api/auth/sign-out-others'), 401, 'unauthenticated');
+    const a = await signedInAgent('session');
+    const other = await member();
+    expectError(await a.post('/api/auth/sign-out-others', undefined, { origin: 'https://evil.example' }), 403, 'forbidden');
+    expect((await a.post('/api/auth/sign-out-others')).status).toBe(200);
+    expect((await other.get('/api/me')).status).toBe(200);
+  });
+
+  it('a password change ends her other sessions and keeps this one', async () => {
+    const a = await signedInAgent('session');
+    const phone = await secondDevice(a);
+    expect((await a.post('/api/auth/change-password', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD })).status).toBe(204);
+    expectError(await phone.get('/api/me'), 401, 'unauthenticated');
+    expect((await a.get('/api/me')).status).toBe(200);
+  });
+
+  it('a password reset ends every session of the account, with or without two-step sign-in', async () => {
+    for (const withTotp of [false, true]) {
+      const a = await signedInAgent('session');
+      if (withTotp) {
+        const { secret } = (await a.post('/api/auth/mfa/totp', { password: PASSWORD })).body;
+        expect((await a.post('/api/auth/mfa/totp/verify', { code: totp(secret) })).status).toBe(200);
+      }
+      const other = await member();
+      await new Agent().post('/api/auth/forgot-password', { email: a.email });
+      const reset = await new Agent().post('/api/auth/reset-password', {
+        email: a.email,
+        code: emailedCode(a.email),
+        password: NEW_PASSWORD,
+      });
+      expect(reset.status).toBe(204);
+      expectError(await a.get('/api/me'), 401, 'unauthenticated');
+      expectError(await a.post('/api/auth/refresh'), 401, 'unauthenticated');
+      expect((await other.get('/api/me')).status).toBe(200);
+    }
+  });
+
+  it('turning on two-step sign-in ends her other sessions: they have to show a code now', async () => {
+    const a = await signedInAgent('session');
+    const phone = await secondDevice(a);
+    const { secret } = (await a.post('/api/auth/mfa/totp', { password: PASSWORD })).body;
+    expect((await a.post('/api/auth/mfa/totp/verify', { code: totp(secret) })).status).toBe(200);
+    expectError(await phone.get('/api/me'), 401, 'unauthenticated');
+    expect((await a.get('/api/me')).status).toBe(200);
+  });
+});

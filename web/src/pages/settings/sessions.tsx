@@ -1,0 +1,55 @@
+import { createSignal, Show } from 'solid-js';
+import { Notice } from '../../components/notice';
+import { t } from '../../i18n';
+import { api, unwrap } from '../../lib/api';
+import { generalMessage } from '../../lib/form';
+
+/** Signs out every other device she used (a phone left behind, a shared computer); this one stays. */
+export function OtherSessions() {
+  const [busy, setBusy] = createSignal(false);
+  const [message, setMessage] = createSignal<{ tone: 'success' | 'warning'; text: string }>();
+  const signOutOthers = async () => {
+    if (busy()) return;
+    setBusy(true);
+    setMessage(undefined);
+    try {
+      const { ended } = await unwrap(api.auth['sign-out-others'].$post());
+      const text =
+        ended === 0
+          ? t('settings.sessionsNone')
+          : ended === 1
+            ? t('settings.sessionsEndedOne')
+            : t('settings.sessionsEnded', { count: ended });
+      setMessage({ tone: 'success', text });
+    } catch (e) {
+      setMessage({ tone: 'warning', text: generalMessage(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section class="panel" aria-labelledby="sessions-title">
+      <h2 class="section-title" id="sessions-title">
+        {t('settings.sessionsTitle')}
+      </h2>
+      <p>{t('settings.sessionsIntro')}</p>
+      <div role="status">
+        <Show when={message()}>
+          {(m) => (
+            <Notice tone={m().tone}>
+              <p>{m().text}</p>
+            </Notice>
+          )}
+        </Show>
+      </div>
+      <button
+        type="button"
+        class="button button--secondary"
+        aria-disabled={busy() ? 'true' : undefined}
+        onClick={() => void signOutOthers()}
+      >
+        {busy() ? t('settings.sessionsEnding') : t('settings.sessionsEnd')}
+      </button>
+    </section>
+  );
+}
