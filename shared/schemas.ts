@@ -104,6 +104,8 @@ export const TotpCodeSchema = /* @__PURE__ */ lazy(() =>
 /** The answer to a sign-in that needs an authenticator code next (202). */
 export const SignInChallengeSchema = /* @__PURE__ */ lazy(() => z.object({ challenge: z.literal('totp') }));
 export const SignInCodeSchema = /* @__PURE__ */ lazy(() => z.strictObject({ code: TotpCodeSchema }));
+/** One device she is signed in on: since when, and whether it is the one asking (no device details are kept). */
+export const SessionSchema = /* @__PURE__ */ lazy(() => z.object({ startedAt: z.string(), current: z.boolean() }));
 /** How many of her other sessions were ended. */
 export const SessionsEndedSchema = /* @__PURE__ */ lazy(() => z.object({ ended: z.int().check(z.minimum(0)) }));
 /** Two-step sign-in: whether her account asks for an authenticator code. */

@@ -10,7 +10,10 @@ import {
   SignInCodeSchema,
   SignInSchema,
   SignUpSchema,
+  PageQuerySchema,
+  SessionSchema,
   SessionsEndedSchema,
+  pageOf,
   SignedInSchema,
   TotpConfirmSchema,
   TotpDisableSchema,
@@ -279,6 +282,17 @@ export const authRoutes = new Hono<Env>()
       clearSessionCookies(c);
       return c.body(null, 204);
     },
+  )
+  .get(
+    '/sessions',
+    describe({
+      summary: 'The devices she is signed in on, newest first (when each signed in, and which one is asking)',
+      tags: ['auth'],
+      responses: { 200: { description: 'Page', schema: pageOf(SessionSchema) } },
+    }),
+    signedIn,
+    validate('query', PageQuerySchema),
+    async (c) => c.json(await auth.sessionsOf(c.var.session, c.req.valid('query')), 200),
   )
   .post(
     '/sign-out-others',

@@ -2,7 +2,7 @@ import type { User } from '../../shared/schemas';
 import { config } from '../lib/config';
 import { AppError, ConflictError, UnauthenticatedError, ValidationError } from '../lib/errors';
 import type { Session, Tokens } from '../lib/session';
-import { endSession, endSessions, sessionLive, startSession } from '../lib/sessions';
+import { endSession, endSessions, listSessions, sessionLive, startSession } from '../lib/sessions';
 import * as throttle from '../lib/throttle';
 import { getMember } from '../members/repository';
 import { rolesOf } from '../members/service';
@@ -132,6 +132,11 @@ export async function signOut(refreshToken: string | undefined, current: { userI
     current ? endSession(current.userId, current.sessionId) : undefined,
     refreshToken ? cognito.revoke(refreshToken) : undefined,
   ]);
+}
+
+/** The devices she is signed in on, newest first. */
+export async function sessionsOf(session: Session, page: { limit: number; cursor?: string }) {
+  return listSessions(session.userId, session.sessionId, page);
 }
 
 /** Ends every other session of hers (a phone left behind, a shared computer); answers how many. */

@@ -1,5 +1,6 @@
-import { nodeCrypto } from './crypto';
+import { decodeCursor, encodeCursor, type Page } from './cursor';
 import { TABLE, db, queryAll, toAttr, values } from './db';
+import { ulid } from './ids';
 import { keys } from './keys';
 
 /**
@@ -13,10 +14,10 @@ import { keys } from './keys';
 /** As long as Cognito's refresh token: a session cannot outlive the token that renews it. */
 export const SESSION_SECONDS = 30 * 24 * 3600;
 
-/** Starts a session for a sign-in that just succeeded; answers its id (random, 128 bits). */
+/** Starts a session for a sign-in that just succeeded; answers its id (a ULID: her sessions list by time; 80 random bits). */
 export async function startSession(userId: string): Promise<string> {
-  const sessionId = nodeCrypto().randomBytes(16).toString('base64url');
   const now = Date.now();
+  const sessionId = ulid(now);
   await db.putItem({
     TableName: TABLE,
     Item: toAttr({
@@ -41,6 +42,30 @@ export async function sessionLive(userId: string, sessionId: string): Promise<bo
     ProjectionExpression: 'pk',
   });
   return !!res.Item;
+}
+
+/** Her sessions, newest first; `current` marks the one asking. */
+export async function listSessions(
+  userId: string,
+  currentId: string | undefined,
+  page: { limit: number; cursor?: string },
+): Promise<Page<{ startedAt: string; current: boolean }>> {
+  const scope = `sessions#${userId}`;
+  const res = await db.query({
+    TableName: TABLE,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)',
+    ExpressionAttributeValues: values({ ':pk': keys.member(userId).pk, ':s': keys.sessionPrefix }),
+    ScanIndexForward: false,
+    Limit: page.limit,
+    ExclusiveStartKey: decodeCursor(page.cursor, scope),
+  });
+  return {
+    items: (res.Items ?? []).map((i) => ({
+      startedAt: i.startedAt?.S ?? '',
+      current: i.sk?.S === `${keys.sessionPrefix}${currentId}`,
+    })),
+    nextCursor: encodeCursor(res.LastEvaluatedKey, scope),
+  };
 }
 
 export async function endSession(userId: string, sessionId: string): Promise<void> {

@@ -186,7 +186,7 @@ describe('the member journey in a browser', () => {
     await shot(page, '09-directory-360', false);
 
     // On a phone the menu folds behind one button, which says how much is new.
-    const toggle = page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /^Menu/ });
+    const toggle = page.getByRole('button', { name: /^Menu/ });
     await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('false');
     await expect(page.getByRole('link', { name: 'My profile' }).isVisible()).resolves.toBe(false);
     await toggle.click();
@@ -309,8 +309,16 @@ describe('passwords in a browser', () => {
     const otherPage = await other.newPage();
     await signIn(otherPage, applicant.email, applicant.password);
     await heading(otherPage, 'Directory');
+    await page.reload();
+    await heading(page, 'Settings');
+    const devices = page.getByRole('region', { name: 'Other devices' });
+    await devices.getByText(/^Another device, signed in on /).waitFor();
+    await devices.getByText(/^This device, signed in on /).waitFor();
+    await expectAccessible(page, 'settings with two devices');
+    await shot(page, '15-settings-devices-360');
     await page.getByRole('button', { name: 'Sign out everywhere else' }).click();
     await page.getByRole('status').getByText('Signed out on 1 other device.').waitFor();
+    await devices.getByText(/^Another device/).waitFor({ state: 'detached' });
     await otherPage.goto(`${server.origin}/profile`);
     await heading(otherPage, 'Sign in');
     await other.close();

@@ -69,7 +69,7 @@ export async function signIn(p: Page, origin: string, email: string, password: s
 
 /** On a phone the signed-in menu is folded behind its button: unfold it. */
 export async function unfoldMenu(p: Page): Promise<void> {
-  const toggle = p.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /^Menu/ });
+  const toggle = p.getByRole('button', { name: /^Menu/ });
   if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
 }
 

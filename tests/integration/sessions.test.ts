@@ -23,7 +23,7 @@ function copyOf(a: Agent): Agent {
 describe('sessions', () => {
   it('gives each sign-in its own HttpOnly session cookie, bound to the account', async () => {
     const a = await signedInAgent('session');
-    expect(a.cookies.get('cn_sid')).toMatch(new RegExp(`^${a.userId}\\.[A-Za-z0-9_-]{22}$`));
+    expect(a.cookies.get('cn_sid')).toMatch(new RegExp(`^${a.userId}\\.[0-9A-HJKMNP-TV-Z]{26}$`));
     const b = await secondDevice(a);
     expect(b.cookies.get('cn_sid')).not.toBe(a.cookies.get('cn_sid'));
   });
@@ -50,6 +50,28 @@ describe('sessions', () => {
     mixed.cookies.set('cn_sid', other.cookies.get('cn_sid') ?? '');
     expectError(await mixed.get('/api/me'), 401, 'unauthenticated');
     expect((await a.get('/api/me')).status).toBe(200);
+  });
+
+  it('lists the devices she is signed in on, newest first, marking this one, and no one else’s', async () => {
+    const a = await signedInAgent('session');
+    const phone = await secondDevice(a);
+    const other = await member();
+    const mine = await phone.get('/api/auth/sessions');
+    expect(mine.status).toBe(200);
+    expect(mine.body.items).toHaveLength(2);
+    expect(mine.body.items.map((i: { current: boolean }) => i.current)).toEqual([true, false]);
+    expect(mine.body.items[0].startedAt >= mine.body.items[1].startedAt).toBe(true);
+    expect(Object.keys(mine.body.items[0]).sort()).toEqual(['current', 'startedAt']);
+    const paged = await a.get('/api/auth/sessions?limit=1');
+    expect(paged.body.items).toHaveLength(1);
+    expect(paged.body.items[0].current).toBe(false);
+    const rest = await a.get(`/api/auth/sessions?limit=1&cursor=${encodeURIComponent(paged.body.nextCursor)}`);
+    expect(rest.body.items).toEqual([expect.objectContaining({ current: true })]);
+    // Her cursor is hers: another account's list does not accept it.
+    expectError(await other.get(`/api/auth/sessions?cursor=${encodeURIComponent(paged.body.nextCursor)}`), 400, 'validation_failed');
+    expectError(await a.get('/api/auth/sessions?limit=0'), 400, 'validation_failed');
+    expectError(await new Agent().get('/api/auth/sessions'), 401, 'unauthenticated');
+    expect((await other.get('/api/auth/sessions')).body.items).toHaveLength(1);
   });
 
   it('"sign out everywhere else" ends her other devices and keeps this one', async () => {

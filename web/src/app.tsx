@@ -193,7 +193,8 @@ function Nav(props: { me: Me | null }) {
     }
   };
   return (
-    <nav class="nav" classList={{ 'nav--foldable': !!props.me, 'nav--open': open() }} aria-label={t('nav.label')}>
+    <>
+      {/* Beside the brand, outside the list it opens, so that on a phone the two share a row. */}
       <Show when={props.me}>
         <button
           type="button"
@@ -205,108 +206,110 @@ function Nav(props: { me: Me | null }) {
           {unread() ? t('nav.menuUnread', { count: unread() }) : t('nav.menu')}
         </button>
       </Show>
-      <ul class="nav__list" id="nav-list">
-        <Show
-          when={props.me}
-          fallback={
-            <>
-              <li>
-                <A class="nav__link" href="/sign-in">
-                  {t('nav.signIn')}
-                </A>
-              </li>
-              <li>
-                <A class="nav__link" href="/sign-up">
-                  {t('nav.signUp')}
-                </A>
-              </li>
-            </>
-          }
-        >
+      <nav class="nav" classList={{ 'nav--foldable': !!props.me, 'nav--open': open() }} aria-label={t('nav.label')}>
+        <ul class="nav__list" id="nav-list">
           <Show
-            when={active()}
+            when={props.me}
             fallback={
-              <li>
-                <A class="nav__link" href={props.me?.profile ? '/pending' : '/application'}>
-                  {t('nav.status')}
-                </A>
-              </li>
+              <>
+                <li>
+                  <A class="nav__link" href="/sign-in">
+                    {t('nav.signIn')}
+                  </A>
+                </li>
+                <li>
+                  <A class="nav__link" href="/sign-up">
+                    {t('nav.signUp')}
+                  </A>
+                </li>
+              </>
             }
           >
-            <li>
-              <A class="nav__link" href="/directory">
-                {t('nav.directory')}
-              </A>
-            </li>
-            <li>
-              <A class="nav__link" href="/mentors">
-                {t('nav.mentors')}
-              </A>
-            </li>
-            <li>
-              <A class="nav__link" href="/requests">
-                {t('nav.requests')}
-              </A>
-            </li>
-            <li>
-              <A class="nav__link" href="/mentorships">
-                {t('nav.mentorships')}
-              </A>
-            </li>
-            <li>
-              <A class="nav__link" href="/spaces">
-                {t('nav.discussions')}
-              </A>
-            </li>
-            <li>
-              <A class="nav__link" href="/profile">
-                {t('nav.profile')}
-              </A>
-            </li>
-            <Show when={isBoard(props.me)}>
+            <Show
+              when={active()}
+              fallback={
+                <li>
+                  <A class="nav__link" href={props.me?.profile ? '/pending' : '/application'}>
+                    {t('nav.status')}
+                  </A>
+                </li>
+              }
+            >
               <li>
-                <A class="nav__link" href="/board/applications">
-                  {t('nav.applications')}
+                <A class="nav__link" href="/directory">
+                  {t('nav.directory')}
                 </A>
               </li>
               <li>
-                <A class="nav__link" href="/board/cohorts">
-                  {t('nav.cohorts')}
+                <A class="nav__link" href="/mentors">
+                  {t('nav.mentors')}
                 </A>
               </li>
               <li>
-                <A class="nav__link" href="/board/moderation">
-                  {t('nav.moderation')}
+                <A class="nav__link" href="/requests">
+                  {t('nav.requests')}
                 </A>
               </li>
               <li>
-                <A class="nav__link" href="/board/audit">
-                  {t('nav.audit')}
+                <A class="nav__link" href="/mentorships">
+                  {t('nav.mentorships')}
                 </A>
               </li>
               <li>
-                <A class="nav__link" href="/board/rules">
-                  {t('nav.rules')}
+                <A class="nav__link" href="/spaces">
+                  {t('nav.discussions')}
                 </A>
               </li>
+              <li>
+                <A class="nav__link" href="/profile">
+                  {t('nav.profile')}
+                </A>
+              </li>
+              <Show when={isBoard(props.me)}>
+                <li>
+                  <A class="nav__link" href="/board/applications">
+                    {t('nav.applications')}
+                  </A>
+                </li>
+                <li>
+                  <A class="nav__link" href="/board/cohorts">
+                    {t('nav.cohorts')}
+                  </A>
+                </li>
+                <li>
+                  <A class="nav__link" href="/board/moderation">
+                    {t('nav.moderation')}
+                  </A>
+                </li>
+                <li>
+                  <A class="nav__link" href="/board/audit">
+                    {t('nav.audit')}
+                  </A>
+                </li>
+                <li>
+                  <A class="nav__link" href="/board/rules">
+                    {t('nav.rules')}
+                  </A>
+                </li>
+              </Show>
             </Show>
+            <li>
+              <NotificationsLink unread={unread()} />
+            </li>
+            <li>
+              <A class="nav__link" href="/settings">
+                {t('nav.settings')}
+              </A>
+            </li>
+            <li>
+              <button type="button" class="nav__link nav__button" onClick={leave}>
+                {t('nav.signOut')}
+              </button>
+            </li>
           </Show>
-          <li>
-            <NotificationsLink unread={unread()} />
-          </li>
-          <li>
-            <A class="nav__link" href="/settings">
-              {t('nav.settings')}
-            </A>
-          </li>
-          <li>
-            <button type="button" class="nav__link nav__button" onClick={leave}>
-              {t('nav.signOut')}
-            </button>
-          </li>
-        </Show>
-      </ul>
-    </nav>
+        </ul>
+      </nav>
+    </>
   );
 }
 

@@ -504,7 +504,9 @@ export const en = {
   'settings.passwordTitle': 'Your password',
   'settings.sessionsTitle': 'Other devices',
   'settings.sessionsIntro':
-    'Signed in on a phone you no longer have, or on a shared computer? Sign out everywhere else: every other device has to sign in again. This one stays signed in.',
+    'Where your account is signed in now. We keep no details of the devices, only when each signed in. If one is not yours, or is a phone you no longer have or a shared computer, sign out everywhere else: every other device has to sign in again. This one stays signed in.',
+  'settings.sessionThis': 'This device, signed in on {date}',
+  'settings.sessionOther': 'Another device, signed in on {date}',
   'settings.sessionsEnd': 'Sign out everywhere else',
   'settings.sessionsEnding': 'Signing out…',
   'settings.sessionsEndedOne': 'Signed out on 1 other device.',

@@ -1,3 +1,4 @@
+import { revalidate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { PASSWORD_MIN_LENGTH } from '../../../../shared/profile-fields';
 import { ErrorSummary } from '../../components/error-summary';
@@ -6,6 +7,7 @@ import { Notice } from '../../components/notice';
 import { t } from '../../i18n';
 import { api, unwrap } from '../../lib/api';
 import { createFormErrors } from '../../lib/form';
+import { getSessions } from './data';
 
 /** Her password, changed with the current one. Her session goes on. */
 export function ChangePassword() {
@@ -27,6 +29,8 @@ export function ChangePassword() {
     try {
       await unwrap(api.auth['change-password'].$post({ json: { currentPassword: current(), newPassword: next() } }));
       setDone(true);
+      // Her other devices were signed out with the change.
+      void revalidate(getSessions.key);
     } catch (err) {
       errors.fromError(err, { currentPassword: t('settings.passwordWrong') });
     } finally {

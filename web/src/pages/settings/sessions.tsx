@@ -1,11 +1,16 @@
-import { createSignal, Show } from 'solid-js';
+import { createAsync, revalidate } from '@solidjs/router';
+import { createSignal, For, Show, Suspense } from 'solid-js';
+import { Loading } from '../../components/loading';
 import { Notice } from '../../components/notice';
 import { t } from '../../i18n';
+import { formatDate } from '../../i18n/format';
 import { api, unwrap } from '../../lib/api';
 import { generalMessage } from '../../lib/form';
+import { getSessions } from './data';
 
 /** Signs out every other device she used (a phone left behind, a shared computer); this one stays. */
 export function OtherSessions() {
+  const sessions = createAsync(() => getSessions());
   const [busy, setBusy] = createSignal(false);
   const [message, setMessage] = createSignal<{ tone: 'success' | 'warning'; text: string }>();
   const signOutOthers = async () => {
@@ -21,6 +26,7 @@ export function OtherSessions() {
             ? t('settings.sessionsEndedOne')
             : t('settings.sessionsEnded', { count: ended });
       setMessage({ tone: 'success', text });
+      await revalidate(getSessions.key);
     } catch (e) {
       setMessage({ tone: 'warning', text: generalMessage(e) });
     } finally {
@@ -33,6 +39,21 @@ export function OtherSessions() {
         {t('settings.sessionsTitle')}
       </h2>
       <p>{t('settings.sessionsIntro')}</p>
+      <Suspense fallback={<Loading />}>
+        <Show when={sessions()}>
+          {(page) => (
+            <ul class="plain-list sessions">
+              <For each={page().items}>
+                {(s) => (
+                  <li class="sessions__item">
+                    {t(s.current ? 'settings.sessionThis' : 'settings.sessionOther', { date: formatDate(s.startedAt) })}
+                  </li>
+                )}
+              </For>
+            </ul>
+          )}
+        </Show>
+      </Suspense>
       <div role="status">
         <Show when={message()}>
           {(m) => (

@@ -9,6 +9,7 @@ import { t } from '../../i18n';
 import { api, unwrap } from '../../lib/api';
 import { createFormErrors, fieldId, focusSoon } from '../../lib/form';
 import { getMfa } from '../../lib/session';
+import { getSessions } from './data';
 
 /** The key as apps print it: groups of four, easier to read out and type. */
 const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(' ') ?? secret;
@@ -61,7 +62,8 @@ export function TwoStepSignIn() {
   const finish = async (message: string) => {
     go({ name: 'status' }, 'mfa-title');
     setDone(message);
-    await revalidate(getMfa.key);
+    // Turning it on signs her other devices out.
+    await revalidate([getMfa.key, getSessions.key]);
   };
 
   const start = (e: SubmitEvent) => {
