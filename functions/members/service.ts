@@ -327,6 +327,8 @@ export async function exportData(session: Session) {
       updatedAt: p.updatedAt,
     })),
     mentorships,
+    // Where she is signed in: only when each sign-in started (no device details are kept).
+    sessions: own.filter((i) => i.entity === 'session').map((i) => ({ startedAt: i.startedAt })),
     // What the board decided about her, with its reasons; not which board member decided.
     sanctions: own
       .filter((i) => i.entity === 'sanction')

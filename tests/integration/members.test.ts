@@ -274,6 +274,9 @@ describe('export and erasure', () => {
     expect(res.body.profile).toMatchObject({ bio: 'My own words', statement: profile().statement, status: 'active' });
     expect(res.body.notifications.some((n: { type: string }) => n.type === 'application.approve')).toBe(true);
     expect(res.body.sanctions).toEqual([]);
+    // Her signed-in devices, by when they signed in: the session ids that could act as her are not in it.
+    expect(res.body.sessions).toEqual([{ startedAt: expect.any(String) }]);
+    expect(JSON.stringify(res.body)).not.toContain(a.cookies.get('cn_sid')?.split('.')[1] ?? 'no session');
   });
 
   it('exports the sanctions about her with the board’s reasons, not who decided', async () => {
