@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   DEMO_PASSWORD,
   expectAccessible,
@@ -9,7 +9,7 @@ import {
   shot,
   signIn as signInAt,
   signOut,
-  startProductAndBrowser,
+  useProductAndBrowser,
 } from './support';
 
 /*
@@ -36,7 +36,6 @@ const XSS = [
 ];
 
 let server: Server;
-let browser: Browser;
 let page: Page;
 
 const signIn = async (who: { email: string }) => {
@@ -56,19 +55,8 @@ async function startThread(space: string, spaceName: string, title: string, body
   await page.getByRole('button', { name: 'Start a thread' }).click();
 }
 
-beforeAll(async () => {
-  ({ server, browser } = await startProductAndBrowser());
-  page = await (await browser.newContext()).newPage();
-  page.setDefaultTimeout(10_000);
-}, 120_000);
-
-beforeEach(({ onTestFailed }) => {
-  onTestFailed(() => shot(page, 'd-failed').catch(() => undefined));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+useProductAndBrowser('d-failed', (started) => {
+  ({ server, page } = started);
 });
 
 describe('discussions in a browser', () => {

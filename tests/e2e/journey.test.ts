@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   expectAccessible,
   expectNoSidewaysScroll,
@@ -10,7 +10,7 @@ import {
   shot,
   signIn as signInAt,
   signOut,
-  startProductAndBrowser,
+  useProductAndBrowser,
 } from './support';
 import { codesInOutbox } from '../../scripts/local/outbox';
 import { totp, wrongCode } from '../totp';
@@ -30,20 +30,12 @@ const applicant = {
 
 let server: Server;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
 const signIn = (p: Page, email: string, password: string) => signInAt(p, server.origin, email, password);
 
-beforeAll(async () => {
-  ({ server, browser } = await startProductAndBrowser());
-  context = await browser.newContext();
-  page = await context.newPage();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+useProductAndBrowser('j-failed', (started) => {
+  ({ server, browser, page } = started);
 });
 
 describe('the member journey in a browser', () => {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   DEMO_PASSWORD,
   expectAccessible,
@@ -11,7 +11,7 @@ import {
   shot,
   signIn as signInAt,
   signOut,
-  startProductAndBrowser,
+  useProductAndBrowser,
 } from './support';
 
 /*
@@ -26,7 +26,6 @@ const CHAMPION = { email: 'champion@example.org', name: 'Carlos Mendes' };
 const BOARD = { email: 'board@example.org' };
 
 let server: Server;
-let browser: Browser;
 let page: Page;
 /** The mentorship the practitioner asks for, from its address. */
 let mentorshipPath = '';
@@ -39,21 +38,8 @@ const signIn = async (who: { email: string }, landing = 'Directory') => {
 const iso = (name: string) => `\u2068${name}\u2069`;
 const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
 
-beforeAll(async () => {
-  ({ server, browser } = await startProductAndBrowser());
-  page = await (await browser.newContext()).newPage();
-  // A step that fails says which locator it waited for, well within the test's own timeout.
-  page.setDefaultTimeout(10_000);
-}, 120_000);
-
-// What the page looked like when a step failed: the first thing to look at.
-beforeEach(({ onTestFailed }) => {
-  onTestFailed(() => shot(page, 'm-failed').catch(() => undefined));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+useProductAndBrowser('m-failed', (started) => {
+  ({ server, page } = started);
 });
 
 describe('mentorship in a browser', () => {

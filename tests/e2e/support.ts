@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 // No static import from functions/: startServer sets process.env before it loads the API.
 import { startServer } from '../../scripts/start';
 import { freePort } from '../../scripts/local/services';
@@ -38,6 +38,30 @@ export async function startProductAndBrowser(): Promise<{ server: Server; browse
     chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }),
   ]);
   return { server, browser };
+}
+
+/**
+ * The product and one browser page for a test file: started before its tests (handed to `use`),
+ * stopped after them, and a screenshot `<failedShot>.png` of the page whenever a step fails.
+ */
+export function useProductAndBrowser(failedShot: string, use: (started: { server: Server; browser: Browser; page: Page }) => void): void {
+  let started: { server: Server; browser: Browser; page: Page } | undefined;
+  beforeAll(async () => {
+    const { server, browser } = await startProductAndBrowser();
+    const page = await (await browser.newContext()).newPage();
+    // A step that fails says which locator it waited for, well within the test's own timeout.
+    page.setDefaultTimeout(10_000);
+    started = { server, browser, page };
+    use(started);
+  }, 120_000);
+  // What the page looked like when a step failed: the first thing to look at.
+  beforeEach(({ onTestFailed }) => {
+    onTestFailed(() => (started ? shot(started.page, failedShot).catch(() => undefined) : undefined));
+  });
+  afterAll(async () => {
+    await started?.browser.close();
+    await started?.server.stop();
+  });
 }
 
 export async function expectAccessible(p: Page, what: string): Promise<void> {
