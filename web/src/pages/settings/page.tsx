@@ -4,7 +4,7 @@ import { ErrorSummary } from '../../components/error-summary';
 import { Field } from '../../components/field';
 import { LoadMore } from '../../components/load-more';
 import { Loading } from '../../components/loading';
-import { Notice } from '../../components/notice';
+import { StatusMessage } from '../../components/status-message';
 import { PageHeading } from '../../components/page-heading';
 import { t } from '../../i18n';
 import { formatDate } from '../../i18n/format';
@@ -38,15 +38,7 @@ function Blocks() {
         {t('settings.blocksTitle')}
       </h2>
       <p>{t('settings.blocksIntro')}</p>
-      <div role="status">
-        <Show when={message()}>
-          {(m) => (
-            <Notice tone={m().tone}>
-              <p>{m().text}</p>
-            </Notice>
-          )}
-        </Show>
-      </div>
+      <StatusMessage message={message()} />
       <Suspense fallback={<Loading />}>
         <Show when={all().length > 0} fallback={<p class="muted">{t('settings.blocksEmpty')}</p>}>
           <ul class="plain-list blocks">

@@ -1,9 +1,9 @@
 import { revalidate } from '@solidjs/router';
-import { createSignal, Show } from 'solid-js';
+import { createSignal } from 'solid-js';
 import { PASSWORD_MIN_LENGTH } from '../../../../shared/profile-fields';
 import { ErrorSummary } from '../../components/error-summary';
 import { PasswordField } from '../../components/account-fields';
-import { Notice } from '../../components/notice';
+import { StatusMessage } from '../../components/status-message';
 import { t } from '../../i18n';
 import { api, unwrap } from '../../lib/api';
 import { createFormErrors } from '../../lib/form';
@@ -45,13 +45,7 @@ export function ChangePassword() {
       <h2 class="section-title" id="password-title">
         {t('settings.passwordTitle')}
       </h2>
-      <div role="status">
-        <Show when={done()}>
-          <Notice tone="success">
-            <p>{t('settings.passwordChanged')}</p>
-          </Notice>
-        </Show>
-      </div>
+      <StatusMessage message={done() ? { tone: 'success', text: t('settings.passwordChanged') } : undefined} />
       <ErrorSummary items={errors.summary()} general={errors.general()} />
       <form class="form" onSubmit={submit} novalidate>
         <PasswordField

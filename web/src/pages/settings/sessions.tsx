@@ -1,7 +1,7 @@
 import { createAsync, revalidate } from '@solidjs/router';
 import { createSignal, For, Show, Suspense } from 'solid-js';
 import { Loading } from '../../components/loading';
-import { Notice } from '../../components/notice';
+import { type Status, StatusMessage } from '../../components/status-message';
 import { t } from '../../i18n';
 import { formatDate } from '../../i18n/format';
 import { api, unwrap } from '../../lib/api';
@@ -12,7 +12,7 @@ import { getSessions } from './data';
 export function OtherSessions() {
   const sessions = createAsync(() => getSessions());
   const [busy, setBusy] = createSignal(false);
-  const [message, setMessage] = createSignal<{ tone: 'success' | 'warning'; text: string }>();
+  const [message, setMessage] = createSignal<Status>();
   const signOutOthers = async () => {
     if (busy()) return;
     setBusy(true);
@@ -54,15 +54,7 @@ export function OtherSessions() {
           )}
         </Show>
       </Suspense>
-      <div role="status">
-        <Show when={message()}>
-          {(m) => (
-            <Notice tone={m().tone}>
-              <p>{m().text}</p>
-            </Notice>
-          )}
-        </Show>
-      </div>
+      <StatusMessage message={message()} />
       <button
         type="button"
         class="button button--secondary"

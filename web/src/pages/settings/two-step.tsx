@@ -2,7 +2,7 @@ import { createAsync, revalidate } from '@solidjs/router';
 import { createSignal, Match, Show, Suspense, Switch } from 'solid-js';
 import { ErrorSummary } from '../../components/error-summary';
 import { Loading } from '../../components/loading';
-import { Notice } from '../../components/notice';
+import { StatusMessage } from '../../components/status-message';
 import { QrCode } from '../../components/qr-code';
 import { looksLikeTotp, PasswordField, TotpCodeField } from '../../components/account-fields';
 import { t } from '../../i18n';
@@ -115,15 +115,7 @@ export function TwoStepSignIn() {
       <h2 class="section-title" id="mfa-title" tabindex="-1">
         {t('settings.mfaTitle')}
       </h2>
-      <div role="status">
-        <Show when={done()}>
-          {(text) => (
-            <Notice tone="success">
-              <p>{text()}</p>
-            </Notice>
-          )}
-        </Show>
-      </div>
+      <StatusMessage message={done() ? { tone: 'success', text: done() ?? '' } : undefined} />
       <Suspense fallback={<Loading />}>
         <Show when={mfa()}>
           {(status) => (

@@ -3,7 +3,7 @@ import { createSignal, For, Show, Suspense } from 'solid-js';
 import { ErrorSummary } from '../../components/error-summary';
 import { Field } from '../../components/field';
 import { Loading } from '../../components/loading';
-import { Notice } from '../../components/notice';
+import { StatusMessage } from '../../components/status-message';
 import { PageHeading } from '../../components/page-heading';
 import { Select } from '../../components/select';
 import { t } from '../../i18n';
@@ -53,15 +53,7 @@ function NewSpace() {
         {t('spaces.newTitle')}
       </h2>
       <ErrorSummary items={errors.summary()} general={errors.general()} />
-      <div role="status">
-        <Show when={created()}>
-          {(n) => (
-            <Notice tone="success">
-              <p>{t('spaces.created', { name: n() })}</p>
-            </Notice>
-          )}
-        </Show>
-      </div>
+      <StatusMessage message={created() ? { tone: 'success', text: t('spaces.created', { name: created() ?? '' }) } : undefined} />
       <form class="form" novalidate onSubmit={submit}>
         <Field
           id={fieldId('name')}
