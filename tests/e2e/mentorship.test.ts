@@ -267,7 +267,7 @@ describe('mentorship in a browser', () => {
 
     await page.setViewportSize({ width: 360, height: 740 });
     await expectNoSidewaysScroll(page, 'published cohort at 360 px');
-    await shot(page, 'm-14-cohort-360', false);
+    await shot(page, 'm-14-cohort-360');
     await page.setViewportSize({ width: 1280, height: 720 });
 
     // The overview shows states only, here the two new requests proposed by the board.

@@ -302,9 +302,13 @@ function CohortView(props: { cohort: Cohort }) {
               </button>
             </div>
           </Show>
-          {/* Focusable, so that keyboard users can scroll a table wider than a phone. */}
+          {/*
+            Focusable, so that keyboard users can scroll it on a middle-sized screen. On a phone its
+            rows stack into cards, each value under its column's name (read out with it, where a
+            browser no longer treats the stacked rows as a table).
+          */}
           <section class="table-wrap" aria-labelledby="pairs-caption" tabindex="0">
-            <table class="table">
+            <table class="table table--stack">
               <caption id="pairs-caption">{t('cohorts.pairsCaption')}</caption>
               <thead>
                 <tr>
@@ -325,7 +329,7 @@ function CohortView(props: { cohort: Cohort }) {
                         <th scope="row">
                           <MemberName id={menteeId} link />
                         </th>
-                        <td>
+                        <td data-label={t('cohorts.colMentor')}>
                           <Show
                             when={draft()}
                             fallback={
@@ -369,8 +373,10 @@ function CohortView(props: { cohort: Cohort }) {
                             </Show>
                           </Show>
                         </td>
-                        <td class="table__number">{pair() && !changed(menteeId) ? Math.round(pair()?.score ?? 0) : '–'}</td>
-                        <td>
+                        <td class="table__number" data-label={t('cohorts.colScore')}>
+                          {pair() && !changed(menteeId) ? Math.round(pair()?.score ?? 0) : '–'}
+                        </td>
+                        <td data-label={t('cohorts.colReasons')}>
                           <Show when={!changed(menteeId) && pair()}>
                             {(p) => (
                               <ul class="reasons reasons--compact">
