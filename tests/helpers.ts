@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AdminAddUserToGroupCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { codesInOutbox } from '../scripts/local/outbox';
+import { codeSentTo } from '../scripts/local/outbox';
 import type { ProfileInput } from '../shared/schemas';
 
 /**
@@ -163,11 +163,8 @@ export function expectError(res: Res, status: number, code: string) {
 export { app };
 
 /** The code cognito-local "emailed" to this address (a password reset): local mode sends no mail. */
-export function emailedCode(email: string): string {
-  const code = codesInOutbox(process.env.TEST_COGNITO_DATA_DIR ?? '', process.env.USER_POOL_ID ?? '').get(email);
-  if (!code) throw new Error(`no code was sent to ${email}`);
-  return code;
-}
+export const emailedCode = (email: string): Promise<string> =>
+  codeSentTo(process.env.TEST_COGNITO_DATA_DIR ?? '', process.env.USER_POOL_ID ?? '', email);
 
 /**
  * Limits count in fixed windows (a minute, an hour…). A test that fills one waits, when the

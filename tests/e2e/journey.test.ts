@@ -12,7 +12,7 @@ import {
   signOut,
   useProductAndBrowser,
 } from './support';
-import { codesInOutbox } from '../../scripts/local/outbox';
+import { codeSentTo } from '../../scripts/local/outbox';
 import { totp, wrongCode } from '../totp';
 
 /*
@@ -273,7 +273,7 @@ describe('passwords in a browser', () => {
     await page.getByRole('button', { name: 'Send the code' }).click();
     await heading(page, 'Choose a new password');
     // Local mode's outbox: the code cognito-local would have emailed.
-    const code = codesInOutbox(server.outbox.dataDir, server.outbox.userPoolId).get(applicant.email) ?? '';
+    const code = await codeSentTo(server.outbox.dataDir, server.outbox.userPoolId, applicant.email);
     expect(code).toMatch(/^\d{6}$/);
     await page.getByLabel('Confirmation code').fill(code);
     await page.getByLabel('New password').fill('password1234');

@@ -9,7 +9,7 @@ describe('forgotten password', () => {
     const a = await signedInAgent('reset');
     const anon = new Agent();
     expect((await anon.post('/api/auth/forgot-password', { email: a.email })).status).toBe(204);
-    const code = emailedCode(a.email);
+    const code = await emailedCode(a.email);
     expect((await anon.post('/api/auth/reset-password', { email: a.email, code, password: NEW_PASSWORD })).status).toBe(204);
     expectError(await new Agent().post('/api/auth/sign-in', { email: a.email, password: PASSWORD }), 401, 'unauthenticated');
     expect((await new Agent().post('/api/auth/sign-in', { email: a.email, password: NEW_PASSWORD })).status).toBe(200);
@@ -36,7 +36,7 @@ describe('forgotten password', () => {
   it('refuses a weak new password and bad input with 400, and keeps the code usable', async () => {
     const a = await signedInAgent('reset');
     await new Agent().post('/api/auth/forgot-password', { email: a.email });
-    const code = emailedCode(a.email);
+    const code = await emailedCode(a.email);
     const weak = await new Agent().post('/api/auth/reset-password', { email: a.email, code, password: 'password1234' });
     expectError(weak, 400, 'validation_failed');
     expect(weak.body.error.details[0].path).toBe('password');
@@ -50,7 +50,7 @@ describe('forgotten password', () => {
     const a = await signedInAgent('reset');
     const b = await signedInAgent('reset-other');
     await new Agent().post('/api/auth/forgot-password', { email: a.email });
-    const code = emailedCode(a.email);
+    const code = await emailedCode(a.email);
     const res = await new Agent().post('/api/auth/reset-password', { email: b.email, code, password: NEW_PASSWORD });
     expectError(res, 400, 'validation_failed');
     expect((await new Agent().post('/api/auth/sign-in', { email: b.email, password: PASSWORD })).status).toBe(200);
@@ -70,7 +70,7 @@ describe('forgotten password', () => {
     const { secret } = (await a.post('/api/auth/mfa/totp', { password: PASSWORD })).body;
     expect((await a.post('/api/auth/mfa/totp/verify', { code: totp(secret) })).status).toBe(200);
     await new Agent().post('/api/auth/forgot-password', { email: a.email });
-    await new Agent().post('/api/auth/reset-password', { email: a.email, code: emailedCode(a.email), password: NEW_PASSWORD });
+    await new Agent().post('/api/auth/reset-password', { email: a.email, code: await emailedCode(a.email), password: NEW_PASSWORD });
     const res = await new Agent().post('/api/auth/sign-in', { email: a.email, password: NEW_PASSWORD });
     expect(res.status).toBe(202);
     expect(res.body).toEqual({ challenge: 'totp' });

@@ -115,7 +115,7 @@ describe('sessions', () => {
       await new Agent().post('/api/auth/forgot-password', { email: a.email });
       const reset = await new Agent().post('/api/auth/reset-password', {
         email: a.email,
-        code: emailedCode(a.email),
+        code: await emailedCode(a.email),
         password: NEW_PASSWORD,
       });
       expect(reset.status).toBe(204);
