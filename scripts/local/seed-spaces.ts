@@ -67,7 +67,10 @@ const CHAMPION_LINES = [
  * through. Written straight to the table as the API would write it; the seed's own words are
  * trusted, so no holding or rate limit applies.
  */
-export async function seedDiscussion(boardMember: { id: string; name: string }, authors: DemoAuthor[]): Promise<void> {
+export async function seedDiscussion(
+  boardMember: { id: string; name: string },
+  authors: DemoAuthor[],
+): Promise<{ threadId: string; postIds: string[] }> {
   const repo = await import('../../functions/discussion/repository');
   const { ulid } = await import('../../functions/lib/ids');
   const { countries } = await import('../../shared/meta');
@@ -129,4 +132,30 @@ export async function seedDiscussion(boardMember: { id: string; name: string }, 
     repo.postPut(opening),
   ]);
   for (const p of replies) await repo.transact([repo.postPut(p), repo.publishedIncrement(p.authorId)]);
+  return { threadId, postIds: replies.map((r) => r.id) };
+}
+
+/**
+ * Something for the board's moderation queue, made through the services as members would make
+ * it: an anonymous reply, which waits for the board, and a report about one of the introductions.
+ */
+export async function seedModeration(threadId: string, reportedPostId: string, poster: string, reporter: string): Promise<void> {
+  const discussion = await import('../../functions/discussion/service');
+  const moderation = await import('../../functions/moderation/service');
+  const { getMember } = await import('../../functions/members/repository');
+  const viewer = async (id: string) => {
+    const member = await getMember(id);
+    if (!member) throw new Error(`seed: no demo member ${id}`);
+    return { session: { userId: id, email: `${id}@demo.invalid`, groups: [], isBoard: false }, member };
+  };
+  await discussion.reply(await viewer(poster), threadId, {
+    identity: 'anonymous',
+    body: 'I would rather not say where I work. Has anyone here dealt with a case where the recruiter was a relative of the victim? The family keeps pressing her to withdraw her statement.',
+  });
+  await moderation.report(await viewer(reporter), {
+    targetType: 'post',
+    targetId: reportedPostId,
+    reason: 'personal_data',
+    note: 'Please check this one: it says where she works, which could be enough to identify her.',
+  });
 }

@@ -208,10 +208,14 @@ export async function seed(): Promise<{ seeded: boolean; members: number }> {
       await members.putProfile({ userId: id, email: `applicant${n}@demo.invalid`, groups: [], isBoard: false }, demoProfile(n, p));
   }
   await spaces.seedSpaces();
-  await spaces.seedDiscussion(
+  const intro = await spaces.seedDiscussion(
     { id: boardId, name: boardProfile.displayName ?? 'Amina Qureshi' },
     all.map((m) => ({ id: m.id, name: m.p.name, kind: m.p.kind, country: m.p.country, language: m.p.languages[0] ?? 'en' })),
   );
+  // The board's queue is not empty in the demo: a held anonymous reply and a report.
+  const [poster, reporter, reported] = [all[5], all[6], all[7]];
+  const reportedPost = intro.postIds[all.indexOf(reported as (typeof all)[number])];
+  if (poster && reporter && reportedPost) await spaces.seedModeration(intro.threadId, reportedPost, poster.id, reporter.id);
   idp.destroy();
   return { seeded: true, members: count };
 }
