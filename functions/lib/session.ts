@@ -8,7 +8,9 @@ import { SESSION_SECONDS, sessionLive } from './sessions';
 /**
  * The session lives in HttpOnly, SameSite=Strict cookies holding Cognito's tokens; the browser's
  * JavaScript never sees a token. The id token (email, sub, groups) identifies the caller; the
- * access token is kept for the Cognito calls a user makes on her own account (delete, sign-out).
+ * access token is kept for the Cognito calls a user makes on her own account (delete, two-step
+ * sign-in, password); `cn_sid` names her device's session, which must still stand in the table
+ * (lib/sessions.ts) for any of it to count.
  */
 export const COOKIE = { id: 'cn_id', access: 'cn_at', refresh: 'cn_rt', session: 'cn_sid' } as const;
 
@@ -127,7 +129,7 @@ export function setSessionCookies(c: Context, t: Tokens, started?: { userId: str
   }
   setCookie(c, COOKIE.id, t.idToken, { ...base, path: '/api', maxAge: t.expiresIn });
   setCookie(c, COOKIE.access, t.accessToken, { ...base, path: '/api', maxAge: t.expiresIn });
-  if (t.refreshToken) setCookie(c, COOKIE.refresh, t.refreshToken, { ...base, path: '/api/auth', maxAge: 30 * 24 * 3600 });
+  if (t.refreshToken) setCookie(c, COOKIE.refresh, t.refreshToken, { ...base, path: '/api/auth', maxAge: SESSION_SECONDS });
 }
 
 export function clearSessionCookies(c: Context) {
