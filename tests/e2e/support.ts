@@ -93,8 +93,11 @@ export async function signIn(p: Page, origin: string, email: string, password: s
 
 /** On a phone the signed-in menu is folded behind its button: unfold it. */
 export async function unfoldMenu(p: Page): Promise<void> {
+  // The menu folds only on a phone (40rem in styles.css); there, wait for the shell to render it.
+  if ((p.viewportSize()?.width ?? 1280) > 640) return;
   const toggle = p.getByRole('button', { name: /^Menu/ });
-  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+  await toggle.waitFor();
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
 }
 
 /** Opens a page from the main menu, unfolding it first on a phone. */
