@@ -18,6 +18,7 @@ import type {
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { config } from './config';
+import { decodeCursor, encodeCursor, type Page } from './cursor';
 
 /**
  * DynamoDB access for the repositories: one function per operation, taking the SDK's own input
@@ -125,6 +126,27 @@ export async function queryAll(input: Omit<QueryCommandInput, 'ExclusiveStartKey
     start = res.LastEvaluatedKey;
   } while (start);
   return out;
+}
+
+/**
+ * One page of the items under `prefix` in partition `pk`, newest first (their sort keys are ULIDs),
+ * each turned into what the caller shows, behind an opaque cursor signed for `scope`.
+ */
+export async function newestFirst<T>(
+  pk: string,
+  prefix: string,
+  page: { limit: number; cursor?: string; scope: string },
+  view: (item: Record<string, AttributeValue>) => T,
+): Promise<Page<T>> {
+  const res = await db.query({
+    TableName: TABLE,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: values({ ':pk': pk, ':prefix': prefix }),
+    ScanIndexForward: false,
+    Limit: page.limit,
+    ExclusiveStartKey: decodeCursor(page.cursor, page.scope),
+  });
+  return { items: (res.Items ?? []).map(view), nextCursor: encodeCursor(res.LastEvaluatedKey, page.scope) };
 }
 
 const KEY_ATTRIBUTES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'entity']);

@@ -1,5 +1,5 @@
-import { decodeCursor, encodeCursor, type Page } from './cursor';
-import { TABLE, db, queryAll, toAttr, values } from './db';
+import type { Page } from './cursor';
+import { TABLE, db, newestFirst, queryAll, toAttr, values } from './db';
 import { ulid } from './ids';
 import { keys } from './keys';
 
@@ -50,22 +50,10 @@ export async function listSessions(
   currentId: string | undefined,
   page: { limit: number; cursor?: string },
 ): Promise<Page<{ startedAt: string; current: boolean }>> {
-  const scope = `sessions#${userId}`;
-  const res = await db.query({
-    TableName: TABLE,
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)',
-    ExpressionAttributeValues: values({ ':pk': keys.member(userId).pk, ':s': keys.sessionPrefix }),
-    ScanIndexForward: false,
-    Limit: page.limit,
-    ExclusiveStartKey: decodeCursor(page.cursor, scope),
-  });
-  return {
-    items: (res.Items ?? []).map((i) => ({
-      startedAt: i.startedAt?.S ?? '',
-      current: i.sk?.S === `${keys.sessionPrefix}${currentId}`,
-    })),
-    nextCursor: encodeCursor(res.LastEvaluatedKey, scope),
-  };
+  return newestFirst(keys.member(userId).pk, keys.sessionPrefix, { ...page, scope: `sessions#${userId}` }, (i) => ({
+    startedAt: i.startedAt?.S ?? '',
+    current: i.sk?.S === `${keys.sessionPrefix}${currentId}`,
+  }));
 }
 
 export async function endSession(userId: string, sessionId: string): Promise<void> {

@@ -1,6 +1,6 @@
 import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { AudienceLevel, Goals, Kind, MemberStatus, Mentoring, Visibility } from '../../shared/schemas';
-import { TABLE, db, fromAttr, getMany, queryAll, recordOf, toAttr, values } from '../lib/db';
+import { TABLE, db, fromAttr, getMany, newestFirst, queryAll, recordOf, toAttr, values } from '../lib/db';
 import { decodeCursor, encodeCursor, type Page } from '../lib/cursor';
 import { type FacetKind, keys } from '../lib/keys';
 
@@ -282,21 +282,10 @@ export type OwnSanction = { id: string; type: 'warn' | 'read_only' | 'suspend'; 
 
 /** The sanctions about a member, newest first (ids are ULIDs), paged. */
 export async function listSanctions(memberId: string, opts: { limit: number; cursor?: string; scope: string }): Promise<Page<OwnSanction>> {
-  const res = await db.query({
-    TableName: TABLE,
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-    ExpressionAttributeValues: values({ ':pk': keys.member(memberId).pk, ':prefix': keys.sanctionPrefix }),
-    ScanIndexForward: false,
-    Limit: opts.limit,
-    ExclusiveStartKey: decodeCursor(opts.cursor, opts.scope),
+  return newestFirst(keys.member(memberId).pk, keys.sanctionPrefix, opts, (i) => {
+    const s = fromAttr<OwnSanction>(i);
+    return { id: s.id, type: s.type, reason: s.reason, ...(s.until ? { until: s.until } : {}), at: s.at };
   });
-  return {
-    items: (res.Items ?? []).map((i) => {
-      const s = fromAttr<OwnSanction>(i);
-      return { id: s.id, type: s.type, reason: s.reason, ...(s.until ? { until: s.until } : {}), at: s.at };
-    }),
-    nextCursor: encodeCursor(res.LastEvaluatedKey, opts.scope),
-  };
 }
 
 export async function isPartner(owner: string, other: string): Promise<boolean> {

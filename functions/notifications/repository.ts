@@ -1,6 +1,6 @@
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
-import { decodeCursor, encodeCursor, type Page } from '../lib/cursor';
-import { TABLE, db, fromAttr, isConditionFailure, toAttr, values } from '../lib/db';
+import type { Page } from '../lib/cursor';
+import { TABLE, db, fromAttr, isConditionFailure, newestFirst, toAttr, values } from '../lib/db';
 import { NotFoundError } from '../lib/errors';
 import { ulid } from '../lib/ids';
 import { keys } from '../lib/keys';
@@ -26,21 +26,10 @@ export async function listNotifications(
   memberId: string,
   opts: { limit: number; cursor?: string; scope: string },
 ): Promise<Page<Notification>> {
-  const res = await db.query({
-    TableName: TABLE,
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-    ExpressionAttributeValues: values({ ':pk': keys.member(memberId).pk, ':p': keys.notificationPrefix }),
-    ScanIndexForward: false,
-    Limit: opts.limit,
-    ExclusiveStartKey: decodeCursor(opts.cursor, opts.scope),
+  return newestFirst(keys.member(memberId).pk, keys.notificationPrefix, opts, (i) => {
+    const n = fromAttr<Notification>(i);
+    return { id: n.id, type: n.type, at: n.at, read: n.read, link: n.link };
   });
-  return {
-    items: (res.Items ?? []).map((i) => {
-      const n = fromAttr<Notification>(i);
-      return { id: n.id, type: n.type, at: n.at, read: n.read, link: n.link };
-    }),
-    nextCursor: encodeCursor(res.LastEvaluatedKey, opts.scope),
-  };
 }
 
 export async function markRead(memberId: string, id: string): Promise<void> {
