@@ -7,7 +7,7 @@ import { Field } from '../../components/field';
 import { PageHeading } from '../../components/page-heading';
 import { t } from '../../i18n';
 import { api, unwrap } from '../../lib/api';
-import { createFormErrors, fieldId, focusFieldSoon } from '../../lib/form';
+import { createBusy, createFormErrors, fieldId, focusFieldSoon } from '../../lib/form';
 import { setFarewell } from '../../lib/session';
 
 /**
@@ -20,20 +20,9 @@ export default function ForgotPasswordPage() {
   const [code, setCode] = createSignal('');
   const [password, setPassword] = createSignal('');
   const [step, setStep] = createSignal<'email' | 'code'>('email');
-  const [busy, setBusy] = createSignal(false);
+  const { busy, run } = createBusy();
   const errors = createFormErrors(['email', 'code', 'password']);
-
-  const send = async (action: () => Promise<void>) => {
-    if (busy()) return;
-    setBusy(true);
-    try {
-      await action();
-    } catch (err) {
-      errors.fromError(err, { code: t('reset.codeWrong') });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const send = (action: () => Promise<void>) => run(action, (err) => errors.fromError(err, { code: t('reset.codeWrong') }));
 
   const askForCode = (e: SubmitEvent) => {
     e.preventDefault();

@@ -6,14 +6,14 @@ import { PasswordField } from '../../components/account-fields';
 import { StatusMessage } from '../../components/status-message';
 import { t } from '../../i18n';
 import { api, unwrap } from '../../lib/api';
-import { createFormErrors } from '../../lib/form';
+import { createBusy, createFormErrors } from '../../lib/form';
 import { getSessions } from './data';
 
 /** Her password, changed with the current one. Her session goes on. */
 export function ChangePassword() {
   const [current, setCurrent] = createSignal('');
   const [next, setNext] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
+  const { busy, run } = createBusy();
   const [done, setDone] = createSignal(false);
   const errors = createFormErrors(['currentPassword', 'newPassword']);
 
@@ -25,19 +25,17 @@ export function ChangePassword() {
       newPassword: next().length >= PASSWORD_MIN_LENGTH ? undefined : t('validation.passwordLength', { min: PASSWORD_MIN_LENGTH }),
     });
     if (!ok || busy()) return;
-    setBusy(true);
-    try {
-      await unwrap(api.auth['change-password'].$post({ json: { currentPassword: current(), newPassword: next() } }));
-      setDone(true);
-      // Her other devices were signed out with the change.
-      void revalidate(getSessions.key);
-    } catch (err) {
-      errors.fromError(err, { currentPassword: t('settings.passwordWrong') });
-    } finally {
-      setCurrent('');
-      setNext('');
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        await unwrap(api.auth['change-password'].$post({ json: { currentPassword: current(), newPassword: next() } }));
+        setDone(true);
+        // Her other devices were signed out with the change.
+        void revalidate(getSessions.key);
+      },
+      (err) => errors.fromError(err, { currentPassword: t('settings.passwordWrong') }),
+    );
+    setCurrent('');
+    setNext('');
   };
 
   return (

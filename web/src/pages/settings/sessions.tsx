@@ -5,34 +5,30 @@ import { type Status, StatusMessage } from '../../components/status-message';
 import { t } from '../../i18n';
 import { formatDate } from '../../i18n/format';
 import { api, unwrap } from '../../lib/api';
-import { generalMessage } from '../../lib/form';
+import { createBusy, generalMessage } from '../../lib/form';
 import { getSessions } from './data';
 
 /** Signs out every other device she used (a phone left behind, a shared computer); this one stays. */
 export function OtherSessions() {
   const sessions = createAsync(() => getSessions());
-  const [busy, setBusy] = createSignal(false);
+  const { busy, run } = createBusy();
   const [message, setMessage] = createSignal<Status>();
-  const signOutOthers = async () => {
-    if (busy()) return;
-    setBusy(true);
-    setMessage(undefined);
-    try {
-      const { ended } = await unwrap(api.auth['sign-out-others'].$post());
-      const text =
-        ended === 0
-          ? t('settings.sessionsNone')
-          : ended === 1
-            ? t('settings.sessionsEndedOne')
-            : t('settings.sessionsEnded', { count: ended });
-      setMessage({ tone: 'success', text });
-      await revalidate(getSessions.key);
-    } catch (e) {
-      setMessage({ tone: 'warning', text: generalMessage(e) });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const signOutOthers = () =>
+    run(
+      async () => {
+        setMessage(undefined);
+        const { ended } = await unwrap(api.auth['sign-out-others'].$post());
+        const text =
+          ended === 0
+            ? t('settings.sessionsNone')
+            : ended === 1
+              ? t('settings.sessionsEndedOne')
+              : t('settings.sessionsEnded', { count: ended });
+        setMessage({ tone: 'success', text });
+        await revalidate(getSessions.key);
+      },
+      (e) => setMessage({ tone: 'warning', text: generalMessage(e) }),
+    );
   return (
     <section class="panel" aria-labelledby="sessions-title">
       <h2 class="section-title" id="sessions-title">

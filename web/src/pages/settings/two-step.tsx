@@ -7,7 +7,7 @@ import { QrCode } from '../../components/qr-code';
 import { looksLikeTotp, PasswordField, TotpCodeField } from '../../components/account-fields';
 import { t } from '../../i18n';
 import { api, unwrap } from '../../lib/api';
-import { createFormErrors, fieldId, focusSoon } from '../../lib/form';
+import { createBusy, createFormErrors, fieldId, focusSoon } from '../../lib/form';
 import { getMfa } from '../../lib/session';
 import { getSessions } from './data';
 
@@ -27,7 +27,7 @@ export function TwoStepSignIn() {
   const [stage, setStage] = createSignal<Stage>({ name: 'status' });
   const [code, setCode] = createSignal('');
   const [password, setPassword] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
+  const { busy, run } = createBusy();
   const [done, setDone] = createSignal<string>();
   const errors = createFormErrors(['password', 'code']);
   const scanning = () => {
@@ -45,19 +45,12 @@ export function TwoStepSignIn() {
   };
 
   /** Sends one form; a refusal lands on its fields, with both inputs emptied. */
-  const send = async (action: () => Promise<void>) => {
-    if (busy()) return;
-    setBusy(true);
-    try {
-      await action();
-    } catch (err) {
+  const send = (action: () => Promise<void>) =>
+    run(action, (err) => {
       setCode('');
       setPassword('');
       errors.fromError(err, messages);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const finish = async (message: string) => {
     go({ name: 'status' }, 'mfa-title');
