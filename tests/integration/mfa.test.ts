@@ -131,6 +131,26 @@ describe('two-step sign-in: signing in', () => {
     expect(res.headers.getSetCookie()).toHaveLength(0);
   });
 
+  it('answers bad input to the code step and to turning it off with 400, leaving the challenge usable', async () => {
+    const a = await signedInAgent('mfa');
+    const secret = await withTotp(a);
+    const b = new Agent();
+    expect((await b.post('/api/auth/sign-in', { email: a.email, password: PASSWORD })).status).toBe(202);
+    for (const body of [{ code: 'abcdef' }, { code: '12345' }, { code: 123456 }, { code: totp(secret), extra: 1 }, {}]) {
+      expectError(await b.post('/api/auth/sign-in/totp', body), 400, 'validation_failed');
+    }
+    expectError(await b.post('/api/auth/sign-in/totp', '{not json'), 400, 'validation_failed');
+    for (const body of [
+      { password: PASSWORD },
+      { code: totp(secret) },
+      { password: '', code: totp(secret) },
+      { password: PASSWORD, code: 'x' },
+    ]) {
+      expectError(await a.post('/api/auth/mfa/totp/disable', body), 400, 'validation_failed');
+    }
+    expect((await b.post('/api/auth/sign-in/totp', { code: totp(secret) })).status).toBe(200);
+  });
+
   it('refuses the code step without the password step, with a forged challenge, or with another account’s challenge', async () => {
     const a = await signedInAgent('mfa');
     const secret = await withTotp(a);
