@@ -74,7 +74,7 @@ export function readSessionCookie(c: Context): { userId: string; sessionId: stri
   return userId && sessionId && extra === undefined ? { userId, sessionId } : undefined;
 }
 
-/** The caller from a valid id token and a session cookie of the same account; its item is checked by the callers below. */
+/** The caller from a valid id token and a session cookie of the same account; its item is checked by requireSessionAnd below. */
 async function claimedSession(c: Context): Promise<Session | undefined> {
   const token = getCookie(c, COOKIE.id);
   const cookie = readSessionCookie(c);
@@ -91,19 +91,10 @@ async function claimedSession(c: Context): Promise<Session | undefined> {
   }
 }
 
-/** The caller's session, or undefined when there is none, its token is invalid, or it was ended. */
-export async function readSession(c: Context): Promise<Session | undefined> {
-  const session = await claimedSession(c);
-  return session?.sessionId && (await sessionLive(session.userId, session.sessionId)) ? session : undefined;
-}
-
-export async function requireSession(c: Context): Promise<Session> {
-  const session = await readSession(c);
-  if (!session) throw new UnauthenticatedError();
-  return session;
-}
-
-/** `requireSession`, with what `load` reads for her fetched alongside the session check: one round trip, not two. */
+/**
+ * The signed-in caller, or 401 when there is no session, its token is invalid, or it was ended;
+ * with what `load` reads for her fetched alongside the session check (one round trip, not two).
+ */
 export async function requireSessionAnd<T>(c: Context, load: (userId: string) => Promise<T>): Promise<[Session, T]> {
   const session = await claimedSession(c);
   const sessionId = session?.sessionId;
