@@ -1,5 +1,6 @@
 import type { Page } from './cursor';
-import { TABLE, db, newestFirst, queryAll, toAttr, values } from './db';
+import { TABLE, db, isConditionFailure, newestFirst, queryAll, toAttr, values } from './db';
+import { UnavailableError } from './errors';
 import { ulid } from './ids';
 import { keys } from './keys';
 
@@ -18,18 +19,24 @@ export const SESSION_SECONDS = 30 * 24 * 3600;
 export async function startSession(userId: string): Promise<string> {
   const now = Date.now();
   const sessionId = ulid(now);
-  await db.putItem({
-    TableName: TABLE,
-    Item: toAttr({
-      ...keys.session(userId, sessionId),
-      entity: 'session',
-      version: 1,
-      startedAt: new Date(now).toISOString(),
-      // DynamoDB removes it by itself once the refresh token behind it has expired.
-      ttl: Math.floor(now / 1000) + SESSION_SECONDS,
-    }),
-    ConditionExpression: 'attribute_not_exists(pk)',
-  });
+  try {
+    await db.putItem({
+      TableName: TABLE,
+      Item: toAttr({
+        ...keys.session(userId, sessionId),
+        entity: 'session',
+        version: 1,
+        startedAt: new Date(now).toISOString(),
+        // DynamoDB removes it by itself once the refresh token behind it has expired.
+        ttl: Math.floor(now / 1000) + SESSION_SECONDS,
+      }),
+      ConditionExpression: 'attribute_not_exists(pk)',
+    });
+  } catch (e) {
+    // Only a clash of two random ids: nothing was written, and signing in again makes a new one.
+    if (isConditionFailure(e)) throw new UnavailableError();
+    throw e;
+  }
   return sessionId;
 }
 

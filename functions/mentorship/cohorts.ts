@@ -1,7 +1,7 @@
 import { type MatchReason, ineligibility, scoreMatch } from '../../shared/matching';
 import { languages as languageList } from '../../shared/meta';
 import { TABLE, failedConditions, toAttr, values } from '../lib/db';
-import { ConflictError, NotFoundError, ValidationError } from '../lib/errors';
+import { ConflictError, NotFoundError, UnavailableError, ValidationError } from '../lib/errors';
 import { ulid } from '../lib/ids';
 import { keys } from '../lib/keys';
 import type { Session } from '../lib/session';
@@ -117,7 +117,13 @@ export async function createCohort(session: Session, input: { menteeIds: string[
     totalScore: Math.round(result.totalScore * 100) / 100,
     version: 1,
   };
-  await repo.transact([repo.put({ ...keys.cohort(cohort.id), entity: 'cohort', ...cohort }, 'attribute_not_exists(pk)')]);
+  try {
+    await repo.transact([repo.put({ ...keys.cohort(cohort.id), entity: 'cohort', ...cohort }, 'attribute_not_exists(pk)')]);
+  } catch (e) {
+    // Only a clash of two fresh ids: nothing was written, and drafting again makes a new one.
+    if (failedConditions(e)?.length) throw new UnavailableError();
+    throw e;
+  }
   return cohort;
 }
 

@@ -484,10 +484,16 @@ export async function addCheckIn(session: Session, id: string | undefined, input
   if (m.mentorId !== session.userId && m.menteeId !== session.userId) throw new ForbiddenError('Check-ins are private to the two of them.');
   mustBe(m, 'accepted');
   const c: repo.CheckIn = { id: ulid(), mentorshipId: m.id, authorId: session.userId, ...input, createdAt: new Date().toISOString() };
-  await repo.transact([
-    repo.put({ ...keys.checkIn(m.id, c.id), entity: 'checkIn', version: 1, ...c }),
-    repo.activeMemberCheck(session.userId),
-  ]);
+  try {
+    await repo.transact([
+      repo.put({ ...keys.checkIn(m.id, c.id), entity: 'checkIn', version: 1, ...c }),
+      repo.activeMemberCheck(session.userId),
+    ]);
+  } catch (e) {
+    // She was suspended (or left) between the guard's read and this write.
+    if (failedConditions(e)?.includes(1)) throw new ForbiddenError('Your membership is not active.');
+    throw e;
+  }
   return c;
 }
 
