@@ -190,6 +190,16 @@ async function saveCohort(c: CohortRecord, expectedVersion: number) {
   }
 }
 
+/**
+ * The pair's open request when this cohort made it: a publish cut short (a 503 after some of its
+ * requests were written) is finished by publishing again, and counts those requests as its own.
+ */
+async function madeBy(cohortId: string, p: { menteeId: string; mentorId: string }): Promise<string | undefined> {
+  const id = await repo.openOfPair(p.mentorId, p.menteeId);
+  const m = id ? await repo.getMentorship(id) : undefined;
+  return m?.cohortId === cohortId ? m.id : undefined;
+}
+
 /** Publishes the draft: each pair becomes a pending request proposed by the board, unless it became ineligible. */
 export async function publishCohort(rawId: string | undefined) {
   const c = await getCohort(rawId);
@@ -210,7 +220,9 @@ export async function publishCohort(rawId: string | undefined) {
       );
       created.push(m.id);
     } catch (e) {
-      if (
+      const ours = e instanceof ConflictError && e.reason === 'open_request_exists' ? await madeBy(c.id, p) : undefined;
+      if (ours) created.push(ours);
+      else if (
         e instanceof ConflictError ||
         e instanceof NotFoundError ||
         e instanceof ValidationError ||

@@ -238,7 +238,8 @@ export async function request(session: Session, input: CreateInput, proposed?: {
       throw new ConflictError('too_many_pending', `You can have ${RULES.maxPendingPerMentee} requests waiting at once.`);
     if (failed.includes(4)) throw new ConflictError('at_capacity', 'This mentor has no free place now.');
     if (failed.includes(3)) throw new ConflictError('not_offering', 'This member is not offering mentoring now.');
-    throw new ConflictError('conflict');
+    // Only the new record's own id clashed: nothing was written, and asking again makes a new one.
+    throw new UnavailableError();
   }
   return viewFor(m);
 }
