@@ -77,7 +77,12 @@ export async function endSessions(userId: string, except?: string): Promise<numb
     ConsistentRead: true,
   });
   const others = items.map((i) => (i.sk?.S ?? '').slice(keys.sessionPrefix.length)).filter((id) => id && id !== except);
-  // Each delete stands alone (a session already gone is no error), and a member has a handful.
-  await Promise.all(others.map((id) => endSession(userId, id)));
+  // All of them or none (a member has a handful; a transaction holds 100): a failure must not
+  // leave some devices signed out and others not. A session already gone is no error.
+  for (let i = 0; i < others.length; i += 100) {
+    await db.transactWrite({
+      TransactItems: others.slice(i, i + 100).map((id) => ({ Delete: { TableName: TABLE, Key: toAttr(keys.session(userId, id)) } })),
+    });
+  }
   return others.length;
 }

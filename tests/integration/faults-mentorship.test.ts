@@ -70,6 +70,17 @@ const ROUTES: Row<unknown>[] = [
     status: 201,
   }),
   row({
+    name: 'PUT /board/cohorts/:id',
+    setup: async () => {
+      const b = await board();
+      const [mentor, mentee] = await Promise.all([member(mentorProfile, 'mentor'), member({}, 'mentee')]);
+      const c = await ok(b.post('/api/board/cohorts', { menteeIds: [mentee.userId], mentorIds: [mentor.userId] }), 201);
+      return { b, id: c.body.id as string, version: c.body.version as number };
+    },
+    call: (s) => s.b.put(`/api/board/cohorts/${s.id}`, { pairs: [], version: s.version }),
+    status: 200,
+  }),
+  row({
     name: 'POST /board/cohorts/:id/publish',
     setup: async () => {
       const b = await board();
