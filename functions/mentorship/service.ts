@@ -239,7 +239,8 @@ export async function request(session: Session, input: CreateInput, proposed?: {
     if (failed.includes(4)) throw new ConflictError('at_capacity', 'This mentor has no free place now.');
     if (failed.includes(3)) throw new ConflictError('not_offering', 'This member is not offering mentoring now.');
     // Only the new record's own id clashed: nothing was written, and asking again makes a new one.
-    throw new UnavailableError();
+    if (failed.includes(0)) throw new UnavailableError();
+    throw new ConflictError('conflict');
   }
   return viewFor(m);
 }
