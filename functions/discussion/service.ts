@@ -218,11 +218,17 @@ export async function createThread(
     version: 1,
   };
   post.threadId = thread.id;
-  await repo.transact([
-    repo.threadPut(thread),
-    repo.postPut(post),
-    ...(state === 'published' ? [repo.publishedIncrement(v.member.id)] : []),
-  ]);
+  try {
+    await repo.transact([
+      repo.threadPut(thread),
+      repo.postPut(post),
+      ...(state === 'published' ? [repo.publishedIncrement(v.member.id)] : []),
+    ]);
+  } catch (e) {
+    // Only a clash of two fresh ids: nothing was written, and posting again makes new ones.
+    if (failedConditions(e)?.length) throw new UnavailableError();
+    throw e;
+  }
   return { ...threadView(thread, v), ...(held.length ? { heldReasons: held } : {}) };
 }
 

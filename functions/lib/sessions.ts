@@ -1,5 +1,6 @@
 import type { Page } from './cursor';
-import { TABLE, db, newestFirst, queryAll, toAttr, values } from './db';
+import { TABLE, db, isConditionFailure, newestFirst, queryAll, toAttr, values } from './db';
+import { UnavailableError } from './errors';
 import { ulid } from './ids';
 import { keys } from './keys';
 
@@ -18,18 +19,24 @@ export const SESSION_SECONDS = 30 * 24 * 3600;
 export async function startSession(userId: string): Promise<string> {
   const now = Date.now();
   const sessionId = ulid(now);
-  await db.putItem({
-    TableName: TABLE,
-    Item: toAttr({
-      ...keys.session(userId, sessionId),
-      entity: 'session',
-      version: 1,
-      startedAt: new Date(now).toISOString(),
-      // DynamoDB removes it by itself once the refresh token behind it has expired.
-      ttl: Math.floor(now / 1000) + SESSION_SECONDS,
-    }),
-    ConditionExpression: 'attribute_not_exists(pk)',
-  });
+  try {
+    await db.putItem({
+      TableName: TABLE,
+      Item: toAttr({
+        ...keys.session(userId, sessionId),
+        entity: 'session',
+        version: 1,
+        startedAt: new Date(now).toISOString(),
+        // DynamoDB removes it by itself once the refresh token behind it has expired.
+        ttl: Math.floor(now / 1000) + SESSION_SECONDS,
+      }),
+      ConditionExpression: 'attribute_not_exists(pk)',
+    });
+  } catch (e) {
+    // Only a clash of two random ids: nothing was written, and signing in again makes a new one.
+    if (isConditionFailure(e)) throw new UnavailableError();
+    throw e;
+  }
   return sessionId;
 }
 
@@ -70,7 +77,12 @@ export async function endSessions(userId: string, except?: string): Promise<numb
     ConsistentRead: true,
   });
   const others = items.map((i) => (i.sk?.S ?? '').slice(keys.sessionPrefix.length)).filter((id) => id && id !== except);
-  // Each delete stands alone (a session already gone is no error), and a member has a handful.
-  await Promise.all(others.map((id) => endSession(userId, id)));
+  // All of them or none (a member has a handful; a transaction holds 100): a failure must not
+  // leave some devices signed out and others not. A session already gone is no error.
+  for (let i = 0; i < others.length; i += 100) {
+    await db.transactWrite({
+      TransactItems: others.slice(i, i + 100).map((id) => ({ Delete: { TableName: TABLE, Key: toAttr(keys.session(userId, id)) } })),
+    });
+  }
   return others.length;
 }

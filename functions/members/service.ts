@@ -354,9 +354,14 @@ export async function eraseData(memberId: string): Promise<void> {
   });
   const facets = profile?.status === 'active' ? repo.memberKeys.facetKeys(profile) : [];
   const ownKeys = own.map((i) => ({ pk: String(i.pk), sk: String(i.sk) })).filter((k) => k.sk !== 'PROFILE');
-  // The profile goes last: while any delete is left to retry, the member can still find her account.
-  await repo.deleteKeys([...mirrors, ...facets, ...ownKeys]);
-  await db.transactWrite({
-    TransactItems: [{ Delete: { TableName: TABLE, Key: toAttr(keys.member(memberId)) } }, ...repo.networkCount(profile, undefined)],
-  });
+  const isSession = (k: { sk: string }) => k.sk.startsWith(keys.sessionPrefix);
+  // The profile goes last but for her sessions: while any delete is left, she is still signed in
+  // and finds her account, and asking again (after a 503) finishes the erasure.
+  await repo.deleteKeys([...mirrors, ...facets, ...ownKeys.filter((k) => !isSession(k))]);
+  if (profile) {
+    await db.transactWrite({
+      TransactItems: [{ Delete: { TableName: TABLE, Key: toAttr(keys.member(memberId)) } }, ...repo.networkCount(profile, undefined)],
+    });
+  }
+  await repo.deleteKeys(ownKeys.filter(isSession));
 }

@@ -1,7 +1,7 @@
 import { type MatchReason, ineligibility, scoreMatch } from '../../shared/matching';
 import { languages as languageList } from '../../shared/meta';
 import { TABLE, failedConditions, toAttr, values } from '../lib/db';
-import { ConflictError, NotFoundError, ValidationError } from '../lib/errors';
+import { ConflictError, NotFoundError, UnavailableError, ValidationError } from '../lib/errors';
 import { ulid } from '../lib/ids';
 import { keys } from '../lib/keys';
 import type { Session } from '../lib/session';
@@ -117,7 +117,13 @@ export async function createCohort(session: Session, input: { menteeIds: string[
     totalScore: Math.round(result.totalScore * 100) / 100,
     version: 1,
   };
-  await repo.transact([repo.put({ ...keys.cohort(cohort.id), entity: 'cohort', ...cohort }, 'attribute_not_exists(pk)')]);
+  try {
+    await repo.transact([repo.put({ ...keys.cohort(cohort.id), entity: 'cohort', ...cohort }, 'attribute_not_exists(pk)')]);
+  } catch (e) {
+    // Only a clash of two fresh ids: nothing was written, and drafting again makes a new one.
+    if (failedConditions(e)?.length) throw new UnavailableError();
+    throw e;
+  }
   return cohort;
 }
 
@@ -184,6 +190,16 @@ async function saveCohort(c: CohortRecord, expectedVersion: number) {
   }
 }
 
+/**
+ * The pair's open request when this cohort made it: a publish cut short (a 503 after some of its
+ * requests were written) is finished by publishing again, and counts those requests as its own.
+ */
+async function madeBy(cohortId: string, p: { menteeId: string; mentorId: string }): Promise<string | undefined> {
+  const id = await repo.openOfPair(p.mentorId, p.menteeId);
+  const m = id ? await repo.getMentorship(id) : undefined;
+  return m?.cohortId === cohortId ? m.id : undefined;
+}
+
 /** Publishes the draft: each pair becomes a pending request proposed by the board, unless it became ineligible. */
 export async function publishCohort(rawId: string | undefined) {
   const c = await getCohort(rawId);
@@ -204,7 +220,9 @@ export async function publishCohort(rawId: string | undefined) {
       );
       created.push(m.id);
     } catch (e) {
-      if (
+      const ours = e instanceof ConflictError && e.reason === 'open_request_exists' ? await madeBy(c.id, p) : undefined;
+      if (ours) created.push(ours);
+      else if (
         e instanceof ConflictError ||
         e instanceof NotFoundError ||
         e instanceof ValidationError ||

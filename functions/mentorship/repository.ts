@@ -44,6 +44,12 @@ export async function getMentorship(id: string): Promise<MentorshipRecord | unde
  * Counters by member. `consistent: false` halves the read cost where a slightly old count is
  * harmless (ranking suggestions: the request's own transaction checks capacity again).
  */
+/** The open mentorship between the two, named by their pair lock, if there is one. */
+export async function openOfPair(mentorId: string, menteeId: string): Promise<string | undefined> {
+  const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.pairLock(mentorId, menteeId)), ConsistentRead: true });
+  return res.Item ? fromAttr<{ mentorshipId: string }>(res.Item).mentorshipId : undefined;
+}
+
 export async function getStats(
   memberIds: { mentor?: string[]; mentee?: string[] },
   consistent = true,

@@ -238,6 +238,8 @@ export async function request(session: Session, input: CreateInput, proposed?: {
       throw new ConflictError('too_many_pending', `You can have ${RULES.maxPendingPerMentee} requests waiting at once.`);
     if (failed.includes(4)) throw new ConflictError('at_capacity', 'This mentor has no free place now.');
     if (failed.includes(3)) throw new ConflictError('not_offering', 'This member is not offering mentoring now.');
+    // Only the new record's own id clashed: nothing was written, and asking again makes a new one.
+    if (failed.includes(0)) throw new UnavailableError();
     throw new ConflictError('conflict');
   }
   return viewFor(m);
@@ -484,10 +486,16 @@ export async function addCheckIn(session: Session, id: string | undefined, input
   if (m.mentorId !== session.userId && m.menteeId !== session.userId) throw new ForbiddenError('Check-ins are private to the two of them.');
   mustBe(m, 'accepted');
   const c: repo.CheckIn = { id: ulid(), mentorshipId: m.id, authorId: session.userId, ...input, createdAt: new Date().toISOString() };
-  await repo.transact([
-    repo.put({ ...keys.checkIn(m.id, c.id), entity: 'checkIn', version: 1, ...c }),
-    repo.activeMemberCheck(session.userId),
-  ]);
+  try {
+    await repo.transact([
+      repo.put({ ...keys.checkIn(m.id, c.id), entity: 'checkIn', version: 1, ...c }),
+      repo.activeMemberCheck(session.userId),
+    ]);
+  } catch (e) {
+    // She was suspended (or left) between the guard's read and this write.
+    if (failedConditions(e)?.includes(1)) throw new ForbiddenError('Your membership is not active.');
+    throw e;
+  }
   return c;
 }
 

@@ -1,27 +1,108 @@
-import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { dynamo } from '../../functions/lib/db';
-import { expectError, member, profile } from '../helpers';
+import { afterEach, describe, it, vi } from 'vitest';
+import { type Row, ok, pendingMentorship, profileInput, row, walk } from './faults-harness';
+import { Agent, PASSWORD, applicant, board, member, signedInAgent } from '../helpers';
 
-/** The only stand-in for DynamoDB in the suite: a fault injected into the real client. */
-describe('when the database fails', () => {
+/** Every write route of the domain, failed at each DynamoDB call in turn: see faults-harness.ts. */
+const ROUTES: Row<unknown>[] = [
+  // members
+  row({
+    name: 'PUT /members/me (first profile)',
+    setup: () => signedInAgent('first'),
+    call: (a) => a.put('/api/members/me', profileInput()),
+    status: 200,
+  }),
+  row({
+    name: 'PUT /members/me (edit)',
+    setup: async () => {
+      const a = await member({}, 'editor');
+      return { a, version: (await a.get('/api/members/me')).body.version as number };
+    },
+    call: (s) => {
+      const { statement: _s, ...edit } = profileInput({ bio: 'Edited' });
+      return s.a.put('/api/members/me', { ...edit, version: s.version });
+    },
+    status: 200,
+  }),
+  row({
+    name: 'PUT /members/me/blocks/:id',
+    setup: async () => Promise.all([member({}, 'blocker'), member({}, 'blocked')]),
+    call: ([a, b]) => a.put(`/api/members/me/blocks/${b.userId}`),
+    status: 204,
+  }),
+  row({
+    name: 'DELETE /members/me/blocks/:id',
+    setup: async () => {
+      const [a, b] = await Promise.all([member({}, 'blocker'), member({}, 'blocked')]);
+      await ok(a.put(`/api/members/me/blocks/${b.userId}`), 204);
+      return [a, b] as const;
+    },
+    call: ([a, b]) => a.del(`/api/members/me/blocks/${b.userId}`),
+    status: 204,
+  }),
+  // board
+  row({
+    name: 'POST /board/applications/:id/decision (approve)',
+    setup: async () => ({ b: await board(), a: await applicant({}, 'vetted') }),
+    call: (s) => s.b.post(`/api/board/applications/${s.a.userId}/decision`, { decision: 'approve', reason: 'Vetted' }),
+    status: 200,
+  }),
+  row({
+    name: 'POST /board/applications/:id/decision (decline)',
+    setup: async () => ({ b: await board(), a: await applicant({}, 'declined') }),
+    call: (s) => s.b.post(`/api/board/applications/${s.a.userId}/decision`, { decision: 'decline', reason: 'Not a fit' }),
+    status: 200,
+  }),
+  // notifications
+  row({
+    name: 'POST /notifications/:id/read',
+    setup: async () => {
+      const s = await pendingMentorship();
+      const n = (await ok(s.mentor.get('/api/notifications'))).body.items[0];
+      return { a: s.mentor, id: n.id as string };
+    },
+    call: (s) => s.a.post(`/api/notifications/${s.id}/read`),
+    status: 204,
+  }),
+  // auth: the routes that write session items
+  row({
+    name: 'POST /auth/sign-in',
+    setup: async () => {
+      const a = await signedInAgent('again');
+      a.cookies.clear();
+      return a;
+    },
+    call: (a) => a.post('/api/auth/sign-in', { email: a.email, password: PASSWORD }),
+    status: 200,
+  }),
+  row({ name: 'POST /auth/sign-out', setup: () => signedInAgent('leaving'), call: (a) => a.post('/api/auth/sign-out'), status: 204 }),
+  row({
+    name: 'POST /auth/sign-out-others',
+    setup: async () => {
+      const a = await signedInAgent('two-devices');
+      // Two other devices: ending one but not the other would be half a change.
+      for (const other of [new Agent(), new Agent()]) await ok(other.post('/api/auth/sign-in', { email: a.email, password: PASSWORD }));
+      return a;
+    },
+    call: (a) => a.post('/api/auth/sign-out-others'),
+    status: 200,
+  }),
+  row({
+    name: 'DELETE /members/me (erasure)',
+    setup: () => member({}, 'erased'),
+    call: (a) => a.del('/api/members/me'),
+    status: 202,
+    resumable: true,
+  }),
+];
+
+describe('a failure in the middle of a write (members, board, notifications, auth)', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it('answers 503 and writes nothing', async () => {
-    const a = await member({ bio: 'Before' });
-    const { version } = (await a.get('/api/members/me')).body;
-    const { statement: _s, ...rest } = profile({ bio: 'After' });
-    const { client } = await dynamo();
-    const original = client.send.bind(client);
-    vi.spyOn(client, 'send').mockImplementation(((command: { constructor: { name: string } }) => {
-      if (command.constructor.name === 'TransactWriteItemsCommand') {
-        return Promise.reject(new ProvisionedThroughputExceededException({ message: 'throttled', $metadata: {} }));
-      }
-      return original(command as never);
-    }) as never);
-    const res = await a.put('/api/members/me', { ...rest, version });
-    expectError(res, 503, 'unavailable');
-    vi.restoreAllMocks();
-    expect((await a.get('/api/members/me')).body).toMatchObject({ bio: 'Before', version });
-  });
+  for (const r of ROUTES) {
+    it(
+      `${r.name}: a throttled or lost call answers 503 or the contract's conflict and leaves all of the change or none`,
+      () => walk(r),
+      120_000,
+    );
+  }
 });
