@@ -697,9 +697,7 @@ export type Reapply = z.infer<typeof ReapplySchema>;
 /** Settings the board changes: how long a declined applicant waits before she may apply again. */
 export const BoardSettingsSchema = /* @__PURE__ */ lazy(() => z.object({ reapplyAfterDays: z.number(), version: z.number() }));
 export type BoardSettings = z.infer<typeof BoardSettingsSchema>;
-export const BoardSettingsInputSchema = /* @__PURE__ */ lazy(() =>
-  z.strictObject({ reapplyAfterDays: intIn(0, 3650), version: intIn(0) }),
-);
+export const BoardSettingsInputSchema = /* @__PURE__ */ lazy(() => z.strictObject({ reapplyAfterDays: intIn(0, 3650), version: intIn(0) }));
 
 /** A private message to the advisory board, as its sender sees it. */
 export const BoardMessageSchema = /* @__PURE__ */ lazy(() =>
@@ -714,9 +712,5 @@ export const BoardMessageSchema = /* @__PURE__ */ lazy(() =>
   }),
 );
 export type BoardMessage = z.infer<typeof BoardMessageSchema>;
-export const BoardMessageInputSchema = /* @__PURE__ */ lazy(() =>
-  z.strictObject({ body: requiredText(4000, 'Write your message.') }),
-);
-export const BoardMessageReplySchema = /* @__PURE__ */ lazy(() =>
-  z.strictObject({ reply: requiredText(4000, 'Write a reply.') }),
-);
+export const BoardMessageInputSchema = /* @__PURE__ */ lazy(() => z.strictObject({ body: requiredText(4000, 'Write your message.') }));
+export const BoardMessageReplySchema = /* @__PURE__ */ lazy(() => z.strictObject({ reply: requiredText(4000, 'Write a reply.') }));

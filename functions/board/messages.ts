@@ -71,7 +71,14 @@ const recordOfItem = (item: Record<string, unknown>): BoardMessageRecord => {
 /** Sends the board a message. The throttle reserves its slot before anything is written. */
 export async function send(session: Session, input: { body: string }): Promise<BoardMessage> {
   await throttle.consume('board-message', session.userId, BOARD_MESSAGE_RULES.perHour, 3600);
-  const m: BoardMessageRecord = { id: ulid(), memberId: session.userId, body: input.body, at: new Date().toISOString(), state: 'open', version: 1 };
+  const m: BoardMessageRecord = {
+    id: ulid(),
+    memberId: session.userId,
+    body: input.body,
+    at: new Date().toISOString(),
+    state: 'open',
+    version: 1,
+  };
   await db.transactWrite({ TransactItems: [messagePut(m)] });
   return messageView(m);
 }
@@ -125,7 +132,14 @@ export async function handle(boardMemberId: string, rawId: string | undefined, i
       next = { ...current, state: 'handled', reply: input.reply, handledAt: at, handledBy: boardMemberId, version: current.version + 1 };
       return [messagePut(next, current.version), notificationPut(current.memberId, 'boardMessage.answered', '/contact-board', at)];
     },
-    { action: 'message.handle', targetType: 'message', targetId: found.id, reason: '', before: { state: 'open' }, after: { state: 'handled' } },
+    {
+      action: 'message.handle',
+      targetType: 'message',
+      targetId: found.id,
+      reason: '',
+      before: { state: 'open' },
+      after: { state: 'handled' },
+    },
   );
   return messageView(next);
 }

@@ -92,7 +92,10 @@ export const keys = {
     ...(authorId ? { gsi2pk: `AUTHOR#${authorId}`, gsi2sk: `${createdAt}#${id}` } : {}),
   }),
   /** The moderation queue on GSI3, oldest first: held posts (and, later, open report cases). */
-  queueIndex: (createdAt: string, type: 'post' | 'case' | 'message', id: string) => ({ gsi3pk: 'QUEUE', gsi3sk: `${createdAt}#${type}#${id}` }),
+  queueIndex: (createdAt: string, type: 'post' | 'case' | 'message', id: string) => ({
+    gsi3pk: 'QUEUE',
+    gsi3sk: `${createdAt}#${type}#${id}`,
+  }),
   posterStats: (id: string) => ({ pk: `MEMBER#${id}`, sk: 'STATS#POSTER' }),
   heldRules: () => ({ pk: 'RULES', sk: 'HELD' }),
   /** The board's own settings (how long a declined applicant waits before applying again). */

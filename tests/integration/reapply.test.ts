@@ -58,8 +58,9 @@ describe('applying again after a decline', () => {
     let cursor: string | null = null;
     let found: Record<string, unknown> | undefined;
     do {
-      const page = (await b.get(`/api/board/applications?status=pending&limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`))
-        .body;
+      const page: { items: { memberId: string }[]; nextCursor: string | null } = (
+        await b.get(`/api/board/applications?status=pending&limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)
+      ).body;
       found ??= page.items.find((x: { memberId: string }) => x.memberId === a.userId);
       cursor = page.nextCursor;
     } while (cursor && !found);

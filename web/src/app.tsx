@@ -18,6 +18,7 @@ import { Notice } from './components/notice';
 import { type Access, forgetSession, getMe, getMfa, isBoard, redirectFor, signOut } from './lib/session';
 import { preloadApplications } from './pages/board-applications/data';
 import { preloadCohorts } from './pages/board-cohorts/data';
+import { preloadBoardMessages } from './pages/contact-board/data';
 import { preloadBoardMentorships } from './pages/board-mentorships/data';
 import { preloadDirectory } from './pages/directory/data';
 import { preloadMember } from './pages/member/data';
@@ -96,6 +97,12 @@ const routes: RouteDefinition[] = [
     path: '/notifications',
     component: lazy(() => import('./pages/notifications/page')),
     preload: preloadNotifications,
+    info: { access: 'account' },
+  },
+  {
+    path: '/contact-board',
+    component: lazy(() => import('./pages/contact-board/page')),
+    preload: preloadBoardMessages,
     info: { access: 'account' },
   },
   { path: '/settings', component: lazy(() => import('./pages/settings/page')), preload: preloadSettings, info: { access: 'account' } },
