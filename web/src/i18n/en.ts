@@ -813,6 +813,7 @@ export const en = {
   'rules.reapplyHint': 'She may apply again once, counted from the decision. 0 lets her apply again at once.',
   'rules.reapplySave': 'Save waiting period',
   'rules.reapplySaved': 'The waiting period has been saved.',
+  'validation.reapplyDays': 'Enter a whole number of days from 0 to 3650.',
 } as const;
 
 export type MessageKey = keyof typeof en;
