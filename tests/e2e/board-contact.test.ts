@@ -70,7 +70,7 @@ describe('a declined applicant and the advisory board, in a browser', () => {
   });
 
   it('lets her write to the board from there, at phone width too', async () => {
-    await page.getByRole('link', { name: 'Write to the advisory board' }).click();
+    await page.getByRole('main').getByRole('link', { name: 'Write to the advisory board' }).click();
     await heading(page, 'Write to the advisory board');
     await page.getByRole('button', { name: 'Send to the board' }).click();
     await page.getByRole('alert').getByText('Write your message.').first().waitFor();

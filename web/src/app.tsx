@@ -148,7 +148,7 @@ function SanctionBanner(props: { me: Me | null }) {
               date: formatDate(s().until),
               reason: isolate(s().reason),
             })}{' '}
-            <A href="/notifications">{t('sanction.banner.more')}</A>
+            <A href="/notifications">{t('sanction.banner.more')}</A> <A href="/contact-board">{t('sanction.banner.contactBoard')}</A>
           </p>
         </div>
       )}
@@ -410,6 +410,14 @@ function Shell(props: RouteSectionProps) {
         </main>
         <footer class="footer">
           <p>{t('app.footer')}</p>
+          {/* Any signed-in account, applicants and suspended members included, can reach the board. */}
+          <Suspense>
+            <Show when={me()}>
+              <p>
+                <A href="/contact-board">{t('app.footer.contactBoard')}</A>
+              </p>
+            </Show>
+          </Suspense>
         </footer>
       </ErrorBoundary>
     </>

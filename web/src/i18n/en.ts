@@ -783,6 +783,8 @@ export const en = {
   'pending.reapplySubmit': 'Send my new application',
   'pending.reapplySending': 'Sending…',
   'pending.contact': 'Write to the advisory board',
+  'app.footer.contactBoard': 'Write to the advisory board',
+  'sanction.banner.contactBoard': 'Write to the advisory board',
   'contact.title': 'Write to the advisory board',
   'contact.intro':
     'A private message to the network’s advisory board: only board members read it. Their answer appears below, and you get a notification.',
