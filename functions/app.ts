@@ -1,4 +1,5 @@
 import { authRoutes } from './auth/routes';
+import { boardMessageModerationRoutes, boardSettingsRoutes, ownBoardMessageRoutes } from './board/message-routes';
 import { boardRoutes } from './board/routes';
 import { createApi } from './lib/http';
 import { buildOpenApi, describe } from './lib/openapi';
@@ -16,8 +17,10 @@ import { notificationRoutes } from './notifications/routes';
 export const app = createApi()
   .route('/api/auth', authRoutes)
   .route('/api/me', meRoutes)
+  .route('/api/members/me/board-messages', ownBoardMessageRoutes)
   .route('/api/members', memberRoutes)
   .route('/api/board', boardRoutes)
+  .route('/api/board/settings', boardSettingsRoutes)
   .route('/api/board', boardMentorshipRoutes)
   .route('/api/mentorships', mentorshipRoutes)
   .route('/api/matches', matchRoutes)
@@ -26,6 +29,7 @@ export const app = createApi()
   .route('/api/posts', postRoutes)
   .route('/api/moderation', moderationRoutes)
   .route('/api/moderation', caseRoutes)
+  .route('/api/moderation/messages', boardMessageModerationRoutes)
   .route('/api/reports', reportRoutes)
   .route('/api/notifications', notificationRoutes)
   .route('/api/meta', metaRoutes)

@@ -251,6 +251,11 @@ export const MeSchema = /* @__PURE__ */ lazy(() =>
     decisionReason: z.optional(z.string()),
     /** A read-only or suspension sanction in force, with the board's reason. */
     sanction: z.optional(z.object({ type: z.enum(['read_only', 'suspend']), until: z.string(), reason: z.string() })),
+    /**
+     * Declined only: from when she may apply once more (ISO time), or null when a second
+     * application was declined too and the decision is final.
+     */
+    reapplyFrom: z.optional(z.nullable(z.string())),
   }),
 );
 export type Me = z.infer<typeof MeSchema>;
@@ -581,7 +586,7 @@ export const AuditEntrySchema = /* @__PURE__ */ lazy(() =>
     /** Null once the board member has erased her account. */
     actorName: z.nullable(z.string()),
     action: z.string(),
-    targetType: z.enum(['post', 'thread', 'member', 'case', 'rules', 'space', 'mentorship']),
+    targetType: z.enum(['post', 'thread', 'member', 'case', 'rules', 'space', 'mentorship', 'message']),
     targetId: z.string(),
     /** For a post: the thread it is in. */
     threadId: z.optional(z.string()),
@@ -621,6 +626,14 @@ export const QueueItemSchema = /* @__PURE__ */ lazy(() =>
           z.object({ type: z.literal('member'), memberId: z.string(), displayName: z.string(), status: MemberStatusSchema }),
         ]),
       ),
+    }),
+    z.object({
+      type: z.literal('message'),
+      id: z.string(),
+      /** `displayName` is null for an account that has not written a profile yet. */
+      from: z.object({ memberId: z.string(), displayName: z.nullable(z.string()) }),
+      body: z.string(),
+      at: z.string(),
     }),
   ]),
 );
@@ -669,3 +682,35 @@ export const NotificationSchema = /* @__PURE__ */ lazy(() =>
 export const NotificationIdSchema = /* @__PURE__ */ lazy(() =>
   z.strictObject({ id: z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/)) }),
 );
+
+// ---------------------------------------------------------------- applying again, and writing to the board
+
+/** A declined applicant's second application: her profile as it stands, with a new statement. */
+export const ReapplyInputSchema = /* @__PURE__ */ lazy(() =>
+  z.strictObject({ statement: requiredText(4000, 'Tell the board about your work.'), version: intIn(1) }),
+);
+export const ReapplySchema = /* @__PURE__ */ lazy(() =>
+  z.object({ memberId: z.string(), status: MemberStatusSchema, statement: z.string(), submittedAt: z.string(), version: z.number() }),
+);
+export type Reapply = z.infer<typeof ReapplySchema>;
+
+/** Settings the board changes: how long a declined applicant waits before she may apply again. */
+export const BoardSettingsSchema = /* @__PURE__ */ lazy(() => z.object({ reapplyAfterDays: z.number(), version: z.number() }));
+export type BoardSettings = z.infer<typeof BoardSettingsSchema>;
+export const BoardSettingsInputSchema = /* @__PURE__ */ lazy(() => z.strictObject({ reapplyAfterDays: intIn(0, 3650), version: intIn(0) }));
+
+/** A private message to the advisory board, as its sender sees it. */
+export const BoardMessageSchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    id: z.string(),
+    body: z.string(),
+    at: z.string(),
+    state: z.enum(['open', 'handled']),
+    /** The board's answer, once it has handled the message (never which board member wrote it). */
+    reply: z.optional(z.string()),
+    handledAt: z.optional(z.string()),
+  }),
+);
+export type BoardMessage = z.infer<typeof BoardMessageSchema>;
+export const BoardMessageInputSchema = /* @__PURE__ */ lazy(() => z.strictObject({ body: requiredText(4000, 'Write your message.') }));
+export const BoardMessageReplySchema = /* @__PURE__ */ lazy(() => z.strictObject({ reply: requiredText(4000, 'Write a reply.') }));

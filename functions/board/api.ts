@@ -1,4 +1,5 @@
 import { createApi } from '../lib/http';
+import { boardSettingsRoutes } from './message-routes';
 import { boardRoutes } from './routes';
 
-export const boardApi = createApi().route('/api/board', boardRoutes);
+export const boardApi = createApi().route('/api/board', boardRoutes).route('/api/board/settings', boardSettingsRoutes);

@@ -329,8 +329,11 @@ type QueueCase = {
   openedAt: string;
 };
 
+/** An open message to the board (functions/board/messages.ts writes it). */
+type QueueMessage = { id: string; memberId: string; body: string; at: string };
+
 /**
- * The board's queue: held posts and open report cases, oldest first. Each item carries what the
+ * The board's queue: held posts, open report cases and open messages to the board, oldest first. Each item carries what the
  * board needs to decide without leaving the page: the thread it belongs to, the reported post or
  * thread as it stands now (real author included, anonymous or not), or the reported member's
  * name. Everything is read in one batched round trip per kind, whatever the page size.
@@ -338,13 +341,14 @@ type QueueCase = {
 export async function moderationQueue(v: Viewer, q: { limit: number; cursor?: string }) {
   const page = await repo.listQueue({ ...q, scope: 'queue' });
   const held = page.items.filter((i) => i.entity === 'post') as unknown as PostRecord[];
-  const cases = page.items.filter((i) => i.entity !== 'post') as unknown as QueueCase[];
+  const cases = page.items.filter((i) => i.entity === 'case') as unknown as QueueCase[];
+  const messages = page.items.filter((i) => i.entity === 'boardMessage') as unknown as QueueMessage[];
   const of = (type: QueueCase['targetType']) => cases.filter((c) => c.targetType === type).map((c) => c.targetId);
 
   const [first, members] = await Promise.all([
     // Context only (the queue Query decides what is listed): eventually consistent, half the cost.
     repo.getThreadsAndPosts({ threads: [...held.map((p) => p.threadId), ...of('thread')], posts: of('post') }, { consistent: false }),
-    getMembers(of('member')),
+    getMembers([...of('member'), ...messages.map((m) => m.memberId)]),
   ]);
   const missingThreads = [...first.posts.values()].map((p) => p.threadId).filter((id) => !first.threads.has(id));
   const threads = missingThreads.length
@@ -375,6 +379,12 @@ export async function moderationQueue(v: Viewer, q: { limit: number; cursor?: st
       if (item.entity === 'post') {
         const p = item as unknown as PostRecord;
         return { type: 'post' as const, id: p.id, post: postView(p, v), heldReasons: p.heldReasons, thread: threadRef(p.threadId) };
+      }
+      if (item.entity === 'boardMessage') {
+        const m = item as unknown as QueueMessage;
+        // An applicant who has not written a profile yet has no name to show.
+        const from = { memberId: m.memberId, displayName: members.get(m.memberId)?.displayName ?? null };
+        return { type: 'message' as const, id: m.id, from, body: m.body, at: m.at };
       }
       const c = item as unknown as QueueCase;
       // Reporters stay unnamed, even to the board's queue: the case is about what was reported.

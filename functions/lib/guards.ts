@@ -28,6 +28,8 @@ function enforceSanction(c: Context, member: Sanctioned | undefined) {
   // Marking her own notices read and securing her own account are not taking part; she may always do them.
   if (c.req.method === 'POST' && /^\/api\/notifications\/[^/]+\/read$/.test(c.req.path)) return;
   if (/^\/api\/auth\/(mfa(\/.*)?|change-password)$/.test(c.req.path)) return;
+  // Nor is writing to the board about it (an appeal, a question): "contact the advisory board" must lead somewhere.
+  if (/^\/api\/members\/me\/board-messages(\/[^/]+)?$/.test(c.req.path)) return;
   if (s.type === 'suspend' && !OPEN_TO_SUSPENDED.has(c.req.path))
     throw new ForbiddenError(`Your account is suspended until ${inWords(s.until)}.`);
   if (s.type === 'read_only' && c.req.method !== 'GET' && c.req.method !== 'HEAD') {

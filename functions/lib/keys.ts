@@ -92,9 +92,22 @@ export const keys = {
     ...(authorId ? { gsi2pk: `AUTHOR#${authorId}`, gsi2sk: `${createdAt}#${id}` } : {}),
   }),
   /** The moderation queue on GSI3, oldest first: held posts (and, later, open report cases). */
-  queueIndex: (createdAt: string, type: 'post' | 'case', id: string) => ({ gsi3pk: 'QUEUE', gsi3sk: `${createdAt}#${type}#${id}` }),
+  queueIndex: (createdAt: string, type: 'post' | 'case' | 'message', id: string) => ({
+    gsi3pk: 'QUEUE',
+    gsi3sk: `${createdAt}#${type}#${id}`,
+  }),
   posterStats: (id: string) => ({ pk: `MEMBER#${id}`, sk: 'STATS#POSTER' }),
   heldRules: () => ({ pk: 'RULES', sk: 'HELD' }),
+  /** The board's own settings (how long a declined applicant waits before applying again). */
+  boardSettings: () => ({ pk: 'RULES', sk: 'BOARD' }),
+
+  /**
+   * A private message to the board, in its sender's partition (hers to list, export and erase);
+   * found by id through GSI1, and in the moderation queue (GSI3) while open.
+   */
+  boardMessage: (memberId: string, id: string) => ({ pk: `MEMBER#${memberId}`, sk: `BOARDMSG#${id}` }),
+  boardMessagePrefix: 'BOARDMSG#',
+  boardMessageIndex: (id: string) => ({ gsi1pk: `BOARDMSG#${id}`, gsi1sk: 'MESSAGE' }),
 
   /** A report case (one per reported item while open) and the pointer that finds the open one. */
   reportCase: (id: string) => ({ pk: `CASE#${id}`, sk: 'CASE' }),

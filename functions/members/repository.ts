@@ -27,6 +27,8 @@ export type MemberRecord = {
   decidedAt?: string;
   decidedBy?: string;
   decisionReason?: string;
+  /** How many applications she has made (absent: one). A declined second one is final. */
+  applications?: number;
   createdAt: string;
   updatedAt: string;
   version: number;

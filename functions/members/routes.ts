@@ -7,6 +7,8 @@ import {
   PageQuerySchema,
   ProfileInputSchema,
   ProfileSchema,
+  ReapplyInputSchema,
+  ReapplySchema,
   pageOf,
 } from '../../shared/schemas';
 import { deleteOwnUser } from '../auth/cognito';
@@ -40,6 +42,17 @@ export const memberRoutes = new Hono<Env>()
     signedIn,
     validate('json', ProfileInputSchema),
     async (c) => c.json(await members.putProfile(c.var.session, c.req.valid('json')), 200),
+  )
+  .post(
+    '/me/application',
+    describe({
+      summary: 'Apply again after a decline: once, from the date in GET /api/me `reapplyFrom` (409 before it)',
+      tags: ['members'],
+      responses: { 201: { description: 'The new application, pending', schema: ReapplySchema } },
+    }),
+    signedIn,
+    validate('json', ReapplyInputSchema),
+    async (c) => c.json(await members.reapply(c.var.session, c.req.valid('json')), 201),
   )
   .get(
     '/me',

@@ -5,6 +5,7 @@ import {
   type Me,
   type Profile,
   type ProfileInput,
+  type Reapply,
   VISIBILITY_FIELDS,
   type Visibility,
 } from '../../shared/schemas';
@@ -17,6 +18,7 @@ import type { Session } from '../lib/session';
 import { detachAuthor, postsByAuthor } from '../discussion/repository';
 import * as mentorshipRepo from '../mentorship/repository';
 import { closeAllOf } from '../mentorship/service';
+import { getSettings } from '../board/settings';
 import * as repo from './repository';
 import type { MemberRecord } from './repository';
 
@@ -70,8 +72,59 @@ export async function getMe(session: Session): Promise<Me> {
     profile: m ? viewOf(m, { id: session.userId, isBoard: session.isBoard }) : null,
     ...(m?.decisionReason && m.status === 'declined' ? { decisionReason: m.decisionReason } : {}),
     ...(m && sanctionInForce(m) ? { sanction: sanctionInForce(m) } : {}),
+    ...(m?.status === 'declined' ? { reapplyFrom: reapplyFrom(m, (await getSettings()).reapplyAfterDays) } : {}),
   };
 }
+
+// ---------------------------------------------------------------- applying again (issue 9, N4)
+
+/** A declined applicant may apply once more; a second decline is final. */
+const MAX_APPLICATIONS = 2;
+
+/** From when a declined applicant may apply again, or null when her decision is final. */
+function reapplyFrom(m: MemberRecord, afterDays: number): string | null {
+  if ((m.applications ?? 1) >= MAX_APPLICATIONS) return null;
+  const decided = Date.parse(m.decidedAt ?? m.updatedAt);
+  return new Date(decided + afterDays * 86_400_000).toISOString();
+}
+
+/**
+ * A declined applicant's new application: her profile as it stands with a new statement, back
+ * to `pending` and into the board's list. Allowed once, after the board's waiting period; the
+ * write is conditioned on her record's version and `declined` status, so concurrent attempts
+ * create one application.
+ */
+export async function reapply(session: Session, input: { statement: string; version: number }): Promise<Reapply> {
+  const prev = await repo.getMember(session.userId);
+  if (!prev) throw new ConflictError('no_application', 'You have not applied yet.');
+  if (prev.status !== 'declined') throw new ConflictError('not_declined', 'Only a declined application can be made again.');
+  const from = reapplyFrom(prev, (await getSettings()).reapplyAfterDays);
+  if (from === null) throw new ConflictError('reapply_used', 'You have already applied again; the board’s decision is final.');
+  const now = new Date().toISOString();
+  if (now < from) throw new ConflictError('reapply_too_soon', `You may apply again from ${inWordsUtc(from)}.`);
+  if (input.version !== prev.version)
+    throw new ConflictError('stale_version', 'Your profile changed since you loaded it. Reload and try again.');
+  const { decidedAt: _a, decidedBy: _b, decisionReason: _r, ...rest } = prev;
+  const next: MemberRecord = {
+    ...rest,
+    status: 'pending',
+    statement: input.statement,
+    submittedAt: now,
+    applications: (prev.applications ?? 1) + 1,
+    updatedAt: now,
+    version: prev.version + 1,
+  };
+  try {
+    await repo.replaceMember(prev, next, input.version);
+  } catch (e) {
+    if (failedConditions(e)?.length) throw new ConflictError('stale_version', 'Your application changed meanwhile. Reload to see it.');
+    throw e;
+  }
+  return { memberId: next.id, status: next.status, statement: next.statement, submittedAt: next.submittedAt, version: next.version };
+}
+
+/** "4 March 2027": a date written into an error message a person reads. */
+const inWordsUtc = (iso: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso));
 
 /** A read-only or suspension sanction still running, as she is told it (not who decided it). */
 function sanctionInForce(m: repo.MemberRecord): { type: 'read_only' | 'suspend'; until: string; reason: string } | undefined {
@@ -330,6 +383,10 @@ export async function exportData(session: Session) {
     // Where she is signed in: only when each sign-in started (no device details are kept).
     sessions: own.filter((i) => i.entity === 'session').map((i) => ({ startedAt: i.startedAt })),
     // What the board decided about her, with its reasons; not which board member decided.
+    // Her private messages to the board, with its replies (never which board member answered).
+    boardMessages: own
+      .filter((i) => i.entity === 'boardMessage')
+      .map((i) => ({ body: i.body, at: i.at, state: i.state, ...(i.reply ? { reply: i.reply, handledAt: i.handledAt } : {}) })),
     sanctions: own
       .filter((i) => i.entity === 'sanction')
       .map((i) => ({ type: i.type, reason: i.reason, ...(i.until ? { until: i.until } : {}), at: i.at })),

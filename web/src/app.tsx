@@ -18,6 +18,7 @@ import { Notice } from './components/notice';
 import { type Access, forgetSession, getMe, getMfa, isBoard, redirectFor, signOut } from './lib/session';
 import { preloadApplications } from './pages/board-applications/data';
 import { preloadCohorts } from './pages/board-cohorts/data';
+import { preloadBoardMessages } from './pages/contact-board/data';
 import { preloadBoardMentorships } from './pages/board-mentorships/data';
 import { preloadDirectory } from './pages/directory/data';
 import { preloadMember } from './pages/member/data';
@@ -98,6 +99,12 @@ const routes: RouteDefinition[] = [
     preload: preloadNotifications,
     info: { access: 'account' },
   },
+  {
+    path: '/contact-board',
+    component: lazy(() => import('./pages/contact-board/page')),
+    preload: preloadBoardMessages,
+    info: { access: 'account' },
+  },
   { path: '/settings', component: lazy(() => import('./pages/settings/page')), preload: preloadSettings, info: { access: 'account' } },
   { path: '*404', component: lazy(() => import('./pages/not-found/page')), info: { access: 'public' } },
 ];
@@ -141,7 +148,7 @@ function SanctionBanner(props: { me: Me | null }) {
               date: formatDate(s().until),
               reason: isolate(s().reason),
             })}{' '}
-            <A href="/notifications">{t('sanction.banner.more')}</A>
+            <A href="/notifications">{t('sanction.banner.more')}</A> <A href="/contact-board">{t('sanction.banner.contactBoard')}</A>
           </p>
         </div>
       )}
@@ -403,6 +410,14 @@ function Shell(props: RouteSectionProps) {
         </main>
         <footer class="footer">
           <p>{t('app.footer')}</p>
+          {/* Any signed-in account, applicants and suspended members included, can reach the board. */}
+          <Suspense>
+            <Show when={me()}>
+              <p>
+                <A href="/contact-board">{t('app.footer.contactBoard')}</A>
+              </p>
+            </Show>
+          </Suspense>
         </footer>
       </ErrorBoundary>
     </>

@@ -14,6 +14,8 @@ export function ReasonDialog(props: {
   title: string;
   confirmLabel: string;
   idPrefix: string;
+  /** The text box's label when it is not a reason for the audit log (e.g. a reply). */
+  label?: string;
   act: (reason: string) => Promise<void>;
   onClose: () => void;
   children?: JSX.Element;
@@ -51,7 +53,7 @@ export function ReasonDialog(props: {
         {props.children}
         <Field
           id={id}
-          label={t('mod.reason')}
+          label={props.label ?? t('mod.reason')}
           multiline
           rows={3}
           dir="auto"

@@ -24,6 +24,8 @@ const ACTIONS = new Set([
   'thread.unlock',
   'thread.pin',
   'thread.unpin',
+  'message.handle',
+  'settings.update',
 ]);
 
 /** The decision in words; an action this page does not know yet shows its code. */

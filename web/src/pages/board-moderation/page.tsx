@@ -16,7 +16,8 @@ import { fetchQueuePage, getQueue, type QueueItem } from './data';
 
 type HeldPost = Extract<QueueItem, { type: 'post' }>;
 type Case = Extract<QueueItem, { type: 'case' }>;
-type Decision = { kind: 'approve' | 'reject'; item: HeldPost } | { kind: 'resolve'; item: Case };
+type BoardMessage = Extract<QueueItem, { type: 'message' }>;
+type Decision = { kind: 'approve' | 'reject'; item: HeldPost } | { kind: 'resolve'; item: Case } | { kind: 'reply'; item: BoardMessage };
 type Subject = NonNullable<Case['subject']>;
 type QueuedPost = HeldPost['post'];
 
@@ -165,6 +166,34 @@ function CaseCard(props: { item: Case; decide: (d: Decision) => void }) {
   );
 }
 
+/** A private message to the board: who wrote it (an applicant may have no profile yet) and the board's one reply. */
+function MessageCard(props: { item: BoardMessage; decide: (d: Decision) => void }) {
+  const m = () => props.item;
+  return (
+    <li class="card">
+      <h2 class="card__title">{t('mod.message')}</h2>
+      <p class="card__meta">
+        <Show when={m().from.displayName} fallback={t('mod.messageFromNoProfile')}>
+          {(name) => (
+            <A href={`/members/${encodeURIComponent(m().from.memberId)}`} dir="auto">
+              {t('mod.messageFrom', { name: isolate(name()) })}
+            </A>
+          )}
+        </Show>{' '}
+        · {t('mod.messageSentAt', { date: formatDate(m().at) })}
+      </p>
+      <p class="prose quote" dir="auto">
+        {m().body}
+      </p>
+      <div class="actions">
+        <button type="button" class="button" aria-haspopup="dialog" onClick={() => props.decide({ kind: 'reply', item: m() })}>
+          {t('mod.reply')}
+        </button>
+      </div>
+    </li>
+  );
+}
+
 export default function ModerationPage() {
   const queue = createAsync(() => getQueue());
   const more = createMorePages(queue, fetchQueuePage);
@@ -177,6 +206,8 @@ export default function ModerationPage() {
     if (!d) return;
     if (d.kind === 'resolve') {
       await unwrap(api.moderation.cases[':id'].resolve.$post({ param: { id: d.item.id }, json: { outcome: outcome(), reason } }));
+    } else if (d.kind === 'reply') {
+      await unwrap(api.moderation.messages[':id'].handle.$post({ param: { id: d.item.id }, json: { reply: reason } }));
     } else {
       const req = { param: { id: d.item.id }, json: { reason } };
       await unwrap(d.kind === 'approve' ? api.moderation.posts[':id'].approve.$post(req) : api.moderation.posts[':id'].reject.$post(req));
@@ -194,10 +225,12 @@ export default function ModerationPage() {
 
   const title = () => {
     const d = decision();
+    if (d?.kind === 'reply') return t('mod.replyTitle');
     return d?.kind === 'resolve' ? t('mod.resolveTitle') : d?.kind === 'reject' ? t('mod.rejectTitle') : t('mod.approveTitle');
   };
   const confirm = () => {
     const d = decision();
+    if (d?.kind === 'reply') return t('mod.reply');
     return d?.kind === 'resolve' ? t('mod.resolve') : d?.kind === 'reject' ? t('mod.reject') : t('mod.approve');
   };
 
@@ -218,7 +251,13 @@ export default function ModerationPage() {
             <Show when={q().items.length > 0} fallback={<p>{t('mod.empty')}</p>}>
               <ul class="plain-list cards cards--single">
                 <For each={[...q().items, ...more.items()]}>
-                  {(item) => (item.type === 'post' ? <HeldPostCard item={item} decide={open} /> : <CaseCard item={item} decide={open} />)}
+                  {(item) => (
+                    <Switch>
+                      <Match when={item.type === 'post' && item}>{(p) => <HeldPostCard item={p()} decide={open} />}</Match>
+                      <Match when={item.type === 'case' && item}>{(c) => <CaseCard item={c()} decide={open} />}</Match>
+                      <Match when={item.type === 'message' && item}>{(m) => <MessageCard item={m()} decide={open} />}</Match>
+                    </Switch>
+                  )}
                 </For>
               </ul>
               <LoadMore more={more} />
@@ -231,6 +270,7 @@ export default function ModerationPage() {
         title={title()}
         confirmLabel={confirm()}
         idPrefix="decision"
+        label={decision()?.kind === 'reply' ? t('mod.replyLabel') : undefined}
         act={act}
         onClose={() => setDecision(undefined)}
       >

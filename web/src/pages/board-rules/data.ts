@@ -4,4 +4,10 @@ import { api, unwrap } from '../../lib/api';
 /** The board-managed watched words and their version. */
 export const getRules = query(() => unwrap(api.moderation.rules.$get()), 'rules');
 
-export const preloadRules = () => void getRules();
+/** The board's own settings (the waiting period before a declined applicant may apply again). */
+export const getBoardSettings = query(() => unwrap(api.board.settings.$get()), 'board-settings');
+
+export const preloadRules = () => {
+  void getRules();
+  void getBoardSettings();
+};

@@ -9,6 +9,7 @@ import { t } from '../../i18n';
 import { api, isStatus, unwrap } from '../../lib/api';
 import { createFormErrors, fieldId } from '../../lib/form';
 import { getRules } from './data';
+import { ReapplySettings } from './reapply-settings';
 
 function RulesForm(props: { words: string[]; version: number }) {
   // Her draft and the version it was based on; set once, then kept across saves and reloads.
@@ -92,6 +93,7 @@ export default function RulesPage() {
       <p class="lead">{t('rules.intro')}</p>
       <Suspense fallback={<Loading />}>
         <Show when={rules()}>{(r) => <RulesForm words={r().watchedWords} version={r().version} />}</Show>
+        <ReapplySettings />
       </Suspense>
     </div>
   );

@@ -37,6 +37,7 @@ const TYPES = new Set([
   'sanction.warn',
   'sanction.read_only',
   'sanction.suspend',
+  'boardMessage.answered',
 ]);
 
 /** What happened, in words; a type this page does not know yet gets a neutral sentence. */

@@ -1,9 +1,63 @@
 import { A, createAsync, revalidate } from '@solidjs/router';
 import { createSignal, Match, Show, Switch } from 'solid-js';
+import { ErrorSummary } from '../../components/error-summary';
+import { Field } from '../../components/field';
 import { Notice } from '../../components/notice';
 import { PageHeading } from '../../components/page-heading';
 import { t } from '../../i18n';
+import { formatDate } from '../../i18n/format';
+import { api, unwrap } from '../../lib/api';
+import { createBusy, createFormErrors, fieldId } from '../../lib/form';
 import { getMe } from '../../lib/session';
+import type { Me } from '../../../../shared/schemas';
+
+/** The waiting period is over and she has not yet applied again. */
+const reapplyOpen = (me: Me) => typeof me.reapplyFrom === 'string' && me.reapplyFrom <= new Date().toISOString();
+
+/** A declined applicant's one new application: her profile as it is, with a new statement. */
+function ReapplyForm(props: { version: number }) {
+  const [statement, setStatement] = createSignal('');
+  const errors = createFormErrors(['statement']);
+  const sending = createBusy();
+  const submit = (e: SubmitEvent) => {
+    e.preventDefault();
+    if (!errors.check({ statement: statement().trim() ? undefined : t('validation.statement') })) return;
+    void sending.run(
+      async () => {
+        await unwrap(api.members.me.application.$post({ json: { statement: statement().trim(), version: props.version } }));
+        // Her status is pending again: this page shows the waiting notice.
+        await revalidate(getMe.key);
+      },
+      (err) => errors.fromError(err),
+    );
+  };
+  return (
+    <section aria-labelledby="reapply-title">
+      <h2 id="reapply-title">{t('pending.reapplyTitle')}</h2>
+      <p>{t('pending.reapplyIntro')}</p>
+      <ErrorSummary items={errors.summary()} general={errors.general()} />
+      <form class="form" novalidate onSubmit={submit}>
+        <Field
+          id={fieldId('statement')}
+          label={t('field.statement')}
+          hint={t('field.statement.hint')}
+          multiline
+          rows={6}
+          maxLength={4000}
+          dir="auto"
+          value={statement()}
+          onInput={setStatement}
+          error={errors.error('statement')}
+        />
+        <div class="actions">
+          <button type="submit" class="button" aria-disabled={sending.busy() ? 'true' : undefined}>
+            {sending.busy() ? t('pending.reapplySending') : t('pending.reapplySubmit')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
 
 /** Where an applicant waits: her status from GET /api/me, and the board's reason if declined. */
 export default function PendingPage() {
@@ -47,7 +101,15 @@ export default function PendingPage() {
                       {m().decisionReason}
                     </p>
                   </Show>
+                  <Show when={m().reapplyFrom !== undefined}>
+                    <p>
+                      {m().reapplyFrom === null
+                        ? t('pending.reapplyFinal')
+                        : t('pending.reapplyFrom', { date: formatDate(m().reapplyFrom ?? '') })}
+                    </p>
+                  </Show>
                 </Notice>
+                <Show when={reapplyOpen(m()) ? m().profile : undefined}>{(p) => <ReapplyForm version={p().version ?? 0} />}</Show>
               </Match>
               <Match when={m().status === 'suspended'}>
                 <Notice tone="warning">
@@ -60,6 +122,9 @@ export default function PendingPage() {
                 </Notice>
               </Match>
             </Switch>
+            <p>
+              <A href="/contact-board">{t('pending.contact')}</A>
+            </p>
             <p>
               <A href="/settings">{t('pending.settings')}</A>
             </p>
