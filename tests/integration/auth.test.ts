@@ -76,11 +76,13 @@ describe('sign-in', () => {
     expect(res.status).toBe(200);
     expect(res.body.user).toMatchObject({ email, roles: [] });
     const cookies = res.headers.getSetCookie();
-    expect(cookies.length).toBe(4);
-    for (const c of cookies) {
-      expect(c).toMatch(/HttpOnly/);
-      expect(c).toMatch(/SameSite=Strict/);
-    }
+    expect(cookies.length).toBe(5);
+    for (const c of cookies) expect(c).toMatch(/SameSite=Strict/);
+    // Every cookie but the bare "signed in here" hint is out of the page's reach.
+    const readable = cookies.filter((c) => !/HttpOnly/.test(c));
+    expect(readable).toHaveLength(1);
+    expect(readable[0]).toMatch(/^cn_in=1; /);
+    expect(readable[0]).toMatch(/Path=\/(;|$)/);
     expect(JSON.stringify(res.body)).not.toMatch(/eyJ/); // no token in the body
   });
 
@@ -151,7 +153,9 @@ describe('session', () => {
   it('signs out: clears the cookies and revokes the refresh token', async () => {
     const a = await signedInAgent();
     const refresh = a.cookies.get('cn_rt') ?? '';
+    expect(a.cookies.get('cn_in')).toBe('1');
     expect((await a.post('/api/auth/sign-out')).status).toBe(204);
+    // The hint goes with the session cookies.
     expect(a.cookies.size).toBe(0);
     const replay = new Agent();
     replay.cookies.set('cn_rt', refresh);
