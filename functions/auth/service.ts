@@ -1,6 +1,7 @@
 import type { User } from '../../shared/schemas';
 import { config } from '../lib/config';
 import { AppError, ConflictError, UnauthenticatedError, ValidationError } from '../lib/errors';
+import { log } from '../lib/log';
 import type { Session, Tokens } from '../lib/session';
 import { endSession, endSessions, listSessions, sessionLive, startSession } from '../lib/sessions';
 import * as throttle from '../lib/throttle';
@@ -30,14 +31,19 @@ const limit = { max: () => config.SIGNIN_MAX_FAILURES, window: () => config.SIGN
  */
 async function limitedTry<T>(email: string, step: () => Promise<T>, kind = 'signin'): Promise<T> {
   const reservation = await throttle.reserve(kind, email, limit.max(), limit.window());
+  // Best effort: Cognito has already answered, and a count left behind only errs on the safe side.
+  const giveBack = () =>
+    reservation
+      .release()
+      .catch((e: unknown) => log.warn('throttle release failed', { kind, error: e instanceof Error ? e.name : 'unknown' }));
   let result: T;
   try {
     result = await step();
   } catch (e) {
-    if (!(e instanceof AppError && (e.status === 401 || e.status === 400))) await reservation.release();
+    if (!(e instanceof AppError && (e.status === 401 || e.status === 400))) await giveBack();
     throw e;
   }
-  await reservation.release();
+  await giveBack();
   return result;
 }
 
