@@ -87,7 +87,9 @@ if (isMain) {
       console.log(
         `\n${s.seeded.seeded ? `Seeded ${s.seeded.members} demo members.` : 'Demo data already present.'} Press Ctrl-C to stop.\n`,
       );
-      console.log('Local mode sends no email: password-reset codes are printed here.\n');
+      console.log(
+        'Local mode sends no email: the codes it would send (sign-up, password reset) are printed here, each saying what it is for.\n',
+      );
       printOutbox(s.outbox.dataDir, s.outbox.userPoolId, (line) => console.log(line));
       let stopping = false;
       const shutdown = () => {

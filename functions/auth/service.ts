@@ -1,6 +1,7 @@
 import type { User } from '../../shared/schemas';
 import { config } from '../lib/config';
 import { AppError, ConflictError, UnauthenticatedError, ValidationError } from '../lib/errors';
+import { log } from '../lib/log';
 import type { Session, Tokens } from '../lib/session';
 import { endSession, endSessions, listSessions, sessionLive, startSession } from '../lib/sessions';
 import * as throttle from '../lib/throttle';
@@ -17,17 +18,33 @@ import { weakPasswordReason } from './passwords';
 
 const limit = { max: () => config.SIGNIN_MAX_FAILURES, window: () => config.SIGNIN_WINDOW_SECONDS };
 
-/** Refuses (429) once an address has used up its failures, whether or not it has an account. */
-const checkFailures = (kind: string, email: string) => throttle.check(kind, email, limit.max(), limit.window());
-
-/** A wrong password or code (400 or 401) counts against the address's limit. */
-async function countingFailures<T>(email: string, step: () => Promise<T>, kind = 'signin'): Promise<T> {
+/**
+ * One try of a password or code for an address, under its limit: reserve, then try. The try is
+ * counted before Cognito sees it, in one conditional update, so that any number of tries sent at
+ * once for one address get at most `max` answers from Cognito and the rest a 429; whether or not
+ * the address has an account, so the limit says nothing either.
+ *
+ * Only a wrong answer (a 400 or 401) keeps its count. A right one gives its count back: the
+ * limit is on guesses, and a member who signs in on her phone and laptop several times in a
+ * window must not lock herself out; nobody can earn a refund without the right answer. A try
+ * Cognito could not judge (a 5xx) gives it back too: it was no guess.
+ */
+async function limitedTry<T>(email: string, step: () => Promise<T>, kind = 'signin'): Promise<T> {
+  const reservation = await throttle.reserve(kind, email, limit.max(), limit.window());
+  // Best effort: Cognito has already answered, and a count left behind only errs on the safe side.
+  const giveBack = () =>
+    reservation
+      .release()
+      .catch((e: unknown) => log.warn('throttle release failed', { kind, error: e instanceof Error ? e.name : 'unknown' }));
+  let result: T;
   try {
-    return await step();
+    result = await step();
   } catch (e) {
-    if (e instanceof AppError && (e.status === 401 || e.status === 400)) await throttle.record(kind, email, limit.window());
+    if (!(e instanceof AppError && (e.status === 401 || e.status === 400))) await giveBack();
     throw e;
   }
+  await giveBack();
+  return result;
 }
 
 async function refuseWeak(password: string, email: string, path: string): Promise<void> {
@@ -46,8 +63,7 @@ async function dropSecondSession(tokens: Tokens): Promise<void> {
  * fine, and a 401 would sign her out.
  */
 async function reauthenticate(email: string, password: string): Promise<cognito.SignInResult> {
-  await checkFailures('signin', email);
-  return countingFailures(email, () =>
+  return limitedTry(email, () =>
     cognito.signIn(email, password).catch((e: unknown) => {
       if (e instanceof AppError && e.status === 401) {
         throw new ValidationError('The password is not right.', [{ path: 'password', message: 'Not right.' }]);
@@ -77,8 +93,7 @@ export async function confirm(email: string, code: string): Promise<void> {
 
 /** The password step: her tokens, or the authenticator-code step. Failures count per address. */
 export async function signIn(email: string, password: string): Promise<cognito.SignInResult> {
-  await checkFailures('signin', email);
-  return countingFailures(email, () => cognito.signIn(email, password));
+  return limitedTry(email, () => cognito.signIn(email, password));
 }
 
 /** A sign-in waiting for its second step (kept sealed in a cookie by the routes). */
@@ -86,9 +101,8 @@ export type PendingSignIn = cognito.TotpChallenge & { email: string };
 
 /** The code step. When Cognito has ended the step (expired, or too many wrong codes) it is a 401: start again. */
 export async function answerTotp(pending: PendingSignIn, code: string): Promise<Tokens> {
-  await checkFailures('signin', pending.email);
   try {
-    return await countingFailures(pending.email, () => cognito.answerTotp(pending, code));
+    return await limitedTry(pending.email, () => cognito.answerTotp(pending, code));
   } catch (e) {
     if (e instanceof AppError && e.status === 401)
       throw new UnauthenticatedError('Your sign-in was stopped. Enter your email and password again.');
@@ -178,7 +192,7 @@ export async function disableTotp(session: Session, accessToken: string, passwor
     await dropSecondSession(proof.tokens);
     throw new ConflictError('conflict', 'Two-step sign-in is not on.');
   }
-  await dropSecondSession(await countingFailures(session.email, () => cognito.answerTotp(proof.totp, code)));
+  await dropSecondSession(await limitedTry(session.email, () => cognito.answerTotp(proof.totp, code)));
   await cognito.setTotp(accessToken, false);
 }
 
@@ -197,9 +211,8 @@ export async function sendResetCode(email: string): Promise<void> {
  * account ends: whoever had her old password is out. Two-step sign-in, when on, stays on.
  */
 export async function resetPassword(email: string, code: string, password: string): Promise<void> {
-  await checkFailures('reset-code', email);
   await refuseWeak(password, email, 'password');
-  await countingFailures(email, () => cognito.resetPassword(email, code, password), 'reset-code');
+  await limitedTry(email, () => cognito.resetPassword(email, code, password), 'reset-code');
   const userId = await accountIdOf(email, password);
   if (userId) await endSessions(userId);
 }
@@ -227,8 +240,7 @@ async function accountIdOf(email: string, password: string): Promise<string | un
  * Her other sessions end: whoever had the old password is out; this device stays signed in.
  */
 export async function changePassword(session: Session, accessToken: string, current: string, next: string): Promise<void> {
-  await checkFailures('signin', session.email);
   await refuseWeak(next, session.email, 'newPassword');
-  await countingFailures(session.email, () => cognito.changePassword(accessToken, current, next));
+  await limitedTry(session.email, () => cognito.changePassword(accessToken, current, next));
   if (session.sessionId) await endSessions(session.userId, session.sessionId);
 }

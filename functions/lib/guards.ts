@@ -25,9 +25,12 @@ type Sanctioned = MemberRecord & { sanction?: { type: 'read_only' | 'suspend'; u
 function enforceSanction(c: Context, member: Sanctioned | undefined) {
   const s = member?.sanction;
   if (!s || s.until <= new Date().toISOString()) return;
-  // Marking her own notices read and securing her own account are not taking part; she may always do them.
+  // Marking her own notices read, securing her own account (her second step, her password, the
+  // devices signed in as her) and leaving (erasing her account) are not taking part; she may
+  // always do them.
   if (c.req.method === 'POST' && /^\/api\/notifications\/[^/]+\/read$/.test(c.req.path)) return;
-  if (/^\/api\/auth\/(mfa(\/.*)?|change-password)$/.test(c.req.path)) return;
+  if (/^\/api\/auth\/(mfa(\/.*)?|change-password|sessions|sign-out-others)$/.test(c.req.path)) return;
+  if (c.req.method === 'DELETE' && c.req.path === '/api/members/me') return;
   // Nor is writing to the board about it (an appeal, a question): "contact the advisory board" must lead somewhere.
   if (/^\/api\/members\/me\/board-messages(\/[^/]+)?$/.test(c.req.path)) return;
   if (s.type === 'suspend' && !OPEN_TO_SUSPENDED.has(c.req.path))

@@ -12,7 +12,14 @@ import { SESSION_SECONDS, sessionLive } from './sessions';
  * sign-in, password); `cn_sid` names her device's session, which must still stand in the table
  * (lib/sessions.ts) for any of it to count.
  */
-export const COOKIE = { id: 'cn_id', access: 'cn_at', refresh: 'cn_rt', session: 'cn_sid' } as const;
+export const COOKIE = { id: 'cn_id', access: 'cn_at', refresh: 'cn_rt', session: 'cn_sid', hint: 'cn_in' } as const;
+
+/**
+ * The one cookie the web app's JavaScript may read: `cn_in=1` while this browser holds a session,
+ * so that a signed-out visit does not ask /api/me only to be told 401 (a console error on every
+ * public page). It carries no name, id or token, and proves nothing: the API never reads it.
+ */
+const HINT = { value: '1', path: '/' } as const;
 
 /**
  * The signed-in caller. `sessionId` names the session of the device a request came from
@@ -117,6 +124,7 @@ export function setSessionCookies(c: Context, t: Tokens, started?: { userId: str
   const base = cookieBase(c);
   if (started) {
     setCookie(c, COOKIE.session, `${started.userId}.${started.sessionId}`, { ...base, path: '/api', maxAge: SESSION_SECONDS });
+    setCookie(c, COOKIE.hint, HINT.value, { ...base, httpOnly: false, path: HINT.path, maxAge: SESSION_SECONDS });
   }
   setCookie(c, COOKIE.id, t.idToken, { ...base, path: '/api', maxAge: t.expiresIn });
   setCookie(c, COOKIE.access, t.accessToken, { ...base, path: '/api', maxAge: t.expiresIn });
@@ -129,6 +137,7 @@ export function clearSessionCookies(c: Context) {
   deleteCookie(c, COOKIE.access, { ...base, path: '/api' });
   deleteCookie(c, COOKIE.refresh, { ...base, path: '/api/auth' });
   deleteCookie(c, COOKIE.session, { ...base, path: '/api' });
+  deleteCookie(c, COOKIE.hint, { ...base, httpOnly: false, path: HINT.path });
 }
 
 export const readCookie = (c: Context, name: string) => getCookie(c, name);

@@ -1,5 +1,5 @@
 import { sha256 } from './crypto';
-import { TABLE, db, fromAttr, isConditionFailure, toAttr, values } from './db';
+import { TABLE, db, isConditionFailure, toAttr, values } from './db';
 import { RateLimitedError } from './errors';
 import { keys } from './keys';
 
@@ -14,13 +14,30 @@ function windowOf(windowSeconds: number, now = Date.now()) {
   return { start, retryAfter: Math.max(1, start + windowSeconds - Math.floor(now / 1000)) };
 }
 
-/** Counts one event; throws 429 when the window already holds `limit` events. */
+/**
+ * Counts one event before it happens; throws 429 when the window already holds `limit` events.
+ * The count and the test are one conditional update, so however many calls arrive at once, at
+ * most `limit` of them get through.
+ */
 export async function consume(kind: string, subject: string, limit: number, windowSeconds: number): Promise<void> {
+  await reserve(kind, subject, limit, windowSeconds);
+}
+
+/** A try counted in advance, which can be given back when it turns out not to count. */
+export type Reservation = { release: () => Promise<void> };
+
+/**
+ * Reserve, then try: counts the try first (as `consume` does) and hands back a reservation.
+ * Checking first and counting after the try would let every concurrent try through before any
+ * of them was counted.
+ */
+export async function reserve(kind: string, subject: string, limit: number, windowSeconds: number): Promise<Reservation> {
   const w = windowOf(windowSeconds);
+  const key = toAttr(keys.throttle(kind, subjectOf(subject), w.start));
   try {
     await db.updateItem({
       TableName: TABLE,
-      Key: toAttr(keys.throttle(kind, subjectOf(subject), w.start)),
+      Key: key,
       UpdateExpression: 'ADD #n :one SET #ttl = :ttl, entity = :entity, version = :one',
       ConditionExpression: 'attribute_not_exists(#n) OR #n < :limit',
       ExpressionAttributeNames: { '#n': 'count', '#ttl': 'ttl' },
@@ -30,24 +47,21 @@ export async function consume(kind: string, subject: string, limit: number, wind
     if (isConditionFailure(e)) throw new RateLimitedError(w.retryAfter);
     throw e;
   }
-}
-
-/** Throws 429 when the window already holds `limit` events, without counting one. */
-export async function check(kind: string, subject: string, limit: number, windowSeconds: number): Promise<void> {
-  const w = windowOf(windowSeconds);
-  const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.throttle(kind, subjectOf(subject), w.start)), ConsistentRead: true });
-  const count = res.Item ? Number(fromAttr<{ count?: number }>(res.Item).count ?? 0) : 0;
-  if (count >= limit) throw new RateLimitedError(w.retryAfter);
-}
-
-/** Counts one event without ever refusing (e.g. a failed sign-in). */
-export async function record(kind: string, subject: string, windowSeconds: number): Promise<void> {
-  const w = windowOf(windowSeconds);
-  await db.updateItem({
-    TableName: TABLE,
-    Key: toAttr(keys.throttle(kind, subjectOf(subject), w.start)),
-    UpdateExpression: 'ADD #n :one SET #ttl = :ttl, entity = :entity, version = :one',
-    ExpressionAttributeNames: { '#n': 'count', '#ttl': 'ttl' },
-    ExpressionAttributeValues: values({ ':one': 1, ':ttl': w.start + windowSeconds * 2, ':entity': 'throttle' }),
-  });
+  // The release goes to the window the try was counted in, even if a new one has begun since.
+  const release = async () => {
+    try {
+      await db.updateItem({
+        TableName: TABLE,
+        Key: key,
+        UpdateExpression: 'ADD #n :minus',
+        ConditionExpression: '#n > :zero',
+        ExpressionAttributeNames: { '#n': 'count' },
+        ExpressionAttributeValues: values({ ':minus': -1, ':zero': 0 }),
+      });
+    } catch (e) {
+      // Expired and gone, or already at zero: there is nothing to give back.
+      if (!isConditionFailure(e)) throw e;
+    }
+  };
+  return { release };
 }

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { config } from '../../functions/lib/config';
 import { Agent, PASSWORD, awayFromWindowEdge, expectError, signedInAgent, uniqueEmail } from '../helpers';
 
 describe('sign-up', () => {
@@ -32,6 +34,31 @@ describe('sign-up', () => {
     expect(res.status).toBe(201);
   });
 
+  it('lets no more sign-ups through from one address than its limit, however many arrive at once', async () => {
+    const saved = config.SIGNUP_MAX_PER_ADDRESS;
+    // Off in local mode; on for this test only (tests in a file run one after another).
+    config.SIGNUP_MAX_PER_ADDRESS = 3;
+    try {
+      await awayFromWindowEdge(config.SIGNUP_WINDOW_SECONDS);
+      const address = `address-${randomUUID()}`;
+      const tries = Array.from({ length: 20 }, () =>
+        new Agent().post('/api/auth/sign-up', { email: uniqueEmail('signup-race'), password: PASSWORD }, { 'x-forwarded-for': address }),
+      );
+      const statuses = (await Promise.all(tries)).map((r) => r.status);
+      expect(statuses.filter((s) => s === 201)).toHaveLength(3);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(17);
+      // Another address is not held back by this one.
+      const other = await new Agent().post(
+        '/api/auth/sign-up',
+        { email: uniqueEmail('signup-race'), password: PASSWORD },
+        { 'x-forwarded-for': `address-${randomUUID()}` },
+      );
+      expect(other.status).toBe(201);
+    } finally {
+      config.SIGNUP_MAX_PER_ADDRESS = saved;
+    }
+  });
+
   it('refuses a malformed email, unknown fields and wrong types with 400', async () => {
     const a = new Agent();
     expectError(await a.post('/api/auth/sign-up', { email: 'not-an-email', password: PASSWORD }), 400, 'validation_failed');
@@ -49,11 +76,13 @@ describe('sign-in', () => {
     expect(res.status).toBe(200);
     expect(res.body.user).toMatchObject({ email, roles: [] });
     const cookies = res.headers.getSetCookie();
-    expect(cookies.length).toBe(4);
-    for (const c of cookies) {
-      expect(c).toMatch(/HttpOnly/);
-      expect(c).toMatch(/SameSite=Strict/);
-    }
+    expect(cookies.length).toBe(5);
+    for (const c of cookies) expect(c).toMatch(/SameSite=Strict/);
+    // Every cookie but the bare "signed in here" hint is out of the page's reach.
+    const readable = cookies.filter((c) => !/HttpOnly/.test(c));
+    expect(readable).toHaveLength(1);
+    expect(readable[0]).toMatch(/^cn_in=1; /);
+    expect(readable[0]).toMatch(/Path=\/(;|$)/);
     expect(JSON.stringify(res.body)).not.toMatch(/eyJ/); // no token in the body
   });
 
@@ -77,6 +106,32 @@ describe('sign-in', () => {
     expectError(blocked, 429, 'rate_limited');
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
   });
+
+  it('lets at most the limit of wrong passwords reach Cognito when they arrive at once', async () => {
+    const a = await signedInAgent();
+    const max = config.SIGNIN_MAX_FAILURES;
+    await awayFromWindowEdge(config.SIGNIN_WINDOW_SECONDS);
+    const tries = Array.from({ length: 40 }, (_, i) =>
+      new Agent().post('/api/auth/sign-in', { email: a.email, password: `wrong password ${i}` }),
+    );
+    const statuses = (await Promise.all(tries)).map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(max);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(40 - max);
+    expectError(await new Agent().post('/api/auth/sign-in', { email: a.email, password: PASSWORD }), 429, 'rate_limited');
+  });
+
+  it('does not count right passwords against the limit', async () => {
+    const a = await signedInAgent();
+    await awayFromWindowEdge(config.SIGNIN_WINDOW_SECONDS);
+    for (let i = 0; i < config.SIGNIN_MAX_FAILURES + 2; i++) {
+      expect((await new Agent().post('/api/auth/sign-in', { email: a.email, password: PASSWORD })).status).toBe(200);
+    }
+    expectError(
+      await new Agent().post('/api/auth/sign-in', { email: a.email, password: 'not the password at all' }),
+      401,
+      'unauthenticated',
+    );
+  });
 });
 
 describe('session', () => {
@@ -98,7 +153,9 @@ describe('session', () => {
   it('signs out: clears the cookies and revokes the refresh token', async () => {
     const a = await signedInAgent();
     const refresh = a.cookies.get('cn_rt') ?? '';
+    expect(a.cookies.get('cn_in')).toBe('1');
     expect((await a.post('/api/auth/sign-out')).status).toBe(204);
+    // The hint goes with the session cookies.
     expect(a.cookies.size).toBe(0);
     const replay = new Agent();
     replay.cookies.set('cn_rt', refresh);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { config } from '../../functions/lib/config';
 import { Agent, PASSWORD, applicant, awayFromWindowEdge, board, expectError, member, signedInAgent } from '../helpers';
 import { totp, wrongCode } from '../totp';
 
@@ -184,6 +185,36 @@ describe('two-step sign-in: signing in', () => {
     const blocked = await b.post('/api/auth/sign-in/totp', { code: totp(secret) });
     expectError(blocked, 429, 'rate_limited');
     expectError(await new Agent().post('/api/auth/sign-in', { email: a.email, password: PASSWORD }), 429, 'rate_limited');
+  });
+});
+
+describe('two-step sign-in: many codes at once', () => {
+  it('lets at most the limit of wrong codes reach Cognito when they arrive at once; then even the right code waits', async () => {
+    const a = await signedInAgent('mfa-race');
+    const secret = await withTotp(a);
+    const max = config.SIGNIN_MAX_FAILURES;
+    await awayFromWindowEdge(config.SIGNIN_WINDOW_SECONDS);
+    const b = new Agent();
+    expect((await b.post('/api/auth/sign-in', { email: a.email, password: PASSWORD })).status).toBe(202);
+    const tries = Array.from({ length: 30 }, () => b.post('/api/auth/sign-in/totp', { code: wrongCode(secret) }));
+    const statuses = (await Promise.all(tries)).map((r) => r.status);
+    expect(statuses.filter((s) => s === 400 || s === 401)).toHaveLength(max);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(30 - max);
+    const c = new Agent();
+    expectError(await c.post('/api/auth/sign-in', { email: a.email, password: PASSWORD }), 429, 'rate_limited');
+  });
+
+  it('lets at most the limit of wrong codes through when turning it off, sent at once', async () => {
+    const a = await signedInAgent('mfa-race');
+    const secret = await withTotp(a);
+    const max = config.SIGNIN_MAX_FAILURES;
+    await awayFromWindowEdge(config.SIGNIN_WINDOW_SECONDS);
+    const tries = Array.from({ length: 20 }, () => a.post('/api/auth/mfa/totp/disable', { password: PASSWORD, code: wrongCode(secret) }));
+    const statuses = (await Promise.all(tries)).map((r) => r.status);
+    expect(statuses.filter((s) => s === 400)).toHaveLength(max);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(20 - max);
+    expectError(await a.post('/api/auth/mfa/totp/disable', { password: PASSWORD, code: totp(secret) }), 429, 'rate_limited');
+    expect((await a.get('/api/auth/mfa')).body).toEqual({ totp: true });
   });
 });
 

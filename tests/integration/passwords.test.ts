@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { config } from '../../functions/lib/config';
 import { Agent, PASSWORD, awayFromWindowEdge, emailedCode, expectError, member, signedInAgent, uniqueEmail } from '../helpers';
 import { totp } from '../totp';
 
@@ -63,6 +64,33 @@ describe('forgotten password', () => {
       for (let i = 0; i < max; i++) expect((await new Agent().post('/api/auth/forgot-password', { email })).status).toBe(204);
       expectError(await new Agent().post('/api/auth/forgot-password', { email }), 429, 'rate_limited');
     }
+  });
+
+  it('sends no more codes to one address than its limit when the requests arrive at once', async () => {
+    const email = (await signedInAgent('reset-race')).email;
+    const max = config.SIGNIN_MAX_FAILURES;
+    await awayFromWindowEdge(config.SIGNIN_WINDOW_SECONDS);
+    const tries = Array.from({ length: 30 }, () => new Agent().post('/api/auth/forgot-password', { email }));
+    const statuses = (await Promise.all(tries)).map((r) => r.status);
+    expect(statuses.filter((s) => s === 204)).toHaveLength(max);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(30 - max);
+  });
+
+  it('lets at most the limit of wrong reset codes reach Cognito when they arrive at once; then even the right code waits', async () => {
+    const a = await signedInAgent('reset-race');
+    const max = config.SIGNIN_MAX_FAILURES;
+    await awayFromWindowEdge(config.SIGNIN_WINDOW_SECONDS);
+    await new Agent().post('/api/auth/forgot-password', { email: a.email });
+    const code = await emailedCode(a.email);
+    const wrong = code === '000000' ? '111111' : '000000';
+    const tries = Array.from({ length: 30 }, () =>
+      new Agent().post('/api/auth/reset-password', { email: a.email, code: wrong, password: NEW_PASSWORD }),
+    );
+    const statuses = (await Promise.all(tries)).map((r) => r.status);
+    expect(statuses.filter((s) => s === 400)).toHaveLength(max);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(30 - max);
+    expectError(await new Agent().post('/api/auth/reset-password', { email: a.email, code, password: NEW_PASSWORD }), 429, 'rate_limited');
+    expect((await new Agent().post('/api/auth/sign-in', { email: a.email, password: PASSWORD })).status).toBe(200);
   });
 
   it('still asks for the authenticator code after a reset: a reset email alone does not open the account', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Agent, PASSWORD, emailedCode, expectError, member, signedInAgent } from '../helpers';
+import { Agent, PASSWORD, board, emailedCode, expectError, member, signedInAgent } from '../helpers';
 import { totp } from '../totp';
 
 const NEW_PASSWORD = 'a brand new and unusual passphrase';
@@ -132,5 +132,40 @@ describe('sessions', () => {
     expect((await a.post('/api/auth/mfa/totp/verify', { code: totp(secret) })).status).toBe(200);
     expectError(await phone.get('/api/me'), 401, 'unauthenticated');
     expect((await a.get('/api/me')).status).toBe(200);
+  });
+});
+
+describe('a sanctioned member secures and leaves her account', () => {
+  const inAWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString();
+
+  /** A member on two devices, under a sanction of the given type. */
+  async function sanctioned(type: 'suspend' | 'read_only') {
+    const m = await member({}, `sanctioned-${type}`);
+    const phone = await secondDevice(m);
+    const b = await board();
+    expect((await b.post(`/api/moderation/members/${m.userId}/sanctions`, { type, until: inAWeek(), reason: 'Safety' })).status).toBe(201);
+    // The sanction holds: she cannot take part.
+    if (type === 'suspend') expectError(await m.get('/api/members'), 403, 'forbidden');
+    else expectError(await m.post('/api/reports', { targetType: 'member', targetId: b.userId, reason: 'spam' }), 403, 'forbidden');
+    return { m, phone };
+  }
+
+  it.each(['suspend', 'read_only'] as const)('lists and ends her other sessions when %s', async (type) => {
+    const { m, phone } = await sanctioned(type);
+    const list = await m.get('/api/auth/sessions');
+    expect(list.status).toBe(200);
+    expect(list.body.items).toHaveLength(2);
+    const ended = await m.post('/api/auth/sign-out-others');
+    expect(ended.status).toBe(200);
+    expect(ended.body).toEqual({ ended: 1 });
+    expectError(await phone.get('/api/me'), 401, 'unauthenticated');
+    expect((await m.get('/api/me')).status).toBe(200);
+  });
+
+  it.each(['suspend', 'read_only'] as const)('erases her account when %s', async (type) => {
+    const { m } = await sanctioned(type);
+    const res = await m.del('/api/members/me');
+    expect(res.status).toBe(202);
+    expectError(await new Agent().post('/api/auth/sign-in', { email: m.email, password: PASSWORD }), 401, 'unauthenticated');
   });
 });

@@ -115,10 +115,11 @@ function Guard(props: { me: Me | null; access: Access; children: JSX.Element }) 
 }
 
 /** How many of her notices are new, on their first page ("20+" when the page is all new); '' for none. Her own count: no one else sees it. */
-function createUnreadCount(): () => string {
+function createUnreadCount(signedIn: () => boolean): () => string {
   const page = createAsync(() => {
     readVersion();
-    return getNotifications();
+    // Signed out there are none to count: asking would only answer 401.
+    return signedIn() ? getNotifications() : Promise.resolve(undefined);
   });
   return () => {
     const p = page();
@@ -182,7 +183,7 @@ function Nav(props: { me: Me | null }) {
   const navigate = useNavigate();
   const location = useLocation();
   const active = () => props.me?.status === 'active';
-  const unread = createUnreadCount();
+  const unread = createUnreadCount(() => !!props.me);
   const [open, setOpen] = createSignal(false);
   createEffect(
     on(

@@ -3,8 +3,17 @@ import { createRoot, createSignal } from 'solid-js';
 import type { Me } from '../../../shared/schemas';
 import { api, isStatus, onSessionLost, unwrap } from './api';
 
+/**
+ * Whether this browser may hold a session: the API sets a bare `cn_in=1` beside its HttpOnly
+ * session cookies and clears it with them. Without it there is nothing to ask /api/me about,
+ * and asking would only answer 401 (an error in the console of every public page). With it the
+ * session may still have ended elsewhere: /api/me says so.
+ */
+const mayBeSignedIn = () => document.cookie.split(';').some((c) => c.trim() === 'cn_in=1');
+
 /** The signed-in account, or null when signed out. Every page's access rule reads this. */
 export const getMe = query(async (): Promise<Me | null> => {
+  if (!mayBeSignedIn()) return null;
   try {
     return await unwrap(api.me.$get());
   } catch (e) {
