@@ -1,7 +1,7 @@
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { MatchReason } from '../../shared/matching';
 import { decodeCursor, encodeCursor, type Page } from '../lib/cursor';
-import { TABLE, db, fromAttr, getMany, queryAll, recordOf, toAttr, values } from '../lib/db';
+import { TABLE, db, fromAttr, getMany, isConditionFailure, queryAll, recordOf, toAttr, values } from '../lib/db';
 import { keys } from '../lib/keys';
 
 /**
@@ -286,10 +286,59 @@ export type CohortRecord = {
   unassigned: { menteeId: string; reason: string }[];
   totalScore: number;
   published?: { created: string[]; skipped: { menteeId: string; mentorId: string; reason: string }[]; at: string };
+  /** Held while one publish runs; stripped from every answer. */
+  publishing?: { token: string; until: string };
   version: number;
 };
 
 export async function getCohort(id: string): Promise<CohortRecord | undefined> {
   const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.cohort(id)), ConsistentRead: true });
   return res.Item ? recordOf<CohortRecord>(res.Item) : undefined;
+}
+
+/**
+ * Takes the right to publish a draft: only while it is a draft and nobody else holds an unexpired
+ * lease, on the version the caller read. The version moves too, so an adjustment made from the old
+ * draft is refused.
+ * Returns false when another publish holds it or the draft is already published.
+ */
+export async function claimCohortPublish(id: string, token: string, version: number, now: string, until: string): Promise<boolean> {
+  try {
+    await db.updateItem({
+      TableName: TABLE,
+      Key: toAttr(keys.cohort(id)),
+      UpdateExpression: 'SET publishing = :lease ADD version :one',
+      ConditionExpression: '#state = :draft AND version = :v AND (attribute_not_exists(publishing) OR publishing.#until < :now)',
+      ExpressionAttributeNames: { '#state': 'state', '#until': 'until' },
+      ExpressionAttributeValues: values({ ':lease': { token, until }, ':one': 1, ':draft': 'draft', ':now': now, ':v': version }),
+    });
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
+/** Records the outcome of a publish, only by the holder of the lease. Returns false when it lost it. */
+export async function finishCohortPublish(id: string, token: string, published: NonNullable<CohortRecord['published']>): Promise<boolean> {
+  try {
+    await db.updateItem({
+      TableName: TABLE,
+      Key: toAttr(keys.cohort(id)),
+      UpdateExpression: 'SET #state = :published, published = :result REMOVE publishing ADD version :one',
+      ConditionExpression: '#state = :draft AND publishing.#token = :token',
+      ExpressionAttributeNames: { '#state': 'state', '#token': 'token' },
+      ExpressionAttributeValues: values({ ':published': 'published', ':result': published, ':one': 1, ':draft': 'draft', ':token': token }),
+    });
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
+/** The mentorship holding a pair's open-request lock, if any. */
+export async function openMentorshipOfPair(mentorId: string, menteeId: string): Promise<string | undefined> {
+  const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.pairLock(mentorId, menteeId)), ConsistentRead: true });
+  return res.Item ? fromAttr<{ mentorshipId: string }>(res.Item).mentorshipId : undefined;
 }

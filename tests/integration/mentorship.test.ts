@@ -386,8 +386,33 @@ describe('the board', () => {
     expect(published.body.created).toHaveLength(1);
     const m = (await ann.get(`/api/mentorships/${published.body.created[0]}`)).body;
     expect(m).toMatchObject({ state: 'pending', proposedBy: 'board', menteeId: ann.userId, mentorId: y.userId });
-    expectError(await b.post(`/api/board/cohorts/${id}/publish`), 409, 'conflict');
+    const again = await b.post(`/api/board/cohorts/${id}/publish`);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(published.body);
     expectError(await b.get('/api/board/cohorts/01ARZ3NDEKTSV4RRFFQ69G5FAV'), 404, 'not_found');
+  });
+
+  it('publishes a cohort once under 5 concurrent publishes, and every answer names exactly the requests that exist', async () => {
+    const b = await board();
+    const lang = 'ig';
+    const mentor = await member(mentorProfile(3, lang));
+    const mentees = await Promise.all([member(menteeProfile(lang)), member(menteeProfile(lang)), member(menteeProfile(lang))]);
+    const draft = await b.post('/api/board/cohorts', { menteeIds: mentees.map((m) => m.userId), mentorIds: [mentor.userId] });
+    expect(draft.body.pairs).toHaveLength(3);
+
+    const answers = await Promise.all(Array.from({ length: 5 }, () => b.post(`/api/board/cohorts/${draft.body.id}/publish`)));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+    const pending = (await mentor.get('/api/mentorships?as=mentor&state=pending&limit=50')).body.items;
+    expect(pending).toHaveLength(3);
+    expect(new Set(pending.map((m: { menteeId: string }) => m.menteeId))).toEqual(new Set(mentees.map((m) => m.userId)));
+    const existing = pending.map((m: { id: string }) => m.id).sort();
+    for (const a of answers) {
+      expect([...a.body.created].sort()).toEqual(existing);
+      expect(a.body.skipped).toEqual([]);
+    }
+    const stored = (await b.get(`/api/board/cohorts/${draft.body.id}`)).body;
+    expect(stored).toMatchObject({ state: 'published', published: { created: answers[0].body.created } });
+    expect(stored).not.toHaveProperty('publishing');
   });
 });
 
