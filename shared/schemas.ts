@@ -424,6 +424,8 @@ export const MentorshipSchema = /* @__PURE__ */ lazy(() =>
     closeReason: z.optional(z.string()),
     declineReason: z.optional(z.string()),
     declineNote: z.optional(z.string()),
+    /** The side whose member erased her account: shown as a former member, her words gone. */
+    erased: z.optional(z.enum(['mentor', 'mentee'])),
     version: z.int(),
   }),
 );

@@ -16,7 +16,6 @@ import type { Page } from '../lib/cursor';
 import type { Session } from '../lib/session';
 import { detachAuthor, postsByAuthor } from '../discussion/repository';
 import * as mentorshipRepo from '../mentorship/repository';
-import { closeAllOf } from '../mentorship/service';
 import * as repo from './repository';
 import type { MemberRecord } from './repository';
 
@@ -342,7 +341,6 @@ export async function exportData(session: Session) {
  * account rather than an orphaned profile.
  */
 export async function eraseData(memberId: string): Promise<void> {
-  await closeAllOf(memberId);
   await detachAuthor(memberId);
   const own = await repo.listOwnItems(memberId);
   const profile = await repo.getMember(memberId);

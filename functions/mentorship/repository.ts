@@ -30,6 +30,8 @@ export type MentorshipRecord = {
   declineNote?: string;
   closedBy?: string;
   closeReason?: string;
+  /** Which side erased her account: what she wrote is gone, and she is shown as a former member. */
+  erased?: 'mentor' | 'mentee';
   version: number;
 };
 

@@ -514,10 +514,30 @@ export async function addFeedback(session: Session, id: string | undefined, inpu
 
 export type { Ineligible };
 
+/** What the erased member wrote on a mentorship goes; the other side sees a former member. */
+function scrubbed(m: MentorshipRecord, memberId: string): Partial<MentorshipRecord> {
+  return m.menteeId === memberId
+    ? { erased: 'mentee', message: '', goals: { shortTerm: '', mediumTerm: '', longTerm: '' } }
+    : { erased: 'mentor', declineNote: undefined };
+}
+
+/** Deletes the check-ins she wrote on one mentorship; the other member's stay. */
+async function deleteCheckInsBy(mentorshipId: string, memberId: string): Promise<void> {
+  let cursor: string | undefined;
+  do {
+    const page = await repo.listCheckIns(mentorshipId, { limit: 50, cursor, scope: `erase:${memberId}:${mentorshipId}` });
+    const hers = page.items.filter((c) => c.authorId === memberId).map((c) => repo.del(keys.checkIn(mentorshipId, c.id)));
+    for (let i = 0; i < hers.length; i += 25) await repo.transact(hers.slice(i, i + 25));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}
+
 /**
- * Before an account is erased, her open mentorships end: pending requests are withdrawn (or
- * declined, when she was asked) and accepted ones ended, each with the other party told, so no
- * one waits on a member who is gone and every counter and pair lock is released.
+ * Before an account is erased, every mentorship she was part of loses what she wrote (her request
+ * message and goals, her decline note, her check-ins) and names her a former member; her open ones
+ * end: pending requests are withdrawn (or declined, when she was asked) and accepted ones ended,
+ * each with the other party told, so no one waits on a member who is gone and every counter and
+ * pair lock is released.
  */
 export async function closeAllOf(memberId: string): Promise<void> {
   const now = new Date().toISOString();
@@ -526,18 +546,33 @@ export async function closeAllOf(memberId: string): Promise<void> {
     do {
       const scope = `erase:${memberId}`;
       const page = await list(memberId, { limit: 50, cursor, scope, now });
-      for (const listed of page.items) {
-        const m = await repo.getMentorship(listed.id);
-        if (!m || (m.state !== 'pending' && m.state !== 'accepted')) continue;
-        const to: MentorshipState = m.state === 'accepted' ? 'ended' : m.mentorId === memberId ? 'declined' : 'withdrawn';
-        const other = m.mentorId === memberId ? m.menteeId : m.mentorId;
-        await transition(m, to, { closedBy: 'former member', closeReason: 'account_erased' }, [
-          notificationPut(other, `mentorship.${to}`, `/mentorships/${m.id}`, now),
-        ]).catch((e: unknown) => {
-          if (!(e instanceof ConflictError)) throw e;
-        });
-      }
+      for (const listed of page.items) await closeAndScrub(listed.id, memberId, now);
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
   }
+}
+
+async function closeAndScrub(id: string, memberId: string, now: string): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const m = await repo.getMentorship(id);
+    if (!m) return;
+    try {
+      if (m.state === 'pending' || m.state === 'accepted') {
+        const to: MentorshipState = m.state === 'accepted' ? 'ended' : m.mentorId === memberId ? 'declined' : 'withdrawn';
+        const other = m.mentorId === memberId ? m.menteeId : m.mentorId;
+        await transition(m, to, { ...scrubbed(m, memberId), closedBy: 'former member', closeReason: 'account_erased' }, [
+          notificationPut(other, `mentorship.${to}`, `/mentorships/${m.id}`, now),
+        ]);
+      } else {
+        const next: MentorshipRecord = { ...m, ...scrubbed(m, memberId), updatedAt: now, version: m.version + 1 };
+        await commit([repo.mentorshipPut(next, { expectedVersion: m.version })], stale);
+      }
+      await deleteCheckInsBy(m.id, memberId);
+      return;
+    } catch (e) {
+      // It moved meanwhile (accepted, expired, …): read it again and close what it is now.
+      if (!(e instanceof ConflictError)) throw e;
+    }
+  }
+  throw new UnavailableError();
 }

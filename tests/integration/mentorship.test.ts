@@ -291,6 +291,44 @@ describe('erasure', () => {
     const stats = await db.getItem({ TableName: TABLE, Key: toAttr(keys.mentorStats(mentor.userId)), ConsistentRead: true });
     expect(stats.Item?.accepted).toEqual({ N: '0' });
   });
+
+  it('shows the other side a former member and none of what she wrote, on open and closed mentorships alike', async () => {
+    const mentor = await member(mentorProfile(2, 'km'));
+    const other = await member(mentorProfile(2, 'km'));
+    const mentee = await member(menteeProfile('km'));
+    const open = (await ask(mentee, mentor, 'Private words about my unit')).body.id;
+    const closed = (await ask(mentee, other, 'More private words')).body.id;
+    await mentor.post(`/api/mentorships/${open}/accept`);
+    await other.post(`/api/mentorships/${closed}/accept`);
+    const hers = { date: '2026-11-20', notes: 'Her own notes on the case', nextSteps: '' };
+    const his = { date: '2026-11-21', notes: 'His notes stay', nextSteps: '' };
+    expect((await mentee.post(`/api/mentorships/${open}/check-ins`, hers)).status).toBe(201);
+    expect((await mentor.post(`/api/mentorships/${open}/check-ins`, his)).status).toBe(201);
+    await other.post(`/api/mentorships/${closed}/complete`);
+
+    expect((await mentee.del('/api/members/me')).status).toBe(202);
+    for (const [agent, id] of [
+      [mentor, open],
+      [other, closed],
+    ] as const) {
+      const seen = (await agent.get(`/api/mentorships/${id}`)).body;
+      expect(seen).toMatchObject({ erased: 'mentee', message: '', goals: { shortTerm: '', mediumTerm: '', longTerm: '' } });
+      expect(JSON.stringify(seen)).not.toMatch(/private words|Lead a case/i);
+    }
+    expect((await mentor.get(`/api/mentorships/${open}/check-ins`)).body.items).toEqual([expect.objectContaining({ notes: his.notes })]);
+    expectError(await mentor.get(`/api/members/${mentee.userId}`), 404, 'not_found');
+  });
+
+  it('names an erased mentor a former member and drops her decline note', async () => {
+    const mentor = await member(mentorProfile(1, 'ky'));
+    const mentee = await member(menteeProfile('ky'));
+    const id = (await ask(mentee, mentor)).body.id;
+    await mentor.post(`/api/mentorships/${id}/decline`, { reason: 'other', note: 'A note that names my posting' });
+    expect((await mentor.del('/api/members/me')).status).toBe(202);
+    const seen = (await mentee.get(`/api/mentorships/${id}`)).body;
+    expect(seen).toMatchObject({ erased: 'mentor', state: 'declined', message: 'Would you mentor me?' });
+    expect(seen).not.toHaveProperty('declineNote');
+  });
 });
 
 describe('expiry', () => {

@@ -293,6 +293,7 @@ export const en = {
 
   'mentorship.proposed': 'Proposed by the board',
   'mentorship.unavailable': 'A member no longer visible to you',
+  'mentorship.formerMember': 'A former member',
   'mentorship.youMentee': 'You are the mentee',
   'mentorship.youMentor': 'You are the mentor',
   'mentorship.mentee': 'Mentee',
@@ -303,6 +304,8 @@ export const en = {
   'mentorship.requested': 'Requested {date}',
   'mentorship.requestedOn': 'Requested',
   'mentorship.answerBy': 'Answer by {date}',
+  'mentorship.waitingUntil': 'Waiting for an answer until {date}',
+  'mentorship.erasedWords': 'Removed when this member erased the account.',
   'mentorship.updated': 'Last change {date}',
   'mentorship.declineReason': 'Reason for declining',
 

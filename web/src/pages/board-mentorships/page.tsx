@@ -21,13 +21,13 @@ function OverviewItem(props: { mentorship: MentorshipView }) {
         <div>
           <dt>{t('mentorship.mentee')}</dt>
           <dd>
-            <MemberName id={m().menteeId} link />
+            <MemberName id={m().menteeId} link former={m().erased === 'mentee'} />
           </dd>
         </div>
         <div>
           <dt>{t('mentorship.mentor')}</dt>
           <dd>
-            <MemberName id={m().mentorId} link />
+            <MemberName id={m().mentorId} link former={m().erased === 'mentor'} />
           </dd>
         </div>
       </dl>

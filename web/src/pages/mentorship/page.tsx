@@ -252,7 +252,7 @@ function MentorshipDetail(props: { mentorship: MentorshipView; me: string }) {
   const m = () => props.mentorship;
   const side = () => sideOf(m(), props.me);
   const otherId = () => (side() === 'mentor' ? m().menteeId : m().mentorId);
-  const otherName = useMemberName(otherId);
+  const otherName = useMemberName(otherId, () => m().erased !== undefined && m().erased !== side());
   const [closing, setClosing] = createSignal<Closing>();
   const [busy, setBusy] = createSignal(false);
   const [problem, setProblem] = createSignal<string>();
@@ -323,7 +323,7 @@ function MentorshipDetail(props: { mentorship: MentorshipView; me: string }) {
           <dt>{t('mentorship.mentor')}</dt>
           <dd>
             <Show when={side() !== 'mentor'} fallback={t('mentorship.youMentor')}>
-              <MemberName id={m().mentorId} link />
+              <MemberName id={m().mentorId} link former={m().erased === 'mentor'} />
             </Show>
           </dd>
         </div>
@@ -331,7 +331,7 @@ function MentorshipDetail(props: { mentorship: MentorshipView; me: string }) {
           <dt>{t('mentorship.mentee')}</dt>
           <dd>
             <Show when={side() !== 'mentee'} fallback={t('mentorship.youMentee')}>
-              <MemberName id={m().menteeId} link />
+              <MemberName id={m().menteeId} link former={m().erased === 'mentee'} />
             </Show>
           </dd>
         </div>
@@ -339,7 +339,12 @@ function MentorshipDetail(props: { mentorship: MentorshipView; me: string }) {
           <dt>{t('mentorship.requestedOn')}</dt>
           <dd>
             {formatDate(m().createdAt)}
-            <Show when={m().state === 'pending'}> · {t('mentorship.answerBy', { date: formatDate(m().expiresAt) })}</Show>
+            <Show when={m().state === 'pending'}>
+              {' · '}
+              {side() === 'mentor'
+                ? t('mentorship.answerBy', { date: formatDate(m().expiresAt) })
+                : t('mentorship.waitingUntil', { date: formatDate(m().expiresAt) })}
+            </Show>
           </dd>
         </div>
         <Show when={m().state === 'declined' && declineReason()}>
