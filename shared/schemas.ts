@@ -399,6 +399,20 @@ export const CheckInInputSchema = /* @__PURE__ */ lazy(() =>
   }),
 );
 
+export const CheckInEditSchema = /* @__PURE__ */ lazy(() =>
+  z.strictObject({
+    date: z.optional(z.iso.date()),
+    notes: z.optional(requiredText(4000, 'Write what you talked about.')),
+    nextSteps: z.optional(shortText(2000)),
+    version: intIn(1),
+  }),
+);
+
+/** `?version=` of a delete: the version of the record as the caller read it. */
+export const VersionQuerySchema = /* @__PURE__ */ lazy(() =>
+  z.strictObject({ version: z.coerce.number().check(z.int(), z.minimum(1), z.maximum(Number.MAX_SAFE_INTEGER)) }),
+);
+
 export const FeedbackInputSchema = /* @__PURE__ */ lazy(() =>
   z.strictObject({
     rating: intIn(1, 5),
@@ -440,6 +454,8 @@ export const CheckInSchema = /* @__PURE__ */ lazy(() =>
     notes: z.string(),
     nextSteps: z.string(),
     createdAt: z.string(),
+    updatedAt: z.optional(z.string()),
+    version: z.int(),
   }),
 );
 

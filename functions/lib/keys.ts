@@ -67,6 +67,11 @@ export const keys = {
   /** Pending requests by expiry time, for the sweeper. */
   expiry: (expiresAt: string, id: string) => ({ pk: 'EXPIRY', sk: `${expiresAt}#${id}` }),
   checkIn: (mentorshipId: string, id: string) => ({ pk: `MENTORSHIP#${mentorshipId}`, sk: `CHECKIN#${id}` }),
+  /** A mentorship's check-ins by meeting date (GSI1), newest meeting first. */
+  checkInIndex: (mentorshipId: string, date: string, createdAt: string, id: string) => ({
+    gsi1pk: `CHECKINS#${mentorshipId}`,
+    gsi1sk: `${date}#${createdAt}#${id}`,
+  }),
   feedback: (mentorshipId: string, memberId: string) => ({ pk: `MENTORSHIP#${mentorshipId}`, sk: `FEEDBACK#${memberId}` }),
   cohort: (id: string) => ({ pk: `COHORT#${id}`, sk: 'COHORT' }),
 

@@ -252,13 +252,56 @@ export type CheckIn = {
   notes: string;
   nextSteps: string;
   createdAt: string;
+  updatedAt?: string;
+  version: number;
 };
 
+/** A check-in as stored: its key, and its place in the by-meeting-date index. */
+function checkInItem(c: CheckIn) {
+  return {
+    ...keys.checkIn(c.mentorshipId, c.id),
+    ...keys.checkInIndex(c.mentorshipId, c.date, c.createdAt, c.id),
+    entity: 'checkIn',
+    ...c,
+  };
+}
+
+/** Creates a check-in (never over an existing one), or replaces it at the version it was read. */
+export function checkInPut(c: CheckIn, expectedVersion?: number): TransactWriteItem {
+  return {
+    Put: {
+      TableName: TABLE,
+      Item: toAttr(checkInItem(c)),
+      ...(expectedVersion === undefined
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : { ConditionExpression: 'version = :v', ExpressionAttributeValues: values({ ':v': expectedVersion }) }),
+    },
+  };
+}
+
+export function checkInDelete(c: Pick<CheckIn, 'mentorshipId' | 'id'>, expectedVersion: number): TransactWriteItem {
+  return {
+    Delete: {
+      TableName: TABLE,
+      Key: toAttr(keys.checkIn(c.mentorshipId, c.id)),
+      ConditionExpression: 'version = :v',
+      ExpressionAttributeValues: values({ ':v': expectedVersion }),
+    },
+  };
+}
+
+export async function getCheckIn(mentorshipId: string, id: string): Promise<CheckIn | undefined> {
+  const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.checkIn(mentorshipId, id)), ConsistentRead: true });
+  return res.Item ? recordOf<CheckIn>(res.Item) : undefined;
+}
+
+/** A mentorship's check-ins, the latest meeting first. */
 export async function listCheckIns(mentorshipId: string, opts: { limit: number; cursor?: string; scope: string }): Promise<Page<CheckIn>> {
   const res = await db.query({
     TableName: TABLE,
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-    ExpressionAttributeValues: values({ ':pk': keys.mentorship(mentorshipId).pk, ':p': 'CHECKIN#' }),
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: values({ ':pk': keys.checkInIndex(mentorshipId, '', '', '').gsi1pk }),
     ScanIndexForward: false,
     Limit: opts.limit,
     ExclusiveStartKey: decodeCursor(opts.cursor, opts.scope),

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import {
   BoardMentorshipListQuerySchema,
+  CheckInEditSchema,
   CheckInInputSchema,
   CheckInSchema,
   CohortInputSchema,
@@ -16,6 +17,7 @@ import {
   SuggestionListSchema,
   PublishedCohortSchema,
   SuggestionsQuerySchema,
+  VersionQuerySchema,
   pageOf,
 } from '../../shared/schemas';
 import { activeMember, boardMember } from '../lib/guards';
@@ -95,10 +97,36 @@ export const mentorshipRoutes = new Hono<Env>()
     validate('json', CheckInInputSchema),
     async (c) => c.json(await mentorships.addCheckIn(c.var.session, c.req.param('id'), c.req.valid('json')), 201),
   )
+  .patch(
+    '/:id/check-ins/:checkInId',
+    describe({
+      summary: 'Edit a check-in (its author only, at its version)',
+      tags: ['mentorship'],
+      responses: { 200: { description: 'Edited', schema: CheckInSchema } },
+    }),
+    activeMember,
+    validate('json', CheckInEditSchema),
+    async (c) =>
+      c.json(await mentorships.editCheckIn(c.var.session, c.req.param('id'), c.req.param('checkInId'), c.req.valid('json')), 200),
+  )
+  .delete(
+    '/:id/check-ins/:checkInId',
+    describe({
+      summary: 'Delete a check-in (its author only, at its version)',
+      tags: ['mentorship'],
+      responses: { 204: { description: 'Deleted' } },
+    }),
+    activeMember,
+    validate('query', VersionQuerySchema),
+    async (c) => {
+      await mentorships.deleteCheckIn(c.var.session, c.req.param('id'), c.req.param('checkInId'), c.req.valid('query').version);
+      return c.body(null, 204);
+    },
+  )
   .get(
     '/:id/check-ins',
     describe({
-      summary: 'The check-in log (the two parties only), newest first',
+      summary: 'The check-in log (the two parties only), latest meeting first',
       tags: ['mentorship'],
       responses: { 200: { description: 'Page', schema: pageOf(CheckInSchema) } },
     }),

@@ -479,21 +479,94 @@ export async function sweepExpired(maxBatches = 20): Promise<number> {
 
 // ---------------------------------------------------------------- check-ins and feedback
 
-export async function addCheckIn(session: Session, id: string | undefined, input: { date: string; notes: string; nextSteps: string }) {
+/** The latest calendar day anywhere on Earth (UTC+14): a meeting on a later day has not happened yet. */
+function latestToday(now = Date.now()): string {
+  return new Date(now + 14 * 3_600_000).toISOString().slice(0, 10);
+}
+
+function notInFuture(date: string): void {
+  if (date > latestToday())
+    throw new ValidationError('A check-in records a meeting that has happened.', [
+      { path: 'date', message: 'The meeting date cannot be in the future.' },
+    ]);
+}
+
+/** The mentorship, when the caller is one of its two members (the board: 403, anyone else: 404). */
+async function asParty(session: Session, id: string | undefined): Promise<MentorshipRecord> {
   const m = await visible(session, id);
   if (m.mentorId !== session.userId && m.menteeId !== session.userId) throw new ForbiddenError('Check-ins are private to the two of them.');
+  return m;
+}
+
+export async function addCheckIn(
+  session: Session,
+  id: string | undefined,
+  input: { date: string; notes: string; nextSteps: string },
+): Promise<repo.CheckIn> {
+  const m = await asParty(session, id);
   mustBe(m, 'accepted');
-  const c: repo.CheckIn = { id: ulid(), mentorshipId: m.id, authorId: session.userId, ...input, createdAt: new Date().toISOString() };
-  await repo.transact([
-    repo.put({ ...keys.checkIn(m.id, c.id), entity: 'checkIn', version: 1, ...c }),
-    repo.activeMemberCheck(session.userId),
-  ]);
+  notInFuture(input.date);
+  const c: repo.CheckIn = {
+    id: ulid(),
+    mentorshipId: m.id,
+    authorId: session.userId,
+    ...input,
+    createdAt: new Date().toISOString(),
+    version: 1,
+  };
+  await repo.transact([repo.checkInPut(c), repo.activeMemberCheck(session.userId)]);
   return c;
 }
 
+/** A check-in its author may change: 404 when it is not on this mentorship, 403 for the other member. */
+async function ownCheckIn(session: Session, id: string | undefined, rawCheckInId: string | undefined) {
+  const m = await asParty(session, id);
+  const checkInId = rawCheckInId && /^[0-9A-HJKMNP-TV-Z]{26}$/.test(rawCheckInId) ? rawCheckInId : undefined;
+  const c = checkInId ? await repo.getCheckIn(m.id, checkInId) : undefined;
+  if (!c) throw new NotFoundError();
+  if (c.authorId !== session.userId) throw new ForbiddenError('Only who wrote a check-in may change it.');
+  mustBe(m, 'accepted');
+  return c;
+}
+
+const staleCheckIn = (): never => {
+  throw new ConflictError('stale_version', 'This check-in changed meanwhile. Reload and try again.');
+};
+
+export async function editCheckIn(
+  session: Session,
+  id: string | undefined,
+  checkInId: string | undefined,
+  input: { date?: string; notes?: string; nextSteps?: string; version: number },
+): Promise<repo.CheckIn> {
+  const c = await ownCheckIn(session, id, checkInId);
+  if (c.version !== input.version) staleCheckIn();
+  const { version: _v, ...changes } = input;
+  const next: repo.CheckIn = { ...c, ...changes, updatedAt: new Date().toISOString(), version: c.version + 1 };
+  notInFuture(next.date);
+  await commit([repo.checkInPut(next, c.version), repo.activeMemberCheck(session.userId)], (failed) => {
+    if (failed.includes(1)) throw new ForbiddenError('Your membership does not allow this now.');
+    return staleCheckIn();
+  });
+  return next;
+}
+
+export async function deleteCheckIn(
+  session: Session,
+  id: string | undefined,
+  checkInId: string | undefined,
+  version: number,
+): Promise<void> {
+  const c = await ownCheckIn(session, id, checkInId);
+  if (c.version !== version) staleCheckIn();
+  await commit([repo.checkInDelete(c, version), repo.activeMemberCheck(session.userId)], (failed) => {
+    if (failed.includes(1)) throw new ForbiddenError('Your membership does not allow this now.');
+    return staleCheckIn();
+  });
+}
+
 export async function listCheckIns(session: Session, id: string | undefined, q: { limit: number; cursor?: string }) {
-  const m = await visible(session, id);
-  if (m.mentorId !== session.userId && m.menteeId !== session.userId) throw new ForbiddenError('Check-ins are private to the two of them.');
+  const m = await asParty(session, id);
   return repo.listCheckIns(m.id, { ...q, scope: `checkins:${m.id}` });
 }
 

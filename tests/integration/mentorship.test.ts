@@ -279,6 +279,62 @@ describe('the lifecycle', () => {
   });
 });
 
+describe('check-ins', () => {
+  const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+  it('refuses a meeting date in the future and lists check-ins by meeting date, latest first', async () => {
+    const mentor = await member(mentorProfile(1, 'sn'));
+    const mentee = await member(menteeProfile('sn'));
+    const { id } = (await ask(mentee, mentor)).body;
+    await mentor.post(`/api/mentorships/${id}/accept`);
+    const res = await mentee.post(`/api/mentorships/${id}/check-ins`, { date: daysFromNow(3), notes: 'Not yet', nextSteps: '' });
+    expectError(res, 400, 'validation_failed');
+    expect(res.body.error.details).toEqual([expect.objectContaining({ path: 'date' })]);
+    for (const date of [daysFromNow(-10), daysFromNow(-1), daysFromNow(-30)])
+      expect((await mentee.post(`/api/mentorships/${id}/check-ins`, { date, notes: `Met on ${date}`, nextSteps: '' })).status).toBe(201);
+    const listed = (await mentor.get(`/api/mentorships/${id}/check-ins`)).body.items.map((c: { date: string }) => c.date);
+    expect(listed).toEqual([daysFromNow(-1), daysFromNow(-10), daysFromNow(-30)]);
+  });
+
+  it('lets only the author edit and delete a check-in, at its version (other member 403, others 404)', async () => {
+    const mentor = await member(mentorProfile(1, 'st'));
+    const mentee = await member(menteeProfile('st'));
+    const stranger = await member();
+    const b = await board();
+    const { id } = (await ask(mentee, mentor)).body;
+    await mentor.post(`/api/mentorships/${id}/accept`);
+    const c = (await mentee.post(`/api/mentorships/${id}/check-ins`, { date: daysFromNow(-2), notes: 'First draft', nextSteps: '' })).body;
+    const path = `/api/mentorships/${id}/check-ins/${c.id}`;
+
+    expectError(await mentor.req('PATCH', path, { notes: 'Not mine', version: 1 }), 403, 'forbidden');
+    expectError(await b.req('PATCH', path, { notes: 'Board', version: 1 }), 403, 'forbidden');
+    expectError(await stranger.req('PATCH', path, { notes: 'Stranger', version: 1 }), 404, 'not_found');
+    expectError(
+      await mentee.req('PATCH', `/api/mentorships/${id}/check-ins/01ARZ3NDEKTSV4RRFFQ69G5FAV`, { notes: 'x', version: 1 }),
+      404,
+      'not_found',
+    );
+    expectError(await mentee.req('PATCH', path, { date: daysFromNow(2), version: 1 }), 400, 'validation_failed');
+    expectError(await mentee.req('PATCH', path, { notes: '', version: 1 }), 400, 'validation_failed');
+
+    const edited = await mentee.req('PATCH', path, { notes: 'Corrected notes', date: daysFromNow(-3), version: 1 });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ id: c.id, notes: 'Corrected notes', date: daysFromNow(-3), version: 2 });
+    expectError(await mentee.req('PATCH', path, { notes: 'From a stale page', version: 1 }), 409, 'conflict');
+    expect((await mentor.get(`/api/mentorships/${id}/check-ins`)).body.items).toEqual([
+      expect.objectContaining({ notes: 'Corrected notes' }),
+    ]);
+
+    expectError(await mentor.del(`${path}?version=2`), 403, 'forbidden');
+    expectError(await stranger.del(`${path}?version=2`), 404, 'not_found');
+    expectError(await mentee.del(`${path}?version=1`), 409, 'conflict');
+    expectError(await mentee.del(path), 400, 'validation_failed');
+    expect((await mentee.del(`${path}?version=2`)).status).toBe(204);
+    expect((await mentor.get(`/api/mentorships/${id}/check-ins`)).body.items).toEqual([]);
+    expectError(await mentee.del(`${path}?version=2`), 404, 'not_found');
+  });
+});
+
 describe('erasure', () => {
   it('ends an erased member’s open mentorships and frees the other side', async () => {
     const mentor = await member(mentorProfile(1, 'ml'));
