@@ -440,10 +440,28 @@ export const MentorshipSchema = /* @__PURE__ */ lazy(() =>
     declineNote: z.optional(z.string()),
     /** The side whose member erased her account: shown as a former member, her words gone. */
     erased: z.optional(z.enum(['mentor', 'mentee'])),
+    /** The board's view of a mentorship it is not part of: what each member wrote it at the end. */
+    feedback: z.optional(z.array(FeedbackSchema)),
     version: z.int(),
   }),
 );
 export type Mentorship = z.infer<typeof MentorshipSchema>;
+
+/** Feedback a member gave the board when a mentorship ended: never shown to the other member. */
+export const FeedbackSchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    mentorshipId: z.string(),
+    memberId: z.string(),
+    role: z.optional(z.enum(['mentor', 'mentee'])),
+    mentorId: z.optional(z.string()),
+    menteeId: z.optional(z.string()),
+    state: z.optional(z.enum(['completed', 'ended'])),
+    rating: z.int(),
+    text: z.string(),
+    at: z.string(),
+  }),
+);
+export type Feedback = z.infer<typeof FeedbackSchema>;
 
 export const CheckInSchema = /* @__PURE__ */ lazy(() =>
   z.object({

@@ -73,6 +73,11 @@ export const keys = {
     gsi1sk: `${date}#${createdAt}#${id}`,
   }),
   feedback: (mentorshipId: string, memberId: string) => ({ pk: `MENTORSHIP#${mentorshipId}`, sk: `FEEDBACK#${memberId}` }),
+  /** Every feedback given, newest first, for the board (GSI1). */
+  feedbackIndex: (at: string, mentorshipId: string, memberId: string) => ({
+    gsi1pk: 'FEEDBACK',
+    gsi1sk: `${at}#${mentorshipId}#${memberId}`,
+  }),
   cohort: (id: string) => ({ pk: `COHORT#${id}`, sk: 'COHORT' }),
 
   /** An in-app notification, newest first in the member's partition. */

@@ -309,7 +309,40 @@ export async function listCheckIns(mentorshipId: string, opts: { limit: number; 
   return { items: (res.Items ?? []).map((i) => recordOf<CheckIn>(i)), nextCursor: encodeCursor(res.LastEvaluatedKey, opts.scope) };
 }
 
-export type Feedback = { mentorshipId: string; memberId: string; rating: number; text: string; at: string };
+export type Feedback = {
+  mentorshipId: string;
+  memberId: string;
+  /** Which side she was on, and the pair, as they were when she gave it. */
+  role?: 'mentor' | 'mentee';
+  mentorId?: string;
+  menteeId?: string;
+  state?: 'completed' | 'ended';
+  rating: number;
+  text: string;
+  at: string;
+};
+
+/** Her feedback, once: never over feedback she already gave. Indexed for the board's list. */
+export function feedbackPut(f: Feedback): TransactWriteItem {
+  return put(
+    { ...keys.feedback(f.mentorshipId, f.memberId), ...keys.feedbackIndex(f.at, f.mentorshipId, f.memberId), entity: 'feedback', version: 1, ...f },
+    'attribute_not_exists(pk)',
+  );
+}
+
+/** Every feedback given, newest first: the board's list. */
+export async function listAllFeedback(opts: { limit: number; cursor?: string; scope: string }): Promise<Page<Feedback>> {
+  const res = await db.query({
+    TableName: TABLE,
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: values({ ':pk': keys.feedbackIndex('', '', '').gsi1pk }),
+    ScanIndexForward: false,
+    Limit: opts.limit,
+    ExclusiveStartKey: decodeCursor(opts.cursor, opts.scope),
+  });
+  return { items: (res.Items ?? []).map((i) => recordOf<Feedback>(i)), nextCursor: encodeCursor(res.LastEvaluatedKey, opts.scope) };
+}
 
 export async function listFeedback(mentorshipId: string): Promise<Feedback[]> {
   const res = await db.query({

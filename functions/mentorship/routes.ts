@@ -9,6 +9,7 @@ import {
   CohortSchema,
   DeclineSchema,
   FeedbackInputSchema,
+  FeedbackSchema,
   MentorshipListQuerySchema,
   MentorshipRequestSchema,
   MentorshipSchema,
@@ -139,7 +140,7 @@ export const mentorshipRoutes = new Hono<Env>()
     describe({
       summary: 'Private feedback to the board once the mentorship has ended',
       tags: ['mentorship'],
-      responses: { 201: { description: 'Sent' } },
+      responses: { 201: { description: 'Sent', schema: FeedbackSchema } },
     }),
     activeMember,
     validate('json', FeedbackInputSchema),
@@ -157,6 +158,17 @@ export const boardMentorshipRoutes = new Hono<Env>()
     boardMember,
     validate('query', BoardMentorshipListQuerySchema),
     async (c) => c.json(await mentorships.listForBoard(c.req.valid('query')), 200),
+  )
+  .get(
+    '/mentorships/feedback',
+    describe({
+      summary: "Feedback given at the end of mentorships, newest first (each member's rating and comment)",
+      tags: ['board'],
+      responses: { 200: { description: 'Page', schema: pageOf(FeedbackSchema) } },
+    }),
+    boardMember,
+    validate('query', PageQuerySchema),
+    async (c) => c.json(await mentorships.listFeedbackForBoard(c.var.session, c.req.valid('query')), 200),
   )
   .post(
     '/cohorts',

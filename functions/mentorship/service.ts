@@ -570,19 +570,36 @@ export async function listCheckIns(session: Session, id: string | undefined, q: 
   return repo.listCheckIns(m.id, { ...q, scope: `checkins:${m.id}` });
 }
 
-export async function addFeedback(session: Session, id: string | undefined, input: { rating: number; text: string }) {
+export async function addFeedback(session: Session, id: string | undefined, input: { rating: number; text: string }): Promise<repo.Feedback> {
   const m = await forAction(session, id, 'either');
   mustBe(m, 'completed', 'ended');
-  const f: repo.Feedback = { mentorshipId: m.id, memberId: session.userId, ...input, at: new Date().toISOString() };
+  const f: repo.Feedback = {
+    mentorshipId: m.id,
+    memberId: session.userId,
+    role: m.mentorId === session.userId ? 'mentor' : 'mentee',
+    mentorId: m.mentorId,
+    menteeId: m.menteeId,
+    state: m.state === 'completed' ? 'completed' : 'ended',
+    ...input,
+    at: new Date().toISOString(),
+  };
   try {
-    await repo.transact([
-      repo.put({ ...keys.feedback(m.id, session.userId), entity: 'feedback', version: 1, ...f }, 'attribute_not_exists(pk)'),
-    ]);
+    await repo.transact([repo.feedbackPut(f)]);
   } catch (e) {
     if (failedConditions(e)?.length) throw new ConflictError('feedback_given', 'You have already sent your feedback.');
     throw e;
   }
   return f;
+}
+
+/**
+ * The board's list of every feedback given at the end of a mentorship, newest first. Written for
+ * the board alone: a board member who was a party to a mentorship does not read its feedback here.
+ */
+export async function listFeedbackForBoard(session: Session, q: { limit: number; cursor?: string }): Promise<Page<repo.Feedback>> {
+  const page = await repo.listAllFeedback({ ...q, scope: 'feedback:board' });
+  const mine = (f: repo.Feedback) => f.mentorId === session.userId || f.menteeId === session.userId;
+  return { items: page.items.filter((f) => !mine(f)), nextCursor: page.nextCursor };
 }
 
 export type { Ineligible };
@@ -594,8 +611,9 @@ function scrubbed(m: MentorshipRecord, memberId: string): Partial<MentorshipReco
     : { erased: 'mentor', declineNote: undefined };
 }
 
-/** Deletes the check-ins she wrote on one mentorship; the other member's stay. */
-async function deleteCheckInsBy(mentorshipId: string, memberId: string): Promise<void> {
+/** Deletes the check-ins and the feedback she wrote on one mentorship; the other member's stay. */
+async function deleteWordsOf(mentorshipId: string, memberId: string): Promise<void> {
+  await repo.transact([repo.del(keys.feedback(mentorshipId, memberId))]);
   let cursor: string | undefined;
   do {
     const page = await repo.listCheckIns(mentorshipId, { limit: 50, cursor, scope: `erase:${memberId}:${mentorshipId}` });
@@ -607,7 +625,7 @@ async function deleteCheckInsBy(mentorshipId: string, memberId: string): Promise
 
 /**
  * Before an account is erased, every mentorship she was part of loses what she wrote (her request
- * message and goals, her decline note, her check-ins) and names her a former member; her open ones
+ * message and goals, her decline note, her check-ins and feedback) and names her a former member; her open ones
  * end: pending requests are withdrawn (or declined, when she was asked) and accepted ones ended,
  * each with the other party told, so no one waits on a member who is gone and every counter and
  * pair lock is released.
@@ -640,7 +658,7 @@ async function closeAndScrub(id: string, memberId: string, now: string): Promise
         const next: MentorshipRecord = { ...m, ...scrubbed(m, memberId), updatedAt: now, version: m.version + 1 };
         await commit([repo.mentorshipPut(next, { expectedVersion: m.version })], stale);
       }
-      await deleteCheckInsBy(m.id, memberId);
+      await deleteWordsOf(m.id, memberId);
       return;
     } catch (e) {
       // It moved meanwhile (accepted, expired, …): read it again and close what it is now.

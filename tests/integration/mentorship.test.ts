@@ -279,6 +279,45 @@ describe('the lifecycle', () => {
   });
 });
 
+describe('feedback for the board', () => {
+  it('shows the board each member’s feedback per mentorship and in its list, never the other member; non-board 403', async () => {
+    const mentor = await member(mentorProfile(1, 'so'));
+    const mentee = await member(menteeProfile('so'));
+    const b = await board();
+    const { id } = (await ask(mentee, mentor)).body;
+    await mentor.post(`/api/mentorships/${id}/accept`);
+    await mentee.post(`/api/mentorships/${id}/complete`);
+    expect((await mentee.post(`/api/mentorships/${id}/feedback`, { rating: 4, text: 'Patient and practical' })).status).toBe(201);
+    expect((await mentor.post(`/api/mentorships/${id}/feedback`, { rating: 2, text: 'She rarely came prepared' })).status).toBe(201);
+
+    const byBoard = (await b.get(`/api/mentorships/${id}`)).body.feedback;
+    expect(byBoard).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ memberId: mentee.userId, role: 'mentee', rating: 4, text: 'Patient and practical' }),
+        expect.objectContaining({ memberId: mentor.userId, role: 'mentor', rating: 2, text: 'She rarely came prepared' }),
+      ]),
+    );
+    const list = (await b.get('/api/board/mentorships/feedback?limit=50')).body;
+    const ours = list.items.filter((f: { mentorshipId: string }) => f.mentorshipId === id);
+    expect(ours).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ role: 'mentee', rating: 4, mentorId: mentor.userId, menteeId: mentee.userId, state: 'completed' }),
+        expect.objectContaining({ role: 'mentor', rating: 2, text: 'She rarely came prepared' }),
+      ]),
+    );
+    expect(ours).toHaveLength(2);
+    expect(list).toHaveProperty('nextCursor');
+
+    for (const party of [mentor, mentee]) {
+      const seen = await party.get(`/api/mentorships/${id}`);
+      expect(seen.body).not.toHaveProperty('feedback');
+      expect(JSON.stringify(seen.body)).not.toMatch(/Patient and practical|rarely came prepared/);
+      expectError(await party.get('/api/board/mentorships/feedback'), 403, 'forbidden');
+    }
+    expectError(await b.get('/api/board/mentorships/feedback?limit=0'), 400, 'validation_failed');
+  });
+});
+
 describe('check-ins', () => {
   const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
