@@ -1,5 +1,5 @@
 import { A, createAsync, revalidate, useParams } from '@solidjs/router';
-import { createSignal, Show, Suspense } from 'solid-js';
+import { createSignal, For, Show, Suspense } from 'solid-js';
 import { RadioGroup } from '../../components/choice-group';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorSummary } from '../../components/error-summary';
@@ -17,6 +17,7 @@ import { getMe } from '../../lib/session';
 import { getMyMentorships } from '../mentorships/data';
 import { type Answer, AnswerRequest } from '../requests/answer';
 import { RequestDetails } from '../requests/request-details';
+import { FeedbackEntry } from '../board-mentorships/feedback';
 import { CheckIns } from './check-ins';
 import { getMentorship } from './data';
 
@@ -269,6 +270,20 @@ function MentorshipDetail(props: { mentorship: MentorshipView; me: string }) {
       </Show>
       <Show when={(m().state === 'completed' || m().state === 'ended') && side()}>
         <FeedbackForm id={m().id} />
+      </Show>
+      <Show when={!side() && (m().state === 'completed' || m().state === 'ended') && m().feedback}>
+        {(given) => (
+          <section class="panel" aria-labelledby="board-feedback-title">
+            <h2 class="section-title" id="board-feedback-title">
+              {t('feedback.title')}
+            </h2>
+            <Show when={given().length > 0} fallback={<p>{t('boardFeedback.none')}</p>}>
+              <ul class="cards cards--single">
+                <For each={given()}>{(f) => <FeedbackEntry feedback={f} />}</For>
+              </ul>
+            </Show>
+          </section>
+        )}
       </Show>
 
       <ConfirmDialog
