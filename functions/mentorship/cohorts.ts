@@ -1,4 +1,4 @@
-import { type MatchReason, ineligibility, scoreMatch } from '../../shared/matching';
+import { type MatchReason, capacityReason, ineligibility, scoreMatch } from '../../shared/matching';
 import { languages as languageList } from '../../shared/meta';
 import { TABLE, failedConditions, toAttr, values } from '../lib/db';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
@@ -72,6 +72,23 @@ async function evaluate(menteeIds: string[], mentorIds: string[]) {
   return { info, slots, menteeProblem };
 }
 
+/**
+ * Each pair's "has room for N more" counts the places the draft's earlier pairs already take from
+ * the same mentor, so that the board does not read "room for 2" on a mentor's second mentee of two.
+ */
+function countPlacements<P extends { mentorId: string; reasons: MatchReason[] }>(pairs: P[]): P[] {
+  const placed = new Map<string, number>();
+  return pairs.map((p) => {
+    const before = placed.get(p.mentorId) ?? 0;
+    placed.set(p.mentorId, before + 1);
+    if (!before) return p;
+    return {
+      ...p,
+      reasons: p.reasons.map((r) => (r.code === 'capacity' && r.free !== undefined ? capacityReason(Math.max(0, r.free - before)) : r)),
+    };
+  });
+}
+
 function unassignedReason(menteeId: string, mentorIds: string[], info: (a: string, b: string) => PairInfo, problem?: string): string {
   if (problem) return problem;
   const whys = mentorIds.map((m) => info(menteeId, m)).flatMap((i) => ('why' in i ? [i.why] : []));
@@ -109,10 +126,12 @@ export async function createCohort(session: Session, input: { menteeIds: string[
     createdAt: new Date().toISOString(),
     menteeIds,
     mentorIds,
-    pairs: result.pairs.map((p) => {
-      const i = pairInfo(p.menteeId, p.mentorId);
-      return { ...p, reasons: 'why' in i ? [] : i.reasons };
-    }),
+    pairs: countPlacements(
+      result.pairs.map((p) => {
+        const i = pairInfo(p.menteeId, p.mentorId);
+        return { ...p, reasons: 'why' in i ? [] : i.reasons };
+      }),
+    ),
     unassigned: result.unassigned.map((id) => ({ menteeId: id, reason: unassignedReason(id, mentorIds, pairInfo, menteeProblem.get(id)) })),
     totalScore: Math.round(result.totalScore * 100) / 100,
     version: 1,
@@ -156,7 +175,7 @@ export async function adjustCohort(rawId: string | undefined, input: { pairs: { 
   if (details.length) throw new ValidationError('Some pairs cannot be made.', details);
   const next: CohortRecord = {
     ...c,
-    pairs,
+    pairs: countPlacements(pairs),
     unassigned: c.menteeIds.filter((id) => !seen.has(id)).map((id) => ({ menteeId: id, reason: 'left unassigned by the board' })),
     totalScore: Math.round(pairs.reduce((s, p) => s + p.score, 0) * 100) / 100,
     version: c.version + 1,

@@ -325,7 +325,13 @@ export type Feedback = {
 /** Her feedback, once: never over feedback she already gave. Indexed for the board's list. */
 export function feedbackPut(f: Feedback): TransactWriteItem {
   return put(
-    { ...keys.feedback(f.mentorshipId, f.memberId), ...keys.feedbackIndex(f.at, f.mentorshipId, f.memberId), entity: 'feedback', version: 1, ...f },
+    {
+      ...keys.feedback(f.mentorshipId, f.memberId),
+      ...keys.feedbackIndex(f.at, f.mentorshipId, f.memberId),
+      entity: 'feedback',
+      version: 1,
+      ...f,
+    },
     'attribute_not_exists(pk)',
   );
 }

@@ -570,7 +570,11 @@ export async function listCheckIns(session: Session, id: string | undefined, q: 
   return repo.listCheckIns(m.id, { ...q, scope: `checkins:${m.id}` });
 }
 
-export async function addFeedback(session: Session, id: string | undefined, input: { rating: number; text: string }): Promise<repo.Feedback> {
+export async function addFeedback(
+  session: Session,
+  id: string | undefined,
+  input: { rating: number; text: string },
+): Promise<repo.Feedback> {
   const m = await forAction(session, id, 'either');
   mustBe(m, 'completed', 'ended');
   const f: repo.Feedback = {

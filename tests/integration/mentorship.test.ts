@@ -525,6 +525,26 @@ describe('the board', () => {
     expectError(await b.get('/api/board/cohorts/01ARZ3NDEKTSV4RRFFQ69G5FAV'), 404, 'not_found');
   });
 
+  it('counts the mentees a draft already placed with a mentor in the room its reasons say she has left', async () => {
+    const b = await board();
+    const lang = 'ha';
+    const mentor = await member(mentorProfile(3, lang));
+    const mentees = await Promise.all([member(menteeProfile(lang)), member(menteeProfile(lang))]);
+    const draft = await b.post('/api/board/cohorts', { menteeIds: mentees.map((m) => m.userId), mentorIds: [mentor.userId] });
+    const room = (pairs: { reasons: { code: string; free?: number }[] }[]) =>
+      pairs.map((p) => p.reasons.find((r) => r.code === 'capacity')?.free);
+    expect(room(draft.body.pairs)).toEqual([3, 2]);
+    expect(draft.body.pairs[1].reasons).toContainEqual(expect.objectContaining({ detail: 'has room for 2 more mentees' }));
+    const swapped = await b.put(`/api/board/cohorts/${draft.body.id}`, {
+      pairs: [...draft.body.pairs]
+        .reverse()
+        .map((p: { menteeId: string; mentorId: string }) => ({ menteeId: p.menteeId, mentorId: p.mentorId })),
+      version: draft.body.version,
+    });
+    expect(swapped.status).toBe(200);
+    expect(room(swapped.body.pairs)).toEqual([3, 2]);
+  });
+
   it('publishes a cohort once under 5 concurrent publishes, and every answer names exactly the requests that exist', async () => {
     const b = await board();
     const lang = 'ig';
