@@ -496,6 +496,17 @@ export const SuggestionSchema = /* @__PURE__ */ lazy(() =>
 
 export const SuggestionListSchema = /* @__PURE__ */ lazy(() => z.object({ items: z.array(SuggestionSchema) }));
 
+/** Whether the caller may ask a member for mentoring now, and if not, why. */
+export const MentorAvailabilitySchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    available: z.boolean(),
+    reason: z.optional(z.enum(['self', 'not_offering', 'at_capacity', 'open_request'])),
+    /** Her open request or mentorship with this mentor, when there is one. */
+    mentorshipId: z.optional(z.string()),
+  }),
+);
+export type MentorAvailability = z.infer<typeof MentorAvailabilitySchema>;
+
 export const PublishedCohortSchema = /* @__PURE__ */ lazy(() =>
   z.object({
     created: z.array(z.string()),

@@ -10,6 +10,7 @@ import {
   DeclineSchema,
   FeedbackInputSchema,
   FeedbackSchema,
+  MentorAvailabilitySchema,
   MentorshipListQuerySchema,
   MentorshipRequestSchema,
   MentorshipSchema,
@@ -31,17 +32,28 @@ import * as mentorships from './service';
 const one = (summary: string) =>
   describe({ summary, tags: ['mentorship'], responses: { 200: { description: 'The mentorship', schema: MentorshipSchema } } });
 
-export const matchRoutes = new Hono<Env>().get(
-  '/suggestions',
-  describe({
-    summary: 'Ranked mentor suggestions, each with its reasons',
-    tags: ['mentorship'],
-    responses: { 200: { description: 'Suggestions', schema: SuggestionListSchema } },
-  }),
-  activeMember,
-  validate('query', SuggestionsQuerySchema),
-  async (c) => c.json({ items: await mentorships.suggestions(c.var.session, c.req.valid('query').limit) }, 200),
-);
+export const matchRoutes = new Hono<Env>()
+  .get(
+    '/suggestions',
+    describe({
+      summary: 'Ranked mentor suggestions, each with its reasons',
+      tags: ['mentorship'],
+      responses: { 200: { description: 'Suggestions', schema: SuggestionListSchema } },
+    }),
+    activeMember,
+    validate('query', SuggestionsQuerySchema),
+    async (c) => c.json({ items: await mentorships.suggestions(c.var.session, c.req.valid('query').limit) }, 200),
+  )
+  .get(
+    '/mentors/:id',
+    describe({
+      summary: 'Whether the caller may ask this member for mentoring now (offering, with a free place, no open request)',
+      tags: ['mentorship'],
+      responses: { 200: { description: 'Availability', schema: MentorAvailabilitySchema } },
+    }),
+    activeMember,
+    async (c) => c.json(await mentorships.availability(c.var.session, c.req.param('id')), 200),
+  );
 
 export const mentorshipRoutes = new Hono<Env>()
   .post(

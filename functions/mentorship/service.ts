@@ -9,7 +9,7 @@ import {
   scoreMatch,
 } from '../../shared/matching';
 import { languages as languageList } from '../../shared/meta';
-import type { Profile } from '../../shared/schemas';
+import type { MentorAvailability, Profile } from '../../shared/schemas';
 import type { Page } from '../lib/cursor';
 import { TABLE, db, failedConditions, fromAttr, isTransactionConflict, toAttr, values } from '../lib/db';
 import { ConflictError, ForbiddenError, NotFoundError, UnavailableError, ValidationError } from '../lib/errors';
@@ -168,6 +168,26 @@ export async function suggestions(session: Session, limit: number): Promise<Sugg
     .sort(byRank)
     .slice(0, limit)
     .map(({ mentorId: _m, ...s }) => s);
+}
+
+/**
+ * Whether she may ask this member for mentoring now (a member's page offers it only then): the
+ * same checks a request makes, read without writing. 404 for a member she cannot see.
+ */
+export async function availability(session: Session, rawMentorId: string | undefined): Promise<MentorAvailability> {
+  const mentorId = memberIdOrNotFound(rawMentorId);
+  const mentor = await getMember(mentorId);
+  if (mentor?.status !== 'active') throw new NotFoundError();
+  if (mentorId === session.userId) return { available: false, reason: 'self' };
+  if (await blockedEitherWay(session.userId, mentorId)) throw new NotFoundError();
+  const offering = mentor.mentoring?.offering;
+  if (!offering?.active || offering.capacity <= 0) return { available: false, reason: 'not_offering' };
+  const openId = await repo.openMentorshipOfPair(mentorId, session.userId);
+  const open = openId ? await repo.getMentorship(openId) : undefined;
+  if (open && effectiveState(open) !== 'expired') return { available: false, reason: 'open_request', mentorshipId: open.id };
+  const stats = await repo.getStats({ mentor: [mentorId] });
+  if ((stats.mentor.get(mentorId)?.accepted ?? 0) >= offering.capacity) return { available: false, reason: 'at_capacity' };
+  return { available: true };
 }
 
 // ---------------------------------------------------------------- requests

@@ -116,6 +116,31 @@ describe('mentor suggestions', () => {
   });
 });
 
+describe('asking from a member page', () => {
+  it('says whether she may ask a member for mentoring now, and why not', async () => {
+    const mentor = await member(mentorProfile(1, 'yo'));
+    const paused = await member(menteeProfile('yo'));
+    const mentee = await member(menteeProfile('yo'));
+    const other = await member(menteeProfile('yo'));
+    const pending = await applicant();
+    const path = (a: Agent) => `/api/matches/mentors/${a.userId}`;
+
+    expect((await mentee.get(path(mentor))).body).toEqual({ available: true });
+    expect((await mentee.get(path(paused))).body).toEqual({ available: false, reason: 'not_offering' });
+    expect((await mentee.get(path(mentee))).body).toEqual({ available: false, reason: 'self' });
+    const { id } = (await ask(mentee, mentor)).body;
+    expect((await mentee.get(path(mentor))).body).toEqual({ available: false, reason: 'open_request', mentorshipId: id });
+    await mentor.post(`/api/mentorships/${id}/accept`);
+    expect((await other.get(path(mentor))).body).toEqual({ available: false, reason: 'at_capacity' });
+
+    expectError(await other.get('/api/matches/mentors/no-such-member'), 404, 'not_found');
+    expectError(await other.get(path(pending)), 404, 'not_found');
+    expectError(await pending.get(path(mentor)), 403, 'forbidden');
+    expect((await mentor.put(`/api/members/me/blocks/${other.userId}`)).status).toBe(204);
+    expectError(await other.get(path(mentor)), 404, 'not_found');
+  });
+});
+
 describe('mentorship requests', () => {
   it('creates a pending request, notifies the mentor, and refuses duplicates, self, unknown and blocked mentors', async () => {
     const mentor = await member(mentorProfile(2, 'so'));
