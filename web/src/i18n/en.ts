@@ -262,6 +262,11 @@ export const en = {
   'mentors.sending': 'Sending…',
   'mentors.sent': 'Your request has been sent to {name}. You will be told when they answer.',
   'mentors.sentLink': 'See your request',
+  'mentors.basedOnLanguages':
+    'These suggestions are based on the languages you speak. Set the topics and goals you seek in your profile for closer matches.',
+  'member.mentoringTitle': 'Mentoring',
+  'member.mentoringOffered': '{name} offers mentoring and has a free place.',
+  'member.mentoringOpen': 'You already have an open request or mentorship with {name}.',
   'validation.message': 'Write a short message to the mentor.',
 
   'conflict.ask.at_capacity': 'This mentor has no free place now. Choose another mentor, or ask again later.',
