@@ -134,8 +134,8 @@ export function CheckIns(props: { id: string; me: string; otherName: string }) {
   const add = async (d: Draft) => {
     setDone(undefined);
     await unwrap(api.mentorships[':id']['check-ins'].$post({ param: { id: props.id }, json: d }));
-    setDone('saved');
     await reload();
+    setDone('saved');
   };
 
   const edit = (c: CheckIn) => async (d: Draft) => {
@@ -146,9 +146,9 @@ export function CheckIns(props: { id: string; me: string; otherName: string }) {
         json: { ...d, version: c.version },
       }),
     );
+    await reload();
     setEditing(undefined);
     setDone('edited');
-    await reload();
   };
 
   const remove = () => {
@@ -163,9 +163,9 @@ export function CheckIns(props: { id: string; me: string; otherName: string }) {
             query: { version: String(c.version) },
           }),
         );
+        await reload();
         setDeleting(undefined);
         setDone('deleted');
-        await reload();
       },
       (err) => {
         setDeleting(undefined);
