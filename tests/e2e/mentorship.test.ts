@@ -336,7 +336,9 @@ describe('mentorship in a browser', () => {
     await expectNoSidewaysScroll(page, 'published cohort at 360 px');
     await shot(page, 'm-14-cohort-360');
     await page.setViewportSize({ width: 1280, height: 720 });
+  });
 
+  it('shows the board every mentorship by state, without what the members wrote', async () => {
     // The overview shows states only, here the two new requests proposed by the board.
     await page.getByRole('link', { name: 'See every mentorship and its state' }).click();
     await heading(page, 'All mentorships');
