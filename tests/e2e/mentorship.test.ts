@@ -275,7 +275,7 @@ describe('mentorship in a browser', () => {
     await signOut(page);
   });
 
-  it('lets the board draft a cohort, fix a pair, and publish it as requests', async () => {
+  it('lets the board draft a cohort and fix a pair', async () => {
     await signIn(BOARD);
     await nav('Cohorts').click();
     await heading(page, 'Mentoring cohorts');
@@ -322,7 +322,9 @@ describe('mentorship in a browser', () => {
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('status').getByText('Your changes have been saved').waitFor();
     await page.getByText('left unassigned by the board').waitFor();
+  });
 
+  it('publishes the adjusted cohort as requests', async () => {
     await page.getByRole('button', { name: 'Publish' }).click();
     const dialog = page.getByRole('dialog', { name: 'Publish this cohort?' });
     await dialog.getByText('Requests to send: 2.').waitFor();
