@@ -181,7 +181,7 @@ export function scoreMatch(
 
   const free = Math.max(0, mentor.offering.capacity - mentor.accepted);
   const capacityPart = mentor.offering.capacity ? free / mentor.offering.capacity : 0;
-  reasons.push({ code: 'capacity', detail: `has room for ${free} more ${free === 1 ? 'mentee' : 'mentees'}`, free });
+  reasons.push(capacityReason(free));
 
   if (mentor.visible.country && mentor.visible.country === mentee.country)
     reasons.push({ code: 'country', detail: 'works in your country' });
@@ -193,6 +193,11 @@ export function scoreMatch(
     WEIGHTS.timezone * timezonePart +
     WEIGHTS.capacity * capacityPart;
   return { score: Math.round(score * 100) / 100, reasons };
+}
+
+/** The reason that says how many more mentees a mentor has room for. */
+export function capacityReason(free: number): MatchReason {
+  return { code: 'capacity', detail: `has room for ${free} more ${free === 1 ? 'mentee' : 'mentees'}`, free };
 }
 
 /** Ranked: higher score first, then mentor id, so equal scores always come out in the same order. */

@@ -404,6 +404,20 @@ export const CheckInInputSchema = /* @__PURE__ */ lazy(() =>
   }),
 );
 
+export const CheckInEditSchema = /* @__PURE__ */ lazy(() =>
+  z.strictObject({
+    date: z.optional(z.iso.date()),
+    notes: z.optional(requiredText(4000, 'Write what you talked about.')),
+    nextSteps: z.optional(shortText(2000)),
+    version: intIn(1),
+  }),
+);
+
+/** `?version=` of a delete: the version of the record as the caller read it. */
+export const VersionQuerySchema = /* @__PURE__ */ lazy(() =>
+  z.strictObject({ version: z.coerce.number().check(z.int(), z.minimum(1), z.maximum(Number.MAX_SAFE_INTEGER)) }),
+);
+
 export const FeedbackInputSchema = /* @__PURE__ */ lazy(() =>
   z.strictObject({
     rating: intIn(1, 5),
@@ -429,10 +443,30 @@ export const MentorshipSchema = /* @__PURE__ */ lazy(() =>
     closeReason: z.optional(z.string()),
     declineReason: z.optional(z.string()),
     declineNote: z.optional(z.string()),
+    /** The side whose member erased her account: shown as a former member, her words gone. */
+    erased: z.optional(z.enum(['mentor', 'mentee'])),
+    /** The board's view of a mentorship it is not part of: what each member wrote it at the end. */
+    feedback: z.optional(z.array(FeedbackSchema)),
     version: z.int(),
   }),
 );
 export type Mentorship = z.infer<typeof MentorshipSchema>;
+
+/** Feedback a member gave the board when a mentorship ended: never shown to the other member. */
+export const FeedbackSchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    mentorshipId: z.string(),
+    memberId: z.string(),
+    role: z.optional(z.enum(['mentor', 'mentee'])),
+    mentorId: z.optional(z.string()),
+    menteeId: z.optional(z.string()),
+    state: z.optional(z.enum(['completed', 'ended'])),
+    rating: z.int(),
+    text: z.string(),
+    at: z.string(),
+  }),
+);
+export type Feedback = z.infer<typeof FeedbackSchema>;
 
 export const CheckInSchema = /* @__PURE__ */ lazy(() =>
   z.object({
@@ -443,6 +477,8 @@ export const CheckInSchema = /* @__PURE__ */ lazy(() =>
     notes: z.string(),
     nextSteps: z.string(),
     createdAt: z.string(),
+    updatedAt: z.optional(z.string()),
+    version: z.int(),
   }),
 );
 
@@ -464,6 +500,17 @@ export const SuggestionSchema = /* @__PURE__ */ lazy(() =>
 );
 
 export const SuggestionListSchema = /* @__PURE__ */ lazy(() => z.object({ items: z.array(SuggestionSchema) }));
+
+/** Whether the caller may ask a member for mentoring now, and if not, why. */
+export const MentorAvailabilitySchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    available: z.boolean(),
+    reason: z.optional(z.enum(['self', 'not_offering', 'at_capacity', 'open_request'])),
+    /** Her open request or mentorship with this mentor, when there is one. */
+    mentorshipId: z.optional(z.string()),
+  }),
+);
+export type MentorAvailability = z.infer<typeof MentorAvailabilitySchema>;
 
 export const PublishedCohortSchema = /* @__PURE__ */ lazy(() =>
   z.object({

@@ -67,7 +67,17 @@ export const keys = {
   /** Pending requests by expiry time, for the sweeper. */
   expiry: (expiresAt: string, id: string) => ({ pk: 'EXPIRY', sk: `${expiresAt}#${id}` }),
   checkIn: (mentorshipId: string, id: string) => ({ pk: `MENTORSHIP#${mentorshipId}`, sk: `CHECKIN#${id}` }),
+  /** A mentorship's check-ins by meeting date (GSI1), newest meeting first. */
+  checkInIndex: (mentorshipId: string, date: string, createdAt: string, id: string) => ({
+    gsi1pk: `CHECKINS#${mentorshipId}`,
+    gsi1sk: `${date}#${createdAt}#${id}`,
+  }),
   feedback: (mentorshipId: string, memberId: string) => ({ pk: `MENTORSHIP#${mentorshipId}`, sk: `FEEDBACK#${memberId}` }),
+  /** Every feedback given, newest first, for the board (GSI1). */
+  feedbackIndex: (at: string, mentorshipId: string, memberId: string) => ({
+    gsi1pk: 'FEEDBACK',
+    gsi1sk: `${at}#${mentorshipId}#${memberId}`,
+  }),
   cohort: (id: string) => ({ pk: `COHORT#${id}`, sk: 'COHORT' }),
 
   /** An in-app notification, newest first in the member's partition. */

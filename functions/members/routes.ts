@@ -11,6 +11,7 @@ import {
   ReapplySchema,
   pageOf,
 } from '../../shared/schemas';
+import { eraseAccount } from '../account/erase';
 import { deleteOwnUser } from '../auth/cognito';
 import { UnauthenticatedError } from '../lib/errors';
 import { activeMember, signedIn } from '../lib/guards';
@@ -84,7 +85,7 @@ export const memberRoutes = new Hono<Env>()
     async (c) => {
       const accessToken = readCookie(c, COOKIE.access);
       if (!accessToken) throw new UnauthenticatedError();
-      await members.eraseData(c.var.session.userId);
+      await eraseAccount(c.var.session.userId);
       await deleteOwnUser(accessToken);
       clearSessionCookies(c);
       return c.json({ status: 'erased' }, 202);

@@ -17,7 +17,6 @@ import type { Page } from '../lib/cursor';
 import type { Session } from '../lib/session';
 import { detachAuthor, postsByAuthor } from '../discussion/repository';
 import * as mentorshipRepo from '../mentorship/repository';
-import { closeAllOf } from '../mentorship/service';
 import { getSettings } from '../board/settings';
 import * as repo from './repository';
 import type { MemberRecord } from './repository';
@@ -399,7 +398,6 @@ export async function exportData(session: Session) {
  * account rather than an orphaned profile.
  */
 export async function eraseData(memberId: string): Promise<void> {
-  await closeAllOf(memberId);
   await detachAuthor(memberId);
   const own = await repo.listOwnItems(memberId);
   const profile = await repo.getMember(memberId);

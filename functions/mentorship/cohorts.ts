@@ -1,7 +1,7 @@
-import { type MatchReason, ineligibility, scoreMatch } from '../../shared/matching';
+import { type MatchReason, capacityReason, ineligibility, scoreMatch } from '../../shared/matching';
 import { languages as languageList } from '../../shared/meta';
 import { TABLE, failedConditions, toAttr, values } from '../lib/db';
-import { ConflictError, NotFoundError, UnavailableError, ValidationError } from '../lib/errors';
+import { ConflictError, ForbiddenError, NotFoundError, UnavailableError, ValidationError } from '../lib/errors';
 import { ulid } from '../lib/ids';
 import { keys } from '../lib/keys';
 import type { Session } from '../lib/session';
@@ -72,6 +72,23 @@ async function evaluate(menteeIds: string[], mentorIds: string[]) {
   return { info, slots, menteeProblem };
 }
 
+/**
+ * Each pair's "has room for N more" counts the places the draft's earlier pairs already take from
+ * the same mentor, so that the board does not read "room for 2" on a mentor's second mentee of two.
+ */
+function countPlacements<P extends { mentorId: string; reasons: MatchReason[] }>(pairs: P[]): P[] {
+  const placed = new Map<string, number>();
+  return pairs.map((p) => {
+    const before = placed.get(p.mentorId) ?? 0;
+    placed.set(p.mentorId, before + 1);
+    if (!before) return p;
+    return {
+      ...p,
+      reasons: p.reasons.map((r) => (r.code === 'capacity' && r.free !== undefined ? capacityReason(Math.max(0, r.free - before)) : r)),
+    };
+  });
+}
+
 function unassignedReason(menteeId: string, mentorIds: string[], info: (a: string, b: string) => PairInfo, problem?: string): string {
   if (problem) return problem;
   const whys = mentorIds.map((m) => info(menteeId, m)).flatMap((i) => ('why' in i ? [i.why] : []));
@@ -109,10 +126,12 @@ export async function createCohort(session: Session, input: { menteeIds: string[
     createdAt: new Date().toISOString(),
     menteeIds,
     mentorIds,
-    pairs: result.pairs.map((p) => {
-      const i = pairInfo(p.menteeId, p.mentorId);
-      return { ...p, reasons: 'why' in i ? [] : i.reasons };
-    }),
+    pairs: countPlacements(
+      result.pairs.map((p) => {
+        const i = pairInfo(p.menteeId, p.mentorId);
+        return { ...p, reasons: 'why' in i ? [] : i.reasons };
+      }),
+    ),
     unassigned: result.unassigned.map((id) => ({ menteeId: id, reason: unassignedReason(id, mentorIds, pairInfo, menteeProblem.get(id)) })),
     totalScore: Math.round(result.totalScore * 100) / 100,
     version: 1,
@@ -131,7 +150,8 @@ export async function getCohort(rawId: string | undefined): Promise<CohortRecord
   const id = rawId && /^[0-9A-HJKMNP-TV-Z]{26}$/.test(rawId) ? rawId : undefined;
   const c = id ? await repo.getCohort(id) : undefined;
   if (!c) throw new NotFoundError();
-  return c;
+  const { publishing: _lease, ...cohort } = c;
+  return cohort;
 }
 
 /** The board's adjustment: the pairs she wants, each checked and scored again. */
@@ -161,7 +181,7 @@ export async function adjustCohort(rawId: string | undefined, input: { pairs: { 
   if (details.length) throw new ValidationError('Some pairs cannot be made.', details);
   const next: CohortRecord = {
     ...c,
-    pairs,
+    pairs: countPlacements(pairs),
     unassigned: c.menteeIds.filter((id) => !seen.has(id)).map((id) => ({ menteeId: id, reason: 'left unassigned by the board' })),
     totalScore: Math.round(pairs.reduce((s, p) => s + p.score, 0) * 100) / 100,
     version: c.version + 1,
@@ -177,7 +197,8 @@ async function saveCohort(c: CohortRecord, expectedVersion: number) {
         Put: {
           TableName: TABLE,
           Item: toAttr({ ...keys.cohort(c.id), entity: 'cohort', ...c }),
-          ConditionExpression: 'version = :v AND #state = :draft',
+          // Not while a publish holds it: the pairs it is publishing stay the pairs it read.
+          ConditionExpression: 'version = :v AND #state = :draft AND attribute_not_exists(publishing)',
           ExpressionAttributeNames: { '#state': 'state' },
           ExpressionAttributeValues: values({ ':v': expectedVersion, ':draft': 'draft' }),
         },
@@ -190,22 +211,63 @@ async function saveCohort(c: CohortRecord, expectedVersion: number) {
   }
 }
 
-/**
- * The pair's open request when this cohort made it: a publish cut short (a 503 after some of its
- * requests were written) is finished by publishing again, and counts those requests as its own.
- */
-async function madeBy(cohortId: string, p: { menteeId: string; mentorId: string }): Promise<string | undefined> {
-  const id = await repo.openOfPair(p.mentorId, p.menteeId);
-  const m = id ? await repo.getMentorship(id) : undefined;
-  return m?.cohortId === cohortId ? m.id : undefined;
+/** How long one publish may hold a draft before another may take it over and finish it. */
+const PUBLISH_LEASE_MS = 60_000;
+/** How long a publish that found another one running waits for its outcome. */
+const PUBLISH_WAIT_MS = 15_000;
+
+type Published = { created: string[]; skipped: { menteeId: string; mentorId: string; reason: string }[] };
+
+const outcome = (c: CohortRecord): Published => ({ created: c.published?.created ?? [], skipped: c.published?.skipped ?? [] });
+
+/** Waits for the publish another call is running, and answers with its outcome. */
+async function publishedMeanwhile(id: string): Promise<Published> {
+  const until = Date.now() + PUBLISH_WAIT_MS;
+  for (let wait = 50; Date.now() < until; wait = Math.min(wait * 2, 500)) {
+    const c = await repo.getCohort(id);
+    if (c?.state === 'published') return outcome(c);
+    if (!c?.publishing || c.publishing.until < new Date().toISOString()) break;
+    await new Promise((r) => setTimeout(r, wait));
+  }
+  throw new ConflictError('publish_in_progress', 'This cohort is being published. Reload it in a moment.');
 }
 
-/** Publishes the draft: each pair becomes a pending request proposed by the board, unless it became ineligible. */
-export async function publishCohort(rawId: string | undefined) {
-  const c = await getCohort(rawId);
-  if (c.state !== 'draft') throw new ConflictError('published', 'This cohort has already been published.');
+/**
+ * Publishes the draft: each pair becomes a pending request proposed by the board, unless it became
+ * ineligible. Idempotent and told truthfully under any concurrency: one call holds a lease while it
+ * creates the requests; a call that finds the cohort published, or being published, answers with
+ * that publish's outcome and creates nothing. A publish that failed half way is finished by the
+ * next one once its lease has run out: a request this cohort already made is counted as created,
+ * never made twice (the pair lock allows one open request per pair).
+ */
+export async function publishCohort(rawId: string | undefined): Promise<Published> {
+  const { id } = await getCohort(rawId);
+  const token = ulid();
+  let c: CohortRecord | undefined;
+  for (let attempt = 0; !c; attempt++) {
+    const current = await repo.getCohort(id);
+    if (!current) throw new NotFoundError();
+    if (current.state === 'published') return outcome(current);
+    const now = Date.now();
+    if (current.publishing && current.publishing.until >= new Date(now).toISOString()) return publishedMeanwhile(id);
+    // The lease is taken on the version read, so the pairs published are the pairs read.
+    const until = new Date(now + PUBLISH_LEASE_MS).toISOString();
+    if (await repo.claimCohortPublish(id, token, current.version, new Date(now).toISOString(), until)) c = current;
+    else if (attempt >= 4) return publishedMeanwhile(id);
+  }
+  try {
+    return await publishPairs(c, token);
+  } catch (e) {
+    // Give the lease back at once, so that publishing again finishes the change now rather than
+    // when the lease runs out (if even this fails, the lease simply expires).
+    await repo.releaseCohortPublish(c.id, token).catch(() => undefined);
+    throw e;
+  }
+}
+
+async function publishPairs(c: CohortRecord, token: string): Promise<Published> {
   const created: string[] = [];
-  const skipped: { menteeId: string; mentorId: string; reason: string }[] = [];
+  const skipped: Published['skipped'] = [];
   for (const p of c.pairs) {
     const mentee = { userId: p.menteeId, email: '', groups: [], isBoard: false };
     try {
@@ -220,19 +282,20 @@ export async function publishCohort(rawId: string | undefined) {
       );
       created.push(m.id);
     } catch (e) {
-      const ours = e instanceof ConflictError && e.reason === 'open_request_exists' ? await madeBy(c.id, p) : undefined;
-      if (ours) created.push(ours);
-      else if (
-        e instanceof ConflictError ||
-        e instanceof NotFoundError ||
-        e instanceof ValidationError ||
-        (e instanceof Error && 'status' in e && e.status === 403)
-      ) {
-        skipped.push({ ...p, reason: e instanceof ConflictError ? (e.reason ?? e.message) : e.message });
-      } else throw e;
+      if (!(e instanceof ConflictError || e instanceof NotFoundError || e instanceof ValidationError || e instanceof ForbiddenError))
+        throw e;
+      const earlier = e instanceof ConflictError && e.reason === 'open_request_exists' ? await madeByThisCohort(c.id, p) : undefined;
+      if (earlier) created.push(earlier);
+      else skipped.push({ menteeId: p.menteeId, mentorId: p.mentorId, reason: e instanceof ConflictError ? e.reason : e.message });
     }
   }
-  const published = { created, skipped, at: new Date().toISOString() };
-  await saveCohort({ ...c, state: 'published', published, version: c.version + 1 }, c.version);
+  if (!(await repo.finishCohortPublish(c.id, token, { created, skipped, at: new Date().toISOString() }))) return publishedMeanwhile(c.id);
   return { created, skipped };
+}
+
+/** The open request of this pair, when this cohort made it (by an earlier, unfinished publish). */
+async function madeByThisCohort(cohortId: string, p: { menteeId: string; mentorId: string }): Promise<string | undefined> {
+  const id = await repo.openMentorshipOfPair(p.mentorId, p.menteeId);
+  const m = id ? await repo.getMentorship(id) : undefined;
+  return m?.cohortId === cohortId ? m.id : undefined;
 }

@@ -1,7 +1,7 @@
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { MatchReason } from '../../shared/matching';
 import { decodeCursor, encodeCursor, type Page } from '../lib/cursor';
-import { TABLE, db, fromAttr, getMany, queryAll, recordOf, toAttr, values } from '../lib/db';
+import { TABLE, db, fromAttr, getMany, isConditionFailure, queryAll, recordOf, toAttr, values } from '../lib/db';
 import { keys } from '../lib/keys';
 
 /**
@@ -30,6 +30,8 @@ export type MentorshipRecord = {
   declineNote?: string;
   closedBy?: string;
   closeReason?: string;
+  /** Which side erased her account: what she wrote is gone, and she is shown as a former member. */
+  erased?: 'mentor' | 'mentee';
   version: number;
 };
 
@@ -44,12 +46,6 @@ export async function getMentorship(id: string): Promise<MentorshipRecord | unde
  * Counters by member. `consistent: false` halves the read cost where a slightly old count is
  * harmless (ranking suggestions: the request's own transaction checks capacity again).
  */
-/** The open mentorship between the two, named by their pair lock, if there is one. */
-export async function openOfPair(mentorId: string, menteeId: string): Promise<string | undefined> {
-  const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.pairLock(mentorId, menteeId)), ConsistentRead: true });
-  return res.Item ? fromAttr<{ mentorshipId: string }>(res.Item).mentorshipId : undefined;
-}
-
 export async function getStats(
   memberIds: { mentor?: string[]; mentee?: string[] },
   consistent = true,
@@ -256,13 +252,56 @@ export type CheckIn = {
   notes: string;
   nextSteps: string;
   createdAt: string;
+  updatedAt?: string;
+  version: number;
 };
 
+/** A check-in as stored: its key, and its place in the by-meeting-date index. */
+function checkInItem(c: CheckIn) {
+  return {
+    ...keys.checkIn(c.mentorshipId, c.id),
+    ...keys.checkInIndex(c.mentorshipId, c.date, c.createdAt, c.id),
+    entity: 'checkIn',
+    ...c,
+  };
+}
+
+/** Creates a check-in (never over an existing one), or replaces it at the version it was read. */
+export function checkInPut(c: CheckIn, expectedVersion?: number): TransactWriteItem {
+  return {
+    Put: {
+      TableName: TABLE,
+      Item: toAttr(checkInItem(c)),
+      ...(expectedVersion === undefined
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : { ConditionExpression: 'version = :v', ExpressionAttributeValues: values({ ':v': expectedVersion }) }),
+    },
+  };
+}
+
+export function checkInDelete(c: Pick<CheckIn, 'mentorshipId' | 'id'>, expectedVersion: number): TransactWriteItem {
+  return {
+    Delete: {
+      TableName: TABLE,
+      Key: toAttr(keys.checkIn(c.mentorshipId, c.id)),
+      ConditionExpression: 'version = :v',
+      ExpressionAttributeValues: values({ ':v': expectedVersion }),
+    },
+  };
+}
+
+export async function getCheckIn(mentorshipId: string, id: string): Promise<CheckIn | undefined> {
+  const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.checkIn(mentorshipId, id)), ConsistentRead: true });
+  return res.Item ? recordOf<CheckIn>(res.Item) : undefined;
+}
+
+/** A mentorship's check-ins, the latest meeting first. */
 export async function listCheckIns(mentorshipId: string, opts: { limit: number; cursor?: string; scope: string }): Promise<Page<CheckIn>> {
   const res = await db.query({
     TableName: TABLE,
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-    ExpressionAttributeValues: values({ ':pk': keys.mentorship(mentorshipId).pk, ':p': 'CHECKIN#' }),
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: values({ ':pk': keys.checkInIndex(mentorshipId, '', '', '').gsi1pk }),
     ScanIndexForward: false,
     Limit: opts.limit,
     ExclusiveStartKey: decodeCursor(opts.cursor, opts.scope),
@@ -270,7 +309,46 @@ export async function listCheckIns(mentorshipId: string, opts: { limit: number; 
   return { items: (res.Items ?? []).map((i) => recordOf<CheckIn>(i)), nextCursor: encodeCursor(res.LastEvaluatedKey, opts.scope) };
 }
 
-export type Feedback = { mentorshipId: string; memberId: string; rating: number; text: string; at: string };
+export type Feedback = {
+  mentorshipId: string;
+  memberId: string;
+  /** Which side she was on, and the pair, as they were when she gave it. */
+  role?: 'mentor' | 'mentee';
+  mentorId?: string;
+  menteeId?: string;
+  state?: 'completed' | 'ended';
+  rating: number;
+  text: string;
+  at: string;
+};
+
+/** Her feedback, once: never over feedback she already gave. Indexed for the board's list. */
+export function feedbackPut(f: Feedback): TransactWriteItem {
+  return put(
+    {
+      ...keys.feedback(f.mentorshipId, f.memberId),
+      ...keys.feedbackIndex(f.at, f.mentorshipId, f.memberId),
+      entity: 'feedback',
+      version: 1,
+      ...f,
+    },
+    'attribute_not_exists(pk)',
+  );
+}
+
+/** Every feedback given, newest first: the board's list. */
+export async function listAllFeedback(opts: { limit: number; cursor?: string; scope: string }): Promise<Page<Feedback>> {
+  const res = await db.query({
+    TableName: TABLE,
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: values({ ':pk': keys.feedbackIndex('', '', '').gsi1pk }),
+    ScanIndexForward: false,
+    Limit: opts.limit,
+    ExclusiveStartKey: decodeCursor(opts.cursor, opts.scope),
+  });
+  return { items: (res.Items ?? []).map((i) => recordOf<Feedback>(i)), nextCursor: encodeCursor(res.LastEvaluatedKey, opts.scope) };
+}
 
 export async function listFeedback(mentorshipId: string): Promise<Feedback[]> {
   const res = await db.query({
@@ -292,10 +370,75 @@ export type CohortRecord = {
   unassigned: { menteeId: string; reason: string }[];
   totalScore: number;
   published?: { created: string[]; skipped: { menteeId: string; mentorId: string; reason: string }[]; at: string };
+  /** Held while one publish runs; stripped from every answer. */
+  publishing?: { token: string; until: string };
   version: number;
 };
 
 export async function getCohort(id: string): Promise<CohortRecord | undefined> {
   const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.cohort(id)), ConsistentRead: true });
   return res.Item ? recordOf<CohortRecord>(res.Item) : undefined;
+}
+
+/**
+ * Takes the right to publish a draft: only while it is a draft and nobody else holds an unexpired
+ * lease, on the version the caller read. The version moves too, so an adjustment made from the old
+ * draft is refused.
+ * Returns false when another publish holds it or the draft is already published.
+ */
+export async function claimCohortPublish(id: string, token: string, version: number, now: string, until: string): Promise<boolean> {
+  try {
+    await db.updateItem({
+      TableName: TABLE,
+      Key: toAttr(keys.cohort(id)),
+      UpdateExpression: 'SET publishing = :lease ADD version :one',
+      ConditionExpression: '#state = :draft AND version = :v AND (attribute_not_exists(publishing) OR publishing.#until < :now)',
+      ExpressionAttributeNames: { '#state': 'state', '#until': 'until' },
+      ExpressionAttributeValues: values({ ':lease': { token, until }, ':one': 1, ':draft': 'draft', ':now': now, ':v': version }),
+    });
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
+/** Records the outcome of a publish, only by the holder of the lease. Returns false when it lost it. */
+export async function finishCohortPublish(id: string, token: string, published: NonNullable<CohortRecord['published']>): Promise<boolean> {
+  try {
+    await db.updateItem({
+      TableName: TABLE,
+      Key: toAttr(keys.cohort(id)),
+      UpdateExpression: 'SET #state = :published, published = :result REMOVE publishing ADD version :one',
+      ConditionExpression: '#state = :draft AND publishing.#token = :token',
+      ExpressionAttributeNames: { '#state': 'state', '#token': 'token' },
+      ExpressionAttributeValues: values({ ':published': 'published', ':result': published, ':one': 1, ':draft': 'draft', ':token': token }),
+    });
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
+/** Gives back a publish lease after a failure, only by its holder. */
+export async function releaseCohortPublish(id: string, token: string): Promise<void> {
+  try {
+    await db.updateItem({
+      TableName: TABLE,
+      Key: toAttr(keys.cohort(id)),
+      UpdateExpression: 'REMOVE publishing',
+      ConditionExpression: 'publishing.#token = :token',
+      ExpressionAttributeNames: { '#token': 'token' },
+      ExpressionAttributeValues: values({ ':token': token }),
+    });
+  } catch (e) {
+    if (!isConditionFailure(e)) throw e;
+  }
+}
+
+/** The mentorship holding a pair's open-request lock, if any. */
+export async function openMentorshipOfPair(mentorId: string, menteeId: string): Promise<string | undefined> {
+  const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.pairLock(mentorId, menteeId)), ConsistentRead: true });
+  return res.Item ? fromAttr<{ mentorshipId: string }>(res.Item).mentorshipId : undefined;
 }

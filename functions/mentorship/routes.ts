@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import {
   BoardMentorshipListQuerySchema,
+  CheckInEditSchema,
   CheckInInputSchema,
   CheckInSchema,
   CohortInputSchema,
@@ -8,6 +9,8 @@ import {
   CohortSchema,
   DeclineSchema,
   FeedbackInputSchema,
+  FeedbackSchema,
+  MentorAvailabilitySchema,
   MentorshipListQuerySchema,
   MentorshipRequestSchema,
   MentorshipSchema,
@@ -16,6 +19,7 @@ import {
   SuggestionListSchema,
   PublishedCohortSchema,
   SuggestionsQuerySchema,
+  VersionQuerySchema,
   pageOf,
 } from '../../shared/schemas';
 import { activeMember, boardMember } from '../lib/guards';
@@ -28,17 +32,28 @@ import * as mentorships from './service';
 const one = (summary: string) =>
   describe({ summary, tags: ['mentorship'], responses: { 200: { description: 'The mentorship', schema: MentorshipSchema } } });
 
-export const matchRoutes = new Hono<Env>().get(
-  '/suggestions',
-  describe({
-    summary: 'Ranked mentor suggestions, each with its reasons',
-    tags: ['mentorship'],
-    responses: { 200: { description: 'Suggestions', schema: SuggestionListSchema } },
-  }),
-  activeMember,
-  validate('query', SuggestionsQuerySchema),
-  async (c) => c.json({ items: await mentorships.suggestions(c.var.session, c.req.valid('query').limit) }, 200),
-);
+export const matchRoutes = new Hono<Env>()
+  .get(
+    '/suggestions',
+    describe({
+      summary: 'Ranked mentor suggestions, each with its reasons',
+      tags: ['mentorship'],
+      responses: { 200: { description: 'Suggestions', schema: SuggestionListSchema } },
+    }),
+    activeMember,
+    validate('query', SuggestionsQuerySchema),
+    async (c) => c.json({ items: await mentorships.suggestions(c.var.session, c.req.valid('query').limit) }, 200),
+  )
+  .get(
+    '/mentors/:id',
+    describe({
+      summary: 'Whether the caller may ask this member for mentoring now (offering, with a free place, no open request)',
+      tags: ['mentorship'],
+      responses: { 200: { description: 'Availability', schema: MentorAvailabilitySchema } },
+    }),
+    activeMember,
+    async (c) => c.json(await mentorships.availability(c.var.session, c.req.param('id')), 200),
+  );
 
 export const mentorshipRoutes = new Hono<Env>()
   .post(
@@ -95,10 +110,36 @@ export const mentorshipRoutes = new Hono<Env>()
     validate('json', CheckInInputSchema),
     async (c) => c.json(await mentorships.addCheckIn(c.var.session, c.req.param('id'), c.req.valid('json')), 201),
   )
+  .patch(
+    '/:id/check-ins/:checkInId',
+    describe({
+      summary: 'Edit a check-in (its author only, at its version)',
+      tags: ['mentorship'],
+      responses: { 200: { description: 'Edited', schema: CheckInSchema } },
+    }),
+    activeMember,
+    validate('json', CheckInEditSchema),
+    async (c) =>
+      c.json(await mentorships.editCheckIn(c.var.session, c.req.param('id'), c.req.param('checkInId'), c.req.valid('json')), 200),
+  )
+  .delete(
+    '/:id/check-ins/:checkInId',
+    describe({
+      summary: 'Delete a check-in (its author only, at its version)',
+      tags: ['mentorship'],
+      responses: { 204: { description: 'Deleted' } },
+    }),
+    activeMember,
+    validate('query', VersionQuerySchema),
+    async (c) => {
+      await mentorships.deleteCheckIn(c.var.session, c.req.param('id'), c.req.param('checkInId'), c.req.valid('query').version);
+      return c.body(null, 204);
+    },
+  )
   .get(
     '/:id/check-ins',
     describe({
-      summary: 'The check-in log (the two parties only), newest first',
+      summary: 'The check-in log (the two parties only), latest meeting first',
       tags: ['mentorship'],
       responses: { 200: { description: 'Page', schema: pageOf(CheckInSchema) } },
     }),
@@ -111,7 +152,7 @@ export const mentorshipRoutes = new Hono<Env>()
     describe({
       summary: 'Private feedback to the board once the mentorship has ended',
       tags: ['mentorship'],
-      responses: { 201: { description: 'Sent' } },
+      responses: { 201: { description: 'Sent', schema: FeedbackSchema } },
     }),
     activeMember,
     validate('json', FeedbackInputSchema),
@@ -129,6 +170,17 @@ export const boardMentorshipRoutes = new Hono<Env>()
     boardMember,
     validate('query', BoardMentorshipListQuerySchema),
     async (c) => c.json(await mentorships.listForBoard(c.req.valid('query')), 200),
+  )
+  .get(
+    '/mentorships/feedback',
+    describe({
+      summary: "Feedback given at the end of mentorships, newest first (each member's rating and comment)",
+      tags: ['board'],
+      responses: { 200: { description: 'Page', schema: pageOf(FeedbackSchema) } },
+    }),
+    boardMember,
+    validate('query', PageQuerySchema),
+    async (c) => c.json(await mentorships.listFeedbackForBoard(c.var.session, c.req.valid('query')), 200),
   )
   .post(
     '/cohorts',

@@ -9,7 +9,7 @@ import {
   scoreMatch,
 } from '../../shared/matching';
 import { languages as languageList } from '../../shared/meta';
-import type { Profile } from '../../shared/schemas';
+import type { MentorAvailability, Profile } from '../../shared/schemas';
 import type { Page } from '../lib/cursor';
 import { TABLE, db, failedConditions, fromAttr, isTransactionConflict, toAttr, values } from '../lib/db';
 import { ConflictError, ForbiddenError, NotFoundError, UnavailableError, ValidationError } from '../lib/errors';
@@ -168,6 +168,26 @@ export async function suggestions(session: Session, limit: number): Promise<Sugg
     .sort(byRank)
     .slice(0, limit)
     .map(({ mentorId: _m, ...s }) => s);
+}
+
+/**
+ * Whether she may ask this member for mentoring now (a member's page offers it only then): the
+ * same checks a request makes, read without writing. 404 for a member she cannot see.
+ */
+export async function availability(session: Session, rawMentorId: string | undefined): Promise<MentorAvailability> {
+  const mentorId = memberIdOrNotFound(rawMentorId);
+  const mentor = await getMember(mentorId);
+  if (mentor?.status !== 'active') throw new NotFoundError();
+  if (mentorId === session.userId) return { available: false, reason: 'self' };
+  if (await blockedEitherWay(session.userId, mentorId)) throw new NotFoundError();
+  const offering = mentor.mentoring?.offering;
+  if (!offering?.active || offering.capacity <= 0) return { available: false, reason: 'not_offering' };
+  const openId = await repo.openMentorshipOfPair(mentorId, session.userId);
+  const open = openId ? await repo.getMentorship(openId) : undefined;
+  if (open && effectiveState(open) !== 'expired') return { available: false, reason: 'open_request', mentorshipId: open.id };
+  const stats = await repo.getStats({ mentor: [mentorId] });
+  if ((stats.mentor.get(mentorId)?.accepted ?? 0) >= offering.capacity) return { available: false, reason: 'at_capacity' };
+  return { available: true };
 }
 
 // ---------------------------------------------------------------- requests
@@ -481,16 +501,43 @@ export async function sweepExpired(maxBatches = 20): Promise<number> {
 
 // ---------------------------------------------------------------- check-ins and feedback
 
-export async function addCheckIn(session: Session, id: string | undefined, input: { date: string; notes: string; nextSteps: string }) {
+/** The latest calendar day anywhere on Earth (UTC+14): a meeting on a later day has not happened yet. */
+function latestToday(now = Date.now()): string {
+  return new Date(now + 14 * 3_600_000).toISOString().slice(0, 10);
+}
+
+function notInFuture(date: string): void {
+  if (date > latestToday())
+    throw new ValidationError('A check-in records a meeting that has happened.', [
+      { path: 'date', message: 'The meeting date cannot be in the future.' },
+    ]);
+}
+
+/** The mentorship, when the caller is one of its two members (the board: 403, anyone else: 404). */
+async function asParty(session: Session, id: string | undefined): Promise<MentorshipRecord> {
   const m = await visible(session, id);
   if (m.mentorId !== session.userId && m.menteeId !== session.userId) throw new ForbiddenError('Check-ins are private to the two of them.');
+  return m;
+}
+
+export async function addCheckIn(
+  session: Session,
+  id: string | undefined,
+  input: { date: string; notes: string; nextSteps: string },
+): Promise<repo.CheckIn> {
+  const m = await asParty(session, id);
   mustBe(m, 'accepted');
-  const c: repo.CheckIn = { id: ulid(), mentorshipId: m.id, authorId: session.userId, ...input, createdAt: new Date().toISOString() };
+  notInFuture(input.date);
+  const c: repo.CheckIn = {
+    id: ulid(),
+    mentorshipId: m.id,
+    authorId: session.userId,
+    ...input,
+    createdAt: new Date().toISOString(),
+    version: 1,
+  };
   try {
-    await repo.transact([
-      repo.put({ ...keys.checkIn(m.id, c.id), entity: 'checkIn', version: 1, ...c }),
-      repo.activeMemberCheck(session.userId),
-    ]);
+    await repo.transact([repo.checkInPut(c), repo.activeMemberCheck(session.userId)]);
   } catch (e) {
     // She was suspended (or left) between the guard's read and this write.
     if (failedConditions(e)?.includes(1)) throw new ForbiddenError('Your membership is not active.');
@@ -499,20 +546,77 @@ export async function addCheckIn(session: Session, id: string | undefined, input
   return c;
 }
 
+/** A check-in its author may change: 404 when it is not on this mentorship, 403 for the other member. */
+async function ownCheckIn(session: Session, id: string | undefined, rawCheckInId: string | undefined) {
+  const m = await asParty(session, id);
+  const checkInId = rawCheckInId && /^[0-9A-HJKMNP-TV-Z]{26}$/.test(rawCheckInId) ? rawCheckInId : undefined;
+  const c = checkInId ? await repo.getCheckIn(m.id, checkInId) : undefined;
+  if (!c) throw new NotFoundError();
+  if (c.authorId !== session.userId) throw new ForbiddenError('Only who wrote a check-in may change it.');
+  mustBe(m, 'accepted');
+  return c;
+}
+
+const staleCheckIn = (): never => {
+  throw new ConflictError('stale_version', 'This check-in changed meanwhile. Reload and try again.');
+};
+
+export async function editCheckIn(
+  session: Session,
+  id: string | undefined,
+  checkInId: string | undefined,
+  input: { date?: string; notes?: string; nextSteps?: string; version: number },
+): Promise<repo.CheckIn> {
+  const c = await ownCheckIn(session, id, checkInId);
+  if (c.version !== input.version) staleCheckIn();
+  const { version: _v, ...changes } = input;
+  const next: repo.CheckIn = { ...c, ...changes, updatedAt: new Date().toISOString(), version: c.version + 1 };
+  notInFuture(next.date);
+  await commit([repo.checkInPut(next, c.version), repo.activeMemberCheck(session.userId)], (failed) => {
+    if (failed.includes(1)) throw new ForbiddenError('Your membership does not allow this now.');
+    return staleCheckIn();
+  });
+  return next;
+}
+
+export async function deleteCheckIn(
+  session: Session,
+  id: string | undefined,
+  checkInId: string | undefined,
+  version: number,
+): Promise<void> {
+  const c = await ownCheckIn(session, id, checkInId);
+  if (c.version !== version) staleCheckIn();
+  await commit([repo.checkInDelete(c, version), repo.activeMemberCheck(session.userId)], (failed) => {
+    if (failed.includes(1)) throw new ForbiddenError('Your membership does not allow this now.');
+    return staleCheckIn();
+  });
+}
+
 export async function listCheckIns(session: Session, id: string | undefined, q: { limit: number; cursor?: string }) {
-  const m = await visible(session, id);
-  if (m.mentorId !== session.userId && m.menteeId !== session.userId) throw new ForbiddenError('Check-ins are private to the two of them.');
+  const m = await asParty(session, id);
   return repo.listCheckIns(m.id, { ...q, scope: `checkins:${m.id}` });
 }
 
-export async function addFeedback(session: Session, id: string | undefined, input: { rating: number; text: string }) {
+export async function addFeedback(
+  session: Session,
+  id: string | undefined,
+  input: { rating: number; text: string },
+): Promise<repo.Feedback> {
   const m = await forAction(session, id, 'either');
   mustBe(m, 'completed', 'ended');
-  const f: repo.Feedback = { mentorshipId: m.id, memberId: session.userId, ...input, at: new Date().toISOString() };
+  const f: repo.Feedback = {
+    mentorshipId: m.id,
+    memberId: session.userId,
+    role: m.mentorId === session.userId ? 'mentor' : 'mentee',
+    mentorId: m.mentorId,
+    menteeId: m.menteeId,
+    state: m.state === 'completed' ? 'completed' : 'ended',
+    ...input,
+    at: new Date().toISOString(),
+  };
   try {
-    await repo.transact([
-      repo.put({ ...keys.feedback(m.id, session.userId), entity: 'feedback', version: 1, ...f }, 'attribute_not_exists(pk)'),
-    ]);
+    await repo.transact([repo.feedbackPut(f)]);
   } catch (e) {
     if (failedConditions(e)?.length) throw new ConflictError('feedback_given', 'You have already sent your feedback.');
     throw e;
@@ -520,12 +624,43 @@ export async function addFeedback(session: Session, id: string | undefined, inpu
   return f;
 }
 
+/**
+ * The board's list of every feedback given at the end of a mentorship, newest first. Written for
+ * the board alone: a board member who was a party to a mentorship does not read its feedback here.
+ */
+export async function listFeedbackForBoard(session: Session, q: { limit: number; cursor?: string }): Promise<Page<repo.Feedback>> {
+  const page = await repo.listAllFeedback({ ...q, scope: 'feedback:board' });
+  const mine = (f: repo.Feedback) => f.mentorId === session.userId || f.menteeId === session.userId;
+  return { items: page.items.filter((f) => !mine(f)), nextCursor: page.nextCursor };
+}
+
 export type { Ineligible };
 
+/** What the erased member wrote on a mentorship goes; the other side sees a former member. */
+function scrubbed(m: MentorshipRecord, memberId: string): Partial<MentorshipRecord> {
+  return m.menteeId === memberId
+    ? { erased: 'mentee', message: '', goals: { shortTerm: '', mediumTerm: '', longTerm: '' } }
+    : { erased: 'mentor', declineNote: undefined };
+}
+
+/** Deletes the check-ins and the feedback she wrote on one mentorship; the other member's stay. */
+async function deleteWordsOf(mentorshipId: string, memberId: string): Promise<void> {
+  await repo.transact([repo.del(keys.feedback(mentorshipId, memberId))]);
+  let cursor: string | undefined;
+  do {
+    const page = await repo.listCheckIns(mentorshipId, { limit: 50, cursor, scope: `erase:${memberId}:${mentorshipId}` });
+    const hers = page.items.filter((c) => c.authorId === memberId).map((c) => repo.del(keys.checkIn(mentorshipId, c.id)));
+    for (let i = 0; i < hers.length; i += 25) await repo.transact(hers.slice(i, i + 25));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}
+
 /**
- * Before an account is erased, her open mentorships end: pending requests are withdrawn (or
- * declined, when she was asked) and accepted ones ended, each with the other party told, so no
- * one waits on a member who is gone and every counter and pair lock is released.
+ * Before an account is erased, every mentorship she was part of loses what she wrote (her request
+ * message and goals, her decline note, her check-ins and feedback) and names her a former member; her open ones
+ * end: pending requests are withdrawn (or declined, when she was asked) and accepted ones ended,
+ * each with the other party told, so no one waits on a member who is gone and every counter and
+ * pair lock is released.
  */
 export async function closeAllOf(memberId: string): Promise<void> {
   const now = new Date().toISOString();
@@ -534,18 +669,33 @@ export async function closeAllOf(memberId: string): Promise<void> {
     do {
       const scope = `erase:${memberId}`;
       const page = await list(memberId, { limit: 50, cursor, scope, now });
-      for (const listed of page.items) {
-        const m = await repo.getMentorship(listed.id);
-        if (!m || (m.state !== 'pending' && m.state !== 'accepted')) continue;
-        const to: MentorshipState = m.state === 'accepted' ? 'ended' : m.mentorId === memberId ? 'declined' : 'withdrawn';
-        const other = m.mentorId === memberId ? m.menteeId : m.mentorId;
-        await transition(m, to, { closedBy: 'former member', closeReason: 'account_erased' }, [
-          notificationPut(other, `mentorship.${to}`, `/mentorships/${m.id}`, now),
-        ]).catch((e: unknown) => {
-          if (!(e instanceof ConflictError)) throw e;
-        });
-      }
+      for (const listed of page.items) await closeAndScrub(listed.id, memberId, now);
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
   }
+}
+
+async function closeAndScrub(id: string, memberId: string, now: string): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const m = await repo.getMentorship(id);
+    if (!m) return;
+    try {
+      if (m.state === 'pending' || m.state === 'accepted') {
+        const to: MentorshipState = m.state === 'accepted' ? 'ended' : m.mentorId === memberId ? 'declined' : 'withdrawn';
+        const other = m.mentorId === memberId ? m.menteeId : m.mentorId;
+        await transition(m, to, { ...scrubbed(m, memberId), closedBy: 'former member', closeReason: 'account_erased' }, [
+          notificationPut(other, `mentorship.${to}`, `/mentorships/${m.id}`, now),
+        ]);
+      } else {
+        const next: MentorshipRecord = { ...m, ...scrubbed(m, memberId), updatedAt: now, version: m.version + 1 };
+        await commit([repo.mentorshipPut(next, { expectedVersion: m.version })], stale);
+      }
+      await deleteWordsOf(m.id, memberId);
+      return;
+    } catch (e) {
+      // It moved meanwhile (accepted, expired, …): read it again and close what it is now.
+      if (!(e instanceof ConflictError)) throw e;
+    }
+  }
+  throw new UnavailableError();
 }

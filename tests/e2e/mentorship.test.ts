@@ -16,8 +16,9 @@ import {
 
 /*
  * Mentorship end to end in a real browser, on the seeded demo network: a practitioner finds a
- * mentor and asks him, the champion accepts, they log a check-in, he completes it and she sends
- * private feedback; then the board drafts, adjusts and publishes a cohort. Every page is checked
+ * mentor and asks him, the champion accepts, they log a check-in (and she corrects and deletes her
+ * own), he completes it and she sends private feedback, which the board reads; the board drafts,
+ * adjusts and publishes a cohort. Every page is checked
  * with axe and photographed into test-results/ (m-*.png).
  */
 
@@ -101,6 +102,33 @@ describe('mentorship in a browser', () => {
     });
     expect(again.status()).toBe(409);
     expect((await again.json()).error.details[0].message).toBe('open_request_exists');
+  });
+
+  it('tells her how long her request waits, and offers asking from a mentor’s member page', async () => {
+    await page.goto(`${server.origin}${mentorshipPath}`);
+    await heading(page, `Mentorship with ${iso(CHAMPION.name)}`);
+    // She waits for his answer: the date is hers to wait until, not hers to answer by.
+    await page.getByText(/Waiting for an answer until /).waitFor();
+    await expect(page.getByText(/Answer by/).count()).resolves.toBe(0);
+
+    // His member page knows of her open request; another mentor's page offers to ask.
+    await page.getByRole('link', { name: CHAMPION.name }).click();
+    await heading(page, CHAMPION.name);
+    await page.getByText(`You already have an open request or mentorship with ${iso(CHAMPION.name)}.`).waitFor();
+    await nav('Find a mentor').click();
+    await heading(page, 'Find a mentor');
+    const another = page.locator('li.card').first();
+    const otherName = (await another.locator('h2.card__title').innerText()).trim();
+    await another.getByRole('link', { name: otherName }).click();
+    await heading(page, otherName);
+    const mentoring = page.getByRole('region', { name: 'Mentoring' });
+    await mentoring.getByText(`${iso(otherName)} offers mentoring and has a free place.`).waitFor();
+    await mentoring.getByRole('button', { name: 'Ask for mentoring' }).click();
+    const askOther = page.getByRole('dialog', { name: `Ask ${iso(otherName)} for mentoring` });
+    await expect(askOther.getByLabel('Short-term goal').inputValue()).resolves.toBe('Grow in my role');
+    await expectAccessible(page, 'member page with the ask dialog');
+    await shot(page, 'm-03b-member-ask', false);
+    await askOther.getByRole('button', { name: 'Cancel' }).click();
     await signOut(page);
   });
 
@@ -161,10 +189,47 @@ describe('mentorship in a browser', () => {
     await log.getByText('Written by you').waitFor();
     await expectAccessible(page, 'mentorship with a check-in');
     await shot(page, 'm-06-mentorship-check-in');
+  });
+
+  it('refuses a future meeting date, and lets her correct and delete her own check-ins', async () => {
+    const log = page.getByRole('region', { name: 'Check-ins' });
+    // A meeting in the future is refused; her own check-in she corrects, and one she deletes.
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('Date of the meeting').fill(day(5));
+    await page.getByLabel('Notes').fill('A meeting that has not happened');
+    await page.getByRole('button', { name: 'Save check-in' }).click();
+    await page.getByRole('alert').getByRole('link', { name: 'The meeting date cannot be in the future.' }).waitFor();
+    await page.getByLabel('Date of the meeting').fill(day(-20));
+    await page.getByLabel('Notes').fill('A short call to plan the first meeting.');
+    await page.getByRole('button', { name: 'Save check-in' }).click();
+    await log.getByText('A short call to plan').waitFor();
+    // Latest meeting first.
+    await expect(log.locator('li.checkin').first().innerText()).resolves.toContain('Mapped the smuggling routes');
+
+    await log
+      .getByRole('button', { name: /^Edit the check-in of / })
+      .first()
+      .click();
+    await page.getByLabel('Notes').fill('Mapped the smuggling routes at the border, and who to call across it.');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('status').getByText('Your changes to the check-in have been saved.').waitFor();
+    await log.getByText('routes at the border').waitFor();
+
+    await log
+      .getByRole('button', { name: /^Delete the check-in of / })
+      .last()
+      .click();
+    const confirm = page.getByRole('dialog', { name: 'Delete this check-in?' });
+    await expectAccessible(page, 'delete check-in dialog');
+    await confirm.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('status').getByText('The check-in has been deleted.').waitFor();
+    await log.getByText('A short call to plan').waitFor({ state: 'detached' });
+    await expectAccessible(page, 'mentorship with an edited check-in');
+    await shot(page, 'm-06b-check-in-edited');
     await signOut(page);
   });
 
-  it('lets the champion complete the mentorship, and the practitioner send feedback only the board sees', async () => {
+  it('lets the champion complete the mentorship', async () => {
     await signIn(CHAMPION);
     await page.goto(`${server.origin}${mentorshipPath}`);
     await heading(page, `Mentorship with ${iso(PRACTITIONER.name)}`);
@@ -178,7 +243,9 @@ describe('mentorship in a browser', () => {
     await page.getByText('Completed', { exact: true }).first().waitFor();
     await expect(page.getByRole('region', { name: 'Check-ins' }).count()).resolves.toBe(0);
     await signOut(page);
+  });
 
+  it('lets the practitioner send feedback only the board sees, and fits a phone', async () => {
     await signIn(PRACTITIONER);
     await page.goto(`${server.origin}${mentorshipPath}`);
     await heading(page, `Mentorship with ${iso(CHAMPION.name)}`);
@@ -208,7 +275,7 @@ describe('mentorship in a browser', () => {
     await signOut(page);
   });
 
-  it('lets the board draft a cohort, fix a pair, and publish it as requests', async () => {
+  it('lets the board draft a cohort and fix a pair', async () => {
     await signIn(BOARD);
     await nav('Cohorts').click();
     await heading(page, 'Mentoring cohorts');
@@ -255,7 +322,9 @@ describe('mentorship in a browser', () => {
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('status').getByText('Your changes have been saved').waitFor();
     await page.getByText('left unassigned by the board').waitFor();
+  });
 
+  it('publishes the adjusted cohort as requests', async () => {
     await page.getByRole('button', { name: 'Publish' }).click();
     const dialog = page.getByRole('dialog', { name: 'Publish this cohort?' });
     await dialog.getByText('Requests to send: 2.').waitFor();
@@ -269,7 +338,9 @@ describe('mentorship in a browser', () => {
     await expectNoSidewaysScroll(page, 'published cohort at 360 px');
     await shot(page, 'm-14-cohort-360');
     await page.setViewportSize({ width: 1280, height: 720 });
+  });
 
+  it('shows the board every mentorship by state, without what the members wrote', async () => {
     // The overview shows states only, here the two new requests proposed by the board.
     await page.getByRole('link', { name: 'See every mentorship and its state' }).click();
     await heading(page, 'All mentorships');
@@ -280,5 +351,20 @@ describe('mentorship in a browser', () => {
     await expect(page.getByText('Torkham crossing').count()).resolves.toBe(0);
     await expectAccessible(page, 'board mentorships overview');
     await shot(page, 'm-15-board-mentorships');
+  });
+
+  it('shows the board the feedback the practitioner sent: in its list, and on the mentorship', async () => {
+    await page.goto(`${server.origin}/board/mentorships`);
+    await heading(page, 'All mentorships');
+    const feedback = page.getByRole('region', { name: 'Feedback from finished mentorships' });
+    const entry = feedback.locator('li.card', { hasText: 'Practical and generous with his time.' });
+    await entry.getByText('From the mentee,').waitFor();
+    await entry.getByText('4 – Very good').waitFor();
+    await feedback.screenshot({ path: join(SHOTS, 'm-16-board-feedback.png') });
+    await entry.getByRole('link', { name: 'Open the mentorship' }).click();
+    await heading(page, 'Mentorship');
+    await page.getByRole('region', { name: 'Feedback for the board' }).getByText('Practical and generous with his time.').waitFor();
+    await expectAccessible(page, 'a mentorship with its feedback, for the board');
+    await shot(page, 'm-17-board-mentorship-feedback');
   });
 });

@@ -116,6 +116,31 @@ describe('mentor suggestions', () => {
   });
 });
 
+describe('asking from a member page', () => {
+  it('says whether she may ask a member for mentoring now, and why not', async () => {
+    const mentor = await member(mentorProfile(1, 'yo'));
+    const paused = await member(menteeProfile('yo'));
+    const mentee = await member(menteeProfile('yo'));
+    const other = await member(menteeProfile('yo'));
+    const pending = await applicant();
+    const path = (a: Agent) => `/api/matches/mentors/${a.userId}`;
+
+    expect((await mentee.get(path(mentor))).body).toEqual({ available: true });
+    expect((await mentee.get(path(paused))).body).toEqual({ available: false, reason: 'not_offering' });
+    expect((await mentee.get(path(mentee))).body).toEqual({ available: false, reason: 'self' });
+    const { id } = (await ask(mentee, mentor)).body;
+    expect((await mentee.get(path(mentor))).body).toEqual({ available: false, reason: 'open_request', mentorshipId: id });
+    await mentor.post(`/api/mentorships/${id}/accept`);
+    expect((await other.get(path(mentor))).body).toEqual({ available: false, reason: 'at_capacity' });
+
+    expectError(await other.get('/api/matches/mentors/no-such-member'), 404, 'not_found');
+    expectError(await other.get(path(pending)), 404, 'not_found');
+    expectError(await pending.get(path(mentor)), 403, 'forbidden');
+    expect((await mentor.put(`/api/members/me/blocks/${other.userId}`)).status).toBe(204);
+    expectError(await other.get(path(mentor)), 404, 'not_found');
+  });
+});
+
 describe('mentorship requests', () => {
   it('creates a pending request, notifies the mentor, and refuses duplicates, self, unknown and blocked mentors', async () => {
     const mentor = await member(mentorProfile(2, 'so'));
@@ -279,6 +304,101 @@ describe('the lifecycle', () => {
   });
 });
 
+describe('feedback for the board', () => {
+  it('shows the board each member’s feedback per mentorship and in its list, never the other member; non-board 403', async () => {
+    const mentor = await member(mentorProfile(1, 'so'));
+    const mentee = await member(menteeProfile('so'));
+    const b = await board();
+    const { id } = (await ask(mentee, mentor)).body;
+    await mentor.post(`/api/mentorships/${id}/accept`);
+    await mentee.post(`/api/mentorships/${id}/complete`);
+    expect((await mentee.post(`/api/mentorships/${id}/feedback`, { rating: 4, text: 'Patient and practical' })).status).toBe(201);
+    expect((await mentor.post(`/api/mentorships/${id}/feedback`, { rating: 2, text: 'She rarely came prepared' })).status).toBe(201);
+
+    const byBoard = (await b.get(`/api/mentorships/${id}`)).body.feedback;
+    expect(byBoard).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ memberId: mentee.userId, role: 'mentee', rating: 4, text: 'Patient and practical' }),
+        expect.objectContaining({ memberId: mentor.userId, role: 'mentor', rating: 2, text: 'She rarely came prepared' }),
+      ]),
+    );
+    const list = (await b.get('/api/board/mentorships/feedback?limit=50')).body;
+    const ours = list.items.filter((f: { mentorshipId: string }) => f.mentorshipId === id);
+    expect(ours).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ role: 'mentee', rating: 4, mentorId: mentor.userId, menteeId: mentee.userId, state: 'completed' }),
+        expect.objectContaining({ role: 'mentor', rating: 2, text: 'She rarely came prepared' }),
+      ]),
+    );
+    expect(ours).toHaveLength(2);
+    expect(list).toHaveProperty('nextCursor');
+
+    for (const party of [mentor, mentee]) {
+      const seen = await party.get(`/api/mentorships/${id}`);
+      expect(seen.body).not.toHaveProperty('feedback');
+      expect(JSON.stringify(seen.body)).not.toMatch(/Patient and practical|rarely came prepared/);
+      expectError(await party.get('/api/board/mentorships/feedback'), 403, 'forbidden');
+    }
+    expectError(await b.get('/api/board/mentorships/feedback?limit=0'), 400, 'validation_failed');
+  });
+});
+
+describe('check-ins', () => {
+  const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+  it('refuses a meeting date in the future and lists check-ins by meeting date, latest first', async () => {
+    const mentor = await member(mentorProfile(1, 'sn'));
+    const mentee = await member(menteeProfile('sn'));
+    const { id } = (await ask(mentee, mentor)).body;
+    await mentor.post(`/api/mentorships/${id}/accept`);
+    const res = await mentee.post(`/api/mentorships/${id}/check-ins`, { date: daysFromNow(3), notes: 'Not yet', nextSteps: '' });
+    expectError(res, 400, 'validation_failed');
+    expect(res.body.error.details).toEqual([expect.objectContaining({ path: 'date' })]);
+    for (const date of [daysFromNow(-10), daysFromNow(-1), daysFromNow(-30)])
+      expect((await mentee.post(`/api/mentorships/${id}/check-ins`, { date, notes: `Met on ${date}`, nextSteps: '' })).status).toBe(201);
+    const listed = (await mentor.get(`/api/mentorships/${id}/check-ins`)).body.items.map((c: { date: string }) => c.date);
+    expect(listed).toEqual([daysFromNow(-1), daysFromNow(-10), daysFromNow(-30)]);
+  });
+
+  it('lets only the author edit and delete a check-in, at its version (other member 403, others 404)', async () => {
+    const mentor = await member(mentorProfile(1, 'st'));
+    const mentee = await member(menteeProfile('st'));
+    const stranger = await member();
+    const b = await board();
+    const { id } = (await ask(mentee, mentor)).body;
+    await mentor.post(`/api/mentorships/${id}/accept`);
+    const c = (await mentee.post(`/api/mentorships/${id}/check-ins`, { date: daysFromNow(-2), notes: 'First draft', nextSteps: '' })).body;
+    const path = `/api/mentorships/${id}/check-ins/${c.id}`;
+
+    expectError(await mentor.req('PATCH', path, { notes: 'Not mine', version: 1 }), 403, 'forbidden');
+    expectError(await b.req('PATCH', path, { notes: 'Board', version: 1 }), 403, 'forbidden');
+    expectError(await stranger.req('PATCH', path, { notes: 'Stranger', version: 1 }), 404, 'not_found');
+    expectError(
+      await mentee.req('PATCH', `/api/mentorships/${id}/check-ins/01ARZ3NDEKTSV4RRFFQ69G5FAV`, { notes: 'x', version: 1 }),
+      404,
+      'not_found',
+    );
+    expectError(await mentee.req('PATCH', path, { date: daysFromNow(2), version: 1 }), 400, 'validation_failed');
+    expectError(await mentee.req('PATCH', path, { notes: '', version: 1 }), 400, 'validation_failed');
+
+    const edited = await mentee.req('PATCH', path, { notes: 'Corrected notes', date: daysFromNow(-3), version: 1 });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ id: c.id, notes: 'Corrected notes', date: daysFromNow(-3), version: 2 });
+    expectError(await mentee.req('PATCH', path, { notes: 'From a stale page', version: 1 }), 409, 'conflict');
+    expect((await mentor.get(`/api/mentorships/${id}/check-ins`)).body.items).toEqual([
+      expect.objectContaining({ notes: 'Corrected notes' }),
+    ]);
+
+    expectError(await mentor.del(`${path}?version=2`), 403, 'forbidden');
+    expectError(await stranger.del(`${path}?version=2`), 404, 'not_found');
+    expectError(await mentee.del(`${path}?version=1`), 409, 'conflict');
+    expectError(await mentee.del(path), 400, 'validation_failed');
+    expect((await mentee.del(`${path}?version=2`)).status).toBe(204);
+    expect((await mentor.get(`/api/mentorships/${id}/check-ins`)).body.items).toEqual([]);
+    expectError(await mentee.del(`${path}?version=2`), 404, 'not_found');
+  });
+});
+
 describe('erasure', () => {
   it('ends an erased member’s open mentorships and frees the other side', async () => {
     const mentor = await member(mentorProfile(1, 'ml'));
@@ -290,6 +410,44 @@ describe('erasure', () => {
     expect((await mentor.get('/api/notifications')).body.items[0].type).toBe('mentorship.ended');
     const stats = await db.getItem({ TableName: TABLE, Key: toAttr(keys.mentorStats(mentor.userId)), ConsistentRead: true });
     expect(stats.Item?.accepted).toEqual({ N: '0' });
+  });
+
+  it('shows the other side a former member and none of what she wrote, on open and closed mentorships alike', async () => {
+    const mentor = await member(mentorProfile(2, 'km'));
+    const other = await member(mentorProfile(2, 'km'));
+    const mentee = await member(menteeProfile('km'));
+    const open = (await ask(mentee, mentor, 'Private words about my unit')).body.id;
+    const closed = (await ask(mentee, other, 'More private words')).body.id;
+    await mentor.post(`/api/mentorships/${open}/accept`);
+    await other.post(`/api/mentorships/${closed}/accept`);
+    const hers = { date: '2026-11-20', notes: 'Her own notes on the case', nextSteps: '' };
+    const his = { date: '2026-11-21', notes: 'His notes stay', nextSteps: '' };
+    expect((await mentee.post(`/api/mentorships/${open}/check-ins`, hers)).status).toBe(201);
+    expect((await mentor.post(`/api/mentorships/${open}/check-ins`, his)).status).toBe(201);
+    await other.post(`/api/mentorships/${closed}/complete`);
+
+    expect((await mentee.del('/api/members/me')).status).toBe(202);
+    for (const [agent, id] of [
+      [mentor, open],
+      [other, closed],
+    ] as const) {
+      const seen = (await agent.get(`/api/mentorships/${id}`)).body;
+      expect(seen).toMatchObject({ erased: 'mentee', message: '', goals: { shortTerm: '', mediumTerm: '', longTerm: '' } });
+      expect(JSON.stringify(seen)).not.toMatch(/private words|Lead a case/i);
+    }
+    expect((await mentor.get(`/api/mentorships/${open}/check-ins`)).body.items).toEqual([expect.objectContaining({ notes: his.notes })]);
+    expectError(await mentor.get(`/api/members/${mentee.userId}`), 404, 'not_found');
+  });
+
+  it('names an erased mentor a former member and drops her decline note', async () => {
+    const mentor = await member(mentorProfile(1, 'ky'));
+    const mentee = await member(menteeProfile('ky'));
+    const id = (await ask(mentee, mentor)).body.id;
+    await mentor.post(`/api/mentorships/${id}/decline`, { reason: 'other', note: 'A note that names my posting' });
+    expect((await mentor.del('/api/members/me')).status).toBe(202);
+    const seen = (await mentee.get(`/api/mentorships/${id}`)).body;
+    expect(seen).toMatchObject({ erased: 'mentor', state: 'declined', message: 'Would you mentor me?' });
+    expect(seen).not.toHaveProperty('declineNote');
   });
 });
 
@@ -386,8 +544,53 @@ describe('the board', () => {
     expect(published.body.created).toHaveLength(1);
     const m = (await ann.get(`/api/mentorships/${published.body.created[0]}`)).body;
     expect(m).toMatchObject({ state: 'pending', proposedBy: 'board', menteeId: ann.userId, mentorId: y.userId });
-    expectError(await b.post(`/api/board/cohorts/${id}/publish`), 409, 'conflict');
+    const again = await b.post(`/api/board/cohorts/${id}/publish`);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(published.body);
     expectError(await b.get('/api/board/cohorts/01ARZ3NDEKTSV4RRFFQ69G5FAV'), 404, 'not_found');
+  });
+
+  it('counts the mentees a draft already placed with a mentor in the room its reasons say she has left', async () => {
+    const b = await board();
+    const lang = 'ha';
+    const mentor = await member(mentorProfile(3, lang));
+    const mentees = await Promise.all([member(menteeProfile(lang)), member(menteeProfile(lang))]);
+    const draft = await b.post('/api/board/cohorts', { menteeIds: mentees.map((m) => m.userId), mentorIds: [mentor.userId] });
+    const room = (pairs: { reasons: { code: string; free?: number }[] }[]) =>
+      pairs.map((p) => p.reasons.find((r) => r.code === 'capacity')?.free);
+    expect(room(draft.body.pairs)).toEqual([3, 2]);
+    expect(draft.body.pairs[1].reasons).toContainEqual(expect.objectContaining({ detail: 'has room for 2 more mentees' }));
+    const swapped = await b.put(`/api/board/cohorts/${draft.body.id}`, {
+      pairs: [...draft.body.pairs]
+        .reverse()
+        .map((p: { menteeId: string; mentorId: string }) => ({ menteeId: p.menteeId, mentorId: p.mentorId })),
+      version: draft.body.version,
+    });
+    expect(swapped.status).toBe(200);
+    expect(room(swapped.body.pairs)).toEqual([3, 2]);
+  });
+
+  it('publishes a cohort once under 5 concurrent publishes, and every answer names exactly the requests that exist', async () => {
+    const b = await board();
+    const lang = 'ig';
+    const mentor = await member(mentorProfile(3, lang));
+    const mentees = await Promise.all([member(menteeProfile(lang)), member(menteeProfile(lang)), member(menteeProfile(lang))]);
+    const draft = await b.post('/api/board/cohorts', { menteeIds: mentees.map((m) => m.userId), mentorIds: [mentor.userId] });
+    expect(draft.body.pairs).toHaveLength(3);
+
+    const answers = await Promise.all(Array.from({ length: 5 }, () => b.post(`/api/board/cohorts/${draft.body.id}/publish`)));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+    const pending = (await mentor.get('/api/mentorships?as=mentor&state=pending&limit=50')).body.items;
+    expect(pending).toHaveLength(3);
+    expect(new Set(pending.map((m: { menteeId: string }) => m.menteeId))).toEqual(new Set(mentees.map((m) => m.userId)));
+    const existing = pending.map((m: { id: string }) => m.id).sort();
+    for (const a of answers) {
+      expect([...a.body.created].sort()).toEqual(existing);
+      expect(a.body.skipped).toEqual([]);
+    }
+    const stored = (await b.get(`/api/board/cohorts/${draft.body.id}`)).body;
+    expect(stored).toMatchObject({ state: 'published', published: { created: answers[0]?.body.created } });
+    expect(stored).not.toHaveProperty('publishing');
   });
 });
 

@@ -42,6 +42,8 @@ type FieldProps = {
   error?: string;
   optional?: boolean;
   type?: 'text' | 'email' | 'password' | 'date';
+  /** The latest value a date input offers (YYYY-MM-DD). */
+  max?: string;
   autocomplete?: string;
   multiline?: boolean;
   rows?: number;
@@ -75,6 +77,7 @@ export function Field(props: FieldProps) {
             type={props.type ?? 'text'}
             autocomplete={props.autocomplete}
             inputmode={props.inputmode}
+            max={props.max}
             value={props.value}
             onInput={(e) => props.onInput(e.currentTarget.value)}
           />

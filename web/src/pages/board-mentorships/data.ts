@@ -15,3 +15,9 @@ export const getBoardMentorships = query(
 );
 
 export const preloadBoardMentorships = ({ location }: RoutePreloadFuncArgs) => void getBoardMentorships(stateFrom(location.query));
+
+/** One page of the feedback members gave at the end of their mentorships (the board only). */
+export const getBoardFeedback = query(
+  (cursor?: string) => unwrap(api.board.mentorships.feedback.$get({ query: { cursor } })),
+  'board-feedback',
+);

@@ -10,7 +10,8 @@ import { t } from '../../i18n';
 import { formatDate } from '../../i18n/format';
 import { MENTORSHIP_STATES, type MentorshipView } from '../../lib/mentorship';
 import { createMorePages } from '../../lib/more-pages';
-import { getBoardMentorships, stateFrom } from './data';
+import { getBoardFeedback, getBoardMentorships, stateFrom } from './data';
+import { FeedbackEntry } from './feedback';
 
 /** Who with whom, and where it stands: nothing of what they wrote. */
 function OverviewItem(props: { mentorship: MentorshipView }) {
@@ -21,13 +22,13 @@ function OverviewItem(props: { mentorship: MentorshipView }) {
         <div>
           <dt>{t('mentorship.mentee')}</dt>
           <dd>
-            <MemberName id={m().menteeId} link />
+            <MemberName id={m().menteeId} link former={m().erased === 'mentee'} />
           </dd>
         </div>
         <div>
           <dt>{t('mentorship.mentor')}</dt>
           <dd>
-            <MemberName id={m().mentorId} link />
+            <MemberName id={m().mentorId} link former={m().erased === 'mentor'} />
           </dd>
         </div>
       </dl>
@@ -41,6 +42,31 @@ function OverviewItem(props: { mentorship: MentorshipView }) {
         {t('mentorship.requested', { date: formatDate(m().createdAt) })} · {t('mentorship.updated', { date: formatDate(m().updatedAt) })}
       </p>
     </li>
+  );
+}
+
+/** What members wrote to the board at the end of their mentorships, newest first. */
+function FeedbackList() {
+  const first = createAsync(() => getBoardFeedback());
+  const more = createMorePages(first, (cursor) => getBoardFeedback(cursor));
+  const items = () => [...(first()?.items ?? []), ...more.items()];
+  return (
+    <section class="panel" id="feedback" aria-labelledby="feedback-title">
+      <h2 class="section-title" id="feedback-title">
+        {t('boardFeedback.title')}
+      </h2>
+      <p class="muted">{t('boardFeedback.intro')}</p>
+      <Suspense fallback={<Loading />}>
+        <Show when={first()}>
+          <Show when={items().length > 0} fallback={<p>{t('boardFeedback.empty')}</p>}>
+            <ul class="cards cards--single">
+              <For each={items()}>{(f) => <FeedbackEntry feedback={f} link />}</For>
+            </ul>
+          </Show>
+          <LoadMore more={more} />
+        </Show>
+      </Suspense>
+    </section>
   );
 }
 
@@ -63,6 +89,9 @@ export default function BoardMentorshipsPage() {
       <p class="lead">{t('boardMentorships.intro')}</p>
       <p>
         <A href="/board/cohorts">{t('boardMentorships.cohorts')}</A>
+      </p>
+      <p>
+        <a href="#feedback">{t('boardFeedback.jump')}</a>
       </p>
       <form
         class="filters filters--inline"
@@ -95,6 +124,7 @@ export default function BoardMentorshipsPage() {
           <LoadMore more={more} />
         </Show>
       </Suspense>
+      <FeedbackList />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { createSignal, For, Show, Suspense, type JSX } from 'solid-js';
 import type { Profile } from '../../../../shared/schemas';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Loading } from '../../components/loading';
+import { AskForMentoring } from '../mentors/ask-for-mentoring';
 import { ReportDialog, type ReportTarget } from '../../components/report-dialog';
 import { PageHeading } from '../../components/page-heading';
 import { isolate, t, type MessageKey } from '../../i18n';
@@ -120,6 +121,9 @@ export default function MemberPage() {
               <PageHeading dir="auto">{m().displayName}</PageHeading>
               <p class="muted">{t(`kind.${m().kind}`)}</p>
               <MemberDetails profile={m()} />
+              <Show when={me()?.id !== m().id}>
+                <AskForMentoring mentorId={m().id} name={m().displayName} />
+              </Show>
               <section class="panel panel--quiet" aria-labelledby="block-title">
                 <h2 class="section-title" id="block-title">
                   {t('member.blockTitle')}

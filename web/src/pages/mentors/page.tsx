@@ -1,22 +1,16 @@
 import { A, createAsync, revalidate } from '@solidjs/router';
 import type { InferResponseType } from 'hono/client';
-import { createEffect, createSignal, For, on, Show, Suspense } from 'solid-js';
-import type { Goals } from '../../../../shared/schemas';
-import { Dialog } from '../../components/dialog';
-import { ErrorSummary } from '../../components/error-summary';
-import { Field } from '../../components/field';
-import { EMPTY_GOALS, GoalFields, trimGoals, withGoal } from '../../components/goal-fields';
+import { createSignal, For, Show, Suspense } from 'solid-js';
 import { Loading } from '../../components/loading';
 import { Notice } from '../../components/notice';
 import { PageHeading } from '../../components/page-heading';
 import { isolate, t } from '../../i18n';
 import { countryName } from '../../i18n/format';
-import { api, isStatus, unwrap } from '../../lib/api';
-import { createFormErrors, fieldId } from '../../lib/form';
+import type { api } from '../../lib/api';
 import { reasonText } from '../../lib/match-reasons';
-import { ASK_CONFLICTS, mentorshipProblem } from '../../lib/mentorship';
 import { getMyMentorships } from '../mentorships/data';
 import { getOwnProfile } from '../profile/data';
+import { AskDialog } from './ask-dialog';
 import { getSuggestions } from './data';
 
 type Suggestion = InferResponseType<typeof api.matches.suggestions.$get, 200>['items'][number];
@@ -81,94 +75,6 @@ function SuggestionCard(props: { suggestion: Suggestion; sentId?: string; onAsk:
   );
 }
 
-const ASK_FIELDS = ['message', 'goals.shortTerm', 'goals.mediumTerm', 'goals.longTerm'];
-
-/** The request: a message (required) and her goals, prefilled from what she seeks. */
-function AskDialog(props: {
-  suggestion: Suggestion | undefined;
-  goals: Goals;
-  onClose: () => void;
-  onSent: (mentorId: string, mentorshipId: string) => void;
-}) {
-  const [message, setMessage] = createSignal('');
-  const [goals, setGoals] = createSignal<Goals>(EMPTY_GOALS);
-  const [busy, setBusy] = createSignal(false);
-  const errors = createFormErrors(ASK_FIELDS);
-  // Each opening starts afresh, from her goals.
-  createEffect(
-    on(
-      () => props.suggestion,
-      (s) => {
-        if (!s) return;
-        setMessage('');
-        setGoals(props.goals);
-        errors.clear();
-      },
-    ),
-  );
-  const name = () => props.suggestion?.mentor.displayName ?? '';
-
-  const submit = async (e: SubmitEvent) => {
-    e.preventDefault();
-    const s = props.suggestion;
-    if (!s || busy()) return;
-    if (!errors.check({ message: message().trim() ? undefined : t('validation.message') })) return;
-    setBusy(true);
-    try {
-      const created = await unwrap(
-        api.mentorships.$post({
-          json: {
-            mentorId: s.mentor.id,
-            message: message().trim(),
-            goals: trimGoals(goals()),
-          },
-        }),
-      );
-      props.onSent(s.mentor.id, created.id);
-    } catch (err) {
-      if (isStatus(err, 409)) errors.setGeneral(mentorshipProblem(err, ASK_CONFLICTS));
-      else errors.fromError(err, { message: t('validation.message') });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <Dialog open={!!props.suggestion} title={t('mentors.askTitle', { name: isolate(name()) })} onClose={props.onClose}>
-      <p>{t('mentors.askIntro')}</p>
-      <ErrorSummary items={errors.summary()} general={errors.general()} />
-      <form class="form dialog__form" novalidate onSubmit={submit}>
-        <Field
-          id={fieldId('message')}
-          label={t('mentors.message')}
-          hint={t('mentors.messageHint')}
-          multiline
-          rows={4}
-          dir="auto"
-          maxLength={2000}
-          value={message()}
-          onInput={setMessage}
-          error={errors.error('message')}
-        />
-        <fieldset class="field">
-          <legend class="field__label">
-            {t('mentors.goalsLegend')} <span class="field__optional">{t('common.optional')}</span>
-          </legend>
-          <GoalFields path="goals" value={goals()} onInput={(term, text) => setGoals(withGoal(goals(), term, text))} error={errors.error} />
-        </fieldset>
-        <div class="actions">
-          <button type="submit" class="button" aria-disabled={busy() ? 'true' : undefined}>
-            {busy() ? t('mentors.sending') : t('mentors.send')}
-          </button>
-          <button type="button" class="button button--secondary" onClick={() => props.onClose()}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      </form>
-    </Dialog>
-  );
-}
-
 export default function MentorsPage() {
   const suggestions = createAsync(() => getSuggestions());
   const profile = createAsync(() => getOwnProfile());
@@ -177,11 +83,6 @@ export default function MentorsPage() {
   const [sent, setSent] = createSignal<Record<string, string>>({});
   const seeking = () => profile()?.mentoring?.seeking;
   const notSeeking = () => profile() !== undefined && !(seeking()?.active && seeking()?.topics.length);
-  const goals = (): Goals => {
-    const s = seeking()?.goals;
-    if (s && (s.shortTerm || s.mediumTerm || s.longTerm)) return s;
-    return profile()?.goals ?? EMPTY_GOALS;
-  };
 
   const onSent = (mentorId: string, mentorshipId: string) => {
     setSent((s) => ({ ...s, [mentorId]: mentorshipId }));
@@ -196,29 +97,28 @@ export default function MentorsPage() {
       <PageHeading>{t('mentors.title')}</PageHeading>
       <p class="lead">{t('mentors.intro')}</p>
       <Suspense fallback={<Loading />}>
-        <Show when={notSeeking()}>
-          <Notice>
-            <p>{t('mentors.notSeeking')}</p>
-            <p>
-              <A href="/profile#mentoring">{t('mentors.setProfile')}</A>
-            </p>
-          </Notice>
-        </Show>
         <Show when={suggestions()}>
           {(list) => (
             <Show
               when={list().items.length > 0}
               fallback={
-                <Show when={!notSeeking()}>
-                  <Notice>
-                    <p>{t('mentors.empty')}</p>
-                    <p>
-                      <A href="/profile#mentoring">{t('mentors.emptyLink')}</A>
-                    </p>
-                  </Notice>
-                </Show>
+                <Notice>
+                  <p>{t(notSeeking() ? 'mentors.notSeeking' : 'mentors.empty')}</p>
+                  <p>
+                    <A href="/profile#mentoring">{t(notSeeking() ? 'mentors.setProfile' : 'mentors.emptyLink')}</A>
+                  </p>
+                </Notice>
               }
             >
+              {/* Suggestions without topics come from her languages: say so, never that she sought nothing. */}
+              <Show when={notSeeking()}>
+                <Notice>
+                  <p>{t('mentors.basedOnLanguages')}</p>
+                  <p>
+                    <A href="/profile#mentoring">{t('mentors.setProfile')}</A>
+                  </p>
+                </Notice>
+              </Show>
               <ul class="cards cards--single">
                 <For each={list().items}>
                   {(s) => <SuggestionCard suggestion={s} sentId={sent()[s.mentor.id]} onAsk={() => setAsking(s)} />}
@@ -228,7 +128,7 @@ export default function MentorsPage() {
           )}
         </Show>
       </Suspense>
-      <AskDialog suggestion={asking()} goals={goals()} onClose={() => setAsking(undefined)} onSent={onSent} />
+      <AskDialog mentor={asking()?.mentor} onClose={() => setAsking(undefined)} onSent={onSent} />
     </div>
   );
 }

@@ -4,22 +4,22 @@ import { RadioGroup } from '../../components/choice-group';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorSummary } from '../../components/error-summary';
 import { Field } from '../../components/field';
-import { LoadMore } from '../../components/load-more';
 import { Loading } from '../../components/loading';
 import { MemberName, useMemberName } from '../../components/member-name';
 import { Notice } from '../../components/notice';
 import { PageHeading } from '../../components/page-heading';
 import { isolate, t, type MessageKey } from '../../i18n';
-import { formatDate, formatDay } from '../../i18n/format';
+import { formatDate } from '../../i18n/format';
 import { api, isStatus, unwrap } from '../../lib/api';
 import { createFormErrors, fieldId } from '../../lib/form';
-import { asDeclineReason, conflictReason, mentorshipProblem, type MentorshipView, sideOf, today } from '../../lib/mentorship';
-import { createMorePages } from '../../lib/more-pages';
+import { asDeclineReason, conflictReason, mentorshipProblem, type MentorshipView, sideOf } from '../../lib/mentorship';
 import { getMe } from '../../lib/session';
 import { getMyMentorships } from '../mentorships/data';
 import { type Answer, AnswerRequest } from '../requests/answer';
 import { RequestDetails } from '../requests/request-details';
-import { fetchCheckInsPage, getCheckIns, getMentorship } from './data';
+import { FeedbackEntry } from '../board-mentorships/feedback';
+import { CheckIns } from './check-ins';
+import { getMentorship } from './data';
 
 type Closing = 'withdraw' | 'complete' | 'end';
 
@@ -42,135 +42,6 @@ const CLOSING: Record<Closing, { title: MessageKey; body: MessageKey; confirm: M
 const focusTitle = () => document.querySelector<HTMLElement>('.page-title')?.focus();
 
 const refresh = (id: string) => revalidate([getMentorship.keyFor(id), getMyMentorships.key]);
-
-function CheckIns(props: { id: string; me: string; otherName: string }) {
-  const list = createAsync(() => getCheckIns(props.id));
-  const more = createMorePages(
-    list,
-    (cursor) => fetchCheckInsPage(props.id, cursor),
-    () => props.id,
-  );
-  const [date, setDate] = createSignal(today());
-  const [notes, setNotes] = createSignal('');
-  const [nextSteps, setNextSteps] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
-  const [saved, setSaved] = createSignal(false);
-  const errors = createFormErrors(['date', 'notes', 'nextSteps']);
-
-  const submit = async (e: SubmitEvent) => {
-    e.preventDefault();
-    if (busy()) return;
-    setSaved(false);
-    const ok = errors.check({
-      date: /^\d{4}-\d{2}-\d{2}$/.test(date()) ? undefined : t('validation.date'),
-      notes: notes().trim() ? undefined : t('validation.notes'),
-    });
-    if (!ok) return;
-    setBusy(true);
-    try {
-      await unwrap(
-        api.mentorships[':id']['check-ins'].$post({
-          param: { id: props.id },
-          json: { date: date(), notes: notes().trim(), nextSteps: nextSteps().trim() },
-        }),
-      );
-      setNotes('');
-      setNextSteps('');
-      setSaved(true);
-      await revalidate(getCheckIns.keyFor(props.id));
-    } catch (err) {
-      if (isStatus(err, 409)) {
-        errors.setGeneral(mentorshipProblem(err));
-        void refresh(props.id);
-      } else errors.fromError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <section class="panel" aria-labelledby="checkins-title">
-      <h2 class="section-title" id="checkins-title">
-        {t('checkins.title')}
-      </h2>
-      <p class="muted">{t('checkins.intro')}</p>
-      <Suspense fallback={<Loading />}>
-        <Show when={list()}>
-          {(l) => (
-            <Show when={l().items.length > 0} fallback={<p>{t('checkins.empty')}</p>}>
-              <ol class="plain-list checkins">
-                <For each={[...l().items, ...more.items()]}>
-                  {(c) => (
-                    <li class="checkin">
-                      <h3 class="checkin__date">{formatDay(c.date)}</h3>
-                      <p class="card__meta">
-                        {c.authorId === props.me ? t('checkins.byYou') : t('checkins.by', { name: isolate(props.otherName) })}
-                      </p>
-                      <p class="prose" dir="auto">
-                        {c.notes}
-                      </p>
-                      <Show when={c.nextSteps}>
-                        <p class="checkin__next">
-                          <strong>{t('checkins.nextSteps')}: </strong>
-                          <span class="prose" dir="auto">
-                            {c.nextSteps}
-                          </span>
-                        </p>
-                      </Show>
-                    </li>
-                  )}
-                </For>
-              </ol>
-              <LoadMore more={more} />
-            </Show>
-          )}
-        </Show>
-      </Suspense>
-      <h3 class="subsection-title">{t('checkins.formTitle')}</h3>
-      <ErrorSummary items={errors.summary()} general={errors.general()} />
-      <form class="form" novalidate onSubmit={submit}>
-        <Field id={fieldId('date')} type="date" label={t('checkins.date')} value={date()} onInput={setDate} error={errors.error('date')} />
-        <Field
-          id={fieldId('notes')}
-          label={t('checkins.notes')}
-          hint={t('checkins.notesHint')}
-          multiline
-          rows={4}
-          dir="auto"
-          maxLength={4000}
-          value={notes()}
-          onInput={(v) => {
-            setSaved(false);
-            setNotes(v);
-          }}
-          error={errors.error('notes')}
-        />
-        <Field
-          id={fieldId('nextSteps')}
-          label={t('checkins.nextStepsField')}
-          optional
-          multiline
-          rows={2}
-          dir="auto"
-          maxLength={2000}
-          value={nextSteps()}
-          onInput={setNextSteps}
-          error={errors.error('nextSteps')}
-        />
-        <Show when={saved()}>
-          <Notice tone="success" live>
-            <p>{t('checkins.saved')}</p>
-          </Notice>
-        </Show>
-        <div class="actions">
-          <button type="submit" class="button" aria-disabled={busy() ? 'true' : undefined}>
-            {busy() ? t('checkins.saving') : t('checkins.save')}
-          </button>
-        </div>
-      </form>
-    </section>
-  );
-}
 
 const RATINGS = ['1', '2', '3', '4', '5'] as const;
 
@@ -252,7 +123,7 @@ function MentorshipDetail(props: { mentorship: MentorshipView; me: string }) {
   const m = () => props.mentorship;
   const side = () => sideOf(m(), props.me);
   const otherId = () => (side() === 'mentor' ? m().menteeId : m().mentorId);
-  const otherName = useMemberName(otherId);
+  const otherName = useMemberName(otherId, () => m().erased !== undefined && m().erased !== side());
   const [closing, setClosing] = createSignal<Closing>();
   const [busy, setBusy] = createSignal(false);
   const [problem, setProblem] = createSignal<string>();
@@ -323,7 +194,7 @@ function MentorshipDetail(props: { mentorship: MentorshipView; me: string }) {
           <dt>{t('mentorship.mentor')}</dt>
           <dd>
             <Show when={side() !== 'mentor'} fallback={t('mentorship.youMentor')}>
-              <MemberName id={m().mentorId} link />
+              <MemberName id={m().mentorId} link former={m().erased === 'mentor'} />
             </Show>
           </dd>
         </div>
@@ -331,7 +202,7 @@ function MentorshipDetail(props: { mentorship: MentorshipView; me: string }) {
           <dt>{t('mentorship.mentee')}</dt>
           <dd>
             <Show when={side() !== 'mentee'} fallback={t('mentorship.youMentee')}>
-              <MemberName id={m().menteeId} link />
+              <MemberName id={m().menteeId} link former={m().erased === 'mentee'} />
             </Show>
           </dd>
         </div>
@@ -339,7 +210,12 @@ function MentorshipDetail(props: { mentorship: MentorshipView; me: string }) {
           <dt>{t('mentorship.requestedOn')}</dt>
           <dd>
             {formatDate(m().createdAt)}
-            <Show when={m().state === 'pending'}> · {t('mentorship.answerBy', { date: formatDate(m().expiresAt) })}</Show>
+            <Show when={m().state === 'pending'}>
+              {' · '}
+              {side() === 'mentor'
+                ? t('mentorship.answerBy', { date: formatDate(m().expiresAt) })
+                : t('mentorship.waitingUntil', { date: formatDate(m().expiresAt) })}
+            </Show>
           </dd>
         </div>
         <Show when={m().state === 'declined' && declineReason()}>
@@ -394,6 +270,20 @@ function MentorshipDetail(props: { mentorship: MentorshipView; me: string }) {
       </Show>
       <Show when={(m().state === 'completed' || m().state === 'ended') && side()}>
         <FeedbackForm id={m().id} />
+      </Show>
+      <Show when={!side() && (m().state === 'completed' || m().state === 'ended') && m().feedback}>
+        {(given) => (
+          <section class="panel" aria-labelledby="board-feedback-title">
+            <h2 class="section-title" id="board-feedback-title">
+              {t('feedback.title')}
+            </h2>
+            <Show when={given().length > 0} fallback={<p>{t('boardFeedback.none')}</p>}>
+              <ul class="cards cards--single">
+                <For each={given()}>{(f) => <FeedbackEntry feedback={f} />}</For>
+              </ul>
+            </Show>
+          </section>
+        )}
       </Show>
 
       <ConfirmDialog

@@ -15,7 +15,10 @@ type Item = { side: Side; m: MentorshipView };
 
 function MentorshipItem(props: { item: Item }) {
   const m = () => props.item.m;
-  const name = useMemberName(() => (props.item.side === 'mentee' ? m().mentorId : m().menteeId));
+  const name = useMemberName(
+    () => (props.item.side === 'mentee' ? m().mentorId : m().menteeId),
+    () => m().erased !== undefined && m().erased !== props.item.side,
+  );
   return (
     <li class="card">
       <h3 class="card__title">
@@ -24,7 +27,7 @@ function MentorshipItem(props: { item: Item }) {
       <p class="card__meta">
         {t(props.item.side === 'mentee' ? 'mentorship.youMentee' : 'mentorship.youMentor')} ·{' '}
         {m().state === 'pending'
-          ? t('mentorship.answerBy', { date: formatDate(m().expiresAt) })
+          ? t(props.item.side === 'mentor' ? 'mentorship.answerBy' : 'mentorship.waitingUntil', { date: formatDate(m().expiresAt) })
           : t('mentorship.updated', { date: formatDate(m().updatedAt) })}
       </p>
       <Show when={m().proposedBy === 'board'}>

@@ -19,11 +19,14 @@ type Answered = (answer: Answer, name: string) => void;
 
 function RequestCard(props: { mentorship: MentorshipView; onAnswered: Answered }) {
   const m = () => props.mentorship;
-  const name = useMemberName(() => m().menteeId);
+  const name = useMemberName(
+    () => m().menteeId,
+    () => m().erased === 'mentee',
+  );
   return (
     <li class="card">
       <h2 class="card__title">
-        <MemberName id={m().menteeId} link />
+        <MemberName id={m().menteeId} link former={m().erased === 'mentee'} />
       </h2>
       <Show when={m().proposedBy === 'board'}>
         <p>

@@ -6,7 +6,15 @@ import { type MentorshipView, writtenGoals } from '../../lib/mentorship';
 export function RequestDetails(props: { mentorship: MentorshipView }) {
   const goals = () => writtenGoals(props.mentorship.goals);
   return (
-    <>
+    <Show
+      when={props.mentorship.erased !== 'mentee'}
+      fallback={
+        <div class="details__row">
+          <dt>{t('mentorship.message')}</dt>
+          <dd class="muted">{t('mentorship.erasedWords')}</dd>
+        </div>
+      }
+    >
       <div class="details__row">
         <dt>{t('mentorship.message')}</dt>
         <dd>
@@ -32,6 +40,6 @@ export function RequestDetails(props: { mentorship: MentorshipView }) {
           </Show>
         </dd>
       </div>
-    </>
+    </Show>
   );
 }
