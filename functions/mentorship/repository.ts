@@ -391,10 +391,11 @@ export async function claimCohortPublish(id: string, token: string, version: num
     await db.updateItem({
       TableName: TABLE,
       Key: toAttr(keys.cohort(id)),
-      UpdateExpression: 'SET publishing = :lease ADD version :one',
+      // No version bump: while the lease is held, an adjustment is refused by its own condition.
+      UpdateExpression: 'SET publishing = :lease',
       ConditionExpression: '#state = :draft AND version = :v AND (attribute_not_exists(publishing) OR publishing.#until < :now)',
       ExpressionAttributeNames: { '#state': 'state', '#until': 'until' },
-      ExpressionAttributeValues: values({ ':lease': { token, until }, ':one': 1, ':draft': 'draft', ':now': now, ':v': version }),
+      ExpressionAttributeValues: values({ ':lease': { token, until }, ':draft': 'draft', ':now': now, ':v': version }),
     });
     return true;
   } catch (e) {

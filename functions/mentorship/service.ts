@@ -539,8 +539,11 @@ export async function addCheckIn(
   try {
     await repo.transact([repo.checkInPut(c), repo.activeMemberCheck(session.userId)]);
   } catch (e) {
+    const failed = failedConditions(e);
+    // Only a clash of fresh ids fails the first condition: nothing was written, try again.
+    if (failed?.includes(0)) throw new UnavailableError();
     // She was suspended (or left) between the guard's read and this write.
-    if (failedConditions(e)?.includes(1)) throw new ForbiddenError('Your membership is not active.');
+    if (failed?.includes(1)) throw new ForbiddenError('Your membership is not active.');
     throw e;
   }
   return c;
