@@ -32,8 +32,11 @@ z.config(en());
  */
 const lazy = <T extends object>(build: () => T): T => z.util.createTransparentProxy(build);
 
-/** A string of at most `max` characters, normalised (NFC, controls stripped, trimmed). */
-const shortText = (max: number) => z.pipe(z.string().check(z.maxLength(max)), z.transform(normalizeText));
+/**
+ * A string of at most `max` characters, normalised (NFC, controls stripped, trimmed). An overwrite
+ * rather than a transform, so that its output is still typed `string` in the OpenAPI document.
+ */
+const shortText = (max: number) => z.string().check(z.maxLength(max), z.overwrite(normalizeText));
 
 /** `shortText(max)` that must not end up empty. */
 const requiredText = (max: number, message: string) => z.pipe(shortText(max), z.string().check(z.minLength(1, { message })));
@@ -85,6 +88,8 @@ export const ChangePasswordSchema = /* @__PURE__ */ lazy(() =>
 
 export const UserSchema = /* @__PURE__ */ lazy(() => z.object({ id: z.string(), email: z.string(), roles: z.array(z.string()) }));
 export type User = z.infer<typeof UserSchema>;
+/** The answer to a sign-up: the new account's id. */
+export const SignedUpSchema = /* @__PURE__ */ lazy(() => z.object({ userId: z.string() }));
 /** The answer to a sign-in. */
 export const SignedInSchema = /* @__PURE__ */ lazy(() => z.object({ user: UserSchema }));
 
