@@ -297,6 +297,50 @@ export const pageOf = <T extends z.ZodMiniType>(item: T) =>
 export const BlockSchema = /* @__PURE__ */ lazy(() => z.object({ memberId: z.string(), displayName: z.string(), at: z.string() }));
 export type Block = z.infer<typeof BlockSchema>;
 
+/** The answer to erasing the account (202). */
+export const ErasedSchema = /* @__PURE__ */ lazy(() => z.object({ status: z.literal('erased') }));
+
+/**
+ * Everything a member wrote or owns (GET /api/members/me/export). Her stored profile and
+ * notifications are exported as stored (less the table's keys), so their fields stay open.
+ */
+export const ExportSchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    exportedAt: z.string(),
+    account: z.object({ id: z.string(), email: z.string() }),
+    profile: z.nullable(z.record(z.string(), z.unknown())),
+    blocks: z.array(BlockSchema),
+    notifications: z.array(z.record(z.string(), z.unknown())),
+    posts: z.array(
+      z.object({
+        id: z.string(),
+        threadId: z.string(),
+        opening: z.boolean(),
+        identity: z.enum(['named', 'anonymous']),
+        body: z.string(),
+        state: z.string(),
+        createdAt: z.string(),
+        updatedAt: z.string(),
+      }),
+    ),
+    mentorships: z.array(
+      z.object({
+        id: z.string(),
+        role: z.enum(['mentor', 'mentee']),
+        state: MentorshipStateSchema,
+        message: z.string(),
+        goals: GoalsSchema,
+        createdAt: z.string(),
+        updatedAt: z.string(),
+        checkIns: z.array(z.object({ date: z.string(), notes: z.string(), nextSteps: z.string(), byMe: z.boolean(), at: z.string() })),
+        myFeedback: z.array(z.object({ rating: z.int(), text: z.string(), at: z.string() })),
+      }),
+    ),
+    sessions: z.array(z.object({ startedAt: z.string() })),
+    sanctions: z.array(z.object({ type: z.string(), reason: z.string(), until: z.optional(z.string()), at: z.string() })),
+  }),
+);
+
 // ---------------------------------------------------------------- board
 
 export const ApplicationsQuerySchema = /* @__PURE__ */ lazy(() =>
@@ -307,7 +351,15 @@ export const ApplicationsQuerySchema = /* @__PURE__ */ lazy(() =>
   }),
 );
 
-export const DecidedSchema = /* @__PURE__ */ lazy(() => z.object({ memberId: z.string(), status: z.string(), decision: z.string() }));
+export const DecidedSchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    memberId: z.string(),
+    status: z.enum(['active', 'declined']),
+    decision: z.enum(['approve', 'decline']),
+    decidedAt: z.string(),
+    reason: z.optional(z.string()),
+  }),
+);
 
 export const ApplicationSchema = /* @__PURE__ */ lazy(() =>
   z.object({

@@ -33,6 +33,8 @@ export function responseChecker(doc: Doc) {
     return { template, ops, re, params: names.length };
   });
   const errorRef = 'doc#/components/schemas/Error';
+  const explain = (errors: ValidateFunction['errors']) =>
+    (errors ?? []).map((e) => `${e.instancePath || '(body)'} ${e.message} ${JSON.stringify(e.params)}`).join('; ');
 
   return function check(method: string, url: string, status: number, body: unknown, contentType: string | null): void {
     const path = new URL(url).pathname;
@@ -45,7 +47,7 @@ export function responseChecker(doc: Doc) {
     };
     if (!route) {
       if (status !== 404) fail('no operation is documented for this path, so only a 404 may answer');
-      if (!validator(errorRef)(body)) fail(ajv.errorsText(validator(errorRef).errors));
+      if (!validator(errorRef)(body)) fail(explain(validator(errorRef).errors));
       return;
     }
     const op = route.ops[m] as Operation;
@@ -62,6 +64,6 @@ export function responseChecker(doc: Doc) {
       ? `doc#/${pointer('components', 'responses', declared.$ref.split('/').pop() ?? '', 'content', 'application/json', 'schema')}`
       : `doc#/${pointer('paths', route.template, m, 'responses', String(status), 'content', 'application/json', 'schema')}`;
     const v = validator(ref);
-    if (!v(body)) fail(ajv.errorsText(v.errors, { separator: '; ' }));
+    if (!v(body)) fail(explain(v.errors));
   };
 }
