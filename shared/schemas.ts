@@ -397,12 +397,30 @@ export const MetaSchema = /* @__PURE__ */ lazy(() =>
   }),
 );
 
+/** GET /api/openapi.json: an OpenAPI 3.0 document (its own schema is the OpenAPI specification's). */
+export const OpenApiDocumentSchema = /* @__PURE__ */ lazy(() =>
+  z.looseObject({
+    openapi: z.string(),
+    info: z.object({ title: z.string(), version: z.string() }),
+    paths: z.record(z.string(), z.unknown()),
+  }),
+);
+
 export const ErrorSchema = /* @__PURE__ */ lazy(() =>
   z.object({
     error: z.object({
       code: z.string(),
       message: z.string(),
-      details: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+      details: z.optional(
+        z.array(
+          z.object({
+            path: z.string(),
+            message: z.string(),
+            code: z.optional(z.string()),
+            params: z.optional(z.record(z.string(), z.unknown())),
+          }),
+        ),
+      ),
     }),
   }),
 );
@@ -463,6 +481,11 @@ export const FeedbackInputSchema = /* @__PURE__ */ lazy(() =>
   }),
 );
 
+/** One party's feedback on a closed mentorship, for the board (never shown to the other party). */
+export const FeedbackSchema = /* @__PURE__ */ lazy(() =>
+  z.object({ mentorshipId: z.string(), memberId: z.string(), rating: z.number(), text: z.string(), at: z.string() }),
+);
+
 export const MentorshipSchema = /* @__PURE__ */ lazy(() =>
   z.object({
     id: z.string(),
@@ -481,6 +504,8 @@ export const MentorshipSchema = /* @__PURE__ */ lazy(() =>
     closeReason: z.optional(z.string()),
     declineReason: z.optional(z.string()),
     declineNote: z.optional(z.string()),
+    /** Both parties' feedback, to the board only. */
+    feedback: z.optional(z.array(FeedbackSchema)),
     version: z.int(),
   }),
 );
@@ -517,10 +542,21 @@ export const SuggestionSchema = /* @__PURE__ */ lazy(() =>
 
 export const SuggestionListSchema = /* @__PURE__ */ lazy(() => z.object({ items: z.array(SuggestionSchema) }));
 
+/** A pair of a draft that publishing did not make into a request, and why (the pair's score and reasons as drafted). */
+export const SkippedPairSchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    menteeId: z.string(),
+    mentorId: z.string(),
+    reason: z.string(),
+    score: z.optional(z.number()),
+    reasons: z.optional(z.array(MatchReasonSchema)),
+  }),
+);
+
 export const PublishedCohortSchema = /* @__PURE__ */ lazy(() =>
   z.object({
     created: z.array(z.string()),
-    skipped: z.array(z.object({ menteeId: z.string(), mentorId: z.string(), reason: z.string() })),
+    skipped: z.array(SkippedPairSchema),
   }),
 );
 
@@ -549,7 +585,7 @@ export const CohortSchema = /* @__PURE__ */ lazy(() =>
     published: z.optional(
       z.object({
         created: z.array(z.string()),
-        skipped: z.array(z.object({ menteeId: z.string(), mentorId: z.string(), reason: z.string() })),
+        skipped: z.array(SkippedPairSchema),
         at: z.string(),
       }),
     ),
@@ -593,6 +629,7 @@ export const SpaceSchema = /* @__PURE__ */ lazy(() =>
     name: z.string(),
     description: z.string(),
     audience: AudienceSchema,
+    createdAt: z.string(),
     audienceSize: z.optional(z.number()),
   }),
 );
@@ -610,6 +647,8 @@ export const ThreadSchema = /* @__PURE__ */ lazy(() =>
     replyCount: z.number(),
     lastPostAt: z.string(),
     version: z.number(),
+    /** Why a new thread was held for the board (to its author, when it was). */
+    heldReasons: z.optional(z.array(z.string())),
   }),
 );
 export const PostSchema = /* @__PURE__ */ lazy(() =>
@@ -690,6 +729,43 @@ export const ReportInputSchema = /* @__PURE__ */ lazy(() =>
     note: z._default(shortText(2000), ''),
   }),
 );
+/** The answer to a report: the report, and the case it joined (the reporter sees nothing else of the case). */
+export const ReportSchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    id: z.string(),
+    caseId: z.string(),
+    state: z.literal('open'),
+    targetType: z.enum(['post', 'thread', 'member']),
+    targetId: z.string(),
+    reason: z.string(),
+    at: z.string(),
+  }),
+);
+/** A resolved case. */
+export const ResolvedCaseSchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    id: z.string(),
+    state: z.enum(['open', 'resolved']),
+    outcome: z.optional(z.enum(['actioned', 'dismissed'])),
+    targetType: z.enum(['post', 'thread', 'member']),
+    targetId: z.string(),
+  }),
+);
+/** A sanction as the board sees it once made. */
+export const SanctionSchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    id: z.string(),
+    memberId: z.string(),
+    type: z.enum(['warn', 'read_only', 'suspend']),
+    until: z.optional(z.string()),
+    reason: z.string(),
+    by: z.string(),
+    at: z.string(),
+  }),
+);
+/** The held-content rules: the watched words, at their version. */
+export const RulesSchema = /* @__PURE__ */ lazy(() => z.object({ watchedWords: z.array(z.string()), version: z.int() }));
+
 export const ResolveInputSchema = /* @__PURE__ */ lazy(() =>
   z.strictObject({
     outcome: z.enum(['actioned', 'dismissed']),

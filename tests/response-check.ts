@@ -9,7 +9,10 @@ import addFormatsModule from 'ajv-formats';
  * cannot drift from what the routes answer.
  */
 type Operation = { responses: Record<string, { $ref?: string; content?: Record<string, unknown> }> };
-type Doc = { paths: Record<string, Record<string, Operation>>; components: { responses: Record<string, { content?: Record<string, unknown> }> } };
+type Doc = {
+  paths: Record<string, Record<string, Operation>>;
+  components: { responses: Record<string, { content?: Record<string, unknown> }> };
+};
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 

@@ -8,6 +8,7 @@ import {
   CohortSchema,
   DeclineSchema,
   FeedbackInputSchema,
+  FeedbackSchema,
   MentorshipListQuerySchema,
   MentorshipRequestSchema,
   MentorshipSchema,
@@ -20,7 +21,7 @@ import {
 } from '../../shared/schemas';
 import { activeMember, boardMember } from '../lib/guards';
 import type { Env } from '../lib/http';
-import { describe } from '../lib/openapi';
+import { describe, respond } from '../lib/openapi';
 import { validate } from '../lib/validation';
 import * as cohorts from './cohorts';
 import * as mentorships from './service';
@@ -37,7 +38,7 @@ export const matchRoutes = new Hono<Env>().get(
   }),
   activeMember,
   validate('query', SuggestionsQuerySchema),
-  async (c) => c.json({ items: await mentorships.suggestions(c.var.session, c.req.valid('query').limit) }, 200),
+  async (c) => respond(c, SuggestionListSchema, { items: await mentorships.suggestions(c.var.session, c.req.valid('query').limit) }, 200),
 );
 
 export const mentorshipRoutes = new Hono<Env>()
@@ -50,7 +51,7 @@ export const mentorshipRoutes = new Hono<Env>()
     }),
     activeMember,
     validate('json', MentorshipRequestSchema),
-    async (c) => c.json(await mentorships.request(c.var.session, c.req.valid('json')), 201),
+    async (c) => respond(c, MentorshipSchema, await mentorships.request(c.var.session, c.req.valid('json')), 201),
   )
   .get(
     '/',
@@ -61,28 +62,28 @@ export const mentorshipRoutes = new Hono<Env>()
     }),
     activeMember,
     validate('query', MentorshipListQuerySchema),
-    async (c) => c.json(await mentorships.list(c.var.session, c.req.valid('query')), 200),
+    async (c) => respond(c, pageOf(MentorshipSchema), await mentorships.list(c.var.session, c.req.valid('query')), 200),
   )
   .get('/:id', one('A mentorship: its two parties and the board'), activeMember, async (c) =>
-    c.json(await mentorships.get(c.var.session, c.req.param('id')), 200),
+    respond(c, MentorshipSchema, await mentorships.get(c.var.session, c.req.param('id')), 200),
   )
   .post('/:id/accept', one('The mentor accepts (never past her capacity)'), activeMember, async (c) =>
-    c.json(await mentorships.accept(c.var.session, c.req.param('id')), 200),
+    respond(c, MentorshipSchema, await mentorships.accept(c.var.session, c.req.param('id')), 200),
   )
   .post('/:id/decline', one('The mentor declines with a reason'), activeMember, validate('json', DeclineSchema), async (c) =>
-    c.json(await mentorships.decline(c.var.session, c.req.param('id'), c.req.valid('json')), 200),
+    respond(c, MentorshipSchema, await mentorships.decline(c.var.session, c.req.param('id'), c.req.valid('json')), 200),
   )
   .post('/:id/withdraw', one('The mentee withdraws her pending request'), activeMember, async (c) =>
-    c.json(await mentorships.withdraw(c.var.session, c.req.param('id')), 200),
+    respond(c, MentorshipSchema, await mentorships.withdraw(c.var.session, c.req.param('id')), 200),
   )
   .post('/:id/complete', one('Either party completes an accepted mentorship'), activeMember, async (c) =>
-    c.json(await mentorships.close(c.var.session, c.req.param('id'), 'completed'), 200),
+    respond(c, MentorshipSchema, await mentorships.close(c.var.session, c.req.param('id'), 'completed'), 200),
   )
   .post('/:id/end', one('Either party ends an accepted mentorship'), activeMember, async (c) =>
-    c.json(await mentorships.close(c.var.session, c.req.param('id'), 'ended'), 200),
+    respond(c, MentorshipSchema, await mentorships.close(c.var.session, c.req.param('id'), 'ended'), 200),
   )
   .post('/:id/suspend', one('The board suspends an open mentorship'), boardMember, validate('json', ReasonSchema), async (c) =>
-    c.json(await mentorships.suspend(c.var.session, c.req.param('id'), c.req.valid('json').reason), 200),
+    respond(c, MentorshipSchema, await mentorships.suspend(c.var.session, c.req.param('id'), c.req.valid('json').reason), 200),
   )
   .post(
     '/:id/check-ins',
@@ -93,7 +94,7 @@ export const mentorshipRoutes = new Hono<Env>()
     }),
     activeMember,
     validate('json', CheckInInputSchema),
-    async (c) => c.json(await mentorships.addCheckIn(c.var.session, c.req.param('id'), c.req.valid('json')), 201),
+    async (c) => respond(c, CheckInSchema, await mentorships.addCheckIn(c.var.session, c.req.param('id'), c.req.valid('json')), 201),
   )
   .get(
     '/:id/check-ins',
@@ -104,18 +105,19 @@ export const mentorshipRoutes = new Hono<Env>()
     }),
     activeMember,
     validate('query', PageQuerySchema),
-    async (c) => c.json(await mentorships.listCheckIns(c.var.session, c.req.param('id'), c.req.valid('query')), 200),
+    async (c) =>
+      respond(c, pageOf(CheckInSchema), await mentorships.listCheckIns(c.var.session, c.req.param('id'), c.req.valid('query')), 200),
   )
   .post(
     '/:id/feedback',
     describe({
       summary: 'Private feedback to the board once the mentorship has ended',
       tags: ['mentorship'],
-      responses: { 201: { description: 'Sent' } },
+      responses: { 201: { description: 'Sent', schema: FeedbackSchema } },
     }),
     activeMember,
     validate('json', FeedbackInputSchema),
-    async (c) => c.json(await mentorships.addFeedback(c.var.session, c.req.param('id'), c.req.valid('json')), 201),
+    async (c) => respond(c, FeedbackSchema, await mentorships.addFeedback(c.var.session, c.req.param('id'), c.req.valid('json')), 201),
   );
 
 export const boardMentorshipRoutes = new Hono<Env>()
@@ -128,7 +130,7 @@ export const boardMentorshipRoutes = new Hono<Env>()
     }),
     boardMember,
     validate('query', BoardMentorshipListQuerySchema),
-    async (c) => c.json(await mentorships.listForBoard(c.req.valid('query')), 200),
+    async (c) => respond(c, pageOf(MentorshipSchema), await mentorships.listForBoard(c.req.valid('query')), 200),
   )
   .post(
     '/cohorts',
@@ -139,13 +141,13 @@ export const boardMentorshipRoutes = new Hono<Env>()
     }),
     boardMember,
     validate('json', CohortInputSchema),
-    async (c) => c.json(await cohorts.createCohort(c.var.session, c.req.valid('json')), 201),
+    async (c) => respond(c, CohortSchema, await cohorts.createCohort(c.var.session, c.req.valid('json')), 201),
   )
   .get(
     '/cohorts/:id',
     describe({ summary: 'A cohort draft', tags: ['board'], responses: { 200: { description: 'Draft', schema: CohortSchema } } }),
     boardMember,
-    async (c) => c.json(await cohorts.getCohort(c.req.param('id')), 200),
+    async (c) => respond(c, CohortSchema, await cohorts.getCohort(c.req.param('id')), 200),
   )
   .put(
     '/cohorts/:id',
@@ -156,7 +158,7 @@ export const boardMentorshipRoutes = new Hono<Env>()
     }),
     boardMember,
     validate('json', CohortPairsSchema),
-    async (c) => c.json(await cohorts.adjustCohort(c.req.param('id'), c.req.valid('json')), 200),
+    async (c) => respond(c, CohortSchema, await cohorts.adjustCohort(c.req.param('id'), c.req.valid('json')), 200),
   )
   .post(
     '/cohorts/:id/publish',
@@ -171,5 +173,5 @@ export const boardMentorshipRoutes = new Hono<Env>()
       },
     }),
     boardMember,
-    async (c) => c.json(await cohorts.publishCohort(c.req.param('id')), 200),
+    async (c) => respond(c, PublishedCohortSchema, await cohorts.publishCohort(c.req.param('id')), 200),
   );

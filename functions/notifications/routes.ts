@@ -19,7 +19,12 @@ export const notificationRoutes = new Hono<Env>()
     async (c) => {
       const q = c.req.valid('query');
       const userId = c.var.session.userId;
-      return respond(c, pageOf(NotificationSchema), await listNotifications(userId, { limit: q.limit, cursor: q.cursor, scope: `notif:${userId}` }), 200);
+      return respond(
+        c,
+        pageOf(NotificationSchema),
+        await listNotifications(userId, { limit: q.limit, cursor: q.cursor, scope: `notif:${userId}` }),
+        200,
+      );
     },
   )
   .post(
