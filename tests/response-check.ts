@@ -16,7 +16,21 @@ type Doc = {
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
-export function responseChecker(doc: Doc) {
+/**
+ * OpenAPI 3.0 writes a nullable union as `{nullable: true, anyOf: [...]}`, which Ajv's `nullable`
+ * keyword refuses without a `type`: spelled here as the union with null that it means.
+ */
+function nullableUnions(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(nullableUnions);
+  if (!node || typeof node !== 'object') return node;
+  const o = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, nullableUnions(v)]));
+  if (o.nullable !== true || 'type' in o) return o;
+  const { nullable: _, ...rest } = o;
+  return { anyOf: [rest, { enum: [null] }] };
+}
+
+export function responseChecker(raw: Doc) {
+  const doc = nullableUnions(raw) as Doc;
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
   ajv.addSchema(doc, 'doc');

@@ -16,14 +16,14 @@ import {
 } from '../../shared/schemas';
 import { activeMember, boardMember } from '../lib/guards';
 import type { Env } from '../lib/http';
-import { describe, respond } from '../lib/openapi';
+import { type ErrorStatus, describe, respond } from '../lib/openapi';
 import { validate } from '../lib/validation';
 import { auditPage } from '../moderation/service';
 import * as discussion from './service';
 
 const viewer = (c: { var: Env['Variables'] }): discussion.Viewer => ({ session: c.var.session, member: c.var.member });
-const doc = (summary: string, status: number, schema?: z.ZodMiniType) =>
-  describe({ summary, tags: ['discussion'], responses: { [status]: { description: summary, ...(schema ? { schema } : {}) } } });
+const doc = (summary: string, status: number, schema?: z.ZodMiniType, errors: ErrorStatus[] = []) =>
+  describe({ summary, tags: ['discussion'], responses: { [status]: { description: summary, ...(schema ? { schema } : {}) } }, errors });
 
 export const spaceRoutes = new Hono<Env>()
   .get('/', doc('The spaces the caller may see', 200, pageOf(SpaceSchema)), activeMember, validate('query', PageQuerySchema), async (c) =>
@@ -41,7 +41,7 @@ export const spaceRoutes = new Hono<Env>()
   )
   .post(
     '/:id/threads',
-    doc('Start a thread (held for review when the rules say so)', 201, ThreadSchema),
+    doc('Start a thread (held for review when the rules say so)', 201, ThreadSchema, [429]),
     activeMember,
     validate('json', ThreadInputSchema),
     async (c) => respond(c, ThreadSchema, await discussion.createThread(viewer(c), c.req.param('id'), c.req.valid('json')), 201),
@@ -60,7 +60,7 @@ export const threadRoutes = new Hono<Env>()
   )
   .post(
     '/:id/posts',
-    doc('Reply (409 when the thread is locked)', 201, PostSchema),
+    doc('Reply (409 when the thread is locked)', 201, PostSchema, [429]),
     activeMember,
     validate('json', PostInputSchema),
     async (c) => respond(c, PostSchema, await discussion.reply(viewer(c), c.req.param('id'), c.req.valid('json')), 201),

@@ -48,6 +48,7 @@ export const mentorshipRoutes = new Hono<Env>()
       summary: 'Ask a mentor (the caller is the mentee)',
       tags: ['mentorship'],
       responses: { 201: { description: 'Requested', schema: MentorshipSchema } },
+      errors: [404],
     }),
     activeMember,
     validate('json', MentorshipRequestSchema),

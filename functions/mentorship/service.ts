@@ -494,7 +494,22 @@ export async function addCheckIn(session: Session, id: string | undefined, input
 export async function listCheckIns(session: Session, id: string | undefined, q: { limit: number; cursor?: string }) {
   const m = await visible(session, id);
   if (m.mentorId !== session.userId && m.menteeId !== session.userId) throw new ForbiddenError('Check-ins are private to the two of them.');
-  return repo.listCheckIns(m.id, { ...q, scope: `checkins:${m.id}` });
+  const page = await repo.listCheckIns(m.id, { ...q, scope: `checkins:${m.id}` });
+  // The stored items carry more than a check-in (their version): answer with the check-in's fields only.
+  return {
+    items: page.items.map(
+      (i): repo.CheckIn => ({
+        id: i.id,
+        mentorshipId: i.mentorshipId,
+        authorId: i.authorId,
+        date: i.date,
+        notes: i.notes,
+        nextSteps: i.nextSteps,
+        createdAt: i.createdAt,
+      }),
+    ),
+    nextCursor: page.nextCursor,
+  };
 }
 
 export async function addFeedback(session: Session, id: string | undefined, input: { rating: number; text: string }) {
