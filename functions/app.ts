@@ -2,7 +2,8 @@ import { authRoutes } from './auth/routes';
 import { boardMessageModerationRoutes, boardSettingsRoutes, ownBoardMessageRoutes } from './board/message-routes';
 import { boardRoutes } from './board/routes';
 import { createApi } from './lib/http';
-import { buildOpenApi, describe } from './lib/openapi';
+import { OpenApiDocumentSchema } from '../shared/schemas';
+import { buildOpenApi, describe, respond } from './lib/openapi';
 import { meRoutes, memberRoutes } from './members/routes';
 import { moderationRoutes, postRoutes, spaceRoutes, threadRoutes } from './discussion/routes';
 import { metaRoutes } from './meta/routes';
@@ -33,7 +34,15 @@ export const app = createApi()
   .route('/api/reports', reportRoutes)
   .route('/api/notifications', notificationRoutes)
   .route('/api/meta', metaRoutes)
-  .get('/api/openapi.json', describe({ summary: 'This document', tags: ['meta'] }), (c) => c.json(openApiDocument(), 200));
+  .get(
+    '/api/openapi.json',
+    describe({
+      summary: 'This document',
+      tags: ['meta'],
+      responses: { 200: { description: 'OpenAPI 3.0', schema: OpenApiDocumentSchema } },
+    }),
+    (c) => respond(c, OpenApiDocumentSchema, openApiDocument(), 200),
+  );
 
 export type AppType = typeof app;
 

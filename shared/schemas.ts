@@ -32,8 +32,11 @@ z.config(en());
  */
 const lazy = <T extends object>(build: () => T): T => z.util.createTransparentProxy(build);
 
-/** A string of at most `max` characters, normalised (NFC, controls stripped, trimmed). */
-const shortText = (max: number) => z.pipe(z.string().check(z.maxLength(max)), z.transform(normalizeText));
+/**
+ * A string of at most `max` characters, normalised (NFC, controls stripped, trimmed). An overwrite
+ * rather than a transform, so that its output is still typed `string` in the OpenAPI document.
+ */
+const shortText = (max: number) => z.string().check(z.maxLength(max), z.overwrite(normalizeText));
 
 /** `shortText(max)` that must not end up empty. */
 const requiredText = (max: number, message: string) => z.pipe(shortText(max), z.string().check(z.minLength(1, { message })));
@@ -85,6 +88,8 @@ export const ChangePasswordSchema = /* @__PURE__ */ lazy(() =>
 
 export const UserSchema = /* @__PURE__ */ lazy(() => z.object({ id: z.string(), email: z.string(), roles: z.array(z.string()) }));
 export type User = z.infer<typeof UserSchema>;
+/** The answer to a sign-up: the new account's id. */
+export const SignedUpSchema = /* @__PURE__ */ lazy(() => z.object({ userId: z.string() }));
 /** The answer to a sign-in. */
 export const SignedInSchema = /* @__PURE__ */ lazy(() => z.object({ user: UserSchema }));
 
@@ -297,6 +302,53 @@ export const pageOf = <T extends z.ZodMiniType>(item: T) =>
 export const BlockSchema = /* @__PURE__ */ lazy(() => z.object({ memberId: z.string(), displayName: z.string(), at: z.string() }));
 export type Block = z.infer<typeof BlockSchema>;
 
+/** The answer to erasing the account (202). */
+export const ErasedSchema = /* @__PURE__ */ lazy(() => z.object({ status: z.literal('erased') }));
+
+/**
+ * Everything a member wrote or owns (GET /api/members/me/export). Her stored profile and
+ * notifications are exported as stored (less the table's keys), so their fields stay open.
+ */
+export const ExportSchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    exportedAt: z.string(),
+    account: z.object({ id: z.string(), email: z.string() }),
+    profile: z.nullable(z.record(z.string(), z.unknown())),
+    blocks: z.array(BlockSchema),
+    notifications: z.array(z.record(z.string(), z.unknown())),
+    posts: z.array(
+      z.object({
+        id: z.string(),
+        threadId: z.string(),
+        opening: z.boolean(),
+        identity: z.enum(['named', 'anonymous']),
+        body: z.string(),
+        state: z.string(),
+        createdAt: z.string(),
+        updatedAt: z.string(),
+      }),
+    ),
+    mentorships: z.array(
+      z.object({
+        id: z.string(),
+        role: z.enum(['mentor', 'mentee']),
+        state: MentorshipStateSchema,
+        message: z.string(),
+        goals: GoalsSchema,
+        createdAt: z.string(),
+        updatedAt: z.string(),
+        checkIns: z.array(z.object({ date: z.string(), notes: z.string(), nextSteps: z.string(), byMe: z.boolean(), at: z.string() })),
+        myFeedback: z.array(z.object({ rating: z.int(), text: z.string(), at: z.string() })),
+      }),
+    ),
+    sessions: z.array(z.object({ startedAt: z.string() })),
+    boardMessages: z.array(
+      z.object({ body: z.string(), at: z.string(), state: z.string(), reply: z.optional(z.string()), handledAt: z.optional(z.string()) }),
+    ),
+    sanctions: z.array(z.object({ type: z.string(), reason: z.string(), until: z.optional(z.string()), at: z.string() })),
+  }),
+);
+
 // ---------------------------------------------------------------- board
 
 export const ApplicationsQuerySchema = /* @__PURE__ */ lazy(() =>
@@ -307,7 +359,15 @@ export const ApplicationsQuerySchema = /* @__PURE__ */ lazy(() =>
   }),
 );
 
-export const DecidedSchema = /* @__PURE__ */ lazy(() => z.object({ memberId: z.string(), status: z.string(), decision: z.string() }));
+export const DecidedSchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    memberId: z.string(),
+    status: z.enum(['active', 'declined']),
+    decision: z.enum(['approve', 'decline']),
+    decidedAt: z.string(),
+    reason: z.optional(z.string()),
+  }),
+);
 
 export const ApplicationSchema = /* @__PURE__ */ lazy(() =>
   z.object({
@@ -345,12 +405,30 @@ export const MetaSchema = /* @__PURE__ */ lazy(() =>
   }),
 );
 
+/** GET /api/openapi.json: an OpenAPI 3.0 document (its own schema is the OpenAPI specification's). */
+export const OpenApiDocumentSchema = /* @__PURE__ */ lazy(() =>
+  z.looseObject({
+    openapi: z.string(),
+    info: z.object({ title: z.string(), version: z.string() }),
+    paths: z.record(z.string(), z.unknown()),
+  }),
+);
+
 export const ErrorSchema = /* @__PURE__ */ lazy(() =>
   z.object({
     error: z.object({
       code: z.string(),
       message: z.string(),
-      details: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+      details: z.optional(
+        z.array(
+          z.object({
+            path: z.string(),
+            message: z.string(),
+            code: z.optional(z.string()),
+            params: z.optional(z.record(z.string(), z.unknown())),
+          }),
+        ),
+      ),
     }),
   }),
 );
@@ -445,7 +523,7 @@ export const MentorshipSchema = /* @__PURE__ */ lazy(() =>
     declineNote: z.optional(z.string()),
     /** The side whose member erased her account: shown as a former member, her words gone. */
     erased: z.optional(z.enum(['mentor', 'mentee'])),
-    /** The board's view of a mentorship it is not part of: what each member wrote it at the end. */
+    /** Both parties' feedback, to the board only (the board's view of a mentorship it is not part of). */
     feedback: z.optional(z.array(FeedbackSchema)),
     version: z.int(),
   }),
@@ -512,10 +590,21 @@ export const MentorAvailabilitySchema = /* @__PURE__ */ lazy(() =>
 );
 export type MentorAvailability = z.infer<typeof MentorAvailabilitySchema>;
 
+/** A pair of a draft that publishing did not make into a request, and why (the pair's score and reasons as drafted). */
+export const SkippedPairSchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    menteeId: z.string(),
+    mentorId: z.string(),
+    reason: z.string(),
+    score: z.optional(z.number()),
+    reasons: z.optional(z.array(MatchReasonSchema)),
+  }),
+);
+
 export const PublishedCohortSchema = /* @__PURE__ */ lazy(() =>
   z.object({
     created: z.array(z.string()),
-    skipped: z.array(z.object({ menteeId: z.string(), mentorId: z.string(), reason: z.string() })),
+    skipped: z.array(SkippedPairSchema),
   }),
 );
 
@@ -544,7 +633,7 @@ export const CohortSchema = /* @__PURE__ */ lazy(() =>
     published: z.optional(
       z.object({
         created: z.array(z.string()),
-        skipped: z.array(z.object({ menteeId: z.string(), mentorId: z.string(), reason: z.string() })),
+        skipped: z.array(SkippedPairSchema),
         at: z.string(),
       }),
     ),
@@ -588,6 +677,7 @@ export const SpaceSchema = /* @__PURE__ */ lazy(() =>
     name: z.string(),
     description: z.string(),
     audience: AudienceSchema,
+    createdAt: z.string(),
     audienceSize: z.optional(z.number()),
   }),
 );
@@ -605,6 +695,8 @@ export const ThreadSchema = /* @__PURE__ */ lazy(() =>
     replyCount: z.number(),
     lastPostAt: z.string(),
     version: z.number(),
+    /** Why a new thread was held for the board (to its author, when it was). */
+    heldReasons: z.optional(z.array(z.string())),
   }),
 );
 export const PostSchema = /* @__PURE__ */ lazy(() =>
@@ -693,6 +785,43 @@ export const ReportInputSchema = /* @__PURE__ */ lazy(() =>
     note: z._default(shortText(2000), ''),
   }),
 );
+/** The answer to a report: the report, and the case it joined (the reporter sees nothing else of the case). */
+export const ReportSchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    id: z.string(),
+    caseId: z.string(),
+    state: z.literal('open'),
+    targetType: z.enum(['post', 'thread', 'member']),
+    targetId: z.string(),
+    reason: z.string(),
+    at: z.string(),
+  }),
+);
+/** A resolved case. */
+export const ResolvedCaseSchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    id: z.string(),
+    state: z.enum(['open', 'resolved']),
+    outcome: z.optional(z.enum(['actioned', 'dismissed'])),
+    targetType: z.enum(['post', 'thread', 'member']),
+    targetId: z.string(),
+  }),
+);
+/** A sanction as the board sees it once made. */
+export const SanctionSchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    id: z.string(),
+    memberId: z.string(),
+    type: z.enum(['warn', 'read_only', 'suspend']),
+    until: z.optional(z.string()),
+    reason: z.string(),
+    by: z.string(),
+    at: z.string(),
+  }),
+);
+/** The held-content rules: the watched words, at their version. */
+export const RulesSchema = /* @__PURE__ */ lazy(() => z.object({ watchedWords: z.array(z.string()), version: z.int() }));
+
 export const ResolveInputSchema = /* @__PURE__ */ lazy(() =>
   z.strictObject({
     outcome: z.enum(['actioned', 'dismissed']),

@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { AdminAddUserToGroupCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { codeSentTo } from '../scripts/local/outbox';
 import type { ProfileInput } from '../shared/schemas';
+import { responseChecker } from './response-check';
 
 /**
  * Test helpers that go through the public entry points: `app.request()` with a cookie jar,
  * against the real DynamoDB Local and cognito-local that the global setup started.
  * Import this module only from test files (after tests/setup/env.ts has loaded the env).
  */
-const { app } = await import('../functions/app');
+const { app, openApiDocument } = await import('../functions/app');
+const checkAnswer = responseChecker(JSON.parse(JSON.stringify(openApiDocument())));
 
 export const ORIGIN = 'http://127.0.0.1:3000';
 export const PASSWORD = 'a long and unusual passphrase 42';
@@ -55,6 +57,8 @@ export class Agent {
     } catch {
       // not JSON
     }
+    // Every answer must be one the published document declares, with a body of its schema.
+    checkAnswer(method, `http://127.0.0.1:3000${path}`, res.status, parsed, res.headers.get('content-type'));
     return { status: res.status, body: parsed, headers: res.headers };
   }
 

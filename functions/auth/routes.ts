@@ -10,6 +10,7 @@ import {
   SignInCodeSchema,
   SignInSchema,
   SignUpSchema,
+  SignedUpSchema,
   PageQuerySchema,
   SessionSchema,
   SessionsEndedSchema,
@@ -24,7 +25,7 @@ import { config } from '../lib/config';
 import { UnauthenticatedError } from '../lib/errors';
 import { signedIn } from '../lib/guards';
 import type { Env } from '../lib/http';
-import { describe } from '../lib/openapi';
+import { describe, respond } from '../lib/openapi';
 import { seal, unseal } from '../lib/seal';
 import { COOKIE, type Tokens, clearSessionCookies, cookieBase, readCookie, readSessionCookie, setSessionCookies } from '../lib/session';
 import { validate } from '../lib/validation';
@@ -42,7 +43,7 @@ const addressOf = (headers: (name: string) => string | undefined) =>
 async function signedInAnswer(c: Context, email: string, tokens: Tokens) {
   const { user, sessionId } = await auth.signedIn(email, tokens);
   setSessionCookies(c, tokens, { userId: user.id, sessionId });
-  return c.json({ user }, 200);
+  return respond(c, SignedInSchema, { user }, 200);
 }
 
 /**
@@ -79,7 +80,8 @@ export const authRoutes = new Hono<Env>()
     describe({
       summary: 'Create an account (local mode confirms it at once)',
       tags: ['auth'],
-      responses: { 201: { description: 'Created' } },
+      responses: { 201: { description: 'Created: the new account’s id', schema: SignedUpSchema } },
+      errors: [429],
     }),
     validate('json', SignUpSchema),
     async (c) => {
@@ -89,12 +91,17 @@ export const authRoutes = new Hono<Env>()
         password,
         addressOf((n) => c.req.header(n)),
       );
-      return c.json({ userId }, 201);
+      return respond(c, SignedUpSchema, { userId }, 201);
     },
   )
   .post(
     '/confirm',
-    describe({ summary: 'Confirm an account with the emailed code', tags: ['auth'], responses: { 204: { description: 'Confirmed' } } }),
+    describe({
+      summary: 'Confirm an account with the emailed code',
+      tags: ['auth'],
+      responses: { 204: { description: 'Confirmed' } },
+      errors: [429],
+    }),
     validate('json', ConfirmSchema),
     async (c) => {
       const { email, code } = c.req.valid('json');
@@ -108,6 +115,7 @@ export const authRoutes = new Hono<Env>()
       summary: 'Email a password-reset code; the same answer whether or not the address has an account',
       tags: ['auth'],
       responses: { 204: { description: 'Sent if the account exists' } },
+      errors: [429],
     }),
     validate('json', ForgotPasswordSchema),
     async (c) => {
@@ -121,6 +129,7 @@ export const authRoutes = new Hono<Env>()
       summary: 'Set a new password with the emailed code (two-step sign-in, when on, still asks for its code)',
       tags: ['auth'],
       responses: { 204: { description: 'Changed' } },
+      errors: [429],
     }),
     validate('json', ResetPasswordSchema),
     async (c) => {
@@ -135,6 +144,7 @@ export const authRoutes = new Hono<Env>()
       summary: 'Change her password: the current one, then the new one',
       tags: ['auth'],
       responses: { 204: { description: 'Changed' } },
+      errors: [429],
     }),
     signedIn,
     validate('json', ChangePasswordSchema),
@@ -156,6 +166,7 @@ export const authRoutes = new Hono<Env>()
           schema: SignInChallengeSchema,
         },
       },
+      errors: [401, 429],
     }),
     validate('json', SignInSchema),
     async (c) => {
@@ -167,7 +178,7 @@ export const authRoutes = new Hono<Env>()
         return signedInAnswer(c, email, result.tokens);
       }
       setChallenge(c, { ...result.totp, email });
-      return c.json({ challenge: 'totp' as const }, 202);
+      return respond(c, SignInChallengeSchema, { challenge: 'totp' }, 202);
     },
   )
   .post(
@@ -176,6 +187,7 @@ export const authRoutes = new Hono<Env>()
       summary: 'The second step of a two-step sign-in: the code from her authenticator app',
       tags: ['auth'],
       responses: { 200: { description: 'Signed in', schema: SignedInSchema } },
+      errors: [401, 429],
     }),
     validate('json', SignInCodeSchema),
     async (c) => {
@@ -203,7 +215,7 @@ export const authRoutes = new Hono<Env>()
       responses: { 200: { description: 'Status', schema: MfaStatusSchema } },
     }),
     signedIn,
-    async (c) => c.json({ totp: await auth.totpEnabled(accessTokenOf(c)) }, 200),
+    async (c) => respond(c, MfaStatusSchema, { totp: await auth.totpEnabled(accessTokenOf(c)) }, 200),
   )
   .post(
     '/mfa/totp',
@@ -215,7 +227,7 @@ export const authRoutes = new Hono<Env>()
     signedIn,
     validate('json', TotpStartSchema),
     async (c) => {
-      return c.json(await auth.startTotp(c.var.session, accessTokenOf(c), c.req.valid('json').password), 200);
+      return respond(c, TotpSetupSchema, await auth.startTotp(c.var.session, accessTokenOf(c), c.req.valid('json').password), 200);
     },
   )
   .post(
@@ -229,7 +241,7 @@ export const authRoutes = new Hono<Env>()
     validate('json', TotpConfirmSchema),
     async (c) => {
       await auth.confirmTotp(c.var.session, accessTokenOf(c), c.req.valid('json').code);
-      return c.json({ totp: true }, 200);
+      return respond(c, MfaStatusSchema, { totp: true }, 200);
     },
   )
   .post(
@@ -244,7 +256,7 @@ export const authRoutes = new Hono<Env>()
     async (c) => {
       const { password, code } = c.req.valid('json');
       await auth.disableTotp(c.var.session, accessTokenOf(c), password, code);
-      return c.json({ totp: false }, 200);
+      return respond(c, MfaStatusSchema, { totp: false }, 200);
     },
   )
   .post(
@@ -253,6 +265,7 @@ export const authRoutes = new Hono<Env>()
       summary: 'Exchange the refresh cookie for new session cookies',
       tags: ['auth'],
       responses: { 204: { description: 'Refreshed' } },
+      errors: [401, 503],
     }),
     async (c) => {
       const token = readCookie(c, COOKIE.refresh);
@@ -276,6 +289,7 @@ export const authRoutes = new Hono<Env>()
       summary: 'Clear the session and revoke the refresh token',
       tags: ['auth'],
       responses: { 204: { description: 'Signed out' } },
+      errors: [503],
     }),
     async (c) => {
       await auth.signOut(readCookie(c, COOKIE.refresh), readSessionCookie(c));
@@ -292,7 +306,7 @@ export const authRoutes = new Hono<Env>()
     }),
     signedIn,
     validate('query', PageQuerySchema),
-    async (c) => c.json(await auth.sessionsOf(c.var.session, c.req.valid('query')), 200),
+    async (c) => respond(c, pageOf(SessionSchema), await auth.sessionsOf(c.var.session, c.req.valid('query')), 200),
   )
   .post(
     '/sign-out-others',
@@ -302,5 +316,5 @@ export const authRoutes = new Hono<Env>()
       responses: { 200: { description: 'How many sessions ended', schema: SessionsEndedSchema } },
     }),
     signedIn,
-    async (c) => c.json({ ended: await auth.signOutOthers(c.var.session) }, 200),
+    async (c) => respond(c, SessionsEndedSchema, { ended: await auth.signOutOthers(c.var.session) }, 200),
   );

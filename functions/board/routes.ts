@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { ApplicationSchema, ApplicationsQuerySchema, DecidedSchema, DecisionSchema, pageOf } from '../../shared/schemas';
 import { boardMember } from '../lib/guards';
 import type { Env } from '../lib/http';
-import { describe } from '../lib/openapi';
+import { describe, respond } from '../lib/openapi';
 import { validate } from '../lib/validation';
 import { memberIdOrNotFound } from '../members/service';
 import * as board from './service';
@@ -17,7 +17,7 @@ export const boardRoutes = new Hono<Env>()
     }),
     boardMember,
     validate('query', ApplicationsQuerySchema),
-    async (c) => c.json(await board.listApplications(c.var.session, c.req.valid('query')), 200),
+    async (c) => respond(c, pageOf(ApplicationSchema), await board.listApplications(c.var.session, c.req.valid('query')), 200),
   )
   .post(
     '/applications/:memberId/decision',
@@ -31,6 +31,6 @@ export const boardRoutes = new Hono<Env>()
     async (c) => {
       const id = memberIdOrNotFound(c.req.param('memberId'));
       const { decision, reason } = c.req.valid('json');
-      return c.json(await board.decide(c.var.session, id, decision, reason), 200);
+      return respond(c, DecidedSchema, await board.decide(c.var.session, id, decision, reason), 200);
     },
   );

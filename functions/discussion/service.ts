@@ -64,6 +64,15 @@ async function visiblePost(v: Viewer, id: string | undefined): Promise<PostRecor
 
 // ---------------------------------------------------------------- views
 
+/** A space as the API answers with it: the stored item's fields, picked. */
+export const spaceView = (s: Space): Space => ({
+  id: s.id,
+  name: s.name,
+  description: s.description,
+  audience: s.audience,
+  createdAt: s.createdAt,
+});
+
 export function threadView(t: ThreadRecord, v: Viewer) {
   const showAuthor = t.identity === 'named' || v.session.isBoard || t.authorId === v.session.userId;
   return {
@@ -115,7 +124,7 @@ export async function listSpaces(v: Viewer, q: { limit: number; cursor?: string 
   ]);
   const size = (a: Audience) => (a === 'members' ? counts.active : a === 'practitioners' ? counts.practitioners : undefined);
   return {
-    items: page.items.map((s) => ({ ...s, ...(size(s.audience) === undefined ? {} : { audienceSize: size(s.audience) }) })),
+    items: page.items.map((s) => ({ ...spaceView(s), ...(size(s.audience) === undefined ? {} : { audienceSize: size(s.audience) }) })),
     nextCursor: page.nextCursor,
   };
 }

@@ -1,17 +1,36 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import * as z from 'zod/mini';
 
 /**
- * OpenAPI from the very schemas the routes validate with. `validate()` (in validation.ts) and
- * `describe()` register their schema or description against the middleware they return; the
- * document is then built by walking the app's registered routes, so every route is listed and a
- * schema can never drift from the validator.
+ * OpenAPI from the very schemas the routes validate with and answer with. `validate()` (in
+ * validation.ts), the guards (guards.ts) and `describe()` register what they know against the
+ * middleware they return; the document is built by walking the app's registered routes, so every
+ * route is listed and no schema can drift from the code.
+ *
+ * HOW A ROUTE DECLARES ITS ANSWERS
+ * - Success: `describe({ responses: { 201: { description, schema: FooSchema } } })`, a zod schema
+ *   from shared/schemas.ts (leave `schema` out for a 204 or any answer without a body), and the
+ *   handler answers with `respond(c, FooSchema, value, 201)`: `value` must be exactly
+ *   `z.output<typeof FooSchema>` — a missing field or an extra one (a spread record, a key field)
+ *   fails the type check.
+ * - Errors: most are derived, so a route rarely lists any. A guard (`signedIn`, `activeMember`,
+ *   `boardMember`) adds 401 and 403; `validate()` adds 400; every write adds 403 (CSRF), 409, 413,
+ *   415 and 503; a path parameter adds 404; a guarded route adds 503. Anything else the route can
+ *   answer — 404 without a path parameter, 429 from a throttle, 409 on a read — goes in
+ *   `describe({ errors: [404, 429] })`. Every error answer is the `Error` schema.
+ * - The integration tests check every answer against this document (tests/helpers.ts): an
+ *   undeclared status or a body off its schema fails the test that caused it.
  */
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503;
+
 export type RouteDoc = {
   summary?: string;
   tags?: string[];
   auth?: 'none' | 'session' | 'member' | 'board';
   responses?: Record<number, { description: string; schema?: z.ZodMiniType }>;
+  /** Error statuses beyond the ones derived from the guards, validators and method (see above). */
+  errors?: readonly ErrorStatus[];
   json?: z.ZodMiniType;
   query?: z.ZodMiniType;
   param?: z.ZodMiniType;
@@ -24,14 +43,68 @@ export function register<M extends MiddlewareHandler>(mw: M, doc: RouteDoc): M {
   return mw;
 }
 
-/** A no-op middleware that carries a route's summary and responses into the document. */
+/** A no-op middleware that carries a route's summary, responses and extra error statuses into the document. */
 export function describe(doc: RouteDoc): MiddlewareHandler {
   return register(async (_c, next) => next(), doc);
+}
+
+/**
+ * `V` with every property that `T` does not declare turned into `never`, at every depth, so that a
+ * value with an extra field (from a spread record, say) is not assignable. Missing fields are
+ * caught by `V extends T`.
+ */
+export type Exact<T, V> = V extends readonly (infer VI)[]
+  ? T extends readonly (infer TI)[]
+    ? readonly Exact<TI, VI>[]
+    : V
+  : V extends object
+    ? T extends object
+      ? { [K in keyof V]: K extends keyof T ? Exact<T[K], V[K]> : never }
+      : V
+    : V;
+
+/**
+ * The one way a route answers with a body: `value` must be exactly the schema's output type (no
+ * field missing, none extra). Nothing is parsed at run time (a Lambda's cold start and every
+ * request would pay for it); the integration tests validate each real answer against the document.
+ */
+export function respond<S extends z.ZodMiniType<object>, V extends z.output<S>, St extends ContentfulStatusCode>(
+  c: Context,
+  _schema: S,
+  value: V & Exact<z.output<S>, V>,
+  status: St,
+) {
+  return c.json(value as z.output<S>, status);
 }
 
 type RouteLike = { method: string; path: string; handler: unknown };
 
 const jsonSchema = (s: z.ZodMiniType, io: 'input' | 'output') => z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'openapi-3.0' });
+
+/** The contract's error codes, one response per status, each with the Error schema. */
+const ERRORS: Record<ErrorStatus, string> = {
+  400: 'validation_failed: a field, the query or the JSON is not valid (details name each field)',
+  401: 'unauthenticated: no, an expired or a bad session',
+  403: 'forbidden: signed in but not allowed (role, membership status, sanction, or another origin)',
+  404: 'not_found: missing, malformed id, or not visible to the caller',
+  409: 'conflict: not allowed from the current state, a duplicate, or a stale version',
+  413: 'payload_too_large: a body over 64 KiB',
+  415: 'unsupported_media_type: a body that is not application/json',
+  429: 'rate_limited: too many tries; wait the seconds in retry-after',
+  503: 'unavailable: the database throttled or failed; nothing was written',
+};
+
+/** The error statuses a route can answer, from what guards it, what it validates, and its method. */
+function errorStatuses(method: string, rawPath: string, doc: RouteDoc): ErrorStatus[] {
+  const s = new Set<ErrorStatus>(doc.errors ?? []);
+  const write = method !== 'get' && method !== 'head';
+  const guarded = doc.auth !== undefined && doc.auth !== 'none';
+  if (guarded) for (const x of [401, 403, 503] as const) s.add(x);
+  if (doc.json || doc.query || doc.param) s.add(400);
+  if (rawPath.includes(':')) s.add(404);
+  if (write) for (const x of [400, 403, 409, 413, 415, 503] as const) s.add(x);
+  return [...s].sort((a, b) => a - b);
+}
 
 export function buildOpenApi(routes: readonly RouteLike[], info: { title: string; version: string }) {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -40,7 +113,8 @@ export function buildOpenApi(routes: readonly RouteLike[], info: { title: string
     if (r.method === 'ALL') continue; // middleware mounted with use()
     const key = `${r.method.toLowerCase()} ${r.path}`;
     const doc = registry.get(r.handler as MiddlewareHandler) ?? {};
-    grouped.set(key, { ...(grouped.get(key) ?? {}), ...doc });
+    const prev = grouped.get(key) ?? {};
+    grouped.set(key, { ...prev, ...doc, errors: [...(prev.errors ?? []), ...(doc.errors ?? [])] });
   }
   for (const [key, doc] of grouped) {
     const [method, rawPath] = key.split(' ') as [string, string];
@@ -61,7 +135,7 @@ export function buildOpenApi(routes: readonly RouteLike[], info: { title: string
         ? { description: r.description, content: { 'application/json': { schema: jsonSchema(r.schema, 'output') } } }
         : { description: r.description };
     }
-    responses.default = { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+    for (const status of errorStatuses(method, rawPath, doc)) responses[status] = { $ref: `#/components/responses/E${status}` };
     paths[path] ??= {};
     paths[path][method] = {
       summary: doc.summary ?? `${method.toUpperCase()} ${path}`,
@@ -72,6 +146,7 @@ export function buildOpenApi(routes: readonly RouteLike[], info: { title: string
       responses,
     };
   }
+  const errorContent = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
   return {
     openapi: '3.0.3',
     info,
@@ -79,23 +154,45 @@ export function buildOpenApi(routes: readonly RouteLike[], info: { title: string
     paths,
     components: {
       securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'cn_id' } },
+      responses: Object.fromEntries(
+        Object.entries(ERRORS).map(([status, description]) => [
+          `E${status}`,
+          {
+            description,
+            content: errorContent,
+            ...(status === '429'
+              ? { headers: { 'retry-after': { description: 'Seconds to wait', schema: { type: 'integer', minimum: 0 } } } }
+              : {}),
+          },
+        ]),
+      ),
       schemas: {
         Error: {
           type: 'object',
           required: ['error'],
+          additionalProperties: false,
           properties: {
             error: {
               type: 'object',
               required: ['code', 'message'],
+              additionalProperties: false,
               properties: {
-                code: { type: 'string' },
-                message: { type: 'string' },
-                details: {
-                  type: 'array',
-                  items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
-                },
+                code: { type: 'string', description: 'Stable snake_case code (validation_failed, not_found, conflict …)' },
+                message: { type: 'string', description: 'A sentence in English for people' },
+                details: { type: 'array', items: { $ref: '#/components/schemas/ErrorDetail' } },
               },
             },
+          },
+        },
+        ErrorDetail: {
+          type: 'object',
+          required: ['path', 'message'],
+          additionalProperties: false,
+          properties: {
+            path: { type: 'string', description: 'The field, dotted (goals.shortTerm), or the part of the request' },
+            message: { type: 'string' },
+            code: { type: 'string', description: 'A stable snake_case code for the detail (required, too_long, unknown_field …)' },
+            params: { type: 'object', additionalProperties: true, description: 'Values the message names (maximum, …)' },
           },
         },
       },

@@ -9,6 +9,8 @@ import {
   ProfileSchema,
   ReapplyInputSchema,
   ReapplySchema,
+  ErasedSchema,
+  ExportSchema,
   pageOf,
 } from '../../shared/schemas';
 import { eraseAccount } from '../account/erase';
@@ -16,7 +18,7 @@ import { deleteOwnUser } from '../auth/cognito';
 import { UnauthenticatedError } from '../lib/errors';
 import { activeMember, signedIn } from '../lib/guards';
 import type { Env } from '../lib/http';
-import { describe } from '../lib/openapi';
+import { describe, respond } from '../lib/openapi';
 import { COOKIE, clearSessionCookies, readCookie } from '../lib/session';
 import { validate } from '../lib/validation';
 import * as members from './service';
@@ -29,7 +31,7 @@ export const meRoutes = new Hono<Env>().get(
     responses: { 200: { description: 'Me', schema: MeSchema } },
   }),
   signedIn,
-  async (c) => c.json(await members.getMe(c.var.session), 200),
+  async (c) => respond(c, MeSchema, await members.getMe(c.var.session), 200),
 );
 
 export const memberRoutes = new Hono<Env>()
@@ -42,7 +44,7 @@ export const memberRoutes = new Hono<Env>()
     }),
     signedIn,
     validate('json', ProfileInputSchema),
-    async (c) => c.json(await members.putProfile(c.var.session, c.req.valid('json')), 200),
+    async (c) => respond(c, ProfileSchema, await members.putProfile(c.var.session, c.req.valid('json')), 200),
   )
   .post(
     '/me/application',
@@ -53,7 +55,7 @@ export const memberRoutes = new Hono<Env>()
     }),
     signedIn,
     validate('json', ReapplyInputSchema),
-    async (c) => c.json(await members.reapply(c.var.session, c.req.valid('json')), 201),
+    async (c) => respond(c, ReapplySchema, await members.reapply(c.var.session, c.req.valid('json')), 201),
   )
   .get(
     '/me',
@@ -61,26 +63,35 @@ export const memberRoutes = new Hono<Env>()
       summary: 'The own full profile',
       tags: ['members'],
       responses: { 200: { description: 'The profile', schema: ProfileSchema } },
+      errors: [404],
     }),
     signedIn,
     async (c) => {
       const me = await members.getMe(c.var.session);
       if (!me.profile) return c.json({ error: { code: 'not_found', message: 'You have no profile yet.' } }, 404);
-      return c.json(me.profile, 200);
+      return respond(c, ProfileSchema, me.profile, 200);
     },
   )
   .get(
     '/me/export',
-    describe({ summary: 'Everything the member wrote or owns, as JSON', tags: ['members'], responses: { 200: { description: 'Export' } } }),
+    describe({
+      summary: 'Everything the member wrote or owns, as JSON',
+      tags: ['members'],
+      responses: { 200: { description: 'Export', schema: ExportSchema } },
+    }),
     signedIn,
     async (c) => {
       c.header('content-disposition', 'attachment; filename="champions-network-export.json"');
-      return c.json(await members.exportData(c.var.session), 200);
+      return respond(c, ExportSchema, await members.exportData(c.var.session), 200);
     },
   )
   .delete(
     '/me',
-    describe({ summary: 'Erase the account and its data', tags: ['members'], responses: { 202: { description: 'Erased' } } }),
+    describe({
+      summary: 'Erase the account and its data',
+      tags: ['members'],
+      responses: { 202: { description: 'Erased', schema: ErasedSchema } },
+    }),
     signedIn,
     async (c) => {
       const accessToken = readCookie(c, COOKIE.access);
@@ -88,7 +99,7 @@ export const memberRoutes = new Hono<Env>()
       await eraseAccount(c.var.session.userId);
       await deleteOwnUser(accessToken);
       clearSessionCookies(c);
-      return c.json({ status: 'erased' }, 202);
+      return respond(c, ErasedSchema, { status: 'erased' }, 202);
     },
   )
   .get(
@@ -100,7 +111,7 @@ export const memberRoutes = new Hono<Env>()
     }),
     activeMember,
     validate('query', PageQuerySchema),
-    async (c) => c.json(await members.listBlocks(c.var.session, c.req.valid('query')), 200),
+    async (c) => respond(c, pageOf(BlockSchema), await members.listBlocks(c.var.session, c.req.valid('query')), 200),
   )
   .get(
     '/me/sanctions',
@@ -111,7 +122,7 @@ export const memberRoutes = new Hono<Env>()
     }),
     signedIn,
     validate('query', PageQuerySchema),
-    async (c) => c.json(await members.listOwnSanctions(c.var.session, c.req.valid('query')), 200),
+    async (c) => respond(c, pageOf(OwnSanctionSchema), await members.listOwnSanctions(c.var.session, c.req.valid('query')), 200),
   )
   .put(
     '/me/blocks/:id',
@@ -143,7 +154,7 @@ export const memberRoutes = new Hono<Env>()
       responses: { 200: { description: 'Profile', schema: ProfileSchema } },
     }),
     signedIn,
-    async (c) => c.json(await members.getProfile(c.var.session, c.req.param('id')), 200),
+    async (c) => respond(c, ProfileSchema, await members.getProfile(c.var.session, c.req.param('id')), 200),
   )
   .get(
     '/',
@@ -154,5 +165,5 @@ export const memberRoutes = new Hono<Env>()
     }),
     signedIn,
     validate('query', DirectoryQuerySchema),
-    async (c) => c.json(await members.directory(c.var.session, c.req.valid('query')), 200),
+    async (c) => respond(c, pageOf(ProfileSchema), await members.directory(c.var.session, c.req.valid('query')), 200),
   );

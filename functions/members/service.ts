@@ -329,7 +329,7 @@ async function mentoringOf(memberId: string) {
       ]);
       return {
         id: m.id,
-        role: m.mentorId === memberId ? 'mentor' : 'mentee',
+        role: m.mentorId === memberId ? ('mentor' as const) : ('mentee' as const),
         state: m.state,
         message: m.message,
         goals: m.goals,
@@ -380,15 +380,20 @@ export async function exportData(session: Session) {
     })),
     mentorships,
     // Where she is signed in: only when each sign-in started (no device details are kept).
-    sessions: own.filter((i) => i.entity === 'session').map((i) => ({ startedAt: i.startedAt })),
+    sessions: own.filter((i) => i.entity === 'session').map((i) => ({ startedAt: String(i.startedAt) })),
     // What the board decided about her, with its reasons; not which board member decided.
     // Her private messages to the board, with its replies (never which board member answered).
     boardMessages: own
       .filter((i) => i.entity === 'boardMessage')
-      .map((i) => ({ body: i.body, at: i.at, state: i.state, ...(i.reply ? { reply: i.reply, handledAt: i.handledAt } : {}) })),
+      .map((i) => ({
+        body: String(i.body),
+        at: String(i.at),
+        state: String(i.state),
+        ...(i.reply ? { reply: String(i.reply), handledAt: String(i.handledAt) } : {}),
+      })),
     sanctions: own
       .filter((i) => i.entity === 'sanction')
-      .map((i) => ({ type: i.type, reason: i.reason, ...(i.until ? { until: i.until } : {}), at: i.at })),
+      .map((i) => ({ type: String(i.type), reason: String(i.reason), ...(i.until ? { until: String(i.until) } : {}), at: String(i.at) })),
   };
 }
 

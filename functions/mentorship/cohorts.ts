@@ -20,6 +20,9 @@ import { RULES, effectiveState, menteeSide, mentorSide, request } from './servic
 
 const languageName = (code: string) => languageList().find((l) => l.code === code)?.label ?? code;
 
+/** A cohort as the board sees it: without the lease a running publish holds. */
+type Cohort = Omit<CohortRecord, 'publishing'>;
+
 type PairInfo = { score: number; reasons: MatchReason[] } | { why: string };
 
 /** Runs `fn` over `items` with at most `n` at once (each mentee's reads are a few queries). */
@@ -101,7 +104,7 @@ function unassignedReason(menteeId: string, mentorIds: string[], info: (a: strin
   return 'the mentors she could have were better used for others, or had no free place';
 }
 
-export async function createCohort(session: Session, input: { menteeIds: string[]; mentorIds: string[] }): Promise<CohortRecord> {
+export async function createCohort(session: Session, input: { menteeIds: string[]; mentorIds: string[] }): Promise<Cohort> {
   const menteeIds = [...new Set(input.menteeIds)];
   const mentorIds = [...new Set(input.mentorIds)];
   const { info, slots, menteeProblem } = await evaluate(menteeIds, mentorIds);
@@ -146,7 +149,7 @@ export async function createCohort(session: Session, input: { menteeIds: string[
   return cohort;
 }
 
-export async function getCohort(rawId: string | undefined): Promise<CohortRecord> {
+export async function getCohort(rawId: string | undefined): Promise<Cohort> {
   const id = rawId && /^[0-9A-HJKMNP-TV-Z]{26}$/.test(rawId) ? rawId : undefined;
   const c = id ? await repo.getCohort(id) : undefined;
   if (!c) throw new NotFoundError();
@@ -155,7 +158,10 @@ export async function getCohort(rawId: string | undefined): Promise<CohortRecord
 }
 
 /** The board's adjustment: the pairs she wants, each checked and scored again. */
-export async function adjustCohort(rawId: string | undefined, input: { pairs: { menteeId: string; mentorId: string }[]; version: number }) {
+export async function adjustCohort(
+  rawId: string | undefined,
+  input: { pairs: { menteeId: string; mentorId: string }[]; version: number },
+): Promise<Cohort> {
   const c = await getCohort(rawId);
   if (c.state !== 'draft') throw new ConflictError('published', 'This cohort has been published.');
   const { info, slots } = await evaluate(c.menteeIds, c.mentorIds);
@@ -179,7 +185,7 @@ export async function adjustCohort(rawId: string | undefined, input: { pairs: { 
     seen.add(p.menteeId);
   });
   if (details.length) throw new ValidationError('Some pairs cannot be made.', details);
-  const next: CohortRecord = {
+  const next: Cohort = {
     ...c,
     pairs: countPlacements(pairs),
     unassigned: c.menteeIds.filter((id) => !seen.has(id)).map((id) => ({ menteeId: id, reason: 'left unassigned by the board' })),

@@ -356,7 +356,11 @@ export async function listFeedback(mentorshipId: string): Promise<Feedback[]> {
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
     ExpressionAttributeValues: values({ ':pk': keys.mentorship(mentorshipId).pk, ':p': 'FEEDBACK#' }),
   });
-  return (res.Items ?? []).map((i) => recordOf<Feedback>(i));
+  // The stored items also carry their version: a feedback is its own fields only.
+  return (res.Items ?? []).map((i) => {
+    const f = recordOf<Feedback>(i);
+    return { mentorshipId: f.mentorshipId, memberId: f.memberId, rating: f.rating, text: f.text, at: f.at };
+  });
 }
 
 export type CohortRecord = {

@@ -24,7 +24,7 @@ import {
 } from '../../shared/schemas';
 import { activeMember, boardMember } from '../lib/guards';
 import type { Env } from '../lib/http';
-import { describe } from '../lib/openapi';
+import { describe, respond } from '../lib/openapi';
 import { validate } from '../lib/validation';
 import * as cohorts from './cohorts';
 import * as mentorships from './service';
@@ -42,7 +42,7 @@ export const matchRoutes = new Hono<Env>()
     }),
     activeMember,
     validate('query', SuggestionsQuerySchema),
-    async (c) => c.json({ items: await mentorships.suggestions(c.var.session, c.req.valid('query').limit) }, 200),
+    async (c) => respond(c, SuggestionListSchema, { items: await mentorships.suggestions(c.var.session, c.req.valid('query').limit) }, 200),
   )
   .get(
     '/mentors/:id',
@@ -52,7 +52,7 @@ export const matchRoutes = new Hono<Env>()
       responses: { 200: { description: 'Availability', schema: MentorAvailabilitySchema } },
     }),
     activeMember,
-    async (c) => c.json(await mentorships.availability(c.var.session, c.req.param('id')), 200),
+    async (c) => respond(c, MentorAvailabilitySchema, await mentorships.availability(c.var.session, c.req.param('id')), 200),
   );
 
 export const mentorshipRoutes = new Hono<Env>()
@@ -62,10 +62,11 @@ export const mentorshipRoutes = new Hono<Env>()
       summary: 'Ask a mentor (the caller is the mentee)',
       tags: ['mentorship'],
       responses: { 201: { description: 'Requested', schema: MentorshipSchema } },
+      errors: [404],
     }),
     activeMember,
     validate('json', MentorshipRequestSchema),
-    async (c) => c.json(await mentorships.request(c.var.session, c.req.valid('json')), 201),
+    async (c) => respond(c, MentorshipSchema, await mentorships.request(c.var.session, c.req.valid('json')), 201),
   )
   .get(
     '/',
@@ -76,28 +77,28 @@ export const mentorshipRoutes = new Hono<Env>()
     }),
     activeMember,
     validate('query', MentorshipListQuerySchema),
-    async (c) => c.json(await mentorships.list(c.var.session, c.req.valid('query')), 200),
+    async (c) => respond(c, pageOf(MentorshipSchema), await mentorships.list(c.var.session, c.req.valid('query')), 200),
   )
   .get('/:id', one('A mentorship: its two parties and the board'), activeMember, async (c) =>
-    c.json(await mentorships.get(c.var.session, c.req.param('id')), 200),
+    respond(c, MentorshipSchema, await mentorships.get(c.var.session, c.req.param('id')), 200),
   )
   .post('/:id/accept', one('The mentor accepts (never past her capacity)'), activeMember, async (c) =>
-    c.json(await mentorships.accept(c.var.session, c.req.param('id')), 200),
+    respond(c, MentorshipSchema, await mentorships.accept(c.var.session, c.req.param('id')), 200),
   )
   .post('/:id/decline', one('The mentor declines with a reason'), activeMember, validate('json', DeclineSchema), async (c) =>
-    c.json(await mentorships.decline(c.var.session, c.req.param('id'), c.req.valid('json')), 200),
+    respond(c, MentorshipSchema, await mentorships.decline(c.var.session, c.req.param('id'), c.req.valid('json')), 200),
   )
   .post('/:id/withdraw', one('The mentee withdraws her pending request'), activeMember, async (c) =>
-    c.json(await mentorships.withdraw(c.var.session, c.req.param('id')), 200),
+    respond(c, MentorshipSchema, await mentorships.withdraw(c.var.session, c.req.param('id')), 200),
   )
   .post('/:id/complete', one('Either party completes an accepted mentorship'), activeMember, async (c) =>
-    c.json(await mentorships.close(c.var.session, c.req.param('id'), 'completed'), 200),
+    respond(c, MentorshipSchema, await mentorships.close(c.var.session, c.req.param('id'), 'completed'), 200),
   )
   .post('/:id/end', one('Either party ends an accepted mentorship'), activeMember, async (c) =>
-    c.json(await mentorships.close(c.var.session, c.req.param('id'), 'ended'), 200),
+    respond(c, MentorshipSchema, await mentorships.close(c.var.session, c.req.param('id'), 'ended'), 200),
   )
   .post('/:id/suspend', one('The board suspends an open mentorship'), boardMember, validate('json', ReasonSchema), async (c) =>
-    c.json(await mentorships.suspend(c.var.session, c.req.param('id'), c.req.valid('json').reason), 200),
+    respond(c, MentorshipSchema, await mentorships.suspend(c.var.session, c.req.param('id'), c.req.valid('json').reason), 200),
   )
   .post(
     '/:id/check-ins',
@@ -108,7 +109,7 @@ export const mentorshipRoutes = new Hono<Env>()
     }),
     activeMember,
     validate('json', CheckInInputSchema),
-    async (c) => c.json(await mentorships.addCheckIn(c.var.session, c.req.param('id'), c.req.valid('json')), 201),
+    async (c) => respond(c, CheckInSchema, await mentorships.addCheckIn(c.var.session, c.req.param('id'), c.req.valid('json')), 201),
   )
   .patch(
     '/:id/check-ins/:checkInId',
@@ -120,7 +121,12 @@ export const mentorshipRoutes = new Hono<Env>()
     activeMember,
     validate('json', CheckInEditSchema),
     async (c) =>
-      c.json(await mentorships.editCheckIn(c.var.session, c.req.param('id'), c.req.param('checkInId'), c.req.valid('json')), 200),
+      respond(
+        c,
+        CheckInSchema,
+        await mentorships.editCheckIn(c.var.session, c.req.param('id'), c.req.param('checkInId'), c.req.valid('json')),
+        200,
+      ),
   )
   .delete(
     '/:id/check-ins/:checkInId',
@@ -145,7 +151,8 @@ export const mentorshipRoutes = new Hono<Env>()
     }),
     activeMember,
     validate('query', PageQuerySchema),
-    async (c) => c.json(await mentorships.listCheckIns(c.var.session, c.req.param('id'), c.req.valid('query')), 200),
+    async (c) =>
+      respond(c, pageOf(CheckInSchema), await mentorships.listCheckIns(c.var.session, c.req.param('id'), c.req.valid('query')), 200),
   )
   .post(
     '/:id/feedback',
@@ -156,7 +163,7 @@ export const mentorshipRoutes = new Hono<Env>()
     }),
     activeMember,
     validate('json', FeedbackInputSchema),
-    async (c) => c.json(await mentorships.addFeedback(c.var.session, c.req.param('id'), c.req.valid('json')), 201),
+    async (c) => respond(c, FeedbackSchema, await mentorships.addFeedback(c.var.session, c.req.param('id'), c.req.valid('json')), 201),
   );
 
 export const boardMentorshipRoutes = new Hono<Env>()
@@ -169,7 +176,7 @@ export const boardMentorshipRoutes = new Hono<Env>()
     }),
     boardMember,
     validate('query', BoardMentorshipListQuerySchema),
-    async (c) => c.json(await mentorships.listForBoard(c.req.valid('query')), 200),
+    async (c) => respond(c, pageOf(MentorshipSchema), await mentorships.listForBoard(c.req.valid('query')), 200),
   )
   .get(
     '/mentorships/feedback',
@@ -180,7 +187,7 @@ export const boardMentorshipRoutes = new Hono<Env>()
     }),
     boardMember,
     validate('query', PageQuerySchema),
-    async (c) => c.json(await mentorships.listFeedbackForBoard(c.var.session, c.req.valid('query')), 200),
+    async (c) => respond(c, pageOf(FeedbackSchema), await mentorships.listFeedbackForBoard(c.var.session, c.req.valid('query')), 200),
   )
   .post(
     '/cohorts',
@@ -191,13 +198,13 @@ export const boardMentorshipRoutes = new Hono<Env>()
     }),
     boardMember,
     validate('json', CohortInputSchema),
-    async (c) => c.json(await cohorts.createCohort(c.var.session, c.req.valid('json')), 201),
+    async (c) => respond(c, CohortSchema, await cohorts.createCohort(c.var.session, c.req.valid('json')), 201),
   )
   .get(
     '/cohorts/:id',
     describe({ summary: 'A cohort draft', tags: ['board'], responses: { 200: { description: 'Draft', schema: CohortSchema } } }),
     boardMember,
-    async (c) => c.json(await cohorts.getCohort(c.req.param('id')), 200),
+    async (c) => respond(c, CohortSchema, await cohorts.getCohort(c.req.param('id')), 200),
   )
   .put(
     '/cohorts/:id',
@@ -208,7 +215,7 @@ export const boardMentorshipRoutes = new Hono<Env>()
     }),
     boardMember,
     validate('json', CohortPairsSchema),
-    async (c) => c.json(await cohorts.adjustCohort(c.req.param('id'), c.req.valid('json')), 200),
+    async (c) => respond(c, CohortSchema, await cohorts.adjustCohort(c.req.param('id'), c.req.valid('json')), 200),
   )
   .post(
     '/cohorts/:id/publish',
@@ -223,5 +230,5 @@ export const boardMentorshipRoutes = new Hono<Env>()
       },
     }),
     boardMember,
-    async (c) => c.json(await cohorts.publishCohort(c.req.param('id')), 200),
+    async (c) => respond(c, PublishedCohortSchema, await cohorts.publishCohort(c.req.param('id')), 200),
   );

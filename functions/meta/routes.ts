@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { EXPERTISE, countries, languages } from '../../shared/meta';
 import { MetaSchema } from '../../shared/schemas';
 import type { Env } from '../lib/http';
-import { describe } from '../lib/openapi';
+import { describe, respond } from '../lib/openapi';
 
 export const metaRoutes = new Hono<Env>().get(
   '/',
@@ -13,6 +13,6 @@ export const metaRoutes = new Hono<Env>().get(
   }),
   (c) => {
     c.header('cache-control', 'public, max-age=3600');
-    return c.json({ expertise: EXPERTISE.map((e) => ({ ...e })), countries: countries(), languages: languages() }, 200);
+    return respond(c, MetaSchema, { expertise: EXPERTISE.map((e) => ({ ...e })), countries: countries(), languages: languages() }, 200);
   },
 );

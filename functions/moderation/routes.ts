@@ -1,41 +1,55 @@
 import { Hono } from 'hono';
-import { ReportInputSchema, ResolveInputSchema, RulesInputSchema, SanctionInputSchema } from '../../shared/schemas';
+import type * as z from 'zod/mini';
+import {
+  ReportInputSchema,
+  ReportSchema,
+  ResolveInputSchema,
+  ResolvedCaseSchema,
+  RulesInputSchema,
+  RulesSchema,
+  SanctionInputSchema,
+  SanctionSchema,
+} from '../../shared/schemas';
 import { activeMember, boardMember } from '../lib/guards';
 import type { Env } from '../lib/http';
-import { describe } from '../lib/openapi';
+import { type ErrorStatus, describe, respond } from '../lib/openapi';
 import { validate } from '../lib/validation';
 import * as moderation from './service';
 
 const viewer = (c: { var: Env['Variables'] }) => ({ session: c.var.session, member: c.var.member });
-const doc = (summary: string, status: number) =>
-  describe({ summary, tags: ['moderation'], responses: { [status]: { description: summary } } });
+const doc = (summary: string, status: number, schema: z.ZodMiniType, errors: ErrorStatus[] = []) =>
+  describe({ summary, tags: ['moderation'], responses: { [status]: { description: summary, schema } }, errors });
 
 export const reportRoutes = new Hono<Env>().post(
   '/',
-  doc('Report a post, thread or member (3 an hour); the reported member never learns who reported', 201),
+  doc('Report a post, thread or member (3 an hour); the reported member never learns who reported', 201, ReportSchema, [404, 429]),
   activeMember,
   validate('json', ReportInputSchema),
-  async (c) => c.json(await moderation.report(viewer(c), c.req.valid('json')), 201),
+  async (c) => respond(c, ReportSchema, await moderation.report(viewer(c), c.req.valid('json')), 201),
 );
 
 export const caseRoutes = new Hono<Env>()
   .post(
     '/cases/:id/resolve',
-    doc('Resolve an open case; its reporters are told the outcome', 200),
+    doc('Resolve an open case; its reporters are told the outcome', 200, ResolvedCaseSchema),
     boardMember,
     validate('json', ResolveInputSchema),
-    async (c) => c.json(await moderation.resolveCase(viewer(c), c.req.param('id'), c.req.valid('json')), 200),
+    async (c) => respond(c, ResolvedCaseSchema, await moderation.resolveCase(viewer(c), c.req.param('id'), c.req.valid('json')), 200),
   )
   .post(
     '/members/:id/sanctions',
-    doc('Warn, make read-only until a date, or suspend until a date', 201),
+    doc('Warn, make read-only until a date, or suspend until a date', 201, SanctionSchema),
     boardMember,
     validate('json', SanctionInputSchema),
-    async (c) => c.json(await moderation.sanction(viewer(c), c.req.param('id'), c.req.valid('json')), 201),
+    async (c) => respond(c, SanctionSchema, await moderation.sanction(viewer(c), c.req.param('id'), c.req.valid('json')), 201),
   )
-  .get('/rules', doc('The held-content rules (board-managed watched words)', 200), boardMember, async (c) =>
-    c.json(await moderation.getRules(), 200),
+  .get('/rules', doc('The held-content rules (board-managed watched words)', 200, RulesSchema), boardMember, async (c) =>
+    respond(c, RulesSchema, await moderation.getRules(), 200),
   )
-  .put('/rules', doc('Replace the watched words at the rules’ version', 200), boardMember, validate('json', RulesInputSchema), async (c) =>
-    c.json(await moderation.updateRules(viewer(c), c.req.valid('json')), 200),
+  .put(
+    '/rules',
+    doc('Replace the watched words at the rules’ version', 200, RulesSchema),
+    boardMember,
+    validate('json', RulesInputSchema),
+    async (c) => respond(c, RulesSchema, await moderation.updateRules(viewer(c), c.req.valid('json')), 200),
   );

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { NotificationIdSchema, NotificationSchema, PageQuerySchema, pageOf } from '../../shared/schemas';
 import { signedIn } from '../lib/guards';
 import type { Env } from '../lib/http';
-import { describe } from '../lib/openapi';
+import { describe, respond } from '../lib/openapi';
 import { validate } from '../lib/validation';
 import { listNotifications, markRead } from './repository';
 
@@ -19,7 +19,12 @@ export const notificationRoutes = new Hono<Env>()
     async (c) => {
       const q = c.req.valid('query');
       const userId = c.var.session.userId;
-      return c.json(await listNotifications(userId, { limit: q.limit, cursor: q.cursor, scope: `notif:${userId}` }), 200);
+      return respond(
+        c,
+        pageOf(NotificationSchema),
+        await listNotifications(userId, { limit: q.limit, cursor: q.cursor, scope: `notif:${userId}` }),
+        200,
+      );
     },
   )
   .post(
