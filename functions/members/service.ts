@@ -307,11 +307,14 @@ export async function exportData(session: Session) {
     const { pk: _p, sk: _s, gsi1pk: _a, gsi1sk: _b, ...rest } = i;
     return rest;
   };
-  const profile = own.find((i) => i.entity === 'member');
+  const found = own.find((i) => i.entity === 'member');
+  // Her application was decided by the board, not by a person she can look up: the deciding board
+  // member's id stays out, as it does for sanctions. The sort key is ours, not her data.
+  const { decidedBy: _by, sortName: _sort, ...profile } = found ?? {};
   return {
     exportedAt: new Date().toISOString(),
     account: { id: session.userId, email: session.email },
-    profile: profile ? strip(profile) : null,
+    profile: found ? strip(profile) : null,
     blocks: own
       .filter((i) => typeof i.sk === 'string' && i.sk.startsWith('BLOCK#OUT#'))
       .map((i): Block => ({ memberId: String(i.blocked), displayName: String(i.blockedName ?? ''), at: String(i.at) })),

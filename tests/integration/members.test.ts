@@ -1,5 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { Agent, applicant, board, expectError, member, profile, signedInAgent } from '../helpers';
+import { TABLE, fromAttr, queryAll, values } from '../../functions/lib/db';
+import { keys } from '../../functions/lib/keys';
+import type { ProfileInput } from '../../shared/schemas';
+import { Agent, anotherBoardMember, applicant, board, expectError, member, profile, signedInAgent } from '../helpers';
+
+/** Every item left in a member's partition, read straight from the table. */
+async function partitionOf(memberId: string): Promise<Record<string, unknown>[]> {
+  const items = await queryAll({
+    TableName: TABLE,
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: values({ ':pk': keys.member(memberId).pk }),
+    ConsistentRead: true,
+  });
+  return items.map((i) => fromAttr(i));
+}
+
+const mentoring = (offer: boolean): ProfileInput['mentoring'] => ({
+  offering: { active: offer, capacity: offer ? 2 : 0, topics: offer ? ['investigation'] : [], languages: offer ? ['en'] : [] },
+  seeking: {
+    active: !offer,
+    topics: offer ? [] : ['investigation'],
+    goals: { shortTerm: '', mediumTerm: '', longTerm: '' },
+    sameCountryOnly: false,
+    outsideOrganizationOnly: false,
+  },
+});
 
 describe('the first profile save (the application)', () => {
   it('creates the profile with status pending and discretion-first visibility', async () => {
@@ -125,6 +150,28 @@ describe('who sees what', () => {
     expect(after).not.toHaveProperty('country');
   });
 
+  it.each([
+    ['bio', { bio: 'Only for the board' }],
+    ['expertise', { expertise: ['prosecution'] }],
+    ['languages', { languages: ['ps'] }],
+    ['timezone', { timezone: 'Asia/Kabul' }],
+    ['goals', { goals: { shortTerm: 'Board-only goal', mediumTerm: '', longTerm: '' } }],
+    ['mentoring', { mentoring: mentoring(true) }],
+  ] as const)('hides %s from members once its owner sets it to board, and still shows it to the board', async (field, value) => {
+    const owner = await member(value as Partial<ProfileInput>);
+    const viewer = await member();
+    expect((await viewer.get(`/api/members/${owner.userId}`)).body).toHaveProperty(field);
+    const { version } = (await owner.get('/api/members/me')).body;
+    const { statement: _s, ...rest } = profile(value as Partial<ProfileInput>);
+    const saved = await owner.put('/api/members/me', { ...rest, version, visibility: { [field]: 'board' } });
+    expect(saved.status).toBe(200);
+    const seen = (await viewer.get(`/api/members/${owner.userId}`)).body;
+    expect(seen).toMatchObject({ id: owner.userId, displayName: 'Test Member' });
+    expect(seen).not.toHaveProperty(field);
+    const b = await board();
+    expect((await b.get(`/api/members/${owner.userId}`)).body).toHaveProperty(field);
+  });
+
   it('answers an unknown or malformed member id with 404', async () => {
     const viewer = await member();
     expectError(await viewer.get('/api/members/00000000-0000-0000-0000-000000000000'), 404, 'not_found');
@@ -235,9 +282,23 @@ describe('blocking', () => {
 
     expectError(await blocked.get(`/api/members/${blocker.userId}`), 404, 'not_found');
     expectError(await blocker.get(`/api/members/${blocked.userId}`), 404, 'not_found');
-    const names = async (who: Agent) =>
-      (await who.get('/api/members?limit=50')).body.items.map((m: { displayName: string }) => m.displayName);
-    // The directory's first page may not reach them; the profile checks above are the contract.
+    // Every page of the directory, so the check does not depend on where the names sort.
+    const names = async (who: Agent) => {
+      const out: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await who.get(`/api/members?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        expect(res.status).toBe(200);
+        out.push(...res.body.items.map((m: { displayName: string }) => m.displayName));
+        cursor = res.body.nextCursor;
+      } while (cursor);
+      return out;
+    };
+    // Each sees the other in the directory before the block, so the absence below means something.
+    expect((await blocker.del(`/api/members/me/blocks/${blocked.userId}`)).status).toBe(204);
+    expect(await names(blocked)).toContain(`${tag} Blocker`);
+    expect(await names(blocker)).toContain(`${tag} Blocked`);
+    expect((await blocker.put(`/api/members/me/blocks/${blocked.userId}`)).status).toBe(204);
     expect(await names(blocked)).not.toContain(`${tag} Blocker`);
     expect(await names(blocker)).not.toContain(`${tag} Blocked`);
 
@@ -286,6 +347,67 @@ describe('export and erasure', () => {
     const out = (await a.get('/api/members/me/export')).body;
     expect(out.sanctions).toEqual([{ type: 'warn', reason: 'Keep victims’ names out.', at: expect.any(String) }]);
     expect(JSON.stringify(out.sanctions)).not.toContain(b.userId);
+  });
+
+  it('names no other member in the export: not the board member who decided or sanctioned, not the other side of a mentorship', async () => {
+    const decider = await anotherBoardMember();
+    const a = await applicant({ mentoring: mentoring(false) });
+    expect((await decider.post(`/api/board/applications/${a.userId}/decision`, { decision: 'approve' })).status).toBe(200);
+    const sanctioner = await anotherBoardMember();
+    expect((await sanctioner.post(`/api/moderation/members/${a.userId}/sanctions`, { type: 'warn', reason: 'Mind names.' })).status).toBe(
+      201,
+    );
+    const mentor = await member({ kind: 'champion', mentoring: mentoring(true) });
+    const ask = await a.post('/api/mentorships', {
+      mentorId: mentor.userId,
+      message: 'Mentor me?',
+      goals: { shortTerm: 'x', mediumTerm: '', longTerm: '' },
+    });
+    expect(ask.status).toBe(201);
+    expect((await mentor.post(`/api/mentorships/${ask.body.id}/accept`)).status).toBe(200);
+    const checkIn = { date: '2026-11-20', notes: 'Met.', nextSteps: '' };
+    expect((await mentor.post(`/api/mentorships/${ask.body.id}/check-ins`, checkIn)).status).toBe(201);
+    expect((await a.post(`/api/mentorships/${ask.body.id}/complete`)).status).toBe(200);
+    expect((await mentor.post(`/api/mentorships/${ask.body.id}/feedback`, { rating: 4, text: '' })).status).toBe(201);
+    const blocked = await member();
+    expect((await a.put(`/api/members/me/blocks/${blocked.userId}`)).status).toBe(204);
+
+    const out = (await a.get('/api/members/me/export')).body;
+    expect(out.profile).toMatchObject({ status: 'active', decidedAt: expect.any(String) });
+    expect(out.profile).not.toHaveProperty('decidedBy');
+    expect(out.mentorships).toEqual([expect.objectContaining({ id: ask.body.id, role: 'mentee', state: 'completed' })]);
+    // Her mentorships say which side she was on; the other side is not named. The one other id
+    // she holds is whom she blocked: her own decision, listed so that she can undo it.
+    const { blocks, ...rest } = out;
+    expect(blocks).toEqual([expect.objectContaining({ memberId: blocked.userId })]);
+    const text = JSON.stringify(rest);
+    for (const other of [decider, sanctioner, await board(), mentor, blocked]) expect(text).not.toContain(other.userId);
+  });
+
+  it('erases everything in her partition: profile, notifications, sessions, blocks, sanctions, mentorship counters', async () => {
+    const a = await member({ mentoring: mentoring(false) });
+    const mentor = await member({ kind: 'champion', mentoring: mentoring(true) });
+    const other = await member();
+    const ask = await a.post('/api/mentorships', {
+      mentorId: mentor.userId,
+      message: 'Mentor me?',
+      goals: { shortTerm: 'x', mediumTerm: '', longTerm: '' },
+    });
+    expect((await mentor.post(`/api/mentorships/${ask.body.id}/accept`)).status).toBe(200);
+    expect((await a.put(`/api/members/me/blocks/${other.userId}`)).status).toBe(204);
+    expect((await other.put(`/api/members/me/blocks/${a.userId}`)).status).toBe(204);
+    const b = await board();
+    await b.post(`/api/moderation/members/${a.userId}/sanctions`, { type: 'warn', reason: 'Mind names.' });
+    const second = new Agent();
+    second.email = a.email;
+    expect((await second.post('/api/auth/sign-in', { email: a.email, password: 'a long and unusual passphrase 42' })).status).toBe(200);
+    const before = (await partitionOf(a.userId)).map((i) => String(i.entity));
+    expect(before).toEqual(expect.arrayContaining(['member', 'notification', 'session', 'sanction']));
+
+    expect((await a.del('/api/members/me')).status).toBe(202);
+    expect(await partitionOf(a.userId)).toEqual([]);
+    // Her side of the blocks she was in is gone from the other member's partition too.
+    expect((await partitionOf(other.userId)).filter((i) => String(i.sk).includes(a.userId))).toEqual([]);
   });
 
   it('erases the account: 202, the profile disappears and the credentials stop working', async () => {
