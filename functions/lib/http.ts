@@ -6,6 +6,7 @@ import { config } from './config';
 import { nodeCrypto } from './crypto';
 import { AppError, ForbiddenError, PayloadTooLargeError, RateLimitedError, UnsupportedMediaTypeError } from './errors';
 import { log } from './log';
+import { PERMISSIONS_POLICY } from './permissions-policy';
 import type { Session } from './session';
 import type { MemberRecord } from '../members/repository';
 
@@ -38,6 +39,9 @@ function isUnavailable(e: unknown): boolean {
 export function errorBody(code: string, message: string, details?: { path: string; message: string }[]) {
   return { error: { code, message, ...(details ? { details } : {}) } };
 }
+
+/** The contract's 404, for any path no route claims (every method alike). */
+export const notFoundAnswer = (c: Context): Response => c.json(errorBody('not_found', 'Not found.'), 404);
 
 /** The one place where errors become HTTP answers. */
 export function toResponse(err: unknown, c: Context): Response {
@@ -90,7 +94,16 @@ function sameSecret(given: string, expected: string): boolean {
 export function createApi(opts: { originSecret?: string } = { originSecret: config.ORIGIN_SECRET }) {
   const app = new Hono<Env>();
   app.onError(toResponse);
-  app.notFound((c) => c.json(errorBody('not_found', 'Not found.'), 404));
+  app.notFound(notFoundAnswer);
+
+  // Answers behind a session are hers alone: no browser, proxy or CDN may keep a copy (a shared
+  // computer's back button, a cache on the way). A route whose answer is the same for everyone
+  // says so itself (GET /api/meta); every other answer, errors included, is not stored.
+  app.use('*', async (c, next) => {
+    await next();
+    if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'no-store');
+    c.res.headers.set('permissions-policy', PERMISSIONS_POLICY);
+  });
 
   app.use('*', async (c, next) => {
     const started = Date.now();

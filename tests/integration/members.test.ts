@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TABLE, fromAttr, queryAll, values } from '../../functions/lib/db';
 import { keys } from '../../functions/lib/keys';
+import { metaApi } from '../../functions/meta/api';
 import type { ProfileInput } from '../../shared/schemas';
 import { Agent, anotherBoardMember, applicant, board, expectError, member, profile, signedInAgent } from '../helpers';
 
@@ -419,5 +420,51 @@ describe('export and erasure', () => {
     expectError(again, 401, 'unauthenticated');
     const b = await board();
     expectError(await b.get(`/api/members/${a.userId}`), 404, 'not_found');
+  });
+});
+
+describe('answers behind a session', () => {
+  it('are never stored by a cache and refuse browser features, errors and 404s included', async () => {
+    const a = await member();
+    const b = await board();
+    const spaces = (await a.get('/api/spaces')).body.items as { id: string }[];
+    const threads = spaces.length ? `/api/spaces/${spaces[0]?.id}/threads` : '/api/spaces';
+    const answers = [
+      await a.get('/api/me'),
+      await a.get('/api/members/me'),
+      await a.get('/api/members/me/export'),
+      await a.get('/api/members'),
+      await a.get(`/api/members/${b.userId}`),
+      await a.get('/api/notifications'),
+      await a.get('/api/mentorships?as=mentee'),
+      await a.get(threads),
+      await b.get('/api/board/applications?status=pending'),
+      await new Agent().get('/api/me'),
+      await a.get('/api/members/00000000-0000-0000-0000-000000000000'),
+      await a.get('/api/no-such-thing'),
+    ];
+    for (const res of answers) {
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(res.headers.get('permissions-policy')).toMatch(/(^|, )camera=\(\)/);
+      expect(res.headers.get('permissions-policy')).toMatch(/(^|, )microphone=\(\)/);
+      expect(res.headers.get('permissions-policy')).toMatch(/(^|, )geolocation=\(\)/);
+    }
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 401, 404, 404]);
+  });
+
+  it('leave the reference data that is the same for everyone cacheable', async () => {
+    const meta = await new Agent().get('/api/meta');
+    expect(meta.headers.get('cache-control')).toBe('public, max-age=3600');
+    expect(meta.headers.get('permissions-policy')).toContain('camera=()');
+  });
+});
+
+describe('an /api path no function claims', () => {
+  // In AWS, API Gateway sends `ANY /api/{proxy+}` to the meta function (tests/infra/app-stack.test.ts).
+  it.each(['GET', 'POST', 'PUT', 'DELETE', 'PATCH'])('answers %s from the meta function with the contract’s JSON 404', async (method) => {
+    const res = await metaApi.request('http://127.0.0.1:3000/api/no-such-thing', { method });
+    expect(res.status).toBe(404);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'Not found.' } });
   });
 });
