@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import { COUNTRY_CODES, EXPERTISE_CODES, isLanguageTag, isTimeZone } from './meta';
 import { type AudienceLevel, PASSWORD_MIN_LENGTH, VISIBILITY_FIELDS, type VisibilityField } from './profile-fields';
-import { normalizeName, normalizeText } from './text';
+import { hasLoneSurrogate, hasVisibleCharacter, normalizeName, normalizeText } from './text';
 
 export {
   type AudienceLevel,
@@ -142,8 +142,20 @@ export const VisibilitySchema = /* @__PURE__ */ lazy(() =>
 
 export const DisplayNameSchema = /* @__PURE__ */ lazy(() =>
   z.pipe(
-    z.pipe(z.string().check(z.maxLength(200)), z.transform(normalizeName)),
-    z.string().check(z.minLength(1, { message: 'Enter a name.' }), z.maxLength(60, { message: 'Use at most 60 characters.' })),
+    z.pipe(
+      z.string().check(
+        z.maxLength(200),
+        z.refine((n) => !hasLoneSurrogate(n), { message: 'The name holds a broken character (a lone surrogate); type it again.' }),
+      ),
+      z.transform(normalizeName),
+    ),
+    z
+      .string()
+      .check(
+        z.minLength(1, { message: 'Enter a name.' }),
+        z.maxLength(60, { message: 'Use at most 60 characters.' }),
+        z.refine(hasVisibleCharacter, { message: 'Use at least one visible letter: the name shows nothing.' }),
+      ),
   ),
 );
 

@@ -8,7 +8,7 @@ import {
   VISIBILITY_FIELDS,
   type Visibility,
 } from '../../shared/schemas';
-import { sortKeyForName } from '../../shared/text';
+import { nameLookalikeKey, sortKeyForName } from '../../shared/text';
 import { TABLE, db, failedConditions, toAttr } from '../lib/db';
 import { keys } from '../lib/keys';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
@@ -84,6 +84,25 @@ export async function listOwnSanctions(session: Session, q: { limit: number; cur
   return repo.listSanctions(session.userId, { ...q, scope: `sanctions:${session.userId}` });
 }
 
+/**
+ * A save failed a condition: when the name is now another member's (a board member's), say so
+ * at the field; otherwise the caller's own conflict applies.
+ */
+async function nameTakenOr(name: string, memberId: string, otherwise: ConflictError): Promise<never> {
+  const holder = await repo.nameHolder(nameLookalikeKey(name));
+  if (holder !== undefined && holder !== memberId) throw nameTaken();
+  throw otherwise;
+}
+
+/**
+ * A 400 at the field, not a 409: no reload or retry makes this name acceptable; she has to
+ * choose another, as with any other invalid value.
+ */
+const nameTaken = () =>
+  new ValidationError('This name reads the same as an advisory board member’s. Choose another name.', [
+    { path: 'displayName', message: 'Reserved for a board member.' },
+  ]);
+
 const missing = (input: ProfileInput, fields: (keyof ProfileInput)[]) =>
   fields.filter((f) => input[f] === undefined).map((f) => ({ path: f, message: 'Required.' }));
 
@@ -133,10 +152,12 @@ export async function putProfile(session: Session, input: ProfileInput): Promise
       updatedAt: now,
       version: 1,
     };
+    const nameKey = nameLookalikeKey(m.displayName);
     try {
-      await repo.createMember(m);
+      await repo.createMember(m, repo.displayNameWrites(nameKey, m.id, session.isBoard));
     } catch (e) {
-      if (failedConditions(e)?.length) throw new ConflictError('profile_exists', 'Your profile already exists. Reload to edit it.');
+      if (failedConditions(e)?.length)
+        return nameTakenOr(m.displayName, m.id, new ConflictError('profile_exists', 'Your profile already exists. Reload to edit it.'));
       throw e;
     }
     return viewOf(m, viewer);
@@ -172,11 +193,16 @@ export async function putProfile(session: Session, input: ProfileInput): Promise
     updatedAt: now,
     version: prev.version + 1,
   };
+  const names = repo.displayNameWrites(nameLookalikeKey(next.displayName), prev.id, session.isBoard, nameLookalikeKey(prev.displayName));
   try {
-    await repo.replaceMember(prev, next, input.version);
+    await repo.replaceMember(prev, next, input.version, names);
   } catch (e) {
     if (failedConditions(e)?.length)
-      throw new ConflictError('stale_version', 'The profile changed since you loaded it. Reload and try again.');
+      return nameTakenOr(
+        next.displayName,
+        prev.id,
+        new ConflictError('stale_version', 'The profile changed since you loaded it. Reload and try again.'),
+      );
     throw e;
   }
   return viewOf(next, viewer);
@@ -359,6 +385,7 @@ export async function eraseData(memberId: string): Promise<void> {
   const ownKeys = own.map((i) => ({ pk: String(i.pk), sk: String(i.sk) })).filter((k) => k.sk !== 'PROFILE');
   // The profile goes last: while any delete is left to retry, the member can still find her account.
   await repo.deleteKeys([...mirrors, ...facets, ...ownKeys]);
+  if (profile) await repo.releaseName(nameLookalikeKey(profile.displayName), memberId);
   await db.transactWrite({
     TransactItems: [{ Delete: { TableName: TABLE, Key: toAttr(keys.member(memberId)) } }, ...repo.networkCount(profile, undefined)],
   });

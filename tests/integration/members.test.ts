@@ -88,6 +88,98 @@ describe('the first profile save (the application)', () => {
   });
 });
 
+describe('names and text that cannot be shown', () => {
+  it('refuses a lone surrogate in the name or in any other text with a clear 400', async () => {
+    const a = await signedInAgent();
+    const name = await a.put('/api/members/me', profile({ displayName: 'Sana \uD800' }));
+    expectError(name, 400, 'validation_failed');
+    expect(name.body.error.message).toMatch(/broken character/);
+    const bio = await a.put('/api/members/me', profile({ bio: 'Fine \uDC00 words' }));
+    expectError(bio, 400, 'validation_failed');
+    expect(bio.body.error.details).toEqual([{ path: 'bio', message: expect.any(String) }]);
+    expect((await a.get('/api/me')).body.profile).toBeNull();
+  });
+
+  it('refuses a name made only of invisible characters, and keeps the joiners Persian names need', async () => {
+    const a = await signedInAgent();
+    for (const invisible of ['\u200B\u200B', '\u200C', '\u200D \u200C', '\u3164', '\u2800\u2800', '\u00AD', '\uFE0F', '\u0301']) {
+      const res = await a.put('/api/members/me', profile({ displayName: invisible }));
+      expectError(res, 400, 'validation_failed');
+      const details = res.body.error.details as { path: string; message: string }[];
+      expect(details.length).toBeGreaterThan(0);
+      for (const d of details) expect(d).toEqual({ path: 'displayName', message: expect.stringMatching(/Enter a name|visible/) });
+    }
+    const persian = 'مهر\u200Cناز';
+    const ok = await a.put('/api/members/me', profile({ displayName: `${persian}\u200B` }));
+    expect(ok.status).toBe(200);
+    expect(ok.body.displayName).toBe(persian);
+  });
+
+  it('refuses a name that reads the same as a board member’s, however it is styled, to applicants and members alike', async () => {
+    const tag = `${Date.now()}`.slice(-6);
+    const boardMember = await anotherBoardMember();
+    const mine = (await boardMember.get('/api/members/me')).body;
+    const { statement: _s, ...rest } = profile();
+    const named = await boardMember.put('/api/members/me', {
+      ...rest,
+      kind: mine.kind,
+      displayName: `Zainab Qureshi ${tag}`,
+      version: mine.version,
+    });
+    expect(named.status).toBe(200);
+    // Her own name stays hers on a later save.
+    expect(
+      (await boardMember.put('/api/members/me', { ...rest, displayName: `Zainab Qureshi ${tag}`, version: named.body.version })).status,
+    ).toBe(200);
+
+    const lookalikes = [
+      `zainab qureshi ${tag}`,
+      `ＺＡＩＮＡＢ ＱＵＲＥＳＨＩ ${tag}`,
+      `Zai\u200Bnab  Qure-shi ${tag}`,
+      `Zainab.Qureshi${tag}`,
+    ];
+    const a = await signedInAgent();
+    for (const displayName of lookalikes) {
+      const res = await a.put('/api/members/me', profile({ displayName }));
+      expectError(res, 400, 'validation_failed');
+      expect(res.body.error.details).toEqual([{ path: 'displayName', message: 'Reserved for a board member.' }]);
+    }
+    expect((await a.get('/api/me')).body.profile).toBeNull();
+
+    const m = await member();
+    const { version } = (await m.get('/api/members/me')).body;
+    expectError(await m.put('/api/members/me', { ...rest, displayName: lookalikes[1], version }), 400, 'validation_failed');
+    expect((await m.get('/api/members/me')).body.displayName).toBe('Test Member');
+    // Another board member cannot take it either.
+    const colleague = await anotherBoardMember();
+    const theirs = (await colleague.get('/api/members/me')).body;
+    expectError(
+      await colleague.put('/api/members/me', { ...rest, displayName: lookalikes[0], version: theirs.version }),
+      400,
+      'validation_failed',
+    );
+
+    // Once she renames herself, her old name is free.
+    expect(
+      (await boardMember.put('/api/members/me', { ...rest, displayName: `Zainab Q. ${tag}`, version: named.body.version + 1 })).status,
+    ).toBe(200);
+    expect((await m.put('/api/members/me', { ...rest, displayName: lookalikes[0], version })).status).toBe(200);
+  });
+
+  it('gives a name to exactly one of several board members choosing it at the same moment', async () => {
+    const tag = `${Date.now()}`.slice(-6);
+    const boardMembers = await Promise.all([anotherBoardMember(), anotherBoardMember(), anotherBoardMember(), anotherBoardMember()]);
+    const { statement: _s, ...rest } = profile();
+    const versions = await Promise.all(boardMembers.map(async (x) => (await x.get('/api/members/me')).body.version));
+    const answers = await Promise.all(
+      boardMembers.map((x, i) => x.put('/api/members/me', { ...rest, displayName: `Farida Noori ${tag}`, version: versions[i] })),
+    );
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 400, 400, 400]);
+    const late = await signedInAgent();
+    expectError(await late.put('/api/members/me', profile({ displayName: `farida noori ${tag}` })), 400, 'validation_failed');
+  });
+});
+
 describe('editing the profile', () => {
   it('replaces the fields at the stored version and refuses a stale version with 409', async () => {
     const a = await applicant();
