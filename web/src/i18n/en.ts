@@ -232,8 +232,6 @@ export const en = {
   'mentoring.seek.active': 'I am looking for a mentor',
   'mentoring.seek.activeHint': 'We suggest mentors who offer what you seek and share a language with you.',
   'mentoring.seek.topics': 'Topics you want mentoring on',
-  'mentoring.seek.goals': 'What you want from a mentorship',
-  'mentoring.seek.goalsHint': 'Sent with your requests, so that a mentor knows how to help.',
   'mentoring.seek.filters': 'Only suggest mentors',
   'mentoring.seek.sameCountryOnly': 'who work in my country',
   'mentoring.seek.sameCountryOnlyHint': 'Only mentors who show their country to members can match.',

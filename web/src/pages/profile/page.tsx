@@ -17,7 +17,7 @@ import { api, isStatus, unwrap } from '../../lib/api';
 import { createFormErrors, fieldId } from '../../lib/form';
 import { asExpertise, countryOptions, expertiseOptions, languageOptions, optional, timezoneOptions } from '../../lib/reference';
 import { getOwnProfile } from './data';
-import { createMentoringForm, MENTORING_FIELDS, MentoringSection } from './mentoring';
+import { createMentoringForm, hasGoals, MENTORING_FIELDS, MentoringSection } from './mentoring';
 
 type ProfileBody = InferRequestType<typeof api.members.me.$put>['json'];
 
@@ -82,14 +82,15 @@ function ProfileForm(props: { profile: Profile }) {
   const [expertise, setExpertise] = createSignal<string[]>(p.expertise ?? []);
   const [languages, setLanguages] = createSignal<string[]>(p.languages ?? []);
   const [timezone, setTimezone] = createSignal(p.timezone ?? '');
-  const [goals, setGoals] = createSignal<Goals>({ ...EMPTY_GOALS, ...p.goals });
+  // One set of goals: the profile's, or, for a profile saved before they were one, those she sought mentoring with.
+  const [goals, setGoals] = createSignal<Goals>({ ...EMPTY_GOALS, ...(hasGoals(p.goals) ? p.goals : p.mentoring?.seeking.goals) });
   const [visibility, setVisibility] = createSignal<Visibility>({ ...DEFAULT_VISIBILITY, ...p.visibility });
   const [version, setVersion] = createSignal(p.version);
   const [busy, setBusy] = createSignal(false);
   const [saved, setSaved] = createSignal(false);
   const [stale, setStale] = createSignal(false);
   const errors = createFormErrors(FIELDS);
-  const mentoring = createMentoringForm(p.mentoring, p.goals, () => setSaved(false));
+  const mentoring = createMentoringForm(p.mentoring, () => setSaved(false));
 
   const onVisibility = (field: VisibilityField, level: AudienceLevel) => setVisibility((v) => ({ ...v, [field]: level }));
   const edit =
@@ -122,7 +123,7 @@ function ProfileForm(props: { profile: Profile }) {
       timezone: timezone() || undefined,
       goals: trimGoals(goals()),
       // Always sent from here: leaving it out would keep the stored settings instead of hers.
-      mentoring: mentoring.value(languages()),
+      mentoring: mentoring.value(languages(), trimGoals(goals())),
       visibility: Object.fromEntries(EDITED.map((f) => [f, shown[f]])),
       version: version(),
     };
