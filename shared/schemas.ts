@@ -166,7 +166,9 @@ export const ExpertiseSchema = /* @__PURE__ */ lazy(() => z.enum(EXPERTISE_CODES
 export const LanguageSchema = /* @__PURE__ */ lazy(() =>
   z.string().check(z.refine(isLanguageTag, { message: 'Use a BCP-47 language tag.' })),
 );
-export const TimezoneSchema = /* @__PURE__ */ lazy(() => z.string().check(z.refine(isTimeZone, { message: 'Use an IANA time zone.' })));
+export const TimezoneSchema = /* @__PURE__ */ lazy(() =>
+  z.string().check(z.refine(isTimeZone, { message: 'Use a canonical IANA time zone, such as Asia/Kolkata.' })),
+);
 
 const NO_GOALS = { shortTerm: '', mediumTerm: '', longTerm: '' };
 

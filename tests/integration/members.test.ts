@@ -78,6 +78,19 @@ describe('the first profile save (the application)', () => {
     }
   });
 
+  it('accepts canonical IANA time zones only: no alias, no retired name', async () => {
+    const a = await signedInAgent();
+    for (const timezone of ['Asia/Calcutta', 'US/Eastern', 'Etc/GMT+5', 'asia/kolkata', 'Europe/Kiev']) {
+      const res = await a.put('/api/members/me', profile({ timezone }));
+      expectError(res, 400, 'validation_failed');
+      expect(res.body.error.details).toEqual([{ path: 'timezone', message: expect.stringMatching(/canonical IANA time zone/) }]);
+    }
+    const ok = await a.put('/api/members/me', profile({ timezone: 'Asia/Kolkata' }));
+    expect(ok.status).toBe(200);
+    const again = await a.put('/api/members/me', { ...profile({ timezone: 'UTC' }), statement: undefined, version: ok.body.version });
+    expect(again.body.timezone).toBe('UTC');
+  });
+
   it('keeps names in any script, NFC-normalised, with bidi controls stripped', async () => {
     const a = await signedInAgent();
     const decomposed = 'Zarghu\u0301na'; // u + combining acute

@@ -99,6 +99,8 @@ export const en = {
   'field.languages': 'Working languages',
   'field.timezone': 'Time zone',
   'field.timezone.placeholder': 'Choose a time zone',
+  'field.timezone.search': 'Find your time zone',
+  'field.timezone.searchHint': 'Type a city, a country’s zone name or an offset such as +05:30; the list below shows the matches.',
   'field.goals': 'Goals',
   'field.goals.hint': 'What you want to achieve, so that mentors can help.',
   'field.goals.shortTerm': 'Short-term goal',

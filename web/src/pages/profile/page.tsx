@@ -2,6 +2,7 @@ import { createAsync, revalidate } from '@solidjs/router';
 import type { InferRequestType } from 'hono/client';
 import { createSignal, Show, Suspense, type JSX } from 'solid-js';
 import { type AudienceLevel, DEFAULT_VISIBILITY, type Visibility, type VisibilityField } from '../../../../shared/profile-fields';
+import { canonicalTimeZone } from '../../../../shared/meta';
 import type { Goals, Profile } from '../../../../shared/schemas';
 import { CheckboxGroup } from '../../components/choice-group';
 import { ErrorSummary } from '../../components/error-summary';
@@ -15,7 +16,15 @@ import { VisibilityPicker } from '../../components/visibility-picker';
 import { t, type MessageKey } from '../../i18n';
 import { api, isStatus, unwrap } from '../../lib/api';
 import { createFormErrors, fieldId } from '../../lib/form';
-import { asExpertise, countryOptions, expertiseOptions, languageOptions, optional, timezoneOptions } from '../../lib/reference';
+import {
+  asExpertise,
+  countryOptions,
+  expertiseOptions,
+  languageOptions,
+  optional,
+  searchOptions,
+  timezoneOptions,
+} from '../../lib/reference';
 import { getOwnProfile } from './data';
 import { createMentoringForm, hasGoals, MENTORING_FIELDS, MentoringSection } from './mentoring';
 
@@ -81,7 +90,10 @@ function ProfileForm(props: { profile: Profile }) {
   const [bio, setBio] = createSignal(p.bio ?? '');
   const [expertise, setExpertise] = createSignal<string[]>(p.expertise ?? []);
   const [languages, setLanguages] = createSignal<string[]>(p.languages ?? []);
-  const [timezone, setTimezone] = createSignal(p.timezone ?? '');
+  // A zone saved under a name IANA retired (Asia/Calcutta) is shown, and saved again, under its current one.
+  const [timezone, setTimezone] = createSignal(p.timezone ? canonicalTimeZone(p.timezone) : '');
+  const zones = timezoneOptions();
+  const [zoneQuery, setZoneQuery] = createSignal('');
   // One set of goals: the profile's, or, for a profile saved before they were one, those she sought mentoring with.
   const [goals, setGoals] = createSignal<Goals>({ ...EMPTY_GOALS, ...(hasGoals(p.goals) ? p.goals : p.mentoring?.seeking.goals) });
   const [visibility, setVisibility] = createSignal<Visibility>({ ...DEFAULT_VISIBILITY, ...p.visibility });
@@ -242,12 +254,21 @@ function ProfileForm(props: { profile: Profile }) {
           />
         </WithVisibility>
         <WithVisibility field="timezone" label={label('field.timezone')} visibility={visibility()} onVisibility={onVisibility}>
+          <Field
+            id="timezone-search"
+            label={t('field.timezone.search')}
+            hint={t('field.timezone.searchHint')}
+            optional
+            value={zoneQuery()}
+            onInput={setZoneQuery}
+            autocomplete="off"
+          />
           <Select
             id={fieldId('timezone')}
             label={t('field.timezone')}
             optional
             placeholder={t('field.timezone.placeholder')}
-            options={timezoneOptions()}
+            options={searchOptions(zones, zoneQuery(), timezone())}
             value={timezone()}
             onChange={edit(setTimezone)}
             error={errors.error('timezone')}
