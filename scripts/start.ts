@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { PERMISSIONS_POLICY } from '../functions/lib/permissions-policy';
 import { printOutbox } from './local/outbox';
 import { startLocalServices } from './local/services';
 
@@ -20,6 +21,7 @@ export async function startServer(opts: { port: number; dataDir?: string; quiet?
   const origin = `http://127.0.0.1:${opts.port}`;
   Object.assign(process.env, services.env, { APP_ORIGIN: origin });
   const { app } = await import('../functions/app');
+  const { notFoundAnswer } = await import('../functions/lib/http');
   const { seed, DEMO_ACCOUNTS, demoPassword } = await import('./local/seed');
   const seeded = await seed();
 
@@ -45,7 +47,14 @@ export async function startServer(opts: { port: number; dataDir?: string; quiet?
       xFrameOptions: 'DENY',
     }),
   );
+  server.use('*', async (c, next) => {
+    await next();
+    c.header('permissions-policy', PERMISSIONS_POLICY);
+  });
   server.route('/', app);
+  // An /api path no route claims is the contract's JSON 404 for every method, as in AWS, never the SPA.
+  server.all('/api', notFoundAnswer);
+  server.all('/api/*', notFoundAnswer);
   server.use('/assets/*', serveStatic({ root: dist }));
   server.use('*', serveStatic({ root: dist }));
   // Every other path is a page of the single-page app.

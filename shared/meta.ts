@@ -116,11 +116,43 @@ export function isLanguageTag(tag: string): boolean {
 }
 
 /** True for a time-zone name the runtime knows (IANA). */
+/**
+ * Zones ICU (so Node and every browser's Intl) still lists under the name IANA retired; IANA's
+ * current name is the canonical one (the seed and members write Asia/Kolkata, not Asia/Calcutta).
+ */
+const RENAMED_ZONES: Record<string, string> = {
+  'Africa/Asmera': 'Africa/Asmara',
+  'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
+  'America/Catamarca': 'America/Argentina/Catamarca',
+  'America/Cordoba': 'America/Argentina/Cordoba',
+  'America/Godthab': 'America/Nuuk',
+  'America/Indianapolis': 'America/Indiana/Indianapolis',
+  'America/Jujuy': 'America/Argentina/Jujuy',
+  'America/Louisville': 'America/Kentucky/Louisville',
+  'America/Mendoza': 'America/Argentina/Mendoza',
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'Pacific/Enderbury': 'Pacific/Kanton',
+  'Pacific/Ponape': 'Pacific/Pohnpei',
+  'Pacific/Truk': 'Pacific/Chuuk',
+};
+
+/** A zone id under its current IANA name (a retired name is renamed; others are kept as given). */
+export const canonicalTimeZone = (tz: string): string => RENAMED_ZONES[tz] ?? tz;
+
+let zoneList: readonly string[] | undefined;
+
+/** The canonical IANA zone ids: one per zone, no aliases (US/Eastern, Etc/GMT+5) and no retired names. */
+export function canonicalTimeZones(): readonly string[] {
+  zoneList ??= [...new Set([...Intl.supportedValuesOf('timeZone').map(canonicalTimeZone), 'UTC'])].sort();
+  return zoneList;
+}
+
+/** True for a canonical IANA zone id only: an alias or a retired name is refused, so one zone has one spelling. */
 export function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return tz.length <= 64;
-  } catch {
-    return false;
-  }
+  return canonicalTimeZones().includes(tz);
 }

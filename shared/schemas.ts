@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import { COUNTRY_CODES, EXPERTISE_CODES, isLanguageTag, isTimeZone } from './meta';
 import { type AudienceLevel, PASSWORD_MIN_LENGTH, VISIBILITY_FIELDS, type VisibilityField } from './profile-fields';
-import { normalizeName, normalizeText } from './text';
+import { hasLoneSurrogate, hasVisibleCharacter, normalizeName, normalizeText } from './text';
 
 export {
   type AudienceLevel,
@@ -147,8 +147,20 @@ export const VisibilitySchema = /* @__PURE__ */ lazy(() =>
 
 export const DisplayNameSchema = /* @__PURE__ */ lazy(() =>
   z.pipe(
-    z.pipe(z.string().check(z.maxLength(200)), z.transform(normalizeName)),
-    z.string().check(z.minLength(1, { message: 'Enter a name.' }), z.maxLength(60, { message: 'Use at most 60 characters.' })),
+    z.pipe(
+      z.string().check(
+        z.maxLength(200),
+        z.refine((n) => !hasLoneSurrogate(n), { message: 'The name holds a broken character (a lone surrogate); type it again.' }),
+      ),
+      z.transform(normalizeName),
+    ),
+    z
+      .string()
+      .check(
+        z.minLength(1, { message: 'Enter a name.' }),
+        z.maxLength(60, { message: 'Use at most 60 characters.' }),
+        z.refine(hasVisibleCharacter, { message: 'Use at least one visible letter: the name shows nothing.' }),
+      ),
   ),
 );
 
@@ -159,7 +171,9 @@ export const ExpertiseSchema = /* @__PURE__ */ lazy(() => z.enum(EXPERTISE_CODES
 export const LanguageSchema = /* @__PURE__ */ lazy(() =>
   z.string().check(z.refine(isLanguageTag, { message: 'Use a BCP-47 language tag.' })),
 );
-export const TimezoneSchema = /* @__PURE__ */ lazy(() => z.string().check(z.refine(isTimeZone, { message: 'Use an IANA time zone.' })));
+export const TimezoneSchema = /* @__PURE__ */ lazy(() =>
+  z.string().check(z.refine(isTimeZone, { message: 'Use a canonical IANA time zone, such as Asia/Kolkata.' })),
+);
 
 const NO_GOALS = { shortTerm: '', mediumTerm: '', longTerm: '' };
 

@@ -4,8 +4,10 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { config } from './config';
 import { nodeCrypto } from './crypto';
-import { AppError, ForbiddenError, PayloadTooLargeError, RateLimitedError, UnsupportedMediaTypeError } from './errors';
+import { hasLoneSurrogate } from '../../shared/text';
+import { AppError, ForbiddenError, PayloadTooLargeError, RateLimitedError, UnsupportedMediaTypeError, ValidationError } from './errors';
 import { log } from './log';
+import { PERMISSIONS_POLICY } from './permissions-policy';
 import type { Session } from './session';
 import type { MemberRecord } from '../members/repository';
 
@@ -37,6 +39,28 @@ function isUnavailable(e: unknown): boolean {
 
 export function errorBody(code: string, message: string, details?: { path: string; message: string }[]) {
   return { error: { code, message, ...(details ? { details } : {}) } };
+}
+
+/** The contract's 404, for any path no route claims (every method alike). */
+export const notFoundAnswer = (c: Context): Response => c.json(errorBody('not_found', 'Not found.'), 404);
+
+/** The path of the first string (value or key) in `value` holding a lone surrogate, if any. */
+function loneSurrogateAt(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') return hasLoneSurrogate(value) ? path : undefined;
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) {
+      const at = loneSurrogateAt(v, path ? `${path}.${i}` : String(i));
+      if (at !== undefined) return at;
+    }
+    return undefined;
+  }
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const at = hasLoneSurrogate(k) ? path : loneSurrogateAt(v, path ? `${path}.${k}` : k);
+      if (at !== undefined) return at;
+    }
+  }
+  return undefined;
 }
 
 /** The one place where errors become HTTP answers. */
@@ -90,7 +114,16 @@ function sameSecret(given: string, expected: string): boolean {
 export function createApi(opts: { originSecret?: string } = { originSecret: config.ORIGIN_SECRET }) {
   const app = new Hono<Env>();
   app.onError(toResponse);
-  app.notFound((c) => c.json(errorBody('not_found', 'Not found.'), 404));
+  app.notFound(notFoundAnswer);
+
+  // Answers behind a session are hers alone: no browser, proxy or CDN may keep a copy (a shared
+  // computer's back button, a cache on the way). A route whose answer is the same for everyone
+  // says so itself (GET /api/meta); every other answer, errors included, is not stored.
+  app.use('*', async (c, next) => {
+    await next();
+    if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'no-store');
+    c.res.headers.set('permissions-policy', PERMISSIONS_POLICY);
+  });
 
   app.use('*', async (c, next) => {
     const started = Date.now();
@@ -130,5 +163,19 @@ export function createApi(opts: { originSecret?: string } = { originSecret: conf
       },
     }),
   );
+
+  // A lone surrogate (`"\ud800"` in JSON) is no character: refused in any field of any body,
+  // before a route stores text that cannot be written as UTF-8 or shown. Malformed JSON is left
+  // to the route's validator, which reports it in the contract's shape; the parsed body is cached.
+  app.use('*', async (c, next) => {
+    if (SAFE_METHODS.has(c.req.method) || !(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json')) return next();
+    const body: unknown = await c.req.json().catch(() => undefined);
+    const at = loneSurrogateAt(body, '');
+    if (at !== undefined)
+      throw new ValidationError('The text holds a broken character (a lone surrogate); type it again.', [
+        { path: at, message: 'Remove the broken character.' },
+      ]);
+    return next();
+  });
   return app;
 }

@@ -48,6 +48,12 @@ export const keys = {
     sk: `${sortName}#${id}`,
   }),
 
+  /**
+   * A board member's display name, held for her: keyed by the name's lookalike key
+   * (shared/text.ts nameLookalikeKey), so "is this name a board member's?" is one read.
+   */
+  reservedName: (lookalikeKey: string) => ({ pk: `NAME#${lookalikeKey}`, sk: 'BOARD' }),
+
   /** Counters a transaction conditions on: accepted mentorships (mentor); pending and active (mentee). */
   mentorStats: (id: string) => ({ pk: `MEMBER#${id}`, sk: 'STATS#MENTOR' }),
   menteeStats: (id: string) => ({ pk: `MEMBER#${id}`, sk: 'STATS#MENTEE' }),

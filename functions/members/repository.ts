@@ -1,6 +1,6 @@
 import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { AudienceLevel, Goals, Kind, MemberStatus, Mentoring, Visibility } from '../../shared/schemas';
-import { TABLE, db, fromAttr, getMany, newestFirst, queryAll, recordOf, toAttr, values } from '../lib/db';
+import { TABLE, db, fromAttr, getMany, isConditionFailure, newestFirst, queryAll, recordOf, toAttr, values } from '../lib/db';
 import { decodeCursor, encodeCursor, type Page } from '../lib/cursor';
 import { type FacetKind, keys } from '../lib/keys';
 
@@ -120,7 +120,7 @@ function stripKeys<T extends Record<string, unknown>>(item: T): MemberRecord {
 }
 
 /** Creates the profile and its pending application; fails with a condition error if one exists. */
-export async function createMember(m: MemberRecord): Promise<void> {
+export async function createMember(m: MemberRecord, extra: TransactWriteItem[] = []): Promise<void> {
   await db.transactWrite({
     TransactItems: [
       {
@@ -130,8 +130,74 @@ export async function createMember(m: MemberRecord): Promise<void> {
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
+      ...extra,
     ],
   });
+}
+
+const NOT_HELD_BY_ANOTHER = 'attribute_not_exists(pk) OR memberId = :me';
+
+/**
+ * Transaction items for a display name with lookalike key `key`: a board member holds it (and
+ * lets go of `previousKey`, her name before); anyone else only checks that no other member
+ * holds it. Either fails its condition when the name is another board member's.
+ */
+export function displayNameWrites(key: string, memberId: string, isBoard: boolean, previousKey?: string): TransactWriteItem[] {
+  const me = values({ ':me': memberId });
+  if (!isBoard) {
+    return [
+      {
+        ConditionCheck: {
+          TableName: TABLE,
+          Key: toAttr(keys.reservedName(key)),
+          ConditionExpression: NOT_HELD_BY_ANOTHER,
+          ExpressionAttributeValues: me,
+        },
+      },
+    ];
+  }
+  return [
+    {
+      Put: {
+        TableName: TABLE,
+        Item: toAttr({ ...keys.reservedName(key), entity: 'reservedName', version: 1, memberId }),
+        ConditionExpression: NOT_HELD_BY_ANOTHER,
+        ExpressionAttributeValues: me,
+      },
+    },
+    ...(previousKey !== undefined && previousKey !== key
+      ? [
+          {
+            Delete: {
+              TableName: TABLE,
+              Key: toAttr(keys.reservedName(previousKey)),
+              ConditionExpression: NOT_HELD_BY_ANOTHER,
+              ExpressionAttributeValues: me,
+            },
+          },
+        ]
+      : []),
+  ];
+}
+
+/** Who holds a display name (a board member), if anyone. */
+export async function nameHolder(key: string): Promise<string | undefined> {
+  const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.reservedName(key)), ConsistentRead: true });
+  return res.Item ? fromAttr<{ memberId: string }>(res.Item).memberId : undefined;
+}
+
+/** Lets go of her name when her account is erased; a name another member holds is left alone. */
+export async function releaseName(key: string, memberId: string): Promise<void> {
+  await db
+    .deleteItem({
+      TableName: TABLE,
+      Key: toAttr(keys.reservedName(key)),
+      ConditionExpression: 'memberId = :me',
+      ExpressionAttributeValues: values({ ':me': memberId }),
+    })
+    .catch((e: unknown) => {
+      if (!isConditionFailure(e)) throw e;
+    });
 }
 
 /**

@@ -9,7 +9,7 @@ import {
   VISIBILITY_FIELDS,
   type Visibility,
 } from '../../shared/schemas';
-import { sortKeyForName } from '../../shared/text';
+import { nameLookalikeKey, sortKeyForName } from '../../shared/text';
 import { TABLE, db, failedConditions, toAttr } from '../lib/db';
 import { keys } from '../lib/keys';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
@@ -136,6 +136,25 @@ export async function listOwnSanctions(session: Session, q: { limit: number; cur
   return repo.listSanctions(session.userId, { ...q, scope: `sanctions:${session.userId}` });
 }
 
+/**
+ * A save failed a condition: when the name is now another member's (a board member's), say so
+ * at the field; otherwise the caller's own conflict applies.
+ */
+async function nameTakenOr(name: string, memberId: string, otherwise: ConflictError): Promise<never> {
+  const holder = await repo.nameHolder(nameLookalikeKey(name));
+  if (holder !== undefined && holder !== memberId) throw nameTaken();
+  throw otherwise;
+}
+
+/**
+ * A 400 at the field, not a 409: no reload or retry makes this name acceptable; she has to
+ * choose another, as with any other invalid value.
+ */
+const nameTaken = () =>
+  new ValidationError('This name reads the same as an advisory board member’s. Choose another name.', [
+    { path: 'displayName', message: 'Reserved for a board member.' },
+  ]);
+
 const missing = (input: ProfileInput, fields: (keyof ProfileInput)[]) =>
   fields.filter((f) => input[f] === undefined).map((f) => ({ path: f, message: 'Required.' }));
 
@@ -185,10 +204,12 @@ export async function putProfile(session: Session, input: ProfileInput): Promise
       updatedAt: now,
       version: 1,
     };
+    const nameKey = nameLookalikeKey(m.displayName);
     try {
-      await repo.createMember(m);
+      await repo.createMember(m, repo.displayNameWrites(nameKey, m.id, session.isBoard));
     } catch (e) {
-      if (failedConditions(e)?.length) throw new ConflictError('profile_exists', 'Your profile already exists. Reload to edit it.');
+      if (failedConditions(e)?.length)
+        return nameTakenOr(m.displayName, m.id, new ConflictError('profile_exists', 'Your profile already exists. Reload to edit it.'));
       throw e;
     }
     return viewOf(m, viewer);
@@ -224,11 +245,16 @@ export async function putProfile(session: Session, input: ProfileInput): Promise
     updatedAt: now,
     version: prev.version + 1,
   };
+  const names = repo.displayNameWrites(nameLookalikeKey(next.displayName), prev.id, session.isBoard, nameLookalikeKey(prev.displayName));
   try {
-    await repo.replaceMember(prev, next, input.version);
+    await repo.replaceMember(prev, next, input.version, names);
   } catch (e) {
     if (failedConditions(e)?.length)
-      throw new ConflictError('stale_version', 'The profile changed since you loaded it. Reload and try again.');
+      return nameTakenOr(
+        next.displayName,
+        prev.id,
+        new ConflictError('stale_version', 'The profile changed since you loaded it. Reload and try again.'),
+      );
     throw e;
   }
   return viewOf(next, viewer);
@@ -359,11 +385,14 @@ export async function exportData(session: Session) {
     const { pk: _p, sk: _s, gsi1pk: _a, gsi1sk: _b, ...rest } = i;
     return rest;
   };
-  const profile = own.find((i) => i.entity === 'member');
+  const found = own.find((i) => i.entity === 'member');
+  // Her application was decided by the board, not by a person she can look up: the deciding board
+  // member's id stays out, as it does for sanctions. The sort key is ours, not her data.
+  const { decidedBy: _by, sortName: _sort, ...profile } = found ?? {};
   return {
     exportedAt: new Date().toISOString(),
     account: { id: session.userId, email: session.email },
-    profile: profile ? strip(profile) : null,
+    profile: found ? strip(profile) : null,
     blocks: own
       .filter((i) => typeof i.sk === 'string' && i.sk.startsWith('BLOCK#OUT#'))
       .map((i): Block => ({ memberId: String(i.blocked), displayName: String(i.blockedName ?? ''), at: String(i.at) })),
@@ -419,6 +448,7 @@ export async function eraseData(memberId: string): Promise<void> {
   // and finds her account, and asking again (after a 503) finishes the erasure.
   await repo.deleteKeys([...mirrors, ...facets, ...ownKeys.filter((k) => !isSession(k))]);
   if (profile) {
+    await repo.releaseName(nameLookalikeKey(profile.displayName), memberId);
     await db.transactWrite({
       TransactItems: [{ Delete: { TableName: TABLE, Key: toAttr(keys.member(memberId)) } }, ...repo.networkCount(profile, undefined)],
     });

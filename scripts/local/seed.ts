@@ -99,7 +99,8 @@ function demoProfile(
     expertise: [...expertise] as ProfileInput['expertise'],
     languages: p.languages,
     timezone: p.tz,
-    goals: { shortTerm: 'Lead a joint investigation', mediumTerm: 'Train new colleagues', longTerm: 'Head a specialised unit' },
+    // One set of goals: the profile's are those she seeks mentoring with (the profile page edits one set).
+    goals: { shortTerm: 'Grow in my role', mediumTerm: 'Lead a team', longTerm: 'Shape national policy' },
     mentoring: {
       offering: { active: offering, capacity: offering ? 2 + (i % 3) : 0, topics: [...expertise] as never, languages: p.languages },
       seeking: {

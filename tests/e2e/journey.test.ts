@@ -194,6 +194,12 @@ describe('the member journey in a browser', () => {
     await bio.fill('I lead trafficking investigations and train new investigators.');
     // Discretion first: her organisation stays with the board until she widens it.
     await expect(page.getByLabel('Who can see: Organisation').inputValue()).resolves.toBe('board');
+    // Her time zone: found by typing, named in words with its offset, under its canonical id.
+    await page.getByRole('textbox', { name: /Find your time zone/ }).fill('kolkata');
+    const zone = page.getByRole('combobox', { name: /^Time zone/ });
+    await expect(zone.locator('option[value="Asia/Kolkata"]').textContent()).resolves.toMatch(/^\(GMT\+05:30\) .+ — Asia\/Kolkata$/);
+    await expect(zone.locator('option[value="Asia/Calcutta"]').count()).resolves.toBe(0);
+    await zone.selectOption('Asia/Kolkata');
     await page.getByRole('button', { name: 'Save profile' }).click();
     await page.getByRole('status').getByText('Your profile has been saved.').waitFor();
     await noSidewaysScroll('/profile');

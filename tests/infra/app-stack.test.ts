@@ -324,6 +324,16 @@ describe('CloudFront site', () => {
     for (const behavior of behaviors) expect(behavior.ResponseHeadersPolicyId).toEqual({ Ref: expect.any(String) });
   });
 
+  it('refuses the camera, microphone, location and other browser features to the SPA and the API alike', () => {
+    const policy = onlyResource(app, 'AWS::CloudFront::ResponseHeadersPolicy');
+    const custom = (policy.Properties.ResponseHeadersPolicyConfig as { CustomHeadersConfig: { Items: Record<string, unknown>[] } })
+      .CustomHeadersConfig.Items;
+    const header = custom.find((h) => h.Header === 'Permissions-Policy');
+    expect(header).toMatchObject({ Override: true });
+    const features = String(header?.Value).split(', ');
+    expect(features).toEqual(expect.arrayContaining(['camera=()', 'microphone=()', 'geolocation=()', 'interest-cohort=()', 'payment=()']));
+  });
+
   it('logs viewer requests to the logs bucket', () => {
     expect(distributionConfig().Logging).toMatchObject({ Prefix: 'cloudfront/' });
   });

@@ -1,5 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { Agent, applicant, board, expectError, member, profile, signedInAgent } from '../helpers';
+import { TABLE, fromAttr, queryAll, values } from '../../functions/lib/db';
+import { keys } from '../../functions/lib/keys';
+import { metaApi } from '../../functions/meta/api';
+import type { ProfileInput } from '../../shared/schemas';
+import { Agent, anotherBoardMember, applicant, board, expectError, member, profile, signedInAgent } from '../helpers';
+
+/** Every item left in a member's partition, read straight from the table. */
+async function partitionOf(memberId: string): Promise<Record<string, unknown>[]> {
+  const items = await queryAll({
+    TableName: TABLE,
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: values({ ':pk': keys.member(memberId).pk }),
+    ConsistentRead: true,
+  });
+  return items.map((i) => fromAttr(i));
+}
+
+const mentoring = (offer: boolean): ProfileInput['mentoring'] => ({
+  offering: { active: offer, capacity: offer ? 2 : 0, topics: offer ? ['investigation'] : [], languages: offer ? ['en'] : [] },
+  seeking: {
+    active: !offer,
+    topics: offer ? [] : ['investigation'],
+    goals: { shortTerm: '', mediumTerm: '', longTerm: '' },
+    sameCountryOnly: false,
+    outsideOrganizationOnly: false,
+  },
+});
 
 describe('the first profile save (the application)', () => {
   it('creates the profile with status pending and discretion-first visibility', async () => {
@@ -52,6 +78,19 @@ describe('the first profile save (the application)', () => {
     }
   });
 
+  it('accepts canonical IANA time zones only: no alias, no retired name', async () => {
+    const a = await signedInAgent();
+    for (const timezone of ['Asia/Calcutta', 'US/Eastern', 'Etc/GMT+5', 'asia/kolkata', 'Europe/Kiev']) {
+      const res = await a.put('/api/members/me', profile({ timezone }));
+      expectError(res, 400, 'validation_failed');
+      expect(res.body.error.details).toEqual([{ path: 'timezone', message: expect.stringMatching(/canonical IANA time zone/) }]);
+    }
+    const ok = await a.put('/api/members/me', profile({ timezone: 'Asia/Kolkata' }));
+    expect(ok.status).toBe(200);
+    const again = await a.put('/api/members/me', { ...profile({ timezone: 'UTC' }), statement: undefined, version: ok.body.version });
+    expect(again.body.timezone).toBe('UTC');
+  });
+
   it('keeps names in any script, NFC-normalised, with bidi controls stripped', async () => {
     const a = await signedInAgent();
     const decomposed = 'Zarghu\u0301na'; // u + combining acute
@@ -59,6 +98,98 @@ describe('the first profile save (the application)', () => {
     expect(res.status).toBe(200);
     expect(res.body.displayName).toBe('فاطمہ Zarghúna'.normalize('NFC'));
     expect(res.body.displayName).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200E\u200F]/);
+  });
+});
+
+describe('names and text that cannot be shown', () => {
+  it('refuses a lone surrogate in the name or in any other text with a clear 400', async () => {
+    const a = await signedInAgent();
+    const name = await a.put('/api/members/me', profile({ displayName: 'Sana \uD800' }));
+    expectError(name, 400, 'validation_failed');
+    expect(name.body.error.message).toMatch(/broken character/);
+    const bio = await a.put('/api/members/me', profile({ bio: 'Fine \uDC00 words' }));
+    expectError(bio, 400, 'validation_failed');
+    expect(bio.body.error.details).toEqual([{ path: 'bio', message: expect.any(String) }]);
+    expect((await a.get('/api/me')).body.profile).toBeNull();
+  });
+
+  it('refuses a name made only of invisible characters, and keeps the joiners Persian names need', async () => {
+    const a = await signedInAgent();
+    for (const invisible of ['\u200B\u200B', '\u200C', '\u200D \u200C', '\u3164', '\u2800\u2800', '\u00AD', '\uFE0F', '\u0301']) {
+      const res = await a.put('/api/members/me', profile({ displayName: invisible }));
+      expectError(res, 400, 'validation_failed');
+      const details = res.body.error.details as { path: string; message: string }[];
+      expect(details.length).toBeGreaterThan(0);
+      for (const d of details) expect(d).toEqual({ path: 'displayName', message: expect.stringMatching(/Enter a name|visible/) });
+    }
+    const persian = 'مهر\u200Cناز';
+    const ok = await a.put('/api/members/me', profile({ displayName: `${persian}\u200B` }));
+    expect(ok.status).toBe(200);
+    expect(ok.body.displayName).toBe(persian);
+  });
+
+  it('refuses a name that reads the same as a board member’s, however it is styled, to applicants and members alike', async () => {
+    const tag = `${Date.now()}`.slice(-6);
+    const boardMember = await anotherBoardMember();
+    const mine = (await boardMember.get('/api/members/me')).body;
+    const { statement: _s, ...rest } = profile();
+    const named = await boardMember.put('/api/members/me', {
+      ...rest,
+      kind: mine.kind,
+      displayName: `Zainab Qureshi ${tag}`,
+      version: mine.version,
+    });
+    expect(named.status).toBe(200);
+    // Her own name stays hers on a later save.
+    expect(
+      (await boardMember.put('/api/members/me', { ...rest, displayName: `Zainab Qureshi ${tag}`, version: named.body.version })).status,
+    ).toBe(200);
+
+    const lookalikes = [
+      `zainab qureshi ${tag}`,
+      `ＺＡＩＮＡＢ ＱＵＲＥＳＨＩ ${tag}`,
+      `Zai\u200Bnab  Qure-shi ${tag}`,
+      `Zainab.Qureshi${tag}`,
+    ];
+    const a = await signedInAgent();
+    for (const displayName of lookalikes) {
+      const res = await a.put('/api/members/me', profile({ displayName }));
+      expectError(res, 400, 'validation_failed');
+      expect(res.body.error.details).toEqual([{ path: 'displayName', message: 'Reserved for a board member.' }]);
+    }
+    expect((await a.get('/api/me')).body.profile).toBeNull();
+
+    const m = await member();
+    const { version } = (await m.get('/api/members/me')).body;
+    expectError(await m.put('/api/members/me', { ...rest, displayName: lookalikes[1], version }), 400, 'validation_failed');
+    expect((await m.get('/api/members/me')).body.displayName).toBe('Test Member');
+    // Another board member cannot take it either.
+    const colleague = await anotherBoardMember();
+    const theirs = (await colleague.get('/api/members/me')).body;
+    expectError(
+      await colleague.put('/api/members/me', { ...rest, displayName: lookalikes[0], version: theirs.version }),
+      400,
+      'validation_failed',
+    );
+
+    // Once she renames herself, her old name is free.
+    expect(
+      (await boardMember.put('/api/members/me', { ...rest, displayName: `Zainab Q. ${tag}`, version: named.body.version + 1 })).status,
+    ).toBe(200);
+    expect((await m.put('/api/members/me', { ...rest, displayName: lookalikes[0], version })).status).toBe(200);
+  });
+
+  it('gives a name to exactly one of several board members choosing it at the same moment', async () => {
+    const tag = `${Date.now()}`.slice(-6);
+    const boardMembers = await Promise.all([anotherBoardMember(), anotherBoardMember(), anotherBoardMember(), anotherBoardMember()]);
+    const { statement: _s, ...rest } = profile();
+    const versions = await Promise.all(boardMembers.map(async (x) => (await x.get('/api/members/me')).body.version));
+    const answers = await Promise.all(
+      boardMembers.map((x, i) => x.put('/api/members/me', { ...rest, displayName: `Farida Noori ${tag}`, version: versions[i] })),
+    );
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 400, 400, 400]);
+    const late = await signedInAgent();
+    expectError(await late.put('/api/members/me', profile({ displayName: `farida noori ${tag}` })), 400, 'validation_failed');
   });
 });
 
@@ -123,6 +254,28 @@ describe('who sees what', () => {
     expect(after.organization).toBe('Punjab Police');
     expect(after).not.toHaveProperty('bio');
     expect(after).not.toHaveProperty('country');
+  });
+
+  it.each([
+    ['bio', { bio: 'Only for the board' }],
+    ['expertise', { expertise: ['prosecution'] }],
+    ['languages', { languages: ['ps'] }],
+    ['timezone', { timezone: 'Asia/Kabul' }],
+    ['goals', { goals: { shortTerm: 'Board-only goal', mediumTerm: '', longTerm: '' } }],
+    ['mentoring', { mentoring: mentoring(true) }],
+  ] as const)('hides %s from members once its owner sets it to board, and still shows it to the board', async (field, value) => {
+    const owner = await member(value as Partial<ProfileInput>);
+    const viewer = await member();
+    expect((await viewer.get(`/api/members/${owner.userId}`)).body).toHaveProperty(field);
+    const { version } = (await owner.get('/api/members/me')).body;
+    const { statement: _s, ...rest } = profile(value as Partial<ProfileInput>);
+    const saved = await owner.put('/api/members/me', { ...rest, version, visibility: { [field]: 'board' } });
+    expect(saved.status).toBe(200);
+    const seen = (await viewer.get(`/api/members/${owner.userId}`)).body;
+    expect(seen).toMatchObject({ id: owner.userId, displayName: 'Test Member' });
+    expect(seen).not.toHaveProperty(field);
+    const b = await board();
+    expect((await b.get(`/api/members/${owner.userId}`)).body).toHaveProperty(field);
   });
 
   it('answers an unknown or malformed member id with 404', async () => {
@@ -235,9 +388,23 @@ describe('blocking', () => {
 
     expectError(await blocked.get(`/api/members/${blocker.userId}`), 404, 'not_found');
     expectError(await blocker.get(`/api/members/${blocked.userId}`), 404, 'not_found');
-    const names = async (who: Agent) =>
-      (await who.get('/api/members?limit=50')).body.items.map((m: { displayName: string }) => m.displayName);
-    // The directory's first page may not reach them; the profile checks above are the contract.
+    // Every page of the directory, so the check does not depend on where the names sort.
+    const names = async (who: Agent) => {
+      const out: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await who.get(`/api/members?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        expect(res.status).toBe(200);
+        out.push(...res.body.items.map((m: { displayName: string }) => m.displayName));
+        cursor = res.body.nextCursor;
+      } while (cursor);
+      return out;
+    };
+    // Each sees the other in the directory before the block, so the absence below means something.
+    expect((await blocker.del(`/api/members/me/blocks/${blocked.userId}`)).status).toBe(204);
+    expect(await names(blocked)).toContain(`${tag} Blocker`);
+    expect(await names(blocker)).toContain(`${tag} Blocked`);
+    expect((await blocker.put(`/api/members/me/blocks/${blocked.userId}`)).status).toBe(204);
     expect(await names(blocked)).not.toContain(`${tag} Blocker`);
     expect(await names(blocker)).not.toContain(`${tag} Blocked`);
 
@@ -288,6 +455,67 @@ describe('export and erasure', () => {
     expect(JSON.stringify(out.sanctions)).not.toContain(b.userId);
   });
 
+  it('names no other member in the export: not the board member who decided or sanctioned, not the other side of a mentorship', async () => {
+    const decider = await anotherBoardMember();
+    const a = await applicant({ mentoring: mentoring(false) });
+    expect((await decider.post(`/api/board/applications/${a.userId}/decision`, { decision: 'approve' })).status).toBe(200);
+    const sanctioner = await anotherBoardMember();
+    expect((await sanctioner.post(`/api/moderation/members/${a.userId}/sanctions`, { type: 'warn', reason: 'Mind names.' })).status).toBe(
+      201,
+    );
+    const mentor = await member({ kind: 'champion', mentoring: mentoring(true) });
+    const ask = await a.post('/api/mentorships', {
+      mentorId: mentor.userId,
+      message: 'Mentor me?',
+      goals: { shortTerm: 'x', mediumTerm: '', longTerm: '' },
+    });
+    expect(ask.status).toBe(201);
+    expect((await mentor.post(`/api/mentorships/${ask.body.id}/accept`)).status).toBe(200);
+    const checkIn = { date: '2026-11-20', notes: 'Met.', nextSteps: '' };
+    expect((await mentor.post(`/api/mentorships/${ask.body.id}/check-ins`, checkIn)).status).toBe(201);
+    expect((await a.post(`/api/mentorships/${ask.body.id}/complete`)).status).toBe(200);
+    expect((await mentor.post(`/api/mentorships/${ask.body.id}/feedback`, { rating: 4, text: '' })).status).toBe(201);
+    const blocked = await member();
+    expect((await a.put(`/api/members/me/blocks/${blocked.userId}`)).status).toBe(204);
+
+    const out = (await a.get('/api/members/me/export')).body;
+    expect(out.profile).toMatchObject({ status: 'active', decidedAt: expect.any(String) });
+    expect(out.profile).not.toHaveProperty('decidedBy');
+    expect(out.mentorships).toEqual([expect.objectContaining({ id: ask.body.id, role: 'mentee', state: 'completed' })]);
+    // Her mentorships say which side she was on; the other side is not named. The one other id
+    // she holds is whom she blocked: her own decision, listed so that she can undo it.
+    const { blocks, ...rest } = out;
+    expect(blocks).toEqual([expect.objectContaining({ memberId: blocked.userId })]);
+    const text = JSON.stringify(rest);
+    for (const other of [decider, sanctioner, await board(), mentor, blocked]) expect(text).not.toContain(other.userId);
+  });
+
+  it('erases everything in her partition: profile, notifications, sessions, blocks, sanctions, mentorship counters', async () => {
+    const a = await member({ mentoring: mentoring(false) });
+    const mentor = await member({ kind: 'champion', mentoring: mentoring(true) });
+    const other = await member();
+    const ask = await a.post('/api/mentorships', {
+      mentorId: mentor.userId,
+      message: 'Mentor me?',
+      goals: { shortTerm: 'x', mediumTerm: '', longTerm: '' },
+    });
+    expect((await mentor.post(`/api/mentorships/${ask.body.id}/accept`)).status).toBe(200);
+    expect((await a.put(`/api/members/me/blocks/${other.userId}`)).status).toBe(204);
+    expect((await other.put(`/api/members/me/blocks/${a.userId}`)).status).toBe(204);
+    const b = await board();
+    await b.post(`/api/moderation/members/${a.userId}/sanctions`, { type: 'warn', reason: 'Mind names.' });
+    const second = new Agent();
+    second.email = a.email;
+    expect((await second.post('/api/auth/sign-in', { email: a.email, password: 'a long and unusual passphrase 42' })).status).toBe(200);
+    const before = (await partitionOf(a.userId)).map((i) => String(i.entity));
+    expect(before).toEqual(expect.arrayContaining(['member', 'notification', 'session', 'sanction']));
+
+    expect((await a.del('/api/members/me')).status).toBe(202);
+    expect(await partitionOf(a.userId)).toEqual([]);
+    // Her side of the blocks she was in is gone from the other member's partition too.
+    expect((await partitionOf(other.userId)).filter((i) => String(i.sk).includes(a.userId))).toEqual([]);
+  });
+
   it('erases the account: 202, the profile disappears and the credentials stop working', async () => {
     const a = await member();
     const viewer = await member();
@@ -297,5 +525,51 @@ describe('export and erasure', () => {
     expectError(again, 401, 'unauthenticated');
     const b = await board();
     expectError(await b.get(`/api/members/${a.userId}`), 404, 'not_found');
+  });
+});
+
+describe('answers behind a session', () => {
+  it('are never stored by a cache and refuse browser features, errors and 404s included', async () => {
+    const a = await member();
+    const b = await board();
+    const spaces = (await a.get('/api/spaces')).body.items as { id: string }[];
+    const threads = spaces.length ? `/api/spaces/${spaces[0]?.id}/threads` : '/api/spaces';
+    const answers = [
+      await a.get('/api/me'),
+      await a.get('/api/members/me'),
+      await a.get('/api/members/me/export'),
+      await a.get('/api/members'),
+      await a.get(`/api/members/${b.userId}`),
+      await a.get('/api/notifications'),
+      await a.get('/api/mentorships?as=mentee'),
+      await a.get(threads),
+      await b.get('/api/board/applications?status=pending'),
+      await new Agent().get('/api/me'),
+      await a.get('/api/members/00000000-0000-0000-0000-000000000000'),
+      await a.get('/api/no-such-thing'),
+    ];
+    for (const res of answers) {
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(res.headers.get('permissions-policy')).toMatch(/(^|, )camera=\(\)/);
+      expect(res.headers.get('permissions-policy')).toMatch(/(^|, )microphone=\(\)/);
+      expect(res.headers.get('permissions-policy')).toMatch(/(^|, )geolocation=\(\)/);
+    }
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 401, 404, 404]);
+  });
+
+  it('leave the reference data that is the same for everyone cacheable', async () => {
+    const meta = await new Agent().get('/api/meta');
+    expect(meta.headers.get('cache-control')).toBe('public, max-age=3600');
+    expect(meta.headers.get('permissions-policy')).toContain('camera=()');
+  });
+});
+
+describe('an /api path no function claims', () => {
+  // In AWS, API Gateway sends `ANY /api/{proxy+}` to the meta function (tests/infra/app-stack.test.ts).
+  it.each(['GET', 'POST', 'PUT', 'DELETE', 'PATCH'])('answers %s from the meta function with the contract’s JSON 404', async (method) => {
+    const res = await metaApi.request('http://127.0.0.1:3000/api/no-such-thing', { method });
+    expect(res.status).toBe(404);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'Not found.' } });
   });
 });

@@ -603,20 +603,30 @@ describe('her data', () => {
     expect((await mentor.post(`/api/mentorships/${id}/accept`)).status).toBe(200);
     const checkIn = { date: '2026-11-20', notes: 'Went through a case file together.', nextSteps: 'Draft a plan' };
     expect((await mentee.post(`/api/mentorships/${id}/check-ins`, checkIn)).status).toBe(201);
+    expect((await mentee.post(`/api/mentorships/${id}/complete`)).status).toBe(200);
+    expect((await mentee.post(`/api/mentorships/${id}/feedback`, { rating: 5, text: 'Patient and precise.' })).status).toBe(201);
+    expect((await mentor.post(`/api/mentorships/${id}/feedback`, { rating: 3, text: 'Mentor’s own view.' })).status).toBe(201);
 
     const theirs = (await mentee.get('/api/members/me/export')).body.mentorships;
     expect(theirs).toEqual([
       expect.objectContaining({
         id,
         role: 'mentee',
-        state: 'accepted',
+        state: 'completed',
         message: 'Please mentor me on case files',
         checkIns: [{ ...checkIn, byMe: true, at: expect.any(String) }],
-        myFeedback: [],
+        myFeedback: [{ rating: 5, text: 'Patient and precise.', at: expect.any(String) }],
       }),
     ]);
     const his = (await mentor.get('/api/members/me/export')).body.mentorships;
-    expect(his).toEqual([expect.objectContaining({ id, role: 'mentor', checkIns: [expect.objectContaining({ byMe: false })] })]);
+    expect(his).toEqual([
+      expect.objectContaining({
+        id,
+        role: 'mentor',
+        checkIns: [expect.objectContaining({ byMe: false })],
+        myFeedback: [{ rating: 3, text: 'Mentor’s own view.', at: expect.any(String) }],
+      }),
+    ]);
     expect((await stranger.get('/api/members/me/export')).body.mentorships).toEqual([]);
   });
 });

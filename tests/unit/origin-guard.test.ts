@@ -32,3 +32,42 @@ describe('requests around CloudFront', () => {
     expect((await local.request('/api/ping')).status).toBe(200);
   });
 });
+
+describe('state-changing requests from a browser (CSRF)', () => {
+  // The app's own origin: APP_ORIGIN in the test env, and the request's own origin when unset.
+  const OWN = 'http://127.0.0.1:3000';
+  const app = createApi({}).post('/api/ping', (c) => c.json({ ok: true }, 200));
+  const post = (headers: Record<string, string>) => app.request(`${OWN}/api/ping`, { method: 'POST', headers });
+  const refused = async (res: Response, message: string) => {
+    expect(res.status).toBe(403);
+    expect(await res.json()).toEqual({ error: { code: 'forbidden', message } });
+  };
+
+  it('are refused when the Origin names another origin, a lookalike or another port included', async () => {
+    for (const origin of [
+      'https://evil.example',
+      'http://127.0.0.1:3001',
+      'https://127.0.0.1:3000',
+      'http://127.0.0.1:3000.evil.example',
+      'null',
+    ]) {
+      await refused(await post({ origin }), 'Cross-origin requests are refused.');
+    }
+  });
+
+  it('are refused when the browser says the request is cross-site, whatever the Origin', async () => {
+    await refused(await post({ 'sec-fetch-site': 'cross-site' }), 'Cross-site requests are refused.');
+    await refused(await post({ 'sec-fetch-site': 'cross-site', origin: OWN }), 'Cross-site requests are refused.');
+  });
+
+  it('pass from the app’s own origin, same-origin fetches and non-browser clients without an Origin', async () => {
+    expect((await post({ origin: OWN })).status).toBe(200);
+    expect((await post({ origin: OWN, 'sec-fetch-site': 'same-origin' })).status).toBe(200);
+    expect((await post({})).status).toBe(200);
+  });
+
+  it('are not checked on reads, which change nothing', async () => {
+    const reads = createApi({}).get('/api/ping', (c) => c.json({ ok: true }, 200));
+    expect((await reads.request(`${OWN}/api/ping`, { headers: { origin: 'https://evil.example' } })).status).toBe(200);
+  });
+});

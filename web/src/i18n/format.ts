@@ -18,7 +18,25 @@ function names(type: 'region' | 'language'): Intl.DisplayNames {
 }
 
 export const countryName = (code: string): string => names('region').of(code) ?? code;
-export const languageName = (code: string): string => names('language').of(code) ?? code;
+
+/**
+ * Languages some browsers' Intl data leaves out (Chromium has no Balochi or Brahui): their own
+ * English names, as Node's full ICU gives them to GET /api/meta, so no one reads a bare "bal".
+ */
+const LANGUAGES_BROWSERS_MISS: Record<string, string> = {
+  bal: 'Baluchi',
+  brh: 'Brahui',
+  ks: 'Kashmiri',
+  lah: 'Lahnda',
+  skr: 'Saraiki',
+};
+
+/** A language's name in the current locale; a name the browser lacks falls back to English, never the bare code. */
+export function languageName(code: string): string {
+  const named = names('language').of(code);
+  if (named && named.toLowerCase() !== code.toLowerCase()) return named;
+  return LANGUAGES_BROWSERS_MISS[code.toLowerCase()] ?? named ?? code;
+}
 
 const expertiseLabels = new Map<string, string>(EXPERTISE.map((e) => [e.code, e.label]));
 export const expertiseName = (code: string): string => expertiseLabels.get(code) ?? code;

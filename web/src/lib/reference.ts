@@ -1,4 +1,12 @@
-import { COUNTRY_CODE_LIST, EXPERTISE, EXPERTISE_CODES, type ExpertiseCode, LANGUAGE_CODES } from '../../../shared/meta';
+import {
+  canonicalTimeZones,
+  COUNTRY_CODE_LIST,
+  EXPERTISE,
+  EXPERTISE_CODES,
+  type ExpertiseCode,
+  LANGUAGE_CODES,
+} from '../../../shared/meta';
+import { locale } from '../i18n';
 import type { Option } from '../components/select';
 import { countryName, expertiseName, languageName, sortedOptions } from '../i18n/format';
 
@@ -7,9 +15,36 @@ export const countryOptions = (): Option[] => sortedOptions(COUNTRY_CODE_LIST, c
 export const expertiseOptions = (): Option[] => EXPERTISE.map((e) => ({ value: e.code, label: expertiseName(e.code) }));
 export const languageOptions = (): Option[] => sortedOptions(LANGUAGE_CODES, languageName);
 
-/** Every IANA zone the browser knows. */
-export const timezoneOptions = (): Option[] =>
-  Intl.supportedValuesOf('timeZone').map((tz) => ({ value: tz, label: tz.replace(/_/g, ' ') }));
+/** A zone's name and current offset from UTC, in the current locale ("GMT+05:30", "India Standard Time"). */
+function zoneParts(tz: string, at: Date): { offset: string; minutes: number; name: string } {
+  const part = (timeZoneName: 'longOffset' | 'longGeneric') =>
+    new Intl.DateTimeFormat(locale(), { timeZone: tz, timeZoneName }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
+  const offset = part('longOffset');
+  const m = /([+-\u2212])(\d{1,2})(?::(\d{2}))?/.exec(offset);
+  const minutes = m ? (m[1] === '+' ? 1 : -1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : 0;
+  return { offset, minutes, name: part('longGeneric') };
+}
+
+/**
+ * Every canonical IANA zone (no aliases, no retired names: the API accepts only these), labelled
+ * with its offset now, its name in the current locale and its id, ordered by offset then name.
+ */
+export function timezoneOptions(): Option[] {
+  const now = new Date();
+  const collator = new Intl.Collator(locale());
+  return canonicalTimeZones()
+    .map((tz) => ({ tz, ...zoneParts(tz, now) }))
+    .sort((a, b) => a.minutes - b.minutes || collator.compare(a.name, b.name) || collator.compare(a.tz, b.tz))
+    .map((z) => ({ value: z.tz, label: `(${z.offset}) ${z.name} — ${z.tz.replace(/_/g, ' ')}` }));
+}
+
+/** The options whose label or id holds every word of `query` (case- and accent-insensitive); the chosen one always stays. */
+export function searchOptions(options: readonly Option[], query: string, keep?: string): Option[] {
+  const fold = (v: string) => v.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase(locale());
+  const words = fold(query).split(/\s+/).filter(Boolean);
+  if (!words.length) return [...options];
+  return options.filter((o) => o.value === keep || words.every((w) => fold(`${o.label} ${o.value}`).includes(w)));
+}
 
 /** Narrows picked strings to expertise codes (unknown ones are dropped). */
 export const asExpertise = (values: readonly string[]): ExpertiseCode[] => EXPERTISE_CODES.filter((c) => values.includes(c));

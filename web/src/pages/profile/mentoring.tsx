@@ -3,7 +3,6 @@ import { createSignal, onMount, Show, type JSX } from 'solid-js';
 import type { Goals, Mentoring } from '../../../../shared/schemas';
 import { Checkbox, CheckboxGroup } from '../../components/choice-group';
 import { describedBy, FieldFrame } from '../../components/field';
-import { EMPTY_GOALS, GoalFields, trimGoals, withGoal } from '../../components/goal-fields';
 import { t } from '../../i18n';
 import { languageName } from '../../i18n/format';
 import { fieldId } from '../../lib/form';
@@ -17,14 +16,11 @@ export const MENTORING_FIELDS = [
   'mentoring.offering.languages',
   'mentoring.seeking.active',
   'mentoring.seeking.topics',
-  'mentoring.seeking.goals.shortTerm',
-  'mentoring.seeking.goals.mediumTerm',
-  'mentoring.seeking.goals.longTerm',
   'mentoring.seeking.sameCountryOnly',
   'mentoring.seeking.outsideOrganizationOnly',
 ] as const;
 
-const hasGoals = (g: Goals | undefined) => !!g && !!(g.shortTerm || g.mediumTerm || g.longTerm);
+export const hasGoals = (g: Goals | undefined) => !!g && !!(g.shortTerm || g.mediumTerm || g.longTerm);
 
 /** The languages she may mentor in: her working languages, or every language when she listed none. */
 export function mentoringLanguageChoices(workingLanguages: readonly string[]) {
@@ -35,7 +31,7 @@ export function mentoringLanguageChoices(workingLanguages: readonly string[]) {
  * The mentoring part of the profile form. It is always sent with the profile from this editor
  * (the API keeps the stored settings only when the field is left out).
  */
-export function createMentoringForm(initial: Mentoring | undefined, profileGoals: Goals | undefined, onEdit: () => void) {
+export function createMentoringForm(initial: Mentoring | undefined, onEdit: () => void) {
   const o = initial?.offering;
   const s = initial?.seeking;
   const [offerActive, setOfferActive] = createSignal(o?.active ?? false);
@@ -44,8 +40,6 @@ export function createMentoringForm(initial: Mentoring | undefined, profileGoals
   const [offerLanguages, setOfferLanguages] = createSignal<string[]>(o?.languages ?? []);
   const [seekActive, setSeekActive] = createSignal(s?.active ?? false);
   const [seekTopics, setSeekTopics] = createSignal<string[]>(s?.topics ?? []);
-  // Her seeking goals start from the goals of her profile until she writes her own.
-  const [goals, setGoals] = createSignal<Goals>(hasGoals(s?.goals) ? (s?.goals ?? EMPTY_GOALS) : (profileGoals ?? EMPTY_GOALS));
   const [sameCountryOnly, setSameCountryOnly] = createSignal(s?.sameCountryOnly ?? false);
   const [outsideOrganizationOnly, setOutsideOrganizationOnly] = createSignal(s?.outsideOrganizationOnly ?? false);
 
@@ -71,8 +65,6 @@ export function createMentoringForm(initial: Mentoring | undefined, profileGoals
     setSeekActive: edit(setSeekActive),
     seekTopics,
     setSeekTopics: edit(setSeekTopics),
-    goals,
-    setGoals: edit(setGoals),
     sameCountryOnly,
     setSameCountryOnly: edit(setSameCountryOnly),
     outsideOrganizationOnly,
@@ -82,8 +74,11 @@ export function createMentoringForm(initial: Mentoring | undefined, profileGoals
       const c = capacityValue();
       return { 'mentoring.offering.capacity': Number.isInteger(c) && c >= 0 && c <= 10 ? undefined : t('validation.capacity') };
     },
-    /** The `mentoring` field of the PUT; offered languages are kept only while she still works in them. */
-    value(workingLanguages: readonly string[]): Mentoring {
+    /**
+     * The `mentoring` field of the PUT; offered languages are kept only while she still works in
+     * them. Her goals are the profile's own: one set, the same object everywhere (the contract).
+     */
+    value(workingLanguages: readonly string[], goals: Goals): Mentoring {
       const allowed = new Set(mentoringLanguageChoices(workingLanguages).map((c) => c.value));
       return {
         offering: {
@@ -95,7 +90,7 @@ export function createMentoringForm(initial: Mentoring | undefined, profileGoals
         seeking: {
           active: seekActive(),
           topics: asExpertise(seekTopics()),
-          goals: trimGoals(goals()),
+          goals,
           sameCountryOnly: sameCountryOnly(),
           outsideOrganizationOnly: outsideOrganizationOnly(),
         },
@@ -228,18 +223,6 @@ export function MentoringSection(props: {
           onChange={f.setSeekTopics}
           error={err('mentoring.seeking.topics')}
         />
-        <fieldset class="field">
-          <legend class="field__label">
-            {t('mentoring.seek.goals')} <span class="field__optional">{t('common.optional')}</span>
-          </legend>
-          <p class="field__hint">{t('mentoring.seek.goalsHint')}</p>
-          <GoalFields
-            path="mentoring.seeking.goals"
-            value={f.goals()}
-            onInput={(term, text) => f.setGoals(withGoal(f.goals(), term, text))}
-            error={err}
-          />
-        </fieldset>
         <fieldset class="field">
           <legend class="field__label">{t('mentoring.seek.filters')}</legend>
           <Checkbox

@@ -2,6 +2,7 @@ import { createAsync, revalidate } from '@solidjs/router';
 import type { InferRequestType } from 'hono/client';
 import { createSignal, Show, Suspense, type JSX } from 'solid-js';
 import { type AudienceLevel, DEFAULT_VISIBILITY, type Visibility, type VisibilityField } from '../../../../shared/profile-fields';
+import { canonicalTimeZone } from '../../../../shared/meta';
 import type { Goals, Profile } from '../../../../shared/schemas';
 import { CheckboxGroup } from '../../components/choice-group';
 import { ErrorSummary } from '../../components/error-summary';
@@ -15,9 +16,17 @@ import { VisibilityPicker } from '../../components/visibility-picker';
 import { t, type MessageKey } from '../../i18n';
 import { api, isStatus, unwrap } from '../../lib/api';
 import { createFormErrors, fieldId } from '../../lib/form';
-import { asExpertise, countryOptions, expertiseOptions, languageOptions, optional, timezoneOptions } from '../../lib/reference';
+import {
+  asExpertise,
+  countryOptions,
+  expertiseOptions,
+  languageOptions,
+  optional,
+  searchOptions,
+  timezoneOptions,
+} from '../../lib/reference';
 import { getOwnProfile } from './data';
-import { createMentoringForm, MENTORING_FIELDS, MentoringSection } from './mentoring';
+import { createMentoringForm, hasGoals, MENTORING_FIELDS, MentoringSection } from './mentoring';
 
 type ProfileBody = InferRequestType<typeof api.members.me.$put>['json'];
 
@@ -81,15 +90,19 @@ function ProfileForm(props: { profile: Profile }) {
   const [bio, setBio] = createSignal(p.bio ?? '');
   const [expertise, setExpertise] = createSignal<string[]>(p.expertise ?? []);
   const [languages, setLanguages] = createSignal<string[]>(p.languages ?? []);
-  const [timezone, setTimezone] = createSignal(p.timezone ?? '');
-  const [goals, setGoals] = createSignal<Goals>({ ...EMPTY_GOALS, ...p.goals });
+  // A zone saved under a name IANA retired (Asia/Calcutta) is shown, and saved again, under its current one.
+  const [timezone, setTimezone] = createSignal(p.timezone ? canonicalTimeZone(p.timezone) : '');
+  const zones = timezoneOptions();
+  const [zoneQuery, setZoneQuery] = createSignal('');
+  // One set of goals: the profile's, or, for a profile saved before they were one, those she sought mentoring with.
+  const [goals, setGoals] = createSignal<Goals>({ ...EMPTY_GOALS, ...(hasGoals(p.goals) ? p.goals : p.mentoring?.seeking.goals) });
   const [visibility, setVisibility] = createSignal<Visibility>({ ...DEFAULT_VISIBILITY, ...p.visibility });
   const [version, setVersion] = createSignal(p.version);
   const [busy, setBusy] = createSignal(false);
   const [saved, setSaved] = createSignal(false);
   const [stale, setStale] = createSignal(false);
   const errors = createFormErrors(FIELDS);
-  const mentoring = createMentoringForm(p.mentoring, p.goals, () => setSaved(false));
+  const mentoring = createMentoringForm(p.mentoring, () => setSaved(false));
 
   const onVisibility = (field: VisibilityField, level: AudienceLevel) => setVisibility((v) => ({ ...v, [field]: level }));
   const edit =
@@ -122,7 +135,7 @@ function ProfileForm(props: { profile: Profile }) {
       timezone: timezone() || undefined,
       goals: trimGoals(goals()),
       // Always sent from here: leaving it out would keep the stored settings instead of hers.
-      mentoring: mentoring.value(languages()),
+      mentoring: mentoring.value(languages(), trimGoals(goals())),
       visibility: Object.fromEntries(EDITED.map((f) => [f, shown[f]])),
       version: version(),
     };
@@ -241,12 +254,21 @@ function ProfileForm(props: { profile: Profile }) {
           />
         </WithVisibility>
         <WithVisibility field="timezone" label={label('field.timezone')} visibility={visibility()} onVisibility={onVisibility}>
+          <Field
+            id="timezone-search"
+            label={t('field.timezone.search')}
+            hint={t('field.timezone.searchHint')}
+            optional
+            value={zoneQuery()}
+            onInput={setZoneQuery}
+            autocomplete="off"
+          />
           <Select
             id={fieldId('timezone')}
             label={t('field.timezone')}
             optional
             placeholder={t('field.timezone.placeholder')}
-            options={timezoneOptions()}
+            options={searchOptions(zones, zoneQuery(), timezone())}
             value={timezone()}
             onChange={edit(setTimezone)}
             error={errors.error('timezone')}
