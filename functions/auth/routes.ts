@@ -221,6 +221,7 @@ export const authRoutes = new Hono<Env>()
     '/mfa/totp',
     describe({
       summary: 'Start setting up an authenticator app (takes her password): a new secret, as text and as an otpauth:// address',
+      errors: [429],
       tags: ['auth'],
       responses: { 200: { description: 'Secret', schema: TotpSetupSchema } },
     }),
@@ -248,6 +249,7 @@ export const authRoutes = new Hono<Env>()
     '/mfa/totp/disable',
     describe({
       summary: 'Turn two-step sign-in off; takes her password and a current code',
+      errors: [429],
       tags: ['auth'],
       responses: { 200: { description: 'Off', schema: MfaStatusSchema } },
     }),

@@ -10,7 +10,7 @@ import {
 } from '../../shared/schemas';
 import { boardMember, signedIn } from '../lib/guards';
 import type { Env } from '../lib/http';
-import { describe } from '../lib/openapi';
+import { describe, respond } from '../lib/openapi';
 import { validate } from '../lib/validation';
 import * as messages from './messages';
 import * as settings from './settings';
@@ -21,12 +21,13 @@ export const ownBoardMessageRoutes = new Hono<Env>()
     '/',
     describe({
       summary: 'Send the advisory board a private message (any signed-in account; a few an hour)',
+      errors: [429],
       tags: ['board'],
       responses: { 201: { description: 'The message', schema: BoardMessageSchema } },
     }),
     signedIn,
     validate('json', BoardMessageInputSchema),
-    async (c) => c.json(await messages.send(c.var.session, c.req.valid('json')), 201),
+    async (c) => respond(c, BoardMessageSchema, await messages.send(c.var.session, c.req.valid('json')), 201),
   )
   .get(
     '/',
@@ -37,7 +38,7 @@ export const ownBoardMessageRoutes = new Hono<Env>()
     }),
     signedIn,
     validate('query', PageQuerySchema),
-    async (c) => c.json(await messages.listOwn(c.var.session, c.req.valid('query')), 200),
+    async (c) => respond(c, pageOf(BoardMessageSchema), await messages.listOwn(c.var.session, c.req.valid('query')), 200),
   )
   .get(
     '/:id',
@@ -47,7 +48,7 @@ export const ownBoardMessageRoutes = new Hono<Env>()
       responses: { 200: { description: 'The message', schema: BoardMessageSchema } },
     }),
     signedIn,
-    async (c) => c.json(await messages.getOwn(c.var.session, c.req.param('id')), 200),
+    async (c) => respond(c, BoardMessageSchema, await messages.getOwn(c.var.session, c.req.param('id')), 200),
   );
 
 /** The board answers a message from its queue: mounted at /api/moderation/messages. */
@@ -60,7 +61,7 @@ export const boardMessageModerationRoutes = new Hono<Env>().post(
   }),
   boardMember,
   validate('json', BoardMessageReplySchema),
-  async (c) => c.json(await messages.handle(c.var.session.userId, c.req.param('id'), c.req.valid('json')), 200),
+  async (c) => respond(c, BoardMessageSchema, await messages.handle(c.var.session.userId, c.req.param('id'), c.req.valid('json')), 200),
 );
 
 /** The board's own settings: mounted at /api/board/settings. */
@@ -73,7 +74,7 @@ export const boardSettingsRoutes = new Hono<Env>()
       responses: { 200: { description: 'Settings', schema: BoardSettingsSchema } },
     }),
     boardMember,
-    async (c) => c.json(await settings.getSettings(), 200),
+    async (c) => respond(c, BoardSettingsSchema, await settings.getSettings(), 200),
   )
   .put(
     '/',
@@ -84,5 +85,5 @@ export const boardSettingsRoutes = new Hono<Env>()
     }),
     boardMember,
     validate('json', BoardSettingsInputSchema),
-    async (c) => c.json(await settings.updateSettings(c.var.session.userId, c.req.valid('json')), 200),
+    async (c) => respond(c, BoardSettingsSchema, await settings.updateSettings(c.var.session.userId, c.req.valid('json')), 200),
   );

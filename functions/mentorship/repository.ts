@@ -1,4 +1,4 @@
-import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { MatchReason } from '../../shared/matching';
 import { decodeCursor, encodeCursor, type Page } from '../lib/cursor';
 import { TABLE, db, fromAttr, getMany, isConditionFailure, queryAll, recordOf, toAttr, values } from '../lib/db';
@@ -347,7 +347,7 @@ export async function listAllFeedback(opts: { limit: number; cursor?: string; sc
     Limit: opts.limit,
     ExclusiveStartKey: decodeCursor(opts.cursor, opts.scope),
   });
-  return { items: (res.Items ?? []).map((i) => recordOf<Feedback>(i)), nextCursor: encodeCursor(res.LastEvaluatedKey, opts.scope) };
+  return { items: (res.Items ?? []).map(feedbackOf), nextCursor: encodeCursor(res.LastEvaluatedKey, opts.scope) };
 }
 
 export async function listFeedback(mentorshipId: string): Promise<Feedback[]> {
@@ -356,11 +356,20 @@ export async function listFeedback(mentorshipId: string): Promise<Feedback[]> {
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
     ExpressionAttributeValues: values({ ':pk': keys.mentorship(mentorshipId).pk, ':p': 'FEEDBACK#' }),
   });
-  // The stored items also carry their version: a feedback is its own fields only.
-  return (res.Items ?? []).map((i) => {
-    const f = recordOf<Feedback>(i);
-    return { mentorshipId: f.mentorshipId, memberId: f.memberId, rating: f.rating, text: f.text, at: f.at };
-  });
+  return (res.Items ?? []).map(feedbackOf);
+}
+
+/** A stored feedback item, answered with a feedback's own fields only (not its version). */
+function feedbackOf(item: Record<string, AttributeValue>): Feedback {
+  const f = recordOf<Feedback>(item);
+  return {
+    mentorshipId: f.mentorshipId,
+    memberId: f.memberId,
+    ...(f.role ? { role: f.role, mentorId: f.mentorId, menteeId: f.menteeId, state: f.state } : {}),
+    rating: f.rating,
+    text: f.text,
+    at: f.at,
+  };
 }
 
 export type CohortRecord = {
