@@ -103,7 +103,11 @@ export async function unfoldMenu(p: Page): Promise<void> {
 /** Opens a page from the main menu, unfolding it first on a phone. */
 export async function openFromMenu(p: Page, name: string): Promise<void> {
   await unfoldMenu(p);
-  await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+  const nav = p.getByRole('navigation', { name: 'Main' });
+  const link = nav.getByRole('link', { name, exact: true });
+  // The board's pages sit in a "Board" group that opens first.
+  if (!(await link.isVisible())) await nav.getByText('Board', { exact: true }).click();
+  await link.click();
 }
 
 export async function signOut(p: Page): Promise<void> {

@@ -491,10 +491,15 @@ export const en = {
   'board.reasonHint': 'The applicant will see this reason.',
   'board.reasonRequired': 'Give the applicant a reason.',
   'board.confirmDecline': 'Decline application',
+  'board.declineConfirmTitle': 'Decline {name}?',
+  'board.declineConfirmBody': 'The applicant will see this reason:',
   'board.approved': '{name} has been approved.',
   'board.declined': '{name} has been declined.',
   'board.alreadyDecided': 'Another board member has already decided on this application.',
   'board.approveLabel': 'Approve {name}',
+  'board.approveConfirmTitle': 'Approve {name}?',
+  'board.approveConfirmBody.practitioner': 'She becomes a member: she can use the directory, the discussions and mentoring.',
+  'board.approveConfirmBody.champion': 'He becomes a member: he can use the directory, the discussions and mentoring.',
   'board.declineLabel': 'Decline {name}',
 
   'board.mfaNotice':
@@ -722,6 +727,7 @@ export const en = {
   'mod.subjectGone': 'What was reported is no longer there: it was deleted, or its author erased her account.',
 
   'nav.audit': 'Audit log',
+  'nav.board': 'Board',
   'nav.rules': 'Rules',
   'audit.title': 'Audit log',
   'audit.intro': 'Every board decision, newest first. Entries are never changed or removed.',
