@@ -620,6 +620,7 @@ export const en = {
   'composer.posted': 'Your post is published.',
   'composer.held': 'Waiting for the board: {reasons}. Only you and the board can see it until then.',
   'composer.locked': 'This thread is locked. No new replies.',
+  'composer.sanctioned': 'You cannot post or reply until {date}: the board has made your account read-only. You can still read.',
   'validation.title': 'Give the thread a title.',
   'validation.body': 'Write something first.',
   'validation.reason': 'Give a reason.',

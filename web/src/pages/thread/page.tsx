@@ -18,6 +18,7 @@ import { createFormErrors, fieldId, generalMessage } from '../../lib/form';
 import { renderMarkdown } from '../../lib/markdown';
 import { createMorePages, type MorePages } from '../../lib/more-pages';
 import { getMe, isBoard } from '../../lib/session';
+import { MayPost } from './may-post';
 
 const refresh = (thread: Thread) =>
   revalidate([getThread.keyFor(thread.id), getPosts.keyFor(thread.id), getThreads.keyFor(thread.spaceId)]);
@@ -351,7 +352,9 @@ function ThreadView(props: { thread: Thread; posts: Post[]; more: MorePages<Post
           when={!props.thread.locked && props.thread.state === 'published'}
           fallback={<p>{props.thread.locked ? t('composer.locked') : t('thread.waiting')}</p>}
         >
-          <Composer space={space()} target={{ threadId: props.thread.id }} idPrefix="reply" onPosted={() => void refresh(props.thread)} />
+          <MayPost>
+            <Composer space={space()} target={{ threadId: props.thread.id }} idPrefix="reply" onPosted={() => void refresh(props.thread)} />
+          </MayPost>
         </Show>
       </section>
       <ReportDialog target={report()} onClose={() => setReport(undefined)} />
