@@ -585,9 +585,12 @@ export const AuditEntrySchema = /* @__PURE__ */ lazy(() =>
     targetId: z.string(),
     /** For a post: the thread it is in. */
     threadId: z.optional(z.string()),
+    /** Whom the decision was about (a member, or a post's or thread's real author); name null once erased. */
+    about: z.optional(z.object({ id: z.string(), name: z.nullable(z.string()) })),
     reason: z.string(),
   }),
 );
+export type AuditEntryView = z.infer<typeof AuditEntrySchema>;
 
 const threadRef = () => z.object({ id: z.string(), title: z.string() });
 

@@ -1,4 +1,6 @@
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import type { AuditEntryView } from '../../shared/schemas';
+import type { Page } from '../lib/cursor';
 import * as discussion from '../discussion/repository';
 import { inAudience } from '../discussion/service';
 import { TABLE, db, failedConditions, fromAttr, isTransactionConflict, toAttr, values } from '../lib/db';
@@ -10,7 +12,7 @@ import * as throttle from '../lib/throttle';
 import type { MemberRecord } from '../members/repository';
 import { getMember, getMembers } from '../members/repository';
 import { notificationPut } from '../notifications/repository';
-import { listAudit, withAudit } from './audit';
+import { type AuditEntry, listAudit, withAudit } from './audit';
 
 /**
  * Reports, cases, sanctions and the held-content rules. Every board decision is one transaction
@@ -279,25 +281,41 @@ export function activeSanction(m: MemberRecord & { sanction?: Sanction }, now = 
  * erased her account) and, for a post, the thread it is in, so the page can link to it. Names and
  * threads come in one batched read each, whatever the page size.
  */
-export async function auditPage(q: { limit: number; cursor?: string }) {
+/**
+ * A page of the audit log for the board, with who acted and who each decision was about: the
+ * member herself, or the real author of a post or thread (anonymous or not: the board sees it).
+ */
+export async function auditPage(q: { limit: number; cursor?: string }): Promise<Page<AuditEntryView>> {
   const page = await listAudit({ ...q, scope: 'audit' });
-  const postIds = page.items.filter((e) => e.targetType === 'post').map((e) => e.targetId);
-  const [actors, targets] = await Promise.all([
-    getMembers(page.items.map((e) => e.actorId)),
-    postIds.length ? discussion.getThreadsAndPosts({ threads: [], posts: postIds }, { consistent: false }) : undefined,
-  ]);
+  const ids = (type: AuditEntry['targetType']) => page.items.filter((e) => e.targetType === type).map((e) => e.targetId);
+  const targets =
+    ids('post').length || ids('thread').length
+      ? await discussion.getThreadsAndPosts({ threads: ids('thread'), posts: ids('post') }, { consistent: false })
+      : undefined;
+  const aboutId = (e: AuditEntry): string | undefined => {
+    if (e.targetType === 'member') return e.targetId;
+    if (e.targetType === 'post') return targets?.posts.get(e.targetId)?.authorId;
+    if (e.targetType === 'thread') return targets?.threads.get(e.targetId)?.authorId;
+    return undefined;
+  };
+  const people = await getMembers([...page.items.map((e) => e.actorId), ...page.items.flatMap((e) => aboutId(e) ?? [])]);
   return {
-    items: page.items.map((e) => ({
-      id: e.id,
-      at: e.at,
-      actorId: e.actorId,
-      actorName: actors.get(e.actorId)?.displayName ?? null,
-      action: e.action,
-      targetType: e.targetType,
-      targetId: e.targetId,
-      ...(e.targetType === 'post' && targets?.posts.get(e.targetId) ? { threadId: targets.posts.get(e.targetId)?.threadId } : {}),
-      reason: e.reason,
-    })),
+    items: page.items.map((e) => {
+      const about = aboutId(e);
+      const threadId = e.targetType === 'post' ? targets?.posts.get(e.targetId)?.threadId : undefined;
+      return {
+        id: e.id,
+        at: e.at,
+        actorId: e.actorId,
+        actorName: people.get(e.actorId)?.displayName ?? null,
+        action: e.action,
+        targetType: e.targetType,
+        targetId: e.targetId,
+        ...(threadId ? { threadId } : {}),
+        ...(about ? { about: { id: about, name: people.get(about)?.displayName ?? null } } : {}),
+        reason: e.reason,
+      };
+    }),
     nextCursor: page.nextCursor,
   };
 }

@@ -147,7 +147,7 @@ async function everyAuditedAction(b: Agent): Promise<Map<string, string>> {
   expect(thread.state).toBe('published');
 
   // Anonymous replies always wait for the board.
-  const m = await member();
+  const m = await member({ displayName: 'Held Poster' });
   const held = async () => {
     const p = (await m.post(`/api/threads/${thread.id}/posts`, { body: 'Held reply', identity: 'anonymous' })).body;
     expect(p.state).toBe('pending');
@@ -206,7 +206,7 @@ async function everyAuditedAction(b: Agent): Promise<Map<string, string>> {
   about.set('rules.update', 'held');
 
   const approvedApplicant = await applicant();
-  const declinedApplicant = await applicant();
+  const declinedApplicant = await applicant({ displayName: 'Declined Applicant' });
   ok(await b.post(`/api/board/applications/${approvedApplicant.userId}/decision`, { decision: 'approve' }));
   about.set('application.approve', approvedApplicant.userId);
   ok(await b.post(`/api/board/applications/${declinedApplicant.userId}/decision`, { decision: 'decline', reason: 'not in the field' }));
@@ -251,6 +251,18 @@ describe('the audit chain after every kind of decision', () => {
       expect(found, action).toHaveLength(1);
     }
     expect(await verifyChain()).toBeNull();
+
+    // The board's log names whom each decision was about: the member, or a post's real author.
+    const log = (await b.get('/api/moderation/audit?limit=50')).body.items as {
+      action: string;
+      targetId: string;
+      about?: { id: string; name: string | null };
+    }[];
+    const entryFor = (action: string) => log.find((e) => e.action === action && e.targetId === about.get(action));
+    expect(entryFor('application.decline')?.about).toEqual({ id: about.get('application.decline'), name: 'Declined Applicant' });
+    expect(entryFor('post.reject')?.about).toMatchObject({ name: 'Held Poster' });
+    expect(entryFor('member.sanction')?.about).toMatchObject({ name: 'Held Poster' });
+    expect(entryFor('rules.update')?.about).toBeUndefined();
 
     // Tampering behind the API, in three ways, each restored after.
     const rejected = recent.find((e) => e.action === 'post.reject' && e.targetId === about.get('post.reject'));

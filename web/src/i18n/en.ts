@@ -734,6 +734,7 @@ export const en = {
   'audit.intro': 'Every board decision, newest first. Entries are never changed or removed.',
   'audit.empty': 'No decisions yet.',
   'audit.by': 'By',
+  'audit.about': 'About',
   'audit.reason': 'Reason',
   'audit.formerMember': 'Former member',
   'audit.action.application.approve': 'Application approved',
