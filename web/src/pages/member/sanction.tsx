@@ -19,7 +19,7 @@ function untilOf(day: string): string | undefined {
 }
 
 /** The board's sanction for a member: a warning, or read-only or suspended until a date. */
-export function Sanction(props: { memberId: string; name: string }) {
+export function Sanction(props: { memberId: string; name: string; kind: 'practitioner' | 'champion' }) {
   const [open, setOpen] = createSignal(false);
   const [type, setType] = createSignal<SanctionType | ''>('');
   const [until, setUntil] = createSignal('');
@@ -70,7 +70,7 @@ export function Sanction(props: { memberId: string; name: string }) {
       <h2 class="section-title" id="sanction-title">
         {t('sanction.title')}
       </h2>
-      <p>{t('sanction.intro')}</p>
+      <p>{t(`sanction.intro.${props.kind}`)}</p>
       <div role="status" class="live">
         <Show when={done()}>
           <Notice tone="success">
