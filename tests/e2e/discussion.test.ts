@@ -50,7 +50,7 @@ async function startThread(space: string, spaceName: string, title: string, body
   await page.goto(`${server.origin}/spaces/${space}`);
   await heading(page, spaceName);
   await page.getByLabel('Title').fill(title);
-  await page.getByLabel('Your message').fill(body);
+  await page.getByLabel('Your post').fill(body);
   if (anonymous) await page.getByLabel('Anonymous', { exact: true }).check();
   await page.getByRole('button', { name: 'Start a thread' }).click();
 }

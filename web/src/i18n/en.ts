@@ -477,7 +477,7 @@ export const en = {
   'member.reportLabel': 'Report this member',
   'member.blockConfirmTitle': 'Block {name}?',
   'member.blockExplain':
-    'Blocking works both ways: neither of you will see the other’s profile, find the other in the directory, or send the other requests or messages.',
+    'Blocking works both ways: neither of you will see the other’s profile, find the other in the directory, or send the other mentoring requests.',
   'member.blockSilent': 'They are not told. You can unblock them at any time in Settings.',
   'member.blockConfirm': 'Block',
 
@@ -606,7 +606,7 @@ export const en = {
   'badge.anonymous': 'Anonymous',
 
   'composer.title': 'Title',
-  'composer.body': 'Your message',
+  'composer.body': 'Your post',
   'composer.bodyHint': 'You can use **bold**, *italic*, `code`, lists starting with “- ” and links like [text](https://example.org).',
   'composer.identity': 'Post as',
   'composer.named': 'Myself ({name})',
