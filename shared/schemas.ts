@@ -266,6 +266,20 @@ export const OwnSanctionSchema = /* @__PURE__ */ lazy(() =>
   }),
 );
 
+/** A sanction as the board sees it on the member's page: whether it is in force, and its early end. */
+export const BoardSanctionSchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    id: z.string(),
+    type: z.enum(['warn', 'read_only', 'suspend']),
+    reason: z.string(),
+    until: z.optional(z.string()),
+    at: z.string(),
+    inForce: z.boolean(),
+    lifted: z.optional(z.object({ at: z.string(), reason: z.string() })),
+  }),
+);
+export type BoardSanction = z.infer<typeof BoardSanctionSchema>;
+
 // ---------------------------------------------------------------- lists
 
 /** `?limit=` of a list: a whole number in [1, 50], `fallback` when absent. */

@@ -1,5 +1,14 @@
 import { Hono } from 'hono';
-import { ReportInputSchema, ResolveInputSchema, RulesInputSchema, SanctionInputSchema } from '../../shared/schemas';
+import {
+  BoardSanctionSchema,
+  PageQuerySchema,
+  pageOf,
+  ReasonSchema,
+  ReportInputSchema,
+  ResolveInputSchema,
+  RulesInputSchema,
+  SanctionInputSchema,
+} from '../../shared/schemas';
 import { activeMember, boardMember } from '../lib/guards';
 import type { Env } from '../lib/http';
 import { describe } from '../lib/openapi';
@@ -32,6 +41,29 @@ export const caseRoutes = new Hono<Env>()
     boardMember,
     validate('json', SanctionInputSchema),
     async (c) => c.json(await moderation.sanction(viewer(c), c.req.param('id'), c.req.valid('json')), 201),
+  )
+  .get(
+    '/members/:id/sanctions',
+    describe({
+      summary: 'Every sanction about a member, newest first: which is in force, which were lifted early (board)',
+      tags: ['moderation'],
+      responses: { 200: { description: 'Page', schema: pageOf(BoardSanctionSchema) } },
+    }),
+    boardMember,
+    validate('query', PageQuerySchema),
+    async (c) => c.json(await moderation.sanctionsForBoard(c.req.param('id'), c.req.valid('query')), 200),
+  )
+  .post(
+    '/members/:id/sanctions/:sanctionId/lift',
+    describe({
+      summary: 'End a read-only or suspension sanction early, with a reason (audited; 409 when it is no longer in force)',
+      tags: ['moderation'],
+      responses: { 200: { description: 'Lifted', schema: BoardSanctionSchema } },
+    }),
+    boardMember,
+    validate('json', ReasonSchema),
+    async (c) =>
+      c.json(await moderation.liftSanction(viewer(c), c.req.param('id'), c.req.param('sanctionId'), c.req.valid('json').reason), 200),
   )
   .get('/rules', doc('The held-content rules (board-managed watched words)', 200), boardMember, async (c) =>
     c.json(await moderation.getRules(), 200),

@@ -1,9 +1,9 @@
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
-import type { AuditEntryView } from '../../shared/schemas';
+import type { AuditEntryView, BoardSanction } from '../../shared/schemas';
 import type { Page } from '../lib/cursor';
 import * as discussion from '../discussion/repository';
 import { inAudience } from '../discussion/service';
-import { TABLE, db, failedConditions, fromAttr, isTransactionConflict, toAttr, values } from '../lib/db';
+import { TABLE, db, failedConditions, fromAttr, isTransactionConflict, newestFirst, toAttr, values } from '../lib/db';
 import { ConflictError, ForbiddenError, NotFoundError, UnavailableError } from '../lib/errors';
 import { ulid } from '../lib/ids';
 import { keys } from '../lib/keys';
@@ -235,6 +235,101 @@ export async function sanction(
     },
   );
   return { ...record, at };
+}
+
+type SanctionRecord = {
+  id: string;
+  memberId: string;
+  type: 'warn' | 'read_only' | 'suspend';
+  until?: string;
+  reason: string;
+  at: string;
+  version: number;
+  lifted?: { at: string; reason: string };
+};
+
+const memberIdOf = (raw: string | undefined) => (raw && /^[A-Za-z0-9-]{1,64}$/.test(raw) ? raw : undefined);
+
+function boardView(s: SanctionRecord, now: string): BoardSanction {
+  return {
+    id: s.id,
+    type: s.type,
+    reason: s.reason,
+    ...(s.until ? { until: s.until } : {}),
+    at: s.at,
+    inForce: s.type !== 'warn' && !s.lifted && !!s.until && s.until > now,
+    ...(s.lifted ? { lifted: s.lifted } : {}),
+  };
+}
+
+/** Every sanction about a member, newest first, as the board sees them (in force, lifted early). */
+export async function sanctionsForBoard(rawId: string | undefined, q: { limit: number; cursor?: string }): Promise<Page<BoardSanction>> {
+  const id = memberIdOf(rawId);
+  if (!id || !(await getMember(id))) throw new NotFoundError();
+  const now = new Date().toISOString();
+  return newestFirst(keys.member(id).pk, keys.sanctionPrefix, { ...q, scope: `sanctions:${id}` }, (i) =>
+    boardView(fromAttr<SanctionRecord>(i), now),
+  );
+}
+
+/**
+ * Ends a read-only or suspension sanction before its date. The sanction item, the member's
+ * sanction in force (only if it is still this one) and the audit entry change in one transaction;
+ * a sanction no longer in force (ended, lifted, replaced by a later one, or a warning) is a 409.
+ */
+export async function liftSanction(v: Viewer, rawMemberId: string | undefined, rawSanctionId: string | undefined, reason: string) {
+  const memberId = memberIdOf(rawMemberId);
+  const sanctionId = rawSanctionId && ULID.test(rawSanctionId) ? rawSanctionId : undefined;
+  if (!memberId || !sanctionId) throw new NotFoundError();
+  if (memberId === v.member.id) throw new ForbiddenError('Another board member decides on a sanction about you.');
+  const notInForce = () => new ConflictError('not_in_force', 'This sanction is no longer in force.');
+  let lifted: SanctionRecord | undefined;
+  await withAudit(
+    v.member.id,
+    async (at) => {
+      const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.sanction(memberId, sanctionId)), ConsistentRead: true });
+      const s = res.Item ? fromAttr<SanctionRecord>(res.Item) : undefined;
+      if (!s) throw new NotFoundError();
+      if (!boardView(s, at).inForce) throw notInForce();
+      const member = await getMember(memberId);
+      const current = member ? activeSanction(member, at) : undefined;
+      if (!current || current.type !== s.type || current.until !== s.until) throw notInForce();
+      lifted = { ...s, lifted: { at, reason }, version: s.version + 1 };
+      return [
+        {
+          Update: {
+            TableName: TABLE,
+            Key: toAttr(keys.sanction(memberId, sanctionId)),
+            UpdateExpression: 'SET lifted = :l, version = :next',
+            ConditionExpression: 'version = :v AND attribute_not_exists(lifted)',
+            ExpressionAttributeValues: values({ ':l': { at, reason }, ':v': s.version, ':next': s.version + 1 }),
+          },
+        },
+        {
+          Update: {
+            TableName: TABLE,
+            Key: toAttr(keys.member(memberId)),
+            UpdateExpression: 'REMOVE sanction',
+            // Only while this sanction is the one in force: a later sanction stays.
+            ConditionExpression: 'sanction.#type = :type AND sanction.#until = :until',
+            ExpressionAttributeNames: { '#type': 'type', '#until': 'until' },
+            ExpressionAttributeValues: values({ ':type': s.type, ':until': s.until }),
+          },
+        },
+        notificationPut(memberId, 'sanction.lifted', '/notifications', at),
+      ];
+    },
+    {
+      action: 'member.sanction_lift',
+      targetType: 'member',
+      targetId: memberId,
+      reason,
+      before: { sanctionId, state: 'in_force' },
+      after: { sanctionId, state: 'lifted' },
+    },
+  );
+  if (!lifted) throw notInForce();
+  return boardView(lifted, new Date().toISOString());
 }
 
 export async function getRules() {

@@ -13,6 +13,7 @@ const ACTIONS = new Set([
   'application.decline',
   'case.resolve',
   'member.sanction',
+  'member.sanction_lift',
   'mentorship.suspend',
   'post.approve',
   'post.reject',

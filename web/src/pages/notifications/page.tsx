@@ -37,6 +37,7 @@ const TYPES = new Set([
   'sanction.warn',
   'sanction.read_only',
   'sanction.suspend',
+  'sanction.lifted',
 ]);
 
 /** What happened, in words; a type this page does not know yet gets a neutral sentence. */
