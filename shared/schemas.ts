@@ -318,6 +318,12 @@ export const ApplicationsQuerySchema = /* @__PURE__ */ lazy(() =>
 
 export const DecidedSchema = /* @__PURE__ */ lazy(() => z.object({ memberId: z.string(), status: z.string(), decision: z.string() }));
 
+/** What waits for the board: pending applications, held posts and open report cases. */
+export const BoardSummarySchema = /* @__PURE__ */ lazy(() =>
+  z.object({ applications: z.number(), heldPosts: z.number(), openCases: z.number() }),
+);
+export type BoardSummary = z.infer<typeof BoardSummarySchema>;
+
 export const ApplicationSchema = /* @__PURE__ */ lazy(() =>
   z.object({
     memberId: z.string(),

@@ -104,9 +104,11 @@ export async function unfoldMenu(p: Page): Promise<void> {
 export async function openFromMenu(p: Page, name: string): Promise<void> {
   await unfoldMenu(p);
   const nav = p.getByRole('navigation', { name: 'Main' });
-  const link = nav.getByRole('link', { name, exact: true });
+  // A board page's link may say how much waits there: "Applications (2)".
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const link = nav.getByRole('link', { name: new RegExp(`^${escaped}( \\(\\d+\\))?$`) });
   // The board's pages sit in a "Board" group that opens first.
-  if (!(await link.isVisible())) await nav.getByText('Board', { exact: true }).click();
+  if (!(await link.isVisible())) await nav.locator('summary').click();
   await link.click();
 }
 

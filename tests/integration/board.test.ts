@@ -279,3 +279,28 @@ describe('the audit chain after every kind of decision', () => {
     expect(await verifyChain()).toBeNull();
   });
 });
+
+describe('what waits for the board', () => {
+  it('counts pending applications, held posts and open cases for the board only; each new one is counted', async () => {
+    const b = await board();
+    const m = await member();
+    expectError(await m.get('/api/board/summary'), 403, 'forbidden');
+    expectError(await (await applicant()).get('/api/board/summary'), 403, 'forbidden');
+    expectError(await new Agent().get('/api/board/summary'), 401, 'unauthenticated');
+    const before = await b.get('/api/board/summary');
+    expect(before.status).toBe(200);
+    expect(Object.keys(before.body).sort()).toEqual(['applications', 'heldPosts', 'openCases']);
+
+    // Other test files share the table and add their own, so each count grows by at least ours.
+    await applicant();
+    await applicant();
+    const space = (await b.post('/api/spaces', { name: `Waiting ${Date.now()}`, description: 'x', audience: 'members' })).body.id;
+    const thread = (await b.post(`/api/spaces/${space}/threads`, { title: 'Waiting', body: 'Start', identity: 'named' })).body;
+    expect((await m.post(`/api/threads/${thread.id}/posts`, { body: 'Held', identity: 'anonymous' })).body.state).toBe('pending');
+    expect((await m.post('/api/reports', { targetType: 'thread', targetId: thread.id, reason: 'unsafe' })).status).toBe(201);
+    const after = (await b.get('/api/board/summary')).body;
+    expect(after.applications - before.body.applications).toBeGreaterThanOrEqual(2);
+    expect(after.heldPosts - before.body.heldPosts).toBeGreaterThanOrEqual(1);
+    expect(after.openCases - before.body.openCases).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -1,6 +1,7 @@
 import {
   A,
   createAsync,
+  query,
   revalidate,
   Router,
   useCurrentMatches,
@@ -10,7 +11,8 @@ import {
   type RouteSectionProps,
 } from '@solidjs/router';
 import { createEffect, createSignal, ErrorBoundary, For, lazy, on, onCleanup, Show, Suspense, type JSX } from 'solid-js';
-import type { Me } from '../../shared/schemas';
+import type { BoardSummary, Me } from '../../shared/schemas';
+import { api, unwrap } from './lib/api';
 import { Loading } from './components/loading';
 import { isolate, t } from './i18n';
 import { formatDate } from './i18n/format';
@@ -169,12 +171,15 @@ function BoardMfaNotice() {
 
 /** The board's pages, under one "Board" entry so that the bar keeps to one row on a laptop. */
 const boardLinks = [
-  { href: '/board/applications', label: 'nav.applications' },
+  { href: '/board/applications', label: 'nav.applications', waiting: (s: BoardSummary) => s.applications },
   { href: '/board/cohorts', label: 'nav.cohorts' },
-  { href: '/board/moderation', label: 'nav.moderation' },
+  { href: '/board/moderation', label: 'nav.moderation', waiting: (s: BoardSummary) => s.heldPosts + s.openCases },
   { href: '/board/audit', label: 'nav.audit' },
   { href: '/board/rules', label: 'nav.rules' },
 ] as const;
+
+/** What waits for the board, read again with every move between pages; a menu that lives without it. */
+const getBoardSummary = query(() => unwrap(api.board.summary.$get()).catch(() => null), 'boardSummary');
 
 /**
  * A disclosure (not an ARIA menu: its entries are plain links, reached with Tab). It closes on
@@ -193,6 +198,14 @@ function BoardMenu() {
   document.addEventListener('click', onDocumentClick);
   onCleanup(() => document.removeEventListener('click', onDocumentClick));
   const inBoard = () => location.pathname.startsWith('/board/');
+  const summary = createAsync(() => {
+    location.pathname;
+    return getBoardSummary();
+  });
+  const waiting = () => {
+    const s = summary();
+    return s ? s.applications + s.heldPosts + s.openCases : 0;
+  };
   return (
     <details
       class="nav__group"
@@ -208,14 +221,18 @@ function BoardMenu() {
       }}
     >
       <summary class="nav__link nav__summary" classList={{ active: inBoard() }}>
-        {t('nav.board')}
+        {waiting() ? t('nav.boardWaiting', { count: waiting() }) : t('nav.board')}
       </summary>
       <ul class="nav__sublist">
         <For each={boardLinks}>
           {(link) => (
             <li>
               <A class="nav__link" href={link.href}>
-                {t(link.label)}
+                {(() => {
+                  const s = summary();
+                  const n = s && 'waiting' in link ? link.waiting(s) : 0;
+                  return n ? t('nav.waiting', { label: t(link.label), count: n }) : t(link.label);
+                })()}
               </A>
             </li>
           )}

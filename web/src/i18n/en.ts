@@ -731,6 +731,8 @@ export const en = {
 
   'nav.audit': 'Audit log',
   'nav.board': 'Board',
+  'nav.boardWaiting': 'Board ({count} waiting)',
+  'nav.waiting': '{label} ({count})',
   'nav.rules': 'Rules',
   'audit.title': 'Audit log',
   'audit.intro': 'Every board decision, newest first. Entries are never changed or removed.',
