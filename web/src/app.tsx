@@ -178,7 +178,7 @@ const boardLinks = [
   { href: '/board/rules', label: 'nav.rules' },
 ] as const;
 
-/** What waits for the board, read again with every move between pages; a menu that lives without it. */
+/** What waits for the board; a menu that lives without it. */
 const getBoardSummary = query(() => unwrap(api.board.summary.$get()).catch(() => null), 'boardSummary');
 
 /**
@@ -198,8 +198,20 @@ function BoardMenu() {
   document.addEventListener('click', onDocumentClick);
   onCleanup(() => document.removeEventListener('click', onDocumentClick));
   const inBoard = () => location.pathname.startsWith('/board/');
+  // Read again on each move between the board's pages (never on the way out: after signing out
+  // the call would answer 401 and end the session with the wrong message).
+  const [asked, setAsked] = createSignal(0);
+  createEffect(
+    on(
+      () => location.pathname,
+      (path) => {
+        if (path.startsWith('/board/')) setAsked((n) => n + 1);
+      },
+      { defer: true },
+    ),
+  );
   const summary = createAsync(() => {
-    location.pathname;
+    asked();
     return getBoardSummary();
   });
   const waiting = () => {
