@@ -6,6 +6,7 @@ import {
   expectAccessible,
   expectNoSidewaysScroll,
   heading,
+  openFromMenu,
   SHOTS,
   type Server,
   shot,
@@ -210,7 +211,7 @@ describe('mentorship in a browser', () => {
 
   it('lets the board draft a cohort, fix a pair, and publish it as requests', async () => {
     await signIn(BOARD);
-    await nav('Cohorts').click();
+    await openFromMenu(page, 'Cohorts');
     await heading(page, 'Mentoring cohorts');
     const mentees = page.getByRole('region', { name: /^Mentees/ });
     const mentors = page.getByRole('region', { name: /^Mentors/ });
