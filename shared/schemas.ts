@@ -290,6 +290,20 @@ export const OwnSanctionSchema = /* @__PURE__ */ lazy(() =>
   }),
 );
 
+/** A sanction as the board sees it on the member's page: whether it is in force, and its early end. */
+export const BoardSanctionSchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    id: z.string(),
+    type: z.enum(['warn', 'read_only', 'suspend']),
+    reason: z.string(),
+    until: z.optional(z.string()),
+    at: z.string(),
+    inForce: z.boolean(),
+    lifted: z.optional(z.object({ at: z.string(), reason: z.string() })),
+  }),
+);
+export type BoardSanction = z.infer<typeof BoardSanctionSchema>;
+
 // ---------------------------------------------------------------- lists
 
 /** `?limit=` of a list: a whole number in [1, 50], `fallback` when absent. */
@@ -382,6 +396,12 @@ export const DecidedSchema = /* @__PURE__ */ lazy(() =>
     reason: z.optional(z.string()),
   }),
 );
+
+/** What waits for the board: pending applications, held posts and open report cases. */
+export const BoardSummarySchema = /* @__PURE__ */ lazy(() =>
+  z.object({ applications: z.number(), heldPosts: z.number(), openCases: z.number(), openMessages: z.number() }),
+);
+export type BoardSummary = z.infer<typeof BoardSummarySchema>;
 
 export const ApplicationSchema = /* @__PURE__ */ lazy(() =>
   z.object({
@@ -743,9 +763,12 @@ export const AuditEntrySchema = /* @__PURE__ */ lazy(() =>
     targetId: z.string(),
     /** For a post: the thread it is in. */
     threadId: z.optional(z.string()),
+    /** Whom the decision was about (a member, or a post's or thread's real author); name null once erased. */
+    about: z.optional(z.object({ id: z.string(), name: z.nullable(z.string()) })),
     reason: z.string(),
   }),
 );
+export type AuditEntryView = z.infer<typeof AuditEntrySchema>;
 
 const threadRef = () => z.object({ id: z.string(), title: z.string() });
 

@@ -1,5 +1,12 @@
 import { Hono } from 'hono';
-import { ApplicationSchema, ApplicationsQuerySchema, DecidedSchema, DecisionSchema, pageOf } from '../../shared/schemas';
+import {
+  ApplicationSchema,
+  ApplicationsQuerySchema,
+  BoardSummarySchema,
+  DecidedSchema,
+  DecisionSchema,
+  pageOf,
+} from '../../shared/schemas';
 import { boardMember } from '../lib/guards';
 import type { Env } from '../lib/http';
 import { describe, respond } from '../lib/openapi';
@@ -8,6 +15,16 @@ import { memberIdOrNotFound } from '../members/service';
 import * as board from './service';
 
 export const boardRoutes = new Hono<Env>()
+  .get(
+    '/summary',
+    describe({
+      summary: 'What waits for the board: pending applications, held posts, open report cases and unanswered messages',
+      tags: ['board'],
+      responses: { 200: { description: 'Counts', schema: BoardSummarySchema } },
+    }),
+    boardMember,
+    async (c) => respond(c, BoardSummarySchema, await board.summary(), 200),
+  )
   .get(
     '/applications',
     describe({

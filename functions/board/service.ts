@@ -1,4 +1,5 @@
-import type { Application } from '../../shared/schemas';
+import type { Application, BoardSummary } from '../../shared/schemas';
+import { countHeldPosts, countOpenCases, countOpenMessages, countPendingApplications } from './repository';
 import { failedConditions, isTransactionConflict } from '../lib/db';
 import { ConflictError, ForbiddenError, NotFoundError, UnavailableError } from '../lib/errors';
 import type { Page } from '../lib/cursor';
@@ -7,6 +8,17 @@ import * as repo from '../members/repository';
 import { viewOf } from '../members/service';
 import { AUDIT_ATTEMPTS, auditAppend, auditBackoff, readHead } from '../moderation/audit';
 import { notificationPut } from '../notifications/repository';
+
+/** What waits for the board, for the counts in its menu. */
+export async function summary(): Promise<BoardSummary> {
+  const [applications, heldPosts, openCases, openMessages] = await Promise.all([
+    countPendingApplications(),
+    countHeldPosts(),
+    countOpenCases(),
+    countOpenMessages(),
+  ]);
+  return { applications, heldPosts, openCases, openMessages };
+}
 
 export async function listApplications(
   session: Session,

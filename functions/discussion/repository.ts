@@ -233,7 +233,7 @@ export async function listQueue(opts: { limit: number; cursor?: string; scope: s
     TableName: TABLE,
     IndexName: 'gsi3',
     KeyConditionExpression: 'gsi3pk = :pk',
-    ExpressionAttributeValues: values({ ':pk': 'QUEUE' }),
+    ExpressionAttributeValues: values({ ':pk': keys.queuePartition }),
     Limit: opts.limit,
     ExclusiveStartKey: decodeCursor(opts.cursor, opts.scope),
   });

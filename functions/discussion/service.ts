@@ -62,6 +62,9 @@ async function visiblePost(v: Viewer, id: string | undefined): Promise<PostRecor
   return p;
 }
 
+/** Where a notice about a post opens: the post itself in its thread (the thread page finds it, however deep). */
+const postLink = (p: { threadId: string; id: string }) => `/threads/${p.threadId}#post-${p.id}`;
+
 // ---------------------------------------------------------------- views
 
 /** A space as the API answers with it: the stored item's fields, picked. */
@@ -271,7 +274,7 @@ export async function reply(v: Viewer, threadId: string | undefined, input: { bo
       repo.threadReplied(t, at, post.state === 'published'),
       ...(post.state === 'published' ? [repo.publishedIncrement(v.member.id)] : []),
       ...(post.state === 'published' && t.authorId !== v.member.id
-        ? [notificationPut(t.authorId, 'thread.reply', `/threads/${t.id}`, at)]
+        ? [notificationPut(t.authorId, 'thread.reply', postLink(post), at)]
         : []),
     ];
     try {
@@ -449,9 +452,9 @@ export async function decidePost(v: Viewer, id: string | undefined, decision: 'a
         repo.postPut(next, p.version),
         ...threadItems,
         ...(decision === 'approve' ? [repo.publishedIncrement(p.authorId)] : []),
-        notificationPut(p.authorId, decision === 'approve' ? 'post.approved' : 'post.rejected', `/threads/${p.threadId}`, at),
+        notificationPut(p.authorId, decision === 'approve' ? 'post.approved' : 'post.rejected', postLink(p), at),
         ...(decision === 'approve' && !p.opening && t.authorId !== p.authorId
-          ? [notificationPut(t.authorId, 'thread.reply', `/threads/${t.id}`, at)]
+          ? [notificationPut(t.authorId, 'thread.reply', postLink(p), at)]
           : []),
       ];
     },
@@ -482,14 +485,7 @@ export async function hideOrRestore(v: Viewer, id: string | undefined, action: '
         repo.postPut(next, current.version),
         ...(t ? [repo.threadPut({ ...t, state: to, version: t.version + 1 }, t.version)] : []),
         ...(current.authorId
-          ? [
-              notificationPut(
-                current.authorId,
-                `post.${action === 'hide' ? 'hidden' : 'restored'}`,
-                `/threads/${current.threadId}`,
-                next.updatedAt,
-              ),
-            ]
+          ? [notificationPut(current.authorId, `post.${action === 'hide' ? 'hidden' : 'restored'}`, postLink(current), next.updatedAt)]
           : []),
       ];
     },

@@ -108,6 +108,7 @@ export const keys = {
     ...(authorId ? { gsi2pk: `AUTHOR#${authorId}`, gsi2sk: `${createdAt}#${id}` } : {}),
   }),
   /** The moderation queue on GSI3, oldest first: held posts (and, later, open report cases). */
+  queuePartition: 'QUEUE',
   queueIndex: (createdAt: string, type: 'post' | 'case' | 'message', id: string) => ({
     gsi3pk: 'QUEUE',
     gsi3sk: `${createdAt}#${type}#${id}`,

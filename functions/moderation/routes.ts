@@ -1,6 +1,10 @@
 import { Hono } from 'hono';
 import type * as z from 'zod/mini';
 import {
+  BoardSanctionSchema,
+  PageQuerySchema,
+  pageOf,
+  ReasonSchema,
   ReportInputSchema,
   ReportSchema,
   ResolveInputSchema,
@@ -42,6 +46,34 @@ export const caseRoutes = new Hono<Env>()
     boardMember,
     validate('json', SanctionInputSchema),
     async (c) => respond(c, SanctionSchema, await moderation.sanction(viewer(c), c.req.param('id'), c.req.valid('json')), 201),
+  )
+  .get(
+    '/members/:id/sanctions',
+    describe({
+      summary: 'Every sanction about a member, newest first: which is in force, which were lifted early (board)',
+      tags: ['moderation'],
+      responses: { 200: { description: 'Page', schema: pageOf(BoardSanctionSchema) } },
+    }),
+    boardMember,
+    validate('query', PageQuerySchema),
+    async (c) => respond(c, pageOf(BoardSanctionSchema), await moderation.sanctionsForBoard(c.req.param('id'), c.req.valid('query')), 200),
+  )
+  .post(
+    '/members/:id/sanctions/:sanctionId/lift',
+    describe({
+      summary: 'End a read-only or suspension sanction early, with a reason (audited; 409 when it is no longer in force)',
+      tags: ['moderation'],
+      responses: { 200: { description: 'Lifted', schema: BoardSanctionSchema } },
+    }),
+    boardMember,
+    validate('json', ReasonSchema),
+    async (c) =>
+      respond(
+        c,
+        BoardSanctionSchema,
+        await moderation.liftSanction(viewer(c), c.req.param('id'), c.req.param('sanctionId'), c.req.valid('json').reason),
+        200,
+      ),
   )
   .get('/rules', doc('The held-content rules (board-managed watched words)', 200, RulesSchema), boardMember, async (c) =>
     respond(c, RulesSchema, await moderation.getRules(), 200),

@@ -1,7 +1,9 @@
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import type { AuditEntryView, BoardSanction } from '../../shared/schemas';
+import type { Page } from '../lib/cursor';
 import * as discussion from '../discussion/repository';
 import { inAudience } from '../discussion/service';
-import { TABLE, db, failedConditions, fromAttr, isTransactionConflict, toAttr, values } from '../lib/db';
+import { TABLE, db, failedConditions, fromAttr, isTransactionConflict, newestFirst, toAttr, values } from '../lib/db';
 import { ConflictError, ForbiddenError, NotFoundError, UnavailableError } from '../lib/errors';
 import { ulid } from '../lib/ids';
 import { keys } from '../lib/keys';
@@ -10,7 +12,7 @@ import * as throttle from '../lib/throttle';
 import type { MemberRecord } from '../members/repository';
 import { getMember, getMembers } from '../members/repository';
 import { notificationPut } from '../notifications/repository';
-import { listAudit, withAudit } from './audit';
+import { type AuditEntry, listAudit, withAudit } from './audit';
 
 /**
  * Reports, cases, sanctions and the held-content rules. Every board decision is one transaction
@@ -235,6 +237,101 @@ export async function sanction(
   return { ...record, at };
 }
 
+type SanctionRecord = {
+  id: string;
+  memberId: string;
+  type: 'warn' | 'read_only' | 'suspend';
+  until?: string;
+  reason: string;
+  at: string;
+  version: number;
+  lifted?: { at: string; reason: string };
+};
+
+const memberIdOf = (raw: string | undefined) => (raw && /^[A-Za-z0-9-]{1,64}$/.test(raw) ? raw : undefined);
+
+function boardView(s: SanctionRecord, now: string): BoardSanction {
+  return {
+    id: s.id,
+    type: s.type,
+    reason: s.reason,
+    ...(s.until ? { until: s.until } : {}),
+    at: s.at,
+    inForce: s.type !== 'warn' && !s.lifted && !!s.until && s.until > now,
+    ...(s.lifted ? { lifted: s.lifted } : {}),
+  };
+}
+
+/** Every sanction about a member, newest first, as the board sees them (in force, lifted early). */
+export async function sanctionsForBoard(rawId: string | undefined, q: { limit: number; cursor?: string }): Promise<Page<BoardSanction>> {
+  const id = memberIdOf(rawId);
+  if (!id || !(await getMember(id))) throw new NotFoundError();
+  const now = new Date().toISOString();
+  return newestFirst(keys.member(id).pk, keys.sanctionPrefix, { ...q, scope: `sanctions:${id}` }, (i) =>
+    boardView(fromAttr<SanctionRecord>(i), now),
+  );
+}
+
+/**
+ * Ends a read-only or suspension sanction before its date. The sanction item, the member's
+ * sanction in force (only if it is still this one) and the audit entry change in one transaction;
+ * a sanction no longer in force (ended, lifted, replaced by a later one, or a warning) is a 409.
+ */
+export async function liftSanction(v: Viewer, rawMemberId: string | undefined, rawSanctionId: string | undefined, reason: string) {
+  const memberId = memberIdOf(rawMemberId);
+  const sanctionId = rawSanctionId && ULID.test(rawSanctionId) ? rawSanctionId : undefined;
+  if (!memberId || !sanctionId) throw new NotFoundError();
+  if (memberId === v.member.id) throw new ForbiddenError('Another board member decides on a sanction about you.');
+  const notInForce = () => new ConflictError('not_in_force', 'This sanction is no longer in force.');
+  let lifted: SanctionRecord | undefined;
+  await withAudit(
+    v.member.id,
+    async (at) => {
+      const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.sanction(memberId, sanctionId)), ConsistentRead: true });
+      const s = res.Item ? fromAttr<SanctionRecord>(res.Item) : undefined;
+      if (!s) throw new NotFoundError();
+      if (!boardView(s, at).inForce) throw notInForce();
+      const member = await getMember(memberId);
+      const current = member ? activeSanction(member, at) : undefined;
+      if (!current || current.type !== s.type || current.until !== s.until) throw notInForce();
+      lifted = { ...s, lifted: { at, reason }, version: s.version + 1 };
+      return [
+        {
+          Update: {
+            TableName: TABLE,
+            Key: toAttr(keys.sanction(memberId, sanctionId)),
+            UpdateExpression: 'SET lifted = :l, version = :next',
+            ConditionExpression: 'version = :v AND attribute_not_exists(lifted)',
+            ExpressionAttributeValues: values({ ':l': { at, reason }, ':v': s.version, ':next': s.version + 1 }),
+          },
+        },
+        {
+          Update: {
+            TableName: TABLE,
+            Key: toAttr(keys.member(memberId)),
+            UpdateExpression: 'REMOVE sanction',
+            // Only while this sanction is the one in force: a later sanction stays.
+            ConditionExpression: 'sanction.#type = :type AND sanction.#until = :until',
+            ExpressionAttributeNames: { '#type': 'type', '#until': 'until' },
+            ExpressionAttributeValues: values({ ':type': s.type, ':until': s.until }),
+          },
+        },
+        notificationPut(memberId, 'sanction.lifted', '/notifications', at),
+      ];
+    },
+    {
+      action: 'member.sanction_lift',
+      targetType: 'member',
+      targetId: memberId,
+      reason,
+      before: { sanctionId, state: 'in_force' },
+      after: { sanctionId, state: 'lifted' },
+    },
+  );
+  if (!lifted) throw notInForce();
+  return boardView(lifted, new Date().toISOString());
+}
+
 export async function getRules() {
   const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.heldRules()), ConsistentRead: true });
   const r = res.Item ? fromAttr<{ watchedWords?: string[]; version?: number }>(res.Item) : {};
@@ -279,25 +376,41 @@ export function activeSanction(m: MemberRecord & { sanction?: Sanction }, now = 
  * erased her account) and, for a post, the thread it is in, so the page can link to it. Names and
  * threads come in one batched read each, whatever the page size.
  */
-export async function auditPage(q: { limit: number; cursor?: string }) {
+/**
+ * A page of the audit log for the board, with who acted and who each decision was about: the
+ * member herself, or the real author of a post or thread (anonymous or not: the board sees it).
+ */
+export async function auditPage(q: { limit: number; cursor?: string }): Promise<Page<AuditEntryView>> {
   const page = await listAudit({ ...q, scope: 'audit' });
-  const postIds = page.items.filter((e) => e.targetType === 'post').map((e) => e.targetId);
-  const [actors, targets] = await Promise.all([
-    getMembers(page.items.map((e) => e.actorId)),
-    postIds.length ? discussion.getThreadsAndPosts({ threads: [], posts: postIds }, { consistent: false }) : undefined,
-  ]);
+  const ids = (type: AuditEntry['targetType']) => page.items.filter((e) => e.targetType === type).map((e) => e.targetId);
+  const targets =
+    ids('post').length || ids('thread').length
+      ? await discussion.getThreadsAndPosts({ threads: ids('thread'), posts: ids('post') }, { consistent: false })
+      : undefined;
+  const aboutId = (e: AuditEntry): string | undefined => {
+    if (e.targetType === 'member') return e.targetId;
+    if (e.targetType === 'post') return targets?.posts.get(e.targetId)?.authorId;
+    if (e.targetType === 'thread') return targets?.threads.get(e.targetId)?.authorId;
+    return undefined;
+  };
+  const people = await getMembers([...page.items.map((e) => e.actorId), ...page.items.flatMap((e) => aboutId(e) ?? [])]);
   return {
-    items: page.items.map((e) => ({
-      id: e.id,
-      at: e.at,
-      actorId: e.actorId,
-      actorName: actors.get(e.actorId)?.displayName ?? null,
-      action: e.action,
-      targetType: e.targetType,
-      targetId: e.targetId,
-      ...(e.targetType === 'post' && targets?.posts.get(e.targetId) ? { threadId: targets.posts.get(e.targetId)?.threadId } : {}),
-      reason: e.reason,
-    })),
+    items: page.items.map((e) => {
+      const about = aboutId(e);
+      const threadId = e.targetType === 'post' ? targets?.posts.get(e.targetId)?.threadId : undefined;
+      return {
+        id: e.id,
+        at: e.at,
+        actorId: e.actorId,
+        actorName: people.get(e.actorId)?.displayName ?? null,
+        action: e.action,
+        targetType: e.targetType,
+        targetId: e.targetId,
+        ...(threadId ? { threadId } : {}),
+        ...(about ? { about: { id: about, name: people.get(about)?.displayName ?? null } } : {}),
+        reason: e.reason,
+      };
+    }),
     nextCursor: page.nextCursor,
   };
 }

@@ -5,6 +5,7 @@ import {
   expectAccessible,
   expectNoSidewaysScroll,
   heading,
+  openFromMenu,
   type Server,
   shot,
   signIn as signInAt,
@@ -50,7 +51,7 @@ async function startThread(space: string, spaceName: string, title: string, body
   await page.goto(`${server.origin}/spaces/${space}`);
   await heading(page, spaceName);
   await page.getByLabel('Title').fill(title);
-  await page.getByLabel('Your message').fill(body);
+  await page.getByLabel('Your post').fill(body);
   if (anonymous) await page.getByLabel('Anonymous', { exact: true }).check();
   await page.getByRole('button', { name: 'Start a thread' }).click();
 }
@@ -148,7 +149,7 @@ describe('discussions in a browser', () => {
     await signOut(page);
 
     await signIn(BOARD);
-    await nav('Moderation').click();
+    await openFromMenu(page, 'Moderation');
     await heading(page, 'Moderation');
     // The board sees who wrote the anonymous post.
     const held = page.locator('li.card', { hasText: 'Who else is on the night shift?' });
@@ -207,7 +208,7 @@ describe('discussions in a browser', () => {
     await signOut(page);
 
     await signIn(BOARD);
-    await nav('Moderation').click();
+    await openFromMenu(page, 'Moderation');
     await heading(page, 'Moderation');
     // Hers among the cases (the demo data brings its own).
     const c = page.locator('li.card', { hasText: 'Report about a post' }).filter({ hasText: 'Belongs in the referrals space.' });
@@ -239,7 +240,7 @@ describe('discussions in a browser', () => {
   });
 
   it('keeps the board’s decisions in the audit log, and lets the board set rules and sanction a member', async () => {
-    await nav('Audit log').click();
+    await openFromMenu(page, 'Audit log');
     await heading(page, 'Audit log');
     const resolved = page.locator('li.card', { hasText: 'Report case resolved' }).filter({ hasText: 'On topic enough.' });
     await resolved.getByRole('link', { name: 'Amina Qureshi' }).waitFor();
@@ -248,7 +249,7 @@ describe('discussions in a browser', () => {
     await expectAccessible(page, 'audit log');
     await shot(page, 'd-09-audit', false);
 
-    await nav('Rules').click();
+    await openFromMenu(page, 'Rules');
     await heading(page, 'Held-content rules');
     await page.getByLabel('Watched words').fill('safe house address\nsafe house address\n');
     await page.getByRole('button', { name: 'Save rules' }).click();

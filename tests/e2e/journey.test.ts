@@ -124,6 +124,9 @@ describe('the member journey in a browser', () => {
     await shot(page, '05-board-applications');
 
     await card.getByRole('button', { name: /^Approve/ }).click();
+    // Approving asks first; the dialog names her.
+    const confirm = page.getByRole('dialog', { name: `Approve \u2068${applicant.name}\u2069?` });
+    await confirm.getByRole('button', { name: 'Approve', exact: true }).click();
     await page.getByRole('status').getByText('has been approved').waitFor();
     await expect(card.count()).resolves.toBe(0);
     await signOut(page);

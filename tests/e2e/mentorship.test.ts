@@ -6,6 +6,7 @@ import {
   expectAccessible,
   expectNoSidewaysScroll,
   heading,
+  openFromMenu,
   SHOTS,
   type Server,
   shot,
@@ -277,7 +278,7 @@ describe('mentorship in a browser', () => {
 
   it('lets the board draft a cohort and fix a pair', async () => {
     await signIn(BOARD);
-    await nav('Cohorts').click();
+    await openFromMenu(page, 'Cohorts');
     await heading(page, 'Mentoring cohorts');
     const mentees = page.getByRole('region', { name: /^Mentees/ });
     const mentors = page.getByRole('region', { name: /^Mentors/ });

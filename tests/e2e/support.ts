@@ -103,7 +103,13 @@ export async function unfoldMenu(p: Page): Promise<void> {
 /** Opens a page from the main menu, unfolding it first on a phone. */
 export async function openFromMenu(p: Page, name: string): Promise<void> {
   await unfoldMenu(p);
-  await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+  const nav = p.getByRole('navigation', { name: 'Main' });
+  // A board page's link may say how much waits there: "Applications (2)".
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const link = nav.getByRole('link', { name: new RegExp(`^${escaped}( \\(\\d+\\))?$`) });
+  // The board's pages sit in a "Board" group that opens first.
+  if (!(await link.isVisible())) await nav.locator('summary').click();
+  await link.click();
 }
 
 export async function signOut(p: Page): Promise<void> {

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { TABLE, db, toAttr } from '../../functions/lib/db';
 import { keys } from '../../functions/lib/keys';
-import { listAudit, verifyChain } from '../../functions/moderation/audit';
+import { type AuditEntry, hashEntry, listAudit, verifyChain } from '../../functions/moderation/audit';
 import { Agent, applicant, board, expectError, makeBoard, member } from '../helpers';
+
+const putEntry = (e: AuditEntry) =>
+  db.putItem({ TableName: TABLE, Item: toAttr({ ...keys.auditEntry(e.seq), entity: 'audit', version: 1, ...e }) });
 
 describe('board applications', () => {
   it('lists pending applications oldest first with profile and statement, to the board only', async () => {
@@ -129,5 +132,177 @@ describe('the audit chain', () => {
     // Restore, so later tests in this run see an intact chain.
     await db.putItem({ TableName: TABLE, Item: toAttr({ ...keys.auditEntry(entry.seq), entity: 'audit', version: 1, ...entry }) });
     expect(await verifyChain()).toBeNull();
+  });
+});
+
+/** One of every decision the board can take, each through its route; answers the ids each was about. */
+async function everyAuditedAction(b: Agent): Promise<Map<string, string>> {
+  const about = new Map<string, string>();
+  const ok = (res: { status: number }, status = 200) => expect(res.status).toBe(status);
+
+  const space = await b.post('/api/spaces', { name: `Audited ${Date.now()}`, description: 'every action', audience: 'members' });
+  ok(space, 201);
+  about.set('space.create', space.body.id);
+  const thread = (await b.post(`/api/spaces/${space.body.id}/threads`, { title: 'Audited', body: 'Start', identity: 'named' })).body;
+  expect(thread.state).toBe('published');
+
+  // Anonymous replies always wait for the board.
+  const m = await member({ displayName: 'Held Poster' });
+  const held = async () => {
+    const p = (await m.post(`/api/threads/${thread.id}/posts`, { body: 'Held reply', identity: 'anonymous' })).body;
+    expect(p.state).toBe('pending');
+    return p.id as string;
+  };
+  const approved = await held();
+  const rejected = await held();
+  ok(await b.post(`/api/moderation/posts/${approved}/approve`, { reason: 'fine' }));
+  about.set('post.approve', approved);
+  ok(await b.post(`/api/moderation/posts/${rejected}/reject`, { reason: 'names a witness' }));
+  about.set('post.reject', rejected);
+  for (const action of ['hide', 'restore'] as const) {
+    ok(await b.post(`/api/moderation/posts/${approved}/${action}`, { reason: action }));
+    about.set(`post.${action}`, approved);
+  }
+  for (const action of ['lock', 'unlock', 'pin', 'unpin'] as const) {
+    ok(await b.post(`/api/moderation/threads/${thread.id}/${action}`, { reason: action }));
+    about.set(`thread.${action}`, thread.id);
+  }
+
+  // About a post of m's: a case about the board member herself would go to another.
+  const report = await (await member()).post('/api/reports', { targetType: 'post', targetId: approved, reason: 'unsafe' });
+  ok(report, 201);
+  ok(await b.post(`/api/moderation/cases/${report.body.caseId}/resolve`, { outcome: 'dismissed', reason: 'no harm' }));
+  about.set('case.resolve', report.body.caseId);
+
+  ok(await b.post(`/api/moderation/members/${m.userId}/sanctions`, { type: 'warn', reason: 'tone' }), 201);
+  about.set('member.sanction', m.userId);
+
+  const mentor = await member({
+    kind: 'champion',
+    languages: ['en'],
+    mentoring: {
+      offering: { active: true, capacity: 1, topics: ['investigation'], languages: ['en'] },
+      seeking: {
+        active: false,
+        topics: [],
+        goals: { shortTerm: '', mediumTerm: '', longTerm: '' },
+        sameCountryOnly: false,
+        outsideOrganizationOnly: false,
+      },
+    },
+  });
+  const mentee = await member();
+  const asked = await mentee.post('/api/mentorships', {
+    mentorId: mentor.userId,
+    message: 'Would you mentor me?',
+    goals: { shortTerm: 'Lead a case', mediumTerm: '', longTerm: '' },
+  });
+  ok(asked, 201);
+  ok(await b.post(`/api/mentorships/${asked.body.id}/suspend`, { reason: 'safety' }));
+  about.set('mentorship.suspend', asked.body.id);
+
+  const rules = (await b.get('/api/moderation/rules')).body;
+  ok(await b.put('/api/moderation/rules', { watchedWords: rules.watchedWords, version: rules.version }));
+  about.set('rules.update', 'held');
+
+  const approvedApplicant = await applicant();
+  const declinedApplicant = await applicant({ displayName: 'Declined Applicant' });
+  ok(await b.post(`/api/board/applications/${approvedApplicant.userId}/decision`, { decision: 'approve' }));
+  about.set('application.approve', approvedApplicant.userId);
+  ok(await b.post(`/api/board/applications/${declinedApplicant.userId}/decision`, { decision: 'decline', reason: 'not in the field' }));
+  about.set('application.decline', declinedApplicant.userId);
+  return about;
+}
+
+describe('the audit chain after every kind of decision', () => {
+  it('records each decision once, about its target, in one chain that verifies end to end; an edited, re-hashed or deleted entry is found', async () => {
+    const b = await board();
+    const about = await everyAuditedAction(b);
+    expect([...about.keys()].sort()).toEqual(
+      [
+        'application.approve',
+        'application.decline',
+        'case.resolve',
+        'member.sanction',
+        'mentorship.suspend',
+        'post.approve',
+        'post.hide',
+        'post.reject',
+        'post.restore',
+        'rules.update',
+        'space.create',
+        'thread.lock',
+        'thread.pin',
+        'thread.unlock',
+        'thread.unpin',
+      ].sort(),
+    );
+
+    // Newest first: every decision above is among the newest entries.
+    const recent: AuditEntry[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listAudit({ limit: 100, cursor, scope: 't' });
+      recent.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor && recent.length < 400);
+    for (const [action, targetId] of about) {
+      const found = recent.filter((e) => e.action === action && e.targetId === targetId && e.actorId === b.userId);
+      expect(found, action).toHaveLength(1);
+    }
+    expect(await verifyChain()).toBeNull();
+
+    // The board's log names whom each decision was about: the member, or a post's real author.
+    const log = (await b.get('/api/moderation/audit?limit=50')).body.items as {
+      action: string;
+      targetId: string;
+      about?: { id: string; name: string | null };
+    }[];
+    const entryFor = (action: string) => log.find((e) => e.action === action && e.targetId === about.get(action));
+    expect(entryFor('application.decline')?.about).toEqual({ id: about.get('application.decline'), name: 'Declined Applicant' });
+    expect(entryFor('post.reject')?.about).toMatchObject({ name: 'Held Poster' });
+    expect(entryFor('member.sanction')?.about).toMatchObject({ name: 'Held Poster' });
+    expect(entryFor('rules.update')?.about).toBeUndefined();
+
+    // Tampering behind the API, in three ways, each restored after.
+    const rejected = recent.find((e) => e.action === 'post.reject' && e.targetId === about.get('post.reject'));
+    if (!rejected) throw new Error('no post.reject entry');
+    await putEntry({ ...rejected, after: { state: 'published' } });
+    expect(await verifyChain()).toBe(rejected.seq);
+    // Re-hashed so that the entry checks out alone: the next entry no longer links to it.
+    const { hash: _h, ...unhashed } = { ...rejected, reason: 'a kinder reason' };
+    await putEntry({ ...unhashed, hash: hashEntry(unhashed) });
+    expect(await verifyChain()).toBe(rejected.seq + 1);
+    await db.deleteItem({ TableName: TABLE, Key: toAttr(keys.auditEntry(rejected.seq)) });
+    expect(await verifyChain()).toBe(rejected.seq);
+    await putEntry(rejected);
+    expect(await verifyChain()).toBeNull();
+  });
+});
+
+describe('what waits for the board', () => {
+  it('counts pending applications, held posts, open cases and unanswered messages for the board only; each new one is counted', async () => {
+    const b = await board();
+    const m = await member();
+    expectError(await m.get('/api/board/summary'), 403, 'forbidden');
+    expectError(await (await applicant()).get('/api/board/summary'), 403, 'forbidden');
+    expectError(await new Agent().get('/api/board/summary'), 401, 'unauthenticated');
+    const before = await b.get('/api/board/summary');
+    expect(before.status).toBe(200);
+    expect(Object.keys(before.body).sort()).toEqual(['applications', 'heldPosts', 'openCases', 'openMessages']);
+
+    // Other test files share the table and add their own, so each count grows by at least ours.
+    await applicant();
+    await applicant();
+    const space = (await b.post('/api/spaces', { name: `Waiting ${Date.now()}`, description: 'x', audience: 'members' })).body.id;
+    const thread = (await b.post(`/api/spaces/${space}/threads`, { title: 'Waiting', body: 'Start', identity: 'named' })).body;
+    expect((await m.post(`/api/threads/${thread.id}/posts`, { body: 'Held', identity: 'anonymous' })).body.state).toBe('pending');
+    expect((await m.post('/api/reports', { targetType: 'thread', targetId: thread.id, reason: 'unsafe' })).status).toBe(201);
+    expect((await m.post('/api/members/me/board-messages', { body: 'A question for the board' })).status).toBe(201);
+    const after = (await b.get('/api/board/summary')).body;
+    expect(after.applications - before.body.applications).toBeGreaterThanOrEqual(2);
+    expect(after.heldPosts - before.body.heldPosts).toBeGreaterThanOrEqual(1);
+    expect(after.openCases - before.body.openCases).toBeGreaterThanOrEqual(1);
+    expect(after.openMessages - before.body.openMessages).toBeGreaterThanOrEqual(1);
   });
 });

@@ -173,6 +173,43 @@ describe('posting', () => {
     expect((await b.get('/api/notifications?limit=5')).body.items.map((n: { type: string }) => n.type)).toContain('thread.reply');
   });
 
+  it('never names the author of an anonymous thread to members: not in the space’s list, the thread, nor its opening post', async () => {
+    const s = await space('members');
+    const m = await trusted({ displayName: 'Hidden Opener' });
+    const b = await board();
+    const t = (
+      await m.post(`/api/spaces/${s}/threads`, { title: 'Said without my name', body: 'What happened to me', identity: 'anonymous' })
+    ).body;
+    expect(t.state).toBe('pending');
+    const opening = (await m.get(`/api/threads/${t.id}/posts`)).body.items[0];
+    expect((await b.post(`/api/moderation/posts/${opening.id}/approve`, { reason: 'ok' })).status).toBe(200);
+
+    const reader = await member();
+    const listed: Record<string, unknown>[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await reader.get(`/api/spaces/${s}/threads?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      expect(res.status).toBe(200);
+      listed.push(...res.body.items);
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    const inList = listed.find((x) => x.id === t.id);
+    const thread = await reader.get(`/api/threads/${t.id}`);
+    const posts = await reader.get(`/api/threads/${t.id}/posts`);
+    expect(thread.status).toBe(200);
+    for (const seen of [inList, thread.body, posts.body.items[0]]) {
+      expect(seen).toMatchObject({ authorId: null, authorName: 'Anonymous member', identity: 'anonymous' });
+    }
+    for (const body of [listed, thread.body, posts.body]) {
+      expect(JSON.stringify(body)).not.toContain(m.userId);
+      expect(JSON.stringify(body)).not.toContain('Hidden Opener');
+    }
+    // She and the board still see who wrote it.
+    expect((await m.get(`/api/threads/${t.id}`)).body).toMatchObject({ authorId: m.userId });
+    expect((await b.get(`/api/threads/${t.id}`)).body).toMatchObject({ authorId: m.userId, authorName: 'Hidden Opener' });
+    expect((await b.get(`/api/threads/${t.id}/posts`)).body.items[0]).toMatchObject({ authorId: m.userId, authorName: 'Hidden Opener' });
+  });
+
   it('edits with the version (409 when stale), removes, and refuses the wrong member', async () => {
     const s = await space('members');
     const m = await trusted();

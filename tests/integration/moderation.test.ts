@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TABLE, db, toAttr, values } from '../../functions/lib/db';
 import { keys } from '../../functions/lib/keys';
-import { listAudit } from '../../functions/moderation/audit';
-import { Agent, awayFromWindowEdge, board, expectError, makeBoard, member } from '../helpers';
+import { listAudit, verifyChain } from '../../functions/moderation/audit';
+import { Agent, anotherBoardMember, awayFromWindowEdge, board, expectError, makeBoard, member } from '../helpers';
 
 async function openSpace(): Promise<string> {
   const res = await (await board()).post('/api/spaces', { name: `Lounge ${Date.now()}`, audience: 'members' });
@@ -221,6 +221,63 @@ describe('sanctions', () => {
     expect((await m.post('/api/auth/sign-out')).status).toBe(204);
     const entry = (await listAudit({ limit: 50, scope: 't' })).items.find((e) => e.targetId === m.userId && e.action === 'member.sanction');
     expect(entry).toMatchObject({ reason: 'Safety' });
+  });
+
+  it('shows the board the sanction in force and the history; a board member lifts it early, audited, and she can write again', async () => {
+    const m = await member();
+    const b = await board();
+    const other = await member();
+    await b.post(`/api/moderation/members/${m.userId}/sanctions`, { type: 'warn', reason: 'First' });
+    const ro = (await b.post(`/api/moderation/members/${m.userId}/sanctions`, { type: 'read_only', until: inAWeek(), reason: 'Second' }))
+      .body;
+    const history = await b.get(`/api/moderation/members/${m.userId}/sanctions`);
+    expect(history.status).toBe(200);
+    expect(history.body.items).toMatchObject([
+      { id: ro.id, type: 'read_only', reason: 'Second', inForce: true },
+      { type: 'warn', reason: 'First', inForce: false },
+    ]);
+    expect(JSON.stringify(history.body)).not.toContain(b.userId);
+
+    // Not for members, herself included; not for the board member about herself; unknown ids are 404.
+    expectError(await other.get(`/api/moderation/members/${m.userId}/sanctions`), 403, 'forbidden');
+    expectError(await m.get(`/api/moderation/members/${m.userId}/sanctions`), 403, 'forbidden');
+    expectError(await m.post(`/api/moderation/members/${m.userId}/sanctions/${ro.id}/lift`, { reason: 'me' }), 403, 'forbidden');
+    expectError(await b.post(`/api/moderation/members/${b.userId}/sanctions/${ro.id}/lift`, { reason: 'me' }), 403, 'forbidden');
+    expectError(await b.post(`/api/moderation/members/${other.userId}/sanctions/${ro.id}/lift`, { reason: 'x' }), 404, 'not_found');
+    expectError(await b.post(`/api/moderation/members/${m.userId}/sanctions/not-an-id/lift`, { reason: 'x' }), 404, 'not_found');
+    expectError(await b.get('/api/moderation/members/00000000-0000-0000-0000-000000000000/sanctions'), 404, 'not_found');
+    expectError(await b.post(`/api/moderation/members/${m.userId}/sanctions/${ro.id}/lift`, {}), 400, 'validation_failed');
+    const warning = history.body.items[1].id;
+    expectError(await b.post(`/api/moderation/members/${m.userId}/sanctions/${warning}/lift`, { reason: 'x' }), 409, 'conflict');
+
+    // Two board members lifting at once: one lifts, the other is told it is no longer in force.
+    const b2 = await anotherBoardMember();
+    const answers = await Promise.all([
+      b.post(`/api/moderation/members/${m.userId}/sanctions/${ro.id}/lift`, { reason: 'She apologised' }),
+      b2.post(`/api/moderation/members/${m.userId}/sanctions/${ro.id}/lift`, { reason: 'Agreed' }),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const lifted = answers.find((a) => a.status === 200)?.body;
+    expect(lifted).toMatchObject({ id: ro.id, inForce: false, lifted: { at: expect.any(String) } });
+
+    expect((await m.get('/api/me')).body.sanction).toBeUndefined();
+    expect((await m.post('/api/reports', { targetType: 'member', targetId: other.userId, reason: 'spam' })).status).toBe(201);
+    expect((await m.get('/api/notifications')).body.items[0].type).toBe('sanction.lifted');
+    const audit = (await listAudit({ limit: 50, scope: 't' })).items.filter(
+      (e) => e.targetId === m.userId && e.action === 'member.sanction_lift',
+    );
+    expect(audit).toHaveLength(1);
+    expect(await verifyChain()).toBeNull();
+  });
+
+  it('lifts only the sanction in force: lifting one replaced by a later sanction is a 409 and leaves the later one', async () => {
+    const m = await member();
+    const b = await board();
+    const first = (await b.post(`/api/moderation/members/${m.userId}/sanctions`, { type: 'read_only', until: inAWeek(), reason: 'One' }))
+      .body;
+    await b.post(`/api/moderation/members/${m.userId}/sanctions`, { type: 'suspend', until: inAWeek(), reason: 'Two' });
+    expectError(await b.post(`/api/moderation/members/${m.userId}/sanctions/${first.id}/lift`, { reason: 'x' }), 409, 'conflict');
+    expect((await m.get('/api/me')).body.sanction).toMatchObject({ type: 'suspend', reason: 'Two' });
   });
 
   it('lets no board member sanction herself (403) and answers an unknown member with 404', async () => {

@@ -1,6 +1,7 @@
 import {
   A,
   createAsync,
+  query,
   revalidate,
   Router,
   useCurrentMatches,
@@ -9,8 +10,9 @@ import {
   type RouteDefinition,
   type RouteSectionProps,
 } from '@solidjs/router';
-import { createEffect, createSignal, ErrorBoundary, lazy, on, Show, Suspense, type JSX } from 'solid-js';
-import type { Me } from '../../shared/schemas';
+import { createEffect, createSignal, ErrorBoundary, For, lazy, on, onCleanup, Show, Suspense, type JSX } from 'solid-js';
+import type { BoardSummary, Me } from '../../shared/schemas';
+import { api, unwrap } from './lib/api';
 import { Loading } from './components/loading';
 import { isolate, t } from './i18n';
 import { formatDate } from './i18n/format';
@@ -175,8 +177,93 @@ function BoardMfaNotice() {
   );
 }
 
+/** The board's pages, under one "Board" entry so that the bar keeps to one row on a laptop. */
+const boardLinks = [
+  { href: '/board/applications', label: 'nav.applications', waiting: (s: BoardSummary) => s.applications },
+  { href: '/board/cohorts', label: 'nav.cohorts' },
+  { href: '/board/moderation', label: 'nav.moderation', waiting: (s: BoardSummary) => s.heldPosts + s.openCases + s.openMessages },
+  { href: '/board/audit', label: 'nav.audit' },
+  { href: '/board/rules', label: 'nav.rules' },
+] as const;
+
+/** What waits for the board; a menu that lives without it. */
+const getBoardSummary = query(() => unwrap(api.board.summary.$get()).catch(() => null), 'boardSummary');
+
 /**
- * The main menu. On a phone a signed-in member's menu (up to fourteen links for the board) folds
+ * A disclosure (not an ARIA menu: its entries are plain links, reached with Tab). It closes on
+ * every move, on Escape, and when focus or a click leaves it.
+ */
+function BoardMenu() {
+  const location = useLocation();
+  let details: HTMLDetailsElement | undefined;
+  const close = () => {
+    if (details) details.open = false;
+  };
+  createEffect(on(() => location.pathname, close, { defer: true }));
+  const onDocumentClick = (e: MouseEvent) => {
+    if (details && !details.contains(e.target as Node)) close();
+  };
+  document.addEventListener('click', onDocumentClick);
+  onCleanup(() => document.removeEventListener('click', onDocumentClick));
+  const inBoard = () => location.pathname.startsWith('/board/');
+  // Read again on each move between the board's pages (never on the way out: after signing out
+  // the call would answer 401 and end the session with the wrong message).
+  const [asked, setAsked] = createSignal(0);
+  createEffect(
+    on(
+      () => location.pathname,
+      (path) => {
+        if (path.startsWith('/board/')) setAsked((n) => n + 1);
+      },
+      { defer: true },
+    ),
+  );
+  const summary = createAsync(() => {
+    asked();
+    return getBoardSummary();
+  });
+  const waiting = () => {
+    const s = summary();
+    return s ? s.applications + s.heldPosts + s.openCases + s.openMessages : 0;
+  };
+  return (
+    <details
+      class="nav__group"
+      ref={details}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && details?.open) {
+          close();
+          details.querySelector('summary')?.focus();
+        }
+      }}
+      onFocusOut={(e) => {
+        if (details && !details.contains(e.relatedTarget as Node | null)) close();
+      }}
+    >
+      <summary class="nav__link nav__summary" classList={{ active: inBoard() }}>
+        {waiting() ? t('nav.boardWaiting', { count: waiting() }) : t('nav.board')}
+      </summary>
+      <ul class="nav__sublist">
+        <For each={boardLinks}>
+          {(link) => (
+            <li>
+              <A class="nav__link" href={link.href}>
+                {(() => {
+                  const s = summary();
+                  const n = s && 'waiting' in link ? link.waiting(s) : 0;
+                  return n ? t('nav.waiting', { label: t(link.label), count: n }) : t(link.label);
+                })()}
+              </A>
+            </li>
+          )}
+        </For>
+      </ul>
+    </details>
+  );
+}
+
+/**
+ * The main menu. On a phone a signed-in member's menu (ten entries for the board, whose pages group under one) folds
  * behind a "Menu" button that also says how many notices are new; it folds again on every move.
  */
 function Nav(props: { me: Me | null }) {
@@ -275,29 +362,7 @@ function Nav(props: { me: Me | null }) {
               </li>
               <Show when={isBoard(props.me)}>
                 <li>
-                  <A class="nav__link" href="/board/applications">
-                    {t('nav.applications')}
-                  </A>
-                </li>
-                <li>
-                  <A class="nav__link" href="/board/cohorts">
-                    {t('nav.cohorts')}
-                  </A>
-                </li>
-                <li>
-                  <A class="nav__link" href="/board/moderation">
-                    {t('nav.moderation')}
-                  </A>
-                </li>
-                <li>
-                  <A class="nav__link" href="/board/audit">
-                    {t('nav.audit')}
-                  </A>
-                </li>
-                <li>
-                  <A class="nav__link" href="/board/rules">
-                    {t('nav.rules')}
-                  </A>
+                  <BoardMenu />
                 </li>
               </Show>
             </Show>

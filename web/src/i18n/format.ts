@@ -46,6 +46,12 @@ export function formatDate(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat(locale(), { dateStyle: 'medium' }).format(d);
 }
 
+/** A moment with its time ("4 Dec 2026, 07:05"), for records where the hour matters (the audit log). */
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+}
+
 /** Options sorted by their label in the current locale. */
 export function sortedOptions(codes: readonly string[], label: (code: string) => string): { value: string; label: string }[] {
   const collator = new Intl.Collator(locale());

@@ -1,6 +1,7 @@
 import { createAsync } from '@solidjs/router';
 import { createSignal, For, Show, Suspense } from 'solid-js';
 import type { Application } from '../../../../shared/schemas';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Field } from '../../components/field';
 import { LoadMore } from '../../components/load-more';
 import { Loading } from '../../components/loading';
@@ -20,17 +21,22 @@ function ApplicationCard(props: { application: Application; onDecided: Decided }
   const p = () => a().profile;
   const id = () => a().memberId;
   const [declining, setDeclining] = createSignal(false);
+  const [confirming, setConfirming] = createSignal<'approve' | 'decline' | null>(null);
   const [reason, setReason] = createSignal('');
   const [busy, setBusy] = createSignal(false);
   const errors = createFormErrors(['reason']);
   const reasonId = () => `reason-${id()}`;
 
-  const decide = async (decision: 'approve' | 'decline') => {
-    if (busy()) return;
-    if (decision === 'decline' && !errors.check({ reason: reason().trim() ? undefined : t('board.reasonRequired') })) {
+  const askToDecline = () => {
+    if (!errors.check({ reason: reason().trim() ? undefined : t('board.reasonRequired') })) {
       document.getElementById(reasonId())?.focus();
       return;
     }
+    setConfirming('decline');
+  };
+
+  const decide = async (decision: 'approve' | 'decline') => {
+    if (busy()) return;
     setBusy(true);
     try {
       await unwrap(
@@ -106,7 +112,7 @@ function ApplicationCard(props: { application: Application; onDecided: Decided }
               class="button"
               aria-label={t('board.approveLabel', { name: isolate(p().displayName) })}
               aria-disabled={busy() ? 'true' : undefined}
-              onClick={() => void decide('approve')}
+              onClick={() => setConfirming('approve')}
             >
               {t('board.approve')}
             </button>
@@ -129,7 +135,7 @@ function ApplicationCard(props: { application: Application; onDecided: Decided }
           novalidate
           onSubmit={(e) => {
             e.preventDefault();
-            void decide('decline');
+            askToDecline();
           }}
         >
           <Field
@@ -154,6 +160,28 @@ function ApplicationCard(props: { application: Application; onDecided: Decided }
           </div>
         </form>
       </Show>
+      <ConfirmDialog
+        open={confirming() !== null}
+        title={t(confirming() === 'decline' ? 'board.declineConfirmTitle' : 'board.approveConfirmTitle', {
+          name: isolate(p().displayName),
+        })}
+        confirmLabel={t(confirming() === 'decline' ? 'board.confirmDecline' : 'board.approve')}
+        danger={confirming() === 'decline'}
+        busy={busy()}
+        onConfirm={() => {
+          const decision = confirming();
+          setConfirming(null);
+          if (decision) void decide(decision);
+        }}
+        onClose={() => setConfirming(null)}
+      >
+        <Show when={confirming() === 'decline'} fallback={<p>{t(`board.approveConfirmBody.${p().kind}`)}</p>}>
+          <p>{t('board.declineConfirmBody')}</p>
+          <p class="prose quote" dir="auto">
+            {reason().trim()}
+          </p>
+        </Show>
+      </ConfirmDialog>
     </li>
   );
 }

@@ -4,7 +4,7 @@ import { LoadMore } from '../../components/load-more';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
 import { type MessageKey, t } from '../../i18n';
-import { formatDate } from '../../i18n/format';
+import { formatDateTime } from '../../i18n/format';
 import { createMorePages } from '../../lib/more-pages';
 import { type AuditEntry, fetchAuditPage, getAudit } from './data';
 
@@ -13,6 +13,7 @@ const ACTIONS = new Set([
   'application.decline',
   'case.resolve',
   'member.sanction',
+  'member.sanction_lift',
   'mentorship.suspend',
   'post.approve',
   'post.reject',
@@ -58,7 +59,7 @@ function Entry(props: { entry: AuditEntry }) {
     <li class="card">
       <h2 class="card__title">{actionWords(e().action)}</h2>
       <p class="card__meta">
-        {formatDate(e().at)} ·{' '}
+        <time datetime={e().at}>{formatDateTime(e().at)}</time> ·{' '}
         <Show when={targetHref(e())} fallback={<span>{t(`audit.target.${e().targetType}`)}</span>}>
           {(href) => <A href={href()}>{t(`audit.target.${e().targetType}`)}</A>}
         </Show>
@@ -76,6 +77,22 @@ function Entry(props: { entry: AuditEntry }) {
             </Show>
           </dd>
         </div>
+        <Show when={e().about}>
+          {(about) => (
+            <div class="details__row">
+              <dt>{t('audit.about')}</dt>
+              <dd>
+                <Show when={about().name} fallback={<span class="muted">{t('audit.formerMember')}</span>}>
+                  {(name) => (
+                    <A href={`/members/${encodeURIComponent(about().id)}`} dir="auto">
+                      {name()}
+                    </A>
+                  )}
+                </Show>
+              </dd>
+            </div>
+          )}
+        </Show>
         <Show when={e().reason}>
           <div class="details__row">
             <dt>{t('audit.reason')}</dt>

@@ -138,7 +138,7 @@ export default function MemberPage() {
                   <h2 class="section-title" id="report-member-title">
                     {t('member.reportTitle')}
                   </h2>
-                  <p>{t('member.reportExplain')}</p>
+                  <p>{t(`member.reportExplain.${m().kind}`)}</p>
                   <button
                     type="button"
                     class="button button--secondary"
@@ -151,7 +151,7 @@ export default function MemberPage() {
               {/* Mounted only while open: its fields must not share ids with the sanction dialog's. */}
               <Show when={report()}>{(target) => <ReportDialog target={target()} onClose={() => setReport(undefined)} />}</Show>
               <Show when={isBoard(me()) && me()?.id !== m().id}>
-                <Sanction memberId={m().id} name={m().displayName} />
+                <Sanction memberId={m().id} name={m().displayName} kind={m().kind} />
               </Show>
               <ConfirmDialog
                 open={confirming()}

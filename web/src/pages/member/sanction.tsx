@@ -1,12 +1,18 @@
-import { createSignal, Show } from 'solid-js';
+import { createAsync, query, revalidate } from '@solidjs/router';
+import { createSignal, For, Show } from 'solid-js';
+import type { BoardSanction } from '../../../../shared/schemas';
 import { RadioGroup } from '../../components/choice-group';
 import { Dialog } from '../../components/dialog';
 import { ErrorSummary } from '../../components/error-summary';
 import { Field } from '../../components/field';
+import { LoadMore } from '../../components/load-more';
 import { Notice } from '../../components/notice';
+import { ReasonDialog } from '../../components/reason-dialog';
 import { isolate, t } from '../../i18n';
+import { formatDate } from '../../i18n/format';
 import { api, unwrap } from '../../lib/api';
 import { createFormErrors, fieldId } from '../../lib/form';
+import { createMorePages } from '../../lib/more-pages';
 
 const TYPES = ['warn', 'read_only', 'suspend'] as const;
 type SanctionType = (typeof TYPES)[number];
@@ -18,8 +24,44 @@ function untilOf(day: string): string | undefined {
   return Number.isNaN(end.getTime()) || end.getTime() <= Date.now() ? undefined : end.toISOString();
 }
 
+const fetchSanctions = (memberId: string, cursor?: string) =>
+  unwrap(api.moderation.members[':id'].sanctions.$get({ param: { id: memberId }, query: { limit: '20', ...(cursor ? { cursor } : {}) } }));
+
+/** The sanctions about a member, newest first, as the board sees them. */
+const getSanctions = query((memberId: string) => fetchSanctions(memberId), 'boardSanctions');
+
+function SanctionEntry(props: { sanction: BoardSanction; onLift: () => void }) {
+  const s = () => props.sanction;
+  return (
+    <li class="card">
+      <h3 class="card__title">
+        {t(`notifications.sanction.${s().type}`)}
+        <Show when={s().inForce}>
+          {' '}
+          <span class="badge badge--pending">{t('sanction.inForce')}</span>
+        </Show>
+      </h3>
+      <p class="card__meta">
+        {t('sanction.given', { date: formatDate(s().at) })}
+        <Show when={s().until}>{(until) => <> · {t('sanction.untilDate', { date: formatDate(until()) })}</>}</Show>
+      </p>
+      <p class="prose" dir="auto">
+        {s().reason}
+      </p>
+      <Show when={s().lifted}>
+        {(l) => <p dir="auto">{t('sanction.liftedOn', { date: formatDate(l().at), reason: isolate(l().reason) })}</p>}
+      </Show>
+      <Show when={s().inForce}>
+        <button type="button" class="button button--secondary button--small" aria-haspopup="dialog" onClick={() => props.onLift()}>
+          {t('sanction.lift')}
+        </button>
+      </Show>
+    </li>
+  );
+}
+
 /** The board's sanction for a member: a warning, or read-only or suspended until a date. */
-export function Sanction(props: { memberId: string; name: string }) {
+export function Sanction(props: { memberId: string; name: string; kind: 'practitioner' | 'champion' }) {
   const [open, setOpen] = createSignal(false);
   const [type, setType] = createSignal<SanctionType | ''>('');
   const [until, setUntil] = createSignal('');
@@ -27,6 +69,28 @@ export function Sanction(props: { memberId: string; name: string }) {
   const [busy, setBusy] = createSignal(false);
   const [done, setDone] = createSignal(false);
   const errors = createFormErrors(['type', 'until', 'reason']);
+  const history = createAsync(() => getSanctions(props.memberId));
+  const more = createMorePages(
+    history,
+    (cursor) => fetchSanctions(props.memberId, cursor),
+    () => props.memberId,
+  );
+  const [lifting, setLifting] = createSignal<BoardSanction>();
+  const [liftedNotice, setLiftedNotice] = createSignal(false);
+  const refresh = () => revalidate(getSanctions.keyFor(props.memberId));
+  const lift = async (reason: string) => {
+    const s = lifting();
+    if (!s) return;
+    await unwrap(
+      api.moderation.members[':id'].sanctions[':sanctionId'].lift.$post({
+        param: { id: props.memberId, sanctionId: s.id },
+        json: { reason },
+      }),
+    );
+    setLifting(undefined);
+    setLiftedNotice(true);
+    await refresh();
+  };
 
   const start = () => {
     setType('');
@@ -58,6 +122,7 @@ export function Sanction(props: { memberId: string; name: string }) {
       );
       setOpen(false);
       setDone(true);
+      void refresh();
     } catch (err) {
       errors.fromError(err);
     } finally {
@@ -70,7 +135,7 @@ export function Sanction(props: { memberId: string; name: string }) {
       <h2 class="section-title" id="sanction-title">
         {t('sanction.title')}
       </h2>
-      <p>{t('sanction.intro')}</p>
+      <p>{t(`sanction.intro.${props.kind}`)}</p>
       <div role="status" class="live">
         <Show when={done()}>
           <Notice tone="success">
@@ -78,9 +143,35 @@ export function Sanction(props: { memberId: string; name: string }) {
           </Notice>
         </Show>
       </div>
+      <div role="status" class="live">
+        <Show when={liftedNotice()}>
+          <Notice tone="success">
+            <p>{t('sanction.liftedNotice')}</p>
+          </Notice>
+        </Show>
+      </div>
       <button type="button" class="button button--secondary" aria-haspopup="dialog" onClick={start}>
         {t('sanction.open')}
       </button>
+      <h3 class="section-title">{t('sanction.history')}</h3>
+      <Show when={history()}>
+        {(h) => (
+          <Show when={h().items.length > 0} fallback={<p>{t('sanction.none')}</p>}>
+            <ul class="plain-list cards cards--single">
+              <For each={[...h().items, ...more.items()]}>{(s) => <SanctionEntry sanction={s} onLift={() => setLifting(s)} />}</For>
+            </ul>
+            <LoadMore more={more} />
+          </Show>
+        )}
+      </Show>
+      <ReasonDialog
+        open={!!lifting()}
+        title={t('sanction.liftTitle')}
+        confirmLabel={t('sanction.liftConfirm')}
+        idPrefix="sanction-lift"
+        act={lift}
+        onClose={() => setLifting(undefined)}
+      />
       <Dialog open={open()} title={t('sanction.dialog', { name: isolate(props.name) })} onClose={() => setOpen(false)}>
         <ErrorSummary items={errors.summary()} general={errors.general()} />
         <form class="form" novalidate onSubmit={submit}>

@@ -38,6 +38,7 @@ const TYPES = new Set([
   'sanction.read_only',
   'sanction.suspend',
   'boardMessage.answered',
+  'sanction.lifted',
 ]);
 
 /** What happened, in words; a type this page does not know yet gets a neutral sentence. */

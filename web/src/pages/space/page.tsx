@@ -10,6 +10,7 @@ import type { api } from '../../lib/api';
 import { formatDate } from '../../i18n/format';
 import { audienceWords, fetchThreadsPage, getSpaces, getThreads, type Space } from '../../lib/discussion';
 import { createMorePages, type MorePages } from '../../lib/more-pages';
+import { MayPost } from '../thread/may-post';
 
 type ThreadItem = InferResponseType<(typeof api.spaces)[':id']['threads']['$get'], 200>['items'][number];
 
@@ -73,12 +74,14 @@ function SpaceView(props: { space: Space; threads: ThreadItem[]; more: MorePages
         <h2 class="section-title" id="start-title">
           {t('space.start')}
         </h2>
-        <Composer
-          space={props.space}
-          target={{ spaceId: props.space.id }}
-          idPrefix="new-thread"
-          onPosted={() => void revalidate(getThreads.keyFor(props.space.id))}
-        />
+        <MayPost>
+          <Composer
+            space={props.space}
+            target={{ spaceId: props.space.id }}
+            idPrefix="new-thread"
+            onPosted={() => void revalidate(getThreads.keyFor(props.space.id))}
+          />
+        </MayPost>
       </section>
     </>
   );

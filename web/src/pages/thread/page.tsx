@@ -1,5 +1,5 @@
-import { A, createAsync, revalidate, useParams } from '@solidjs/router';
-import { createSignal, For, Show, Suspense } from 'solid-js';
+import { A, createAsync, revalidate, useLocation, useParams } from '@solidjs/router';
+import { createEffect, createSignal, For, on, Show, Suspense } from 'solid-js';
 import { Composer } from '../../components/composer';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorSummary } from '../../components/error-summary';
@@ -18,6 +18,7 @@ import { createFormErrors, fieldId, generalMessage } from '../../lib/form';
 import { renderMarkdown } from '../../lib/markdown';
 import { createMorePages, type MorePages } from '../../lib/more-pages';
 import { getMe, isBoard } from '../../lib/session';
+import { MayPost } from './may-post';
 
 const refresh = (thread: Thread) =>
   revalidate([getThread.keyFor(thread.id), getPosts.keyFor(thread.id), getThreads.keyFor(thread.spaceId)]);
@@ -351,7 +352,9 @@ function ThreadView(props: { thread: Thread; posts: Post[]; more: MorePages<Post
           when={!props.thread.locked && props.thread.state === 'published'}
           fallback={<p>{props.thread.locked ? t('composer.locked') : t('thread.waiting')}</p>}
         >
-          <Composer space={space()} target={{ threadId: props.thread.id }} idPrefix="reply" onPosted={() => void refresh(props.thread)} />
+          <MayPost>
+            <Composer space={space()} target={{ threadId: props.thread.id }} idPrefix="reply" onPosted={() => void refresh(props.thread)} />
+          </MayPost>
         </Show>
       </section>
       <ReportDialog target={report()} onClose={() => setReport(undefined)} />
@@ -378,6 +381,30 @@ function ThreadView(props: { thread: Thread; posts: Post[]; more: MorePages<Post
   );
 }
 
+/**
+ * A link to `#post-<id>` (a notice about a reply, say) opens that post: the thread pages forward
+ * until it is on the page, then it is scrolled to and focused, so she lands on it however deep it is.
+ */
+function createScrollToPost(loaded: () => boolean, more: MorePages<Post>) {
+  const location = useLocation();
+  let reached = '';
+  createEffect(
+    on([loaded, () => location.hash, () => more.items().length], async ([ready, hash]) => {
+      if (!ready || hash === reached || !/^#post-[\w-]+$/.test(hash)) return;
+      const target = document.getElementById(hash.slice(1));
+      if (target) {
+        reached = hash;
+        target.setAttribute('tabindex', '-1');
+        target.scrollIntoView({ block: 'start' });
+        target.focus({ preventScroll: true });
+        return;
+      }
+      // Not on the pages loaded so far: fetch the next one (the effect runs again when it arrives).
+      if (more.next() && !more.loading()) await more.load().catch(() => undefined);
+    }),
+  );
+}
+
 export default function ThreadPage() {
   const params = useParams();
   const me = createAsync(() => getMe());
@@ -388,6 +415,7 @@ export default function ThreadPage() {
     (cursor) => fetchPostsPage(params.id ?? '', cursor),
     () => params.id,
   );
+  createScrollToPost(() => !!(thread() && posts() && me()), more);
   return (
     <div class="narrow">
       <Suspense fallback={<Loading />}>
