@@ -30,7 +30,7 @@ async function ok(res: Promise<{ status(): number; text(): Promise<string> }>, w
 async function boardRequest(): Promise<APIRequestContext> {
   if (!boardPage) {
     boardPage = await (await browser.newContext()).newPage();
-    boardPage.setDefaultTimeout(10_000);
+    boardPage.setDefaultTimeout(25_000);
   }
   await ok(
     boardPage.request.post(`${server.origin}/api/auth/sign-in`, { data: { email: 'board@example.org', password: DEMO_PASSWORD } }),

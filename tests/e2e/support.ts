@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, vi } from 'vitest';
 // No static import from functions/: startServer sets process.env before it loads the API.
 import { startServer } from '../../scripts/start';
 import { freePort } from '../../scripts/local/services';
@@ -45,12 +45,15 @@ export async function startProductAndBrowser(): Promise<{ server: Server; browse
  * stopped after them, and a screenshot `<failedShot>.png` of the page whenever a step fails.
  */
 export function useProductAndBrowser(failedShot: string, use: (started: { server: Server; browser: Browser; page: Page }) => void): void {
+  // A walk step drives a whole browser and server: on a busy two-core machine one can take
+  // several times what it takes on an idle one, so a walk's budget is wider than a unit test's.
+  vi.setConfig({ testTimeout: 90_000 });
   let started: { server: Server; browser: Browser; page: Page } | undefined;
   beforeAll(async () => {
     const { server, browser } = await startProductAndBrowser();
     const page = await (await browser.newContext()).newPage();
     // A step that fails says which locator it waited for, well within the test's own timeout.
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(25_000);
     started = { server, browser, page };
     use(started);
   }, 120_000);
