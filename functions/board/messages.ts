@@ -8,7 +8,7 @@ import { keys } from '../lib/keys';
 import type { Session } from '../lib/session';
 import * as throttle from '../lib/throttle';
 import { withAudit } from '../moderation/audit';
-import { notificationPut } from '../notifications/repository';
+import { notificationPut, withBoardNotices } from '../notifications/repository';
 
 /**
  * Private messages to the advisory board from any signed-in account, applicants included. A
@@ -79,7 +79,9 @@ export async function send(session: Session, input: { body: string }): Promise<B
     state: 'open',
     version: 1,
   };
-  await db.transactWrite({ TransactItems: [messagePut(m)] });
+  const { items, followUp } = await withBoardNotices([messagePut(m)], 'board.message', session.userId, m.at);
+  await db.transactWrite({ TransactItems: items });
+  await followUp();
   return messageView(m);
 }
 
