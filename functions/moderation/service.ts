@@ -137,9 +137,7 @@ export async function report(v: Viewer, input: { targetType: CaseRecord['targetT
     ];
     // A new case waits for the board; a report joining an open one is already waiting.
     const { items: all, followUp } =
-      existing?.state === 'open'
-        ? { items, followUp: async () => {} }
-        : await withBoardNotices(items, 'board.case', v.member.id, at);
+      existing?.state === 'open' ? { items, followUp: async () => {} } : await withBoardNotices(items, 'board.case', v.member.id, at);
     try {
       await db.transactWrite({ TransactItems: all });
       await followUp();

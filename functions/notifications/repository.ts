@@ -50,7 +50,16 @@ const boardNoticePut = (memberId: string, type: BoardNoticeType, at: string): Tr
   // leaves what writing it once does, so a follow-up may be repeated.
   Put: {
     TableName: TABLE,
-    Item: toAttr({ ...keys.boardNotice(memberId, type), entity: 'boardNotice', version: 1, id: ulid(), type, at, read: false, link: BOARD_NOTICES[type] }),
+    Item: toAttr({
+      ...keys.boardNotice(memberId, type),
+      entity: 'boardNotice',
+      version: 1,
+      id: ulid(),
+      type,
+      at,
+      read: false,
+      link: BOARD_NOTICES[type],
+    }),
   },
 });
 
