@@ -1,8 +1,8 @@
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { BoardMessage } from '../../shared/schemas';
 import type { Page } from '../lib/cursor';
-import { TABLE, db, fromAttr, newestFirst, toAttr, values } from '../lib/db';
-import { ConflictError, ForbiddenError, NotFoundError } from '../lib/errors';
+import { TABLE, db, failedConditions, fromAttr, newestFirst, toAttr, values } from '../lib/db';
+import { ConflictError, ForbiddenError, NotFoundError, UnavailableError } from '../lib/errors';
 import { ulid } from '../lib/ids';
 import { keys } from '../lib/keys';
 import type { Session } from '../lib/session';
@@ -80,7 +80,13 @@ export async function send(session: Session, input: { body: string }): Promise<B
     version: 1,
   };
   const { items, followUp } = await withBoardNotices([messagePut(m)], 'board.message', session.userId, m.at);
-  await db.transactWrite({ TransactItems: items });
+  try {
+    await db.transactWrite({ TransactItems: items });
+  } catch (e) {
+    // Only a clash of a fresh id: nothing was written, and sending again makes a new one.
+    if (failedConditions(e)?.length) throw new UnavailableError();
+    throw e;
+  }
   await followUp();
   return messageView(m);
 }

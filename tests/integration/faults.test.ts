@@ -73,7 +73,11 @@ const ROUTES: Row<unknown>[] = [
     // One item for the whole network: the call writes back the period it read, at its version.
     setup: async () => {
       const b = await board();
-      return { b, settings: (await ok(b.get('/api/board/settings'))).body as { reapplyAfterDays: number; version: number } };
+      type Settings = { reapplyAfterDays: number; version: number };
+      let settings = (await ok(b.get('/api/board/settings'))).body as Settings;
+      // Stored once first, so every attempt changes the same item rather than the first one adding it.
+      if (settings.version === 0) settings = (await ok(b.put('/api/board/settings', settings))).body as Settings;
+      return { b, settings };
     },
     call: (s) => s.b.put('/api/board/settings', s.settings),
     status: 200,
