@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import * as memberRepo from '../../functions/members/repository';
 import { type Agent, applicant, board, makeBoard, member, profile } from '../helpers';
 
 type Notice = { id: string; type: string; at: string; read: boolean; link: string };
@@ -42,6 +43,23 @@ describe('notices of what waits for the board', () => {
       expect(String(n?.at) >= since).toBe(true);
     }
     expect((await notices(a)).filter((n) => n.type.startsWith('board.'))).toEqual([]);
+  });
+
+  it('tells the board when a declined applicant applies again', async () => {
+    const [one, two] = await boardTwo;
+    const a = await applicant({}, 'again');
+    expect((await one.post(`/api/board/applications/${a.userId}/decision`, { decision: 'decline', reason: 'Not yet' })).status).toBe(200);
+    // Decided long ago, past any waiting period other tests may set meanwhile.
+    const m = await memberRepo.getMember(a.userId);
+    if (!m) throw new Error('no profile');
+    await memberRepo.replaceMember(m, { ...m, decidedAt: '2016-01-01T00:00:00.000Z', version: m.version + 1 }, m.version);
+    const res = await a.post('/api/members/me/application', { statement: 'I now lead the unit.', version: m.version + 1 });
+    expect(res.status).toBe(201);
+    for (const b of [one, two]) {
+      const [n] = await ofType(b, 'board.application');
+      expect(n).toMatchObject({ link: '/board/applications', read: false });
+      expect(String(n?.at) >= res.body.submittedAt).toBe(true);
+    }
   });
 
   it('never tells members who are not on the board', async () => {
