@@ -48,4 +48,7 @@ if (m.status === 'pending') {
     audit,
   );
 }
+// On the roster that board notices go to (a board member's own profile saves keep it after this).
+const { db } = await import('../functions/lib/db');
+await db.transactWrite({ TransactItems: [repo.boardRosterWrite(sub, true)] });
 console.log(`${email} is on the board and active.`);

@@ -1,14 +1,14 @@
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { BoardMessage } from '../../shared/schemas';
 import type { Page } from '../lib/cursor';
-import { TABLE, db, fromAttr, newestFirst, toAttr, values } from '../lib/db';
-import { ConflictError, ForbiddenError, NotFoundError } from '../lib/errors';
+import { TABLE, db, failedConditions, fromAttr, newestFirst, toAttr, values } from '../lib/db';
+import { ConflictError, ForbiddenError, NotFoundError, UnavailableError } from '../lib/errors';
 import { ulid } from '../lib/ids';
 import { keys } from '../lib/keys';
 import type { Session } from '../lib/session';
 import * as throttle from '../lib/throttle';
 import { withAudit } from '../moderation/audit';
-import { notificationPut } from '../notifications/repository';
+import { notificationPut, withBoardNotices } from '../notifications/repository';
 
 /**
  * Private messages to the advisory board from any signed-in account, applicants included. A
@@ -79,7 +79,15 @@ export async function send(session: Session, input: { body: string }): Promise<B
     state: 'open',
     version: 1,
   };
-  await db.transactWrite({ TransactItems: [messagePut(m)] });
+  const { items, followUp } = await withBoardNotices([messagePut(m)], 'board.message', session.userId, m.at);
+  try {
+    await db.transactWrite({ TransactItems: items });
+  } catch (e) {
+    // Only a clash of a fresh id: nothing was written, and sending again makes a new one.
+    if (failedConditions(e)?.length) throw new UnavailableError();
+    throw e;
+  }
+  await followUp();
   return messageView(m);
 }
 

@@ -8,7 +8,7 @@ import type { Session } from '../lib/session';
 import * as throttle from '../lib/throttle';
 import { type MemberRecord, getMembers, networkStats } from '../members/repository';
 import { withAudit } from '../moderation/audit';
-import { notificationPut } from '../notifications/repository';
+import { notificationPut, withBoardNotices } from '../notifications/repository';
 import * as repo from './repository';
 import type { Audience, PostRecord, Space, ThreadRecord } from './repository';
 
@@ -188,6 +188,10 @@ export async function createSpace(v: Viewer, input: { name: string; description:
   return space;
 }
 
+/** `items`, with a notice to the board when they hold a post for it. */
+const heldNotice = async (items: TransactWriteItem[], held: boolean, v: Viewer, at: string) =>
+  held ? withBoardNotices(items, 'board.held', v.session.userId, at) : { items, followUp: async () => {} };
+
 export async function createThread(
   v: Viewer,
   spaceId: string | undefined,
@@ -230,17 +234,20 @@ export async function createThread(
     version: 1,
   };
   post.threadId = thread.id;
+  const { items, followUp } = await heldNotice(
+    [repo.threadPut(thread), repo.postPut(post), ...(state === 'published' ? [repo.publishedIncrement(v.member.id)] : [])],
+    state === 'pending',
+    v,
+    at,
+  );
   try {
-    await repo.transact([
-      repo.threadPut(thread),
-      repo.postPut(post),
-      ...(state === 'published' ? [repo.publishedIncrement(v.member.id)] : []),
-    ]);
+    await repo.transact(items);
   } catch (e) {
     // Only a clash of two fresh ids: nothing was written, and posting again makes new ones.
     if (failedConditions(e)?.length) throw new UnavailableError();
     throw e;
   }
+  await followUp();
   return { ...threadView(thread, v), ...(held.length ? { heldReasons: held } : {}) };
 }
 
@@ -269,16 +276,22 @@ export async function reply(v: Viewer, threadId: string | undefined, input: { bo
       updatedAt: at,
       version: 1,
     };
-    const items: TransactWriteItem[] = [
-      repo.postPut(post),
-      repo.threadReplied(t, at, post.state === 'published'),
-      ...(post.state === 'published' ? [repo.publishedIncrement(v.member.id)] : []),
-      ...(post.state === 'published' && t.authorId !== v.member.id
-        ? [notificationPut(t.authorId, 'thread.reply', postLink(post), at)]
-        : []),
-    ];
+    const { items, followUp } = await heldNotice(
+      [
+        repo.postPut(post),
+        repo.threadReplied(t, at, post.state === 'published'),
+        ...(post.state === 'published' ? [repo.publishedIncrement(v.member.id)] : []),
+        ...(post.state === 'published' && t.authorId !== v.member.id
+          ? [notificationPut(t.authorId, 'thread.reply', postLink(post), at)]
+          : []),
+      ],
+      post.state === 'pending',
+      v,
+      at,
+    );
     try {
       await repo.transact(items);
+      await followUp();
       return postView(post, v);
     } catch (e) {
       if (!failedConditions(e) && !isTransactionConflict(e)) throw e;
@@ -307,13 +320,16 @@ export async function editPost(v: Viewer, id: string | undefined, input: { body:
     updatedAt: at,
     version: p.version + 1,
   };
+  // Only an edit that newly holds the post tells the board; one still held is already waiting.
+  const { items, followUp } = await heldNotice([repo.postPut(next, input.version)], state === 'pending' && p.state !== 'pending', v, at);
   try {
-    await repo.transact([repo.postPut(next, input.version)]);
+    await repo.transact(items);
   } catch (e) {
     if (failedConditions(e)?.length)
       throw new ConflictError('stale_version', 'The post changed since you loaded it. Reload and try again.');
     throw e;
   }
+  await followUp();
   return postView(next, v);
 }
 

@@ -89,6 +89,16 @@ export const keys = {
   /** An in-app notification, newest first in the member's partition. */
   notification: (memberId: string, id: string) => ({ pk: `MEMBER#${memberId}`, sk: `NOTIF#${id}` }),
   notificationPrefix: 'NOTIF#',
+  /**
+   * What waits for a board member, one item per type, overwritten by each arrival: fifty new
+   * applications make one unread notice. Listed with her notifications, by time.
+   */
+  boardNotice: (memberId: string, type: string) => ({ pk: `MEMBER#${memberId}`, sk: `BOARDNOTICE#${type}` }),
+  boardNoticePrefix: 'BOARDNOTICE#',
+  /** Who is on the board (kept when a board member saves her profile): whom board notices go to. */
+  boardRoster: (memberId: string) => ({ pk: 'BOARD', sk: `MEMBER#${memberId}` }),
+  boardRosterPartition: 'BOARD',
+  boardRosterPrefix: 'MEMBER#',
 
   /** A discussion space; all spaces are listed through GSI1 (few, so one partition). */
   space: (id: string) => ({ pk: `SPACE#${id}`, sk: 'SPACE' }),

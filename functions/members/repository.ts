@@ -180,6 +180,22 @@ export function displayNameWrites(key: string, memberId: string, isBoard: boolea
   ];
 }
 
+/**
+ * Keeps the board roster (whom board notices go to) in step with the Cognito group as she saves
+ * her profile: on it while she saves as a board member, off it once she saves as anyone else.
+ */
+export function boardRosterWrite(memberId: string, isBoard: boolean): TransactWriteItem {
+  const key = toAttr(keys.boardRoster(memberId));
+  return isBoard
+    ? { Put: { TableName: TABLE, Item: toAttr({ ...keys.boardRoster(memberId), entity: 'boardRoster', version: 1, memberId }) } }
+    : { Delete: { TableName: TABLE, Key: key } };
+}
+
+/** Takes her off the board roster when her account is erased. */
+export async function leaveBoardRoster(memberId: string): Promise<void> {
+  await db.deleteItem({ TableName: TABLE, Key: toAttr(keys.boardRoster(memberId)) });
+}
+
 /** Who holds a display name (a board member), if anyone. */
 export async function nameHolder(key: string): Promise<string | undefined> {
   const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.reservedName(key)), ConsistentRead: true });

@@ -18,6 +18,7 @@ import type { Session } from '../lib/session';
 import { detachAuthor, postsByAuthor } from '../discussion/repository';
 import * as mentorshipRepo from '../mentorship/repository';
 import { getSettings } from '../board/settings';
+import { withBoardNotices } from '../notifications/repository';
 import * as repo from './repository';
 import type { MemberRecord } from './repository';
 
@@ -113,12 +114,14 @@ export async function reapply(session: Session, input: { statement: string; vers
     updatedAt: now,
     version: prev.version + 1,
   };
+  const { items, followUp } = await withBoardNotices([], 'board.application', next.id, now);
   try {
-    await repo.replaceMember(prev, next, input.version);
+    await repo.replaceMember(prev, next, input.version, items);
   } catch (e) {
     if (failedConditions(e)?.length) throw new ConflictError('stale_version', 'Your application changed meanwhile. Reload to see it.');
     throw e;
   }
+  await followUp();
   return { memberId: next.id, status: next.status, statement: next.statement, submittedAt: next.submittedAt, version: next.version };
 }
 
@@ -205,13 +208,20 @@ export async function putProfile(session: Session, input: ProfileInput): Promise
       version: 1,
     };
     const nameKey = nameLookalikeKey(m.displayName);
+    const { items, followUp } = await withBoardNotices(
+      [...repo.displayNameWrites(nameKey, m.id, session.isBoard), repo.boardRosterWrite(m.id, session.isBoard)],
+      'board.application',
+      m.id,
+      now,
+    );
     try {
-      await repo.createMember(m, repo.displayNameWrites(nameKey, m.id, session.isBoard));
+      await repo.createMember(m, items);
     } catch (e) {
       if (failedConditions(e)?.length)
         return nameTakenOr(m.displayName, m.id, new ConflictError('profile_exists', 'Your profile already exists. Reload to edit it.'));
       throw e;
     }
+    await followUp();
     return viewOf(m, viewer);
   }
 
@@ -247,7 +257,7 @@ export async function putProfile(session: Session, input: ProfileInput): Promise
   };
   const names = repo.displayNameWrites(nameLookalikeKey(next.displayName), prev.id, session.isBoard, nameLookalikeKey(prev.displayName));
   try {
-    await repo.replaceMember(prev, next, input.version, names);
+    await repo.replaceMember(prev, next, input.version, [...names, repo.boardRosterWrite(prev.id, session.isBoard)]);
   } catch (e) {
     if (failedConditions(e)?.length)
       return nameTakenOr(
@@ -449,6 +459,7 @@ export async function eraseData(memberId: string): Promise<void> {
   await repo.deleteKeys([...mirrors, ...facets, ...ownKeys.filter((k) => !isSession(k))]);
   if (profile) {
     await repo.releaseName(nameLookalikeKey(profile.displayName), memberId);
+    await repo.leaveBoardRoster(memberId);
     await db.transactWrite({
       TransactItems: [{ Delete: { TableName: TABLE, Key: toAttr(keys.member(memberId)) } }, ...repo.networkCount(profile, undefined)],
     });

@@ -11,7 +11,7 @@ import type { Session } from '../lib/session';
 import * as throttle from '../lib/throttle';
 import type { MemberRecord } from '../members/repository';
 import { getMember, getMembers } from '../members/repository';
-import { notificationPut } from '../notifications/repository';
+import { notificationPut, withBoardNotices } from '../notifications/repository';
 import { type AuditEntry, listAudit, withAudit } from './audit';
 
 /**
@@ -135,8 +135,12 @@ export async function report(v: Viewer, input: { targetType: CaseRecord['targetT
         },
       },
     ];
+    // A new case waits for the board; a report joining an open one is already waiting.
+    const { items: all, followUp } =
+      existing?.state === 'open' ? { items, followUp: async () => {} } : await withBoardNotices(items, 'board.case', v.member.id, at);
     try {
-      await db.transactWrite({ TransactItems: items });
+      await db.transactWrite({ TransactItems: all });
+      await followUp();
       return {
         id: reportId,
         caseId: c.id,

@@ -1,9 +1,10 @@
-import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { Page } from '../lib/cursor';
-import { TABLE, db, fromAttr, isConditionFailure, newestFirst, toAttr, values } from '../lib/db';
+import { TABLE, db, fromAttr, isConditionFailure, newestFirst, queryAll, toAttr, values } from '../lib/db';
 import { NotFoundError } from '../lib/errors';
 import { ulid } from '../lib/ids';
 import { keys } from '../lib/keys';
+import { log } from '../lib/log';
 
 /**
  * In-app notifications. They carry a type and a link into the app, never another member's name
@@ -22,26 +23,127 @@ export function notificationPut(memberId: string, type: string, link: string, at
   };
 }
 
+/** What waits for the board, and the page that shows it. */
+export const BOARD_NOTICES = {
+  'board.application': '/board/applications',
+  'board.held': '/board/moderation',
+  'board.case': '/board/moderation',
+  'board.message': '/board/moderation',
+} as const;
+export type BoardNoticeType = keyof typeof BOARD_NOTICES;
+
+/** A transaction's limit on items (DynamoDB TransactWriteItems). */
+const MAX_TRANSACTION_ITEMS = 100;
+
+/** The board members (from the roster their profile saves keep), fewest reads: one Query of a small partition. */
+async function boardMemberIds(): Promise<string[]> {
+  const items = await queryAll({
+    TableName: TABLE,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: values({ ':pk': keys.boardRosterPartition, ':prefix': keys.boardRosterPrefix }),
+  });
+  return items.map((i) => fromAttr<{ memberId: string }>(i).memberId);
+}
+
+const boardNoticePut = (memberId: string, type: BoardNoticeType, at: string): TransactWriteItem => ({
+  // Unconditional and overwritten: a notice still unread stays one notice, and writing it twice
+  // leaves what writing it once does, so a follow-up may be repeated.
+  Put: {
+    TableName: TABLE,
+    Item: toAttr({
+      ...keys.boardNotice(memberId, type),
+      entity: 'boardNotice',
+      version: 1,
+      id: ulid(),
+      type,
+      at,
+      read: false,
+      link: BOARD_NOTICES[type],
+    }),
+  },
+});
+
+/**
+ * `items` with a notice of `type` for every board member but `actorId` (she knows what she did),
+ * and what to do once they are written.
+ *
+ * The board is small (10–20), so the notices join the change's own transaction: the change and
+ * the board hearing of it happen together or not at all. Only when they would not fit in one
+ * transaction (100 items) do the rest follow after it, as a follow-up that may run again: the
+ * Board menu's counts stay the source of truth, so a follow-up that fails is logged, not answered
+ * as a failure of a change already made.
+ */
+export async function withBoardNotices(
+  items: TransactWriteItem[],
+  type: BoardNoticeType,
+  actorId: string,
+  at: string,
+): Promise<{ items: TransactWriteItem[]; followUp: () => Promise<void> }> {
+  const notices = (await boardMemberIds()).filter((id) => id !== actorId).map((id) => boardNoticePut(id, type, at));
+  const room = Math.max(0, MAX_TRANSACTION_ITEMS - items.length);
+  const rest = notices.slice(room);
+  return {
+    items: [...items, ...notices.slice(0, room)],
+    followUp: async () => {
+      for (let i = 0; i < rest.length; i += MAX_TRANSACTION_ITEMS) {
+        await db.transactWrite({ TransactItems: rest.slice(i, i + MAX_TRANSACTION_ITEMS) }).catch((e: unknown) => {
+          log.warn('board notices not written', { type, error: e instanceof Error ? e.name : 'unknown' });
+        });
+      }
+    },
+  };
+}
+
+const viewOf = (i: Record<string, AttributeValue>): Notification => {
+  const n = fromAttr<Notification>(i);
+  return { id: n.id, type: n.type, at: n.at, read: n.read, link: n.link };
+};
+
+async function boardNoticesOf(memberId: string): Promise<Notification[]> {
+  const items = await queryAll({
+    TableName: TABLE,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: values({ ':pk': keys.member(memberId).pk, ':prefix': keys.boardNoticePrefix }),
+  });
+  return items.map(viewOf);
+}
+
+/**
+ * Her notifications, newest first. A board member's notices of what waits for her (one per type,
+ * a handful at most) are merged into the first page by time.
+ */
 export async function listNotifications(
   memberId: string,
   opts: { limit: number; cursor?: string; scope: string },
 ): Promise<Page<Notification>> {
-  return newestFirst(keys.member(memberId).pk, keys.notificationPrefix, opts, (i) => {
-    const n = fromAttr<Notification>(i);
-    return { id: n.id, type: n.type, at: n.at, read: n.read, link: n.link };
-  });
+  const page = await newestFirst(keys.member(memberId).pk, keys.notificationPrefix, opts, viewOf);
+  if (opts.cursor) return page;
+  const board = await boardNoticesOf(memberId);
+  if (!board.length) return page;
+  return { ...page, items: [...page.items, ...board].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)) };
 }
+
+const readUpdate = (key: { pk: string; sk: string }, condition: string, id?: string) => ({
+  TableName: TABLE,
+  Key: toAttr(key),
+  UpdateExpression: 'SET #r = :t',
+  ConditionExpression: condition,
+  ExpressionAttributeNames: { '#r': 'read' },
+  ExpressionAttributeValues: values({ ':t': true, ...(id ? { ':id': id } : {}) }),
+});
 
 export async function markRead(memberId: string, id: string): Promise<void> {
   try {
-    await db.updateItem({
-      TableName: TABLE,
-      Key: toAttr(keys.notification(memberId, id)),
-      UpdateExpression: 'SET #r = :t',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeNames: { '#r': 'read' },
-      ExpressionAttributeValues: values({ ':t': true }),
-    });
+    await db.updateItem(readUpdate(keys.notification(memberId, id), 'attribute_exists(pk)'));
+    return;
+  } catch (e) {
+    if (!isConditionFailure(e)) throw e;
+  }
+  const notice = (await boardNoticesOf(memberId)).find((n) => n.id === id);
+  if (!notice) throw new NotFoundError();
+  try {
+    // Conditioned on the id: a notice overwritten meanwhile by a new arrival stays unread.
+    await db.updateItem(readUpdate(keys.boardNotice(memberId, notice.type), 'id = :id', id));
   } catch (e) {
     if (isConditionFailure(e)) throw new NotFoundError();
     throw e;

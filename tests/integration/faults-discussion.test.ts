@@ -113,6 +113,17 @@ const ROUTES: Row<unknown>[] = [
     }),
   ),
   row({
+    name: 'POST /moderation/members/:id/sanctions/:sanctionId/lift',
+    setup: async () => {
+      const [b, m] = await Promise.all([board(), member({}, 'lifted')]);
+      const body = { type: 'read_only', reason: 'Keep names out', until: inAWeek() };
+      const sanction = await ok(b.post(`/api/moderation/members/${m.userId}/sanctions`, body), 201);
+      return { b, m, id: sanction.body.id as string };
+    },
+    call: (s) => s.b.post(`/api/moderation/members/${s.m.userId}/sanctions/${s.id}/lift`, { reason: 'She understood' }),
+    status: 200,
+  }),
+  row({
     name: 'PUT /moderation/rules',
     // The rules are one item for the whole network: each set-up leaves exactly one word of this
     // test's own (a UUID) among the others, and the call swaps it for a new one.

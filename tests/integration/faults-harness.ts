@@ -74,9 +74,11 @@ const idOf = (key: Record<string, AttributeValue>) => `${key.pk?.S}|${key.sk?.S}
 /**
  * Counters other writers move at any moment (the network's member counts, the audit chain's
  * head), and the rate-limit windows, which count attempts rather than changes: left out of the
- * comparison. The chain itself is checked whole with verifyChain().
+ * comparison. The chain itself is checked whole with verifyChain(). So are the notices of what
+ * waits for the board: one item per board member and type, overwritten by every arrival from any
+ * test; they join the change's own transaction, so they stand or fall with it.
  */
-const shared = (id: string) => id.startsWith('THROTTLE#') || id === 'NETWORK|STATS' || id === 'AUDIT|HEAD';
+const shared = (id: string) => id.startsWith('THROTTLE#') || id === 'NETWORK|STATS' || id === 'AUDIT|HEAD' || id.includes('|BOARDNOTICE#');
 
 function faultFor(fault: Fault, call: Call): Error {
   if (fault.kind === 'throttle') return new ProvisionedThroughputExceededException({ message: 'throttled (injected)', $metadata: {} });

@@ -54,6 +54,27 @@ const ROUTES: Row<unknown>[] = [
     status: 201,
   }),
   row({
+    name: 'PATCH /mentorships/:id/check-ins/:checkInId',
+    setup: async () => {
+      const s = await acceptedMentorship();
+      const c = await ok(s.mentee.post(`/api/mentorships/${s.id}/check-ins`, { date: '2026-11-20', notes: 'First notes.' }), 201);
+      return { ...s, checkIn: c.body as { id: string; version: number } };
+    },
+    call: (s) =>
+      s.mentee.req('PATCH', `/api/mentorships/${s.id}/check-ins/${s.checkIn.id}`, { notes: 'Better notes.', version: s.checkIn.version }),
+    status: 200,
+  }),
+  row({
+    name: 'DELETE /mentorships/:id/check-ins/:checkInId',
+    setup: async () => {
+      const s = await acceptedMentorship();
+      const c = await ok(s.mentee.post(`/api/mentorships/${s.id}/check-ins`, { date: '2026-11-20', notes: 'First notes.' }), 201);
+      return { ...s, checkIn: c.body as { id: string; version: number } };
+    },
+    call: (s) => s.mentee.del(`/api/mentorships/${s.id}/check-ins/${s.checkIn.id}?version=${s.checkIn.version}`),
+    status: 204,
+  }),
+  row({
     name: 'POST /mentorships/:id/feedback',
     setup: async () => {
       const s = await acceptedMentorship();

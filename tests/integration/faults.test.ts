@@ -1,5 +1,6 @@
 import { afterEach, describe, it, vi } from 'vitest';
 import { type Row, ok, pendingMentorship, profileInput, row, walk } from './faults-harness';
+import * as memberRepo from '../../functions/members/repository';
 import { Agent, PASSWORD, applicant, board, member, signedInAgent } from '../helpers';
 
 /** Every write route of the domain, failed at each DynamoDB call in turn: see faults-harness.ts. */
@@ -50,6 +51,51 @@ const ROUTES: Row<unknown>[] = [
     name: 'POST /board/applications/:id/decision (decline)',
     setup: async () => ({ b: await board(), a: await applicant({}, 'declined') }),
     call: (s) => s.b.post(`/api/board/applications/${s.a.userId}/decision`, { decision: 'decline', reason: 'Not a fit' }),
+    status: 200,
+  }),
+  row({
+    name: 'POST /members/me/application (apply again)',
+    setup: async () => {
+      const a = await applicant({}, 'again');
+      await ok((await board()).post(`/api/board/applications/${a.userId}/decision`, { decision: 'decline', reason: 'Not yet' }));
+      // Decided long ago, past any waiting period the board may set meanwhile.
+      const m = await memberRepo.getMember(a.userId);
+      if (!m) throw new Error('set-up: no profile');
+      const longAgo = '2016-01-01T00:00:00.000Z';
+      await memberRepo.replaceMember(m, { ...m, decidedAt: longAgo, version: m.version + 1 }, m.version);
+      return { a, version: m.version + 1 };
+    },
+    call: (s) => s.a.post('/api/members/me/application', { statement: 'I now lead the unit.', version: s.version }),
+    status: 201,
+  }),
+  row({
+    name: 'PUT /board/settings',
+    // One item for the whole network: the call writes back the period it read, at its version.
+    setup: async () => {
+      const b = await board();
+      type Settings = { reapplyAfterDays: number; version: number };
+      let settings = (await ok(b.get('/api/board/settings'))).body as Settings;
+      // Stored once first, so every attempt changes the same item rather than the first one adding it.
+      if (settings.version === 0) settings = (await ok(b.put('/api/board/settings', settings))).body as Settings;
+      return { b, settings };
+    },
+    call: (s) => s.b.put('/api/board/settings', s.settings),
+    status: 200,
+  }),
+  row({
+    name: 'POST /members/me/board-messages',
+    setup: () => member({}, 'writer'),
+    call: (a) => a.post('/api/members/me/board-messages', { body: 'A question for the board.' }),
+    status: 201,
+  }),
+  row({
+    name: 'POST /moderation/messages/:id/handle',
+    setup: async () => {
+      const a = await member({}, 'asker');
+      const m = await ok(a.post('/api/members/me/board-messages', { body: 'A question for the board.' }), 201);
+      return { b: await board(), id: m.body.id as string };
+    },
+    call: (s) => s.b.post(`/api/moderation/messages/${s.id}/handle`, { reply: 'Answered.' }),
     status: 200,
   }),
   // notifications

@@ -39,6 +39,10 @@ const TYPES = new Set([
   'sanction.suspend',
   'boardMessage.answered',
   'sanction.lifted',
+  'board.application',
+  'board.held',
+  'board.case',
+  'board.message',
 ]);
 
 /** What happened, in words; a type this page does not know yet gets a neutral sentence. */
