@@ -187,6 +187,9 @@ export const en = {
   'signUp.confirmTitle': 'Confirm your email address',
   'signUp.confirmIntro': 'We sent a code to {email}. Enter it to finish creating your account.',
   'signUp.confirmSubmit': 'Confirm and sign in',
+  'signUp.notSignedIn':
+    'We could not sign you in with this email address and password. If you already have an account, sign in with your password, or set a new one.',
+  'signUp.forgot': 'Set a new password',
 
   'application.title': 'Apply to join',
   'application.intro':
