@@ -280,7 +280,8 @@ export const authRoutes = new Hono<Env>()
       try {
         setSessionCookies(c, { ...(await auth.refresh(token, current)), refreshToken: undefined });
       } catch (e) {
-        clearSessionCookies(c);
+        // Only an ended session signs her out here; a busy moment (503) leaves her cookies for the next try.
+        if (e instanceof UnauthenticatedError) clearSessionCookies(c);
         throw e;
       }
       return c.body(null, 204);

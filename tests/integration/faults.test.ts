@@ -1,6 +1,24 @@
 import { afterEach, describe, it, vi } from 'vitest';
 import { type Row, ok, pendingMentorship, profileInput, row, walk } from './faults-harness';
-import { Agent, PASSWORD, applicant, board, member, signedInAgent } from '../helpers';
+import { Agent, PASSWORD, applicant, board, emailedCode, member, signedInAgent } from '../helpers';
+import { totp } from '../totp';
+
+const NEW_PASSWORD = 'a different long passphrase 43';
+
+/** Signed in here and on another device: a change that must end the other session ends it whole or not at all. */
+async function onTwoDevices(tag: string): Promise<Agent> {
+  const a = await signedInAgent(tag);
+  await ok(new Agent().post('/api/auth/sign-in', { email: a.email, password: PASSWORD }));
+  return a;
+}
+
+/** An account with two-step sign-in on (and her authenticator secret). */
+async function withTotp(tag: string) {
+  const a = await signedInAgent(tag);
+  const secret = (await ok(a.post('/api/auth/mfa/totp', { password: PASSWORD }))).body.secret as string;
+  await ok(a.post('/api/auth/mfa/totp/verify', { code: totp(secret) }));
+  return { email: a.email, secret };
+}
 
 /** Every write route of the domain, failed at each DynamoDB call in turn: see faults-harness.ts. */
 const ROUTES: Row<unknown>[] = [
@@ -84,6 +102,44 @@ const ROUTES: Row<unknown>[] = [
       return a;
     },
     call: (a) => a.post('/api/auth/sign-out-others'),
+    status: 200,
+  }),
+  row({
+    name: 'POST /auth/sign-in/totp (the code step starts the session)',
+    setup: () => withTotp('two-step'),
+    // Both steps in each attempt: Cognito's session for the second step is good for one answer.
+    call: async (s) => {
+      const a = new Agent();
+      const first = await a.post('/api/auth/sign-in', { email: s.email, password: PASSWORD });
+      if (first.status !== 202) return first;
+      return a.post('/api/auth/sign-in/totp', { code: totp(s.secret) });
+    },
+    status: 200,
+  }),
+  row({
+    name: 'POST /auth/change-password (ends her other sessions)',
+    setup: () => onTwoDevices('changer'),
+    call: (a) => a.post('/api/auth/change-password', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD }),
+    status: 204,
+  }),
+  row({
+    name: 'POST /auth/reset-password (ends every session)',
+    setup: async () => {
+      const a = await onTwoDevices('resetter');
+      await ok(new Agent().post('/api/auth/forgot-password', { email: a.email }), 204);
+      return { email: a.email, code: await emailedCode(a.email) };
+    },
+    call: (s) => new Agent().post('/api/auth/reset-password', { email: s.email, code: s.code, password: NEW_PASSWORD }),
+    status: 204,
+  }),
+  row({
+    name: 'POST /auth/mfa/totp/verify (ends her other sessions)',
+    setup: async () => {
+      const a = await onTwoDevices('two-step-on');
+      const secret = (await ok(a.post('/api/auth/mfa/totp', { password: PASSWORD }))).body.secret as string;
+      return { a, secret };
+    },
+    call: (s) => s.a.post('/api/auth/mfa/totp/verify', { code: totp(s.secret) }),
     status: 200,
   }),
   row({
