@@ -67,7 +67,7 @@ async function dropSecondSession(tokens: Tokens): Promise<void> {
  * the sessions is retried a few times within the request: what fails here is DynamoDB being busy
  * for a moment. Should it still fail, the answer is no silent success and no "nothing was
  * changed" either (she could not retry: her old password or the used code no longer works) but a
- * 503 saying what happened and what to do, in `ifNot`.
+ * 503 `sessions_not_ended` saying what happened and what to do, in `ifNot`.
  */
 async function endSessionsAfterChange(end: () => Promise<unknown>, ifNot: string): Promise<void> {
   const tries = 3;
@@ -77,7 +77,8 @@ async function endSessionsAfterChange(end: () => Promise<unknown>, ifNot: string
       return;
     } catch (e) {
       log.warn('sessions_not_ended', { attempt, error: e instanceof Error ? e.name : 'unknown' });
-      if (attempt >= tries) throw new AppError(503, 'unavailable', ifNot);
+      // Its own code: the contract's `unavailable` promises nothing was changed, and here something was.
+      if (attempt >= tries) throw new AppError(503, 'sessions_not_ended', ifNot);
       await new Promise((resolve) => setTimeout(resolve, 25 * 4 ** attempt));
     }
   }

@@ -75,6 +75,8 @@ export const en = {
   'common.errorSummary': 'There is a problem',
   'common.errorGeneric': 'Something went wrong. Nothing was changed; try again.',
   'common.errorUnavailable': 'The service is busy. Nothing was changed; try again shortly.',
+  'common.sessionsNotEnded':
+    'Your change was saved, but your other devices could not be signed out just now. Choose “Sign out everywhere else” in your account settings.',
   'common.errorRateLimited': 'Too many attempts. Wait a minute and try again.',
   'common.sessionEnded': 'Your session ended. Sign in again to continue.',
   'common.loadMore': 'Load more',
