@@ -88,8 +88,8 @@ export const ChangePasswordSchema = /* @__PURE__ */ lazy(() =>
 
 export const UserSchema = /* @__PURE__ */ lazy(() => z.object({ id: z.string(), email: z.string(), roles: z.array(z.string()) }));
 export type User = z.infer<typeof UserSchema>;
-/** The answer to a sign-up: the new account's id. */
-export const SignedUpSchema = /* @__PURE__ */ lazy(() => z.object({ userId: z.string() }));
+/** The answer to a sign-up: empty, the same for a new address and a taken one. */
+export const SignedUpSchema = /* @__PURE__ */ lazy(() => z.strictObject({}));
 /** The answer to a sign-in. */
 export const SignedInSchema = /* @__PURE__ */ lazy(() => z.object({ user: UserSchema }));
 

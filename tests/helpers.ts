@@ -75,10 +75,11 @@ export async function signedInAgent(tag = 'user'): Promise<Agent> {
   const a = new Agent();
   a.email = uniqueEmail(tag);
   const up = await a.post('/api/auth/sign-up', { email: a.email, password: PASSWORD });
-  if (up.status !== 201) throw new Error(`sign-up failed: ${up.status} ${JSON.stringify(up.body)}`);
-  a.userId = up.body.userId;
+  if (up.status !== 202) throw new Error(`sign-up failed: ${up.status} ${JSON.stringify(up.body)}`);
+  // Sign-up answers nothing about the account (the same for a taken address); sign-in names it.
   const inRes = await a.post('/api/auth/sign-in', { email: a.email, password: PASSWORD });
   if (inRes.status !== 200) throw new Error(`sign-in failed: ${inRes.status}`);
+  a.userId = inRes.body.user.id;
   return a;
 }
 

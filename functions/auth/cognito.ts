@@ -1,6 +1,6 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { config } from '../lib/config';
-import { AppError, ConflictError, RateLimitedError, UnauthenticatedError, UnavailableError, ValidationError } from '../lib/errors';
+import { AppError, RateLimitedError, UnauthenticatedError, UnavailableError, ValidationError } from '../lib/errors';
 import type { Tokens } from '../lib/session';
 
 /**
@@ -30,8 +30,6 @@ const clientId = config.USER_POOL_CLIENT_ID;
 function mapError(e: unknown): never {
   const name = e instanceof Error ? e.name : '';
   switch (name) {
-    case 'UsernameExistsException':
-      throw new ConflictError('email_taken', 'An account with this email already exists.');
     case 'InvalidPasswordException':
       throw new ValidationError('Choose a stronger password.', [{ path: 'password', message: 'Not accepted.' }]);
     case 'NotAuthorizedException':
@@ -63,9 +61,13 @@ async function call<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function signUp(email: string, password: string): Promise<string> {
-  const res = await call(() =>
-    idp().then(({ sdk, client }) =>
+/**
+ * A new account, confirmed at once in local mode. A taken address is no error here: the caller
+ * answers both alike, so that nobody learns whether an address belongs to the network.
+ */
+export async function signUp(email: string, password: string): Promise<'created' | 'taken'> {
+  try {
+    await idp().then(({ sdk, client }) =>
       client.send(
         new sdk.SignUpCommand({
           ClientId: clientId,
@@ -74,15 +76,18 @@ export async function signUp(email: string, password: string): Promise<string> {
           UserAttributes: [{ Name: 'email', Value: email }],
         }),
       ),
-    ),
-  );
+    );
+  } catch (e) {
+    if (e instanceof Error && e.name === 'UsernameExistsException') return 'taken';
+    mapError(e);
+  }
   if (config.LOCAL_MODE) {
     // Local mode has no mail: the account is confirmed at once (documented in the README).
     await call(() =>
       idp().then(({ sdk, client }) => client.send(new sdk.AdminConfirmSignUpCommand({ UserPoolId: config.USER_POOL_ID, Username: email }))),
     );
   }
-  return res.UserSub ?? '';
+  return 'created';
 }
 
 export async function confirm(email: string, code: string): Promise<void> {

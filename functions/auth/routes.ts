@@ -78,20 +78,21 @@ export const authRoutes = new Hono<Env>()
   .post(
     '/sign-up',
     describe({
-      summary: 'Create an account (local mode confirms it at once)',
+      summary:
+        'Create an account (local mode confirms it at once). A taken address gets the same answer as a new one: nobody learns from it whether an address belongs to the network',
       tags: ['auth'],
-      responses: { 201: { description: 'Created: the new account’s id', schema: SignedUpSchema } },
+      responses: { 202: { description: 'Accepted: the account is made if the address is new', schema: SignedUpSchema } },
       errors: [429],
     }),
     validate('json', SignUpSchema),
     async (c) => {
       const { email, password } = c.req.valid('json');
-      const userId = await auth.signUp(
+      await auth.signUp(
         email,
         password,
         addressOf((n) => c.req.header(n)),
       );
-      return respond(c, SignedUpSchema, { userId }, 201);
+      return respond(c, SignedUpSchema, {}, 202);
     },
   )
   .post(
@@ -279,7 +280,8 @@ export const authRoutes = new Hono<Env>()
       try {
         setSessionCookies(c, { ...(await auth.refresh(token, current)), refreshToken: undefined });
       } catch (e) {
-        clearSessionCookies(c);
+        // Only an ended session signs her out here; a busy moment (503) leaves her cookies for the next try.
+        if (e instanceof UnauthenticatedError) clearSessionCookies(c);
         throw e;
       }
       return c.body(null, 204);

@@ -58,6 +58,33 @@ async function dropSecondSession(tokens: Tokens): Promise<void> {
 }
 
 /**
+ * Ends sessions after a change Cognito has already made to her account (a new password, two-step
+ * sign-in turned on), which cannot be undone or made in one transaction with DynamoDB.
+ *
+ * Why after, not before: ending them first would sign her devices out for a mistyped current
+ * password or a wrong code, and a device that signed in with the old password between the two
+ * steps would keep its session once the change was made. So Cognito changes first, and the end of
+ * the sessions is retried a few times within the request: what fails here is DynamoDB being busy
+ * for a moment. Should it still fail, the answer is no silent success and no "nothing was
+ * changed" either (she could not retry: her old password or the used code no longer works) but a
+ * 503 `sessions_not_ended` saying what happened and what to do, in `ifNot`.
+ */
+async function endSessionsAfterChange(end: () => Promise<unknown>, ifNot: string): Promise<void> {
+  const tries = 3;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await end();
+      return;
+    } catch (e) {
+      log.warn('sessions_not_ended', { attempt, error: e instanceof Error ? e.name : 'unknown' });
+      // Its own code: the contract's `unavailable` promises nothing was changed, and here something was.
+      if (attempt >= tries) throw new AppError(503, 'sessions_not_ended', ifNot);
+      await new Promise((resolve) => setTimeout(resolve, 25 * 4 ** attempt));
+    }
+  }
+}
+
+/**
  * Her password checked again for a change to her account's security, through Cognito's own
  * sign-in, under the same limit. A wrong one is a 400 on `password`, not a 401: her session is
  * fine, and a 401 would sign her out.
@@ -75,13 +102,20 @@ async function reauthenticate(email: string, password: string): Promise<cognito.
 
 // ---------------------------------------------------------------- accounts
 
-/** A new account; `address` is counted when the per-address sign-up limit is on. */
-export async function signUp(email: string, password: string, address: string): Promise<string> {
+/**
+ * A new account; `address` is counted when the per-address sign-up limit is on. A taken address
+ * gets the same answer as a new one, after the same checks in the same order (the limit, then the
+ * password's strength, then Cognito), so that neither the answer nor which check refused it says
+ * whether an address belongs to the network. Its owner is to be told by email that someone tried;
+ * the product sends no email yet (that lands with issue 13), so for now the attempt is only logged,
+ * without the address.
+ */
+export async function signUp(email: string, password: string, address: string): Promise<void> {
   if (config.SIGNUP_MAX_PER_ADDRESS > 0) {
     await throttle.consume('signup', address, config.SIGNUP_MAX_PER_ADDRESS, config.SIGNUP_WINDOW_SECONDS);
   }
   await refuseWeak(password, email, 'password');
-  return cognito.signUp(email, password);
+  if ((await cognito.signUp(email, password)) === 'taken') log.info('signup_taken');
 }
 
 export async function confirm(email: string, code: string): Promise<void> {
@@ -121,7 +155,15 @@ const claimsOf = (tokens: Tokens) =>
 export async function signedIn(email: string, tokens: Tokens): Promise<{ user: User; sessionId: string }> {
   const claims = claimsOf(tokens);
   const groups = claims['cognito:groups'] ?? [];
-  const [member, sessionId] = await Promise.all([getMember(claims.sub), startSession(claims.sub)]);
+  let member: Awaited<ReturnType<typeof getMember>>;
+  let sessionId: string;
+  try {
+    [member, sessionId] = await Promise.all([getMember(claims.sub), startSession(claims.sub)]);
+  } catch (e) {
+    // No session item, no sign-in: the refresh token Cognito just issued must not outlive this answer.
+    await dropSecondSession(tokens).catch(() => undefined);
+    throw e;
+  }
   const roles = rolesOf({ userId: claims.sub, email, groups, isBoard: groups.includes('board') }, member);
   return { user: { id: claims.sub, email, roles }, sessionId };
 }
@@ -182,7 +224,13 @@ export async function confirmTotp(session: Session, accessToken: string, code: s
   if (await cognito.totpEnabled(accessToken)) throw new ConflictError('conflict', 'Two-step sign-in is already on.');
   await cognito.confirmTotp(accessToken, code);
   // Any other device now has to show the code too: its session ends here.
-  if (session.sessionId) await endSessions(session.userId, session.sessionId);
+  const { sessionId } = session;
+  if (sessionId) {
+    await endSessionsAfterChange(
+      () => endSessions(session.userId, sessionId),
+      'Two-step sign-in is on, but your other devices could not be signed out just now. Choose “Sign out everywhere else” in your account settings.',
+    );
+  }
 }
 
 /** Turns the second step off; takes both factors again, checked by Cognito itself. */
@@ -213,8 +261,10 @@ export async function sendResetCode(email: string): Promise<void> {
 export async function resetPassword(email: string, code: string, password: string): Promise<void> {
   await refuseWeak(password, email, 'password');
   await limitedTry(email, () => cognito.resetPassword(email, code, password), 'reset-code');
-  const userId = await accountIdOf(email, password);
-  if (userId) await endSessions(userId);
+  await endSessionsAfterChange(async () => {
+    const userId = await accountIdOf(email, password);
+    if (userId) await endSessions(userId);
+  }, 'Your password was changed, but your devices could not be signed out just now. Sign in with the new password, then choose “Sign out everywhere else” in your account settings.');
 }
 
 /**
@@ -242,5 +292,11 @@ async function accountIdOf(email: string, password: string): Promise<string | un
 export async function changePassword(session: Session, accessToken: string, current: string, next: string): Promise<void> {
   await refuseWeak(next, session.email, 'newPassword');
   await limitedTry(session.email, () => cognito.changePassword(accessToken, current, next));
-  if (session.sessionId) await endSessions(session.userId, session.sessionId);
+  const { sessionId } = session;
+  if (sessionId) {
+    await endSessionsAfterChange(
+      () => endSessions(session.userId, sessionId),
+      'Your password was changed, but your other devices could not be signed out just now. Choose “Sign out everywhere else” in your account settings.',
+    );
+  }
 }

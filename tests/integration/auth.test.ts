@@ -4,18 +4,37 @@ import { config } from '../../functions/lib/config';
 import { Agent, PASSWORD, awayFromWindowEdge, expectError, signedInAgent, uniqueEmail } from '../helpers';
 
 describe('sign-up', () => {
-  it('creates an account and answers 201 with its id', async () => {
-    const a = new Agent();
-    const res = await a.post('/api/auth/sign-up', { email: uniqueEmail(), password: PASSWORD });
-    expect(res.status).toBe(201);
-    expect(res.body.userId).toMatch(/^[0-9a-f-]{36}$/);
-  });
-
-  it('refuses an email that is taken with 409', async () => {
+  it('creates an account and answers 202 with an empty body; she can then sign in', async () => {
     const email = uniqueEmail();
     const a = new Agent();
-    expect((await a.post('/api/auth/sign-up', { email, password: PASSWORD })).status).toBe(201);
-    expectError(await a.post('/api/auth/sign-up', { email: email.toUpperCase(), password: PASSWORD }), 409, 'conflict');
+    const res = await a.post('/api/auth/sign-up', { email, password: PASSWORD });
+    expect(res.status).toBe(202);
+    expect(res.body).toEqual({});
+    const signedIn = await a.post('/api/auth/sign-in', { email, password: PASSWORD });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.user.id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers a taken address exactly as a new one, so nobody learns whether an address belongs to the network', async () => {
+    const owner = await signedInAgent('owner');
+    const taken = await new Agent().post('/api/auth/sign-up', { email: owner.email.toUpperCase(), password: 'another long passphrase 7' });
+    const fresh = await new Agent().post('/api/auth/sign-up', { email: uniqueEmail('fresh'), password: 'another long passphrase 7' });
+    expect(taken.status).toBe(202);
+    expect(taken.status).toBe(fresh.status);
+    expect(taken.body).toEqual(fresh.body);
+    expect([...taken.headers.keys()].sort()).toEqual([...fresh.headers.keys()].sort());
+    // The try changed nothing: her own password still signs her in, the stranger's does not.
+    const stranger = await new Agent().post('/api/auth/sign-in', { email: owner.email, password: 'another long passphrase 7' });
+    expectError(stranger, 401, 'unauthenticated');
+    expect((await new Agent().post('/api/auth/sign-in', { email: owner.email, password: PASSWORD })).status).toBe(200);
+  });
+
+  it('refuses a weak password with the same 400 for a taken address as for a new one', async () => {
+    const owner = await signedInAgent('owner');
+    const taken = await new Agent().post('/api/auth/sign-up', { email: owner.email, password: 'password1234' });
+    const fresh = await new Agent().post('/api/auth/sign-up', { email: uniqueEmail('fresh'), password: 'password1234' });
+    expectError(taken, 400, 'validation_failed');
+    expect(taken.body).toEqual(fresh.body);
   });
 
   it.each([
@@ -31,7 +50,7 @@ describe('sign-up', () => {
 
   it('accepts a long password without composition rules', async () => {
     const res = await new Agent().post('/api/auth/sign-up', { email: uniqueEmail(), password: 'correct horse battery staple' });
-    expect(res.status).toBe(201);
+    expect(res.status).toBe(202);
   });
 
   it('lets no more sign-ups through from one address than its limit, however many arrive at once', async () => {
@@ -45,7 +64,7 @@ describe('sign-up', () => {
         new Agent().post('/api/auth/sign-up', { email: uniqueEmail('signup-race'), password: PASSWORD }, { 'x-forwarded-for': address }),
       );
       const statuses = (await Promise.all(tries)).map((r) => r.status);
-      expect(statuses.filter((s) => s === 201)).toHaveLength(3);
+      expect(statuses.filter((s) => s === 202)).toHaveLength(3);
       expect(statuses.filter((s) => s === 429)).toHaveLength(17);
       // Another address is not held back by this one.
       const other = await new Agent().post(
@@ -53,7 +72,7 @@ describe('sign-up', () => {
         { email: uniqueEmail('signup-race'), password: PASSWORD },
         { 'x-forwarded-for': `address-${randomUUID()}` },
       );
-      expect(other.status).toBe(201);
+      expect(other.status).toBe(202);
     } finally {
       config.SIGNUP_MAX_PER_ADDRESS = saved;
     }
@@ -170,7 +189,7 @@ describe('edge rules shared by every route', () => {
     expectError(await a.post('/api/auth/sign-up', body, { origin: 'https://evil.example' }), 403, 'forbidden');
     expectError(await a.post('/api/auth/sign-up', body, { 'sec-fetch-site': 'cross-site', origin: '' }), 403, 'forbidden');
     const noOrigin = await new Agent().post('/api/auth/sign-up', body, { origin: '' });
-    expect(noOrigin.status).toBe(201);
+    expect(noOrigin.status).toBe(202);
   });
 
   it('answers malformed JSON with 400, a non-JSON body with 415 and an oversize body with 413', async () => {

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
+import { describe, expect, it, vi } from 'vitest';
 import { config } from '../../functions/lib/config';
+import { dynamo } from '../../functions/lib/db';
 import { Agent, PASSWORD, awayFromWindowEdge, emailedCode, expectError, member, signedInAgent, uniqueEmail } from '../helpers';
 import { totp } from '../totp';
 
@@ -127,6 +129,44 @@ describe('changing the password', () => {
     expectError(await a.post('/api/auth/change-password', { newPassword: NEW_PASSWORD }), 400, 'validation_failed');
     expect((await a.get('/api/me')).status).toBe(200);
     expect((await new Agent().post('/api/auth/sign-in', { email: a.email, password: PASSWORD })).status).toBe(200);
+  });
+
+  it('never leaves her other devices signed in silently: a database that stays busy after the change gets a 503 saying what to do', async () => {
+    const a = await signedInAgent('change-busy');
+    const phone = new Agent();
+    expect((await phone.post('/api/auth/sign-in', { email: a.email, password: PASSWORD })).status).toBe(200);
+    const { client } = await dynamo();
+    const original = client.send.bind(client) as (command: unknown) => Promise<unknown>;
+    // Every try to end the sessions fails; everything else goes through.
+    vi.spyOn(client, 'send').mockImplementation((async (command: { constructor: { name: string } }) => {
+      if (command.constructor.name === 'TransactWriteItemsCommand') {
+        throw new ProvisionedThroughputExceededException({ message: 'throttled (injected)', $metadata: {} });
+      }
+      return original(command);
+    }) as never);
+    let res: Awaited<ReturnType<Agent['post']>>;
+    try {
+      res = await a.post('/api/auth/change-password', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD });
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expectError(res, 503, 'sessions_not_ended');
+    expect(res.body.error.message).toContain('Your password was changed');
+    expect(res.body.error.message).toContain('Sign out everywhere else');
+    // What the answer says is true, and what it asks her to do works.
+    expect((await new Agent().post('/api/auth/sign-in', { email: a.email, password: NEW_PASSWORD })).status).toBe(200);
+    expect((await a.post('/api/auth/sign-out-others')).status).toBe(200);
+    expectError(await phone.get('/api/me'), 401, 'unauthenticated');
+    expect((await a.get('/api/me')).status).toBe(200);
+  });
+
+  it('ends her other sessions when the password changes, while this one goes on', async () => {
+    const a = await signedInAgent('change-others');
+    const phone = new Agent();
+    expect((await phone.post('/api/auth/sign-in', { email: a.email, password: PASSWORD })).status).toBe(200);
+    expect((await a.post('/api/auth/change-password', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD })).status).toBe(204);
+    expectError(await phone.get('/api/me'), 401, 'unauthenticated');
+    expect((await a.get('/api/me')).status).toBe(200);
   });
 
   it('needs a session, refuses another origin, and changes only her own account', async () => {

@@ -75,6 +75,8 @@ export const en = {
   'common.errorSummary': 'There is a problem',
   'common.errorGeneric': 'Something went wrong. Nothing was changed; try again.',
   'common.errorUnavailable': 'The service is busy. Nothing was changed; try again shortly.',
+  'common.sessionsNotEnded':
+    'Your change was saved, but your other devices could not be signed out just now. Choose “Sign out everywhere else” in your account settings.',
   'common.errorRateLimited': 'Too many attempts. Wait a minute and try again.',
   'common.sessionEnded': 'Your session ended. Sign in again to continue.',
   'common.loadMore': 'Load more',
@@ -187,6 +189,9 @@ export const en = {
   'signUp.confirmTitle': 'Confirm your email address',
   'signUp.confirmIntro': 'We sent a code to {email}. Enter it to finish creating your account.',
   'signUp.confirmSubmit': 'Confirm and sign in',
+  'signUp.notSignedIn':
+    'We could not sign you in with this email address and password. If you already have an account, sign in with your password, or set a new one.',
+  'signUp.forgot': 'Set a new password',
 
   'application.title': 'Apply to join',
   'application.intro':

@@ -8,6 +8,8 @@ export const fieldId = (path: string) => `f-${path.replace(/\./g, '-')}`;
 /** A sentence for an error that belongs to no field. */
 export function generalMessage(e: unknown): string {
   if (e instanceof ApiError) {
+    // A change made whose other sessions could not be ended (password, two-step sign-in): not "nothing was changed".
+    if (e.status === 503 && e.code === 'sessions_not_ended') return t('common.sessionsNotEnded');
     if (e.status === 503) return t('common.errorUnavailable');
     if (e.status === 429) return t('common.errorRateLimited');
     if (e.status === 401) return t('common.sessionEnded');

@@ -20,6 +20,15 @@ export default function SignUpPage() {
   const [busy, setBusy] = createSignal(false);
   const errors = createFormErrors(['email', 'password', 'code']);
 
+  /** Sign-in failed after a sign-up: the address may have had an account already (we never say so). */
+  const [notSignedIn, setNotSignedIn] = createSignal(false);
+
+  /**
+   * Sign-up answers the same for a taken address as for a new one, so the page simply tries to
+   * sign her in with the password she chose: a new account (confirmed at once locally) signs in,
+   * an account still waiting for its emailed code asks for it, and an address that already had an
+   * account with another password fails like any wrong password, with a way to sign in or reset.
+   */
   const enter = async () => {
     try {
       const me = await signIn(email(), password());
@@ -27,7 +36,10 @@ export default function SignUpPage() {
       navigate(me === 'code' ? '/sign-in' : homeFor(me), { replace: true });
     } catch (err) {
       if (isStatus(err, 403)) setConfirming(true);
-      else throw err;
+      else if (isStatus(err, 401)) {
+        setNotSignedIn(true);
+        errors.setGeneral(t('signUp.notSignedIn'));
+      } else throw err;
     }
   };
 
@@ -40,13 +52,12 @@ export default function SignUpPage() {
     });
     if (!ok) return;
     setBusy(true);
+    setNotSignedIn(false);
     try {
       await unwrap(api.auth['sign-up'].$post({ json: { email: email(), password: password() } }));
       await enter();
     } catch (err) {
-      // 409: the address is taken; it belongs on the email field.
-      if (isStatus(err, 409)) errors.check({ email: err.message });
-      else errors.fromError(err);
+      errors.fromError(err);
     } finally {
       setBusy(false);
     }
@@ -90,6 +101,11 @@ export default function SignUpPage() {
                 </button>
               </div>
             </form>
+            <Show when={notSignedIn()}>
+              <p>
+                <A href="/forgot-password">{t('signUp.forgot')}</A>
+              </p>
+            </Show>
             <p>
               {t('signUp.haveAccount')} <A href="/sign-in">{t('signUp.signIn')}</A>
             </p>
