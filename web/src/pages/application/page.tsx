@@ -9,7 +9,7 @@ import { PageHeading } from '../../components/page-heading';
 import { Select } from '../../components/select';
 import { t } from '../../i18n';
 import { api, isStatus, unwrap } from '../../lib/api';
-import { createFormErrors, fieldId } from '../../lib/form';
+import { createBusy, createFormErrors, fieldId } from '../../lib/form';
 import { asExpertise, asKind, countryOptions, expertiseOptions, KINDS, languageOptions, optional } from '../../lib/reference';
 import { getMe } from '../../lib/session';
 
@@ -28,7 +28,7 @@ export default function ApplicationPage() {
   const [expertise, setExpertise] = createSignal<string[]>([]);
   const [languages, setLanguages] = createSignal<string[]>([]);
   const [bio, setBio] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
+  const { busy, run } = createBusy();
   const errors = createFormErrors(FIELDS);
 
   const toPending = async () => {
@@ -58,17 +58,17 @@ export default function ApplicationPage() {
       expertise: asExpertise(expertise()),
       languages: languages(),
     };
-    setBusy(true);
-    try {
-      await unwrap(api.members.me.$put({ json: body }));
-      await toPending();
-    } catch (err) {
-      // Applied already (another tab): her application is waiting, show it.
-      if (isStatus(err, 409)) await toPending();
-      else errors.fromError(err);
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        await unwrap(api.members.me.$put({ json: body }));
+        await toPending();
+      },
+      async (err) => {
+        // Applied already (another tab): her application is waiting, show it.
+        if (isStatus(err, 409)) await toPending();
+        else errors.fromError(err);
+      },
+    );
   };
 
   return (

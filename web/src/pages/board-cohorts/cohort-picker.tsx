@@ -2,13 +2,13 @@ import { createSignal } from 'solid-js';
 import { ErrorSummary } from '../../components/error-summary';
 import { t } from '../../i18n';
 import { api, unwrap } from '../../lib/api';
-import { createFormErrors } from '../../lib/form';
+import { createBusy, createFormErrors } from '../../lib/form';
 import { MemberPicker } from './member-picker';
 
 export function CohortPicker(props: { onDrafted: (id: string) => void }) {
   const [mentees, setMentees] = createSignal<string[]>([]);
   const [mentors, setMentors] = createSignal<string[]>([]);
-  const [busy, setBusy] = createSignal(false);
+  const { busy, run } = createBusy();
   const errors = createFormErrors(['menteeIds', 'mentorIds']);
 
   const draft = async (e: SubmitEvent) => {
@@ -19,15 +19,15 @@ export function CohortPicker(props: { onDrafted: (id: string) => void }) {
       mentorIds: mentors().length ? undefined : t('cohorts.pickMentors'),
     });
     if (!ok) return;
-    setBusy(true);
-    try {
-      const cohort = await unwrap(api.board.cohorts.$post({ json: { menteeIds: mentees(), mentorIds: mentors() } }));
-      props.onDrafted(cohort.id);
-    } catch (err) {
-      errors.fromError(err);
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const cohort = await unwrap(api.board.cohorts.$post({ json: { menteeIds: mentees(), mentorIds: mentors() } }));
+        props.onDrafted(cohort.id);
+      },
+      (err) => {
+        errors.fromError(err);
+      },
+    );
   };
 
   return (

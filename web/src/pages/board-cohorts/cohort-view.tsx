@@ -8,7 +8,7 @@ import { MemberName } from '../../components/member-name';
 import { Notice } from '../../components/notice';
 import { isolate, t } from '../../i18n';
 import { api, isStatus, unwrap } from '../../lib/api';
-import { generalMessage } from '../../lib/form';
+import { createBusy, generalMessage } from '../../lib/form';
 import { reasonText } from '../../lib/match-reasons';
 import { mentorshipProblem } from '../../lib/mentorship';
 import { getMember } from '../member/data';
@@ -37,64 +37,64 @@ export function CohortView(props: { cohort: Cohort }) {
   const [general, setGeneral] = createSignal<string>();
   const [stale, setStale] = createSignal(false);
   const [notice, setNotice] = createSignal<string>();
-  const [busy, setBusy] = createSignal(false);
+  const { busy, run } = createBusy();
   const [publishing, setPublishing] = createSignal(false);
 
   const save = async () => {
     if (busy() || !dirty()) return;
-    setBusy(true);
     setRowErrors({});
     setGeneral(undefined);
     setStale(false);
     setNotice(undefined);
     const rows = c().menteeIds.filter((id) => choice()[id]);
-    try {
-      await unwrap(
-        api.board.cohorts[':id'].$put({
-          param: { id: c().id },
-          json: { pairs: rows.map((menteeId) => ({ menteeId, mentorId: choice()[menteeId] as string })), version: c().version },
-        }),
-      );
-      setNotice(t('cohorts.saved'));
-      await revalidate(getCohort.keyFor(c().id));
-    } catch (e) {
-      if (isStatus(e, 400) && e.details.length) {
-        // `pairs.3` is the fourth pair sent: the row of that mentee.
-        const byRow: Record<string, string> = {};
-        const rest: string[] = [];
-        for (const d of e.details) {
-          const index = /^pairs\.(\d+)/.exec(d.path)?.[1];
-          const menteeId = index === undefined ? undefined : rows[Number(index)];
-          if (menteeId) byRow[menteeId] ??= d.message;
-          else rest.push(d.message);
-        }
-        setRowErrors(byRow);
-        if (rest.length) setGeneral(rest.join(' '));
-      } else if (isStatus(e, 409)) {
-        setStale(true);
-        setGeneral(mentorshipProblem(e));
-      } else setGeneral(generalMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        await unwrap(
+          api.board.cohorts[':id'].$put({
+            param: { id: c().id },
+            json: { pairs: rows.map((menteeId) => ({ menteeId, mentorId: choice()[menteeId] as string })), version: c().version },
+          }),
+        );
+        setNotice(t('cohorts.saved'));
+        await revalidate(getCohort.keyFor(c().id));
+      },
+      (e) => {
+        if (isStatus(e, 400) && e.details.length) {
+          // `pairs.3` is the fourth pair sent: the row of that mentee.
+          const byRow: Record<string, string> = {};
+          const rest: string[] = [];
+          for (const d of e.details) {
+            const index = /^pairs\.(\d+)/.exec(d.path)?.[1];
+            const menteeId = index === undefined ? undefined : rows[Number(index)];
+            if (menteeId) byRow[menteeId] ??= d.message;
+            else rest.push(d.message);
+          }
+          setRowErrors(byRow);
+          if (rest.length) setGeneral(rest.join(' '));
+        } else if (isStatus(e, 409)) {
+          setStale(true);
+          setGeneral(mentorshipProblem(e));
+        } else setGeneral(generalMessage(e));
+      },
+    );
   };
 
   const publish = async () => {
-    setBusy(true);
     setGeneral(undefined);
     setNotice(undefined);
-    try {
-      await unwrap(api.board.cohorts[':id'].publish.$post({ param: { id: c().id } }));
-      setPublishing(false);
-      await revalidate(getCohort.keyFor(c().id));
-      document.querySelector<HTMLElement>('.page-title')?.focus();
-    } catch (e) {
-      setPublishing(false);
-      setGeneral(mentorshipProblem(e));
-      if (isStatus(e, 409)) setStale(true);
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        await unwrap(api.board.cohorts[':id'].publish.$post({ param: { id: c().id } }));
+        setPublishing(false);
+        await revalidate(getCohort.keyFor(c().id));
+        document.querySelector<HTMLElement>('.page-title')?.focus();
+      },
+      (e) => {
+        setPublishing(false);
+        setGeneral(mentorshipProblem(e));
+        if (isStatus(e, 409)) setStale(true);
+      },
+    );
   };
 
   const reload = async () => {

@@ -15,7 +15,7 @@ import { Select } from '../../components/select';
 import { VisibilityPicker } from '../../components/visibility-picker';
 import { t, type MessageKey } from '../../i18n';
 import { api, isStatus, unwrap } from '../../lib/api';
-import { createFormErrors, fieldId } from '../../lib/form';
+import { createBusy, createFormErrors, fieldId } from '../../lib/form';
 import {
   asExpertise,
   countryOptions,
@@ -98,7 +98,7 @@ function ProfileForm(props: { profile: Profile }) {
   const [goals, setGoals] = createSignal<Goals>({ ...EMPTY_GOALS, ...(hasGoals(p.goals) ? p.goals : p.mentoring?.seeking.goals) });
   const [visibility, setVisibility] = createSignal<Visibility>({ ...DEFAULT_VISIBILITY, ...p.visibility });
   const [version, setVersion] = createSignal(p.version);
-  const [busy, setBusy] = createSignal(false);
+  const { busy, run } = createBusy();
   const [saved, setSaved] = createSignal(false);
   const [stale, setStale] = createSignal(false);
   const errors = createFormErrors(FIELDS);
@@ -139,17 +139,17 @@ function ProfileForm(props: { profile: Profile }) {
       visibility: Object.fromEntries(EDITED.map((f) => [f, shown[f]])),
       version: version(),
     };
-    setBusy(true);
-    try {
-      const next = await unwrap(api.members.me.$put({ json: body }));
-      setVersion(next.version);
-      setSaved(true);
-    } catch (err) {
-      if (isStatus(err, 409)) setStale(true);
-      else errors.fromError(err);
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const next = await unwrap(api.members.me.$put({ json: body }));
+        setVersion(next.version);
+        setSaved(true);
+      },
+      (err) => {
+        if (isStatus(err, 409)) setStale(true);
+        else errors.fromError(err);
+      },
+    );
   };
 
   const label = (key: MessageKey) => t(key);

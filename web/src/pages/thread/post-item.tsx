@@ -6,7 +6,7 @@ import { isolate, type MessageKey, t } from '../../i18n';
 import { formatDate } from '../../i18n/format';
 import { api, isStatus, unwrap } from '../../lib/api';
 import { heldInWords, type Post } from '../../lib/discussion';
-import { createFormErrors, fieldId } from '../../lib/form';
+import { createBusy, createFormErrors, fieldId } from '../../lib/form';
 import { renderMarkdown } from '../../lib/markdown';
 
 export const STATE_BADGE: Record<string, MessageKey> = { pending: 'badge.pending', hidden: 'badge.hidden', removed: 'badge.removed' };
@@ -27,7 +27,7 @@ export function PostItem(props: {
   const p = () => props.post;
   const [editing, setEditing] = createSignal(false);
   const [text, setText] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
+  const { busy, run } = createBusy();
   const errors = createFormErrors(['body']);
   const editId = () => `edit-${p().id}-${fieldId('body')}`;
 
@@ -35,21 +35,21 @@ export function PostItem(props: {
     e.preventDefault();
     if (busy()) return;
     if (!errors.check({ body: text().trim() ? undefined : t('validation.body') })) return;
-    setBusy(true);
-    try {
-      await unwrap(api.posts[':id'].$patch({ param: { id: p().id }, json: { body: text(), version: p().version } }));
-      setEditing(false);
-      props.onOutcome('saved');
-      props.onChanged();
-    } catch (err) {
-      if (isStatus(err, 409)) {
+    await run(
+      async () => {
+        await unwrap(api.posts[':id'].$patch({ param: { id: p().id }, json: { body: text(), version: p().version } }));
         setEditing(false);
-        props.onOutcome('conflict');
+        props.onOutcome('saved');
         props.onChanged();
-      } else errors.fromError(err);
-    } finally {
-      setBusy(false);
-    }
+      },
+      (err) => {
+        if (isStatus(err, 409)) {
+          setEditing(false);
+          props.onOutcome('conflict');
+          props.onChanged();
+        } else errors.fromError(err);
+      },
+    );
   };
 
   return (

@@ -10,7 +10,7 @@ import { ReportDialog, type ReportTarget } from '../../components/report-dialog'
 import { isolate, t } from '../../i18n';
 import { api, unwrap } from '../../lib/api';
 import { getSpaces, type Post, type Thread } from '../../lib/discussion';
-import { generalMessage } from '../../lib/form';
+import { createBusy, generalMessage } from '../../lib/form';
 import type { MorePages } from '../../lib/more-pages';
 import { MayPost } from './may-post';
 import { refreshThread } from './data';
@@ -23,7 +23,7 @@ export function ThreadView(props: { thread: Thread; posts: Post[]; more: MorePag
   const [report, setReport] = createSignal<ReportTarget>();
   const [removing, setRemoving] = createSignal<Post>();
   const [outcome, setOutcome] = createSignal<{ id: string; kind: 'saved' | 'conflict' }>();
-  const [busy, setBusy] = createSignal(false);
+  const { busy, run } = createBusy();
   const [problem, setProblem] = createSignal<string>();
   const [removed, setRemoved] = createSignal(false);
   const [moderating, setModerating] = createSignal<{ action: 'hide' | 'restore'; post: Post }>();
@@ -40,18 +40,16 @@ export function ThreadView(props: { thread: Thread; posts: Post[]; more: MorePag
   const remove = async () => {
     const post = removing();
     if (!post) return;
-    setBusy(true);
     setProblem(undefined);
-    try {
-      await unwrap(api.posts[':id'].$delete({ param: { id: post.id } }));
-      setRemoved(true);
-    } catch (e) {
-      setProblem(generalMessage(e));
-    } finally {
-      setRemoving(undefined);
-      setBusy(false);
-      void refreshThread(props.thread);
-    }
+    await run(
+      async () => {
+        await unwrap(api.posts[':id'].$delete({ param: { id: post.id } }));
+        setRemoved(true);
+      },
+      (e) => setProblem(generalMessage(e)),
+    );
+    setRemoving(undefined);
+    void refreshThread(props.thread);
   };
 
   return (
