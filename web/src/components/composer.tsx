@@ -4,7 +4,7 @@ import { heldReasons } from '../../../shared/held-content';
 import { isolate, t } from '../i18n';
 import { api, unwrap } from '../lib/api';
 import { audienceWords, heldInWords, type Space } from '../lib/discussion';
-import { createFormErrors, fieldId } from '../lib/form';
+import { createBusy, createFormErrors, fieldId } from '../lib/form';
 import { getMe, isBoard } from '../lib/session';
 import { RadioGroup } from './choice-group';
 import { ErrorSummary } from './error-summary';
@@ -28,7 +28,7 @@ export function Composer(props: {
   const [title, setTitle] = createSignal('');
   const [body, setBody] = createSignal('');
   const [identity, setIdentity] = createSignal<'named' | 'anonymous'>('named');
-  const [busy, setBusy] = createSignal(false);
+  const { busy, run } = createBusy();
   const [posted, setPosted] = createSignal<Posted>();
   const errors = createFormErrors(['title', 'body', 'identity']);
   const id = (f: string) => `${props.idPrefix}-${fieldId(f)}`;
@@ -50,27 +50,29 @@ export function Composer(props: {
       body: body().trim() ? undefined : t('validation.body'),
     });
     if (!ok) return;
-    setBusy(true);
-    try {
-      const target = props.target;
-      const result: Posted =
-        'spaceId' in target
-          ? await unwrap(
-              api.spaces[':id'].threads.$post({
-                param: { id: target.spaceId },
-                json: { title: title().trim(), body: body(), identity: identity() },
-              }),
-            )
-          : await unwrap(api.threads[':id'].posts.$post({ param: { id: target.threadId }, json: { body: body(), identity: identity() } }));
-      setTitle('');
-      setBody('');
-      setPosted(result);
-      props.onPosted(result);
-    } catch (err) {
-      errors.fromError(err);
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const target = props.target;
+        const result: Posted =
+          'spaceId' in target
+            ? await unwrap(
+                api.spaces[':id'].threads.$post({
+                  param: { id: target.spaceId },
+                  json: { title: title().trim(), body: body(), identity: identity() },
+                }),
+              )
+            : await unwrap(
+                api.threads[':id'].posts.$post({ param: { id: target.threadId }, json: { body: body(), identity: identity() } }),
+              );
+        setTitle('');
+        setBody('');
+        setPosted(result);
+        props.onPosted(result);
+      },
+      (err) => {
+        errors.fromError(err);
+      },
+    );
   };
 
   const fieldIds = (f: string) => ({ id: id(f) });

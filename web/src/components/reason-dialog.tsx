@@ -1,6 +1,6 @@
 import { createEffect, createSignal, on, type JSX } from 'solid-js';
 import { t } from '../i18n';
-import { createFormErrors, fieldId } from '../lib/form';
+import { createBusy, createFormErrors, fieldId } from '../lib/form';
 import { Dialog } from './dialog';
 import { ErrorSummary } from './error-summary';
 import { Field } from './field';
@@ -21,7 +21,7 @@ export function ReasonDialog(props: {
   children?: JSX.Element;
 }) {
   const [reason, setReason] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
+  const { busy, run } = createBusy();
   const errors = createFormErrors(['reason']);
   createEffect(
     on(
@@ -37,14 +37,14 @@ export function ReasonDialog(props: {
     e.preventDefault();
     if (busy()) return;
     if (!errors.check({ reason: reason().trim() ? undefined : t('validation.reason') })) return;
-    setBusy(true);
-    try {
-      await props.act(reason().trim());
-    } catch (err) {
-      errors.fromError(err);
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        await props.act(reason().trim());
+      },
+      (err) => {
+        errors.fromError(err);
+      },
+    );
   };
   return (
     <Dialog open={props.open} title={props.title} onClose={() => props.onClose()}>

@@ -1,7 +1,7 @@
 import { createEffect, createSignal, on, Show } from 'solid-js';
 import { t } from '../i18n';
 import { api, unwrap } from '../lib/api';
-import { createFormErrors, fieldId } from '../lib/form';
+import { createBusy, createFormErrors, fieldId } from '../lib/form';
 import { RadioGroup } from './choice-group';
 import { Dialog } from './dialog';
 import { ErrorSummary } from './error-summary';
@@ -16,7 +16,7 @@ export type ReportTarget = { targetType: 'post' | 'thread' | 'member'; targetId:
 export function ReportDialog(props: { target: ReportTarget | undefined; onClose: () => void }) {
   const [reason, setReason] = createSignal<Reason | ''>('');
   const [note, setNote] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
+  const { busy, run } = createBusy();
   const [sent, setSent] = createSignal(false);
   const errors = createFormErrors(['reason', 'note']);
   createEffect(
@@ -37,17 +37,17 @@ export function ReportDialog(props: { target: ReportTarget | undefined; onClose:
     const r = reason();
     if (busy() || !target) return;
     if (!errors.check({ reason: r ? undefined : t('validation.choose') }) || !r) return;
-    setBusy(true);
-    try {
-      await unwrap(
-        api.reports.$post({ json: { targetType: target.targetType, targetId: target.targetId, reason: r, note: note().trim() } }),
-      );
-      setSent(true);
-    } catch (err) {
-      errors.fromError(err);
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        await unwrap(
+          api.reports.$post({ json: { targetType: target.targetType, targetId: target.targetId, reason: r, note: note().trim() } }),
+        );
+        setSent(true);
+      },
+      (err) => {
+        errors.fromError(err);
+      },
+    );
   };
 
   return (

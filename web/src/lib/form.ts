@@ -82,17 +82,17 @@ export const focusFieldSoon = (path: string) => focusSoon(fieldId(path));
 
 /**
  * One submission at a time: `run` does nothing while one is under way, and `busy` says so (for
- * aria-disabled and the button's "…ing" text). A refusal goes to `onError`; it is always cleared.
+ * aria-disabled and the button's "…ing" text). A refusal goes to `onError` (awaited, if it answers a promise); it is always cleared.
  */
 export function createBusy() {
   const [busy, setBusy] = createSignal(false);
-  const run = async (action: () => Promise<void>, onError: (e: unknown) => void): Promise<void> => {
+  const run = async (action: () => Promise<void>, onError: (e: unknown) => unknown): Promise<void> => {
     if (busy()) return;
     setBusy(true);
     try {
       await action();
     } catch (e) {
-      onError(e);
+      await onError(e);
     } finally {
       setBusy(false);
     }

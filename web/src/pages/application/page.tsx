@@ -1,16 +1,16 @@
 import { revalidate, useNavigate } from '@solidjs/router';
 import type { InferRequestType } from 'hono/client';
 import { createSignal } from 'solid-js';
-import { CheckboxGroup, RadioGroup } from '../../components/choice-group';
+import { RadioGroup } from '../../components/choice-group';
 import { ErrorSummary } from '../../components/error-summary';
 import { Field } from '../../components/field';
 import { Notice } from '../../components/notice';
+import { createProfileFields, ProfileFields } from '../../components/profile-fields';
 import { PageHeading } from '../../components/page-heading';
-import { Select } from '../../components/select';
 import { t } from '../../i18n';
 import { api, isStatus, unwrap } from '../../lib/api';
-import { createFormErrors, fieldId } from '../../lib/form';
-import { asExpertise, asKind, countryOptions, expertiseOptions, KINDS, languageOptions, optional } from '../../lib/reference';
+import { createBusy, createFormErrors, fieldId } from '../../lib/form';
+import { asExpertise, asKind, KINDS, optional } from '../../lib/reference';
 import { getMe } from '../../lib/session';
 
 type ProfileBody = InferRequestType<typeof api.members.me.$put>['json'];
@@ -21,14 +21,9 @@ export default function ApplicationPage() {
   const navigate = useNavigate();
   const [displayName, setDisplayName] = createSignal('');
   const [kind, setKind] = createSignal('');
-  const [country, setCountry] = createSignal('');
   const [statement, setStatement] = createSignal('');
-  const [organization, setOrganization] = createSignal('');
-  const [jobTitle, setJobTitle] = createSignal('');
-  const [expertise, setExpertise] = createSignal<string[]>([]);
-  const [languages, setLanguages] = createSignal<string[]>([]);
-  const [bio, setBio] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
+  const fields = createProfileFields({});
+  const { busy, run } = createBusy();
   const errors = createFormErrors(FIELDS);
 
   const toPending = async () => {
@@ -43,32 +38,32 @@ export default function ApplicationPage() {
     const ok = errors.check({
       displayName: displayName().trim() ? undefined : t('validation.displayName'),
       kind: k ? undefined : t('validation.kind'),
-      country: country() ? undefined : t('validation.country'),
+      country: fields.country.get() ? undefined : t('validation.country'),
       statement: statement().trim() ? undefined : t('validation.statement'),
     });
     if (!ok || !k) return;
     const body: ProfileBody = {
       displayName: displayName(),
       kind: k,
-      country: country(),
+      country: fields.country.get(),
       statement: statement(),
-      organization: optional(organization()),
-      jobTitle: optional(jobTitle()),
-      bio: optional(bio()),
-      expertise: asExpertise(expertise()),
-      languages: languages(),
+      organization: optional(fields.organization.get()),
+      jobTitle: optional(fields.jobTitle.get()),
+      bio: optional(fields.bio.get()),
+      expertise: asExpertise(fields.expertise.get()),
+      languages: fields.languages.get(),
     };
-    setBusy(true);
-    try {
-      await unwrap(api.members.me.$put({ json: body }));
-      await toPending();
-    } catch (err) {
-      // Applied already (another tab): her application is waiting, show it.
-      if (isStatus(err, 409)) await toPending();
-      else errors.fromError(err);
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        await unwrap(api.members.me.$put({ json: body }));
+        await toPending();
+      },
+      async (err) => {
+        // Applied already (another tab): her application is waiting, show it.
+        if (isStatus(err, 409)) await toPending();
+        else errors.fromError(err);
+      },
+    );
   };
 
   return (
@@ -97,15 +92,7 @@ export default function ApplicationPage() {
           onChange={setKind}
           error={errors.error('kind')}
         />
-        <Select
-          id={fieldId('country')}
-          label={t('field.country')}
-          placeholder={t('field.country.placeholder')}
-          options={countryOptions()}
-          value={country()}
-          onChange={setCountry}
-          error={errors.error('country')}
-        />
+        <ProfileFields fields={['country']} form={fields} errors={errors} />
         <Field
           id={fieldId('statement')}
           label={t('field.statement')}
@@ -124,60 +111,7 @@ export default function ApplicationPage() {
         <Notice>
           <p>{t('visibility.explain')}</p>
         </Notice>
-        <Field
-          id={fieldId('organization')}
-          label={t('field.organization')}
-          optional
-          autocomplete="organization"
-          dir="auto"
-          maxLength={120}
-          value={organization()}
-          onInput={setOrganization}
-          error={errors.error('organization')}
-        />
-        <Field
-          id={fieldId('jobTitle')}
-          label={t('field.jobTitle')}
-          optional
-          autocomplete="organization-title"
-          dir="auto"
-          maxLength={120}
-          value={jobTitle()}
-          onInput={setJobTitle}
-          error={errors.error('jobTitle')}
-        />
-        <CheckboxGroup
-          id={fieldId('expertise')}
-          legend={t('field.expertise')}
-          optional
-          columns
-          choices={expertiseOptions()}
-          values={expertise()}
-          onChange={setExpertise}
-          error={errors.error('expertise')}
-        />
-        <CheckboxGroup
-          id={fieldId('languages')}
-          legend={t('field.languages')}
-          optional
-          columns
-          choices={languageOptions()}
-          values={languages()}
-          onChange={setLanguages}
-          error={errors.error('languages')}
-        />
-        <Field
-          id={fieldId('bio')}
-          label={t('field.bio')}
-          hint={t('field.bio.hint')}
-          optional
-          multiline
-          dir="auto"
-          maxLength={2000}
-          value={bio()}
-          onInput={setBio}
-          error={errors.error('bio')}
-        />
+        <ProfileFields fields={['organization', 'jobTitle', 'expertise', 'languages', 'bio']} form={fields} errors={errors} />
         <div class="actions">
           <button type="submit" class="button" aria-disabled={busy() ? 'true' : undefined}>
             {busy() ? t('application.submitting') : t('application.submit')}

@@ -10,7 +10,7 @@ import { PageHeading } from '../../components/page-heading';
 import { isolate, t } from '../../i18n';
 import { countryName, expertiseName, formatDate, languageName } from '../../i18n/format';
 import { api, isStatus, unwrap } from '../../lib/api';
-import { createFormErrors } from '../../lib/form';
+import { createBusy, createFormErrors } from '../../lib/form';
 import { createMorePages } from '../../lib/more-pages';
 import { getPendingApplications } from './data';
 
@@ -23,7 +23,7 @@ function ApplicationCard(props: { application: Application; onDecided: Decided }
   const [declining, setDeclining] = createSignal(false);
   const [confirming, setConfirming] = createSignal<'approve' | 'decline' | null>(null);
   const [reason, setReason] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
+  const { busy, run } = createBusy();
   const errors = createFormErrors(['reason']);
   const reasonId = () => `reason-${id()}`;
 
@@ -37,22 +37,22 @@ function ApplicationCard(props: { application: Application; onDecided: Decided }
 
   const decide = async (decision: 'approve' | 'decline') => {
     if (busy()) return;
-    setBusy(true);
-    try {
-      await unwrap(
-        api.board.applications[':memberId'].decision.$post({
-          param: { memberId: id() },
-          json: decision === 'approve' ? { decision } : { decision, reason: reason().trim() },
-        }),
-      );
-      props.onDecided(p().displayName, decision);
-    } catch (e) {
-      // Decided meanwhile by another board member: it leaves the list all the same.
-      if (isStatus(e, 409)) props.onDecided(p().displayName, 'gone');
-      else errors.fromError(e);
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        await unwrap(
+          api.board.applications[':memberId'].decision.$post({
+            param: { memberId: id() },
+            json: decision === 'approve' ? { decision } : { decision, reason: reason().trim() },
+          }),
+        );
+        props.onDecided(p().displayName, decision);
+      },
+      (e) => {
+        // Decided meanwhile by another board member: it leaves the list all the same.
+        if (isStatus(e, 409)) props.onDecided(p().displayName, 'gone');
+        else errors.fromError(e);
+      },
+    );
   };
 
   return (

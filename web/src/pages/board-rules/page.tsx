@@ -7,7 +7,7 @@ import { Notice } from '../../components/notice';
 import { PageHeading } from '../../components/page-heading';
 import { t } from '../../i18n';
 import { api, isStatus, unwrap } from '../../lib/api';
-import { createFormErrors, fieldId } from '../../lib/form';
+import { createBusy, createFormErrors, fieldId } from '../../lib/form';
 import { getRules } from './data';
 import { ReapplySettings } from './reapply-settings';
 
@@ -15,13 +15,12 @@ function RulesForm(props: { words: string[]; version: number }) {
   // Her draft and the version it was based on; set once, then kept across saves and reloads.
   const [text, setText] = createSignal(untrack(() => props.words.join('\n')));
   const [version, setVersion] = createSignal(untrack(() => props.version));
-  const [busy, setBusy] = createSignal(false);
+  const { busy, run } = createBusy();
   const [saved, setSaved] = createSignal(false);
   const errors = createFormErrors(['watchedWords']);
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     if (busy()) return;
-    setBusy(true);
     setSaved(false);
     errors.clear();
     const watchedWords = [
@@ -32,23 +31,24 @@ function RulesForm(props: { words: string[]; version: number }) {
           .filter(Boolean),
       ),
     ];
-    try {
-      const next = await unwrap(api.moderation.rules.$put({ json: { watchedWords, version: version() } }));
-      setVersion(next.version);
-      setText(next.watchedWords.join('\n'));
-      setSaved(true);
-      // The cached rules follow, for the next visit; this form is not re-created by it.
-      void revalidate(getRules.key);
-    } catch (err) {
-      if (isStatus(err, 409)) {
-        const fresh = await unwrap(api.moderation.rules.$get());
-        setVersion(fresh.version);
-        setText(fresh.watchedWords.join('\n'));
-        errors.setGeneral(t('rules.conflict'));
-      } else errors.fromError(err);
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const next = await unwrap(api.moderation.rules.$put({ json: { watchedWords, version: version() } }));
+        setVersion(next.version);
+        setText(next.watchedWords.join('\n'));
+        setSaved(true);
+        // The cached rules follow, for the next visit; this form is not re-created by it.
+        void revalidate(getRules.key);
+      },
+      async (err) => {
+        if (isStatus(err, 409)) {
+          const fresh = await unwrap(api.moderation.rules.$get());
+          setVersion(fresh.version);
+          setText(fresh.watchedWords.join('\n'));
+          errors.setGeneral(t('rules.conflict'));
+        } else errors.fromError(err);
+      },
+    );
   };
   return (
     <>

@@ -9,7 +9,7 @@ import { PageHeading } from '../../components/page-heading';
 import { isolate, t, type MessageKey } from '../../i18n';
 import { countryName, expertiseName, languageName } from '../../i18n/format';
 import { api, unwrap } from '../../lib/api';
-import { generalMessage } from '../../lib/form';
+import { createBusy, generalMessage } from '../../lib/form';
 import { getMe, isBoard } from '../../lib/session';
 import { getDirectoryPage } from '../directory/data';
 import { announceBlocked } from '../directory/notice';
@@ -80,25 +80,25 @@ export default function MemberPage() {
   const me = createAsync(() => getMe());
   const [confirming, setConfirming] = createSignal(false);
   const [report, setReport] = createSignal<ReportTarget>();
-  const [busy, setBusy] = createSignal(false);
+  const { busy, run } = createBusy();
   const [error, setError] = createSignal<string>();
 
   const block = async (id: string) => {
-    setBusy(true);
     setError(undefined);
-    try {
-      await unwrap(api.members.me.blocks[':id'].$put({ param: { id } }));
-      setConfirming(false);
-      announceBlocked();
-      // Neither the directory nor this profile may come back from the cache.
-      await revalidate(getDirectoryPage.key);
-      query.delete(getMember.keyFor(id));
-      navigate('/directory');
-    } catch (e) {
-      setError(generalMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        await unwrap(api.members.me.blocks[':id'].$put({ param: { id } }));
+        setConfirming(false);
+        announceBlocked();
+        // Neither the directory nor this profile may come back from the cache.
+        await revalidate(getDirectoryPage.key);
+        query.delete(getMember.keyFor(id));
+        navigate('/directory');
+      },
+      (e) => {
+        setError(generalMessage(e));
+      },
+    );
   };
 
   return (

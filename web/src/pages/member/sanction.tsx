@@ -11,7 +11,7 @@ import { ReasonDialog } from '../../components/reason-dialog';
 import { isolate, t } from '../../i18n';
 import { formatDate } from '../../i18n/format';
 import { api, unwrap } from '../../lib/api';
-import { createFormErrors, fieldId } from '../../lib/form';
+import { createBusy, createFormErrors, fieldId } from '../../lib/form';
 import { createMorePages } from '../../lib/more-pages';
 
 const TYPES = ['warn', 'read_only', 'suspend'] as const;
@@ -66,7 +66,7 @@ export function Sanction(props: { memberId: string; name: string; kind: 'practit
   const [type, setType] = createSignal<SanctionType | ''>('');
   const [until, setUntil] = createSignal('');
   const [reason, setReason] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
+  const { busy, run } = createBusy();
   const [done, setDone] = createSignal(false);
   const errors = createFormErrors(['type', 'until', 'reason']);
   const history = createAsync(() => getSanctions(props.memberId));
@@ -112,22 +112,22 @@ export function Sanction(props: { memberId: string; name: string; kind: 'practit
       reason: reason().trim() ? undefined : t('validation.reason'),
     });
     if (!ok || !kind) return;
-    setBusy(true);
-    try {
-      await unwrap(
-        api.moderation.members[':id'].sanctions.$post({
-          param: { id: props.memberId },
-          json: { type: kind, reason: reason().trim(), ...(kind === 'warn' ? {} : { until: end }) },
-        }),
-      );
-      setOpen(false);
-      setDone(true);
-      void refresh();
-    } catch (err) {
-      errors.fromError(err);
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        await unwrap(
+          api.moderation.members[':id'].sanctions.$post({
+            param: { id: props.memberId },
+            json: { type: kind, reason: reason().trim(), ...(kind === 'warn' ? {} : { until: end }) },
+          }),
+        );
+        setOpen(false);
+        setDone(true);
+        void refresh();
+      },
+      (err) => {
+        errors.fromError(err);
+      },
+    );
   };
 
   return (

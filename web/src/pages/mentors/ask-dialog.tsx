@@ -7,7 +7,7 @@ import { Field } from '../../components/field';
 import { EMPTY_GOALS, GoalFields, trimGoals, withGoal } from '../../components/goal-fields';
 import { isolate, t } from '../../i18n';
 import { api, isStatus, unwrap } from '../../lib/api';
-import { createFormErrors, fieldId } from '../../lib/form';
+import { createBusy, createFormErrors, fieldId } from '../../lib/form';
 import { ASK_CONFLICTS, mentorshipProblem } from '../../lib/mentorship';
 import { getOwnProfile } from '../profile/data';
 
@@ -27,7 +27,7 @@ export function AskDialog(props: {
   };
   const [message, setMessage] = createSignal('');
   const [goals, setGoals] = createSignal<Goals>(EMPTY_GOALS);
-  const [busy, setBusy] = createSignal(false);
+  const { busy, run } = createBusy();
   const errors = createFormErrors(ASK_FIELDS);
   // Each opening starts afresh, from her goals.
   createEffect(
@@ -48,24 +48,24 @@ export function AskDialog(props: {
     const s = props.mentor;
     if (!s || busy()) return;
     if (!errors.check({ message: message().trim() ? undefined : t('validation.message') })) return;
-    setBusy(true);
-    try {
-      const created = await unwrap(
-        api.mentorships.$post({
-          json: {
-            mentorId: s.id,
-            message: message().trim(),
-            goals: trimGoals(goals()),
-          },
-        }),
-      );
-      props.onSent(s.id, created.id);
-    } catch (err) {
-      if (isStatus(err, 409)) errors.setGeneral(mentorshipProblem(err, ASK_CONFLICTS));
-      else errors.fromError(err, { message: t('validation.message') });
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const created = await unwrap(
+          api.mentorships.$post({
+            json: {
+              mentorId: s.id,
+              message: message().trim(),
+              goals: trimGoals(goals()),
+            },
+          }),
+        );
+        props.onSent(s.id, created.id);
+      },
+      (err) => {
+        if (isStatus(err, 409)) errors.setGeneral(mentorshipProblem(err, ASK_CONFLICTS));
+        else errors.fromError(err, { message: t('validation.message') });
+      },
+    );
   };
 
   return (

@@ -11,7 +11,7 @@ import { PageHeading } from '../../components/page-heading';
 import { isolate, t, type MessageKey } from '../../i18n';
 import { formatDate } from '../../i18n/format';
 import { api, isStatus, unwrap } from '../../lib/api';
-import { createFormErrors, fieldId } from '../../lib/form';
+import { createBusy, createFormErrors, fieldId } from '../../lib/form';
 import { asDeclineReason, conflictReason, mentorshipProblem, type MentorshipView, sideOf } from '../../lib/mentorship';
 import { getMe } from '../../lib/session';
 import { getMyMentorships } from '../mentorships/data';
@@ -49,7 +49,7 @@ const RATINGS = ['1', '2', '3', '4', '5'] as const;
 function FeedbackForm(props: { id: string }) {
   const [rating, setRating] = createSignal('');
   const [text, setText] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
+  const { busy, run } = createBusy();
   const [done, setDone] = createSignal<'sent' | 'already'>();
   const errors = createFormErrors(['rating', 'text']);
 
@@ -57,19 +57,19 @@ function FeedbackForm(props: { id: string }) {
     e.preventDefault();
     if (busy()) return;
     if (!errors.check({ rating: rating() ? undefined : t('validation.rating') })) return;
-    setBusy(true);
-    try {
-      await unwrap(
-        api.mentorships[':id'].feedback.$post({ param: { id: props.id }, json: { rating: Number(rating()), text: text().trim() } }),
-      );
-      setDone('sent');
-    } catch (err) {
-      if (conflictReason(err) === 'feedback_given') setDone('already');
-      else if (isStatus(err, 409)) errors.setGeneral(mentorshipProblem(err));
-      else errors.fromError(err);
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        await unwrap(
+          api.mentorships[':id'].feedback.$post({ param: { id: props.id }, json: { rating: Number(rating()), text: text().trim() } }),
+        );
+        setDone('sent');
+      },
+      (err) => {
+        if (conflictReason(err) === 'feedback_given') setDone('already');
+        else if (isStatus(err, 409)) errors.setGeneral(mentorshipProblem(err));
+        else errors.fromError(err);
+      },
+    );
   };
 
   return (
@@ -125,34 +125,34 @@ function MentorshipDetail(props: { mentorship: MentorshipView; me: string }) {
   const otherId = () => (side() === 'mentor' ? m().menteeId : m().mentorId);
   const otherName = useMemberName(otherId, () => m().erased !== undefined && m().erased !== side());
   const [closing, setClosing] = createSignal<Closing>();
-  const [busy, setBusy] = createSignal(false);
+  const { busy, run } = createBusy();
   const [problem, setProblem] = createSignal<string>();
   const [done, setDone] = createSignal<MessageKey>();
 
   const close = async (action: Closing) => {
-    setBusy(true);
     setProblem(undefined);
-    try {
-      const param = { param: { id: m().id } };
-      await unwrap(
-        action === 'withdraw'
-          ? api.mentorships[':id'].withdraw.$post(param)
-          : action === 'complete'
-            ? api.mentorships[':id'].complete.$post(param)
-            : api.mentorships[':id'].end.$post(param),
-      );
-      setClosing(undefined);
-      setDone(CLOSING[action].done);
-      await refresh(m().id);
-      // The button that was used is gone with the state it belonged to: resume at the title.
-      focusTitle();
-    } catch (e) {
-      setClosing(undefined);
-      setProblem(mentorshipProblem(e));
-      if (isStatus(e, 409)) void refresh(m().id);
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const param = { param: { id: m().id } };
+        await unwrap(
+          action === 'withdraw'
+            ? api.mentorships[':id'].withdraw.$post(param)
+            : action === 'complete'
+              ? api.mentorships[':id'].complete.$post(param)
+              : api.mentorships[':id'].end.$post(param),
+        );
+        setClosing(undefined);
+        setDone(CLOSING[action].done);
+        await refresh(m().id);
+        // The button that was used is gone with the state it belonged to: resume at the title.
+        focusTitle();
+      },
+      (e) => {
+        setClosing(undefined);
+        setProblem(mentorshipProblem(e));
+        if (isStatus(e, 409)) void refresh(m().id);
+      },
+    );
   };
 
   const onAnswered = (answer: Answer) => {

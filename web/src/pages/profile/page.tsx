@@ -1,30 +1,21 @@
 import { createAsync, revalidate } from '@solidjs/router';
 import type { InferRequestType } from 'hono/client';
-import { createSignal, Show, Suspense, type JSX } from 'solid-js';
+import { createSignal, Show, Suspense } from 'solid-js';
 import { type AudienceLevel, DEFAULT_VISIBILITY, type Visibility, type VisibilityField } from '../../../../shared/profile-fields';
 import { canonicalTimeZone } from '../../../../shared/meta';
-import type { Goals, Profile } from '../../../../shared/schemas';
-import { CheckboxGroup } from '../../components/choice-group';
+import type { Profile } from '../../../../shared/schemas';
 import { ErrorSummary } from '../../components/error-summary';
 import { Field } from '../../components/field';
-import { EMPTY_GOALS, GoalFields, trimGoals, withGoal } from '../../components/goal-fields';
+import { EMPTY_GOALS, trimGoals } from '../../components/goal-fields';
 import { Loading } from '../../components/loading';
 import { Notice } from '../../components/notice';
 import { PageHeading } from '../../components/page-heading';
-import { Select } from '../../components/select';
+import { createProfileFields, type ProfileFieldName, ProfileFields } from '../../components/profile-fields';
 import { VisibilityPicker } from '../../components/visibility-picker';
-import { t, type MessageKey } from '../../i18n';
+import { t } from '../../i18n';
 import { api, isStatus, unwrap } from '../../lib/api';
-import { createFormErrors, fieldId } from '../../lib/form';
-import {
-  asExpertise,
-  countryOptions,
-  expertiseOptions,
-  languageOptions,
-  optional,
-  searchOptions,
-  timezoneOptions,
-} from '../../lib/reference';
+import { createBusy, createFormErrors, fieldId } from '../../lib/form';
+import { asExpertise, optional } from '../../lib/reference';
 import { getOwnProfile } from './data';
 import { createMentoringForm, hasGoals, MENTORING_FIELDS, MentoringSection } from './mentoring';
 
@@ -46,71 +37,39 @@ const FIELDS = [
   'version',
 ];
 
-/** The fields this page edits, each with who may see it. */
-const EDITED: readonly VisibilityField[] = [
-  'country',
-  'organization',
-  'jobTitle',
-  'bio',
-  'expertise',
-  'languages',
-  'timezone',
-  'goals',
-  'mentoring',
-];
-
-/** A profile field and, beside it, who may see it. */
-function WithVisibility(props: {
-  field: VisibilityField;
-  label: string;
-  visibility: Visibility;
-  onVisibility: (field: VisibilityField, level: AudienceLevel) => void;
-  children: JSX.Element;
-}) {
-  return (
-    <div class="field-row">
-      {props.children}
-      <VisibilityPicker
-        id={`vis-${props.field}`}
-        field={props.label}
-        value={props.visibility[props.field]}
-        onChange={(level) => props.onVisibility(props.field, level)}
-      />
-    </div>
-  );
-}
+/** The profile fields this page edits, in its order, each beside who may see it. */
+const SHOWN: readonly ProfileFieldName[] = ['country', 'organization', 'jobTitle', 'bio', 'expertise', 'languages', 'timezone', 'goals'];
+/** Every field whose audience this page sets: those above and the mentoring section's. */
+const EDITED: readonly VisibilityField[] = [...SHOWN, 'mentoring'];
 
 function ProfileForm(props: { profile: Profile }) {
   // The form starts from the loaded profile; a reload re-creates the form (keyed <Show>).
   const p = props.profile;
+  const [saved, setSaved] = createSignal(false);
   const [displayName, setDisplayName] = createSignal(p.displayName);
-  const [country, setCountry] = createSignal(p.country ?? '');
-  const [organization, setOrganization] = createSignal(p.organization ?? '');
-  const [jobTitle, setJobTitle] = createSignal(p.jobTitle ?? '');
-  const [bio, setBio] = createSignal(p.bio ?? '');
-  const [expertise, setExpertise] = createSignal<string[]>(p.expertise ?? []);
-  const [languages, setLanguages] = createSignal<string[]>(p.languages ?? []);
-  // A zone saved under a name IANA retired (Asia/Calcutta) is shown, and saved again, under its current one.
-  const [timezone, setTimezone] = createSignal(p.timezone ? canonicalTimeZone(p.timezone) : '');
-  const zones = timezoneOptions();
-  const [zoneQuery, setZoneQuery] = createSignal('');
-  // One set of goals: the profile's, or, for a profile saved before they were one, those she sought mentoring with.
-  const [goals, setGoals] = createSignal<Goals>({ ...EMPTY_GOALS, ...(hasGoals(p.goals) ? p.goals : p.mentoring?.seeking.goals) });
+  const fields = createProfileFields(
+    {
+      country: p.country,
+      organization: p.organization,
+      jobTitle: p.jobTitle,
+      bio: p.bio,
+      expertise: p.expertise,
+      languages: p.languages,
+      // A zone saved under a name IANA retired (Asia/Calcutta) is shown, and saved again, under its current one.
+      timezone: p.timezone ? canonicalTimeZone(p.timezone) : '',
+      // One set of goals: the profile's, or, for a profile saved before they were one, those she sought mentoring with.
+      goals: { ...EMPTY_GOALS, ...(hasGoals(p.goals) ? p.goals : p.mentoring?.seeking.goals) },
+    },
+    () => setSaved(false),
+  );
   const [visibility, setVisibility] = createSignal<Visibility>({ ...DEFAULT_VISIBILITY, ...p.visibility });
   const [version, setVersion] = createSignal(p.version);
-  const [busy, setBusy] = createSignal(false);
-  const [saved, setSaved] = createSignal(false);
+  const { busy, run } = createBusy();
   const [stale, setStale] = createSignal(false);
   const errors = createFormErrors(FIELDS);
   const mentoring = createMentoringForm(p.mentoring, () => setSaved(false));
 
   const onVisibility = (field: VisibilityField, level: AudienceLevel) => setVisibility((v) => ({ ...v, [field]: level }));
-  const edit =
-    <T,>(set: (v: T) => void) =>
-    (v: T) => {
-      setSaved(false);
-      set(v);
-    };
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
@@ -119,40 +78,41 @@ function ProfileForm(props: { profile: Profile }) {
     setStale(false);
     const ok = errors.check({
       displayName: displayName().trim() ? undefined : t('validation.displayName'),
-      country: country() ? undefined : t('validation.country'),
+      country: fields.country.get() ? undefined : t('validation.country'),
       ...mentoring.problems(),
     });
     if (!ok) return;
     const shown = visibility();
+    const languages = fields.languages.get();
+    const goals = trimGoals(fields.goals.get());
     const body: ProfileBody = {
       displayName: displayName(),
-      country: country(),
-      organization: optional(organization()),
-      jobTitle: optional(jobTitle()),
-      bio: optional(bio()),
-      expertise: asExpertise(expertise()),
-      languages: languages(),
-      timezone: timezone() || undefined,
-      goals: trimGoals(goals()),
+      country: fields.country.get(),
+      organization: optional(fields.organization.get()),
+      jobTitle: optional(fields.jobTitle.get()),
+      bio: optional(fields.bio.get()),
+      expertise: asExpertise(fields.expertise.get()),
+      languages,
+      timezone: fields.timezone.get() || undefined,
+      goals,
       // Always sent from here: leaving it out would keep the stored settings instead of hers.
-      mentoring: mentoring.value(languages(), trimGoals(goals())),
+      mentoring: mentoring.value(languages, goals),
       visibility: Object.fromEntries(EDITED.map((f) => [f, shown[f]])),
       version: version(),
     };
-    setBusy(true);
-    try {
-      const next = await unwrap(api.members.me.$put({ json: body }));
-      setVersion(next.version);
-      setSaved(true);
-    } catch (err) {
-      if (isStatus(err, 409)) setStale(true);
-      else errors.fromError(err);
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const next = await unwrap(api.members.me.$put({ json: body }));
+        setVersion(next.version);
+        setSaved(true);
+      },
+      (err) => {
+        if (isStatus(err, 409)) setStale(true);
+        else errors.fromError(err);
+      },
+    );
   };
 
-  const label = (key: MessageKey) => t(key);
   const reload = async () => {
     // The form is re-created from the fresh profile; resume at the page title.
     await revalidate(getOwnProfile.key);
@@ -172,130 +132,23 @@ function ProfileForm(props: { profile: Profile }) {
             dir="auto"
             maxLength={60}
             value={displayName()}
-            onInput={edit(setDisplayName)}
+            onInput={(v) => {
+              setSaved(false);
+              setDisplayName(v);
+            }}
             error={errors.error('displayName')}
           />
           <p class="muted">{t('profile.kind', { kind: t(`kind.${p.kind}`) })}</p>
         </div>
-        <WithVisibility field="country" label={label('field.country')} visibility={visibility()} onVisibility={onVisibility}>
-          <Select
-            id={fieldId('country')}
-            label={t('field.country')}
-            placeholder={t('field.country.placeholder')}
-            options={countryOptions()}
-            value={country()}
-            onChange={edit(setCountry)}
-            error={errors.error('country')}
-          />
-        </WithVisibility>
-        <WithVisibility field="organization" label={label('field.organization')} visibility={visibility()} onVisibility={onVisibility}>
-          <Field
-            id={fieldId('organization')}
-            label={t('field.organization')}
-            optional
-            autocomplete="organization"
-            dir="auto"
-            maxLength={120}
-            value={organization()}
-            onInput={edit(setOrganization)}
-            error={errors.error('organization')}
-          />
-        </WithVisibility>
-        <WithVisibility field="jobTitle" label={label('field.jobTitle')} visibility={visibility()} onVisibility={onVisibility}>
-          <Field
-            id={fieldId('jobTitle')}
-            label={t('field.jobTitle')}
-            optional
-            autocomplete="organization-title"
-            dir="auto"
-            maxLength={120}
-            value={jobTitle()}
-            onInput={edit(setJobTitle)}
-            error={errors.error('jobTitle')}
-          />
-        </WithVisibility>
-        <WithVisibility field="bio" label={label('field.bio')} visibility={visibility()} onVisibility={onVisibility}>
-          <Field
-            id={fieldId('bio')}
-            label={t('field.bio')}
-            hint={t('field.bio.hint')}
-            optional
-            multiline
-            rows={5}
-            dir="auto"
-            maxLength={2000}
-            value={bio()}
-            onInput={edit(setBio)}
-            error={errors.error('bio')}
-          />
-        </WithVisibility>
-        <WithVisibility field="expertise" label={label('field.expertise')} visibility={visibility()} onVisibility={onVisibility}>
-          <CheckboxGroup
-            id={fieldId('expertise')}
-            legend={t('field.expertise')}
-            optional
-            columns
-            choices={expertiseOptions()}
-            values={expertise()}
-            onChange={edit(setExpertise)}
-            error={errors.error('expertise')}
-          />
-        </WithVisibility>
-        <WithVisibility field="languages" label={label('field.languages')} visibility={visibility()} onVisibility={onVisibility}>
-          <CheckboxGroup
-            id={fieldId('languages')}
-            legend={t('field.languages')}
-            optional
-            columns
-            choices={languageOptions()}
-            values={languages()}
-            onChange={edit(setLanguages)}
-            error={errors.error('languages')}
-          />
-        </WithVisibility>
-        <WithVisibility field="timezone" label={label('field.timezone')} visibility={visibility()} onVisibility={onVisibility}>
-          <Field
-            id="timezone-search"
-            label={t('field.timezone.search')}
-            hint={t('field.timezone.searchHint')}
-            optional
-            value={zoneQuery()}
-            onInput={setZoneQuery}
-            autocomplete="off"
-          />
-          <Select
-            id={fieldId('timezone')}
-            label={t('field.timezone')}
-            optional
-            placeholder={t('field.timezone.placeholder')}
-            options={searchOptions(zones, zoneQuery(), timezone())}
-            value={timezone()}
-            onChange={edit(setTimezone)}
-            error={errors.error('timezone')}
-          />
-        </WithVisibility>
-        <WithVisibility field="goals" label={label('field.goals')} visibility={visibility()} onVisibility={onVisibility}>
-          <fieldset class="field">
-            <legend class="field__label">
-              {t('field.goals')} <span class="field__optional">{t('common.optional')}</span>
-            </legend>
-            <p class="field__hint">{t('field.goals.hint')}</p>
-            <GoalFields
-              path="goals"
-              value={goals()}
-              onInput={(term, text) => edit(setGoals)(withGoal(goals(), term, text))}
-              error={errors.error}
-            />
-          </fieldset>
-        </WithVisibility>
+        <ProfileFields fields={SHOWN} form={fields} errors={errors} visibility={{ value: visibility(), onChange: onVisibility }} />
         <MentoringSection
           form={mentoring}
           errors={errors}
-          workingLanguages={languages()}
+          workingLanguages={fields.languages.get()}
           visibility={
             <VisibilityPicker
               id="vis-mentoring"
-              field={label('mentoring.visibilityField')}
+              field={t('mentoring.visibilityField')}
               value={visibility().mentoring}
               onChange={(level) => onVisibility('mentoring', level)}
             />

@@ -3,7 +3,7 @@ import { RadioGroup } from '../../components/choice-group';
 import { Field } from '../../components/field';
 import { isolate, t } from '../../i18n';
 import { api, isStatus, unwrap } from '../../lib/api';
-import { createFormErrors } from '../../lib/form';
+import { createBusy, createFormErrors } from '../../lib/form';
 import {
   ACCEPT_CONFLICTS,
   asDeclineReason,
@@ -28,7 +28,7 @@ export function AnswerRequest(props: {
   const [declining, setDeclining] = createSignal(false);
   const [reason, setReason] = createSignal('');
   const [note, setNote] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
+  const { busy, run } = createBusy();
   const errors = createFormErrors(['reason', 'note']);
   const reasonId = () => `reason-${id()}`;
   const noteId = () => `note-${id()}`;
@@ -43,15 +43,15 @@ export function AnswerRequest(props: {
 
   const accept = async () => {
     if (busy()) return;
-    setBusy(true);
     errors.clear();
-    try {
-      props.onAnswered('accepted', await unwrap(api.mentorships[':id'].accept.$post({ param: { id: id() } })));
-    } catch (e) {
-      failed(e);
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        props.onAnswered('accepted', await unwrap(api.mentorships[':id'].accept.$post({ param: { id: id() } })));
+      },
+      (e) => {
+        failed(e);
+      },
+    );
   };
 
   const decline = async (e: SubmitEvent) => {
@@ -62,20 +62,20 @@ export function AnswerRequest(props: {
       document.getElementById(reasonId())?.focus();
       return;
     }
-    setBusy(true);
-    try {
-      const next = await unwrap(
-        api.mentorships[':id'].decline.$post({
-          param: { id: id() },
-          json: { reason: chosen, note: note().trim() || undefined },
-        }),
-      );
-      props.onAnswered('declined', next);
-    } catch (err) {
-      failed(err);
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const next = await unwrap(
+          api.mentorships[':id'].decline.$post({
+            param: { id: id() },
+            json: { reason: chosen, note: note().trim() || undefined },
+          }),
+        );
+        props.onAnswered('declined', next);
+      },
+      (err) => {
+        failed(err);
+      },
+    );
   };
 
   return (

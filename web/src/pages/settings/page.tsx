@@ -9,7 +9,7 @@ import { PageHeading } from '../../components/page-heading';
 import { t } from '../../i18n';
 import { formatDate } from '../../i18n/format';
 import { api, unwrap } from '../../lib/api';
-import { createFormErrors, fieldId, generalMessage } from '../../lib/form';
+import { createBusy, createFormErrors, fieldId, generalMessage } from '../../lib/form';
 import { createMorePages } from '../../lib/more-pages';
 import { forgetSession, getMe, signOut } from '../../lib/session';
 import { fetchBlocksPage, getBlocks } from './data';
@@ -68,29 +68,27 @@ function Blocks() {
 }
 
 function Download() {
-  const [busy, setBusy] = createSignal(false);
+  const { busy, run } = createBusy();
   const [error, setError] = createSignal<string>();
   const download = async () => {
     if (busy()) return;
-    setBusy(true);
     setError(undefined);
-    try {
-      // Always fresh, never from the cache: this is her copy of her data right now.
-      const data = await unwrap(api.members.me.export.$get());
-      const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `champions-network-export-${new Date().toISOString().slice(0, 10)}.json`;
-      a.rel = 'external';
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    } catch (e) {
-      setError(generalMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        // Always fresh, never from the cache: this is her copy of her data right now.
+        const data = await unwrap(api.members.me.export.$get());
+        const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+        const a = document.createElement('a');
+        a.href = url;
+        a.download = `champions-network-export-${new Date().toISOString().slice(0, 10)}.json`;
+        a.rel = 'external';
+        document.body.append(a);
+        a.click();
+        a.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      },
+      (e) => setError(generalMessage(e)),
+    );
   };
   return (
     <section class="panel" aria-labelledby="export-title">

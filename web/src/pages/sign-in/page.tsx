@@ -6,7 +6,7 @@ import { Notice } from '../../components/notice';
 import { PageHeading } from '../../components/page-heading';
 import { t } from '../../i18n';
 import { isStatus } from '../../lib/api';
-import { createFormErrors, focusFieldSoon } from '../../lib/form';
+import { createBusy, createFormErrors, focusFieldSoon } from '../../lib/form';
 import { farewell, homeFor, signIn, signInWithCode } from '../../lib/session';
 
 /** What the sign-in page says about how she got here. */
@@ -25,7 +25,7 @@ export default function SignInPage() {
   /** After the right password, for an account with two-step sign-in: the authenticator code. */
   const [step, setStep] = createSignal<'password' | 'code'>('password');
   const [lapsed, setLapsed] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
+  const { busy, run } = createBusy();
   const errors = createFormErrors(['email', 'password']);
   const codeErrors = createFormErrors(['code']);
 
@@ -36,26 +36,26 @@ export default function SignInPage() {
       password: password() ? undefined : t('validation.password'),
     });
     if (!ok || busy()) return;
-    setBusy(true);
     setLapsed(false);
-    try {
-      const me = await signIn(email(), password());
-      if (me === 'code') {
-        setCode('');
-        codeErrors.clear();
-        setStep('code');
-        focusFieldSoon('code');
-      } else {
-        navigate(homeFor(me), { replace: true });
-      }
-    } catch (err) {
-      // Same answer whether or not the address exists: never say which part was wrong.
-      if (isStatus(err, 401)) errors.setGeneral(t('signIn.wrong'));
-      else errors.fromError(err);
-    } finally {
-      setPassword('');
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const me = await signIn(email(), password());
+        if (me === 'code') {
+          setCode('');
+          codeErrors.clear();
+          setStep('code');
+          focusFieldSoon('code');
+        } else {
+          navigate(homeFor(me), { replace: true });
+        }
+      },
+      (err) => {
+        // Same answer whether or not the address exists: never say which part was wrong.
+        if (isStatus(err, 401)) errors.setGeneral(t('signIn.wrong'));
+        else errors.fromError(err);
+      },
+    );
+    setPassword('');
   };
 
   const startAgain = (timedOut: boolean) => {
@@ -68,16 +68,16 @@ export default function SignInPage() {
   const submitCode = async (e: SubmitEvent) => {
     e.preventDefault();
     if (!codeErrors.check({ code: looksLikeTotp(code()) ? undefined : t('validation.totp') }) || busy()) return;
-    setBusy(true);
-    try {
-      navigate(homeFor(await signInWithCode(code())), { replace: true });
-    } catch (err) {
-      if (isStatus(err, 401)) startAgain(true);
-      else codeErrors.fromError(err, { code: t('signIn.codeWrong') });
-      setCode('');
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        navigate(homeFor(await signInWithCode(code())), { replace: true });
+      },
+      (err) => {
+        if (isStatus(err, 401)) startAgain(true);
+        else codeErrors.fromError(err, { code: t('signIn.codeWrong') });
+        setCode('');
+      },
+    );
   };
 
   return (

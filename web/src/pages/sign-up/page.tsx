@@ -7,7 +7,7 @@ import { Field } from '../../components/field';
 import { PageHeading } from '../../components/page-heading';
 import { t } from '../../i18n';
 import { api, isStatus, unwrap } from '../../lib/api';
-import { createFormErrors, fieldId } from '../../lib/form';
+import { createBusy, createFormErrors, fieldId } from '../../lib/form';
 import { homeFor, signIn } from '../../lib/session';
 
 export default function SignUpPage() {
@@ -17,7 +17,7 @@ export default function SignUpPage() {
   const [code, setCode] = createSignal('');
   /** In AWS mode Cognito emails a code first; local mode confirms at once and skips this step. */
   const [confirming, setConfirming] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
+  const { busy, run } = createBusy();
   const errors = createFormErrors(['email', 'password', 'code']);
 
   /** Sign-in failed after a sign-up: the address may have had an account already (we never say so). */
@@ -51,30 +51,28 @@ export default function SignUpPage() {
       password: password().length >= PASSWORD_MIN_LENGTH ? undefined : t('validation.passwordLength', { min: PASSWORD_MIN_LENGTH }),
     });
     if (!ok) return;
-    setBusy(true);
     setNotSignedIn(false);
-    try {
-      await unwrap(api.auth['sign-up'].$post({ json: { email: email(), password: password() } }));
-      await enter();
-    } catch (err) {
-      errors.fromError(err);
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        await unwrap(api.auth['sign-up'].$post({ json: { email: email(), password: password() } }));
+        await enter();
+      },
+      (err) => errors.fromError(err),
+    );
   };
 
   const confirm = async (e: SubmitEvent) => {
     e.preventDefault();
     if (busy() || !errors.check({ code: code().trim() ? undefined : t('validation.code') })) return;
-    setBusy(true);
-    try {
-      await unwrap(api.auth.confirm.$post({ json: { email: email(), code: code().trim() } }));
-      await enter();
-    } catch (err) {
-      errors.fromError(err);
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        await unwrap(api.auth.confirm.$post({ json: { email: email(), code: code().trim() } }));
+        await enter();
+      },
+      (err) => {
+        errors.fromError(err);
+      },
+    );
   };
 
   return (

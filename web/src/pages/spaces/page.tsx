@@ -9,7 +9,7 @@ import { Select } from '../../components/select';
 import { t } from '../../i18n';
 import { api, unwrap } from '../../lib/api';
 import { audienceWords, getSpaces } from '../../lib/discussion';
-import { createFormErrors, fieldId } from '../../lib/form';
+import { createBusy, createFormErrors, fieldId } from '../../lib/form';
 import { getMe, isBoard } from '../../lib/session';
 
 type Audience = 'members' | 'practitioners' | 'board';
@@ -19,7 +19,7 @@ function NewSpace() {
   const [name, setName] = createSignal('');
   const [description, setDescription] = createSignal('');
   const [audience, setAudience] = createSignal<Audience | ''>('');
-  const [busy, setBusy] = createSignal(false);
+  const { busy, run } = createBusy();
   const [created, setCreated] = createSignal<string>();
   const errors = createFormErrors(['name', 'audience', 'description']);
   const submit = async (e: SubmitEvent) => {
@@ -31,21 +31,21 @@ function NewSpace() {
       audience: audience() ? undefined : t('spaces.audienceRequired'),
     });
     if (!ok) return;
-    setBusy(true);
-    try {
-      const space = await unwrap(
-        api.spaces.$post({ json: { name: name().trim(), description: description().trim(), audience: audience() as Audience } }),
-      );
-      setCreated(space.name);
-      setName('');
-      setDescription('');
-      setAudience('');
-      await revalidate(getSpaces.key);
-    } catch (err) {
-      errors.fromError(err);
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const space = await unwrap(
+          api.spaces.$post({ json: { name: name().trim(), description: description().trim(), audience: audience() as Audience } }),
+        );
+        setCreated(space.name);
+        setName('');
+        setDescription('');
+        setAudience('');
+        await revalidate(getSpaces.key);
+      },
+      (err) => {
+        errors.fromError(err);
+      },
+    );
   };
   return (
     <section class="panel" aria-labelledby="new-space-title">

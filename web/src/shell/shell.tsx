@@ -1,0 +1,117 @@
+import { A, createAsync, revalidate, useCurrentMatches, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
+import { createEffect, ErrorBoundary, on, Show, Suspense, type JSX } from 'solid-js';
+import type { Me } from '../../../shared/schemas';
+import { Loading } from '../components/loading';
+import { t } from '../i18n';
+import { type Access, getMe, isBoard, redirectFor } from '../lib/session';
+import { BoardMfaNotice, SanctionBanner } from './banners';
+import { Nav } from './nav';
+
+/** Renders the page only when the account may see it (the shell redirects her otherwise). */
+function Guard(props: { me: Me | null; access: Access; children: JSX.Element }) {
+  return <Show when={!redirectFor(props.access, props.me)}>{props.children}</Show>;
+}
+
+function ErrorPanel(props: { reset: () => void }) {
+  // Leaving the page leaves its error behind.
+  const location = useLocation();
+  createEffect(
+    on(
+      () => location.pathname,
+      () => props.reset(),
+      { defer: true },
+    ),
+  );
+  return (
+    <div class="panel">
+      <h1 class="page-title">{t('app.error.title')}</h1>
+      <p>{t('app.error.body')}</p>
+      <button
+        type="button"
+        class="button"
+        onClick={() => {
+          void revalidate();
+          props.reset();
+        }}
+      >
+        {t('app.error.retry')}
+      </button>
+    </div>
+  );
+}
+
+export function Shell(props: RouteSectionProps) {
+  const me = createAsync(() => getMe());
+  const matches = useCurrentMatches();
+  const access = () => (matches().at(-1)?.route.info?.access ?? 'public') as Access;
+  const navigate = useNavigate();
+  // Here, not inside the page's error boundary: a page that failed because the session ended
+  // must still be left for the sign-in page.
+  createEffect(() => {
+    let current: Me | null | undefined;
+    try {
+      current = me();
+    } catch {
+      return; // shown by the error boundary
+    }
+    if (current === undefined) return;
+    const to = redirectFor(access(), current);
+    if (to) navigate(to, { replace: true });
+  });
+  let main: HTMLElement | undefined;
+  return (
+    <>
+      {/* biome-ignore lint/a11y/useValidAnchor: a skip link is a link to #main; the handler only moves focus there, which the router's own click handling would not do */}
+      <a
+        class="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          main?.focus();
+        }}
+      >
+        {t('app.skip')}
+      </a>
+      <ErrorBoundary fallback={(_, reset) => <ErrorPanel reset={reset} />}>
+        <header class="header">
+          <div class="header__inner">
+            <A href="/" class="brand" end>
+              {t('app.name')}
+            </A>
+            <Suspense>
+              <Show when={me() !== undefined}>
+                <Nav me={me() ?? null} />
+              </Show>
+            </Suspense>
+          </div>
+        </header>
+        <main id="main" class="main" tabindex="-1" ref={main}>
+          <ErrorBoundary fallback={(_, reset) => <ErrorPanel reset={reset} />}>
+            <Suspense fallback={<Loading />}>
+              <Show when={me() !== undefined}>
+                <SanctionBanner me={me() ?? null} />
+                <Show when={access() === 'board' && isBoard(me())}>
+                  <BoardMfaNotice />
+                </Show>
+                <Guard me={me() ?? null} access={access()}>
+                  {props.children}
+                </Guard>
+              </Show>
+            </Suspense>
+          </ErrorBoundary>
+        </main>
+        <footer class="footer">
+          <p>{t('app.footer')}</p>
+          {/* Any signed-in account, applicants and suspended members included, can reach the board. */}
+          <Suspense>
+            <Show when={me()}>
+              <p>
+                <A href="/contact-board">{t('app.footer.contactBoard')}</A>
+              </p>
+            </Show>
+          </Suspense>
+        </footer>
+      </ErrorBoundary>
+    </>
+  );
+}
