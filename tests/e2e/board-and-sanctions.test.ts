@@ -170,7 +170,7 @@ describe('the board’s pages and sanctions, in a browser', () => {
     const dialog = board.getByRole('dialog', { name: /^Decline\W+Mahnoor Applicant\W*\?$/ });
     await dialog.getByText('The applicant will see this reason:').waitFor();
     await dialog.getByText(reason, { exact: true }).waitFor();
-    await atBothSizes(board, 'b9-03-decline-confirm', 'decline confirmation');
+    await atBothSizes(board, 'b9-03-decline-confirm', 'decline confirmation', dialog);
 
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'hidden' });
