@@ -216,6 +216,8 @@ describe('the board’s pages and sanctions, in a browser', () => {
     await member.getByTestId('posts').locator('li.post').first().waitFor();
     await expect(member.getByLabel('Your post', { exact: true }).count()).resolves.toBe(0);
     await expect(member.getByRole('button', { name: 'Reply', exact: true }).count()).resolves.toBe(0);
+    // Nor a button on the posts that could only fail: edit, remove, report.
+    await expect(member.getByTestId('posts').locator('li.post').getByRole('button').count()).resolves.toBe(0);
     await member
       .locator('.sanction-banner')
       .getByText(/^Your account is read-only until/)
@@ -250,6 +252,7 @@ describe('the board’s pages and sanctions, in a browser', () => {
     await member.goto(url(`/threads/${welcomeThreadId}`));
     await heading(member, WELCOME);
     await member.getByLabel('Your post', { exact: true }).waitFor();
+    await member.getByTestId('posts').getByRole('button', { name: 'Report' }).first().waitFor();
     await expect(member.locator('.sanction-banner').count()).resolves.toBe(0);
     await expect(member.getByText(/^You cannot post or reply until/).count()).resolves.toBe(0);
   }, 60_000);

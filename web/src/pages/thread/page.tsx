@@ -29,6 +29,8 @@ function PostItem(props: {
   post: Post;
   mine: boolean;
   board: boolean;
+  /** A read-only member may not edit, remove or report: no button that can only fail (N7). */
+  readOnly: boolean;
   onReport: () => void;
   onRemove: () => void;
   onModerate: (action: 'hide' | 'restore') => void;
@@ -130,7 +132,7 @@ function PostItem(props: {
           </div>
         </form>
       </Show>
-      <Show when={!editing() && p().state !== 'removed'}>
+      <Show when={!editing() && p().state !== 'removed' && !props.readOnly}>
         <div class="actions">
           <Show when={props.board && !props.mine && (p().state === 'published' || p().state === 'hidden')}>
             <button
@@ -239,7 +241,7 @@ function BoardTools(props: { thread: Thread }) {
   );
 }
 
-function ThreadView(props: { thread: Thread; posts: Post[]; more: MorePages<Post>; me: string; board: boolean }) {
+function ThreadView(props: { thread: Thread; posts: Post[]; more: MorePages<Post>; me: string; board: boolean; readOnly: boolean }) {
   const spaces = createAsync(() => getSpaces());
   const space = () => spaces()?.items.find((s) => s.id === props.thread.spaceId);
   const [report, setReport] = createSignal<ReportTarget>();
@@ -332,6 +334,7 @@ function ThreadView(props: { thread: Thread; posts: Post[]; more: MorePages<Post
                 mine={post.authorId === props.me}
                 onReport={() => setReport({ targetType: 'post', targetId: post.id, title: t('post.reportLabel') })}
                 board={props.board}
+                readOnly={props.readOnly}
                 onRemove={() => setRemoving(post)}
                 onModerate={(action) => setModerating({ action, post })}
                 onChanged={() => void refresh(props.thread)}
@@ -434,6 +437,7 @@ export default function ThreadPage() {
             more={more}
             me={me()!.id}
             board={isBoard(me())}
+            readOnly={!!me()?.sanction}
           />
         </Show>
       </Suspense>
