@@ -52,9 +52,11 @@ function SanctionEntry(props: { sanction: BoardSanction; onLift: () => void }) {
         {(l) => <p dir="auto">{t('sanction.liftedOn', { date: formatDate(l().at), reason: isolate(l().reason) })}</p>}
       </Show>
       <Show when={s().inForce}>
-        <button type="button" class="button button--secondary button--small" aria-haspopup="dialog" onClick={() => props.onLift()}>
-          {t('sanction.lift')}
-        </button>
+        <div class="actions">
+          <button type="button" class="button button--secondary button--small" aria-haspopup="dialog" onClick={() => props.onLift()}>
+            {t('sanction.lift')}
+          </button>
+        </div>
       </Show>
     </li>
   );
@@ -150,9 +152,12 @@ export function Sanction(props: { memberId: string; name: string; kind: 'practit
           </Notice>
         </Show>
       </div>
-      <button type="button" class="button button--secondary" aria-haspopup="dialog" onClick={start}>
-        {t('sanction.open')}
-      </button>
+      {/* In its own row: the panel's section titles have no top margin, so the history's would touch it. */}
+      <div class="actions">
+        <button type="button" class="button button--secondary" aria-haspopup="dialog" onClick={start}>
+          {t('sanction.open')}
+        </button>
+      </div>
       <h3 class="section-title">{t('sanction.history')}</h3>
       <Show when={history()}>
         {(h) => (

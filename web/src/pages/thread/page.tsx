@@ -61,6 +61,7 @@ export default function ThreadPage() {
             more={more}
             me={me()!.id}
             board={isBoard(me())}
+            readOnly={!!me()?.sanction}
           />
         </Show>
       </Suspense>

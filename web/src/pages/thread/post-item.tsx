@@ -15,6 +15,8 @@ export function PostItem(props: {
   post: Post;
   mine: boolean;
   board: boolean;
+  /** A read-only member may not edit, remove or report: no button that can only fail (N7). */
+  readOnly: boolean;
   onReport: () => void;
   onRemove: () => void;
   onModerate: (action: 'hide' | 'restore') => void;
@@ -116,7 +118,7 @@ export function PostItem(props: {
           </div>
         </form>
       </Show>
-      <Show when={!editing() && p().state !== 'removed'}>
+      <Show when={!editing() && p().state !== 'removed' && !props.readOnly}>
         <div class="actions">
           <Show when={props.board && !props.mine && (p().state === 'published' || p().state === 'hidden')}>
             <button

@@ -17,7 +17,15 @@ import { refreshThread } from './data';
 import { BoardTools } from './board-tools';
 import { PostItem, STATE_BADGE } from './post-item';
 
-export function ThreadView(props: { thread: Thread; posts: Post[]; more: MorePages<Post>; me: string; board: boolean }) {
+export function ThreadView(props: {
+  thread: Thread;
+  posts: Post[];
+  more: MorePages<Post>;
+  me: string;
+  board: boolean;
+  /** A read-only member: no report or post action that could only be refused. */
+  readOnly: boolean;
+}) {
   const spaces = createAsync(() => getSpaces());
   const space = () => spaces()?.items.find((s) => s.id === props.thread.spaceId);
   const [report, setReport] = createSignal<ReportTarget>();
@@ -69,7 +77,7 @@ export function ThreadView(props: { thread: Thread; posts: Post[]; more: MorePag
         </Show>
         <Show when={STATE_BADGE[props.thread.state]}>{(key) => <span class="badge badge--pending">{t(key())}</span>}</Show>
       </p>
-      <Show when={props.thread.authorId !== props.me}>
+      <Show when={props.thread.authorId !== props.me && !props.readOnly}>
         <div class="actions">
           <button
             type="button"
@@ -108,6 +116,7 @@ export function ThreadView(props: { thread: Thread; posts: Post[]; more: MorePag
                 mine={post.authorId === props.me}
                 onReport={() => setReport({ targetType: 'post', targetId: post.id, title: t('post.reportLabel') })}
                 board={props.board}
+                readOnly={props.readOnly}
                 onRemove={() => setRemoving(post)}
                 onModerate={(action) => setModerating({ action, post })}
                 onChanged={() => void refreshThread(props.thread)}
