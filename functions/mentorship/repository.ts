@@ -395,8 +395,8 @@ export async function getCohort(id: string): Promise<CohortRecord | undefined> {
 
 /**
  * Takes the right to publish a draft: only while it is a draft and nobody else holds an unexpired
- * lease, on the version the caller read. The version moves too, so an adjustment made from the old
- * draft is refused.
+ * lease, on the version the caller read. An adjustment is refused while the lease stands (its own
+ * condition), so the pairs published are the pairs read; the version moves when the publish ends.
  * Returns false when another publish holds it or the draft is already published.
  */
 export async function claimCohortPublish(id: string, token: string, version: number, now: string, until: string): Promise<boolean> {
@@ -404,7 +404,6 @@ export async function claimCohortPublish(id: string, token: string, version: num
     await db.updateItem({
       TableName: TABLE,
       Key: toAttr(keys.cohort(id)),
-      // No version bump: while the lease is held, an adjustment is refused by its own condition.
       UpdateExpression: 'SET publishing = :lease',
       ConditionExpression: '#state = :draft AND version = :v AND (attribute_not_exists(publishing) OR publishing.#until < :now)',
       ExpressionAttributeNames: { '#state': 'state', '#until': 'until' },
