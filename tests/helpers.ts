@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AdminAddUserToGroupCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { codeSentTo } from '../scripts/local/outbox';
+import { codeSentTo, heldCodeOf } from '../scripts/local/outbox';
 import type { ProfileInput } from '../shared/schemas';
 import { responseChecker } from './response-check';
 
@@ -167,9 +167,18 @@ export function expectError(res: Res, status: number, code: string) {
 
 export { app };
 
-/** The code cognito-local "emailed" to this address (a password reset): local mode sends no mail. */
-export const emailedCode = (email: string): Promise<string> =>
-  codeSentTo(process.env.TEST_COGNITO_DATA_DIR ?? '', process.env.USER_POOL_ID ?? '', email);
+/**
+ * Asks for a password reset and answers the code cognito-local "emailed" (local mode sends no
+ * mail). It keeps one code per account, and the sign-up's stays behind after local mode confirms
+ * it, so the reset's code is the one that replaced whatever was there before the request.
+ */
+export async function requestResetCode(email: string): Promise<string> {
+  const where = [process.env.TEST_COGNITO_DATA_DIR ?? '', process.env.USER_POOL_ID ?? ''] as const;
+  const before = await heldCodeOf(...where, email);
+  const res = await new Agent().post('/api/auth/forgot-password', { email });
+  if (res.status !== 204) throw new Error(`forgot-password answered ${res.status}`);
+  return codeSentTo(...where, email, { replacing: before });
+}
 
 /**
  * Limits count in fixed windows (a minute, an hour…). A test that fills one waits, when the

@@ -24,15 +24,31 @@ export function outboxOf(dataDir: string, userPoolId: string): Map<string, HeldC
   return out;
 }
 
+/** The code held for an address now (undefined: none), waiting out a data file caught mid-rewrite. */
+export async function heldCodeOf(dataDir: string, userPoolId: string, email: string): Promise<string | undefined> {
+  for (;;) {
+    const outbox = outboxOf(dataDir, userPoolId);
+    if (outbox) return outbox.get(email)?.code;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 /**
  * The code last "sent" to an address, waiting a moment for it: cognito-local rewrites its data
- * file whole on every change, so a look may catch it mid-write.
+ * file whole on every change, so a look may catch it mid-write. Pass what `heldCodeOf` saw before
+ * the request as `replacing`: the sign-up's code stays behind after local mode confirms an account.
  */
-export async function codeSentTo(dataDir: string, userPoolId: string, email: string, timeoutMs = 3000): Promise<string> {
-  const until = Date.now() + timeoutMs;
+export async function codeSentTo(
+  dataDir: string,
+  userPoolId: string,
+  email: string,
+  opts: { replacing?: string; timeoutMs?: number } = {},
+): Promise<string> {
+  const until = Date.now() + (opts.timeoutMs ?? 10_000);
   for (;;) {
     const held = outboxOf(dataDir, userPoolId)?.get(email);
-    if (held) return held.code;
+    // One code per account: a new message's code is the one that replaced what was held before.
+    if (held && held.code !== opts.replacing) return held.code;
     if (Date.now() > until) throw new Error(`no code was sent to ${email}`);
     await new Promise((r) => setTimeout(r, 50));
   }

@@ -2,7 +2,7 @@ import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb
 import { describe, expect, it, vi } from 'vitest';
 import { config } from '../../functions/lib/config';
 import { dynamo } from '../../functions/lib/db';
-import { Agent, PASSWORD, awayFromWindowEdge, emailedCode, expectError, member, signedInAgent, uniqueEmail } from '../helpers';
+import { Agent, PASSWORD, awayFromWindowEdge, expectError, member, requestResetCode, signedInAgent, uniqueEmail } from '../helpers';
 import { totp } from '../totp';
 
 const NEW_PASSWORD = 'a brand new and unusual passphrase';
@@ -11,8 +11,7 @@ describe('forgotten password', () => {
   it('sends a code, and the code sets a new password; the old one stops working', async () => {
     const a = await signedInAgent('reset');
     const anon = new Agent();
-    expect((await anon.post('/api/auth/forgot-password', { email: a.email })).status).toBe(204);
-    const code = await emailedCode(a.email);
+    const code = await requestResetCode(a.email);
     expect((await anon.post('/api/auth/reset-password', { email: a.email, code, password: NEW_PASSWORD })).status).toBe(204);
     expectError(await new Agent().post('/api/auth/sign-in', { email: a.email, password: PASSWORD }), 401, 'unauthenticated');
     expect((await new Agent().post('/api/auth/sign-in', { email: a.email, password: NEW_PASSWORD })).status).toBe(200);
@@ -38,8 +37,7 @@ describe('forgotten password', () => {
 
   it('refuses a weak new password and bad input with 400, and keeps the code usable', async () => {
     const a = await signedInAgent('reset');
-    await new Agent().post('/api/auth/forgot-password', { email: a.email });
-    const code = await emailedCode(a.email);
+    const code = await requestResetCode(a.email);
     const weak = await new Agent().post('/api/auth/reset-password', { email: a.email, code, password: 'password1234' });
     expectError(weak, 400, 'validation_failed');
     expect(weak.body.error.details[0].path).toBe('password');
@@ -52,8 +50,7 @@ describe('forgotten password', () => {
   it('one address’s code does not reset another account', async () => {
     const a = await signedInAgent('reset');
     const b = await signedInAgent('reset-other');
-    await new Agent().post('/api/auth/forgot-password', { email: a.email });
-    const code = await emailedCode(a.email);
+    const code = await requestResetCode(a.email);
     const res = await new Agent().post('/api/auth/reset-password', { email: b.email, code, password: NEW_PASSWORD });
     expectError(res, 400, 'validation_failed');
     expect((await new Agent().post('/api/auth/sign-in', { email: b.email, password: PASSWORD })).status).toBe(200);
@@ -82,8 +79,7 @@ describe('forgotten password', () => {
     const a = await signedInAgent('reset-race');
     const max = config.SIGNIN_MAX_FAILURES;
     await awayFromWindowEdge(config.SIGNIN_WINDOW_SECONDS);
-    await new Agent().post('/api/auth/forgot-password', { email: a.email });
-    const code = await emailedCode(a.email);
+    const code = await requestResetCode(a.email);
     const wrong = code === '000000' ? '111111' : '000000';
     const tries = Array.from({ length: 30 }, () =>
       new Agent().post('/api/auth/reset-password', { email: a.email, code: wrong, password: NEW_PASSWORD }),
@@ -99,8 +95,8 @@ describe('forgotten password', () => {
     const a = await signedInAgent('reset');
     const { secret } = (await a.post('/api/auth/mfa/totp', { password: PASSWORD })).body;
     expect((await a.post('/api/auth/mfa/totp/verify', { code: totp(secret) })).status).toBe(200);
-    await new Agent().post('/api/auth/forgot-password', { email: a.email });
-    await new Agent().post('/api/auth/reset-password', { email: a.email, code: await emailedCode(a.email), password: NEW_PASSWORD });
+    const code = await requestResetCode(a.email);
+    expect((await new Agent().post('/api/auth/reset-password', { email: a.email, code, password: NEW_PASSWORD })).status).toBe(204);
     const res = await new Agent().post('/api/auth/sign-in', { email: a.email, password: NEW_PASSWORD });
     expect(res.status).toBe(202);
     expect(res.body).toEqual({ challenge: 'totp' });

@@ -460,7 +460,8 @@ export const en = {
   'cohorts.publishCount': 'Requests to send: {count}.',
 
   'boardMentorships.title': 'All mentorships',
-  'boardMentorships.intro': 'Every mentorship in the network and its state. What the two members wrote to each other and their check-ins are not shown here.',
+  'boardMentorships.intro':
+    'Every mentorship in the network and its state. What the two members wrote to each other and their check-ins are not shown here.',
   'boardMentorships.state': 'State',
   'boardMentorships.any': 'Any state',
   'boardMentorships.apply': 'Show',
