@@ -162,7 +162,7 @@ export const en = {
   'signIn.codeLapsed':
     'The sign-in was stopped: it took more than a few minutes, or a code was wrong too often. Enter your email address and password again.',
   'signIn.codeLost':
-    'Lost the phone with your authenticator app? Contact the network’s advisory board: once they have checked who you are, they can have the second step turned off.',
+    'Lost the phone with your authenticator app? Ask a member you trust to write to the advisory board for you (“Write to the advisory board” at the foot of every page): once the board has checked who you are, it can have the second step turned off.',
 
   'reset.title': 'Reset your password',
   'reset.intro': 'Enter the email address of your account. We will send it a code to set a new password.',
