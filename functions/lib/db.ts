@@ -161,6 +161,17 @@ export const values = (v: Item): Record<string, AttributeValue> => marshall(v, {
 
 export const isConditionFailure = (e: unknown): boolean => e instanceof Error && e.name === 'ConditionalCheckFailedException';
 
+/** Runs one conditional write: true when it was made, false when its condition did not hold. */
+export async function madeIf(write: Promise<unknown>): Promise<boolean> {
+  try {
+    await write;
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
 /**
  * For a cancelled transaction: the index of every item whose condition failed (null when `e` is
  * not a cancelled transaction). Lets a service tell "already decided" from "stale version".

@@ -1,7 +1,7 @@
 import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { MatchReason } from '../../shared/matching';
 import { decodeCursor, encodeCursor, type Page } from '../lib/cursor';
-import { TABLE, db, fromAttr, getMany, isConditionFailure, queryAll, recordOf, toAttr, values } from '../lib/db';
+import { TABLE, db, fromAttr, getMany, madeIf, queryAll, recordOf, toAttr, values } from '../lib/db';
 import { keys } from '../lib/keys';
 
 /**
@@ -399,55 +399,45 @@ export async function getCohort(id: string): Promise<CohortRecord | undefined> {
  * condition), so the pairs published are the pairs read; the version moves when the publish ends.
  * Returns false when another publish holds it or the draft is already published.
  */
-export async function claimCohortPublish(id: string, token: string, version: number, now: string, until: string): Promise<boolean> {
-  try {
-    await db.updateItem({
+export function claimCohortPublish(id: string, token: string, version: number, now: string, until: string): Promise<boolean> {
+  return madeIf(
+    db.updateItem({
       TableName: TABLE,
       Key: toAttr(keys.cohort(id)),
       UpdateExpression: 'SET publishing = :lease',
       ConditionExpression: '#state = :draft AND version = :v AND (attribute_not_exists(publishing) OR publishing.#until < :now)',
       ExpressionAttributeNames: { '#state': 'state', '#until': 'until' },
       ExpressionAttributeValues: values({ ':lease': { token, until }, ':draft': 'draft', ':now': now, ':v': version }),
-    });
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
+    }),
+  );
 }
 
 /** Records the outcome of a publish, only by the holder of the lease. Returns false when it lost it. */
-export async function finishCohortPublish(id: string, token: string, published: NonNullable<CohortRecord['published']>): Promise<boolean> {
-  try {
-    await db.updateItem({
+export function finishCohortPublish(id: string, token: string, published: NonNullable<CohortRecord['published']>): Promise<boolean> {
+  return madeIf(
+    db.updateItem({
       TableName: TABLE,
       Key: toAttr(keys.cohort(id)),
       UpdateExpression: 'SET #state = :published, published = :result REMOVE publishing ADD version :one',
       ConditionExpression: '#state = :draft AND publishing.#token = :token',
       ExpressionAttributeNames: { '#state': 'state', '#token': 'token' },
       ExpressionAttributeValues: values({ ':published': 'published', ':result': published, ':one': 1, ':draft': 'draft', ':token': token }),
-    });
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
+    }),
+  );
 }
 
 /** Gives back a publish lease after a failure, only by its holder. */
 export async function releaseCohortPublish(id: string, token: string): Promise<void> {
-  try {
-    await db.updateItem({
+  await madeIf(
+    db.updateItem({
       TableName: TABLE,
       Key: toAttr(keys.cohort(id)),
       UpdateExpression: 'REMOVE publishing',
       ConditionExpression: 'publishing.#token = :token',
       ExpressionAttributeNames: { '#token': 'token' },
       ExpressionAttributeValues: values({ ':token': token }),
-    });
-  } catch (e) {
-    if (!isConditionFailure(e)) throw e;
-  }
+    }),
+  );
 }
 
 /** The mentorship holding a pair's open-request lock, if any. */

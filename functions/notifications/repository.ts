@@ -1,6 +1,6 @@
 import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { Page } from '../lib/cursor';
-import { TABLE, db, fromAttr, isConditionFailure, newestFirst, queryAll, toAttr, values } from '../lib/db';
+import { TABLE, db, fromAttr, madeIf, newestFirst, queryAll, toAttr, values } from '../lib/db';
 import { NotFoundError } from '../lib/errors';
 import { ulid } from '../lib/ids';
 import { keys } from '../lib/keys';
@@ -133,19 +133,9 @@ const readUpdate = (key: { pk: string; sk: string }, condition: string, id?: str
 });
 
 export async function markRead(memberId: string, id: string): Promise<void> {
-  try {
-    await db.updateItem(readUpdate(keys.notification(memberId, id), 'attribute_exists(pk)'));
-    return;
-  } catch (e) {
-    if (!isConditionFailure(e)) throw e;
-  }
+  if (await madeIf(db.updateItem(readUpdate(keys.notification(memberId, id), 'attribute_exists(pk)')))) return;
   const notice = (await boardNoticesOf(memberId)).find((n) => n.id === id);
   if (!notice) throw new NotFoundError();
-  try {
-    // Conditioned on the id: a notice overwritten meanwhile by a new arrival stays unread.
-    await db.updateItem(readUpdate(keys.boardNotice(memberId, notice.type), 'id = :id', id));
-  } catch (e) {
-    if (isConditionFailure(e)) throw new NotFoundError();
-    throw e;
-  }
+  // Conditioned on the id: a notice overwritten meanwhile by a new arrival stays unread.
+  if (!(await madeIf(db.updateItem(readUpdate(keys.boardNotice(memberId, notice.type), 'id = :id', id))))) throw new NotFoundError();
 }
