@@ -20,3 +20,20 @@ export function StatusMessage(props: { message: Status | undefined }) {
     </div>
   );
 }
+
+/**
+ * What an action came to, in words already looked up: a success announced politely, or a problem
+ * announced at once (an alert). Pages with several actions on one record show their outcome here.
+ */
+export function ActionOutcome(props: { done: string | undefined; problem: string | undefined }) {
+  return (
+    <>
+      <StatusMessage message={props.done ? { tone: 'success', text: props.done } : undefined} />
+      <Show when={props.problem}>
+        <p class="field__error" role="alert">
+          {props.problem}
+        </p>
+      </Show>
+    </>
+  );
+}

@@ -1,3 +1,4 @@
+import { ActionOutcome } from '../../components/status-message';
 import { createAsync, revalidate } from '@solidjs/router';
 import { createSignal, For, Show, Suspense } from 'solid-js';
 import { ConfirmDialog } from '../../components/confirm-dialog';
@@ -5,7 +6,6 @@ import { ErrorSummary } from '../../components/error-summary';
 import { Field } from '../../components/field';
 import { LoadMore } from '../../components/load-more';
 import { Loading } from '../../components/loading';
-import { Notice } from '../../components/notice';
 import { isolate, t } from '../../i18n';
 import { formatDay } from '../../i18n/format';
 import { api, isStatus, unwrap } from '../../lib/api';
@@ -118,6 +118,10 @@ export function CheckIns(props: { id: string; me: string; otherName: string }) {
   const [editing, setEditing] = createSignal<CheckIn>();
   const [deleting, setDeleting] = createSignal<CheckIn>();
   const [done, setDone] = createSignal<'saved' | 'edited' | 'deleted'>();
+  const doneText = () => {
+    const d = done();
+    return d ? t(`checkins.done.${d}`) : undefined;
+  };
   const [problem, setProblem] = createSignal<string>();
   const errors = createFormErrors(FIELDS);
   const removal = createBusy();
@@ -188,20 +192,7 @@ export function CheckIns(props: { id: string; me: string; otherName: string }) {
         {t('checkins.title')}
       </h2>
       <p class="muted">{t('checkins.intro')}</p>
-      <div role="status" class="live">
-        <Show when={done()}>
-          {(d) => (
-            <Notice tone="success">
-              <p>{t(`checkins.done.${d()}`)}</p>
-            </Notice>
-          )}
-        </Show>
-      </div>
-      <Show when={problem()}>
-        <p class="field__error" role="alert">
-          {problem()}
-        </p>
-      </Show>
+      <ActionOutcome done={doneText()} problem={problem()} />
       <Suspense fallback={<Loading />}>
         <Show when={list()}>
           {(l) => (

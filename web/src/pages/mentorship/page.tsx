@@ -1,3 +1,4 @@
+import { ActionOutcome } from '../../components/status-message';
 import { A, createAsync, revalidate, useParams } from '@solidjs/router';
 import { createSignal, For, Show, Suspense } from 'solid-js';
 import { RadioGroup } from '../../components/choice-group';
@@ -128,6 +129,10 @@ function MentorshipDetail(props: { mentorship: MentorshipView; me: string }) {
   const { busy, run } = createBusy();
   const [problem, setProblem] = createSignal<string>();
   const [done, setDone] = createSignal<MessageKey>();
+  const doneText = () => {
+    const key = done();
+    return key ? t(key) : undefined;
+  };
 
   const close = async (action: Closing) => {
     setProblem(undefined);
@@ -175,20 +180,7 @@ function MentorshipDetail(props: { mentorship: MentorshipView; me: string }) {
           <span class="badge badge--quiet">{t('mentorship.proposed')}</span>
         </Show>
       </p>
-      <div role="status" class="live">
-        <Show when={done()}>
-          {(key) => (
-            <Notice tone="success">
-              <p>{t(key())}</p>
-            </Notice>
-          )}
-        </Show>
-      </div>
-      <Show when={problem()}>
-        <p class="field__error" role="alert">
-          {problem()}
-        </p>
-      </Show>
+      <ActionOutcome done={doneText()} problem={problem()} />
       <dl class="details">
         <div class="details__row">
           <dt>{t('mentorship.mentor')}</dt>
