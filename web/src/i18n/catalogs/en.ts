@@ -1,8 +1,10 @@
 /**
- * The English catalog: every string the web app shows. Other locales (ur, fa, ar, ps …) are
- * objects of the same keys; `{name}` placeholders are filled by `t(key, params)`.
+ * English (English): the source catalog. Every word the web app shows is an ICU message here, one
+ * sentence per message, with plurals and selects inside it (`{count, plural, one {…} other {…}}`,
+ * `{kind, select, champion {…} other {…}}`). Every other catalog has exactly these keys and the
+ * same arguments; the build compiles each message, so a broken one fails the build.
  */
-export const en = {
+const en = {
   'app.name': 'Champions Network',
   'app.skip': 'Skip to main content',
   'app.loading': 'Loading…',
@@ -14,7 +16,7 @@ export const en = {
 
   'nav.label': 'Main',
   'nav.menu': 'Menu',
-  'nav.menuUnread': 'Menu ({count} new)',
+  'nav.menuUnread': 'Menu ({count, number} new)',
   'nav.directory': 'Directory',
   'nav.profile': 'My profile',
   'nav.settings': 'Settings',
@@ -28,7 +30,7 @@ export const en = {
   'nav.signUp': 'Create account',
   'nav.signOut': 'Sign out',
   'nav.notifications': 'Notifications',
-  'nav.notificationsUnread': 'Notifications ({count} new)',
+  'nav.notificationsUnread': 'Notifications ({count, number} new)',
   'notifications.title': 'Notifications',
   'notifications.intro': 'What happened that concerns you, newest first. They never name anyone: open one to see it in the app.',
   'notifications.listTitle': 'Recent',
@@ -135,7 +137,7 @@ export const en = {
 
   'validation.email': 'Enter your email address.',
   'validation.password': 'Enter your password.',
-  'validation.passwordLength': 'Use at least {min} characters.',
+  'validation.passwordLength': 'Use at least {min, plural, one {# character} other {# characters}}.',
   'validation.code': 'Enter the code from the email.',
   'validation.totp': 'Enter the 6-digit code from your authenticator app.',
   'validation.displayName': 'Enter the name members will see.',
@@ -181,7 +183,7 @@ export const en = {
   'signUp.intro':
     'The network brings together women practitioners working against human trafficking and the gender champions who support them. After creating an account you apply to the advisory board, which vets every member.',
   'signUp.emailHint': 'Use an address only you can read. Other members never see it.',
-  'signUp.passwordHint': 'At least {min} characters. A short sentence you can remember works well; common passwords are refused.',
+  'signUp.passwordHint': 'At least {min, plural, one {# character} other {# characters}}. A short sentence you can remember works well; common passwords are refused.',
   'signUp.submit': 'Create account',
   'signUp.submitting': 'Creating your account…',
   'signUp.haveAccount': 'Already have an account?',
@@ -255,7 +257,7 @@ export const en = {
     'No mentor matches what you seek right now. Widen the topics you seek in your profile, or look again later: mentors’ free places change.',
   'mentors.emptyLink': 'Change what I seek',
   'mentors.match': 'Match',
-  'mentors.matchText': '{score} out of 100',
+  'mentors.matchText': '{score, number} out of 100',
   'mentors.why': 'Why suggested',
   'mentors.ask': 'Ask for mentoring',
   'mentors.askLabel': 'Ask {name} for mentoring',
@@ -344,7 +346,7 @@ export const en = {
   'mentorships.empty': 'You have no mentorships yet.',
   'mentorships.findMentor': 'Find a mentor',
   'mentorships.with': 'With {name}',
-  'mentorships.groupCount': '{state} ({count})',
+  'mentorships.groupCount': '{state} ({count, number})',
 
   'mentorship.title': 'Mentorship with {name}',
   'mentorship.titleUnknown': 'Mentorship',
@@ -421,9 +423,9 @@ export const en = {
   'cohorts.onlySeeking': 'Only members seeking mentoring',
   'cohorts.onlyOffering': 'Only members offering mentoring',
   'cohorts.seeking': 'seeks mentoring',
-  'cohorts.offering': 'offers {count} places',
+  'cohorts.offering': 'offers {count, plural, one {# place} other {# places}}',
   'cohorts.noneListed': 'No members to show. Load more, or change the filters.',
-  'cohorts.selectedCount': '{count} selected',
+  'cohorts.selectedCount': '{count, plural, one {# selected} other {# selected}}',
   'cohorts.draft': 'Draft assignment',
   'cohorts.drafting': 'Drafting…',
   'cohorts.pickMentees': 'Choose at least one mentee.',
@@ -431,8 +433,8 @@ export const en = {
   'cohorts.draftTitle': 'Draft assignment',
   'cohorts.publishedTitle': 'Published cohort',
   'cohorts.notFound': 'This cohort does not exist.',
-  'cohorts.totalScore': 'Total match: {score}',
-  'cohorts.summary': '{pairs} pairs, {unassigned} unassigned',
+  'cohorts.totalScore': 'Total match: {score, number}',
+  'cohorts.summary': '{pairs, plural, one {# pair} other {# pairs}}, {unassigned, plural, one {# unassigned} other {# unassigned}}',
   'cohorts.pairsCaption': 'Pairs: each mentee and the mentor proposed',
   'cohorts.colMentee': 'Mentee',
   'cohorts.colMentor': 'Mentor',
@@ -452,12 +454,11 @@ export const en = {
   'cohorts.publishBody':
     'Each pair becomes a request to the mentor, marked as proposed by the board. Both members are told; the mentor accepts or declines as usual.',
   'cohorts.publishing': 'Publishing…',
-  'cohorts.created': '{count} requests created.',
-  'cohorts.createdOne': '1 request created.',
+  'cohorts.created': '{count, plural, one {# request created.} other {# requests created.}}',
   'cohorts.skippedTitle': 'Skipped',
   'cohorts.skipped': '{mentee} with {mentor}: {reason}',
   'cohorts.new': 'Start a new cohort',
-  'cohorts.publishCount': 'Requests to send: {count}.',
+  'cohorts.publishCount': 'Requests to send: {count, number}.',
 
   'boardMentorships.title': 'All mentorships',
   'boardMentorships.intro':
@@ -487,8 +488,7 @@ export const en = {
   'directory.any': 'Any',
   'directory.apply': 'Show members',
   'directory.clear': 'Clear filters',
-  'directory.countOne': '1 member shown',
-  'directory.countMany': '{count} members shown',
+  'directory.count': '{count, plural, one {# member shown} other {# members shown}}',
   'directory.empty': 'No members match these filters.',
   'directory.blocked': 'The member has been blocked.',
   'directory.languages': 'Languages: {list}',
@@ -507,8 +507,7 @@ export const en = {
   'member.blockTitle': 'Blocking',
   'member.block': 'Block this member',
   'member.reportTitle': 'Report this member',
-  'member.reportExplain.practitioner': 'Tell the advisory board about harassment or unsafe behaviour. She will not learn who reported her.',
-  'member.reportExplain.champion': 'Tell the advisory board about harassment or unsafe behaviour. He will not learn who reported him.',
+  'member.reportExplain': 'Tell the advisory board about harassment or unsafe behaviour. {kind, select, champion {He will not learn who reported him.} other {She will not learn who reported her.}}',
   'member.report': 'Report to the board',
   'member.reportLabel': 'Report this member',
   'member.blockConfirmTitle': 'Block {name}?',
@@ -535,8 +534,7 @@ export const en = {
   'board.alreadyDecided': 'Another board member has already decided on this application.',
   'board.approveLabel': 'Approve {name}',
   'board.approveConfirmTitle': 'Approve {name}?',
-  'board.approveConfirmBody.practitioner': 'She becomes a member: she can use the directory, the discussions and mentoring.',
-  'board.approveConfirmBody.champion': 'He becomes a member: he can use the directory, the discussions and mentoring.',
+  'board.approveConfirmBody': '{kind, select, champion {He becomes a member: he can use the directory, the discussions and mentoring.} other {She becomes a member: she can use the directory, the discussions and mentoring.}}',
   'board.declineLabel': 'Decline {name}',
 
   'board.mfaNotice':
@@ -551,8 +549,7 @@ export const en = {
   'settings.sessionOther': 'Another device, signed in on {date}',
   'settings.sessionsEnd': 'Sign out everywhere else',
   'settings.sessionsEnding': 'Signing out…',
-  'settings.sessionsEndedOne': 'Signed out on 1 other device.',
-  'settings.sessionsEnded': 'Signed out on {count} other devices.',
+  'settings.sessionsEnded': 'Signed out on {count, plural, one {# other device} other {# other devices}}.',
   'settings.sessionsNone': 'You were not signed in anywhere else.',
   'settings.passwordSave': 'Change password',
   'settings.passwordSaving': 'Changing…',
@@ -632,8 +629,7 @@ export const en = {
   'space.empty': 'No threads yet. Start the first one.',
   'space.start': 'Start a thread',
   'space.byline': 'By {name} · {replies} · last activity {date}',
-  'space.replies': '{count} replies',
-  'space.reply1': '1 reply',
+  'space.replies': '{count, plural, one {# reply} other {# replies}}',
   'badge.pinned': 'Pinned',
   'badge.locked': 'Locked',
   'badge.pending': 'Waiting for the board',
@@ -649,7 +645,7 @@ export const en = {
   'composer.anonymous': 'Anonymous',
   'composer.anonymousHint': 'Members will not see your name; the board will. Anonymous posts wait for the board.',
   'composer.audience': 'Visible to members of {space} ({audience}).',
-  'composer.audienceCount': 'Visible to {count} members in {space} ({audience}).',
+  'composer.audienceCount': 'Visible to {count, plural, one {# member} other {# members}} in {space} ({audience}).',
   'composer.warn': 'This will wait for the board before others see it: {reasons}.',
   'composer.post': 'Post',
   'composer.posting': 'Posting…',
@@ -699,17 +695,15 @@ export const en = {
 
   'report.title': 'Report',
   'report.reason': 'What is wrong?',
-  'reason.topics': 'Shares {count} of your topics: {list}',
-  'reason.topics.board': 'Shares {count} of the mentee’s topics: {list}',
+  'reason.topics': 'Shares {count, plural, one {# of your topics} other {# of your topics}}: {list}',
+  'reason.topics.board': 'Shares {count, plural, one {# of the mentee’s topics} other {# of the mentee’s topics}}: {list}',
   'reason.goals': 'Your goals mention {list}',
   'reason.goals.board': 'The mentee’s goals mention {list}',
   'reason.language': 'Speaks {list}',
   'reason.language.board': 'They both speak {list}',
   'reason.timezone.same': 'Same time zone',
-  'reason.timezone.hour': '1 hour’s time difference',
-  'reason.timezone.hours': '{hours} hours’ time difference',
-  'reason.capacity': 'Has room for {count} more mentees',
-  'reason.capacity.one': 'Has room for 1 more mentee',
+  'reason.timezone.hours': '{hours, plural, one {# hour’s time difference} other {# hours’ time difference}}',
+  'reason.capacity': 'Has room for {count, plural, one {# more mentee} other {# more mentees}}',
   'reason.country': 'Works in your country',
   'reason.country.board': 'Works in the mentee’s country',
   'report.reason.harassment': 'Harassment',
@@ -761,13 +755,13 @@ export const en = {
   'mod.reportedThread': 'The thread {title}',
   'mod.reportedMember': 'About {name}',
   'mod.reportedItem': 'What was reported',
-  'mod.reports': 'Reports ({count})',
+  'mod.reports': 'Reports ({count, number})',
   'mod.subjectGone': 'What was reported is no longer there: it was deleted, or its author erased her account.',
 
   'nav.audit': 'Audit log',
   'nav.board': 'Board',
-  'nav.boardWaiting': 'Board ({count} waiting)',
-  'nav.waiting': '{label} ({count})',
+  'nav.boardWaiting': 'Board ({count, number} waiting)',
+  'nav.waiting': '{label} ({count, number})',
   'nav.rules': 'Rules',
   'audit.title': 'Audit log',
   'audit.intro': 'Every board decision, newest first. Entries are never changed or removed.',
@@ -809,9 +803,7 @@ export const en = {
   'rules.saved': 'The rules have been saved.',
   'rules.conflict': 'Another board member changed the rules meanwhile. They have been reloaded; make your change again.',
   'sanction.title': 'Sanctions',
-  'sanction.intro.practitioner':
-    'Warn this member, make her read-only, or suspend her until a date. The decision is kept in the audit log.',
-  'sanction.intro.champion': 'Warn this member, make him read-only, or suspend him until a date. The decision is kept in the audit log.',
+  'sanction.intro': '{kind, select, champion {Warn this member, make him read-only, or suspend him until a date.} other {Warn this member, make her read-only, or suspend her until a date.}} The decision is kept in the audit log.',
   'sanction.open': 'Sanction this member',
   'sanction.dialog': 'Sanction {name}',
   'sanction.type': 'Sanction',
@@ -882,4 +874,4 @@ export const en = {
   'validation.reapplyDays': 'Enter a whole number of days from 0 to 3650.',
 } as const;
 
-export type MessageKey = keyof typeof en;
+export default en;
