@@ -101,7 +101,8 @@ export function catalogProblems(locale: string, catalog: Record<string, unknown>
     for (const p of pluralsOf(ast)) {
       const needed = p.ordinal ? ordinal : cardinal;
       const lacking = needed.filter((c) => !p.keys.includes(c));
-      if (lacking.length) problems.push(`${key}: the plural of {${p.arg}} lacks ${lacking.join(', ')} (${locale} needs ${needed.join(', ')})`);
+      if (lacking.length)
+        problems.push(`${key}: the plural of {${p.arg}} lacks ${lacking.join(', ')} (${locale} needs ${needed.join(', ')})`);
       const foreign = p.keys.filter((k) => !needed.includes(k as Intl.LDMLPluralRule));
       if (foreign.length) problems.push(`${key}: the plural of {${p.arg}} has ${foreign.join(', ')}, which ${locale} never uses`);
     }

@@ -87,7 +87,7 @@ export function Composer(props: {
                 const size = s().audienceSize;
                 return size === undefined
                   ? t('composer.audience', { space: isolate(s().name), audience: audienceWords(s().audience) })
-                  : t('composer.audienceCount', { count: String(size), space: isolate(s().name), audience: audienceWords(s().audience) });
+                  : t('composer.audienceCount', { count: size, space: isolate(s().name), audience: audienceWords(s().audience) });
               })()}
             </p>
           )}

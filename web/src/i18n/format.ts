@@ -1,5 +1,6 @@
 import { EXPERTISE } from '../../../shared/meta';
-import { locale } from './index';
+import { createRoot, createSignal } from 'solid-js';
+import { intlLocale, locale } from './index';
 
 /*
  * Names of reference data in the current locale. Countries and languages come from the browser's
@@ -11,7 +12,7 @@ function names(type: 'region' | 'language'): Intl.DisplayNames {
   const key = `${locale()}:${type}`;
   let n = cache.get(key);
   if (!n) {
-    n = new Intl.DisplayNames([locale()], { type, fallback: 'code' });
+    n = new Intl.DisplayNames([intlLocale()], { type, fallback: 'code' });
     cache.set(key, n);
   }
   return n;
@@ -41,32 +42,64 @@ export function languageName(code: string): string {
 const expertiseLabels = new Map<string, string>(EXPERTISE.map((e) => [e.code, e.label]));
 export const expertiseName = (code: string): string => expertiseLabels.get(code) ?? code;
 
+const [timeZone, setTimeZoneSignal] = createRoot(() => createSignal<string | undefined>(undefined));
+
+/** Dates and times show in the member's own time zone (her profile's), else the device's. */
+export function setTimeZone(zone: string | undefined): void {
+  let valid: string | undefined;
+  try {
+    valid = zone ? new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone : undefined;
+  } catch {
+    valid = undefined;
+  }
+  setTimeZoneSignal(valid);
+}
+export { timeZone };
+
+/**
+ * A moment in the current language, its calendar and the member's time zone. Where that calendar
+ * is not the Gregorian one (Solar Hijri for Persian and Pashto), the Gregorian date follows in
+ * brackets, because dates in this network are shared with members in other countries.
+ */
+function moment(d: Date, options: Intl.DateTimeFormatOptions): string {
+  const tag = intlLocale();
+  const own = new Intl.DateTimeFormat(tag, { timeZone: timeZone(), ...options });
+  const text = own.format(d);
+  if (own.resolvedOptions().calendar === 'gregory') return text;
+  const gregorian = new Intl.DateTimeFormat(tag.replace(/-ca-[a-z]+/, '-ca-gregory'), { timeZone: timeZone(), dateStyle: 'medium' });
+  return `${text} (${gregorian.format(d)})`;
+}
+
 export function formatDate(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat(locale(), { dateStyle: 'medium' }).format(d);
+  return Number.isNaN(d.getTime()) ? iso : moment(d, { dateStyle: 'medium' });
 }
 
 /** A moment with its time ("4 Dec 2026, 07:05"), for records where the hour matters (the audit log). */
 export function formatDateTime(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+  return Number.isNaN(d.getTime()) ? iso : moment(d, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /** Options sorted by their label in the current locale. */
 export function sortedOptions(codes: readonly string[], label: (code: string) => string): { value: string; label: string }[] {
-  const collator = new Intl.Collator(locale());
+  const collator = new Intl.Collator(intlLocale());
   return codes.map((c) => ({ value: c, label: label(c) })).sort((a, b) => collator.compare(a.label, b.label));
 }
 
 /** A calendar day (YYYY-MM-DD) as written, whatever the viewer's time zone. */
 export function formatDay(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? day : new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+  const d = new Date(`${day}T12:00:00Z`);
+  if (Number.isNaN(d.getTime())) return day;
+  const own = new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeZone: 'UTC' });
+  if (own.resolvedOptions().calendar === 'gregory') return own.format(d);
+  const gregorian = new Intl.DateTimeFormat(intlLocale().replace(/-ca-[a-z]+/, '-ca-gregory'), { dateStyle: 'medium', timeZone: 'UTC' });
+  return `${own.format(d)} (${gregorian.format(d)})`;
 }
 
 /** "a, b and c" in the current locale. */
 export const formatList = (items: readonly string[]): string =>
-  new Intl.ListFormat(locale(), { style: 'long', type: 'conjunction' }).format(items);
+  new Intl.ListFormat(intlLocale(), { style: 'long', type: 'conjunction' }).format(items);
 
 /** A number in the current locale (0.5 → "0.5", "0,5", "٠٫٥"…). */
-export const formatNumber = (n: number): string => new Intl.NumberFormat(locale()).format(n);
+export const formatNumber = (n: number): string => new Intl.NumberFormat(intlLocale()).format(n);

@@ -1,34 +1,90 @@
+import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { createRoot, createSignal } from 'solid-js';
-import { en, type MessageKey } from './en';
+import { DEFAULT_LOCALE, firstSupported, LOCALES, type Locale, localeOf } from '../../../shared/locales';
+import type { MessageKey } from './catalog';
 
 export type { MessageKey };
-export type Catalog = Record<MessageKey, string>;
+export type { Locale };
 
-/** Locales with a catalog. Add `ur: () => import('./ur')` style loaders as translations arrive. */
-const catalogs: Record<string, Catalog> = { en };
+/*
+ * Messages are ICU MessageFormat, formatted by FormatJS's intl-messageformat: CLDR plural rules
+ * (Arabic's six forms, Russian's four), selects, and numbers in each language's digits. The build
+ * compiles every catalog to ASTs (web/icu-catalogs.ts), so no parser ships; only the current
+ * language's catalog is fetched, as its own chunk.
+ */
+type Compiled = Record<MessageKey, MessageFormatElement[] | string>;
+const loaders = import.meta.glob<{ default: Compiled }>('./catalogs/*.ts');
+const loaded = new Map<Locale, Compiled>();
 
-/** Scripts written right to left among the network's languages. */
-const RTL = new Set(['ar', 'fa', 'prs', 'ps', 'ur', 'ckb', 'sd', 'bal']);
-
-const [locale, setLocaleSignal] = createRoot(() => createSignal('en'));
+const [locale, setLocaleSignal] = createRoot(() => createSignal<Locale>(DEFAULT_LOCALE));
 export { locale };
 
-/** `rtl` for Urdu, Farsi, Arabic …, `ltr` otherwise. */
-export const dir = (tag = locale()): 'ltr' | 'rtl' => (RTL.has(tag.split('-')[0] ?? tag) ? 'rtl' : 'ltr');
+/** The tag for Intl formatters: the language with its chosen digits and calendar (shared/locales.ts). */
+export const intlLocale = (tag: Locale = locale()): string => LOCALES[tag].intl;
 
-/** Switches the catalog and sets `lang` and `dir` on <html>, so CSS logical properties follow. */
-export function setLocale(tag: string): void {
-  const next = catalogs[tag] ? tag : 'en';
+/** `rtl` for Arabic, Persian, Pashto and Urdu, `ltr` otherwise. */
+export const dir = (tag: Locale = locale()): 'ltr' | 'rtl' => LOCALES[tag].dir;
+
+const DEVICE_KEY = 'cn.locale';
+
+/** The language kept on this device, else the first of the browser's languages we have. */
+export function deviceLocale(): Locale {
+  let kept: string | null = null;
+  try {
+    kept = localStorage.getItem(DEVICE_KEY);
+  } catch {
+    // Storage can be refused (private modes); the browser's languages still decide.
+  }
+  return (kept && localeOf(kept)) || firstSupported(navigator.languages?.length ? navigator.languages : [navigator.language]);
+}
+
+async function load(tag: Locale): Promise<Compiled> {
+  const have = loaded.get(tag);
+  if (have) return have;
+  const loader = loaders[`./catalogs/${tag}.ts`];
+  if (!loader) throw new Error(`No catalog for ${tag}`);
+  const compiled = (await loader()).default;
+  loaded.set(tag, compiled);
+  return compiled;
+}
+
+/**
+ * Switches the language without reloading the page: fetches its catalog, then sets the signal (so
+ * every `t()` re-renders) and `lang`/`dir` on <html>, so logical CSS properties mirror the layout.
+ * `keep` stores the choice on this device.
+ */
+export async function setLocale(tag: string, options: { keep?: boolean } = {}): Promise<Locale> {
+  const next = localeOf(tag) ?? DEFAULT_LOCALE;
+  await load(next);
   setLocaleSignal(next);
   document.documentElement.lang = next;
   document.documentElement.dir = dir(next);
+  if (options.keep) {
+    try {
+      localStorage.setItem(DEVICE_KEY, next);
+    } catch {
+      // Not kept on this device; the session still shows it.
+    }
+  }
+  return next;
 }
 
-/** The message for `key` in the current locale, with `{name}` placeholders filled from params. */
+const formats = new Map<string, IntlMessageFormat>();
+
+/** The message for `key` in the current language, with its arguments (numbers stay numbers for plurals). */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  const text = catalogs[locale()]?.[key] ?? en[key];
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  const tag = locale();
+  const message = loaded.get(tag)?.[key];
+  if (message === undefined) return key;
+  const id = `${tag}\u0000${key}`;
+  let format = formats.get(id);
+  if (!format) {
+    format = new IntlMessageFormat(message, intlLocale(tag));
+    formats.set(id, format);
+  }
+  const out = format.format(params);
+  return Array.isArray(out) ? out.join('') : String(out);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { MatchReason } from '../../../shared/matching';
 import { t } from '../i18n';
-import { expertiseName, formatList, formatNumber, languageName } from '../i18n/format';
+import { expertiseName, formatList, languageName } from '../i18n/format';
 
 /**
  * A suggestion's reason in the reader's words: to the mentee about herself ("your topics"), to
@@ -22,10 +22,10 @@ export function reasonText(r: MatchReason, reader: 'mentee' | 'board'): string {
     case 'timezone':
       if (r.hours === undefined) break;
       if (r.hours === 0) return t('reason.timezone.same');
-      return t(r.hours === 1 ? 'reason.timezone.hour' : 'reason.timezone.hours', { hours: formatNumber(r.hours) });
+      return t('reason.timezone.hours', { hours: r.hours });
     case 'capacity':
       if (r.free === undefined) break;
-      return r.free === 1 ? t('reason.capacity.one') : t('reason.capacity', { count: formatNumber(r.free) });
+      return t('reason.capacity', { count: r.free });
     case 'country':
       return t(board ? 'reason.country.board' : 'reason.country');
   }

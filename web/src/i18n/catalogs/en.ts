@@ -183,7 +183,8 @@ const en = {
   'signUp.intro':
     'The network brings together women practitioners working against human trafficking and the gender champions who support them. After creating an account you apply to the advisory board, which vets every member.',
   'signUp.emailHint': 'Use an address only you can read. Other members never see it.',
-  'signUp.passwordHint': 'At least {min, plural, one {# character} other {# characters}}. A short sentence you can remember works well; common passwords are refused.',
+  'signUp.passwordHint':
+    'At least {min, plural, one {# character} other {# characters}}. A short sentence you can remember works well; common passwords are refused.',
   'signUp.submit': 'Create account',
   'signUp.submitting': 'Creating your account…',
   'signUp.haveAccount': 'Already have an account?',
@@ -507,7 +508,8 @@ const en = {
   'member.blockTitle': 'Blocking',
   'member.block': 'Block this member',
   'member.reportTitle': 'Report this member',
-  'member.reportExplain': 'Tell the advisory board about harassment or unsafe behaviour. {kind, select, champion {He will not learn who reported him.} other {She will not learn who reported her.}}',
+  'member.reportExplain':
+    'Tell the advisory board about harassment or unsafe behaviour. {kind, select, champion {He will not learn who reported him.} other {She will not learn who reported her.}}',
   'member.report': 'Report to the board',
   'member.reportLabel': 'Report this member',
   'member.blockConfirmTitle': 'Block {name}?',
@@ -534,7 +536,8 @@ const en = {
   'board.alreadyDecided': 'Another board member has already decided on this application.',
   'board.approveLabel': 'Approve {name}',
   'board.approveConfirmTitle': 'Approve {name}?',
-  'board.approveConfirmBody': '{kind, select, champion {He becomes a member: he can use the directory, the discussions and mentoring.} other {She becomes a member: she can use the directory, the discussions and mentoring.}}',
+  'board.approveConfirmBody':
+    '{kind, select, champion {He becomes a member: he can use the directory, the discussions and mentoring.} other {She becomes a member: she can use the directory, the discussions and mentoring.}}',
   'board.declineLabel': 'Decline {name}',
 
   'board.mfaNotice':
@@ -803,7 +806,8 @@ const en = {
   'rules.saved': 'The rules have been saved.',
   'rules.conflict': 'Another board member changed the rules meanwhile. They have been reloaded; make your change again.',
   'sanction.title': 'Sanctions',
-  'sanction.intro': '{kind, select, champion {Warn this member, make him read-only, or suspend him until a date.} other {Warn this member, make her read-only, or suspend her until a date.}} The decision is kept in the audit log.',
+  'sanction.intro':
+    '{kind, select, champion {Warn this member, make him read-only, or suspend him until a date.} other {Warn this member, make her read-only, or suspend her until a date.}} The decision is kept in the audit log.',
   'sanction.open': 'Sanction this member',
   'sanction.dialog': 'Sanction {name}',
   'sanction.type': 'Sanction',

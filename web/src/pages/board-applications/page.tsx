@@ -175,7 +175,7 @@ function ApplicationCard(props: { application: Application; onDecided: Decided }
         }}
         onClose={() => setConfirming(null)}
       >
-        <Show when={confirming() === 'decline'} fallback={<p>{t(`board.approveConfirmBody.${p().kind}`)}</p>}>
+        <Show when={confirming() === 'decline'} fallback={<p>{t('board.approveConfirmBody', { kind: p().kind })}</p>}>
           <p>{t('board.declineConfirmBody')}</p>
           <p class="prose quote" dir="auto">
             {reason().trim()}

@@ -118,7 +118,7 @@ export function CohortView(props: { cohort: Cohort }) {
           <Show when={c().published}>
             {(p) => (
               <Notice tone="success">
-                <p>{created() === 1 ? t('cohorts.createdOne') : t('cohorts.created', { count: created() })}</p>
+                <p>{t('cohorts.created', { count: created() })}</p>
                 <Show when={p().skipped.length}>
                   <h3 class="notice__title">{t('cohorts.skippedTitle')}</h3>
                   <ul>

@@ -138,7 +138,7 @@ export default function DirectoryPage() {
       <Suspense fallback={<Loading />}>
         <Show when={first()}>
           <p class="result-count" role="status">
-            {members().length === 1 ? t('directory.countOne') : t('directory.countMany', { count: members().length })}
+            {t('directory.count', { count: members().length })}
           </p>
           <Show when={members().length > 0} fallback={<p>{t('directory.empty')}</p>}>
             <ul class="cards">

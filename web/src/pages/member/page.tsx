@@ -138,7 +138,7 @@ export default function MemberPage() {
                   <h2 class="section-title" id="report-member-title">
                     {t('member.reportTitle')}
                   </h2>
-                  <p>{t(`member.reportExplain.${m().kind}`)}</p>
+                  <p>{t('member.reportExplain', { kind: m().kind })}</p>
                   <button
                     type="button"
                     class="button button--secondary"

@@ -137,7 +137,7 @@ export function Sanction(props: { memberId: string; name: string; kind: 'practit
       <h2 class="section-title" id="sanction-title">
         {t('sanction.title')}
       </h2>
-      <p>{t(`sanction.intro.${props.kind}`)}</p>
+      <p>{t('sanction.intro', { kind: props.kind })}</p>
       <div role="status" class="live">
         <Show when={done()}>
           <Notice tone="success">

@@ -18,12 +18,7 @@ export function OtherSessions() {
       async () => {
         setMessage(undefined);
         const { ended } = await unwrap(api.auth['sign-out-others'].$post());
-        const text =
-          ended === 0
-            ? t('settings.sessionsNone')
-            : ended === 1
-              ? t('settings.sessionsEndedOne')
-              : t('settings.sessionsEnded', { count: ended });
+        const text = ended === 0 ? t('settings.sessionsNone') : t('settings.sessionsEnded', { count: ended });
         setMessage({ tone: 'success', text });
         await revalidate(getSessions.key);
       },

@@ -40,7 +40,7 @@ function ThreadCard(props: { thread: ThreadItem }) {
       <p class="card__meta">
         {t('space.byline', {
           name: isolate(th().authorName),
-          replies: th().replyCount === 1 ? t('space.reply1') : t('space.replies', { count: th().replyCount }),
+          replies: t('space.replies', { count: th().replyCount }),
           date: formatDate(th().lastPostAt),
         })}
       </p>
