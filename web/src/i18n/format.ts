@@ -1,6 +1,6 @@
-import { EXPERTISE } from '../../../shared/meta';
+import { EXPERTISE_CODES, type ExpertiseCode } from '../../../shared/meta';
 import { createRoot, createSignal } from 'solid-js';
-import { intlLocale, locale } from './index';
+import { intlLocale, locale, t } from './index';
 
 /*
  * Names of reference data in the current locale. Countries and languages come from the browser's
@@ -39,8 +39,9 @@ export function languageName(code: string): string {
   return LANGUAGES_BROWSERS_MISS[code.toLowerCase()] ?? named ?? code;
 }
 
-const expertiseLabels = new Map<string, string>(EXPERTISE.map((e) => [e.code, e.label]));
-export const expertiseName = (code: string): string => expertiseLabels.get(code) ?? code;
+/** An expertise topic's name in the current language; a code the app does not know shows as itself. */
+export const expertiseName = (code: string): string =>
+  EXPERTISE_CODES.includes(code as ExpertiseCode) ? t(`expertise.${code as ExpertiseCode}`) : code;
 
 const [timeZone, setTimeZoneSignal] = createRoot(() => createSignal<string | undefined>(undefined));
 

@@ -6,7 +6,7 @@ import {
   type ExpertiseCode,
   LANGUAGE_CODES,
 } from '../../../shared/meta';
-import { locale } from '../i18n';
+import { intlLocale, t } from '../i18n';
 import type { Option } from '../components/select';
 import { countryName, expertiseName, languageName, sortedOptions } from '../i18n/format';
 
@@ -18,7 +18,8 @@ export const languageOptions = (): Option[] => sortedOptions(LANGUAGE_CODES, lan
 /** A zone's name and current offset from UTC, in the current locale ("GMT+05:30", "India Standard Time"). */
 function zoneParts(tz: string, at: Date): { offset: string; minutes: number; name: string } {
   const part = (timeZoneName: 'longOffset' | 'longGeneric') =>
-    new Intl.DateTimeFormat(locale(), { timeZone: tz, timeZoneName }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
+    new Intl.DateTimeFormat(intlLocale(), { timeZone: tz, timeZoneName }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ??
+    '';
   const offset = part('longOffset');
   const m = /([+-\u2212])(\d{1,2})(?::(\d{2}))?/.exec(offset);
   const minutes = m ? (m[1] === '+' ? 1 : -1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : 0;
@@ -31,16 +32,16 @@ function zoneParts(tz: string, at: Date): { offset: string; minutes: number; nam
  */
 export function timezoneOptions(): Option[] {
   const now = new Date();
-  const collator = new Intl.Collator(locale());
+  const collator = new Intl.Collator(intlLocale());
   return canonicalTimeZones()
     .map((tz) => ({ tz, ...zoneParts(tz, now) }))
     .sort((a, b) => a.minutes - b.minutes || collator.compare(a.name, b.name) || collator.compare(a.tz, b.tz))
-    .map((z) => ({ value: z.tz, label: `(${z.offset}) ${z.name} — ${z.tz.replace(/_/g, ' ')}` }));
+    .map((z) => ({ value: z.tz, label: t('field.timezone.option', { offset: z.offset, name: z.name, zone: z.tz.replace(/_/g, ' ') }) }));
 }
 
 /** The options whose label or id holds every word of `query` (case- and accent-insensitive); the chosen one always stays. */
 export function searchOptions(options: readonly Option[], query: string, keep?: string): Option[] {
-  const fold = (v: string) => v.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase(locale());
+  const fold = (v: string) => v.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase(intlLocale());
   const words = fold(query).split(/\s+/).filter(Boolean);
   if (!words.length) return [...options];
   return options.filter((o) => o.value === keep || words.every((w) => fold(`${o.label} ${o.value}`).includes(w)));

@@ -876,6 +876,21 @@ const en = {
   'rules.reapplySave': 'Save waiting period',
   'rules.reapplySaved': 'The waiting period has been saved.',
   'validation.reapplyDays': 'Enter a whole number of days from 0 to 3650.',
+  // ── languages and reference data (issue 10)
+  'language.label': 'Language',
+  'field.timezone.option': '({offset}) {name} — {zone}',
+  'expertise.investigation': 'Investigation',
+  'expertise.prosecution': 'Prosecution',
+  'expertise.victim_protection': 'Victim protection',
+  'expertise.legislation': 'Legislation and policy',
+  'expertise.border_management': 'Border management',
+  'expertise.labour_inspection': 'Labour inspection',
+  'expertise.international_cooperation': 'International cooperation',
+  'expertise.leadership': 'Leadership',
+  'expertise.financial_investigation': 'Financial investigation',
+  'expertise.digital_evidence': 'Digital evidence and online exploitation',
+  'expertise.training': 'Training and capacity building',
+  'expertise.migrant_smuggling': 'Migrant smuggling',
 } as const;
 
 export default en;
