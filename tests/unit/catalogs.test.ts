@@ -86,10 +86,10 @@ describe('the build', () => {
   const transform = (code: string) =>
     (plugin.transform as (code: string, id: string) => { code: string } | undefined).call({}, code, '/repo/web/src/i18n/catalogs/xx.ts');
 
-  it('compiles a catalog to message ASTs, so no parser runs in the browser', () => {
-    const out = transform("const xx = { 'a.b': 'Hello {name}' };\nexport default xx;");
+  it('compiles a catalog to message ASTs (plain text as itself), so no parser runs in the browser', () => {
+    const out = transform("const xx = { 'a.b': 'Hello {name}', 'a.c': 'It’s ready.' };\nexport default xx;");
     const compiled = JSON.parse(JSON.parse(out?.code.replace(/^export default JSON\.parse\((.*)\);$/s, '$1') ?? '""'));
-    expect(compiled).toEqual({ 'a.b': parse('Hello {name}', PARSE_OPTIONS) });
+    expect(compiled).toEqual({ 'a.b': parse('Hello {name}', PARSE_OPTIONS), 'a.c': 'It’s ready.' });
   });
 
   it('fails on a message that is not valid ICU, naming its key, instead of failing on the page', () => {

@@ -13,6 +13,7 @@ export type { Locale };
  * compiles every catalog to ASTs (web/icu-catalogs.ts), so no parser ships; only the current
  * language's catalog is fetched, as its own chunk.
  */
+/** A compiled catalog: each message's AST, or its text when it is plain text. */
 type Compiled = Record<MessageKey, MessageFormatElement[] | string>;
 const loaders = import.meta.glob<{ default: Compiled }>('./catalogs/*.ts');
 const loaded = new Map<Locale, Compiled>();
@@ -77,6 +78,8 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
   const tag = locale();
   const message = loaded.get(tag)?.[key];
   if (message === undefined) return key;
+  // The build ships a message without arguments as its text (web/icu-catalogs.ts).
+  if (typeof message === 'string') return message;
   const id = `${tag}\u0000${key}`;
   let format = formats.get(id);
   if (!format) {
