@@ -3,6 +3,7 @@ import { createEffect, ErrorBoundary, on, Show, Suspense, type JSX } from 'solid
 import type { Me } from '../../../shared/schemas';
 import { Loading } from '../components/loading';
 import { t } from '../i18n';
+import { setTimeZone } from '../i18n/format';
 import { type Access, getMe, isBoard, redirectFor } from '../lib/session';
 import { BoardMfaNotice, SanctionBanner } from './banners';
 import { Nav } from './nav';
@@ -57,6 +58,16 @@ export function Shell(props: RouteSectionProps) {
     if (current === undefined) return;
     const to = redirectFor(access(), current);
     if (to) navigate(to, { replace: true });
+  });
+  // Dates and times show in her profile's time zone on any device; signed out, in the device's.
+  createEffect(() => {
+    let current: Me | null | undefined;
+    try {
+      current = me();
+    } catch {
+      current = undefined;
+    }
+    setTimeZone(current?.profile?.timezone);
   });
   let main: HTMLElement | undefined;
   return (

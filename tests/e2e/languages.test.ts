@@ -1,0 +1,100 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Locale } from '../../shared/locales';
+import {
+  DEMO_PASSWORD,
+  expectAccessible,
+  expectNoSidewaysScroll,
+  type Server,
+  shot,
+  useProductAndBrowser,
+} from './support';
+import { wordsIn } from './words';
+
+/*
+ * The app in the members' right-to-left languages on a small phone (360 px): signed out and then
+ * signed in through the directory, a member, find a mentor, a thread and settings, each page in
+ * the language with <html lang dir> following it, the layout mirrored, nothing scrolling sideways,
+ * axe clean, and a screenshot of each to look at.
+ */
+
+let server: Server;
+let browser: Parameters<Parameters<typeof useProductAndBrowser>[1]>[0]['browser'];
+useProductAndBrowser('languages-failed', (s) => {
+  server = s.server;
+  browser = s.browser;
+});
+
+const PHONE = { width: 360, height: 740 };
+
+/** A phone whose browser reads `browserLanguage` first, as a member's would. */
+async function phoneIn(browserLanguage: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: browserLanguage, viewport: PHONE });
+  const page = await context.newPage();
+  page.setDefaultTimeout(25_000);
+  return { context, page };
+}
+
+async function expectPage(page: Page, tag: Locale, what: string, axe: boolean): Promise<void> {
+  await expect(page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).resolves.toEqual([tag, 'rtl']);
+  // Mirrored: the brand sits at the right-hand end of the header, as the start of a right-to-left line.
+  const brand = await page.locator('.brand').boundingBox();
+  expect(brand, `${what}: the brand`).not.toBeNull();
+  expect((brand?.x ?? 0) + (brand?.width ?? 0), `${what}: the brand starts at the right`).toBeGreaterThan(PHONE.width * 0.6);
+  await expectNoSidewaysScroll(page, `${tag} ${what}`);
+  if (axe) await expectAccessible(page, `${tag} ${what}`);
+  await shot(page, `lang-${tag}-${what}`);
+}
+
+async function walk(tag: Locale, browserLanguage: string, axe: boolean): Promise<void> {
+  const w = await wordsIn(tag);
+  const { context, page } = await phoneIn(browserLanguage);
+  try {
+    await page.goto(`${server.origin}/`);
+    await page.getByRole('heading', { level: 1, name: w('signIn.title') }).waitFor();
+    await expectPage(page, tag, 'sign-in', axe);
+
+    await page.getByLabel(w('field.email')).fill('practitioner@example.org');
+    await page.getByLabel(w('field.password')).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: w('signIn.submit') }).click();
+    await page.getByRole('heading', { level: 1, name: w('directory.title') }).waitFor();
+    await page.locator('.card').first().waitFor();
+    await expectPage(page, tag, 'directory', axe);
+
+    await page.locator('.card').first().getByRole('link').first().click();
+    await page.locator('h1[dir="auto"]').waitFor();
+    await expectPage(page, tag, 'member', axe);
+
+    await page.goto(`${server.origin}/mentors`);
+    await page.getByRole('heading', { level: 1, name: w('mentors.title') }).waitFor();
+    await page.locator('.card').first().waitFor();
+    await expectPage(page, tag, 'mentors', axe);
+
+    await page.goto(`${server.origin}/spaces`);
+    await page.getByRole('heading', { level: 1, name: w('spaces.title') }).waitFor();
+    await page.locator('.card').first().getByRole('link').first().click();
+    await page.locator('.card').first().getByRole('link').first().click();
+    await page.locator('h1[dir="auto"]').waitFor();
+    await expectPage(page, tag, 'thread', axe);
+
+    await page.goto(`${server.origin}/settings`);
+    await page.getByRole('heading', { level: 1, name: w('settings.title') }).waitFor();
+    await expectPage(page, tag, 'settings', axe);
+  } finally {
+    await context.close();
+  }
+}
+
+describe('the app in a right-to-left language on a 360 px phone', () => {
+  it('reads in Arabic, mirrored, from the browser’s language: sign-in, directory, a member, find a mentor, a thread, settings', async () => {
+    await walk('ar', 'ar-EG', true);
+  });
+
+  it('reads in Urdu, mirrored, with Nastaliq’s marks inside their boxes: the same pages', async () => {
+    await walk('ur', 'ur-PK', true);
+  });
+
+  it('reads in Persian for a Dari browser (fa-AF), mirrored: the same pages', async () => {
+    await walk('fa', 'fa-AF', false);
+  });
+});
