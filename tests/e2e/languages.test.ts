@@ -1,14 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../shared/locales';
-import {
-  DEMO_PASSWORD,
-  expectAccessible,
-  expectNoSidewaysScroll,
-  type Server,
-  shot,
-  useProductAndBrowser,
-} from './support';
+import { DEMO_PASSWORD, expectAccessible, expectNoSidewaysScroll, type Server, shot, useProductAndBrowser } from './support';
 import { wordsIn } from './words';
 
 /*
@@ -73,7 +66,9 @@ async function walk(tag: Locale, browserLanguage: string, axe: boolean): Promise
     await page.goto(`${server.origin}/spaces`);
     await page.getByRole('heading', { level: 1, name: w('spaces.title') }).waitFor();
     await page.locator('.card').first().getByRole('link').first().click();
+    await page.getByRole('heading', { level: 2, name: w('space.threads') }).waitFor();
     await page.locator('.card').first().getByRole('link').first().click();
+    await page.waitForURL(/\/threads\//);
     await page.locator('h1[dir="auto"]').waitFor();
     await expectPage(page, tag, 'thread', axe);
 
