@@ -4,6 +4,9 @@
  * and translatable tomorrow.
  */
 
+/** A mentoring request nobody answers expires after this many days (the API's rule, the app's words). */
+export const REQUEST_EXPIRY_DAYS = 14;
+
 export const EXPERTISE = [
   { code: 'investigation', label: 'Investigation' },
   { code: 'prosecution', label: 'Prosecution' },

@@ -20,13 +20,14 @@ import { type MemberRecord, blockedEitherWay, getMember, listBlockRelations } fr
 import { memberIdOrNotFound, viewOf } from '../members/service';
 import { AUDIT_ATTEMPTS, auditAppend, auditBackoff, readHead } from '../moderation/audit';
 import { notificationPut } from '../notifications/repository';
+import { REQUEST_EXPIRY_DAYS } from '../../shared/meta';
 import * as repo from './repository';
 import type { MentorshipRecord, MentorshipState } from './repository';
 
 /** The rules of mentorship in one place. */
 export const RULES = {
   /** A request nobody answers expires after this long. */
-  expiryDays: 14,
+  expiryDays: REQUEST_EXPIRY_DAYS,
   /** Pending requests a mentee may have at once. */
   maxPendingPerMentee: 3,
   /** Accepted mentorships a mentee may hold; reaching it withdraws her other pending requests. */

@@ -82,6 +82,28 @@ export function formatDateTime(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : moment(d, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 7],
+  ['week', 4.35],
+  ['month', 12],
+  ['year', Number.POSITIVE_INFINITY],
+];
+
+/** How long ago (or how soon) a moment is, in the current language: "3 hours ago", "منذ ٣ ساعات", "in 2 days". */
+export function formatRelative(iso: string, now: Date = new Date()): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  let amount = (d.getTime() - now.getTime()) / 1000;
+  for (const [unit, size] of RELATIVE_STEPS) {
+    if (Math.abs(amount) < size) return new Intl.RelativeTimeFormat(intlLocale(), { numeric: 'auto' }).format(Math.round(amount), unit);
+    amount /= size;
+  }
+  return formatDate(iso);
+}
+
 /** Options sorted by their label in the current locale. */
 export function sortedOptions(codes: readonly string[], label: (code: string) => string): { value: string; label: string }[] {
   const collator = new Intl.Collator(intlLocale());

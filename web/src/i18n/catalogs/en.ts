@@ -263,7 +263,8 @@ const en = {
   'mentors.ask': 'Ask for mentoring',
   'mentors.askLabel': 'Ask {name} for mentoring',
   'mentors.askTitle': 'Ask {name} for mentoring',
-  'mentors.askIntro': 'Your message and goals go to the mentor, who accepts or declines. A request waits 14 days for an answer.',
+  'mentors.askIntro':
+    'Your message and goals go to the mentor, who accepts or declines. A request waits {days, plural, one {# day} other {# days}} for an answer.',
   'mentors.message': 'Your message',
   'mentors.messageHint': 'Introduce yourself and say what you hope to learn.',
   'mentors.goalsLegend': 'Your goals',
@@ -324,7 +325,7 @@ const en = {
   'mentorship.declineReason': 'Reason for declining',
 
   'requests.title': 'Requests',
-  'requests.intro': 'Members who asked you for mentoring. Requests not answered within 14 days expire.',
+  'requests.intro': 'Members who asked you for mentoring. Requests not answered within {days, plural, one {# day} other {# days}} expire.',
   'requests.empty': 'No requests are waiting for you.',
   'requests.offerHint': 'Mentees find you when you offer mentoring in your profile.',
   'requests.all': 'See all my mentorships',
@@ -875,7 +876,7 @@ const en = {
   'rules.reapplyHint': 'She may apply again once, counted from the decision. 0 lets her apply again at once.',
   'rules.reapplySave': 'Save waiting period',
   'rules.reapplySaved': 'The waiting period has been saved.',
-  'validation.reapplyDays': 'Enter a whole number of days from 0 to 3650.',
+  'validation.reapplyDays': 'Enter a whole number of days from {min, number} to {max, number}.',
   // ── languages and reference data (issue 10)
   'language.label': 'Language',
   'field.timezone.option': '({offset}) {name} — {zone}',

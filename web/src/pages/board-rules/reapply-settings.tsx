@@ -18,7 +18,12 @@ function WaitForm(props: { days: number; version: number }) {
     e.preventDefault();
     setSaved(false);
     const n = Number(days());
-    if (!errors.check({ reapplyAfterDays: /^\d{1,4}$/.test(days().trim()) && n <= 3650 ? undefined : t('validation.reapplyDays') })) return;
+    if (
+      !errors.check({
+        reapplyAfterDays: /^\d{1,4}$/.test(days().trim()) && n <= 3650 ? undefined : t('validation.reapplyDays', { min: 0, max: 3650 }),
+      })
+    )
+      return;
     void saving.run(
       async () => {
         const next = await unwrap(api.board.settings.$put({ json: { reapplyAfterDays: n, version: version() } }));

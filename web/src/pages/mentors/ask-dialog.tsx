@@ -1,5 +1,6 @@
 import { createAsync } from '@solidjs/router';
 import { createEffect, createSignal, on } from 'solid-js';
+import { REQUEST_EXPIRY_DAYS } from '../../../../shared/meta';
 import type { Goals } from '../../../../shared/schemas';
 import { Dialog } from '../../components/dialog';
 import { ErrorSummary } from '../../components/error-summary';
@@ -70,7 +71,7 @@ export function AskDialog(props: {
 
   return (
     <Dialog open={!!props.mentor} title={t('mentors.askTitle', { name: isolate(name()) })} onClose={props.onClose}>
-      <p>{t('mentors.askIntro')}</p>
+      <p>{t('mentors.askIntro', { days: REQUEST_EXPIRY_DAYS })}</p>
       <ErrorSummary items={errors.summary()} general={errors.general()} />
       <form class="form dialog__form" novalidate onSubmit={submit}>
         <Field

@@ -4,7 +4,7 @@ import { LoadMore } from '../../components/load-more';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
 import { type MessageKey, t } from '../../i18n';
-import { formatDate } from '../../i18n/format';
+import { formatDate, formatDateTime, formatRelative } from '../../i18n/format';
 import { createMorePages } from '../../lib/more-pages';
 import {
   fetchNotificationsPage,
@@ -86,7 +86,11 @@ function NotificationItem(props: { notification: Notification; onRead: (n: Notif
         </Show>
         {message(n().type)}
       </p>
-      <p class="card__meta">{formatDate(n().at)}</p>
+      <p class="card__meta">
+        <time datetime={n().at} title={formatDateTime(n().at)}>
+          {formatRelative(n().at)}
+        </time>
+      </p>
       <div class="actions">
         <Show
           when={!readHere(n())}

@@ -1,5 +1,6 @@
 import { A, createAsync, revalidate } from '@solidjs/router';
 import { createSignal, For, Show, Suspense } from 'solid-js';
+import { REQUEST_EXPIRY_DAYS } from '../../../../shared/meta';
 import { LoadMore } from '../../components/load-more';
 import { MemberName, useMemberName } from '../../components/member-name';
 import { Loading } from '../../components/loading';
@@ -67,7 +68,7 @@ export default function RequestsPage() {
   return (
     <div class="narrow">
       <PageHeading>{t('requests.title')}</PageHeading>
-      <p class="lead">{t('requests.intro')}</p>
+      <p class="lead">{t('requests.intro', { days: REQUEST_EXPIRY_DAYS })}</p>
       <div class="live" role="status">
         <Show when={announcement()}>
           {(a) => (
