@@ -16,6 +16,13 @@ export function exitUrlOf(value: unknown): string | undefined {
   return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
 }
 
+/**
+ * The deployment's settings for the web app, served beside it as `config.json`: written into the
+ * site bucket by the CDK app (infra/constructs/static-site.ts) and by `npm start` locally.
+ */
+export const SITE_CONFIG_FILE = 'config.json';
+export type SiteConfig = { exitUrl: string };
+
 /** The idle times after which discreet mode signs her out, in minutes. */
 export const IDLE_MINUTES = [2, 5, 15, 30] as const;
 export type IdleMinutes = (typeof IDLE_MINUTES)[number];
