@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, openFromMenu, type Server, shot, signIn, unfoldMenu, useProductAndBrowser } from './support';
+import { DEMO_PASSWORD, expectAccessible, openFromMenu, type Server, shot, signIn, unfoldMenu, useProductAndBrowser } from './support';
 
 /*
  * The quick exit, by each of its three ways (the button, the first skip link, three Shifts): the
@@ -149,9 +149,13 @@ describe('quick exit', () => {
       }, scope);
 
     await unfoldMenu(page);
-    await page.mouse.wheel(0, 2000);
     expect(await uncovered('.quick-exit__button')).toBe(true);
     await shot(page, `quick-exit-${name}-menu`, false);
+    // Scrolled to the end of a long page: still there.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.waitForFunction(() => window.scrollY > 0);
+    expect(await uncovered('.quick-exit__button')).toBe(true);
+    await shot(page, `quick-exit-${name}-scrolled`, false);
 
     await page.goto(`${server.origin}/directory`);
     await page.locator('a[href^="/members/"]').first().click();
@@ -159,10 +163,36 @@ describe('quick exit', () => {
     await page.locator('dialog[open]').waitFor();
     expect(await uncovered('dialog[open] .quick-exit__button')).toBe(true);
     await shot(page, `quick-exit-${name}-dialog`, false);
+    await expectAccessible(page, `a modal dialog with the quick exit (${name})`);
     // Reachable from the keyboard inside the modal, and it leaves from there.
     await page.locator('dialog[open] .quick-exit__button').focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(EXIT_URL);
+    await context.close();
+  });
+});
+
+describe('staying safe', () => {
+  it('is one link away signed out (the exit’s help, the footer) and signed in (Settings), with the exit on it', async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/sign-in`);
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await page.getByRole('link', { name: 'How this works' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Staying safe' }).waitFor();
+    await page.getByRole('heading', { name: 'What it cannot do' }).waitFor();
+    expect(await page.title()).toBe('Staying safe · Champions Network');
+    await expectAccessible(page, 'the staying-safe page');
+    await shot(page, 'staying-safe');
+
+    await signIn(page, server.origin, 'practitioner@example.org', DEMO_PASSWORD);
+    await page.waitForURL('**/directory');
+    await expectAccessible(page, 'the directory with the quick exit');
+    await openFromMenu(page, 'Settings');
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    await expectAccessible(page, 'settings with “On this device”');
+    await page.getByRole('link', { name: /What the quick exit does and does not do/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Staying safe' }).waitFor();
     await context.close();
   });
 });

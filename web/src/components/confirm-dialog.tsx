@@ -46,7 +46,7 @@ export function ConfirmDialog(props: {
         </button>
       </div>
       {/* The modal makes the page beneath inert: the quick exit comes along, last in its tab order. */}
-      <QuickExitButton />
+      <QuickExitButton inDialog />
     </dialog>
   );
 }

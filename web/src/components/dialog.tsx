@@ -21,7 +21,7 @@ export function Dialog(props: { open: boolean; title: string; onClose: () => voi
       </h2>
       {props.children}
       {/* The modal makes the page beneath inert: the quick exit comes along, last in its tab order. */}
-      <QuickExitButton />
+      <QuickExitButton inDialog />
     </dialog>
   );
 }

@@ -7,7 +7,7 @@ import { type Access, getMe, isBoard, redirectFor } from '../lib/session';
 import { BoardMfaNotice, SanctionBanner } from './banners';
 import { IdleSignOut } from './idle-sign-out';
 import { Nav } from './nav';
-import { QuickExitButton, QuickExitShortcut, QuickExitSkipLink } from './quick-exit';
+import { QuickExitButton, QuickExitSkipLink } from './quick-exit';
 
 /** Renders the page only when the account may see it (the shell redirects her otherwise). */
 function Guard(props: { me: Me | null; access: Access; children: JSX.Element }) {
@@ -129,7 +129,6 @@ export function Shell(props: RouteSectionProps) {
       </ErrorBoundary>
       {/* Outside every error boundary: a page that failed can still be left. */}
       <QuickExitButton />
-      <QuickExitShortcut />
       <Suspense>
         <IdleSignOut accountId={accountId()} />
       </Suspense>

@@ -880,6 +880,7 @@ const en = {
   'exit.skip': 'Exit this page quickly',
   'exit.button': 'Exit this page',
   'exit.help': 'How this works',
+  'exit.region': 'Quick exit',
   'exit.shiftStatus':
     '{count, plural, one {Press Shift # more time to leave this page.} other {Press Shift # more times to leave this page.}}',
   'signIn.idle': 'You were signed out after a time without use.',
