@@ -228,4 +228,25 @@ describe('page titles and discreet mode', () => {
     await expect.poll(() => page.title()).toBe('Notes');
     await context.close();
   });
+
+  it('signs out after the chosen idle time without input, to the sign-in page with a neutral word, and the server agrees', async () => {
+    const context = await freshContext();
+    // The page's clock, moved forward instead of waiting two minutes.
+    await context.clock.install();
+    const { page, cookies } = await signedInWithTraces(context);
+    await openFromMenu(page, 'Settings');
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    await page.getByLabel('Discreet mode').check();
+    await page.getByText('Saved on this device.').waitFor();
+    await page.getByLabel('2 minutes', { exact: true }).check();
+    await page.getByText('Saved on this device.').waitFor();
+    await page.clock.fastForward('02:05');
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await page.getByText('You were signed out after a time without use.').waitFor();
+    const replay = await browser.newContext();
+    await replay.addCookies(cookies);
+    expect((await replay.request.get(`${server.origin}/api/me`)).status()).toBe(401);
+    await replay.close();
+    await context.close();
+  });
 });
