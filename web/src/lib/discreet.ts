@@ -60,23 +60,28 @@ export { setPageTitle };
 
 const ICONS = { plain: '/icon.svg', discreet: '/notes.svg' } as const;
 
-createRoot(() => {
-  createEffect(() => {
-    const kind = pageTitle();
-    document.title = discreet().on ? t('discreet.tabTitle') : kind ? t('app.titleSuffix', { title: kind }) : t('app.name');
+/**
+ * Keeps the tab's title and icon as discreet mode says, from now on. Called once the language's
+ * catalog has loaded: a title set before would be a message key.
+ */
+export const applyDiscretion = () =>
+  createRoot(() => {
+    createEffect(() => {
+      const kind = pageTitle();
+      document.title = discreet().on ? t('discreet.tabTitle') : kind ? t('app.titleSuffix', { title: kind }) : t('app.name');
+    });
+    createEffect(() => {
+      const href = discreet().on ? ICONS.discreet : ICONS.plain;
+      let icon = document.querySelector<HTMLLinkElement>('link[rel="icon"]');
+      if (!icon) {
+        icon = document.createElement('link');
+        icon.rel = 'icon';
+        document.head.append(icon);
+      }
+      icon.type = 'image/svg+xml';
+      icon.href = href;
+    });
   });
-  createEffect(() => {
-    const href = discreet().on ? ICONS.discreet : ICONS.plain;
-    let icon = document.querySelector<HTMLLinkElement>('link[rel="icon"]');
-    if (!icon) {
-      icon = document.createElement('link');
-      icon.rel = 'icon';
-      document.head.append(icon);
-    }
-    icon.type = 'image/svg+xml';
-    icon.href = href;
-  });
-});
 
 /** Input that shows she is there. */
 const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'scroll', 'input'] as const;
