@@ -909,7 +909,7 @@ const en = {
   'safe.doesBlank': 'It hides the page at once.',
   'safe.doesSignOut': 'It signs you out on our server, so this browser’s session cannot be used again, not even with the Back button.',
   'safe.doesForget': 'It clears what this site kept in this browser, including your language and discreet mode settings.',
-  'safe.doesLeave': 'It opens a weather page in place of the page you were on.',
+  'safe.doesLeave': 'It opens an everyday website, such as a weather page, in place of the page you were on.',
   'safe.notTitle': 'What it cannot do',
   'safe.notHistory':
     'Pages you opened before may still be in the browser’s history. They ask for a sign-in, but their addresses show which site you used.',
