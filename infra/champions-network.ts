@@ -18,6 +18,8 @@ export interface ChampionsNetworkProps {
   readonly customDomain?: AppStackProps['customDomain'];
   /** @default web/dist when it exists, otherwise the placeholder page */
   readonly siteAssetPath?: string;
+  /** Where the quick exit sends her. @default DEFAULT_EXIT_URL (shared/discretion.ts) */
+  readonly exitUrl?: string;
 }
 
 export interface ChampionsNetwork {
@@ -50,6 +52,7 @@ export function defineChampionsNetwork(app: App, props: ChampionsNetworkProps): 
     userPoolClient: data.userPoolClient,
     siteAssetPath: props.siteAssetPath ?? (existsSync(join(WEB_DIST_PATH, 'index.html')) ? WEB_DIST_PATH : PLACEHOLDER_SITE_PATH),
     customDomain: props.customDomain,
+    exitUrl: props.exitUrl,
   });
 
   Tags.of(app).add('project', 'champions-network');

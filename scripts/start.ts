@@ -6,13 +6,14 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { PERMISSIONS_POLICY } from '../functions/lib/permissions-policy';
+import { DEFAULT_EXIT_URL, exitUrlOf, SITE_CONFIG_FILE, type SiteConfig } from '../shared/discretion';
 import { printOutbox } from './local/outbox';
 import { startLocalServices } from './local/services';
 
 /**
  * `npm start`: DynamoDB Local, cognito-local, the API and the built SPA, all on 127.0.0.1.
  * PORT (default 3000) picks the port; DATA_DIR keeps data between runs; DEMO_PASSWORD sets the
- * demo accounts' password. Ctrl-C stops every child process.
+ * demo accounts' password; EXIT_URL sets where the quick exit goes. Ctrl-C stops every child process.
  */
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -55,6 +56,9 @@ export async function startServer(opts: { port: number; dataDir?: string; quiet?
   // An /api path no route claims is the contract's JSON 404 for every method, as in AWS, never the SPA.
   server.all('/api', notFoundAnswer);
   server.all('/api/*', notFoundAnswer);
+  // The deployment's settings for the SPA, as the static site writes them in AWS (config.json).
+  const siteConfig: SiteConfig = { exitUrl: exitUrlOf(process.env.EXIT_URL) ?? DEFAULT_EXIT_URL };
+  server.get(`/${SITE_CONFIG_FILE}`, (c) => c.json(siteConfig));
   server.use('/assets/*', serveStatic({ root: dist }));
   server.use('*', serveStatic({ root: dist }));
   // Every other path is a page of the single-page app.

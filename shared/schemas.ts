@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
+import { IDLE_MINUTES } from './discretion';
 import { COUNTRY_CODES, EXPERTISE_CODES, isLanguageTag, isTimeZone } from './meta';
 import { type AudienceLevel, PASSWORD_MIN_LENGTH, VISIBILITY_FIELDS, type VisibilityField } from './profile-fields';
 import { hasLoneSurrogate, hasVisibleCharacter, normalizeName, normalizeText } from './text';
@@ -113,6 +114,14 @@ export const SignInCodeSchema = /* @__PURE__ */ lazy(() => z.strictObject({ code
 export const SessionSchema = /* @__PURE__ */ lazy(() => z.object({ startedAt: z.string(), current: z.boolean() }));
 /** How many of her other sessions were ended. */
 export const SessionsEndedSchema = /* @__PURE__ */ lazy(() => z.object({ ended: z.int().check(z.minimum(0)) }));
+/**
+ * Discreet mode on this device: end this session once it has gone unused for so many minutes
+ * (2, 5, 15 or 30), or `null` for no limit beyond the session's own.
+ */
+export const SessionIdleSchema = /* @__PURE__ */ lazy(() =>
+  z.strictObject({ idleMinutes: z.nullable(z.literal([...IDLE_MINUTES], { message: 'Choose 2, 5, 15 or 30 minutes, or none.' })) }),
+);
+export type SessionIdle = z.infer<typeof SessionIdleSchema>;
 /** Two-step sign-in: whether her account asks for an authenticator code. */
 export const MfaStatusSchema = /* @__PURE__ */ lazy(() => z.object({ totp: z.boolean() }));
 export type MfaStatus = z.infer<typeof MfaStatusSchema>;

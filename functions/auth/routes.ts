@@ -12,6 +12,7 @@ import {
   SignUpSchema,
   SignedUpSchema,
   PageQuerySchema,
+  SessionIdleSchema,
   SessionSchema,
   SessionsEndedSchema,
   pageOf,
@@ -311,6 +312,21 @@ export const authRoutes = new Hono<Env>()
     signedIn,
     validate('query', PageQuerySchema),
     async (c) => respond(c, pageOf(SessionSchema), await auth.sessionsOf(c.var.session, c.req.valid('query')), 200),
+  )
+  .put(
+    '/session',
+    describe({
+      summary:
+        'Discreet mode: end this device’s session once it has gone unused for 2, 5, 15 or 30 minutes (null: no idle limit); any request counts as use',
+      tags: ['auth'],
+      responses: { 204: { description: 'Set' } },
+    }),
+    signedIn,
+    validate('json', SessionIdleSchema),
+    async (c) => {
+      await auth.limitIdleTime(c.var.session, c.req.valid('json').idleMinutes);
+      return c.body(null, 204);
+    },
   )
   .post(
     '/sign-out-others',

@@ -3,7 +3,8 @@ import { config } from '../lib/config';
 import { AppError, ConflictError, UnauthenticatedError, ValidationError } from '../lib/errors';
 import { log } from '../lib/log';
 import type { Session, Tokens } from '../lib/session';
-import { endSession, endSessions, listSessions, sessionLive, startSession } from '../lib/sessions';
+import type { IdleMinutes } from '../../shared/discretion';
+import { endSession, endSessions, listSessions, sessionLive, setIdleLimit, startSession } from '../lib/sessions';
 import * as throttle from '../lib/throttle';
 import { getMember } from '../members/repository';
 import { rolesOf } from '../members/service';
@@ -193,6 +194,12 @@ export async function signOut(refreshToken: string | undefined, current: { userI
 /** The devices she is signed in on, newest first. */
 export async function sessionsOf(session: Session, page: { limit: number; cursor?: string }) {
   return listSessions(session.userId, session.sessionId, page);
+}
+
+/** Discreet mode: this session ends once unused for `idleMinutes` (null: no such limit). */
+export async function limitIdleTime(session: Session, idleMinutes: IdleMinutes | null): Promise<void> {
+  if (!session.sessionId) throw new UnauthenticatedError();
+  await setIdleLimit(session.userId, session.sessionId, idleMinutes);
 }
 
 /** Ends every other session of hers (a phone left behind, a shared computer); answers how many. */

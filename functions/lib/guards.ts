@@ -29,7 +29,7 @@ function enforceSanction(c: Context, member: Sanctioned | undefined) {
   // devices signed in as her) and leaving (erasing her account) are not taking part; she may
   // always do them.
   if (c.req.method === 'POST' && /^\/api\/notifications\/[^/]+\/read$/.test(c.req.path)) return;
-  if (/^\/api\/auth\/(mfa(\/.*)?|change-password|sessions|sign-out-others)$/.test(c.req.path)) return;
+  if (/^\/api\/auth\/(mfa(\/.*)?|change-password|sessions?|sign-out-others)$/.test(c.req.path)) return;
   if (c.req.method === 'DELETE' && c.req.path === '/api/members/me') return;
   // Nor is writing to the board about it (an appeal, a question): "contact the advisory board" must lead somewhere.
   if (/^\/api\/members\/me\/board-messages(\/[^/]+)?$/.test(c.req.path)) return;

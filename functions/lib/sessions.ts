@@ -1,6 +1,8 @@
+import type { IdleMinutes } from '../../shared/discretion';
+import { clock } from './clock';
 import type { Page } from './cursor';
-import { TABLE, db, isConditionFailure, newestFirst, queryAll, toAttr, values } from './db';
-import { UnavailableError } from './errors';
+import { TABLE, db, isConditionFailure, madeIf, newestFirst, queryAll, toAttr, values } from './db';
+import { UnauthenticatedError, UnavailableError } from './errors';
 import { ulid } from './ids';
 import { keys } from './keys';
 
@@ -40,15 +42,72 @@ export async function startSession(userId: string): Promise<string> {
   return sessionId;
 }
 
-/** Whether the session still stands. Read strongly: a session just ended must not work once more. */
+/**
+ * How often a session with an idle limit records that it was used: at most one write per 30
+ * seconds per device, however many requests she makes. The limit is minutes long, so being up to
+ * 30 seconds behind costs nothing.
+ */
+const USE_RECORDED_EVERY_MS = 30_000;
+
+/**
+ * Whether the session still stands. Read strongly: a session just ended must not work once more.
+ * A session with an idle limit (discreet mode) that has gone unused for longer ends here, for
+ * good; one in use records the time, at most every 30 seconds, with a conditional write so that
+ * requests arriving together make one write between them.
+ */
 export async function sessionLive(userId: string, sessionId: string): Promise<boolean> {
+  const key = toAttr(keys.session(userId, sessionId));
   const res = await db.getItem({
     TableName: TABLE,
-    Key: toAttr(keys.session(userId, sessionId)),
+    Key: key,
     ConsistentRead: true,
-    ProjectionExpression: 'pk',
+    ProjectionExpression: 'pk, idleMinutes, lastUsedAt',
   });
-  return !!res.Item;
+  if (!res.Item) return false;
+  const idleMinutes = Number(res.Item.idleMinutes?.N ?? Number.NaN);
+  if (!Number.isFinite(idleMinutes)) return true;
+  const now = clock.now();
+  const lastUsedAt = Number(res.Item.lastUsedAt?.N ?? 0);
+  if (now - lastUsedAt > idleMinutes * 60_000) {
+    await db.deleteItem({ TableName: TABLE, Key: key });
+    return false;
+  }
+  if (now - lastUsedAt >= USE_RECORDED_EVERY_MS) {
+    // Another request recording the same moment (or a sign-out in between) is no failure.
+    await madeIf(
+      db.updateItem({
+        TableName: TABLE,
+        Key: key,
+        UpdateExpression: 'SET lastUsedAt = :now',
+        ConditionExpression: 'attribute_exists(pk) AND lastUsedAt <= :due',
+        ExpressionAttributeValues: values({ ':now': now, ':due': now - USE_RECORDED_EVERY_MS }),
+      }),
+    );
+  }
+  return true;
+}
+
+/**
+ * Sets or clears this session's idle limit, counting from now. A session ended meanwhile (signed
+ * out elsewhere) is a 401, never a session brought back.
+ */
+export async function setIdleLimit(userId: string, sessionId: string, idleMinutes: IdleMinutes | null): Promise<void> {
+  const update =
+    idleMinutes === null
+      ? { UpdateExpression: 'REMOVE idleMinutes, lastUsedAt' }
+      : {
+          UpdateExpression: 'SET idleMinutes = :idle, lastUsedAt = :now',
+          ExpressionAttributeValues: values({ ':idle': idleMinutes, ':now': clock.now() }),
+        };
+  const made = await madeIf(
+    db.updateItem({
+      TableName: TABLE,
+      Key: toAttr(keys.session(userId, sessionId)),
+      ConditionExpression: 'attribute_exists(pk)',
+      ...update,
+    }),
+  );
+  if (!made) throw new UnauthenticatedError();
 }
 
 /** Her sessions, newest first; `current` marks the one asking. */

@@ -8,6 +8,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { PERMISSIONS_POLICY } from '../../functions/lib/permissions-policy';
+import { DEFAULT_EXIT_URL, SITE_CONFIG_FILE, type SiteConfig } from '../../shared/discretion';
 import { acknowledgeExpectedWildcards } from '../nag';
 
 /**
@@ -79,6 +80,11 @@ export interface StaticSiteProps {
   readonly apiDomainName: string;
   /** Sent to the API in `x-origin-verify` on every request, replacing any value a viewer sent. */
   readonly originSecret: string;
+  /**
+   * Where the quick exit sends her, written beside the SPA as `config.json` (read by the app at
+   * start). @default DEFAULT_EXIT_URL (shared/discretion.ts)
+   */
+  readonly exitUrl?: string;
   /** @default the distribution's own *.cloudfront.net name */
   readonly customDomain?: CustomDomain;
 }
@@ -214,7 +220,7 @@ export class StaticSite extends Construct {
       });
     }
 
-    this.deploySite(props.siteAssetPath);
+    this.deploySite(props.siteAssetPath, { exitUrl: props.exitUrl ?? DEFAULT_EXIT_URL });
   }
 
   /**
@@ -222,7 +228,7 @@ export class StaticSite extends Construct {
    * in a CDK-provided Lambda; it gets its own role and log group so that it does not receive the
    * AWS managed AWSLambdaBasicExecutionRole (logs:* on every log group).
    */
-  private deploySite(siteAssetPath: string): void {
+  private deploySite(siteAssetPath: string, siteConfig: SiteConfig): void {
     const logGroup = new logs.LogGroup(this, 'DeployLogs', { retention: logs.RetentionDays.ONE_MONTH });
     const role = new iam.Role(this, 'DeployRole', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
@@ -231,7 +237,7 @@ export class StaticSite extends Construct {
     logGroup.grantWrite(role);
 
     new s3deploy.BucketDeployment(this, 'Deploy', {
-      sources: [s3deploy.Source.asset(siteAssetPath)],
+      sources: [s3deploy.Source.asset(siteAssetPath), s3deploy.Source.jsonData(SITE_CONFIG_FILE, siteConfig)],
       destinationBucket: this.bucket,
       // Invalidate so a new build is served at once rather than after the edge TTL.
       distribution: this.distribution,

@@ -107,6 +107,8 @@ export interface AppStackProps extends StackProps {
   readonly siteAssetPath: string;
   /** Serve the site on this name with this us-east-1 ACM certificate instead of *.cloudfront.net. */
   readonly customDomain?: { readonly domainName: string; readonly certificateArn: string };
+  /** Where the quick exit sends her. @default DEFAULT_EXIT_URL (shared/discretion.ts) */
+  readonly exitUrl?: string;
   /** @default API_DOMAINS */
   readonly domains?: readonly ApiDomain[];
 }
@@ -242,6 +244,7 @@ export class AppStack extends Stack {
 
     this.site = new StaticSite(this, 'Site', {
       siteAssetPath: props.siteAssetPath,
+      exitUrl: props.exitUrl,
       apiDomainName: `${this.api.apiId}.execute-api.${this.region}.${this.urlSuffix}`,
       // The same dynamic reference as the functions' ORIGIN_SECRET (resolved at deploy time).
       originSecret: originSecret.secretValue.unsafeUnwrap(),

@@ -203,8 +203,11 @@ export type Row<S> = {
 
 export const row = <S>(r: Row<S>) => r as Row<unknown>;
 
-/** A lost race may be answered with the contract's conflict, or not-found when the other writer removed it. */
-const RACE_ANSWERS = new Set([409, 404, 403, 503]);
+/**
+ * A lost race may be answered with the contract's conflict, or not-found when the other writer
+ * removed it; a change to her own session that another request ended (signed out) is a 401.
+ */
+const RACE_ANSWERS = new Set([409, 404, 403, 401, 503]);
 
 /** A set-up, with the rate-limit windows it filled cleared so that the next one is not refused. */
 async function fresh<S>(r: Row<S>): Promise<S> {

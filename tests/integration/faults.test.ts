@@ -154,6 +154,12 @@ const ROUTES: Row<unknown>[] = [
     status: 200,
   }),
   row({
+    name: 'PUT /auth/session (discreet mode’s idle limit on this session)',
+    setup: () => signedInAgent('discreet'),
+    call: (a) => a.put('/api/auth/session', { idleMinutes: 5 }),
+    status: 204,
+  }),
+  row({
     name: 'POST /auth/sign-in/totp (the code step starts the session)',
     setup: () => withTotp('two-step'),
     // Both steps in each attempt: Cognito's session for the second step is good for one answer.

@@ -29,6 +29,7 @@ export const routes: RouteDefinition[] = [
   { path: '/', component: () => <Loading />, info: { access: 'home' } },
   { path: '/sign-in', component: lazy(() => import('./pages/sign-in/page')), info: { access: 'public' } },
   { path: '/sign-up', component: lazy(() => import('./pages/sign-up/page')), info: { access: 'public' } },
+  { path: '/staying-safe', component: lazy(() => import('./pages/staying-safe/page')), info: { access: 'public' } },
   { path: '/forgot-password', component: lazy(() => import('./pages/forgot-password/page')), info: { access: 'public' } },
   { path: '/application', component: lazy(() => import('./pages/application/page')), info: { access: 'application' } },
   { path: '/pending', component: lazy(() => import('./pages/pending/page')), info: { access: 'waiting' } },

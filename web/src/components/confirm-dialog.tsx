@@ -1,5 +1,6 @@
 import { createEffect, createUniqueId, type JSX } from 'solid-js';
 import { t } from '../i18n';
+import { QuickExitButton } from '../shell/quick-exit';
 
 /**
  * A modal confirmation on the native <dialog>: it traps focus, closes on Escape and returns focus
@@ -44,6 +45,8 @@ export function ConfirmDialog(props: {
           {t('common.cancel')}
         </button>
       </div>
+      {/* The modal makes the page beneath inert: the quick exit comes along, last in its tab order. */}
+      <QuickExitButton inDialog />
     </dialog>
   );
 }

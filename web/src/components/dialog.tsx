@@ -1,8 +1,10 @@
 import { createEffect, createUniqueId, type JSX } from 'solid-js';
+import { QuickExitButton } from '../shell/quick-exit';
 
 /**
  * A modal on the native <dialog> for a small form: it traps focus, closes on Escape and returns
- * focus to the control that opened it. The children bring their own actions.
+ * focus to the control that opened it. The children bring their own actions; the quick exit
+ * stays on screen and reachable above it.
  */
 export function Dialog(props: { open: boolean; title: string; onClose: () => void; children: JSX.Element }) {
   let dialog: HTMLDialogElement | undefined;
@@ -18,6 +20,8 @@ export function Dialog(props: { open: boolean; title: string; onClose: () => voi
         {props.title}
       </h2>
       {props.children}
+      {/* The modal makes the page beneath inert: the quick exit comes along, last in its tab order. */}
+      <QuickExitButton inDialog />
     </dialog>
   );
 }

@@ -57,7 +57,7 @@ export function redirectFor(access: Access, me: Me | null): string | undefined {
 }
 
 /** A one-time message for the sign-in page, about how the last session ended (or that her password was reset). */
-export type Farewell = 'signedOut' | 'deleted' | 'sessionEnded' | 'passwordReset';
+export type Farewell = 'signedOut' | 'deleted' | 'sessionEnded' | 'passwordReset' | 'idle';
 const [farewell, setFarewell] = createRoot(() => createSignal<Farewell | undefined>());
 export { farewell, setFarewell };
 
@@ -98,11 +98,11 @@ async function signedIn(): Promise<Me | null> {
 }
 
 /**
- * Ends the session on the server. The caller then navigates to a public page and calls
+ * Ends the session on the server (signing out, or discreet mode's idle time). The caller then navigates to a public page and calls
  * `forgetSession()`, so the page being left never refetches without a session.
  */
 export async function signOut(reason: Farewell = 'signedOut'): Promise<void> {
-  if (reason === 'signedOut') await unwrap(api.auth['sign-out'].$post());
+  if (reason === 'signedOut' || reason === 'idle') await unwrap(api.auth['sign-out'].$post());
   setFarewell(reason);
 }
 

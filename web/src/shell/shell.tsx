@@ -6,7 +6,9 @@ import { t } from '../i18n';
 import { setTimeZone } from '../i18n/format';
 import { type Access, getMe, isBoard, redirectFor } from '../lib/session';
 import { BoardMfaNotice, SanctionBanner } from './banners';
+import { IdleSignOut } from './idle-sign-out';
 import { Nav } from './nav';
+import { QuickExitButton, QuickExitSkipLink } from './quick-exit';
 
 /** Renders the page only when the account may see it (the shell redirects her otherwise). */
 function Guard(props: { me: Me | null; access: Access; children: JSX.Element }) {
@@ -70,8 +72,18 @@ export function Shell(props: RouteSectionProps) {
     setTimeZone(current?.profile?.timezone);
   });
   let main: HTMLElement | undefined;
+  // Whose session the idle watch is for; an error reading it is the error boundary's to show.
+  const accountId = () => {
+    try {
+      return me()?.id;
+    } catch {
+      return undefined;
+    }
+  };
   return (
     <>
+      {/* First in the tab order, before everything: leaving matters more than reading. */}
+      <QuickExitSkipLink />
       {/* biome-ignore lint/a11y/useValidAnchor: a skip link is a link to #main; the handler only moves focus there, which the router's own click handling would not do */}
       <a
         class="skip-link"
@@ -113,6 +125,9 @@ export function Shell(props: RouteSectionProps) {
         </main>
         <footer class="footer">
           <p>{t('app.footer')}</p>
+          <p>
+            <A href="/staying-safe">{t('app.footer.stayingSafe')}</A>
+          </p>
           {/* Any signed-in account, applicants and suspended members included, can reach the board. */}
           <Suspense>
             <Show when={me()}>
@@ -123,6 +138,11 @@ export function Shell(props: RouteSectionProps) {
           </Suspense>
         </footer>
       </ErrorBoundary>
+      {/* Outside every error boundary: a page that failed can still be left. */}
+      <QuickExitButton />
+      <Suspense>
+        <IdleSignOut accountId={accountId()} />
+      </Suspense>
     </>
   );
 }

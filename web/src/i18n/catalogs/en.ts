@@ -892,6 +892,59 @@ const en = {
   'expertise.digital_evidence': 'Digital evidence and online exploitation',
   'expertise.training': 'Training and capacity building',
   'expertise.migrant_smuggling': 'Migrant smuggling',
+  'validation.reapplyDays': 'Enter a whole number of days from 0 to 3650.',
+  // ── discretion: quick exit, staying safe, discreet mode (issue 10)
+  'exit.skip': 'Exit this page quickly',
+  'exit.button': 'Exit this page',
+  'exit.help': 'How this works',
+  'exit.region': 'Quick exit',
+  'exit.shiftStatus':
+    '{count, plural, one {Press Shift # more time to leave this page.} other {Press Shift # more times to leave this page.}}',
+  'signIn.idle': 'You were signed out after a time without use.',
+  'pageKind.member': 'Member profile',
+  'pageKind.mentorship': 'Mentorship',
+  'pageKind.thread': 'Discussion',
+  'discreet.tabTitle': 'Notes',
+  'app.footer.stayingSafe': 'Staying safe',
+  'settings.deviceTitle': 'On this device',
+  'settings.deviceIntro': 'These settings are kept in this browser only. Your other devices keep their own.',
+  'settings.discreet': 'Discreet mode',
+  'settings.discreetHint': 'The browser tab says “Notes” with a plain icon, and no page title names a person or a discussion.',
+  'settings.idleLegend': 'In discreet mode, sign me out when this device is not used for',
+  'settings.idleHint': 'Checked by this page and by our server, so it also works when the page is closed or the device sleeps.',
+  'settings.idleNever': 'Do not sign me out',
+  'settings.idleMinutes': '{count, plural, one {# minute} other {# minutes}}',
+  'settings.deviceSaved': 'Saved on this device.',
+  'settings.stayingSafe': 'What the quick exit does and does not do, and other ways to stay safe',
+  'safe.title': 'Staying safe',
+  'safe.intro':
+    'If someone may check this device or look over your shoulder, these tools can help. None of them can make a device safe on its own.',
+  'safe.exitTitle': 'Leaving quickly',
+  'safe.exitHow':
+    'The “Exit this page” button is on every page. You can also press Shift three times, or press Tab once when a page opens and then Enter.',
+  'safe.doesTitle': 'What the quick exit does',
+  'safe.doesBlank': 'It hides the page at once.',
+  'safe.doesSignOut': 'It signs you out on our server, so this browser’s session cannot be used again, not even with the Back button.',
+  'safe.doesForget': 'It clears what this site kept in this browser, including your language and discreet mode settings.',
+  'safe.doesLeave': 'It opens an everyday website, such as a weather page, in place of the page you were on.',
+  'safe.notTitle': 'What it cannot do',
+  'safe.notHistory':
+    'Pages you opened before may still be in the browser’s history. They ask for a sign-in, but their addresses show which site you used.',
+  'safe.notDownloads': 'It cannot delete files you downloaded, such as your data export, or screenshots you took.',
+  'safe.notOthers':
+    'It cannot hide what your internet provider, an employer’s network or monitoring software on the device may have recorded.',
+  'safe.privateTitle': 'Private browsing',
+  'safe.privateBody':
+    'A private (incognito) window keeps no history, and closing it removes what this site kept. On a device others can use, it is the safest way to visit.',
+  'safe.sharedTitle': 'Shared phones and computers',
+  'safe.sharedBody':
+    'Sign out when you finish. If someone may know your password or your phone’s code, change them, and sign out your other devices in Settings.',
+  'safe.discreetTitle': 'Discreet mode',
+  'safe.discreetBody':
+    'In Settings, under “On this device”, discreet mode names the browser tab “Notes” with a plain icon, and can sign you out after 2, 5, 15 or 30 minutes without use. It is kept in this browser only, and the quick exit clears it.',
+  'safe.historyTitle': 'Clearing your history',
+  'safe.historyBody':
+    'In most browsers, open the menu, choose History, then delete the entries for this site, or clear browsing data. Deleting only this site’s entries may draw less attention than clearing everything.',
 } as const;
 
 export default en;

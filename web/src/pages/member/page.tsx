@@ -118,7 +118,9 @@ export default function MemberPage() {
         >
           {(m) => (
             <>
-              <PageHeading dir="auto">{m().displayName}</PageHeading>
+              <PageHeading dir="auto" kind={t('pageKind.member')}>
+                {m().displayName}
+              </PageHeading>
               <p class="muted">{t(`kind.${m().kind}`)}</p>
               <MemberDetails profile={m()} />
               <Show when={me()?.id !== m().id}>

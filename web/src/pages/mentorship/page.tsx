@@ -172,7 +172,7 @@ function MentorshipDetail(props: { mentorship: MentorshipView; me: string }) {
   return (
     <>
       <Show when={side()} fallback={<PageHeading>{t('mentorship.titleUnknown')}</PageHeading>}>
-        <PageHeading>{t('mentorship.title', { name: isolate(otherName()) })}</PageHeading>
+        <PageHeading kind={t('pageKind.mentorship')}>{t('mentorship.title', { name: isolate(otherName()) })}</PageHeading>
       </Show>
       <p class="badges">
         <span class={`badge badge--${m().state}`}>{t(`state.${m().state}`)}</span>

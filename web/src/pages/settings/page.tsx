@@ -14,6 +14,7 @@ import { createMorePages } from '../../lib/more-pages';
 import { forgetSession, getMe, signOut } from '../../lib/session';
 import { fetchBlocksPage, getBlocks } from './data';
 import { ChangePassword } from './password';
+import { OnThisDevice } from './on-this-device';
 import { OtherSessions } from './sessions';
 import { TwoStepSignIn } from './two-step';
 
@@ -165,6 +166,7 @@ export default function SettingsPage() {
   return (
     <div class="narrow">
       <PageHeading>{t('settings.title')}</PageHeading>
+      <OnThisDevice />
       <TwoStepSignIn />
       <ChangePassword />
       <OtherSessions />

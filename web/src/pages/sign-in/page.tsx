@@ -15,6 +15,7 @@ const FAREWELL_TEXT = {
   deleted: 'signIn.deleted',
   sessionEnded: 'common.sessionEnded',
   passwordReset: 'signIn.passwordReset',
+  idle: 'signIn.idle',
 } as const;
 
 export default function SignInPage() {

@@ -67,7 +67,9 @@ export function ThreadView(props: {
           {space() ? t('thread.back', { space: isolate(space()?.name ?? '') }) : t('thread.backPlain')}
         </A>
       </p>
-      <PageHeading dir="auto">{props.thread.title}</PageHeading>
+      <PageHeading dir="auto" kind={t('pageKind.thread')}>
+        {props.thread.title}
+      </PageHeading>
       <p class="badges">
         <Show when={props.thread.pinned}>
           <span class="badge badge--quiet">{t('badge.pinned')}</span>

@@ -1,0 +1,252 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, expectAccessible, openFromMenu, type Server, shot, signIn, unfoldMenu, useProductAndBrowser } from './support';
+
+/*
+ * The quick exit, by each of its three ways (the button, the first skip link, three Shifts): the
+ * page's session no longer works anywhere, this origin's storage and caches are empty, the tab is
+ * on the neutral site, and Back shows no signed-in page. And discreet mode's neutral tab.
+ */
+
+// The deployment's exit address (config.json); no internet here, so the browser is given the page.
+const EXIT_URL = 'https://weather.example.net/today';
+process.env.EXIT_URL = EXIT_URL;
+
+let server: Server;
+let browser: Browser;
+
+useProductAndBrowser('quick-exit-failed', (started) => {
+  ({ server, browser } = started);
+});
+
+/** A fresh browser (its own cookies and storage) in which the neutral site answers. */
+async function freshContext(viewport = { width: 1280, height: 800 }): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport });
+  await context.route('https://weather.example.net/**', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Weather</title><h1>Weather today</h1>' }),
+  );
+  return context;
+}
+
+/** Signs the practitioner in, keeps something in every store the exit must empty, and answers her cookies. */
+async function signedInWithTraces(
+  context: BrowserContext,
+): Promise<{ page: Page; cookies: Awaited<ReturnType<BrowserContext['cookies']>> }> {
+  const page = await context.newPage();
+  await signIn(page, server.origin, 'practitioner@example.org', DEMO_PASSWORD);
+  await page.waitForURL('**/directory');
+  await page.getByRole('heading', { level: 1, name: 'Directory' }).waitFor();
+  // A second signed-in page, so that Back from the neutral site has one of hers to reach.
+  await openFromMenu(page, 'Find a mentor');
+  await page.waitForURL('**/mentors');
+  await page.evaluate(async () => {
+    localStorage.setItem('trace', '1');
+    sessionStorage.setItem('trace', '1');
+    await (await caches.open('trace')).put('/trace', new Response('trace'));
+  });
+  // The exit goes where the deployment says once config.json is read.
+  await page.locator(`.quick-exit__button:visible[href="${EXIT_URL}"]`).waitFor();
+  const cookies = await context.cookies();
+  expect(cookies.map((c) => c.name)).toContain('cn_sid');
+  return { page, cookies };
+}
+
+/** What must hold after any quick exit. */
+async function expectLeftForGood(context: BrowserContext, page: Page, cookies: Awaited<ReturnType<BrowserContext['cookies']>>) {
+  await page.waitForURL(EXIT_URL);
+  await page.getByRole('heading', { name: 'Weather today' }).waitFor();
+  expect(page.url()).toBe(EXIT_URL);
+
+  // Her old cookies, replayed from another browser, are refused: the session ended on the server.
+  const thief = await browser.newContext();
+  await thief.addCookies(cookies);
+  await expect.poll(async () => (await thief.request.get(`${server.origin}/api/me`)).status(), { timeout: 10_000 }).toBe(401);
+  await thief.close();
+  expect((await context.cookies()).map((c) => c.name)).not.toContain('cn_sid');
+  expect((await context.cookies()).map((c) => c.name)).not.toContain('cn_in');
+
+  // Back: the page left behind stays blank (back/forward cache) or loads signed out.
+  await page.goBack();
+  await page.waitForFunction(
+    () => document.documentElement.classList.contains('quick-exit-covered') || document.querySelector('h1')?.textContent === 'Sign in',
+  );
+  expect(new URL(page.url()).origin).toBe(server.origin);
+  await expect.poll(() => page.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(false);
+  expect(await page.getByRole('heading', { level: 1, name: 'Directory' }).isVisible()).toBe(false);
+  const stores = await page.evaluate(async () => ({
+    local: localStorage.length,
+    session: sessionStorage.length,
+    caches: (await caches.keys()).length,
+  }));
+  expect(stores).toEqual({ local: 0, session: 0, caches: 0 });
+}
+
+describe('quick exit', () => {
+  it('by the button: blank, signed out on the server, storage and caches emptied, on the neutral site, and Back shows no signed-in page', async () => {
+    const context = await freshContext();
+    const { page, cookies } = await signedInWithTraces(context);
+    await page.getByRole('link', { name: 'Exit this page', exact: true }).click();
+    await expectLeftForGood(context, page, cookies);
+    await context.close();
+  });
+
+  it('by the skip link, first in the tab order: Tab, then Enter', async () => {
+    const context = await freshContext();
+    const { page, cookies } = await signedInWithTraces(context);
+    // A page as it opens: the keyboard starts at the top.
+    await page.goto(`${server.origin}/directory`);
+    await page.getByRole('heading', { level: 1, name: 'Directory' }).waitFor();
+    await page.locator(`.quick-exit__button:visible[href="${EXIT_URL}"]`).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Exit this page quickly');
+    await page.keyboard.press('Enter');
+    await expectLeftForGood(context, page, cookies);
+    await context.close();
+  });
+
+  it('by Shift pressed three times, while a status tells how many presses are left', async () => {
+    const context = await freshContext();
+    const { page, cookies } = await signedInWithTraces(context);
+    await page.keyboard.press('Shift');
+    await page.getByRole('status').filter({ hasText: 'Press Shift 2 more times to leave this page.' }).waitFor({ state: 'attached' });
+    await page.keyboard.press('Shift');
+    await page.getByRole('status').filter({ hasText: 'Press Shift 1 more time to leave this page.' }).waitFor({ state: 'attached' });
+    await page.keyboard.press('Shift');
+    await expectLeftForGood(context, page, cookies);
+    await context.close();
+  });
+
+  it('does not leave when another key comes between the Shifts: two Shifts, a letter, one Shift', async () => {
+    const context = await freshContext();
+    const { page } = await signedInWithTraces(context);
+    await page.keyboard.press('Shift');
+    await page.keyboard.press('Shift');
+    await page.keyboard.press('a');
+    await page.keyboard.press('Shift');
+    // The count started again: one press so far, two to go.
+    await page.getByRole('status').filter({ hasText: 'Press Shift 2 more times to leave this page.' }).waitFor({ state: 'attached' });
+    expect(new URL(page.url()).pathname).toBe('/mentors');
+    expect(await page.evaluate(() => document.documentElement.classList.contains('quick-exit-covered'))).toBe(false);
+    expect((await page.request.get(`${server.origin}/api/me`)).status()).toBe(200);
+    await context.close();
+  });
+
+  it.each([
+    ['phone', { width: 360, height: 740 }],
+    ['laptop', { width: 1280, height: 800 }],
+  ])('stays on screen and uncovered on a %s: over the open menu and in a modal dialog', async (name, viewport) => {
+    const context = await freshContext(viewport);
+    const { page } = await signedInWithTraces(context);
+    /** The button is what the browser finds at its own centre: nothing lies over it. */
+    const uncovered = (scope: string) =>
+      page.evaluate((selector) => {
+        const buttons = [...document.querySelectorAll<HTMLElement>(selector)].filter((b) => b.getClientRects().length > 0);
+        const button = buttons.at(-1);
+        if (!button) return false;
+        const box = button.getBoundingClientRect();
+        const found = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+        return box.bottom <= window.innerHeight && box.right <= window.innerWidth && !!found && button.contains(found);
+      }, scope);
+
+    await unfoldMenu(page);
+    expect(await uncovered('.quick-exit__button')).toBe(true);
+    await shot(page, `quick-exit-${name}-menu`, false);
+    // Scrolled to the end of a long page: still there.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.waitForFunction(() => window.scrollY > 0);
+    expect(await uncovered('.quick-exit__button')).toBe(true);
+    await shot(page, `quick-exit-${name}-scrolled`, false);
+
+    await page.goto(`${server.origin}/directory`);
+    await page.locator('a[href^="/members/"]').first().click();
+    await page.getByRole('button', { name: 'Report to the board' }).click();
+    await page.locator('dialog[open]').waitFor();
+    expect(await uncovered('dialog[open] .quick-exit__button')).toBe(true);
+    await shot(page, `quick-exit-${name}-dialog`, false);
+    await expectAccessible(page, `a modal dialog with the quick exit (${name})`);
+    // Reachable from the keyboard inside the modal, and it leaves from there.
+    await page.locator('dialog[open] .quick-exit__button').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(EXIT_URL);
+    await context.close();
+  });
+});
+
+describe('staying safe', () => {
+  it('is one link away signed out (the exit’s help, the footer) and signed in (Settings), with the exit on it', async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/sign-in`);
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await page.getByRole('link', { name: 'How this works' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Staying safe' }).waitFor();
+    await page.getByRole('heading', { name: 'What it cannot do' }).waitFor();
+    expect(await page.title()).toBe('Staying safe · Champions Network');
+    await expectAccessible(page, 'the staying-safe page');
+    await shot(page, 'staying-safe');
+
+    await signIn(page, server.origin, 'practitioner@example.org', DEMO_PASSWORD);
+    await page.waitForURL('**/directory');
+    await expectAccessible(page, 'the directory with the quick exit');
+    await openFromMenu(page, 'Settings');
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    await expectAccessible(page, 'settings with “On this device”');
+    await page.getByRole('link', { name: /What the quick exit does and does not do/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Staying safe' }).waitFor();
+    await context.close();
+  });
+});
+
+describe('page titles and discreet mode', () => {
+  it('names a member’s page by its kind, never by her name; in discreet mode every tab says “Notes”, with a plain icon', async () => {
+    const context = await freshContext();
+    const { page } = await signedInWithTraces(context);
+    await openFromMenu(page, 'Directory');
+    await page.getByRole('heading', { level: 1, name: 'Directory' }).waitFor();
+    const link = page.locator('a[href^="/members/"]').first();
+    const name = (await link.textContent()) ?? '';
+    expect(name.length).toBeGreaterThan(0);
+    await link.click();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    await expect.poll(() => page.title()).toBe('Member profile · Champions Network');
+    expect(await page.title()).not.toContain(name);
+
+    await page.goto(`${server.origin}/settings`);
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    await page.getByLabel('Discreet mode').check();
+    await page.getByText('Saved on this device.').waitFor();
+    await expect.poll(() => page.title()).toBe('Notes');
+    expect(await page.locator('link[rel="icon"]').getAttribute('href')).toBe('/notes.svg');
+    await page.getByLabel('5 minutes', { exact: true }).check();
+    await page.getByText('Saved on this device.').waitFor();
+
+    // Kept on this device: a new page load, another page, the same neutral tab.
+    await page.goto(`${server.origin}/directory`);
+    await page.getByRole('heading', { level: 1, name: 'Directory' }).waitFor();
+    await page.locator('a[href^="/members/"]').first().click();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    await expect.poll(() => page.title()).toBe('Notes');
+    await context.close();
+  });
+
+  it('signs out after the chosen idle time without input, to the sign-in page with a neutral word, and the server agrees', async () => {
+    const context = await freshContext();
+    // The page's clock, moved forward instead of waiting two minutes.
+    await context.clock.install();
+    const { page, cookies } = await signedInWithTraces(context);
+    await openFromMenu(page, 'Settings');
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    await page.getByLabel('Discreet mode').check();
+    await page.getByText('Saved on this device.').waitFor();
+    await page.getByLabel('2 minutes', { exact: true }).check();
+    await page.getByText('Saved on this device.').waitFor();
+    await page.clock.fastForward('02:05');
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await page.getByText('You were signed out after a time without use.').waitFor();
+    const replay = await browser.newContext();
+    await replay.addCookies(cookies);
+    expect((await replay.request.get(`${server.origin}/api/me`)).status()).toBe(401);
+    await replay.close();
+    await context.close();
+  });
+});
