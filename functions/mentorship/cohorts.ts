@@ -1,7 +1,7 @@
 import { type MatchReason, capacityReason, ineligibility, scoreMatch } from '../../shared/matching';
 import { languages as languageList } from '../../shared/meta';
 import { TABLE, failedConditions, toAttr, values } from '../lib/db';
-import { ConflictError, ForbiddenError, NotFoundError, UnavailableError, ValidationError } from '../lib/errors';
+import { ConflictError, type ErrorDetail, ForbiddenError, NotFoundError, UnavailableError, ValidationError } from '../lib/errors';
 import { ulid } from '../lib/ids';
 import { keys } from '../lib/keys';
 import type { Session } from '../lib/session';
@@ -167,16 +167,16 @@ export async function adjustCohort(
   const { info, slots } = await evaluate(c.menteeIds, c.mentorIds);
   const left = new Map(slots.map((s) => [s.id, s.slots]));
   const seen = new Set<string>();
-  const details: { path: string; message: string }[] = [];
+  const details: ErrorDetail[] = [];
   const pairs: CohortRecord['pairs'] = [];
   input.pairs.forEach((p, i) => {
     if (!c.menteeIds.includes(p.menteeId) || !c.mentorIds.includes(p.mentorId))
-      details.push({ path: `pairs.${i}`, message: 'Not in this cohort.' });
-    else if (seen.has(p.menteeId)) details.push({ path: `pairs.${i}`, message: 'This mentee is paired twice.' });
-    else if ((left.get(p.mentorId) ?? 0) <= 0) details.push({ path: `pairs.${i}`, message: 'This mentor has no free place left.' });
+      details.push({ path: `pairs.${i}`, code: 'not_in_cohort', message: 'Not in this cohort.' });
+    else if (seen.has(p.menteeId)) details.push({ path: `pairs.${i}`, code: 'paired_twice', message: 'This mentee is paired twice.' });
+    else if ((left.get(p.mentorId) ?? 0) <= 0) details.push({ path: `pairs.${i}`, code: 'no_free_place', message: 'This mentor has no free place left.' });
     else {
       const pi = info(p.menteeId, p.mentorId);
-      if ('why' in pi) details.push({ path: `pairs.${i}`, message: `Not eligible: ${pi.why}.` });
+      if ('why' in pi) details.push({ path: `pairs.${i}`, code: 'not_eligible', message: `Not eligible: ${pi.why}.`, params: { why: pi.why } });
       else {
         pairs.push({ ...p, score: pi.score, reasons: pi.reasons });
         left.set(p.mentorId, (left.get(p.mentorId) ?? 0) - 1);
