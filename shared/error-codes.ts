@@ -111,7 +111,6 @@ export const DETAIL_CODES = [
   'invalid_country',
   'invalid_language',
   'invalid_time_zone',
-  'invalid_locale', // params {options}
   'duplicate_items',
   'date_in_past',
   'date_in_future',

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import type { DetailCode } from './error-codes';
+import { LOCALE_TAGS, type Locale } from './locales';
 import { COUNTRY_CODES, EXPERTISE_CODES, isLanguageTag, isTimeZone } from './meta';
 import { type AudienceLevel, PASSWORD_MIN_LENGTH, VISIBILITY_FIELDS, type VisibilityField } from './profile-fields';
 import { hasLoneSurrogate, hasVisibleCharacter, normalizeName, normalizeText } from './text';
@@ -381,6 +382,8 @@ export const ExportSchema = /* @__PURE__ */ lazy(() =>
       z.object({ body: z.string(), at: z.string(), state: z.string(), reply: z.optional(z.string()), handledAt: z.optional(z.string()) }),
     ),
     sanctions: z.array(z.object({ type: z.string(), reason: z.string(), until: z.optional(z.string()), at: z.string() })),
+    /** Her saved preferences (language, email), or null when she never saved any. */
+    preferences: z.nullable(PreferencesSchema),
   }),
 );
 
@@ -934,3 +937,44 @@ export const BoardMessageSchema = /* @__PURE__ */ lazy(() =>
 export type BoardMessage = z.infer<typeof BoardMessageSchema>;
 export const BoardMessageInputSchema = /* @__PURE__ */ lazy(() => z.strictObject({ body: requiredText(4000, 'Write your message.') }));
 export const BoardMessageReplySchema = /* @__PURE__ */ lazy(() => z.strictObject({ reply: requiredText(4000, 'Write a reply.') }));
+
+// ---------------------------------------------------------------- preferences
+
+/** An interface language of shared/locales.ts; any other tag is a 400 (`invalid_enum`, with the options). */
+export const LocaleSchema = /* @__PURE__ */ lazy(() => z.enum(LOCALE_TAGS as [Locale, ...Locale[]]));
+
+/** Email settings: stored and returned here; the email channel (issue 13) reads them. */
+export const EmailPreferencesSchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    enabled: z.boolean(),
+    digest: z.enum(['daily', 'weekly']),
+    wording: z.enum(['neutral', 'detailed']),
+    reminders: z.boolean(),
+    nudges: z.boolean(),
+  }),
+);
+export type EmailPreferences = z.infer<typeof EmailPreferencesSchema>;
+
+/** Her preferences, kept with her account so they follow her to any device. `version` 0: never saved. */
+export const PreferencesSchema = /* @__PURE__ */ lazy(() =>
+  z.object({ locale: LocaleSchema, email: EmailPreferencesSchema, version: z.int() }),
+);
+export type Preferences = z.infer<typeof PreferencesSchema>;
+
+/** PUT /api/members/me/preferences: the fields it names are replaced (email field by field), at the `version` read. */
+export const PreferencesInputSchema = /* @__PURE__ */ lazy(() =>
+  z.strictObject({
+    locale: z.optional(LocaleSchema),
+    email: z.optional(
+      z.strictObject({
+        enabled: z.optional(z.boolean()),
+        digest: z.optional(z.enum(['daily', 'weekly'])),
+        wording: z.optional(z.enum(['neutral', 'detailed'])),
+        reminders: z.optional(z.boolean()),
+        nudges: z.optional(z.boolean()),
+      }),
+    ),
+    version: intIn(0),
+  }),
+);
+export type PreferencesInput = z.infer<typeof PreferencesInputSchema>;

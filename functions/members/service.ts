@@ -19,6 +19,7 @@ import { detachAuthor, postsByAuthor } from '../discussion/repository';
 import * as mentorshipRepo from '../mentorship/repository';
 import { getSettings } from '../board/settings';
 import { withBoardNotices } from '../notifications/repository';
+import { exportPreferences } from './preferences';
 import * as repo from './repository';
 import type { MemberRecord } from './repository';
 
@@ -386,10 +387,11 @@ async function mentoringOf(memberId: string) {
 
 /** Everything the member wrote or owns. Blocks made against her are not hers and stay out. */
 export async function exportData(session: Session) {
-  const [own, posts, mentorships] = await Promise.all([
+  const [own, posts, mentorships, preferences] = await Promise.all([
     repo.listOwnItems(session.userId),
     postsByAuthor(session.userId),
     mentoringOf(session.userId),
+    exportPreferences(session.userId),
   ]);
   const strip = (i: Record<string, unknown>) => {
     const { pk: _p, sk: _s, gsi1pk: _a, gsi1sk: _b, ...rest } = i;
@@ -433,6 +435,7 @@ export async function exportData(session: Session) {
     sanctions: own
       .filter((i) => i.entity === 'sanction')
       .map((i) => ({ type: String(i.type), reason: String(i.reason), ...(i.until ? { until: String(i.until) } : {}), at: String(i.at) })),
+    preferences,
   };
 }
 
