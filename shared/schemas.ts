@@ -158,7 +158,10 @@ export const DisplayNameSchema = /* @__PURE__ */ lazy(() =>
     z.pipe(
       z.string().check(
         z.maxLength(200),
-        z.refine((n) => !hasLoneSurrogate(n), rule('lone_surrogate', 'The name holds a broken character (a lone surrogate); type it again.')),
+        z.refine(
+          (n) => !hasLoneSurrogate(n),
+          rule('lone_surrogate', 'The name holds a broken character (a lone surrogate); type it again.'),
+        ),
       ),
       z.transform(normalizeName),
     ),

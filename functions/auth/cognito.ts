@@ -177,7 +177,9 @@ export async function resetPassword(email: string, code: string, password: strin
       )
       .catch((e: unknown) => {
         if (e instanceof Error && e.name === 'UserNotFoundException') {
-          throw new ValidationError('The code is not right or has expired.', [{ path: 'code', code: 'wrong_code', message: 'Not accepted.' }]);
+          throw new ValidationError('The code is not right or has expired.', [
+            { path: 'code', code: 'wrong_code', message: 'Not accepted.' },
+          ]);
         }
         throw e;
       }),
@@ -197,7 +199,9 @@ export async function changePassword(accessToken: string, current: string, next:
       )
       .catch((e: unknown) => {
         if (e instanceof Error && (e.name === 'NotAuthorizedException' || e.name === 'InvalidPasswordException')) {
-          throw new ValidationError('The current password is not right.', [{ path: 'currentPassword', code: 'wrong_password', message: 'Not right.' }]);
+          throw new ValidationError('The current password is not right.', [
+            { path: 'currentPassword', code: 'wrong_password', message: 'Not right.' },
+          ]);
         }
         throw e;
       }),

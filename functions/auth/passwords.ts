@@ -15,7 +15,8 @@ export type WeakPassword = { code: 'common_password' | 'repetitive_password' | '
 /** Why a password is refused (a stable code, and a sentence), or null when it is acceptable. Length is checked by the schema. */
 export async function weakPasswordReason(password: string, email: string): Promise<WeakPassword | null> {
   const lower = password.toLowerCase();
-  if ((await loadCommon()).has(lower)) return { code: 'common_password', message: 'This password is on a list of commonly used passwords.' };
+  if ((await loadCommon()).has(lower))
+    return { code: 'common_password', message: 'This password is on a list of commonly used passwords.' };
   if (new Set(lower).size <= 2) return { code: 'repetitive_password', message: 'This password repeats too few characters.' };
   const local = email.split('@')[0]?.toLowerCase() ?? '';
   if (local.length >= 4 && lower.includes(local))

@@ -1,10 +1,4 @@
-import type {
-  ConflictReason,
-  ErrorCode,
-  ErrorDetail,
-  ForbiddenReason,
-  UnauthenticatedReason,
-} from '../../shared/error-codes';
+import type { ConflictReason, ErrorCode, ErrorDetail, ForbiddenReason, UnauthenticatedReason } from '../../shared/error-codes';
 
 export type { ErrorDetail };
 

@@ -207,7 +207,8 @@ export function buildOpenApi(routes: readonly RouteLike[], info: { title: string
             params: {
               type: 'object',
               additionalProperties: true,
-              description: 'Values the message names: minimum, maximum (too_short, too_long, too_small, too_large), options (invalid_enum, invalid_locale), fields (unknown_field), format (invalid_format), expected (invalid_type), until (suspended, read_only), state, from …',
+              description:
+                'Values the message names: minimum, maximum (too_short, too_long, too_small, too_large), options (invalid_enum, invalid_locale), fields (unknown_field), format (invalid_format), expected (invalid_type), until (suspended, read_only), state, from …',
             },
           },
         },

@@ -22,6 +22,9 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 /** zod's number-or-bigint bound as a number (our bounds are all small). */
 const bound = (n: number | bigint) => Number(n);
 
+/** What a too_small / too_large bound counts: a list's items, or a number's value. */
+const counted = (origin: string): 'array' | 'number' => (origin === 'array' || origin === 'set' ? 'array' : 'number');
+
 /**
  * One zod issue as the contract's detail: a stable code and its params, so the app can word it in
  * the member's language; zod's English message stays for outside clients. A refinement in
@@ -49,11 +52,11 @@ export function issueDetail(issue: Issue, input: unknown, fallbackPath: string):
     case 'too_small':
       return issue.origin === 'string'
         ? at('too_short', { minimum: bound(issue.minimum) })
-        : at('too_small', { minimum: bound(issue.minimum) });
+        : at('too_small', { minimum: bound(issue.minimum), origin: counted(issue.origin) });
     case 'too_big':
       return issue.origin === 'string'
         ? at('too_long', { maximum: bound(issue.maximum) })
-        : at('too_large', { maximum: bound(issue.maximum) });
+        : at('too_large', { maximum: bound(issue.maximum), origin: counted(issue.origin) });
     case 'invalid_value':
       return at('invalid_enum', { options: issue.values.map(String) });
     case 'custom': {
@@ -76,10 +79,21 @@ function issueDetails(issue: Issue, input: unknown, fallbackPath: string): Error
   const unknown = issue.keys.filter((k) => !READ_ONLY_FIELDS.has(k));
   return [
     ...readOnly.map(
-      (k): ErrorDetail => ({ path: prefix ? `${prefix}.${k}` : k, code: 'read_only', message: `${k} is kept by the server and cannot be set.` }),
+      (k): ErrorDetail => ({
+        path: prefix ? `${prefix}.${k}` : k,
+        code: 'read_only',
+        message: `${k} is kept by the server and cannot be set.`,
+      }),
     ),
     ...(unknown.length
-      ? [{ path: prefix || fallbackPath, code: 'unknown_field' as const, message: `Unknown field: ${unknown.join(', ')}.`, params: { fields: unknown } }]
+      ? [
+          {
+            path: prefix || fallbackPath,
+            code: 'unknown_field' as const,
+            message: `Unknown field: ${unknown.join(', ')}.`,
+            params: { fields: unknown },
+          },
+        ]
       : []),
   ];
 }

@@ -102,7 +102,7 @@ export async function reapply(session: Session, input: { statement: string; vers
   const from = reapplyFrom(prev, (await getSettings()).reapplyAfterDays);
   if (from === null) throw new ConflictError('reapply_used', 'You have already applied again; the board’s decision is final.');
   const now = new Date().toISOString();
-  if (now < from) throw new ConflictError('reapply_too_soon', `You may apply again from ${inWordsUtc(from)}.`);
+  if (now < from) throw new ConflictError('reapply_too_soon', `You may apply again from ${inWordsUtc(from)}.`, { from });
   if (input.version !== prev.version)
     throw new ConflictError('stale_version', 'Your profile changed since you loaded it. Reload and try again.');
   const { decidedAt: _a, decidedBy: _b, decisionReason: _r, ...rest } = prev;
@@ -184,7 +184,9 @@ export async function putProfile(session: Session, input: ProfileInput): Promise
     const absent = missing(input, ['displayName', 'kind', 'country', 'statement']);
     if (absent.length) throw new ValidationError('Some required fields are missing.', absent);
     if (input.version !== undefined)
-      throw new ValidationError('A new profile has no version yet.', [{ path: 'version', code: 'version_not_expected', message: 'Leave out on the first save.' }]);
+      throw new ValidationError('A new profile has no version yet.', [
+        { path: 'version', code: 'version_not_expected', message: 'Leave out on the first save.' },
+      ]);
     const m: MemberRecord = {
       id: session.userId,
       email: session.email,
@@ -229,7 +231,9 @@ export async function putProfile(session: Session, input: ProfileInput): Promise
   if (input.version === undefined)
     throw new ValidationError('Send the version of the profile you edited.', [{ path: 'version', code: 'required', message: 'Required.' }]);
   if (input.kind !== undefined && input.kind !== prev.kind)
-    throw new ValidationError('The member kind cannot change.', [{ path: 'kind', code: 'immutable', message: 'Fixed after the first save.' }]);
+    throw new ValidationError('The member kind cannot change.', [
+      { path: 'kind', code: 'immutable', message: 'Fixed after the first save.' },
+    ]);
   const absent = missing(input, ['displayName', 'country']);
   if (absent.length) throw new ValidationError('Some required fields are missing.', absent);
   if (input.statement !== undefined && prev.status !== 'pending') {

@@ -173,10 +173,12 @@ export async function adjustCohort(
     if (!c.menteeIds.includes(p.menteeId) || !c.mentorIds.includes(p.mentorId))
       details.push({ path: `pairs.${i}`, code: 'not_in_cohort', message: 'Not in this cohort.' });
     else if (seen.has(p.menteeId)) details.push({ path: `pairs.${i}`, code: 'paired_twice', message: 'This mentee is paired twice.' });
-    else if ((left.get(p.mentorId) ?? 0) <= 0) details.push({ path: `pairs.${i}`, code: 'no_free_place', message: 'This mentor has no free place left.' });
+    else if ((left.get(p.mentorId) ?? 0) <= 0)
+      details.push({ path: `pairs.${i}`, code: 'no_free_place', message: 'This mentor has no free place left.' });
     else {
       const pi = info(p.menteeId, p.mentorId);
-      if ('why' in pi) details.push({ path: `pairs.${i}`, code: 'not_eligible', message: `Not eligible: ${pi.why}.`, params: { why: pi.why } });
+      if ('why' in pi)
+        details.push({ path: `pairs.${i}`, code: 'not_eligible', message: `Not eligible: ${pi.why}.`, params: { why: pi.why } });
       else {
         pairs.push({ ...p, score: pi.score, reasons: pi.reasons });
         left.set(p.mentorId, (left.get(p.mentorId) ?? 0) - 1);

@@ -527,7 +527,8 @@ function notInFuture(date: string): void {
 /** The mentorship, when the caller is one of its two members (the board: 403, anyone else: 404). */
 async function asParty(session: Session, id: string | undefined): Promise<MentorshipRecord> {
   const m = await visible(session, id);
-  if (m.mentorId !== session.userId && m.menteeId !== session.userId) throw new ForbiddenError('Check-ins are private to the two of them.', 'parties_only');
+  if (m.mentorId !== session.userId && m.menteeId !== session.userId)
+    throw new ForbiddenError('Check-ins are private to the two of them.', 'parties_only');
   return m;
 }
 

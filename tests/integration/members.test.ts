@@ -597,7 +597,7 @@ describe('error codes an app can word in any language', () => {
     expect(long.body.error.details).toEqual([{ path: 'bio', code: 'too_long', params: { maximum: 2000 }, message: expect.any(String) }]);
     const capacity = await a.put('/api/members/me', profile({ mentoring: { offering: { capacity: 11 } } as never }));
     expect(capacity.body.error.details).toEqual([
-      { path: 'mentoring.offering.capacity', code: 'too_large', params: { maximum: 10 }, message: expect.any(String) },
+      { path: 'mentoring.offering.capacity', code: 'too_large', params: { maximum: 10, origin: 'number' }, message: expect.any(String) },
     ]);
   });
 
