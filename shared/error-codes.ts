@@ -132,7 +132,7 @@ export const DETAIL_CODES = [
   'not_in_cohort',
   'paired_twice',
   'no_free_place',
-  'not_eligible', // params {why}
+  'not_eligible', // params {reason}: mentee_not_active, mentee_at_limit, too_many_pending, mentor_not_found, blocked, open_request_exists, or shared/matching.ts ineligibility()
 ] as const;
 export type DetailCode = (typeof DETAIL_CODES)[number];
 

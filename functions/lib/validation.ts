@@ -30,7 +30,7 @@ const counted = (origin: string): 'array' | 'number' => (origin === 'array' || o
  * the member's language; zod's English message stays for outside clients. A refinement in
  * shared/schemas.ts names its code in `params.code`.
  */
-export function issueDetail(issue: Issue, input: unknown, fallbackPath: string): ErrorDetail {
+function issueDetail(issue: Issue, input: unknown, fallbackPath: string): ErrorDetail {
   const path = issue.path.map(String).join('.') || fallbackPath;
   const at = (code: DetailCode, params?: ErrorDetail['params']): ErrorDetail => ({
     path,
@@ -40,7 +40,7 @@ export function issueDetail(issue: Issue, input: unknown, fallbackPath: string):
   });
   // A field left out reports as a type or enum mismatch against `undefined`; say what it is.
   if (issue.path.length > 0 && valueAt(input, issue.path) === undefined) {
-    return { path, code: 'required', message: 'Required.' };
+    return { path, code: 'required', message: issue.code === 'custom' ? issue.message : 'Required.' };
   }
   switch (issue.code) {
     case 'unrecognized_keys':

@@ -23,7 +23,8 @@ const languageName = (code: string) => languageList().find((l) => l.code === cod
 /** A cohort as the board sees it: without the lease a running publish holds. */
 type Cohort = Omit<CohortRecord, 'publishing'>;
 
-type PairInfo = { score: number; reasons: MatchReason[] } | { why: string };
+/** Why a pair cannot be made: the English for the board's draft, and a stable code for the app. */
+type PairInfo = { score: number; reasons: MatchReason[] } | { why: string; code: string };
 
 /** Runs `fn` over `items` with at most `n` at once (each mentee's reads are a few queries). */
 async function inBatches<T, R>(items: T[], n: number, fn: (t: T) => Promise<R>): Promise<R[]> {
@@ -45,12 +46,17 @@ async function evaluate(menteeIds: string[], mentorIds: string[]) {
   );
   const at = new Date();
   const menteeProblem = new Map<string, string>();
+  const menteeProblemCode = new Map<string, string>();
+  const problem = (id: string, code: string, why: string) => {
+    menteeProblem.set(id, why);
+    menteeProblemCode.set(id, code);
+  };
   for (const id of menteeIds) {
     const m = members.get(id);
     const s = stats.mentee.get(id);
-    if (m?.status !== 'active') menteeProblem.set(id, 'not an active member');
-    else if ((s?.active ?? 0) >= RULES.maxActivePerMentee) menteeProblem.set(id, 'already holds the most mentorships she can');
-    else if ((s?.pending ?? 0) >= RULES.maxPendingPerMentee) menteeProblem.set(id, 'already has the most requests waiting');
+    if (m?.status !== 'active') problem(id, 'mentee_not_active', 'not an active member');
+    else if ((s?.active ?? 0) >= RULES.maxActivePerMentee) problem(id, 'mentee_at_limit', 'already holds the most mentorships she can');
+    else if ((s?.pending ?? 0) >= RULES.maxPendingPerMentee) problem(id, 'too_many_pending', 'already has the most requests waiting');
   }
   const slots = mentorIds.map((id) => {
     const m = members.get(id);
@@ -59,17 +65,17 @@ async function evaluate(menteeIds: string[], mentorIds: string[]) {
     return { id, slots: free };
   });
   const info = (menteeId: string, mentorId: string): PairInfo => {
-    const problem = menteeProblem.get(menteeId);
-    if (problem) return { why: problem };
+    const why = menteeProblem.get(menteeId);
+    if (why) return { why, code: menteeProblemCode.get(menteeId) ?? 'mentee_not_active' };
     const mentee = members.get(menteeId) as MemberRecord;
     const mentor = members.get(mentorId);
-    if (!mentor) return { why: 'mentor not found' };
+    if (!mentor) return { why: 'mentor not found', code: 'mentor_not_found' };
     const extra = perMentee.get(menteeId);
-    if (extra?.blocks.has(mentorId)) return { why: 'blocked' };
-    if (extra?.withOpen.has(mentorId)) return { why: 'already has an open request with this mentor' };
+    if (extra?.blocks.has(mentorId)) return { why: 'blocked', code: 'blocked' };
+    if (extra?.withOpen.has(mentorId)) return { why: 'already has an open request with this mentor', code: 'open_request_exists' };
     const side = mentorSide(mentor, stats.mentor.get(mentorId)?.accepted ?? 0, menteeId);
     const bad = ineligibility(menteeSide(mentee), side);
-    if (bad) return { why: bad.replace(/_/g, ' ') };
+    if (bad) return { why: bad.replace(/_/g, ' '), code: bad };
     return scoreMatch(menteeSide(mentee), side, { at, languageName });
   };
   return { info, slots, menteeProblem };
@@ -178,7 +184,7 @@ export async function adjustCohort(
     else {
       const pi = info(p.menteeId, p.mentorId);
       if ('why' in pi)
-        details.push({ path: `pairs.${i}`, code: 'not_eligible', message: `Not eligible: ${pi.why}.`, params: { why: pi.why } });
+        details.push({ path: `pairs.${i}`, code: 'not_eligible', message: `Not eligible: ${pi.why}.`, params: { reason: pi.code } });
       else {
         pairs.push({ ...p, score: pi.score, reasons: pi.reasons });
         left.set(p.mentorId, (left.get(p.mentorId) ?? 0) - 1);

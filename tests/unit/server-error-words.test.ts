@@ -78,5 +78,9 @@ describe('server errors in the member’s language', () => {
     expect(detailMessage({ code: 'too_small', params: { minimum: 1, origin: 'number' } })).toBe('Enter a number of at least 1.');
     expect(detailMessage({ code: 'too_short', params: { minimum: 1 } })).toBe('Write at least 1 character.');
     expect(detailMessage({ code: 'invalid_format', params: { format: 'email' } })).toBe('Enter a valid email address.');
+    expect(detailMessage({ code: 'not_eligible', params: { reason: 'no_shared_language' } })).toBe('Not eligible: they share no language.');
+    expect(detailMessage({ code: 'not_eligible', params: { reason: 'from_the_future' } })).toBe(
+      'Not eligible: this pair cannot be made now.',
+    );
   });
 });

@@ -42,6 +42,7 @@ export function detailMessage(d: Pick<FieldProblem, 'code' | 'params'>): string 
     maximum: num(p.maximum),
     origin: word(p.origin),
     format: word(p.format),
+    reason: word(p.reason),
   });
 }
 
