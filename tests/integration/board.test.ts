@@ -109,10 +109,12 @@ describe('board applications', () => {
     expect(await verifyChain()).toBeNull();
   });
 
-  it('does not let a board member decide her own application (403)', async () => {
+  it('does not let a board member decide her own application (403, own_application)', async () => {
     const a = await applicant({}, 'selfboard');
     await makeBoard(a);
-    expectError(await a.post(`/api/board/applications/${a.userId}/decision`, { decision: 'approve' }), 403, 'forbidden');
+    const res = await a.post(`/api/board/applications/${a.userId}/decision`, { decision: 'approve' });
+    expectError(res, 403, 'forbidden');
+    expect(res.body.error.details).toEqual([{ path: '', code: 'own_application', message: expect.any(String) }]);
   });
 });
 
