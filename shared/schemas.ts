@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import { IDLE_MINUTES } from './discretion';
+import type { DetailCode } from './error-codes';
+import { LOCALE_TAGS, type Locale } from './locales';
 import { COUNTRY_CODES, EXPERTISE_CODES, isLanguageTag, isTimeZone } from './meta';
 import { type AudienceLevel, PASSWORD_MIN_LENGTH, VISIBILITY_FIELDS, type VisibilityField } from './profile-fields';
 import { hasLoneSurrogate, hasVisibleCharacter, normalizeName, normalizeText } from './text';
@@ -32,6 +34,12 @@ z.config(en());
  * Marked pure at each use so a bundle drops the schemas it never references.
  */
 const lazy = <T extends object>(build: () => T): T => z.util.createTransparentProxy(build);
+
+/**
+ * A refinement's English message and its stable detail code (shared/error-codes.ts), which the API
+ * answers in `details[].code` so the app can word it in the member's language.
+ */
+const rule = (code: DetailCode, message: string) => ({ message, params: { code } });
 
 /**
  * A string of at most `max` characters, normalised (NFC, controls stripped, trimmed). An overwrite
@@ -159,7 +167,10 @@ export const DisplayNameSchema = /* @__PURE__ */ lazy(() =>
     z.pipe(
       z.string().check(
         z.maxLength(200),
-        z.refine((n) => !hasLoneSurrogate(n), { message: 'The name holds a broken character (a lone surrogate); type it again.' }),
+        z.refine(
+          (n) => !hasLoneSurrogate(n),
+          rule('lone_surrogate', 'The name holds a broken character (a lone surrogate); type it again.'),
+        ),
       ),
       z.transform(normalizeName),
     ),
@@ -168,20 +179,20 @@ export const DisplayNameSchema = /* @__PURE__ */ lazy(() =>
       .check(
         z.minLength(1, { message: 'Enter a name.' }),
         z.maxLength(60, { message: 'Use at most 60 characters.' }),
-        z.refine(hasVisibleCharacter, { message: 'Use at least one visible letter: the name shows nothing.' }),
+        z.refine(hasVisibleCharacter, rule('no_visible_character', 'Use at least one visible letter: the name shows nothing.')),
       ),
   ),
 );
 
 export const CountrySchema = /* @__PURE__ */ lazy(() =>
-  z.string().check(z.refine((c) => COUNTRY_CODES.has(c), { message: 'Use an ISO 3166-1 alpha-2 country code.' })),
+  z.string().check(z.refine((c) => COUNTRY_CODES.has(c), rule('invalid_country', 'Use an ISO 3166-1 alpha-2 country code.'))),
 );
 export const ExpertiseSchema = /* @__PURE__ */ lazy(() => z.enum(EXPERTISE_CODES));
 export const LanguageSchema = /* @__PURE__ */ lazy(() =>
-  z.string().check(z.refine(isLanguageTag, { message: 'Use a BCP-47 language tag.' })),
+  z.string().check(z.refine(isLanguageTag, rule('invalid_language', 'Use a BCP-47 language tag.'))),
 );
 export const TimezoneSchema = /* @__PURE__ */ lazy(() =>
-  z.string().check(z.refine(isTimeZone, { message: 'Use a canonical IANA time zone, such as Asia/Kolkata.' })),
+  z.string().check(z.refine(isTimeZone, rule('invalid_time_zone', 'Use a canonical IANA time zone, such as Asia/Kolkata.'))),
 );
 
 const NO_GOALS = { shortTerm: '', mediumTerm: '', longTerm: '' };
@@ -198,7 +209,7 @@ export type Goals = z.infer<typeof GoalsSchema>;
 const uniqueList = <T extends z.ZodMiniType<string>>(item: T, max: number) =>
   z.array(item).check(
     z.maxLength(max),
-    z.refine((xs) => new Set(xs).size === xs.length, { message: 'Remove the duplicates.' }),
+    z.refine((xs) => new Set(xs).size === xs.length, rule('duplicate_items', 'Remove the duplicates.')),
   );
 
 export const MentoringSchema = /* @__PURE__ */ lazy(() =>
@@ -383,6 +394,8 @@ export const ExportSchema = /* @__PURE__ */ lazy(() =>
       z.object({ body: z.string(), at: z.string(), state: z.string(), reply: z.optional(z.string()), handledAt: z.optional(z.string()) }),
     ),
     sanctions: z.array(z.object({ type: z.string(), reason: z.string(), until: z.optional(z.string()), at: z.string() })),
+    /** Her saved preferences (language, email), or null when she never saved any. */
+    preferences: z.nullable(PreferencesSchema),
   }),
 );
 
@@ -433,7 +446,7 @@ export const DecisionSchema = /* @__PURE__ */ lazy(() =>
     })
     .check(
       z.refine((d) => d.decision === 'approve' || (d.reason !== undefined && d.reason.length > 0), {
-        message: 'Give the applicant a reason when declining.',
+        ...rule('required', 'Give the applicant a reason when declining.'),
         path: ['reason'],
       }),
     ),
@@ -883,7 +896,7 @@ export const SanctionInputSchema = /* @__PURE__ */ lazy(() =>
     })
     .check(
       z.refine((s) => s.type === 'warn' || (s.until !== undefined && new Date(s.until).getTime() > Date.now()), {
-        message: 'A read-only or suspension sanction needs a date in the future.',
+        ...rule('date_in_past', 'A read-only or suspension sanction needs a date in the future.'),
         path: ['until'],
       }),
     ),
@@ -936,3 +949,44 @@ export const BoardMessageSchema = /* @__PURE__ */ lazy(() =>
 export type BoardMessage = z.infer<typeof BoardMessageSchema>;
 export const BoardMessageInputSchema = /* @__PURE__ */ lazy(() => z.strictObject({ body: requiredText(4000, 'Write your message.') }));
 export const BoardMessageReplySchema = /* @__PURE__ */ lazy(() => z.strictObject({ reply: requiredText(4000, 'Write a reply.') }));
+
+// ---------------------------------------------------------------- preferences
+
+/** An interface language of shared/locales.ts; any other tag is a 400 (`invalid_enum`, with the options). */
+export const LocaleSchema = /* @__PURE__ */ lazy(() => z.enum(LOCALE_TAGS as [Locale, ...Locale[]]));
+
+/** Email settings: stored and returned here; the email channel (issue 13) reads them. */
+export const EmailPreferencesSchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    enabled: z.boolean(),
+    digest: z.enum(['daily', 'weekly']),
+    wording: z.enum(['neutral', 'detailed']),
+    reminders: z.boolean(),
+    nudges: z.boolean(),
+  }),
+);
+export type EmailPreferences = z.infer<typeof EmailPreferencesSchema>;
+
+/** Her preferences, kept with her account so they follow her to any device. `version` 0: never saved. */
+export const PreferencesSchema = /* @__PURE__ */ lazy(() =>
+  z.object({ locale: LocaleSchema, email: EmailPreferencesSchema, version: z.int() }),
+);
+export type Preferences = z.infer<typeof PreferencesSchema>;
+
+/** PUT /api/members/me/preferences: the fields it names are replaced (email field by field), at the `version` read. */
+export const PreferencesInputSchema = /* @__PURE__ */ lazy(() =>
+  z.strictObject({
+    locale: z.optional(LocaleSchema),
+    email: z.optional(
+      z.strictObject({
+        enabled: z.optional(z.boolean()),
+        digest: z.optional(z.enum(['daily', 'weekly'])),
+        wording: z.optional(z.enum(['neutral', 'detailed'])),
+        reminders: z.optional(z.boolean()),
+        nudges: z.optional(z.boolean()),
+      }),
+    ),
+    version: intIn(0),
+  }),
+);
+export type PreferencesInput = z.infer<typeof PreferencesInputSchema>;

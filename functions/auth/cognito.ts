@@ -31,22 +31,22 @@ function mapError(e: unknown): never {
   const name = e instanceof Error ? e.name : '';
   switch (name) {
     case 'InvalidPasswordException':
-      throw new ValidationError('Choose a stronger password.', [{ path: 'password', message: 'Not accepted.' }]);
+      throw new ValidationError('Choose a stronger password.', [{ path: 'password', code: 'weak_password', message: 'Not accepted.' }]);
     case 'NotAuthorizedException':
     case 'UserNotFoundException':
-      throw new UnauthenticatedError('The email or password is not right.');
+      throw new UnauthenticatedError('The email or password is not right.', 'wrong_credentials');
     case 'UserNotConfirmedException':
       throw new AppError(403, 'forbidden', 'Confirm your email address with the code we sent before signing in.', [
-        { path: 'email', message: 'unconfirmed' },
+        { path: 'email', code: 'unconfirmed', message: 'Not confirmed yet.' },
       ]);
     case 'CodeMismatchException':
     case 'ExpiredCodeException':
-      throw new ValidationError('The code is not right or has expired.', [{ path: 'code', message: 'Not accepted.' }]);
+      throw new ValidationError('The code is not right or has expired.', [{ path: 'code', code: 'wrong_code', message: 'Not accepted.' }]);
     case 'LimitExceededException':
     case 'TooManyFailedAttemptsException':
       throw new RateLimitedError(60);
     case 'InvalidParameterException':
-      throw new ValidationError('Cognito refused the request.', [{ path: '', message: 'Invalid parameter.' }]);
+      throw new ValidationError('Cognito refused the request.', [{ path: '', code: 'invalid_value', message: 'Invalid parameter.' }]);
     default:
       if (e instanceof AppError) throw e;
       throw new UnavailableError();
@@ -99,7 +99,7 @@ export async function confirm(email: string, code: string): Promise<void> {
 }
 
 function tokensOf(r: { AccessToken?: string; IdToken?: string; RefreshToken?: string; ExpiresIn?: number } | undefined): Tokens {
-  if (!r?.AccessToken || !r.IdToken) throw new UnauthenticatedError('Additional sign-in steps are required.');
+  if (!r?.AccessToken || !r.IdToken) throw new UnauthenticatedError('Additional sign-in steps are required.', 'more_steps_required');
   return { accessToken: r.AccessToken, idToken: r.IdToken, refreshToken: r.RefreshToken, expiresIn: r.ExpiresIn ?? 900 };
 }
 
@@ -125,7 +125,7 @@ export async function signIn(email: string, password: string): Promise<SignInRes
         // cognito-local answers a wrong password with InvalidPasswordException; Cognito with
         // NotAuthorizedException. Either way it is the same 401 as an unknown email.
         if (e instanceof Error && e.name === 'InvalidPasswordException')
-          throw new UnauthenticatedError('The email or password is not right.');
+          throw new UnauthenticatedError('The email or password is not right.', 'wrong_credentials');
         throw e;
       }),
   );
@@ -177,7 +177,9 @@ export async function resetPassword(email: string, code: string, password: strin
       )
       .catch((e: unknown) => {
         if (e instanceof Error && e.name === 'UserNotFoundException') {
-          throw new ValidationError('The code is not right or has expired.', [{ path: 'code', message: 'Not accepted.' }]);
+          throw new ValidationError('The code is not right or has expired.', [
+            { path: 'code', code: 'wrong_code', message: 'Not accepted.' },
+          ]);
         }
         throw e;
       }),
@@ -197,7 +199,9 @@ export async function changePassword(accessToken: string, current: string, next:
       )
       .catch((e: unknown) => {
         if (e instanceof Error && (e.name === 'NotAuthorizedException' || e.name === 'InvalidPasswordException')) {
-          throw new ValidationError('The current password is not right.', [{ path: 'currentPassword', message: 'Not right.' }]);
+          throw new ValidationError('The current password is not right.', [
+            { path: 'currentPassword', code: 'wrong_password', message: 'Not right.' },
+          ]);
         }
         throw e;
       }),

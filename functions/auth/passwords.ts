@@ -10,13 +10,17 @@ function loadCommon(): Promise<Set<string>> {
   return common;
 }
 
-/** Why a password is refused, or null when it is acceptable. Length is checked by the schema. */
-export async function weakPasswordReason(password: string, email: string): Promise<string | null> {
+export type WeakPassword = { code: 'common_password' | 'repetitive_password' | 'password_contains_email'; message: string };
+
+/** Why a password is refused (a stable code, and a sentence), or null when it is acceptable. Length is checked by the schema. */
+export async function weakPasswordReason(password: string, email: string): Promise<WeakPassword | null> {
   const lower = password.toLowerCase();
-  if ((await loadCommon()).has(lower)) return 'This password is on a list of commonly used passwords.';
-  if (new Set(lower).size <= 2) return 'This password repeats too few characters.';
+  if ((await loadCommon()).has(lower))
+    return { code: 'common_password', message: 'This password is on a list of commonly used passwords.' };
+  if (new Set(lower).size <= 2) return { code: 'repetitive_password', message: 'This password repeats too few characters.' };
   const local = email.split('@')[0]?.toLowerCase() ?? '';
-  if (local.length >= 4 && lower.includes(local)) return 'This password contains your email address.';
+  if (local.length >= 4 && lower.includes(local))
+    return { code: 'password_contains_email', message: 'This password contains your email address.' };
   return null;
 }
 

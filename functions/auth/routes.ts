@@ -196,7 +196,10 @@ export const authRoutes = new Hono<Env>()
       const pending = readChallenge(c);
       if (!pending) {
         clearChallenge(c);
-        throw new UnauthenticatedError('Your sign-in took too long or was not started. Enter your email and password again.');
+        throw new UnauthenticatedError(
+          'Your sign-in took too long or was not started. Enter your email and password again.',
+          'sign_in_step_lapsed',
+        );
       }
       let tokens: Tokens;
       try {

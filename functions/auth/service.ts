@@ -50,7 +50,7 @@ async function limitedTry<T>(email: string, step: () => Promise<T>, kind = 'sign
 
 async function refuseWeak(password: string, email: string, path: string): Promise<void> {
   const weak = await weakPasswordReason(password, email);
-  if (weak) throw new ValidationError('Choose a stronger password.', [{ path, message: weak }]);
+  if (weak) throw new ValidationError('Choose a stronger password.', [{ path, ...weak }]);
 }
 
 /** A check that signs her in a second time leaves no second session behind. */
@@ -94,7 +94,7 @@ async function reauthenticate(email: string, password: string): Promise<cognito.
   return limitedTry(email, () =>
     cognito.signIn(email, password).catch((e: unknown) => {
       if (e instanceof AppError && e.status === 401) {
-        throw new ValidationError('The password is not right.', [{ path: 'password', message: 'Not right.' }]);
+        throw new ValidationError('The password is not right.', [{ path: 'password', code: 'wrong_password', message: 'Not right.' }]);
       }
       throw e;
     }),
@@ -140,7 +140,7 @@ export async function answerTotp(pending: PendingSignIn, code: string): Promise<
     return await limitedTry(pending.email, () => cognito.answerTotp(pending, code));
   } catch (e) {
     if (e instanceof AppError && e.status === 401)
-      throw new UnauthenticatedError('Your sign-in was stopped. Enter your email and password again.');
+      throw new UnauthenticatedError('Your sign-in was stopped. Enter your email and password again.', 'sign_in_step_lapsed');
     throw e;
   }
 }
@@ -176,7 +176,7 @@ export async function signedIn(email: string, tokens: Tokens): Promise<{ user: U
 export async function refresh(refreshToken: string, current: { userId: string; sessionId: string }): Promise<Tokens> {
   if (!(await sessionLive(current.userId, current.sessionId))) {
     await cognito.revoke(refreshToken);
-    throw new UnauthenticatedError('This session was ended. Sign in again.');
+    throw new UnauthenticatedError('This session was ended. Sign in again.', 'session_ended');
   }
   const tokens = await cognito.refresh(refreshToken);
   if (claimsOf(tokens).sub !== current.userId) throw new UnauthenticatedError();
@@ -220,7 +220,7 @@ const otpauthUri = (secret: string) => `otpauth://totp/CN?secret=${encodeURIComp
  */
 export async function startTotp(session: Session, accessToken: string, password: string): Promise<{ secret: string; uri: string }> {
   const proof = await reauthenticate(session.email, password);
-  if (!('tokens' in proof)) throw new ConflictError('conflict', 'Two-step sign-in is already on. Turn it off first.');
+  if (!('tokens' in proof)) throw new ConflictError('totp_already_on', 'Two-step sign-in is already on. Turn it off first.');
   await dropSecondSession(proof.tokens);
   const secret = await cognito.startTotp(accessToken);
   return { secret, uri: otpauthUri(secret) };
@@ -228,7 +228,7 @@ export async function startTotp(session: Session, accessToken: string, password:
 
 /** Confirms the new secret with a code from it; from then on every sign-in asks for a code, and her other sessions end. */
 export async function confirmTotp(session: Session, accessToken: string, code: string): Promise<void> {
-  if (await cognito.totpEnabled(accessToken)) throw new ConflictError('conflict', 'Two-step sign-in is already on.');
+  if (await cognito.totpEnabled(accessToken)) throw new ConflictError('totp_already_on', 'Two-step sign-in is already on.');
   await cognito.confirmTotp(accessToken, code);
   // Any other device now has to show the code too: its session ends here.
   const { sessionId } = session;
@@ -245,7 +245,7 @@ export async function disableTotp(session: Session, accessToken: string, passwor
   const proof = await reauthenticate(session.email, password);
   if ('tokens' in proof) {
     await dropSecondSession(proof.tokens);
-    throw new ConflictError('conflict', 'Two-step sign-in is not on.');
+    throw new ConflictError('totp_not_on', 'Two-step sign-in is not on.');
   }
   await dropSecondSession(await limitedTry(session.email, () => cognito.answerTotp(proof.totp, code)));
   await cognito.setTotp(accessToken, false);

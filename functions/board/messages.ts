@@ -129,7 +129,7 @@ async function findById(id: string): Promise<BoardMessageRecord | undefined> {
 export async function handle(boardMemberId: string, rawId: string | undefined, input: { reply: string }): Promise<BoardMessage> {
   const found = rawId && ULID.test(rawId) ? await findById(rawId) : undefined;
   if (!found) throw new NotFoundError();
-  if (found.memberId === boardMemberId) throw new ForbiddenError('Another board member answers your own message.');
+  if (found.memberId === boardMemberId) throw new ForbiddenError('Another board member answers your own message.', 'own_message');
   if (found.state !== 'open') throw new ConflictError('already_handled', 'This message has already been answered.');
   let next = found;
   await withAudit(

@@ -44,7 +44,7 @@ export async function listApplications(
  * is a 409, and a lost race for the audit chain's head is retried.
  */
 export async function decide(session: Session, memberId: string, decision: 'approve' | 'decline', reason: string | undefined) {
-  if (memberId === session.userId) throw new ForbiddenError('Another board member decides on your own application.');
+  if (memberId === session.userId) throw new ForbiddenError('Another board member decides on your own application.', 'own_application');
   for (let attempt = 1; attempt <= AUDIT_ATTEMPTS; attempt++) {
     const prev = await repo.getMember(memberId);
     if (!prev) throw new NotFoundError();

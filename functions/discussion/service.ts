@@ -302,7 +302,7 @@ export async function reply(v: Viewer, threadId: string | undefined, input: { bo
 
 export async function editPost(v: Viewer, id: string | undefined, input: { body: string; version: number }) {
   const p = await visiblePost(v, id);
-  if (p.authorId !== v.session.userId) throw new ForbiddenError('Only the author edits a post.');
+  if (p.authorId !== v.session.userId) throw new ForbiddenError('Only the author edits a post.', 'not_author');
   if (p.state === 'removed' || p.state === 'hidden') throw new ConflictError(`post_${p.state}`, `This post is ${p.state}.`);
   // An edit is held again by the same rules: editing cannot slip personal data past the board.
   const held = await holdFor(v, input.body, p.identity);
@@ -335,7 +335,7 @@ export async function editPost(v: Viewer, id: string | undefined, input: { body:
 
 export async function removePost(v: Viewer, id: string | undefined) {
   const p = await visiblePost(v, id);
-  if (p.authorId !== v.session.userId) throw new ForbiddenError('Only the author removes a post.');
+  if (p.authorId !== v.session.userId) throw new ForbiddenError('Only the author removes a post.', 'not_author');
   if (p.state === 'removed') throw new ConflictError('post_removed', 'This post is already removed.');
   const next: PostRecord = { ...p, state: 'removed', updatedAt: new Date().toISOString(), version: p.version + 1 };
   try {
@@ -437,7 +437,7 @@ export async function moderationQueue(v: Viewer, q: { limit: number; cursor?: st
  */
 export async function decidePost(v: Viewer, id: string | undefined, decision: 'approve' | 'reject', reason: string) {
   const p = await visiblePost(v, id);
-  if (p.authorId === v.session.userId) throw new ForbiddenError('Another board member decides on your own post.');
+  if (p.authorId === v.session.userId) throw new ForbiddenError('Another board member decides on your own post.', 'own_post');
   if (p.state !== 'pending') throw new ConflictError('not_pending', 'This post has already been decided.');
   const at = new Date().toISOString();
   const next: PostRecord = {
@@ -485,7 +485,7 @@ export async function decidePost(v: Viewer, id: string | undefined, decision: 'a
 /** Hide a published post, or restore a hidden one; the author is told, with the reason. */
 export async function hideOrRestore(v: Viewer, id: string | undefined, action: 'hide' | 'restore', reason: string) {
   const p = await visiblePost(v, id);
-  if (p.authorId === v.session.userId) throw new ForbiddenError('Another board member acts on your own post.');
+  if (p.authorId === v.session.userId) throw new ForbiddenError('Another board member acts on your own post.', 'own_post');
   const from = action === 'hide' ? 'published' : 'hidden';
   const to = action === 'hide' ? 'hidden' : 'published';
   if (p.state !== from) throw new ConflictError(`not_${from}`, `This post is ${p.state}.`);
@@ -515,7 +515,7 @@ export async function threadAction(v: Viewer, id: string | undefined, action: 'l
   const t = await visibleThread(v, id);
   const field = action === 'lock' || action === 'unlock' ? 'locked' : 'pinned';
   const value = action === 'lock' || action === 'pin';
-  const done = { lock: 'locked', unlock: 'unlocked', pin: 'pinned', unpin: 'unpinned' }[action];
+  const done = ({ lock: 'locked', unlock: 'unlocked', pin: 'pinned', unpin: 'unpinned' } as const)[action];
   if (t[field] === value) throw new ConflictError(`already_${done}`, `This thread is already ${done}.`);
   let next = t;
   await withAudit(

@@ -15,7 +15,9 @@ export function decodeCursor(cursor: string | undefined, scope: string): Record<
   if (cursor === undefined) return undefined;
   const parsed = unseal(cursor, 'cursor') as { k?: unknown; s?: unknown } | undefined;
   if (parsed?.s !== scope || typeof parsed.k !== 'object' || parsed.k === null) {
-    throw new ValidationError('The cursor is not valid.', [{ path: 'cursor', message: 'Not a cursor from this list.' }]);
+    throw new ValidationError('The cursor is not valid.', [
+      { path: 'cursor', code: 'invalid_cursor', message: 'Not a cursor from this list.' },
+    ]);
   }
   return parsed.k as Record<string, AttributeValue>;
 }

@@ -1,13 +1,16 @@
+import type { ConflictReason, ErrorCode, ErrorDetail, ForbiddenReason, UnauthenticatedReason } from '../../shared/error-codes';
+
+export type { ErrorDetail };
+
 /**
  * Typed domain errors. Services throw them; `app.onError` maps them to the contract's error shape
- * once, so no handler repeats response boilerplate.
+ * once, so no handler repeats response boilerplate. Every code is one of shared/error-codes.ts, so
+ * the app can word it in the member's language; `message` stays English for outside clients.
  */
-export type ErrorDetail = { path: string; message: string };
-
 export class AppError extends Error {
   constructor(
     readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: ErrorDetail[],
   ) {
@@ -15,19 +18,26 @@ export class AppError extends Error {
   }
 }
 
+/** The one detail of an error about the request as a whole (path ''). */
+const because = (code: ErrorDetail['code'], message: string, params?: ErrorDetail['params']): ErrorDetail[] => [
+  { path: '', code, message, ...(params ? { params } : {}) },
+];
+
 export class ValidationError extends AppError {
   constructor(message = 'The request is not valid.', details?: ErrorDetail[]) {
     super(400, 'validation_failed', message, details);
   }
 }
+/** `reason`, when given, tells the member why (her sign-in step lapsed, her session was ended …). */
 export class UnauthenticatedError extends AppError {
-  constructor(message = 'Sign in to continue.') {
-    super(401, 'unauthenticated', message);
+  constructor(message = 'Sign in to continue.', reason?: UnauthenticatedReason) {
+    super(401, 'unauthenticated', message, reason ? because(reason, message) : undefined);
   }
 }
+/** `reason`, when given, tells the member why she may not (her own case, membership not active …). */
 export class ForbiddenError extends AppError {
-  constructor(message = 'You are not allowed to do this.') {
-    super(403, 'forbidden', message);
+  constructor(message = 'You are not allowed to do this.', reason?: ForbiddenReason, params?: ErrorDetail['params']) {
+    super(403, 'forbidden', message, reason ? because(reason, message, params) : undefined);
   }
 }
 export class NotFoundError extends AppError {
@@ -35,13 +45,14 @@ export class NotFoundError extends AppError {
     super(404, 'not_found', message);
   }
 }
-/** `reason` is a stable snake_case word for tests and clients; the message is for people. */
+/** `reason` is the detail's stable code, for tests and clients; the message is for people who read English. */
 export class ConflictError extends AppError {
   constructor(
-    readonly reason: string,
+    readonly reason: ConflictReason,
     message = 'This conflicts with the current state. Reload and try again.',
+    params?: ErrorDetail['params'],
   ) {
-    super(409, 'conflict', message, [{ path: '', message: reason }]);
+    super(409, 'conflict', message, because(reason, message, params));
   }
 }
 export class PayloadTooLargeError extends AppError {

@@ -34,9 +34,9 @@ function enforceSanction(c: Context, member: Sanctioned | undefined) {
   // Nor is writing to the board about it (an appeal, a question): "contact the advisory board" must lead somewhere.
   if (/^\/api\/members\/me\/board-messages(\/[^/]+)?$/.test(c.req.path)) return;
   if (s.type === 'suspend' && !OPEN_TO_SUSPENDED.has(c.req.path))
-    throw new ForbiddenError(`Your account is suspended until ${inWords(s.until)}.`);
+    throw new ForbiddenError(`Your account is suspended until ${inWords(s.until)}.`, 'suspended', { until: s.until });
   if (s.type === 'read_only' && c.req.method !== 'GET' && c.req.method !== 'HEAD') {
-    throw new ForbiddenError(`Your account is read-only until ${inWords(s.until)}.`);
+    throw new ForbiddenError(`Your account is read-only until ${inWords(s.until)}.`, 'read_only', { until: s.until });
   }
 }
 
@@ -55,7 +55,7 @@ export const signedIn = register(
 export const activeMember = register(
   createMiddleware<Env>(async (c, next) => {
     const [session, member] = await requireSessionAnd(c, getMember);
-    if (member?.status !== 'active') throw new ForbiddenError('Your membership is not active yet.');
+    if (member?.status !== 'active') throw new ForbiddenError('Your membership is not active yet.', 'membership_not_active');
     enforceSanction(c, member);
     c.set('session', session);
     c.set('member', member);
@@ -68,8 +68,8 @@ export const activeMember = register(
 export const boardMember = register(
   createMiddleware<Env>(async (c, next) => {
     const [session, member] = await requireSessionAnd(c, getMember);
-    if (!session.isBoard) throw new ForbiddenError('Only the advisory board can do this.');
-    if (member?.status !== 'active') throw new ForbiddenError('Your membership is not active.');
+    if (!session.isBoard) throw new ForbiddenError('Only the advisory board can do this.', 'board_only');
+    if (member?.status !== 'active') throw new ForbiddenError('Your membership is not active.', 'membership_not_active');
     enforceSanction(c, member);
     c.set('session', session);
     c.set('member', member);

@@ -5,7 +5,15 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { config } from './config';
 import { nodeCrypto } from './crypto';
 import { hasLoneSurrogate } from '../../shared/text';
-import { AppError, ForbiddenError, PayloadTooLargeError, RateLimitedError, UnsupportedMediaTypeError, ValidationError } from './errors';
+import {
+  AppError,
+  type ErrorDetail,
+  ForbiddenError,
+  PayloadTooLargeError,
+  RateLimitedError,
+  UnsupportedMediaTypeError,
+  ValidationError,
+} from './errors';
 import { log } from './log';
 import { PERMISSIONS_POLICY } from './permissions-policy';
 import type { Session } from './session';
@@ -37,7 +45,7 @@ function isUnavailable(e: unknown): boolean {
   );
 }
 
-export function errorBody(code: string, message: string, details?: { path: string; message: string }[]) {
+export function errorBody(code: string, message: string, details?: ErrorDetail[]) {
   return { error: { code, message, ...(details ? { details } : {}) } };
 }
 
@@ -75,7 +83,10 @@ export function toResponse(err: unknown, c: Context): Response {
     if (status === 413) return toResponse(new PayloadTooLargeError(config.MAX_BODY_BYTES), c);
     if (status === 415) return toResponse(new UnsupportedMediaTypeError(), c);
     if (status >= 400 && status < 500) {
-      return c.json(errorBody('validation_failed', 'The request body is not valid JSON.', [{ path: '', message: err.message }]), 400);
+      return c.json(
+        errorBody('validation_failed', 'The request body is not valid JSON.', [{ path: '', code: 'invalid_json', message: err.message }]),
+        400,
+      );
     }
   }
   if (isUnavailable(err)) {
@@ -143,8 +154,9 @@ export function createApi(opts: { originSecret?: string } = { originSecret: conf
   app.use('*', async (c, next) => {
     if (SAFE_METHODS.has(c.req.method)) return next();
     const origin = c.req.header('origin');
-    if (c.req.header('sec-fetch-site') === 'cross-site') throw new ForbiddenError('Cross-site requests are refused.');
-    if (origin !== undefined && origin !== expectedOrigin(c)) throw new ForbiddenError('Cross-origin requests are refused.');
+    if (c.req.header('sec-fetch-site') === 'cross-site') throw new ForbiddenError('Cross-site requests are refused.', 'cross_origin');
+    if (origin !== undefined && origin !== expectedOrigin(c))
+      throw new ForbiddenError('Cross-origin requests are refused.', 'cross_origin');
     const length = Number(c.req.header('content-length') ?? '0');
     const hasBody = length > 0 || c.req.header('transfer-encoding') !== undefined;
     if (hasBody) {
@@ -173,7 +185,7 @@ export function createApi(opts: { originSecret?: string } = { originSecret: conf
     const at = loneSurrogateAt(body, '');
     if (at !== undefined)
       throw new ValidationError('The text holds a broken character (a lone surrogate); type it again.', [
-        { path: at, message: 'Remove the broken character.' },
+        { path: at, code: 'lone_surrogate', message: 'Remove the broken character.' },
       ]);
     return next();
   });

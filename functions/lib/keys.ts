@@ -10,6 +10,8 @@ export type FacetKind = 'all' | 'kind' | 'expertise' | 'country' | 'language' | 
 export const keys = {
   /** The member's profile, status and application. */
   member: (id: string) => ({ pk: `MEMBER#${id}`, sk: 'PROFILE' }),
+  /** Her preferences (language, email): any account has them, a pending applicant's too, so not on the profile. */
+  preferences: (id: string) => ({ pk: `MEMBER#${id}`, sk: 'PREFERENCES' }),
   /** Applications by status, oldest first (GSI1). */
   applicationIndex: (status: 'pending' | 'approved' | 'declined', submittedAt: string, id: string) => ({
     gsi1pk: `APPLICATION#${status}`,

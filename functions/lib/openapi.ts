@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import * as z from 'zod/mini';
+import { CONFLICT_REASONS, DETAIL_CODES, ERROR_CODES, FORBIDDEN_REASONS, UNAUTHENTICATED_REASONS } from '../../shared/error-codes';
 
 /**
  * OpenAPI from the very schemas the routes validate with and answer with. `validate()` (in
@@ -177,7 +178,7 @@ export function buildOpenApi(routes: readonly RouteLike[], info: { title: string
               required: ['code', 'message'],
               additionalProperties: false,
               properties: {
-                code: { type: 'string', description: 'Stable snake_case code (validation_failed, not_found, conflict …)' },
+                code: { type: 'string', enum: [...ERROR_CODES], description: 'Stable snake_case code of the kind of failure' },
                 message: { type: 'string', description: 'A sentence in English for people' },
                 details: { type: 'array', items: { $ref: '#/components/schemas/ErrorDetail' } },
               },
@@ -186,13 +187,29 @@ export function buildOpenApi(routes: readonly RouteLike[], info: { title: string
         },
         ErrorDetail: {
           type: 'object',
-          required: ['path', 'message'],
+          required: ['path', 'code', 'message'],
           additionalProperties: false,
+          description: [
+            'One detail of an error, with a stable code an app words in its own language.',
+            `A field's (400): ${DETAIL_CODES.join(', ')}.`,
+            `A conflict's reason (409): ${CONFLICT_REASONS.join(', ')}.`,
+            `Why it is not allowed (403): ${FORBIDDEN_REASONS.join(', ')}.`,
+            `Why sign-in is needed (401): ${UNAUTHENTICATED_REASONS.join(', ')}.`,
+          ].join(' '),
           properties: {
-            path: { type: 'string', description: 'The field, dotted (goals.shortTerm), or the part of the request' },
-            message: { type: 'string' },
-            code: { type: 'string', description: 'A stable snake_case code for the detail (required, too_long, unknown_field …)' },
-            params: { type: 'object', additionalProperties: true, description: 'Values the message names (maximum, …)' },
+            path: { type: 'string', description: "The field, dotted (goals.shortTerm), or '' for the request as a whole" },
+            code: {
+              type: 'string',
+              enum: [...new Set([...DETAIL_CODES, ...CONFLICT_REASONS, ...FORBIDDEN_REASONS, ...UNAUTHENTICATED_REASONS])],
+              description: 'A stable snake_case code for the detail',
+            },
+            message: { type: 'string', description: 'A sentence in English, for clients that do not word the code themselves' },
+            params: {
+              type: 'object',
+              additionalProperties: true,
+              description:
+                'Values the message names: minimum, maximum (too_short, too_long, too_small, too_large), options (invalid_enum, invalid_locale), fields (unknown_field), format (invalid_format), expected (invalid_type), until (suspended, read_only), state, from …',
+            },
           },
         },
       },

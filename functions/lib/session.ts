@@ -107,7 +107,7 @@ export async function requireSessionAnd<T>(c: Context, load: (userId: string) =>
   const sessionId = session?.sessionId;
   if (!session || !sessionId) throw new UnauthenticatedError();
   const [live, loaded] = await Promise.all([sessionLive(session.userId, sessionId), load(session.userId)]);
-  if (!live) throw new UnauthenticatedError();
+  if (!live) throw new UnauthenticatedError('This session was ended. Sign in again.', 'session_ended');
   return [session, loaded];
 }
 

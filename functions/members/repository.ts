@@ -1,6 +1,6 @@
 import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { AudienceLevel, Goals, Kind, MemberStatus, Mentoring, Visibility } from '../../shared/schemas';
-import { TABLE, db, fromAttr, getMany, isConditionFailure, newestFirst, queryAll, recordOf, toAttr, values } from '../lib/db';
+import { TABLE, db, fromAttr, getMany, isConditionFailure, madeIf, newestFirst, queryAll, recordOf, toAttr, values } from '../lib/db';
 import { decodeCursor, encodeCursor, type Page } from '../lib/cursor';
 import { type FacetKind, keys } from '../lib/keys';
 
@@ -483,3 +483,26 @@ export async function deleteKeys(keyList: { pk: string; sk: string }[]): Promise
 }
 
 export const memberKeys = { facetKeys: (m: MemberRecord) => facetsOf(m).map((f) => facetKey(m, f)) };
+
+/** Her preferences as stored (`version` ≥ 1), or undefined before her first save. */
+export type PreferencesRecord = { locale: string; email: Record<string, unknown>; version: number; updatedAt: string };
+
+export async function getPreferences(memberId: string): Promise<PreferencesRecord | undefined> {
+  const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.preferences(memberId)), ConsistentRead: true });
+  return res.Item ? recordOf<PreferencesRecord>(res.Item) : undefined;
+}
+
+/**
+ * Writes her preferences over the version she read (0: none saved yet). False when another write
+ * came first: nothing was written.
+ */
+export async function putPreferences(memberId: string, next: PreferencesRecord, readVersion: number): Promise<boolean> {
+  return madeIf(
+    db.putItem({
+      TableName: TABLE,
+      Item: toAttr({ ...keys.preferences(memberId), entity: 'preferences', memberId, ...next }),
+      ConditionExpression: readVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
+      ...(readVersion === 0 ? {} : { ExpressionAttributeValues: values({ ':v': readVersion }) }),
+    }),
+  );
+}

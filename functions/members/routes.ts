@@ -5,6 +5,8 @@ import {
   MeSchema,
   OwnSanctionSchema,
   PageQuerySchema,
+  PreferencesInputSchema,
+  PreferencesSchema,
   ProfileInputSchema,
   ProfileSchema,
   ReapplyInputSchema,
@@ -21,6 +23,7 @@ import type { Env } from '../lib/http';
 import { describe, respond } from '../lib/openapi';
 import { COOKIE, clearSessionCookies, readCookie } from '../lib/session';
 import { validate } from '../lib/validation';
+import * as preferences from './preferences';
 import * as members from './service';
 
 export const meRoutes = new Hono<Env>().get(
@@ -123,6 +126,33 @@ export const memberRoutes = new Hono<Env>()
     signedIn,
     validate('query', PageQuerySchema),
     async (c) => respond(c, pageOf(OwnSanctionSchema), await members.listOwnSanctions(c.var.session, c.req.valid('query')), 200),
+  )
+  .get(
+    '/me/preferences',
+    describe({
+      summary: 'Her preferences (language, email); before the first save, the defaults with her browser’s language',
+      tags: ['members'],
+      responses: { 200: { description: 'Preferences', schema: PreferencesSchema } },
+    }),
+    signedIn,
+    async (c) => respond(c, PreferencesSchema, await preferences.getPreferences(c.var.session, c.req.header('accept-language')), 200),
+  )
+  .put(
+    '/me/preferences',
+    describe({
+      summary: 'Replace the preferences the body names, at the version read (409 stale_version when it changed)',
+      tags: ['members'],
+      responses: { 200: { description: 'Preferences', schema: PreferencesSchema } },
+    }),
+    signedIn,
+    validate('json', PreferencesInputSchema),
+    async (c) =>
+      respond(
+        c,
+        PreferencesSchema,
+        await preferences.putPreferences(c.var.session, c.req.valid('json'), c.req.header('accept-language')),
+        200,
+      ),
   )
   .put(
     '/me/blocks/:id',

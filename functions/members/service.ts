@@ -12,13 +12,14 @@ import {
 import { nameLookalikeKey, sortKeyForName } from '../../shared/text';
 import { TABLE, db, failedConditions, toAttr } from '../lib/db';
 import { keys } from '../lib/keys';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
+import { ConflictError, type ErrorDetail, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
 import type { Page } from '../lib/cursor';
 import type { Session } from '../lib/session';
 import { detachAuthor, postsByAuthor } from '../discussion/repository';
 import * as mentorshipRepo from '../mentorship/repository';
 import { getSettings } from '../board/settings';
 import { withBoardNotices } from '../notifications/repository';
+import { exportPreferences } from './preferences';
 import * as repo from './repository';
 import type { MemberRecord } from './repository';
 
@@ -101,7 +102,7 @@ export async function reapply(session: Session, input: { statement: string; vers
   const from = reapplyFrom(prev, (await getSettings()).reapplyAfterDays);
   if (from === null) throw new ConflictError('reapply_used', 'You have already applied again; the board’s decision is final.');
   const now = new Date().toISOString();
-  if (now < from) throw new ConflictError('reapply_too_soon', `You may apply again from ${inWordsUtc(from)}.`);
+  if (now < from) throw new ConflictError('reapply_too_soon', `You may apply again from ${inWordsUtc(from)}.`, { from });
   if (input.version !== prev.version)
     throw new ConflictError('stale_version', 'Your profile changed since you loaded it. Reload and try again.');
   const { decidedAt: _a, decidedBy: _b, decisionReason: _r, ...rest } = prev;
@@ -155,11 +156,11 @@ async function nameTakenOr(name: string, memberId: string, otherwise: ConflictEr
  */
 const nameTaken = () =>
   new ValidationError('This name reads the same as an advisory board member’s. Choose another name.', [
-    { path: 'displayName', message: 'Reserved for a board member.' },
+    { path: 'displayName', code: 'reserved_name', message: 'Reserved for a board member.' },
   ]);
 
 const missing = (input: ProfileInput, fields: (keyof ProfileInput)[]) =>
-  fields.filter((f) => input[f] === undefined).map((f) => ({ path: f, message: 'Required.' }));
+  fields.filter((f) => input[f] === undefined).map((f): ErrorDetail => ({ path: f, code: 'required', message: 'Required.' }));
 
 function mergedVisibility(prev: Visibility, input: ProfileInput['visibility']): Visibility {
   const out = { ...prev };
@@ -183,7 +184,9 @@ export async function putProfile(session: Session, input: ProfileInput): Promise
     const absent = missing(input, ['displayName', 'kind', 'country', 'statement']);
     if (absent.length) throw new ValidationError('Some required fields are missing.', absent);
     if (input.version !== undefined)
-      throw new ValidationError('A new profile has no version yet.', [{ path: 'version', message: 'Leave out on the first save.' }]);
+      throw new ValidationError('A new profile has no version yet.', [
+        { path: 'version', code: 'version_not_expected', message: 'Leave out on the first save.' },
+      ]);
     const m: MemberRecord = {
       id: session.userId,
       email: session.email,
@@ -226,17 +229,19 @@ export async function putProfile(session: Session, input: ProfileInput): Promise
   }
 
   if (input.version === undefined)
-    throw new ValidationError('Send the version of the profile you edited.', [{ path: 'version', message: 'Required.' }]);
+    throw new ValidationError('Send the version of the profile you edited.', [{ path: 'version', code: 'required', message: 'Required.' }]);
   if (input.kind !== undefined && input.kind !== prev.kind)
-    throw new ValidationError('The member kind cannot change.', [{ path: 'kind', message: 'Fixed after the first save.' }]);
+    throw new ValidationError('The member kind cannot change.', [
+      { path: 'kind', code: 'immutable', message: 'Fixed after the first save.' },
+    ]);
   const absent = missing(input, ['displayName', 'country']);
   if (absent.length) throw new ValidationError('Some required fields are missing.', absent);
   if (input.statement !== undefined && prev.status !== 'pending') {
     throw new ValidationError('The application statement can only change while it waits for the board.', [
-      { path: 'statement', message: 'Not editable now.' },
+      { path: 'statement', code: 'not_editable', message: 'Not editable now.' },
     ]);
   }
-  if (prev.status === 'deactivated') throw new ForbiddenError('This account is closed.');
+  if (prev.status === 'deactivated') throw new ForbiddenError('This account is closed.', 'account_closed');
   const next: MemberRecord = {
     ...prev,
     displayName: input.displayName!,
@@ -273,7 +278,7 @@ export async function putProfile(session: Session, input: ProfileInput): Promise
 /** The caller's active membership, or 403 (pending, declined, suspended). */
 export async function requireActive(session: Session): Promise<MemberRecord> {
   const m = await repo.getMember(session.userId);
-  if (m?.status !== 'active') throw new ForbiddenError('Your membership is not active yet.');
+  if (m?.status !== 'active') throw new ForbiddenError('Your membership is not active yet.', 'membership_not_active');
   return m;
 }
 
@@ -314,7 +319,7 @@ export async function block(session: Session, rawId: string | undefined): Promis
   const targetId = memberIdOrNotFound(rawId);
   await requireActive(session);
   if (targetId === session.userId)
-    throw new ValidationError('You cannot block yourself.', [{ path: 'id', message: 'Choose another member.' }]);
+    throw new ValidationError('You cannot block yourself.', [{ path: 'id', code: 'self_target', message: 'Choose another member.' }]);
   const target = await repo.getMember(targetId);
   // Blocking someone already blocking you answers like any other block: the block stays invisible.
   if (!target || (target.status !== 'active' && target.status !== 'suspended')) throw new NotFoundError();
@@ -386,10 +391,11 @@ async function mentoringOf(memberId: string) {
 
 /** Everything the member wrote or owns. Blocks made against her are not hers and stay out. */
 export async function exportData(session: Session) {
-  const [own, posts, mentorships] = await Promise.all([
+  const [own, posts, mentorships, preferences] = await Promise.all([
     repo.listOwnItems(session.userId),
     postsByAuthor(session.userId),
     mentoringOf(session.userId),
+    exportPreferences(session.userId),
   ]);
   const strip = (i: Record<string, unknown>) => {
     const { pk: _p, sk: _s, gsi1pk: _a, gsi1sk: _b, ...rest } = i;
@@ -433,6 +439,7 @@ export async function exportData(session: Session) {
     sanctions: own
       .filter((i) => i.entity === 'sanction')
       .map((i) => ({ type: String(i.type), reason: String(i.reason), ...(i.until ? { until: String(i.until) } : {}), at: String(i.at) })),
+    preferences,
   };
 }
 

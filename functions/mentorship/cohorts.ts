@@ -1,7 +1,7 @@
 import { type MatchReason, capacityReason, ineligibility, scoreMatch } from '../../shared/matching';
 import { languages as languageList } from '../../shared/meta';
 import { TABLE, failedConditions, toAttr, values } from '../lib/db';
-import { ConflictError, ForbiddenError, NotFoundError, UnavailableError, ValidationError } from '../lib/errors';
+import { ConflictError, type ErrorDetail, ForbiddenError, NotFoundError, UnavailableError, ValidationError } from '../lib/errors';
 import { ulid } from '../lib/ids';
 import { keys } from '../lib/keys';
 import type { Session } from '../lib/session';
@@ -23,7 +23,8 @@ const languageName = (code: string) => languageList().find((l) => l.code === cod
 /** A cohort as the board sees it: without the lease a running publish holds. */
 type Cohort = Omit<CohortRecord, 'publishing'>;
 
-type PairInfo = { score: number; reasons: MatchReason[] } | { why: string };
+/** Why a pair cannot be made: the English for the board's draft, and a stable code for the app. */
+type PairInfo = { score: number; reasons: MatchReason[] } | { why: string; code: string };
 
 /** Runs `fn` over `items` with at most `n` at once (each mentee's reads are a few queries). */
 async function inBatches<T, R>(items: T[], n: number, fn: (t: T) => Promise<R>): Promise<R[]> {
@@ -45,12 +46,17 @@ async function evaluate(menteeIds: string[], mentorIds: string[]) {
   );
   const at = new Date();
   const menteeProblem = new Map<string, string>();
+  const menteeProblemCode = new Map<string, string>();
+  const problem = (id: string, code: string, why: string) => {
+    menteeProblem.set(id, why);
+    menteeProblemCode.set(id, code);
+  };
   for (const id of menteeIds) {
     const m = members.get(id);
     const s = stats.mentee.get(id);
-    if (m?.status !== 'active') menteeProblem.set(id, 'not an active member');
-    else if ((s?.active ?? 0) >= RULES.maxActivePerMentee) menteeProblem.set(id, 'already holds the most mentorships she can');
-    else if ((s?.pending ?? 0) >= RULES.maxPendingPerMentee) menteeProblem.set(id, 'already has the most requests waiting');
+    if (m?.status !== 'active') problem(id, 'mentee_not_active', 'not an active member');
+    else if ((s?.active ?? 0) >= RULES.maxActivePerMentee) problem(id, 'mentee_at_limit', 'already holds the most mentorships she can');
+    else if ((s?.pending ?? 0) >= RULES.maxPendingPerMentee) problem(id, 'too_many_pending', 'already has the most requests waiting');
   }
   const slots = mentorIds.map((id) => {
     const m = members.get(id);
@@ -59,17 +65,17 @@ async function evaluate(menteeIds: string[], mentorIds: string[]) {
     return { id, slots: free };
   });
   const info = (menteeId: string, mentorId: string): PairInfo => {
-    const problem = menteeProblem.get(menteeId);
-    if (problem) return { why: problem };
+    const why = menteeProblem.get(menteeId);
+    if (why) return { why, code: menteeProblemCode.get(menteeId) ?? 'mentee_not_active' };
     const mentee = members.get(menteeId) as MemberRecord;
     const mentor = members.get(mentorId);
-    if (!mentor) return { why: 'mentor not found' };
+    if (!mentor) return { why: 'mentor not found', code: 'mentor_not_found' };
     const extra = perMentee.get(menteeId);
-    if (extra?.blocks.has(mentorId)) return { why: 'blocked' };
-    if (extra?.withOpen.has(mentorId)) return { why: 'already has an open request with this mentor' };
+    if (extra?.blocks.has(mentorId)) return { why: 'blocked', code: 'blocked' };
+    if (extra?.withOpen.has(mentorId)) return { why: 'already has an open request with this mentor', code: 'open_request_exists' };
     const side = mentorSide(mentor, stats.mentor.get(mentorId)?.accepted ?? 0, menteeId);
     const bad = ineligibility(menteeSide(mentee), side);
-    if (bad) return { why: bad.replace(/_/g, ' ') };
+    if (bad) return { why: bad.replace(/_/g, ' '), code: bad };
     return scoreMatch(menteeSide(mentee), side, { at, languageName });
   };
   return { info, slots, menteeProblem };
@@ -167,16 +173,18 @@ export async function adjustCohort(
   const { info, slots } = await evaluate(c.menteeIds, c.mentorIds);
   const left = new Map(slots.map((s) => [s.id, s.slots]));
   const seen = new Set<string>();
-  const details: { path: string; message: string }[] = [];
+  const details: ErrorDetail[] = [];
   const pairs: CohortRecord['pairs'] = [];
   input.pairs.forEach((p, i) => {
     if (!c.menteeIds.includes(p.menteeId) || !c.mentorIds.includes(p.mentorId))
-      details.push({ path: `pairs.${i}`, message: 'Not in this cohort.' });
-    else if (seen.has(p.menteeId)) details.push({ path: `pairs.${i}`, message: 'This mentee is paired twice.' });
-    else if ((left.get(p.mentorId) ?? 0) <= 0) details.push({ path: `pairs.${i}`, message: 'This mentor has no free place left.' });
+      details.push({ path: `pairs.${i}`, code: 'not_in_cohort', message: 'Not in this cohort.' });
+    else if (seen.has(p.menteeId)) details.push({ path: `pairs.${i}`, code: 'paired_twice', message: 'This mentee is paired twice.' });
+    else if ((left.get(p.mentorId) ?? 0) <= 0)
+      details.push({ path: `pairs.${i}`, code: 'no_free_place', message: 'This mentor has no free place left.' });
     else {
       const pi = info(p.menteeId, p.mentorId);
-      if ('why' in pi) details.push({ path: `pairs.${i}`, message: `Not eligible: ${pi.why}.` });
+      if ('why' in pi)
+        details.push({ path: `pairs.${i}`, code: 'not_eligible', message: `Not eligible: ${pi.why}.`, params: { reason: pi.code } });
       else {
         pairs.push({ ...p, score: pi.score, reasons: pi.reasons });
         left.set(p.mentorId, (left.get(p.mentorId) ?? 0) - 1);

@@ -12,6 +12,7 @@ import { languages as languageList } from '../../shared/meta';
 import type { MentorAvailability, Profile } from '../../shared/schemas';
 import type { Page } from '../lib/cursor';
 import { TABLE, db, failedConditions, fromAttr, isTransactionConflict, toAttr, values } from '../lib/db';
+import type { ConflictReason } from '../../shared/error-codes';
 import { ConflictError, ForbiddenError, NotFoundError, UnavailableError, ValidationError } from '../lib/errors';
 import { ulid } from '../lib/ids';
 import { keys } from '../lib/keys';
@@ -132,7 +133,7 @@ export type Suggestion = { mentor: Profile; score: number; reasons: MatchReason[
  */
 export async function suggestions(session: Session, limit: number): Promise<Suggestion[]> {
   const me = await getMember(session.userId);
-  if (me?.status !== 'active') throw new ForbiddenError('Your membership is not active yet.');
+  if (me?.status !== 'active') throw new ForbiddenError('Your membership is not active yet.', 'membership_not_active');
   const mentee = menteeSide(me);
   const partitions = [
     ...mentee.seeking.topics.map((t) => keys.facetPartition('offerTopic', t)),
@@ -203,9 +204,9 @@ type CreateInput = { mentorId: string; message: string; goals: MentorshipRecord[
 export async function request(session: Session, input: CreateInput, proposed?: { cohortId: string }): Promise<MentorshipView> {
   const mentorId = memberIdOrNotFound(input.mentorId);
   if (mentorId === session.userId)
-    throw new ValidationError('You cannot ask yourself.', [{ path: 'mentorId', message: 'Choose another member.' }]);
+    throw new ValidationError('You cannot ask yourself.', [{ path: 'mentorId', code: 'self_target', message: 'Choose another member.' }]);
   const [me, mentor] = await Promise.all([getMember(session.userId), getMember(mentorId)]);
-  if (me?.status !== 'active') throw new ForbiddenError('Your membership is not active yet.');
+  if (me?.status !== 'active') throw new ForbiddenError('Your membership is not active yet.', 'membership_not_active');
   if (mentor?.status !== 'active' || (await blockedEitherWay(me.id, mentorId))) throw new NotFoundError();
   await expireDueOf(me.id);
   const offering = mentor.mentoring?.offering;
@@ -261,7 +262,7 @@ export async function request(session: Session, input: CreateInput, proposed?: {
     if (failed.includes(3)) throw new ConflictError('not_offering', 'This member is not offering mentoring now.');
     // Only the new record's own id clashed: nothing was written, and asking again makes a new one.
     if (failed.includes(0)) throw new UnavailableError();
-    throw new ConflictError('conflict');
+    throw new ConflictError('request_clashed');
   }
   return viewFor(m);
 }
@@ -291,13 +292,22 @@ async function forAction(session: Session, id: string | undefined, actor: Actor)
         : actor === 'either'
           ? m.mentorId === session.userId || m.menteeId === session.userId
           : session.isBoard;
-  if (!ok) throw new ForbiddenError();
+  if (!ok) throw new ForbiddenError('This is for the other party of the mentorship to do.', 'not_your_part');
   return m;
 }
 
-function mustBe(m: MentorshipRecord, ...states: MentorshipState[]) {
-  if (!states.includes(effectiveState(m)))
-    throw new ConflictError(`not_${states.join('_or_')}`, `This mentorship is ${effectiveState(m)}.`);
+/** The reason a mentorship is not in one of these states, as listed in shared/error-codes.ts. */
+const NOT_IN = {
+  pending: 'not_pending',
+  accepted: 'not_accepted',
+  'pending,accepted': 'not_pending_or_accepted',
+  'completed,ended': 'not_completed_or_ended',
+} as const satisfies Record<string, ConflictReason>;
+
+function mustBe(m: MentorshipRecord, ...states: ['pending'] | ['accepted'] | ['pending', 'accepted'] | ['completed', 'ended']) {
+  const state = effectiveState(m);
+  if (!(states as readonly MentorshipState[]).includes(state))
+    throw new ConflictError(NOT_IN[states.join(',') as keyof typeof NOT_IN], `This mentorship is ${state}.`, { state });
 }
 
 /**
@@ -426,7 +436,7 @@ export async function close(session: Session, id: string | undefined, to: 'compl
 export async function suspend(session: Session, id: string | undefined, reason: string): Promise<MentorshipView> {
   const m = await forAction(session, id, 'board');
   if (m.mentorId === session.userId || m.menteeId === session.userId) {
-    throw new ForbiddenError('Another board member acts on a mentorship you are part of.');
+    throw new ForbiddenError('Another board member acts on a mentorship you are part of.', 'own_mentorship');
   }
   mustBe(m, 'pending', 'accepted');
   for (let attempt = 0; attempt < AUDIT_ATTEMPTS; attempt++) {
@@ -510,14 +520,15 @@ function latestToday(now = Date.now()): string {
 function notInFuture(date: string): void {
   if (date > latestToday())
     throw new ValidationError('A check-in records a meeting that has happened.', [
-      { path: 'date', message: 'The meeting date cannot be in the future.' },
+      { path: 'date', code: 'date_in_future', message: 'The meeting date cannot be in the future.' },
     ]);
 }
 
 /** The mentorship, when the caller is one of its two members (the board: 403, anyone else: 404). */
 async function asParty(session: Session, id: string | undefined): Promise<MentorshipRecord> {
   const m = await visible(session, id);
-  if (m.mentorId !== session.userId && m.menteeId !== session.userId) throw new ForbiddenError('Check-ins are private to the two of them.');
+  if (m.mentorId !== session.userId && m.menteeId !== session.userId)
+    throw new ForbiddenError('Check-ins are private to the two of them.', 'parties_only');
   return m;
 }
 
@@ -544,7 +555,7 @@ export async function addCheckIn(
     // Only a clash of fresh ids fails the first condition: nothing was written, try again.
     if (failed?.includes(0)) throw new UnavailableError();
     // She was suspended (or left) between the guard's read and this write.
-    if (failed?.includes(1)) throw new ForbiddenError('Your membership is not active.');
+    if (failed?.includes(1)) throw new ForbiddenError('Your membership is not active.', 'membership_not_active');
     throw e;
   }
   return c;
@@ -556,7 +567,7 @@ async function ownCheckIn(session: Session, id: string | undefined, rawCheckInId
   const checkInId = rawCheckInId && /^[0-9A-HJKMNP-TV-Z]{26}$/.test(rawCheckInId) ? rawCheckInId : undefined;
   const c = checkInId ? await repo.getCheckIn(m.id, checkInId) : undefined;
   if (!c) throw new NotFoundError();
-  if (c.authorId !== session.userId) throw new ForbiddenError('Only who wrote a check-in may change it.');
+  if (c.authorId !== session.userId) throw new ForbiddenError('Only who wrote a check-in may change it.', 'not_author');
   mustBe(m, 'accepted');
   return c;
 }
@@ -577,7 +588,7 @@ export async function editCheckIn(
   const next: repo.CheckIn = { ...c, ...changes, updatedAt: new Date().toISOString(), version: c.version + 1 };
   notInFuture(next.date);
   await commit([repo.checkInPut(next, c.version), repo.activeMemberCheck(session.userId)], (failed) => {
-    if (failed.includes(1)) throw new ForbiddenError('Your membership does not allow this now.');
+    if (failed.includes(1)) throw new ForbiddenError('Your membership does not allow this now.', 'membership_not_active');
     return staleCheckIn();
   });
   return next;
@@ -592,7 +603,7 @@ export async function deleteCheckIn(
   const c = await ownCheckIn(session, id, checkInId);
   if (c.version !== version) staleCheckIn();
   await commit([repo.checkInDelete(c, version), repo.activeMemberCheck(session.userId)], (failed) => {
-    if (failed.includes(1)) throw new ForbiddenError('Your membership does not allow this now.');
+    if (failed.includes(1)) throw new ForbiddenError('Your membership does not allow this now.', 'membership_not_active');
     return staleCheckIn();
   });
 }

@@ -161,7 +161,7 @@ export async function report(v: Viewer, input: { targetType: CaseRecord['targetT
 export async function resolveCase(v: Viewer, rawId: string | undefined, input: { outcome: 'actioned' | 'dismissed'; reason: string }) {
   const c = rawId && ULID.test(rawId) ? await getCase(rawId) : undefined;
   if (!c) throw new NotFoundError();
-  if (c.subjectId === v.member.id) throw new ForbiddenError('Another board member handles a case about you.');
+  if (c.subjectId === v.member.id) throw new ForbiddenError('Another board member handles a case about you.', 'own_case');
   if (c.state !== 'open') throw new ConflictError('already_resolved', 'This case has already been resolved.');
   const next: CaseRecord = { ...c, state: 'resolved', outcome: input.outcome, resolution: input.reason, version: c.version + 1 };
   await withAudit(
@@ -202,7 +202,7 @@ export async function sanction(
   const id = rawId && /^[A-Za-z0-9-]{1,64}$/.test(rawId) ? rawId : undefined;
   const target = id ? await getMember(id) : undefined;
   if (!target) throw new NotFoundError();
-  if (target.id === v.member.id) throw new ForbiddenError('Another board member decides on a sanction about you.');
+  if (target.id === v.member.id) throw new ForbiddenError('Another board member decides on a sanction about you.', 'own_sanction');
   const sanctionId = ulid();
   const record = { id: sanctionId, memberId: target.id, type: input.type, until: input.until, reason: input.reason, by: v.member.id };
   const at = await withAudit(
@@ -285,7 +285,7 @@ export async function liftSanction(v: Viewer, rawMemberId: string | undefined, r
   const memberId = memberIdOf(rawMemberId);
   const sanctionId = rawSanctionId && ULID.test(rawSanctionId) ? rawSanctionId : undefined;
   if (!memberId || !sanctionId) throw new NotFoundError();
-  if (memberId === v.member.id) throw new ForbiddenError('Another board member decides on a sanction about you.');
+  if (memberId === v.member.id) throw new ForbiddenError('Another board member decides on a sanction about you.', 'own_sanction');
   const notInForce = () => new ConflictError('not_in_force', 'This sanction is no longer in force.');
   let lifted: SanctionRecord | undefined;
   await withAudit(

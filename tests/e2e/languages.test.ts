@@ -11,6 +11,9 @@ import { wordsIn } from './words';
  * axe clean, and a screenshot of each to look at.
  */
 
+const EXIT_URL = 'https://weather.example.net/today';
+process.env.EXIT_URL = EXIT_URL;
+
 let server: Server;
 let browser: Parameters<Parameters<typeof useProductAndBrowser>[1]>[0]['browser'];
 useProductAndBrowser('languages-failed', (s) => {
@@ -91,5 +94,46 @@ describe('the app in a right-to-left language on a 360 px phone', () => {
 
   it('reads in Persian for a Dari browser (fa-AF), mirrored: the same pages', async () => {
     await walk('fa', 'fa-AF', false);
+  });
+});
+
+describe('a new visitor with an Urdu browser', () => {
+  it('reads the app in Urdu, right to left; switches to Spanish without a reload; signs in; and leaves with three Shifts', async () => {
+    const ur = await wordsIn('ur');
+    const es = await wordsIn('es');
+    const { context, page } = await phoneIn('ur-PK');
+    await context.route('https://weather.example.net/**', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Weather</title><h1>Weather</h1>' }),
+    );
+    try {
+      await page.goto(`${server.origin}/`);
+      await page.getByRole('heading', { level: 1, name: ur('signIn.title') }).waitFor();
+      await expect(page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).resolves.toEqual(['ur', 'rtl']);
+
+      // A mark on the page's window survives a switch that does not reload the page.
+      await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+      await page.getByLabel(ur('language.label')).selectOption('es');
+      await page.getByRole('heading', { level: 1, name: es('signIn.title') }).waitFor();
+      await expect(page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).resolves.toEqual(['es', 'ltr']);
+      await expect(page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).resolves.toBe(true);
+      await shot(page, 'lang-es-after-switch');
+
+      await page.getByLabel(es('field.email')).fill('champion@example.org');
+      await page.getByLabel(es('field.password')).fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: es('signIn.submit') }).click();
+      await page.getByRole('heading', { level: 1, name: es('directory.title') }).waitFor();
+      const cookies = await context.cookies();
+
+      await page.keyboard.press('Shift');
+      await page.keyboard.press('Shift');
+      await page.keyboard.press('Shift');
+      await page.waitForURL(EXIT_URL);
+      const me = await page.request.get(`${server.origin}/api/me`, {
+        headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; ') },
+      });
+      expect(me.status()).toBe(401);
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -102,7 +102,7 @@ describe('mentorship in a browser', () => {
       headers: { origin: server.origin },
     });
     expect(again.status()).toBe(409);
-    expect((await again.json()).error.details[0].message).toBe('open_request_exists');
+    expect((await again.json()).error.details[0].code).toBe('open_request_exists');
   });
 
   it('tells her how long her request waits, and offers asking from a mentor’s member page', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TABLE, db, toAttr } from '../../functions/lib/db';
 import { keys } from '../../functions/lib/keys';
 import { type AuditEntry, hashEntry, listAudit, verifyChain } from '../../functions/moderation/audit';
-import { Agent, applicant, board, expectError, makeBoard, member } from '../helpers';
+import { Agent, anotherBoardMember, applicant, board, expectError, makeBoard, member } from '../helpers';
 
 const putEntry = (e: AuditEntry) =>
   db.putItem({ TableName: TABLE, Item: toAttr({ ...keys.auditEntry(e.seq), entity: 'audit', version: 1, ...e }) });
@@ -109,10 +109,16 @@ describe('board applications', () => {
     expect(await verifyChain()).toBeNull();
   });
 
-  it('does not let a board member decide her own application (403)', async () => {
+  it('does not let a board member decide her own application (403): pending, she is no active board member yet; active, it is hers', async () => {
     const a = await applicant({}, 'selfboard');
     await makeBoard(a);
-    expectError(await a.post(`/api/board/applications/${a.userId}/decision`, { decision: 'approve' }), 403, 'forbidden');
+    const pending = await a.post(`/api/board/applications/${a.userId}/decision`, { decision: 'approve' });
+    expectError(pending, 403, 'forbidden');
+    expect(pending.body.error.details).toEqual([{ path: '', code: 'membership_not_active', message: expect.any(String) }]);
+    const b = await anotherBoardMember();
+    const own = await b.post(`/api/board/applications/${b.userId}/decision`, { decision: 'decline', reason: 'Testing the rule.' });
+    expectError(own, 403, 'forbidden');
+    expect(own.body.error.details).toEqual([{ path: '', code: 'own_application', message: expect.any(String) }]);
   });
 });
 

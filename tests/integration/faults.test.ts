@@ -46,6 +46,22 @@ const ROUTES: Row<unknown>[] = [
     status: 200,
   }),
   row({
+    name: 'PUT /members/me/preferences (first save)',
+    setup: () => signedInAgent('prefs-first'),
+    call: (a) => a.put('/api/members/me/preferences', { locale: 'ur', email: { enabled: true }, version: 0 }),
+    status: 200,
+  }),
+  row({
+    name: 'PUT /members/me/preferences (change)',
+    setup: async () => {
+      const a = await signedInAgent('prefs-change');
+      await ok(a.put('/api/members/me/preferences', { locale: 'ar', version: 0 }));
+      return a;
+    },
+    call: (a) => a.put('/api/members/me/preferences', { locale: 'fa', version: 1 }),
+    status: 200,
+  }),
+  row({
     name: 'PUT /members/me/blocks/:id',
     setup: async () => Promise.all([member({}, 'blocker'), member({}, 'blocked')]),
     call: ([a, b]) => a.put(`/api/members/me/blocks/${b.userId}`),

@@ -45,11 +45,12 @@ describe('the first profile save (the application)', () => {
     expect(me.body).toMatchObject({ status: 'pending', profile: null, roles: [] });
   });
 
-  it('requires displayName, kind, country and statement', async () => {
+  it('requires displayName, kind, country and statement, each detail coded required', async () => {
     const a = await signedInAgent();
     const res = await a.put('/api/members/me', { displayName: 'Only a name' });
     expectError(res, 400, 'validation_failed');
     expect(res.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['country', 'kind', 'statement']);
+    for (const d of res.body.error.details) expect(d.code).toBe('required');
   });
 
   it.each([
@@ -60,21 +61,26 @@ describe('the first profile save (the application)', () => {
     const a = await signedInAgent();
     const res = await a.put('/api/members/me', { ...profile(), [field]: value });
     expectError(res, 400, 'validation_failed');
+    expect(res.body.error.details).toEqual([{ path: field, code: 'read_only', message: expect.any(String) }]);
     expect((await a.get('/api/me')).body.profile).toBeNull();
   });
 
-  it('refuses bad values: unknown country, expertise, language tag, timezone, over-long name', async () => {
+  it('refuses bad values: unknown country, expertise, language tag, timezone, over-long name, each with its detail code', async () => {
     const a = await signedInAgent();
-    for (const bad of [
-      { country: 'XX' },
-      { expertise: ['astrology'] },
-      { languages: ['not a tag!'] },
-      { timezone: 'Mars/Olympus' },
-      { displayName: 'x'.repeat(61) },
-      { displayName: '\u202E\u200F ' },
-      { visibility: { country: 'everyone' } },
-    ]) {
-      expectError(await a.put('/api/members/me', profile(bad as never)), 400, 'validation_failed');
+    for (const [bad, path, code] of [
+      [{ country: 'XX' }, 'country', 'invalid_country'],
+      [{ expertise: ['astrology'] }, 'expertise.0', 'invalid_enum'],
+      [{ expertise: ['investigation', 'investigation'] }, 'expertise', 'duplicate_items'],
+      [{ languages: ['not a tag!'] }, 'languages.0', 'invalid_language'],
+      [{ timezone: 'Mars/Olympus' }, 'timezone', 'invalid_time_zone'],
+      [{ displayName: 'x'.repeat(61) }, 'displayName', 'too_long'],
+      [{ displayName: '\u202E\u200F ' }, 'displayName', 'too_short'],
+      [{ visibility: { country: 'everyone' } }, 'visibility.country', 'invalid_enum'],
+      [{ bio: 42 }, 'bio', 'invalid_type'],
+    ] as const) {
+      const res = await a.put('/api/members/me', profile(bad as never));
+      expectError(res, 400, 'validation_failed');
+      expect(res.body.error.details).toContainEqual(expect.objectContaining({ path, code, message: expect.any(String) }));
     }
   });
 
@@ -83,7 +89,9 @@ describe('the first profile save (the application)', () => {
     for (const timezone of ['Asia/Calcutta', 'US/Eastern', 'Etc/GMT+5', 'asia/kolkata', 'Europe/Kiev']) {
       const res = await a.put('/api/members/me', profile({ timezone }));
       expectError(res, 400, 'validation_failed');
-      expect(res.body.error.details).toEqual([{ path: 'timezone', message: expect.stringMatching(/canonical IANA time zone/) }]);
+      expect(res.body.error.details).toEqual([
+        { path: 'timezone', code: 'invalid_time_zone', message: expect.stringMatching(/canonical IANA time zone/) },
+      ]);
     }
     const ok = await a.put('/api/members/me', profile({ timezone: 'Asia/Kolkata' }));
     expect(ok.status).toBe(200);
@@ -109,7 +117,7 @@ describe('names and text that cannot be shown', () => {
     expect(name.body.error.message).toMatch(/broken character/);
     const bio = await a.put('/api/members/me', profile({ bio: 'Fine \uDC00 words' }));
     expectError(bio, 400, 'validation_failed');
-    expect(bio.body.error.details).toEqual([{ path: 'bio', message: expect.any(String) }]);
+    expect(bio.body.error.details).toEqual([{ path: 'bio', code: 'lone_surrogate', message: expect.any(String) }]);
     expect((await a.get('/api/me')).body.profile).toBeNull();
   });
 
@@ -118,9 +126,15 @@ describe('names and text that cannot be shown', () => {
     for (const invisible of ['\u200B\u200B', '\u200C', '\u200D \u200C', '\u3164', '\u2800\u2800', '\u00AD', '\uFE0F', '\u0301']) {
       const res = await a.put('/api/members/me', profile({ displayName: invisible }));
       expectError(res, 400, 'validation_failed');
-      const details = res.body.error.details as { path: string; message: string }[];
+      const details = res.body.error.details as { path: string; code: string; message: string }[];
       expect(details.length).toBeGreaterThan(0);
-      for (const d of details) expect(d).toEqual({ path: 'displayName', message: expect.stringMatching(/Enter a name|visible/) });
+      for (const d of details)
+        expect(d).toEqual({
+          path: 'displayName',
+          code: expect.stringMatching(/^(too_short|no_visible_character)$/),
+          params: d.code === 'too_short' ? { minimum: 1 } : undefined,
+          message: expect.stringMatching(/Enter a name|visible/),
+        });
     }
     const persian = 'مهر\u200Cناز';
     const ok = await a.put('/api/members/me', profile({ displayName: `${persian}\u200B` }));
@@ -155,7 +169,7 @@ describe('names and text that cannot be shown', () => {
     for (const displayName of lookalikes) {
       const res = await a.put('/api/members/me', profile({ displayName }));
       expectError(res, 400, 'validation_failed');
-      expect(res.body.error.details).toEqual([{ path: 'displayName', message: 'Reserved for a board member.' }]);
+      expect(res.body.error.details).toEqual([{ path: 'displayName', code: 'reserved_name', message: 'Reserved for a board member.' }]);
     }
     expect((await a.get('/api/me')).body.profile).toBeNull();
 
@@ -571,5 +585,56 @@ describe('an /api path no function claims', () => {
     expect(res.status).toBe(404);
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'Not found.' } });
+  });
+});
+
+describe('error codes an app can word in any language', () => {
+  it('codes a missing field required, and a too long string too_long with its maximum', async () => {
+    const a = await signedInAgent('codes-fields');
+    const missing = await a.put('/api/members/me', { kind: 'practitioner', country: 'PK', statement: 'Mine.' });
+    expect(missing.body.error.details).toEqual([{ path: 'displayName', code: 'required', message: expect.any(String) }]);
+    const long = await a.put('/api/members/me', profile({ bio: 'x'.repeat(2001) }));
+    expect(long.body.error.details).toEqual([{ path: 'bio', code: 'too_long', params: { maximum: 2000 }, message: expect.any(String) }]);
+    const capacity = await a.put('/api/members/me', profile({ mentoring: { offering: { capacity: 11 } } as never }));
+    expect(capacity.body.error.details).toEqual([
+      { path: 'mentoring.offering.capacity', code: 'too_large', params: { maximum: 10, origin: 'number' }, message: expect.any(String) },
+    ]);
+  });
+
+  it('codes an unknown field unknown_field, naming the fields in params', async () => {
+    const a = await signedInAgent('codes-unknown');
+    const res = await a.put('/api/members/me', { ...profile(), nickname: 'x', favourite: 1 });
+    expect(res.body.error.details).toEqual([
+      { path: 'json', code: 'unknown_field', params: { fields: ['nickname', 'favourite'] }, message: expect.stringMatching(/nickname/) },
+    ]);
+  });
+
+  it('codes a bad email invalid_format with its format, malformed JSON invalid_json and a tampered cursor invalid_cursor', async () => {
+    const email = await new Agent().post('/api/auth/sign-in', { email: 'not an address', password: 'x' });
+    expect(email.body.error.details).toEqual([
+      expect.objectContaining({ path: 'email', code: 'invalid_format', params: { format: 'email' } }),
+    ]);
+    const a = await member({}, 'codes-json');
+    const json = await a.req('PUT', '/api/members/me', '{"displayName": ');
+    expectError(json, 400, 'validation_failed');
+    expect(json.body.error.details).toEqual([expect.objectContaining({ code: 'invalid_json' })]);
+    const cursor = await a.get('/api/members?cursor=forged');
+    expect(cursor.body.error.details).toEqual([expect.objectContaining({ path: 'cursor', code: 'invalid_cursor' })]);
+  });
+
+  it('puts a conflict’s reason in the detail’s code, with an English sentence as its message', async () => {
+    const a = await signedInAgent('codes-conflict');
+    const first = await a.put('/api/members/me', profile());
+    const { statement: _s, ...rest } = profile();
+    const stale = await a.put('/api/members/me', { ...rest, version: first.body.version + 3 });
+    expectError(stale, 409, 'conflict');
+    expect(stale.body.error.details).toEqual([{ path: '', code: 'stale_version', message: expect.stringMatching(/changed/) }]);
+  });
+
+  it('says why a pending applicant may not use a member route: membership_not_active', async () => {
+    const a = await applicant({}, 'codes-pending');
+    const res = await a.get('/api/members');
+    expectError(res, 403, 'forbidden');
+    expect(res.body.error.details).toEqual([{ path: '', code: 'membership_not_active', message: expect.any(String) }]);
   });
 });

@@ -188,7 +188,7 @@ describe('mentorship requests', () => {
     for (const m of mentors.slice(0, 3)) expect((await ask(mentee, m)).status).toBe(201);
     const fourth = await ask(mentee, mentors[3] as Agent);
     expectError(fourth, 409, 'conflict');
-    expect(fourth.body.error.details[0].message).toBe('too_many_pending');
+    expect(fourth.body.error.details[0].code).toBe('too_many_pending');
   });
 
   it('shows a mentorship to its two parties and the board only; others get 404, the wrong party 403', async () => {

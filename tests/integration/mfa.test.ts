@@ -115,7 +115,7 @@ describe('two-step sign-in: signing in', () => {
 
     const wrong = await b.post('/api/auth/sign-in/totp', { code: wrongCode(secret) });
     expectError(wrong, 400, 'validation_failed');
-    expect(wrong.body.error.details[0].path).toBe('code');
+    expect(wrong.body.error.details[0]).toMatchObject({ path: 'code', code: 'wrong_code' });
 
     const ok = await b.post('/api/auth/sign-in/totp', { code: totp(secret) });
     expect(ok.status).toBe(200);
@@ -155,7 +155,10 @@ describe('two-step sign-in: signing in', () => {
   it('refuses the code step without the password step, with a forged challenge, or with another account’s challenge', async () => {
     const a = await signedInAgent('mfa');
     const secret = await withTotp(a);
-    expectError(await new Agent().post('/api/auth/sign-in/totp', { code: totp(secret) }), 401, 'unauthenticated');
+    const unstarted = await new Agent().post('/api/auth/sign-in/totp', { code: totp(secret) });
+    expectError(unstarted, 401, 'unauthenticated');
+    // The app can tell her to start again with her email and password.
+    expect(unstarted.body.error.details).toEqual([{ path: '', code: 'sign_in_step_lapsed', message: expect.any(String) }]);
 
     const b = new Agent();
     await b.post('/api/auth/sign-in', { email: a.email, password: PASSWORD });

@@ -74,15 +74,19 @@ describe('sessions', () => {
     expect((await other.get('/api/auth/sessions')).body.items).toHaveLength(1);
   });
 
-  it('"sign out everywhere else" ends her other devices and keeps this one', async () => {
+  it('"sign out everywhere else" ends her other devices and keeps this one, telling them why (session_ended)', async () => {
     const a = await signedInAgent('session');
     const phone = await secondDevice(a);
     const laptop = await secondDevice(a);
     const res = await a.post('/api/auth/sign-out-others');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ ended: 2 });
-    expectError(await phone.get('/api/me'), 401, 'unauthenticated');
-    expectError(await laptop.post('/api/auth/refresh'), 401, 'unauthenticated');
+    const ended = await phone.get('/api/me');
+    expectError(ended, 401, 'unauthenticated');
+    expect(ended.body.error.details).toEqual([{ path: '', code: 'session_ended', message: expect.any(String) }]);
+    const refused = await laptop.post('/api/auth/refresh');
+    expectError(refused, 401, 'unauthenticated');
+    expect(refused.body.error.details).toEqual([{ path: '', code: 'session_ended', message: expect.any(String) }]);
     expect((await a.get('/api/me')).status).toBe(200);
     expect((await a.post('/api/auth/sign-out-others')).body).toEqual({ ended: 0 });
   });

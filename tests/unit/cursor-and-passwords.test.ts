@@ -19,8 +19,14 @@ describe('cursors', () => {
 describe('common passwords', () => {
   it('refuses a list of well over 10,000 common passwords, password1234 among them', async () => {
     expect(await commonPasswordCount()).toBeGreaterThan(10_000);
-    expect(await weakPasswordReason('password1234', 'a@b.org')).toMatch(/common/);
+    expect(await weakPasswordReason('password1234', 'a@b.org')).toEqual({
+      code: 'common_password',
+      message: expect.stringMatching(/common/),
+    });
     expect(await weakPasswordReason('a long and unusual passphrase', 'a@b.org')).toBeNull();
-    expect(await weakPasswordReason('sadia.rahimi-2026', 'sadia.rahimi@example.org')).toMatch(/email/);
+    expect(await weakPasswordReason('sadia.rahimi-2026', 'sadia.rahimi@example.org')).toEqual({
+      code: 'password_contains_email',
+      message: expect.stringMatching(/email/),
+    });
   });
 });

@@ -3,8 +3,12 @@ import type { ClientResponse } from 'hono/client';
 // Type-only: the server code never reaches the bundle (checked in the build output).
 import type { AppType } from '../../../functions/app';
 
-/** A field-level problem as the API reports it (`details` of a 400). */
-export type FieldProblem = { path: string; message: string };
+/**
+ * One detail of an error as the API reports it: a field's problem (a 400) or the reason of a 401,
+ * 403 or 409 (path ''). `code` and `params` are what the app words (lib/form.ts); `message` is the
+ * server's English, never shown.
+ */
+export type FieldProblem = { path: string; code: string; message: string; params?: Record<string, unknown> };
 
 /** A non-2xx answer from the API, in the contract's error shape. */
 export class ApiError extends Error {
@@ -98,8 +102,13 @@ export async function unwrap<R extends ClientResponse<unknown, number, string>>(
     res.status,
     typeof error?.code === 'string' ? error.code : 'network',
     typeof error?.message === 'string' ? error.message : res.statusText,
-    Array.isArray(error?.details) ? (error.details as FieldProblem[]) : [],
+    Array.isArray(error?.details) ? error.details.filter(isProblem) : [],
   );
+}
+
+function isProblem(d: unknown): d is FieldProblem {
+  const p = d as Partial<FieldProblem> | null;
+  return typeof p?.path === 'string' && typeof p.code === 'string' && typeof p.message === 'string';
 }
 
 /** True when `e` is an ApiError with this HTTP status. */

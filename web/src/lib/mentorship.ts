@@ -17,9 +17,9 @@ export const DECLINE_REASONS = ['no_time', 'not_my_expertise', 'other'] as const
 export type DeclineReason = (typeof DECLINE_REASONS)[number];
 export const asDeclineReason = (v: string | undefined): DeclineReason | undefined => DECLINE_REASONS.find((r) => r === v);
 
-/** The snake_case reason of a 409 (`details[0].message` in the contract's error shape). */
+/** The snake_case reason of a 409 (`details[0].code` in the contract's error shape). */
 export function conflictReason(e: unknown): string | undefined {
-  return e instanceof ApiError && e.status === 409 ? e.details[0]?.message : undefined;
+  return e instanceof ApiError && e.status === 409 ? e.details[0]?.code : undefined;
 }
 
 /** Reasons that read the same whatever was being done. */

@@ -8,7 +8,7 @@ import { MemberName } from '../../components/member-name';
 import { Notice } from '../../components/notice';
 import { isolate, t } from '../../i18n';
 import { api, isStatus, unwrap } from '../../lib/api';
-import { createBusy, generalMessage } from '../../lib/form';
+import { createBusy, detailMessage, generalMessage } from '../../lib/form';
 import { reasonText } from '../../lib/match-reasons';
 import { mentorshipProblem } from '../../lib/mentorship';
 import { getMember } from '../member/data';
@@ -66,8 +66,8 @@ export function CohortView(props: { cohort: Cohort }) {
           for (const d of e.details) {
             const index = /^pairs\.(\d+)/.exec(d.path)?.[1];
             const menteeId = index === undefined ? undefined : rows[Number(index)];
-            if (menteeId) byRow[menteeId] ??= d.message;
-            else rest.push(d.message);
+            if (menteeId) byRow[menteeId] ??= detailMessage(d);
+            else rest.push(detailMessage(d));
           }
           setRowErrors(byRow);
           if (rest.length) setGeneral(rest.join(' '));
