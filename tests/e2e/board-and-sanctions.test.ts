@@ -13,6 +13,7 @@ import {
   unfoldMenu,
   useProductAndBrowser,
 } from './support';
+import { dateAsShown } from './words';
 
 /*
  * Issue 9, the board's pages and sanctions in a browser, at a laptop's 1280x800 and a phone's
@@ -198,7 +199,7 @@ describe('the board’s pages and sanctions, in a browser', () => {
     member = await newPage();
     await signIn(member, server.origin, MEMBER.email, DEMO_PASSWORD);
     await heading(member, 'Directory');
-    const date = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date(until));
+    const date = await dateAsShown(member, server.origin, until);
     const notice = `You cannot post or reply until ${date}: the board has made your account read-only. You can still read.`;
 
     await member.goto(url('/spaces/members'));
@@ -317,7 +318,7 @@ describe('the board’s pages and sanctions, in a browser', () => {
     await newest.getByText('About', { exact: true }).waitFor();
     // The date and the time of day, as the page writes them.
     const at = (await newest.locator('time').getAttribute('datetime')) ?? '';
-    const written = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
+    const written = await dateAsShown(board, server.origin, at, { dateStyle: 'medium', timeStyle: 'short' });
     await expect(newest.locator('time').textContent()).resolves.toBe(written);
     expect(written).toMatch(/\d{1,2}:\d{2}/);
     await expect(cards.count()).resolves.toBe(50);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { APIRequestContext, Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, expectAccessible, expectNoSidewaysScroll, heading, type Server, shot, useProductAndBrowser } from './support';
+import { dateAsShown } from './words';
 
 /*
  * Issue 9, N4: the dead ends a declined applicant met. She sees from when she may apply again,
@@ -61,7 +62,7 @@ describe('a declined applicant and the advisory board, in a browser', () => {
     await page.getByText('The advisory board declined your application.').waitFor();
     await page.getByText('Please name your unit.').waitFor();
     const reapplyFrom = (await (await api.get(`${server.origin}/api/me`)).json()).reapplyFrom as string;
-    const date = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date(reapplyFrom));
+    const date = await dateAsShown(page, server.origin, reapplyFrom);
     await page.getByText(`You may apply again from ${date}. You can apply again once.`).waitFor();
     // Before the date there is nothing to send yet.
     await expect(page.getByRole('button', { name: 'Send my new application' }).count()).resolves.toBe(0);

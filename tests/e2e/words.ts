@@ -17,3 +17,17 @@ export async function wordsIn(tag: Locale): Promise<(key: MessageKey, params?: R
   const messages = catalog;
   return (key, params) => String(new IntlMessageFormat(messages[key] ?? key, LOCALES[tag].intl).format(params));
 }
+
+/**
+ * A moment as the app writes it in English for the account signed in on `page`: British English,
+ * in her profile's time zone (else the browser's, which is this machine's).
+ */
+export async function dateAsShown(
+  page: { request: { get: (url: string) => Promise<{ json: () => Promise<unknown> }> } },
+  origin: string,
+  iso: string,
+  options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' },
+): Promise<string> {
+  const me = (await (await page.request.get(`${origin}/api/me`)).json()) as { profile?: { timezone?: string } | null };
+  return new Intl.DateTimeFormat(LOCALES.en.intl, { ...options, timeZone: me.profile?.timezone }).format(new Date(iso));
+}
