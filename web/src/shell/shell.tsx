@@ -3,10 +3,12 @@ import { createEffect, ErrorBoundary, on, Show, Suspense, type JSX } from 'solid
 import type { Me } from '../../../shared/schemas';
 import { Loading } from '../components/loading';
 import { t } from '../i18n';
+import { adoptAccountLocale, forgetAccountLocale } from '../lib/account-locale';
 import { setTimeZone } from '../i18n/format';
 import { type Access, getMe, isBoard, redirectFor } from '../lib/session';
 import { BoardMfaNotice, SanctionBanner } from './banners';
 import { IdleSignOut } from './idle-sign-out';
+import { LanguageSwitcher } from './language-switcher';
 import { Nav } from './nav';
 import { QuickExitButton, QuickExitSkipLink } from './quick-exit';
 
@@ -80,6 +82,13 @@ export function Shell(props: RouteSectionProps) {
       return undefined;
     }
   };
+  // Her language follows her account: adopted when she signs in, forgotten when she signs out.
+  createEffect(
+    on(accountId, (id) => {
+      if (id) void adoptAccountLocale(id).catch(() => undefined);
+      else forgetAccountLocale();
+    }),
+  );
   return (
     <>
       {/* First in the tab order, before everything: leaving matters more than reading. */}
@@ -101,6 +110,7 @@ export function Shell(props: RouteSectionProps) {
             <A href="/" class="brand" end>
               {t('app.name')}
             </A>
+            <LanguageSwitcher />
             <Suspense>
               <Show when={me() !== undefined}>
                 <Nav me={me() ?? null} />

@@ -892,7 +892,6 @@ const en = {
   'expertise.digital_evidence': 'Digital evidence and online exploitation',
   'expertise.training': 'Training and capacity building',
   'expertise.migrant_smuggling': 'Migrant smuggling',
-  'validation.reapplyDays': 'Enter a whole number of days from 0 to 3650.',
   // ── discretion: quick exit, staying safe, discreet mode (issue 10)
   'exit.skip': 'Exit this page quickly',
   'exit.button': 'Exit this page',

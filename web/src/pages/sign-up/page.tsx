@@ -1,3 +1,4 @@
+import { markSignedUp } from '../../lib/account-locale';
 import { A, useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { PASSWORD_MIN_LENGTH } from '../../../../shared/profile-fields';
@@ -31,6 +32,7 @@ export default function SignUpPage() {
    */
   const enter = async () => {
     try {
+      markSignedUp();
       const me = await signIn(email(), password());
       // A new account has no second step yet; should one appear, the sign-in page asks for it.
       navigate(me === 'code' ? '/sign-in' : homeFor(me), { replace: true });
