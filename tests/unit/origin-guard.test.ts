@@ -40,7 +40,7 @@ describe('state-changing requests from a browser (CSRF)', () => {
   const post = (headers: Record<string, string>) => app.request(`${OWN}/api/ping`, { method: 'POST', headers });
   const refused = async (res: Response, message: string) => {
     expect(res.status).toBe(403);
-    expect(await res.json()).toEqual({ error: { code: 'forbidden', message } });
+    expect(await res.json()).toEqual({ error: { code: 'forbidden', message, details: [{ path: '', code: 'cross_origin', message }] } });
   };
 
   it('are refused when the Origin names another origin, a lookalike or another port included', async () => {
