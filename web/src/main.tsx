@@ -7,7 +7,9 @@ import './styles.css';
 
 // Not awaited: the exit works with the default address until the deployment's is read.
 loadExitUrl();
-await setLocale(deviceLocale());
+// Her language's catalog first; if it cannot be fetched (a dropped link), English, which every
+// page can show, rather than nothing.
+await setLocale(deviceLocale()).catch(() => setLocale('en'));
 applyDiscretion();
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
