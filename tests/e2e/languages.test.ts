@@ -78,6 +78,14 @@ async function walk(tag: Locale, browserLanguage: string, axe: boolean): Promise
     await page.goto(`${server.origin}/settings`);
     await page.getByRole('heading', { level: 1, name: w('settings.title') }).waitFor();
     await expectPage(page, tag, 'settings', axe);
+    if (tag === 'fa' && browserLanguage === 'fa-AF') {
+      // A Dari reader's dates: the Solar Hijri calendar with Afghanistan's month names, and the Gregorian date beside it.
+      const now = new Date();
+      const afghanMonth = new Intl.DateTimeFormat('fa-AF-u-ca-persian', { month: 'long' }).format(now);
+      const gregorianYear = new Intl.DateTimeFormat('fa-u-nu-arabext-ca-gregory', { year: 'numeric' }).format(now);
+      const signedInOn = page.getByText(new RegExp(`${afghanMonth}.*\\(.*${gregorianYear}\\)`)).first();
+      await signedInOn.waitFor();
+    }
   } finally {
     await context.close();
   }

@@ -12,7 +12,7 @@ function names(type: 'region' | 'language'): Intl.DisplayNames {
   const key = `${locale()}:${type}`;
   let n = cache.get(key);
   if (!n) {
-    n = new Intl.DisplayNames([intlLocale()], { type, fallback: 'code' });
+    n = new Intl.DisplayNames(intlLocale(), { type, fallback: 'code' });
     cache.set(key, n);
   }
   return n;
@@ -62,12 +62,15 @@ export { timeZone };
  * is not the Gregorian one (Solar Hijri for Persian and Pashto), the Gregorian date follows in
  * brackets, because dates in this network are shared with members in other countries.
  */
+/** The same tags with the Gregorian calendar. */
+const gregorianOf = (tags: string[]): string[] => tags.map((t) => t.replace(/-ca-[a-z]+/, '-ca-gregory'));
+
 function moment(d: Date, options: Intl.DateTimeFormatOptions): string {
   const tag = intlLocale();
   const own = new Intl.DateTimeFormat(tag, { timeZone: timeZone(), ...options });
   const text = own.format(d);
   if (own.resolvedOptions().calendar === 'gregory') return text;
-  const gregorian = new Intl.DateTimeFormat(tag.replace(/-ca-[a-z]+/, '-ca-gregory'), { timeZone: timeZone(), dateStyle: 'medium' });
+  const gregorian = new Intl.DateTimeFormat(gregorianOf(tag), { timeZone: timeZone(), dateStyle: 'medium' });
   return `${text} (${gregorian.format(d)})`;
 }
 
@@ -116,7 +119,7 @@ export function formatDay(day: string): string {
   if (Number.isNaN(d.getTime())) return day;
   const own = new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeZone: 'UTC' });
   if (own.resolvedOptions().calendar === 'gregory') return own.format(d);
-  const gregorian = new Intl.DateTimeFormat(intlLocale().replace(/-ca-[a-z]+/, '-ca-gregory'), { dateStyle: 'medium', timeZone: 'UTC' });
+  const gregorian = new Intl.DateTimeFormat(gregorianOf(intlLocale()), { dateStyle: 'medium', timeZone: 'UTC' });
   return `${own.format(d)} (${gregorian.format(d)})`;
 }
 

@@ -21,8 +21,18 @@ const loaded = new Map<Locale, Compiled>();
 const [locale, setLocaleSignal] = createRoot(() => createSignal<Locale>(DEFAULT_LOCALE));
 export { locale };
 
-/** The tag for Intl formatters: the language with its chosen digits and calendar (shared/locales.ts). */
-export const intlLocale = (tag: Locale = locale()): string => LOCALES[tag].intl;
+/** A Dari reader: her browser asks for `prs` or Persian as written in Afghanistan. */
+const DARI = (typeof navigator === 'undefined' ? [] : [...(navigator.languages ?? [])]).some((l) => /^(prs|fa-af)\b/i.test(l));
+
+/**
+ * The tags for Intl formatters, best first: the language with its chosen digits and calendar, then
+ * the nearest a browser without its data has (shared/locales.ts).
+ */
+export function intlLocale(tag: Locale = locale()): string[] {
+  const info: { intl: string; fallback?: string } = LOCALES[tag];
+  const own = tag === 'fa' && DARI ? info.intl.replace(/^fa-/, 'fa-AF-') : info.intl;
+  return info.fallback ? [own, info.fallback] : [own];
+}
 
 /** `rtl` for Arabic, Persian, Pashto and Urdu, `ltr` otherwise. */
 export const dir = (tag: Locale = locale()): 'ltr' | 'rtl' => LOCALES[tag].dir;
