@@ -89,13 +89,9 @@ export const spaSection: Section = {
       });
     }
     const largest = Math.max(...catalogs.map((c) => c.gzipBytes));
-    rows.push({
-      name: 'initial JS + the largest catalog',
-      display: `${fmtKB(gz + largest)} gz`,
-      value: gz + largest,
-      unit: 'bytes',
-      budget: atMost(gz + largest, SPA_BUDGET_GZ_BYTES, 'bytes', `≤ ${SPA_BUDGET_GZ_BYTES / KB} kB gz`),
-    });
+    // What a first visit fetches in the heaviest language; the whole first load's budget (HTML, CSS,
+    // JS and catalog ≤ 100 kB transferred) is the speed issue's, measured by Lighthouse.
+    rows.push({ name: 'initial JS + the largest catalog', display: `${fmtKB(gz + largest)} gz`, value: gz + largest, unit: 'bytes' });
     const findings =
       raw < 20 * KB ? [`SPA initial JS is only ${fmtKB(raw)} raw: web/ may still be a placeholder; re-run once the app is built out.`] : [];
     return { rows, findings, data: { files } };
