@@ -27,7 +27,9 @@ describe('the catalogs', () => {
 
   it.each(LOCALE_TAGS.filter((tag) => tag !== 'en'))('%s says at its top that it awaits review by a native-speaking member', (tag) => {
     // The opening comment, read as prose: its line breaks and leading asterisks left out.
-    const head = readFileSync(join(DIR, `${tag}.ts`), 'utf8').slice(0, 800).replace(/\s*\n\s*\*\s*/g, ' ');
+    const head = readFileSync(join(DIR, `${tag}.ts`), 'utf8')
+      .slice(0, 800)
+      .replace(/\s*\n\s*\*\s*/g, ' ');
     expect(head).toMatch(/awaits review by a native-speaking member/);
   });
 
