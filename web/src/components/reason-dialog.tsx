@@ -4,6 +4,7 @@ import { createBusy, createFormErrors, fieldId } from '../lib/form';
 import { Dialog } from './dialog';
 import { ErrorSummary } from './error-summary';
 import { Field } from './field';
+import { FormActions } from './form-actions';
 
 /**
  * A board decision that needs a reason for the audit log (approve, reject, lock, pin …).
@@ -62,14 +63,7 @@ export function ReasonDialog(props: {
           onInput={setReason}
           error={errors.error('reason')}
         />
-        <div class="actions">
-          <button type="submit" class="button" aria-disabled={busy() ? 'true' : undefined}>
-            {props.confirmLabel}
-          </button>
-          <button type="button" class="button button--secondary" onClick={() => props.onClose()}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions label={props.confirmLabel} busy={busy()} onCancel={() => props.onClose()} />
       </form>
     </Dialog>
   );

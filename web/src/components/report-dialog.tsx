@@ -7,6 +7,7 @@ import { Dialog } from './dialog';
 import { ErrorSummary } from './error-summary';
 import { Field } from './field';
 import { Notice } from './notice';
+import { FormActions } from './form-actions';
 
 const REASONS = ['harassment', 'personal_data', 'unsafe', 'off_topic', 'spam', 'other'] as const;
 type Reason = (typeof REASONS)[number];
@@ -89,14 +90,7 @@ export function ReportDialog(props: { target: ReportTarget | undefined; onClose:
             onInput={setNote}
             error={errors.error('note')}
           />
-          <div class="actions">
-            <button type="submit" class="button" aria-disabled={busy() ? 'true' : undefined}>
-              {busy() ? t('report.sending') : t('report.send')}
-            </button>
-            <button type="button" class="button button--secondary" onClick={() => props.onClose()}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <FormActions label={t('report.send')} busy={busy()} busyLabel={t('report.sending')} onCancel={() => props.onClose()} />
         </form>
       </Show>
     </Dialog>

@@ -57,20 +57,20 @@ export function setTimeZone(zone: string | undefined): void {
 }
 export { timeZone };
 
-/**
- * A moment in the current language, its calendar and the member's time zone. Where that calendar
- * is not the Gregorian one (Solar Hijri for Persian and Pashto), the Gregorian date follows in
- * brackets, because dates in this network are shared with members in other countries.
- */
 /** The same tags with the Gregorian calendar. */
 const gregorianOf = (tags: string[]): string[] => tags.map((t) => t.replace(/-ca-[a-z]+/, '-ca-gregory'));
 
-function moment(d: Date, options: Intl.DateTimeFormatOptions): string {
+/**
+ * A moment in the current language, its calendar and a time zone (the member's unless given).
+ * Where that calendar is not the Gregorian one (Solar Hijri for Persian and Pashto), the Gregorian
+ * date follows in brackets, because dates in this network are shared with members in other countries.
+ */
+function moment(d: Date, options: Intl.DateTimeFormatOptions, zone: string | undefined = timeZone()): string {
   const tag = intlLocale();
-  const own = new Intl.DateTimeFormat(tag, { timeZone: timeZone(), ...options });
+  const own = new Intl.DateTimeFormat(tag, { timeZone: zone, ...options });
   const text = own.format(d);
   if (own.resolvedOptions().calendar === 'gregory') return text;
-  const gregorian = new Intl.DateTimeFormat(gregorianOf(tag), { timeZone: timeZone(), dateStyle: 'medium' });
+  const gregorian = new Intl.DateTimeFormat(gregorianOf(tag), { timeZone: zone, dateStyle: 'medium' });
   return `${text} (${gregorian.format(d)})`;
 }
 
@@ -116,11 +116,7 @@ export function sortedOptions(codes: readonly string[], label: (code: string) =>
 /** A calendar day (YYYY-MM-DD) as written, whatever the viewer's time zone. */
 export function formatDay(day: string): string {
   const d = new Date(`${day}T12:00:00Z`);
-  if (Number.isNaN(d.getTime())) return day;
-  const own = new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeZone: 'UTC' });
-  if (own.resolvedOptions().calendar === 'gregory') return own.format(d);
-  const gregorian = new Intl.DateTimeFormat(gregorianOf(intlLocale()), { dateStyle: 'medium', timeZone: 'UTC' });
-  return `${own.format(d)} (${gregorian.format(d)})`;
+  return Number.isNaN(d.getTime()) ? day : moment(d, { dateStyle: 'medium' }, 'UTC');
 }
 
 /** "a, b and c" in the current locale. */

@@ -13,6 +13,7 @@ import { api, isStatus, unwrap } from '../../lib/api';
 import { createBusy, createFormErrors } from '../../lib/form';
 import { createMorePages } from '../../lib/more-pages';
 import { getPendingApplications } from './data';
+import { FormActions } from '../../components/form-actions';
 
 type Decided = (name: string, decision: 'approve' | 'decline' | 'gone') => void;
 
@@ -150,14 +151,7 @@ function ApplicationCard(props: { application: Application; onDecided: Decided }
             onInput={setReason}
             error={errors.error('reason')}
           />
-          <div class="actions">
-            <button type="submit" class="button button--danger" aria-disabled={busy() ? 'true' : undefined}>
-              {t('board.confirmDecline')}
-            </button>
-            <button type="button" class="button button--secondary" onClick={() => setDeclining(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <FormActions label={t('board.confirmDecline')} busy={busy()} danger onCancel={() => setDeclining(false)} />
         </form>
       </Show>
       <ConfirmDialog

@@ -13,6 +13,7 @@ import { formatDate } from '../../i18n/format';
 import { api, unwrap } from '../../lib/api';
 import { createBusy, createFormErrors, fieldId } from '../../lib/form';
 import { createMorePages } from '../../lib/more-pages';
+import { FormActions } from '../../components/form-actions';
 
 const TYPES = ['warn', 'read_only', 'suspend'] as const;
 type SanctionType = (typeof TYPES)[number];
@@ -209,14 +210,7 @@ export function Sanction(props: { memberId: string; name: string; kind: 'practit
             onInput={setReason}
             error={errors.error('reason')}
           />
-          <div class="actions">
-            <button type="submit" class="button button--danger" aria-disabled={busy() ? 'true' : undefined}>
-              {t('sanction.save')}
-            </button>
-            <button type="button" class="button button--secondary" onClick={() => setOpen(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <FormActions label={t('sanction.save')} busy={busy()} danger onCancel={() => setOpen(false)} />
         </form>
       </Dialog>
     </section>

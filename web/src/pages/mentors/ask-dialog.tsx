@@ -11,6 +11,7 @@ import { api, isStatus, unwrap } from '../../lib/api';
 import { createBusy, createFormErrors, fieldId } from '../../lib/form';
 import { ASK_CONFLICTS, mentorshipProblem } from '../../lib/mentorship';
 import { getOwnProfile } from '../profile/data';
+import { FormActions } from '../../components/form-actions';
 
 const ASK_FIELDS = ['message', 'goals.shortTerm', 'goals.mediumTerm', 'goals.longTerm'];
 
@@ -92,14 +93,7 @@ export function AskDialog(props: {
           </legend>
           <GoalFields path="goals" value={goals()} onInput={(term, text) => setGoals(withGoal(goals(), term, text))} error={errors.error} />
         </fieldset>
-        <div class="actions">
-          <button type="submit" class="button" aria-disabled={busy() ? 'true' : undefined}>
-            {busy() ? t('mentors.sending') : t('mentors.send')}
-          </button>
-          <button type="button" class="button button--secondary" onClick={() => props.onClose()}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions label={t('mentors.send')} busy={busy()} busyLabel={t('mentors.sending')} onCancel={() => props.onClose()} />
       </form>
     </Dialog>
   );

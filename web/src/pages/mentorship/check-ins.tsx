@@ -13,6 +13,7 @@ import { createBusy, createFormErrors, fieldId } from '../../lib/form';
 import { mentorshipProblem, today } from '../../lib/mentorship';
 import { createMorePages } from '../../lib/more-pages';
 import { fetchCheckInsPage, getCheckIns, getMentorship } from './data';
+import { FormActions } from '../../components/form-actions';
 
 type CheckIn = NonNullable<Awaited<ReturnType<typeof getCheckIns>>>['items'][number];
 type Draft = { date: string; notes: string; nextSteps: string };
@@ -90,18 +91,7 @@ function CheckInForm(props: {
           onInput={setNextSteps}
           error={props.errors.error('nextSteps')}
         />
-        <div class="actions">
-          <button type="submit" class="button" aria-disabled={busy() ? 'true' : undefined}>
-            {busy() ? t('checkins.saving') : props.submitLabel}
-          </button>
-          <Show when={props.onCancel}>
-            {(cancel) => (
-              <button type="button" class="button button--secondary" onClick={() => cancel()()}>
-                {t('common.cancel')}
-              </button>
-            )}
-          </Show>
-        </div>
+        <FormActions label={props.submitLabel} busy={busy()} busyLabel={t('checkins.saving')} onCancel={props.onCancel} />
       </form>
     </>
   );

@@ -4,6 +4,7 @@ import { Field } from '../../components/field';
 import { isolate, t } from '../../i18n';
 import { api, isStatus, unwrap } from '../../lib/api';
 import { createBusy, createFormErrors } from '../../lib/form';
+import { FormActions } from '../../components/form-actions';
 import {
   ACCEPT_CONFLICTS,
   asDeclineReason,
@@ -135,14 +136,7 @@ export function AnswerRequest(props: {
             onInput={setNote}
             error={errors.error('note')}
           />
-          <div class="actions">
-            <button type="submit" class="button button--danger" aria-disabled={busy() ? 'true' : undefined}>
-              {t('requests.confirmDecline')}
-            </button>
-            <button type="button" class="button button--secondary" onClick={() => setDeclining(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <FormActions label={t('requests.confirmDecline')} busy={busy()} danger onCancel={() => setDeclining(false)} />
         </form>
       </Show>
     </>

@@ -8,6 +8,7 @@ import { api, isStatus, unwrap } from '../../lib/api';
 import { heldInWords, type Post } from '../../lib/discussion';
 import { createBusy, createFormErrors, fieldId } from '../../lib/form';
 import { renderMarkdown } from '../../lib/markdown';
+import { FormActions } from '../../components/form-actions';
 
 export const STATE_BADGE: Record<string, MessageKey> = { pending: 'badge.pending', hidden: 'badge.hidden', removed: 'badge.removed' };
 
@@ -108,14 +109,7 @@ export function PostItem(props: {
             onInput={setText}
             error={errors.error('body')}
           />
-          <div class="actions">
-            <button type="submit" class="button" aria-disabled={busy() ? 'true' : undefined}>
-              {busy() ? t('post.saving') : t('post.save')}
-            </button>
-            <button type="button" class="button button--secondary" onClick={() => setEditing(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <FormActions label={t('post.save')} busy={busy()} busyLabel={t('post.saving')} onCancel={() => setEditing(false)} />
         </form>
       </Show>
       <Show when={!editing() && p().state !== 'removed' && !props.readOnly}>
