@@ -52,36 +52,25 @@ export function Shell(props: RouteSectionProps) {
   const navigate = useNavigate();
   // Here, not inside the page's error boundary: a page that failed because the session ended
   // must still be left for the sign-in page.
-  createEffect(() => {
-    let current: Me | null | undefined;
+  // The account without its error, which the error boundary shows: undefined while loading or failed.
+  const account = (): Me | null | undefined => {
     try {
-      current = me();
+      return me();
     } catch {
-      return; // shown by the error boundary
+      return undefined;
     }
+  };
+  createEffect(() => {
+    const current = account();
     if (current === undefined) return;
     const to = redirectFor(access(), current);
     if (to) navigate(to, { replace: true });
   });
   // Dates and times show in her profile's time zone on any device; signed out, in the device's.
-  createEffect(() => {
-    let current: Me | null | undefined;
-    try {
-      current = me();
-    } catch {
-      current = undefined;
-    }
-    setTimeZone(current?.profile?.timezone);
-  });
+  createEffect(() => setTimeZone(account()?.profile?.timezone));
   let main: HTMLElement | undefined;
-  // Whose session the idle watch is for; an error reading it is the error boundary's to show.
-  const accountId = () => {
-    try {
-      return me()?.id;
-    } catch {
-      return undefined;
-    }
-  };
+  // Whose session the idle watch and her language are for.
+  const accountId = () => account()?.id;
   // Her language follows her account: adopted when she signs in, forgotten when she signs out.
   createEffect(
     on(accountId, (id) => {
