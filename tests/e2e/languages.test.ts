@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../shared/locales';
 import { DEMO_PASSWORD, expectAccessible, expectNoSidewaysScroll, type Server, shot, useProductAndBrowser } from './support';
@@ -15,7 +15,7 @@ const EXIT_URL = 'https://weather.example.net/today';
 process.env.EXIT_URL = EXIT_URL;
 
 let server: Server;
-let browser: Parameters<Parameters<typeof useProductAndBrowser>[1]>[0]['browser'];
+let browser: Browser;
 useProductAndBrowser('languages-failed', (s) => {
   server = s.server;
   browser = s.browser;
