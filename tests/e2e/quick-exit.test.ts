@@ -165,6 +165,25 @@ describe('quick exit', () => {
     await shot(page, `quick-exit-${name}-dialog`, false);
     await expectAccessible(page, `a modal dialog with the quick exit (${name})`);
     // Reachable from the keyboard inside the modal, and it leaves from there.
+    // …and it hides nothing of a long dialog: scrolled to its end, its submit-and-cancel row lies clear of the button.
+    await page.keyboard.press('Escape');
+    await page.goto(`${server.origin}/mentors`);
+    await page
+      .getByRole('button', { name: /^Ask .+ for mentoring$/ })
+      .first()
+      .click();
+    const ask = page.locator('dialog[open]');
+    await ask.waitFor();
+    await ask.evaluate((d) => {
+      d.scrollTop = d.scrollHeight;
+    });
+    const overlaps = await ask.evaluate((d) => {
+      const row = d.querySelector('.actions')?.getBoundingClientRect();
+      const exit = d.querySelector('.quick-exit')?.getBoundingClientRect();
+      if (!row || !exit) return true;
+      return row.bottom > exit.top && row.top < exit.bottom && row.right > exit.left && row.left < exit.right;
+    });
+    expect(overlaps).toBe(false);
     await page.locator('dialog[open] .quick-exit__button').focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(EXIT_URL);
