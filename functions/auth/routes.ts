@@ -1,4 +1,5 @@
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
+import { Hono } from 'hono/tiny';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import {
   ChangePasswordSchema,

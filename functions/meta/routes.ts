@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import { EXPERTISE, countries, languages } from '../../shared/meta';
 import { MetaSchema } from '../../shared/schemas';
 import type { Env } from '../lib/http';

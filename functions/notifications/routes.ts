@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import { NotificationIdSchema, NotificationSchema, PageQuerySchema, pageOf } from '../../shared/schemas';
 import { signedIn } from '../lib/guards';
 import type { Env } from '../lib/http';
