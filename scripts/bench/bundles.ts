@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { type BuildOptions, type Metafile, build } from 'esbuild';
-import { LAMBDA_BANNER, LAMBDA_CONDITIONS, LAMBDA_EXTERNALS } from '../../infra/lambda-bundling';
+import { LAMBDA_BANNER, LAMBDA_CONDITIONS, LAMBDA_DEFINE, LAMBDA_EXTERNALS } from '../../infra/lambda-bundling';
 import { startLocalServices } from '../local/services';
 import { type BenchContext, KB, type Row, type Section, type SectionOutput, atMost, fmtKB, fmtMs, median } from './report';
 
@@ -15,7 +15,7 @@ const run = promisify(execFile);
  * esbuild options matching what the CDK NodejsFunction runs for our functions
  * (infra/constructs/api-function.ts with infra/lambda-bundling.ts: minified ESM for node22,
  * module-first main fields, the createRequire banner, the SDK clients external, the `browser`
- * condition). The common-password list ships beside the auth bundle as a node_module
+ * condition, the compile-time define that drops the OpenAPI words). The common-password list ships beside the auth bundle as a node_module
  * (nodeModules in infra/stacks/app-stack.ts), so it is external.
  */
 export const LAMBDA_BUILD: BuildOptions = {
@@ -30,6 +30,7 @@ export const LAMBDA_BUILD: BuildOptions = {
   // list ships beside the auth bundle.
   external: [...LAMBDA_EXTERNALS, '@zxcvbn-ts/language-common'],
   conditions: [...LAMBDA_CONDITIONS],
+  define: { ...LAMBDA_DEFINE },
   sourcemap: false,
   logLevel: 'silent',
 };
