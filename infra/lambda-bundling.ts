@@ -25,8 +25,8 @@ export const LAMBDA_BANNER = "import { createRequire } from 'module';const requi
 
 /**
  * Compile-time values for the Lambda bundles. `process.env.CN_LAMBDA_BUNDLE` makes `DOCS`
- * (functions/lib/openapi.ts) false, so each route's `describe(DOCS && {…})` folds to
- * `describe(false)` and the words and response schemas that only the OpenAPI document needs drop
- * out of the bundle (about 10 kB of each domain's; the meta function serves the prebuilt document).
+ * (functions/lib/docs-flag.ts) false, so each route's `describe(DOCS && {…})` folds to
+ * `describe(false)` and the summaries that only the OpenAPI document needs drop out of the bundle
+ * (about 3 kB of each large domain's; the meta function serves the prebuilt document).
  */
 export const LAMBDA_DEFINE = { 'process.env.CN_LAMBDA_BUNDLE': JSON.stringify('true') } as const;
