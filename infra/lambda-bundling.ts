@@ -22,3 +22,11 @@ export const LAMBDA_CONDITIONS = ['browser'] as const;
 
 /** Some CommonJS dependencies call require() at run time; ESM output has no require, so the bundle recreates one. */
 export const LAMBDA_BANNER = "import { createRequire } from 'module';const require = createRequire(import.meta.url);";
+
+/**
+ * Compile-time values for the Lambda bundles. `process.env.CN_LAMBDA_BUNDLE` makes `DOCS`
+ * (functions/lib/docs-flag.ts) false, so each route's `describe(DOCS && {…})` folds to
+ * `describe(false)` and the summaries that only the OpenAPI document needs drop out of the bundle
+ * (about 3 kB of each large domain's; the meta function serves the prebuilt document).
+ */
+export const LAMBDA_DEFINE = { 'process.env.CN_LAMBDA_BUNDLE': JSON.stringify('true') } as const;

@@ -1,4 +1,5 @@
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
+import { Hono } from 'hono/tiny';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import {
   ChangePasswordSchema,
@@ -26,7 +27,7 @@ import { config } from '../lib/config';
 import { UnauthenticatedError } from '../lib/errors';
 import { signedIn } from '../lib/guards';
 import type { Env } from '../lib/http';
-import { describe, respond } from '../lib/openapi';
+import { DOCS, describe, respond } from '../lib/openapi';
 import { seal, unseal } from '../lib/seal';
 import { COOKIE, type Tokens, clearSessionCookies, cookieBase, readCookie, readSessionCookie, setSessionCookies } from '../lib/session';
 import { validate } from '../lib/validation';
@@ -78,13 +79,15 @@ function accessTokenOf(c: Context): string {
 export const authRoutes = new Hono<Env>()
   .post(
     '/sign-up',
-    describe({
-      summary:
-        'Create an account (local mode confirms it at once). A taken address gets the same answer as a new one: nobody learns from it whether an address belongs to the network',
-      tags: ['auth'],
-      responses: { 202: { description: 'Accepted: the account is made if the address is new', schema: SignedUpSchema } },
-      errors: [429],
-    }),
+    describe(
+      DOCS && {
+        summary:
+          'Create an account (local mode confirms it at once). A taken address gets the same answer as a new one: nobody learns from it whether an address belongs to the network',
+        tags: ['auth'],
+        responses: { 202: { description: 'Accepted: the account is made if the address is new', schema: SignedUpSchema } },
+        errors: [429],
+      },
+    ),
     validate('json', SignUpSchema),
     async (c) => {
       const { email, password } = c.req.valid('json');
@@ -98,12 +101,14 @@ export const authRoutes = new Hono<Env>()
   )
   .post(
     '/confirm',
-    describe({
-      summary: 'Confirm an account with the emailed code',
-      tags: ['auth'],
-      responses: { 204: { description: 'Confirmed' } },
-      errors: [429],
-    }),
+    describe(
+      DOCS && {
+        summary: 'Confirm an account with the emailed code',
+        tags: ['auth'],
+        responses: { 204: { description: 'Confirmed' } },
+        errors: [429],
+      },
+    ),
     validate('json', ConfirmSchema),
     async (c) => {
       const { email, code } = c.req.valid('json');
@@ -113,12 +118,14 @@ export const authRoutes = new Hono<Env>()
   )
   .post(
     '/forgot-password',
-    describe({
-      summary: 'Email a password-reset code; the same answer whether or not the address has an account',
-      tags: ['auth'],
-      responses: { 204: { description: 'Sent if the account exists' } },
-      errors: [429],
-    }),
+    describe(
+      DOCS && {
+        summary: 'Email a password-reset code; the same answer whether or not the address has an account',
+        tags: ['auth'],
+        responses: { 204: { description: 'Sent if the account exists' } },
+        errors: [429],
+      },
+    ),
     validate('json', ForgotPasswordSchema),
     async (c) => {
       await auth.sendResetCode(c.req.valid('json').email);
@@ -127,12 +134,14 @@ export const authRoutes = new Hono<Env>()
   )
   .post(
     '/reset-password',
-    describe({
-      summary: 'Set a new password with the emailed code (two-step sign-in, when on, still asks for its code)',
-      tags: ['auth'],
-      responses: { 204: { description: 'Changed' } },
-      errors: [429],
-    }),
+    describe(
+      DOCS && {
+        summary: 'Set a new password with the emailed code (two-step sign-in, when on, still asks for its code)',
+        tags: ['auth'],
+        responses: { 204: { description: 'Changed' } },
+        errors: [429],
+      },
+    ),
     validate('json', ResetPasswordSchema),
     async (c) => {
       const { email, code, password } = c.req.valid('json');
@@ -142,12 +151,14 @@ export const authRoutes = new Hono<Env>()
   )
   .post(
     '/change-password',
-    describe({
-      summary: 'Change her password: the current one, then the new one',
-      tags: ['auth'],
-      responses: { 204: { description: 'Changed' } },
-      errors: [429],
-    }),
+    describe(
+      DOCS && {
+        summary: 'Change her password: the current one, then the new one',
+        tags: ['auth'],
+        responses: { 204: { description: 'Changed' } },
+        errors: [429],
+      },
+    ),
     signedIn,
     validate('json', ChangePasswordSchema),
     async (c) => {
@@ -158,18 +169,20 @@ export const authRoutes = new Hono<Env>()
   )
   .post(
     '/sign-in',
-    describe({
-      summary: 'Sign in; sets the session cookies, or asks for the authenticator code next (202) when she turned two-step sign-in on',
-      tags: ['auth'],
-      responses: {
-        200: { description: 'Signed in', schema: SignedInSchema },
-        202: {
-          description: 'Password right; POST the authenticator code to /api/auth/sign-in/totp within 3 minutes',
-          schema: SignInChallengeSchema,
+    describe(
+      DOCS && {
+        summary: 'Sign in; sets the session cookies, or asks for the authenticator code next (202) when she turned two-step sign-in on',
+        tags: ['auth'],
+        responses: {
+          200: { description: 'Signed in', schema: SignedInSchema },
+          202: {
+            description: 'Password right; POST the authenticator code to /api/auth/sign-in/totp within 3 minutes',
+            schema: SignInChallengeSchema,
+          },
         },
+        errors: [401, 429],
       },
-      errors: [401, 429],
-    }),
+    ),
     validate('json', SignInSchema),
     async (c) => {
       const { email, password } = c.req.valid('json');
@@ -185,12 +198,14 @@ export const authRoutes = new Hono<Env>()
   )
   .post(
     '/sign-in/totp',
-    describe({
-      summary: 'The second step of a two-step sign-in: the code from her authenticator app',
-      tags: ['auth'],
-      responses: { 200: { description: 'Signed in', schema: SignedInSchema } },
-      errors: [401, 429],
-    }),
+    describe(
+      DOCS && {
+        summary: 'The second step of a two-step sign-in: the code from her authenticator app',
+        tags: ['auth'],
+        responses: { 200: { description: 'Signed in', schema: SignedInSchema } },
+        errors: [401, 429],
+      },
+    ),
     validate('json', SignInCodeSchema),
     async (c) => {
       const pending = readChallenge(c);
@@ -214,22 +229,26 @@ export const authRoutes = new Hono<Env>()
   )
   .get(
     '/mfa',
-    describe({
-      summary: 'Whether her account asks for an authenticator code at sign-in',
-      tags: ['auth'],
-      responses: { 200: { description: 'Status', schema: MfaStatusSchema } },
-    }),
+    describe(
+      DOCS && {
+        summary: 'Whether her account asks for an authenticator code at sign-in',
+        tags: ['auth'],
+        responses: { 200: { description: 'Status', schema: MfaStatusSchema } },
+      },
+    ),
     signedIn,
     async (c) => respond(c, MfaStatusSchema, { totp: await auth.totpEnabled(accessTokenOf(c)) }, 200),
   )
   .post(
     '/mfa/totp',
-    describe({
-      summary: 'Start setting up an authenticator app (takes her password): a new secret, as text and as an otpauth:// address',
-      errors: [429],
-      tags: ['auth'],
-      responses: { 200: { description: 'Secret', schema: TotpSetupSchema } },
-    }),
+    describe(
+      DOCS && {
+        summary: 'Start setting up an authenticator app (takes her password): a new secret, as text and as an otpauth:// address',
+        errors: [429],
+        tags: ['auth'],
+        responses: { 200: { description: 'Secret', schema: TotpSetupSchema } },
+      },
+    ),
     signedIn,
     validate('json', TotpStartSchema),
     async (c) => {
@@ -238,11 +257,13 @@ export const authRoutes = new Hono<Env>()
   )
   .post(
     '/mfa/totp/verify',
-    describe({
-      summary: 'Confirm the authenticator app with a code from it; from then on every sign-in asks for a code',
-      tags: ['auth'],
-      responses: { 200: { description: 'On', schema: MfaStatusSchema } },
-    }),
+    describe(
+      DOCS && {
+        summary: 'Confirm the authenticator app with a code from it; from then on every sign-in asks for a code',
+        tags: ['auth'],
+        responses: { 200: { description: 'On', schema: MfaStatusSchema } },
+      },
+    ),
     signedIn,
     validate('json', TotpConfirmSchema),
     async (c) => {
@@ -252,12 +273,14 @@ export const authRoutes = new Hono<Env>()
   )
   .post(
     '/mfa/totp/disable',
-    describe({
-      summary: 'Turn two-step sign-in off; takes her password and a current code',
-      errors: [429],
-      tags: ['auth'],
-      responses: { 200: { description: 'Off', schema: MfaStatusSchema } },
-    }),
+    describe(
+      DOCS && {
+        summary: 'Turn two-step sign-in off; takes her password and a current code',
+        errors: [429],
+        tags: ['auth'],
+        responses: { 200: { description: 'Off', schema: MfaStatusSchema } },
+      },
+    ),
     signedIn,
     validate('json', TotpDisableSchema),
     async (c) => {
@@ -268,12 +291,14 @@ export const authRoutes = new Hono<Env>()
   )
   .post(
     '/refresh',
-    describe({
-      summary: 'Exchange the refresh cookie for new session cookies',
-      tags: ['auth'],
-      responses: { 204: { description: 'Refreshed' } },
-      errors: [401, 503],
-    }),
+    describe(
+      DOCS && {
+        summary: 'Exchange the refresh cookie for new session cookies',
+        tags: ['auth'],
+        responses: { 204: { description: 'Refreshed' } },
+        errors: [401, 503],
+      },
+    ),
     async (c) => {
       const token = readCookie(c, COOKIE.refresh);
       const current = readSessionCookie(c);
@@ -293,12 +318,14 @@ export const authRoutes = new Hono<Env>()
   )
   .post(
     '/sign-out',
-    describe({
-      summary: 'Clear the session and revoke the refresh token',
-      tags: ['auth'],
-      responses: { 204: { description: 'Signed out' } },
-      errors: [503],
-    }),
+    describe(
+      DOCS && {
+        summary: 'Clear the session and revoke the refresh token',
+        tags: ['auth'],
+        responses: { 204: { description: 'Signed out' } },
+        errors: [503],
+      },
+    ),
     async (c) => {
       await auth.signOut(readCookie(c, COOKIE.refresh), readSessionCookie(c));
       clearSessionCookies(c);
@@ -307,23 +334,27 @@ export const authRoutes = new Hono<Env>()
   )
   .get(
     '/sessions',
-    describe({
-      summary: 'The devices she is signed in on, newest first (when each signed in, and which one is asking)',
-      tags: ['auth'],
-      responses: { 200: { description: 'Page', schema: pageOf(SessionSchema) } },
-    }),
+    describe(
+      DOCS && {
+        summary: 'The devices she is signed in on, newest first (when each signed in, and which one is asking)',
+        tags: ['auth'],
+        responses: { 200: { description: 'Page', schema: pageOf(SessionSchema) } },
+      },
+    ),
     signedIn,
     validate('query', PageQuerySchema),
     async (c) => respond(c, pageOf(SessionSchema), await auth.sessionsOf(c.var.session, c.req.valid('query')), 200),
   )
   .put(
     '/session',
-    describe({
-      summary:
-        'Discreet mode: end this device’s session once it has gone unused for 2, 5, 15 or 30 minutes (null: no idle limit); any request counts as use',
-      tags: ['auth'],
-      responses: { 204: { description: 'Set' } },
-    }),
+    describe(
+      DOCS && {
+        summary:
+          'Discreet mode: end this device’s session once it has gone unused for 2, 5, 15 or 30 minutes (null: no idle limit); any request counts as use',
+        tags: ['auth'],
+        responses: { 204: { description: 'Set' } },
+      },
+    ),
     signedIn,
     validate('json', SessionIdleSchema),
     async (c) => {
@@ -333,11 +364,13 @@ export const authRoutes = new Hono<Env>()
   )
   .post(
     '/sign-out-others',
-    describe({
-      summary: 'Sign out every other device (a phone left behind, a shared computer); this one stays signed in',
-      tags: ['auth'],
-      responses: { 200: { description: 'How many sessions ended', schema: SessionsEndedSchema } },
-    }),
+    describe(
+      DOCS && {
+        summary: 'Sign out every other device (a phone left behind, a shared computer); this one stays signed in',
+        tags: ['auth'],
+        responses: { 200: { description: 'How many sessions ended', schema: SessionsEndedSchema } },
+      },
+    ),
     signedIn,
     async (c) => respond(c, SessionsEndedSchema, { ended: await auth.signOutOthers(c.var.session) }, 200),
   );

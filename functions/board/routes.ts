@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import {
   ApplicationSchema,
   ApplicationsQuerySchema,
@@ -9,7 +9,7 @@ import {
 } from '../../shared/schemas';
 import { boardMember } from '../lib/guards';
 import type { Env } from '../lib/http';
-import { describe, respond } from '../lib/openapi';
+import { DOCS, describe, respond } from '../lib/openapi';
 import { validate } from '../lib/validation';
 import { memberIdOrNotFound } from '../members/service';
 import * as board from './service';
@@ -17,32 +17,38 @@ import * as board from './service';
 export const boardRoutes = new Hono<Env>()
   .get(
     '/summary',
-    describe({
-      summary: 'What waits for the board: pending applications, held posts, open report cases and unanswered messages',
-      tags: ['board'],
-      responses: { 200: { description: 'Counts', schema: BoardSummarySchema } },
-    }),
+    describe(
+      DOCS && {
+        summary: 'What waits for the board: pending applications, held posts, open report cases and unanswered messages',
+        tags: ['board'],
+        responses: { 200: { description: 'Counts', schema: BoardSummarySchema } },
+      },
+    ),
     boardMember,
     async (c) => respond(c, BoardSummarySchema, await board.summary(), 200),
   )
   .get(
     '/applications',
-    describe({
-      summary: 'Applications by status, oldest first',
-      tags: ['board'],
-      responses: { 200: { description: 'Page', schema: pageOf(ApplicationSchema) } },
-    }),
+    describe(
+      DOCS && {
+        summary: 'Applications by status, oldest first',
+        tags: ['board'],
+        responses: { 200: { description: 'Page', schema: pageOf(ApplicationSchema) } },
+      },
+    ),
     boardMember,
     validate('query', ApplicationsQuerySchema),
     async (c) => respond(c, pageOf(ApplicationSchema), await board.listApplications(c.var.session, c.req.valid('query')), 200),
   )
   .post(
     '/applications/:memberId/decision',
-    describe({
-      summary: 'Approve or decline a pending application (reason required to decline)',
-      tags: ['board'],
-      responses: { 200: { description: 'Decided', schema: DecidedSchema } },
-    }),
+    describe(
+      DOCS && {
+        summary: 'Approve or decline a pending application (reason required to decline)',
+        tags: ['board'],
+        responses: { 200: { description: 'Decided', schema: DecidedSchema } },
+      },
+    ),
     boardMember,
     validate('json', DecisionSchema),
     async (c) => {

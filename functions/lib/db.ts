@@ -22,16 +22,22 @@ import { decodeCursor, encodeCursor, type Page } from './cursor';
 
 /**
  * DynamoDB access for the repositories: one function per operation, taking the SDK's own input
- * types. The SDK (provided by the Lambda runtime) is loaded on the first database call and the
- * client kept for the life of the execution environment, so a cold start that answers from the
- * edge rules (401, 400, 404, the reference data) never pays for it.
+ * types. The SDK (provided by the Lambda runtime) starts loading when this module does, without
+ * holding up the rest of the function's init: nearly every first request reads the table, a cold
+ * start pays for the SDK anyway, and what loads during Lambda's init phase runs before the first
+ * request and overlaps whatever the request waits on first (the token's JWKS). The client is built
+ * on the first call and kept for the life of the execution environment.
  */
 type Sdk = typeof import('@aws-sdk/client-dynamodb');
+
+const sdkLoading: Promise<Sdk> = import('@aws-sdk/client-dynamodb');
+// Seen by dynamo() on the first call; marked handled so a failed load cannot end the process before then.
+sdkLoading.catch(() => undefined);
 
 let loaded: Promise<{ sdk: Sdk; client: DynamoDBClient }> | undefined;
 
 export function dynamo(): Promise<{ sdk: Sdk; client: DynamoDBClient }> {
-  loaded ??= import('@aws-sdk/client-dynamodb').then((sdk) => ({
+  loaded ??= sdkLoading.then((sdk) => ({
     sdk,
     client: new sdk.DynamoDBClient({
       region: config.AWS_REGION,

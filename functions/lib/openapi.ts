@@ -10,7 +10,7 @@ import { CONFLICT_REASONS, DETAIL_CODES, ERROR_CODES, FORBIDDEN_REASONS, UNAUTHE
  * route is listed and no schema can drift from the code.
  *
  * HOW A ROUTE DECLARES ITS ANSWERS
- * - Success: `describe({ responses: { 201: { description, schema: FooSchema } } })`, a zod schema
+ * - Success: `describe(DOCS && { responses: { 201: { description, schema: FooSchema } } })`, a zod schema
  *   from shared/schemas.ts (leave `schema` out for a 204 or any answer without a body), and the
  *   handler answers with `respond(c, FooSchema, value, 201)`: `value` must be exactly
  *   `z.output<typeof FooSchema>` — a missing field or an extra one (a spread record, a key field)
@@ -44,9 +44,16 @@ export function register<M extends MiddlewareHandler>(mw: M, doc: RouteDoc): M {
   return mw;
 }
 
-/** A no-op middleware that carries a route's summary, responses and extra error statuses into the document. */
-export function describe(doc: RouteDoc): MiddlewareHandler {
-  return register(async (_c, next) => next(), doc);
+export { DOCS } from './docs-flag';
+
+const passThrough: MiddlewareHandler = async (_c, next) => next();
+
+/**
+ * A no-op middleware that carries a route's summary, responses and extra error statuses into the
+ * document. Written `describe(DOCS && {…})`, so that a Lambda bundle carries none of it.
+ */
+export function describe(doc: RouteDoc | false): MiddlewareHandler {
+  return doc ? register(async (_c, next) => next(), doc) : passThrough;
 }
 
 /**

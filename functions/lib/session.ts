@@ -42,32 +42,35 @@ let verifier: Promise<Verify> | undefined;
  * its JWKS fetched once over http and cached, since aws-jwt-verify refuses http JWKS URIs.
  */
 function getVerifier(): Promise<Verify> {
-  verifier ??= import('aws-jwt-verify')
-    .then(async ({ CognitoJwtVerifier, JwtRsaVerifier }): Promise<Verify> => {
-      if (!localIssuer) {
-        const cognito = CognitoJwtVerifier.create({
-          userPoolId: config.USER_POOL_ID,
-          clientId: config.USER_POOL_CLIENT_ID,
-          tokenUse: 'id',
-        });
-        return async (token) => (await cognito.verify(token)) as unknown as IdClaims;
-      }
-      const local = JwtRsaVerifier.create({
-        issuer: localIssuer,
-        audience: config.USER_POOL_CLIENT_ID,
-        jwksUri: `${localIssuer}/.well-known/jwks.json`,
-      });
-      local.cacheJwks((await (await fetch(`${localIssuer}/.well-known/jwks.json`)).json()) as Jwks);
-      return async (token) => {
-        const claims = (await local.verify(token)) as unknown as IdClaims & { token_use?: unknown };
-        if (claims.token_use !== 'id') throw new UnauthenticatedError();
-        return claims;
-      };
-    })
-    .catch((e: unknown) => {
-      verifier = undefined;
-      throw e;
-    });
+  // Each mode imports only its own verifier's module: the package's index would bundle its ALB
+  // verifier too, into every function.
+  verifier ??= (
+    localIssuer
+      ? import('aws-jwt-verify/jwt-verifier').then(async ({ JwtVerifier }): Promise<Verify> => {
+          const local = JwtVerifier.create({
+            issuer: localIssuer,
+            audience: config.USER_POOL_CLIENT_ID,
+            jwksUri: `${localIssuer}/.well-known/jwks.json`,
+          });
+          local.cacheJwks((await (await fetch(`${localIssuer}/.well-known/jwks.json`)).json()) as Jwks);
+          return async (token) => {
+            const claims = (await local.verify(token)) as unknown as IdClaims & { token_use?: unknown };
+            if (claims.token_use !== 'id') throw new UnauthenticatedError();
+            return claims;
+          };
+        })
+      : import('aws-jwt-verify/cognito-verifier').then(({ CognitoJwtVerifier }): Verify => {
+          const cognito = CognitoJwtVerifier.create({
+            userPoolId: config.USER_POOL_ID,
+            clientId: config.USER_POOL_CLIENT_ID,
+            tokenUse: 'id',
+          });
+          return async (token) => (await cognito.verify(token)) as unknown as IdClaims;
+        })
+  ).catch((e: unknown) => {
+    verifier = undefined;
+    throw e;
+  });
   return verifier;
 }
 

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import {
   BlockSchema,
   DirectoryQuerySchema,
@@ -20,7 +20,7 @@ import { deleteOwnUser } from '../auth/cognito';
 import { UnauthenticatedError } from '../lib/errors';
 import { activeMember, signedIn } from '../lib/guards';
 import type { Env } from '../lib/http';
-import { describe, respond } from '../lib/openapi';
+import { DOCS, describe, respond } from '../lib/openapi';
 import { COOKIE, clearSessionCookies, readCookie } from '../lib/session';
 import { validate } from '../lib/validation';
 import * as preferences from './preferences';
@@ -28,11 +28,13 @@ import * as members from './service';
 
 export const meRoutes = new Hono<Env>().get(
   '/',
-  describe({
-    summary: 'The signed-in account, its roles, status and profile',
-    tags: ['members'],
-    responses: { 200: { description: 'Me', schema: MeSchema } },
-  }),
+  describe(
+    DOCS && {
+      summary: 'The signed-in account, its roles, status and profile',
+      tags: ['members'],
+      responses: { 200: { description: 'Me', schema: MeSchema } },
+    },
+  ),
   signedIn,
   async (c) => respond(c, MeSchema, await members.getMe(c.var.session), 200),
 );
@@ -40,34 +42,40 @@ export const meRoutes = new Hono<Env>().get(
 export const memberRoutes = new Hono<Env>()
   .put(
     '/me',
-    describe({
-      summary: 'Create (first call: application, status pending) or replace the own profile',
-      tags: ['members'],
-      responses: { 200: { description: 'The profile', schema: ProfileSchema } },
-    }),
+    describe(
+      DOCS && {
+        summary: 'Create (first call: application, status pending) or replace the own profile',
+        tags: ['members'],
+        responses: { 200: { description: 'The profile', schema: ProfileSchema } },
+      },
+    ),
     signedIn,
     validate('json', ProfileInputSchema),
     async (c) => respond(c, ProfileSchema, await members.putProfile(c.var.session, c.req.valid('json')), 200),
   )
   .post(
     '/me/application',
-    describe({
-      summary: 'Apply again after a decline: once, from the date in GET /api/me `reapplyFrom` (409 before it)',
-      tags: ['members'],
-      responses: { 201: { description: 'The new application, pending', schema: ReapplySchema } },
-    }),
+    describe(
+      DOCS && {
+        summary: 'Apply again after a decline: once, from the date in GET /api/me `reapplyFrom` (409 before it)',
+        tags: ['members'],
+        responses: { 201: { description: 'The new application, pending', schema: ReapplySchema } },
+      },
+    ),
     signedIn,
     validate('json', ReapplyInputSchema),
     async (c) => respond(c, ReapplySchema, await members.reapply(c.var.session, c.req.valid('json')), 201),
   )
   .get(
     '/me',
-    describe({
-      summary: 'The own full profile',
-      tags: ['members'],
-      responses: { 200: { description: 'The profile', schema: ProfileSchema } },
-      errors: [404],
-    }),
+    describe(
+      DOCS && {
+        summary: 'The own full profile',
+        tags: ['members'],
+        responses: { 200: { description: 'The profile', schema: ProfileSchema } },
+        errors: [404],
+      },
+    ),
     signedIn,
     async (c) => {
       const me = await members.getMe(c.var.session);
@@ -77,11 +85,13 @@ export const memberRoutes = new Hono<Env>()
   )
   .get(
     '/me/export',
-    describe({
-      summary: 'Everything the member wrote or owns, as JSON',
-      tags: ['members'],
-      responses: { 200: { description: 'Export', schema: ExportSchema } },
-    }),
+    describe(
+      DOCS && {
+        summary: 'Everything the member wrote or owns, as JSON',
+        tags: ['members'],
+        responses: { 200: { description: 'Export', schema: ExportSchema } },
+      },
+    ),
     signedIn,
     async (c) => {
       c.header('content-disposition', 'attachment; filename="champions-network-export.json"');
@@ -90,11 +100,13 @@ export const memberRoutes = new Hono<Env>()
   )
   .delete(
     '/me',
-    describe({
-      summary: 'Erase the account and its data',
-      tags: ['members'],
-      responses: { 202: { description: 'Erased', schema: ErasedSchema } },
-    }),
+    describe(
+      DOCS && {
+        summary: 'Erase the account and its data',
+        tags: ['members'],
+        responses: { 202: { description: 'Erased', schema: ErasedSchema } },
+      },
+    ),
     signedIn,
     async (c) => {
       const accessToken = readCookie(c, COOKIE.access);
@@ -107,43 +119,51 @@ export const memberRoutes = new Hono<Env>()
   )
   .get(
     '/me/blocks',
-    describe({
-      summary: 'The members the caller blocked, with their names as they were',
-      tags: ['members'],
-      responses: { 200: { description: 'Page', schema: pageOf(BlockSchema) } },
-    }),
+    describe(
+      DOCS && {
+        summary: 'The members the caller blocked, with their names as they were',
+        tags: ['members'],
+        responses: { 200: { description: 'Page', schema: pageOf(BlockSchema) } },
+      },
+    ),
     activeMember,
     validate('query', PageQuerySchema),
     async (c) => respond(c, pageOf(BlockSchema), await members.listBlocks(c.var.session, c.req.valid('query')), 200),
   )
   .get(
     '/me/sanctions',
-    describe({
-      summary: 'The sanctions about the caller, newest first, each with the board’s reason (open to a suspended member)',
-      tags: ['members'],
-      responses: { 200: { description: 'Page', schema: pageOf(OwnSanctionSchema) } },
-    }),
+    describe(
+      DOCS && {
+        summary: 'The sanctions about the caller, newest first, each with the board’s reason (open to a suspended member)',
+        tags: ['members'],
+        responses: { 200: { description: 'Page', schema: pageOf(OwnSanctionSchema) } },
+      },
+    ),
     signedIn,
     validate('query', PageQuerySchema),
     async (c) => respond(c, pageOf(OwnSanctionSchema), await members.listOwnSanctions(c.var.session, c.req.valid('query')), 200),
   )
   .get(
     '/me/preferences',
-    describe({
-      summary: 'Her preferences (language, email); before the first save, the defaults with her browser’s language',
-      tags: ['members'],
-      responses: { 200: { description: 'Preferences', schema: PreferencesSchema } },
-    }),
+    describe(
+      DOCS && {
+        summary: 'Her preferences (language, email); before the first save, the defaults with her browser’s language',
+        tags: ['members'],
+        responses: { 200: { description: 'Preferences', schema: PreferencesSchema } },
+      },
+    ),
     signedIn,
     async (c) => respond(c, PreferencesSchema, await preferences.getPreferences(c.var.session, c.req.header('accept-language')), 200),
   )
   .put(
     '/me/preferences',
-    describe({
-      summary: 'Replace the preferences the body names, at the version read (409 stale_version when it changed)',
-      tags: ['members'],
-      responses: { 200: { description: 'Preferences', schema: PreferencesSchema } },
-    }),
+    describe(
+      DOCS && {
+        summary: 'Replace the preferences the body names, at the version read (409 stale_version when it changed)',
+        tags: ['members'],
+        responses: { 200: { description: 'Preferences', schema: PreferencesSchema } },
+      },
+    ),
     signedIn,
     validate('json', PreferencesInputSchema),
     async (c) =>
@@ -156,11 +176,13 @@ export const memberRoutes = new Hono<Env>()
   )
   .put(
     '/me/blocks/:id',
-    describe({
-      summary: 'Block a member (invisible to them, mutual in effect)',
-      tags: ['members'],
-      responses: { 204: { description: 'Blocked' } },
-    }),
+    describe(
+      DOCS && {
+        summary: 'Block a member (invisible to them, mutual in effect)',
+        tags: ['members'],
+        responses: { 204: { description: 'Blocked' } },
+      },
+    ),
     activeMember,
     async (c) => {
       await members.block(c.var.session, c.req.param('id'));
@@ -169,7 +191,7 @@ export const memberRoutes = new Hono<Env>()
   )
   .delete(
     '/me/blocks/:id',
-    describe({ summary: 'Remove a block', tags: ['members'], responses: { 204: { description: 'Unblocked' } } }),
+    describe(DOCS && { summary: 'Remove a block', tags: ['members'], responses: { 204: { description: 'Unblocked' } } }),
     activeMember,
     async (c) => {
       await members.unblock(c.var.session, c.req.param('id'));
@@ -178,21 +200,25 @@ export const memberRoutes = new Hono<Env>()
   )
   .get(
     '/:id',
-    describe({
-      summary: "A member's profile, with only the fields the viewer may see",
-      tags: ['members'],
-      responses: { 200: { description: 'Profile', schema: ProfileSchema } },
-    }),
+    describe(
+      DOCS && {
+        summary: "A member's profile, with only the fields the viewer may see",
+        tags: ['members'],
+        responses: { 200: { description: 'Profile', schema: ProfileSchema } },
+      },
+    ),
     signedIn,
     async (c) => respond(c, ProfileSchema, await members.getProfile(c.var.session, c.req.param('id')), 200),
   )
   .get(
     '/',
-    describe({
-      summary: 'The member directory, filtered and paged',
-      tags: ['members'],
-      responses: { 200: { description: 'Page', schema: pageOf(ProfileSchema) } },
-    }),
+    describe(
+      DOCS && {
+        summary: 'The member directory, filtered and paged',
+        tags: ['members'],
+        responses: { 200: { description: 'Page', schema: pageOf(ProfileSchema) } },
+      },
+    ),
     signedIn,
     validate('query', DirectoryQuerySchema),
     async (c) => respond(c, pageOf(ProfileSchema), await members.directory(c.var.session, c.req.valid('query')), 200),

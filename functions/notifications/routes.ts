@@ -1,19 +1,21 @@
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import { NotificationIdSchema, NotificationSchema, PageQuerySchema, pageOf } from '../../shared/schemas';
 import { signedIn } from '../lib/guards';
 import type { Env } from '../lib/http';
-import { describe, respond } from '../lib/openapi';
+import { DOCS, describe, respond } from '../lib/openapi';
 import { validate } from '../lib/validation';
 import { listNotifications, markRead } from './repository';
 
 export const notificationRoutes = new Hono<Env>()
   .get(
     '/',
-    describe({
-      summary: 'Own notifications, newest first',
-      tags: ['notifications'],
-      responses: { 200: { description: 'Page', schema: pageOf(NotificationSchema) } },
-    }),
+    describe(
+      DOCS && {
+        summary: 'Own notifications, newest first',
+        tags: ['notifications'],
+        responses: { 200: { description: 'Page', schema: pageOf(NotificationSchema) } },
+      },
+    ),
     signedIn,
     validate('query', PageQuerySchema),
     async (c) => {
@@ -29,7 +31,7 @@ export const notificationRoutes = new Hono<Env>()
   )
   .post(
     '/:id/read',
-    describe({ summary: 'Mark a notification read', tags: ['notifications'], responses: { 204: { description: 'Read' } } }),
+    describe(DOCS && { summary: 'Mark a notification read', tags: ['notifications'], responses: { 204: { description: 'Read' } } }),
     signedIn,
     async (c) => {
       const parsed = NotificationIdSchema.safeParse(c.req.param());

@@ -5,7 +5,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { LAMBDA_BANNER, LAMBDA_CONDITIONS, LAMBDA_EXTERNALS } from '../lambda-bundling';
+import { LAMBDA_BANNER, LAMBDA_CONDITIONS, LAMBDA_DEFINE, LAMBDA_EXTERNALS } from '../lambda-bundling';
 import { REPO_ROOT } from '../paths';
 
 export interface ApiFunctionProps {
@@ -75,6 +75,7 @@ export class ApiFunction extends Construct {
         banner: LAMBDA_BANNER,
         externalModules: [...LAMBDA_EXTERNALS],
         esbuildArgs: { '--conditions': LAMBDA_CONDITIONS.join(',') },
+        define: { ...LAMBDA_DEFINE },
         nodeModules: props.nodeModules ? [...props.nodeModules] : undefined,
       },
     });

@@ -31,6 +31,17 @@ export const CONTENT_SECURITY_POLICY = [
 /** Path pattern CloudFront sends to the HTTP API; everything else is the SPA. */
 export const API_PATH_PATTERN = '/api/*';
 
+/** Where Vite writes the files whose names carry their content hash (web/vite.config.ts). */
+export const HASHED_ASSETS_PREFIX = 'assets/';
+
+/**
+ * Cache-Control set on the site's objects at deployment. A hashed file never changes under its
+ * name, so browsers and CloudFront keep it for a year without asking again; every other file
+ * (index.html, config.json, the icons) is revalidated on each use, so a new build shows at once.
+ */
+export const ASSET_CACHE_CONTROL = 'public, max-age=31536000, immutable';
+export const PAGE_CACHE_CONTROL = 'no-cache';
+
 /**
  * Viewer-request function on the SPA behaviour: a path without a file extension in its last
  * segment is a client-side route, so it is served `index.html`. Unlike distribution-wide error
@@ -156,6 +167,26 @@ export class StaticSite extends Construct {
       comment: 'Pass the viewer host and address to the API in headers it can trust',
     });
 
+    // CloudFront compresses only on behaviours whose cache policy puts Accept-Encoding (gzip, br)
+    // in the cache key, and a policy with every TTL at 0 (the managed CachingDisabled) cannot.
+    // So the API gets a policy that caches nothing by itself: minimum and default TTL 0, so an
+    // answer is kept only when the API says it may be — and every answer behind a session says
+    // `Cache-Control: no-store` (functions/lib/http.ts), which CloudFront honours at a minimum TTL
+    // of 0. Only the reference data (GET /api/meta, `public, max-age=3600`, the same for everyone)
+    // is kept, at most an hour. No cookie or header is in the key, so nothing cached could ever
+    // be told apart by member; query strings are, so two different questions never share an answer.
+    const apiCachePolicy = new cloudfront.CachePolicy(this, 'ApiCompression', {
+      comment: 'API: compress; cache only what the API marks public (no-store everywhere else)',
+      minTtl: Duration.seconds(0),
+      defaultTtl: Duration.seconds(0),
+      maxTtl: Duration.hours(1),
+      cookieBehavior: cloudfront.CacheCookieBehavior.none(),
+      headerBehavior: cloudfront.CacheHeaderBehavior.none(),
+      queryStringBehavior: cloudfront.CacheQueryStringBehavior.all(),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
+
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'Champions Network',
       defaultRootObject: 'index.html',
@@ -186,8 +217,8 @@ export class StaticSite extends Construct {
           // No redirect: a POST redirected from http:// would be replayed as a GET.
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
-          // Responses are per member (cookies); nothing here may be shared from a cache.
-          cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+          cachePolicy: apiCachePolicy,
+          compress: true,
           // Cookies, query strings and headers reach the API; Host does not, because API Gateway
           // routes on its own host name.
           originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
@@ -236,17 +267,36 @@ export class StaticSite extends Construct {
     });
     logGroup.grantWrite(role);
 
-    new s3deploy.BucketDeployment(this, 'Deploy', {
-      sources: [s3deploy.Source.asset(siteAssetPath), s3deploy.Source.jsonData(SITE_CONFIG_FILE, siteConfig)],
+    // Two copies, because Cache-Control is set per deployment. The hashed files go first and are
+    // never pruned: a tab still running the previous build loads its chunks by their old names.
+    const hashed = `${HASHED_ASSETS_PREFIX}*`;
+    const assets = new s3deploy.BucketDeployment(this, 'DeployAssets', {
+      sources: [s3deploy.Source.asset(siteAssetPath)],
       destinationBucket: this.bucket,
-      // Invalidate so a new build is served at once rather than after the edge TTL.
-      distribution: this.distribution,
-      distributionPaths: ['/*'],
-      prune: true,
+      exclude: ['*'],
+      include: [hashed],
+      prune: false,
+      cacheControl: [s3deploy.CacheControl.fromString(ASSET_CACHE_CONTROL)],
       memoryLimit: 512,
       role,
       logGroup,
     });
+    // Then the pages that name them. Excluded files are neither copied nor pruned, so this sync
+    // leaves the hashed files alone while it removes pages a new build no longer has.
+    const pages = new s3deploy.BucketDeployment(this, 'Deploy', {
+      sources: [s3deploy.Source.asset(siteAssetPath), s3deploy.Source.jsonData(SITE_CONFIG_FILE, siteConfig)],
+      destinationBucket: this.bucket,
+      exclude: [hashed],
+      prune: true,
+      cacheControl: [s3deploy.CacheControl.fromString(PAGE_CACHE_CONTROL)],
+      // Invalidate so a new build is served at once rather than after the edge TTL.
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+      memoryLimit: 512,
+      role,
+      logGroup,
+    });
+    pages.node.addDependency(assets);
 
     const policy = role.node.tryFindChild('DefaultPolicy')?.node.defaultChild;
     const cfnBucket = this.bucket.node.defaultChild;

@@ -3,14 +3,20 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as events from 'aws-cdk-lib/aws-events';
 import { describe, expect, it } from 'vitest';
 import { ScheduledFunction } from '../../infra/constructs/scheduled-function';
-import { API_PATH_PATTERN, CONTENT_SECURITY_POLICY } from '../../infra/constructs/static-site';
+import {
+  API_PATH_PATTERN,
+  ASSET_CACHE_CONTROL,
+  CONTENT_SECURITY_POLICY,
+  HASHED_ASSETS_PREFIX,
+  PAGE_CACHE_CONTROL,
+} from '../../infra/constructs/static-site';
 import { API_DOMAINS } from '../../infra/stacks/app-stack';
 import { type CfnResourceJson, onlyResource, resourcesOfType, synthTemplates, TEST_ENV } from './synth';
 
 const { app } = synthTemplates();
 
 /** IDs of AWS-managed CloudFront policies (stable across accounts). */
-const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
+const CACHING_OPTIMIZED = '658327ea-f89d-4fab-a63d-7e88639e58f6';
 const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
 
 const apiFunctions = Object.entries(resourcesOfType(app, 'AWS::Lambda::Function')).filter(
@@ -187,12 +193,11 @@ describe('HTTP API', () => {
 });
 
 describe('CloudFront site', () => {
-  it('sends /api/* to the HTTP API uncached, with cookies and queries but not the Host header', () => {
+  it('sends /api/* to the HTTP API with cookies and queries but not the Host header', () => {
     const config = distributionConfig();
     const behaviors = config.CacheBehaviors as Record<string, unknown>[];
     const api = behaviors.find((b) => b.PathPattern === API_PATH_PATTERN);
     expect(api).toMatchObject({
-      CachePolicyId: CACHING_DISABLED,
       OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_HEADER,
       ViewerProtocolPolicy: 'https-only',
       AllowedMethods: expect.arrayContaining(['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE']),
@@ -213,6 +218,64 @@ describe('CloudFront site', () => {
     const [, fn] = functionFor('members');
     const fnSecret = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables.ORIGIN_SECRET;
     expect(JSON.stringify(header?.HeaderValue)).toBe(JSON.stringify(fnSecret));
+  });
+
+  it('compresses the API’s answers with brotli or gzip, keeping none the API does not mark public, and none per member', () => {
+    const behaviors = distributionConfig().CacheBehaviors as Record<string, unknown>[];
+    const api = behaviors.find((b) => b.PathPattern === API_PATH_PATTERN);
+    expect(api?.Compress).toBe(true);
+    const policies = resourcesOfType(app, 'AWS::CloudFront::CachePolicy');
+    const [policyId] = Object.keys(policies);
+    expect(Object.keys(policies)).toHaveLength(1);
+    expect(api?.CachePolicyId).toEqual({ Ref: policyId });
+    const config = policies[policyId ?? '']?.Properties.CachePolicyConfig as {
+      MinTTL: number;
+      DefaultTTL: number;
+      MaxTTL: number;
+      ParametersInCacheKeyAndForwardedToOrigin: Record<string, unknown>;
+    };
+    // TTL 0 when the API sends no Cache-Control, and no minimum over its no-store: an answer is
+    // kept only when the API marks it public (the reference data), at most an hour.
+    expect(config.MinTTL).toBe(0);
+    expect(config.DefaultTTL).toBe(0);
+    expect(config.MaxTTL).toBeGreaterThan(0);
+    expect(config.MaxTTL).toBeLessThanOrEqual(3600);
+    // Compression needs Accept-Encoding in the key; no cookie or header is, so no cached answer is anyone's own.
+    expect(config.ParametersInCacheKeyAndForwardedToOrigin).toEqual({
+      EnableAcceptEncodingGzip: true,
+      EnableAcceptEncodingBrotli: true,
+      CookiesConfig: { CookieBehavior: 'none' },
+      HeadersConfig: { HeaderBehavior: 'none' },
+      QueryStringsConfig: { QueryStringBehavior: 'all' },
+    });
+  });
+
+  it('compresses the web app with brotli or gzip and caches it by path alone', () => {
+    expect(distributionConfig().DefaultCacheBehavior).toMatchObject({ Compress: true, CachePolicyId: CACHING_OPTIMIZED });
+  });
+
+  it('deploys hashed files immutable for a year and the pages no-cache, without the second copy pruning the first', () => {
+    const deployments = Object.entries(resourcesOfType(app, 'Custom::CDKBucketDeployment'));
+    expect(deployments).toHaveLength(2);
+    const hashed = `${HASHED_ASSETS_PREFIX}*`;
+    const byCacheControl = (value: string) => {
+      const found = deployments.find(([, d]) => (d.Properties.SystemMetadata as Record<string, string>)['cache-control'] === value);
+      if (!found) throw new Error(`no deployment with cache-control ${value}`);
+      return found;
+    };
+    expect(ASSET_CACHE_CONTROL).toBe('public, max-age=31536000, immutable');
+    expect(PAGE_CACHE_CONTROL).toBe('no-cache');
+    const [assetsId, assets] = byCacheControl(ASSET_CACHE_CONTROL);
+    const [, pages] = byCacheControl(PAGE_CACHE_CONTROL);
+    // Only the hashed files, and old ones stay for tabs still running the previous build.
+    expect(assets.Properties).toMatchObject({ Exclude: ['*'], Include: [hashed], Prune: false });
+    // Everything else, config.json included, pruned — but the hashed files are excluded, so never deleted here.
+    expect(pages.Properties).toMatchObject({ Exclude: [hashed], Prune: true, DistributionPaths: ['/*'] });
+    expect(pages.Properties.Include).toBeUndefined();
+    // The same build, plus config.json.
+    expect(pages.Properties.SourceObjectKeys).toEqual([...(assets.Properties.SourceObjectKeys as unknown[]), expect.any(String)]);
+    // The pages go up only once the files they name are there.
+    expect((pages as { DependsOn?: string[] }).DependsOn).toContain(assetsId);
   });
 
   it('reads the site bucket only through Origin Access Control', () => {
