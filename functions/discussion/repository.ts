@@ -43,9 +43,21 @@ export type PostRecord = {
   version: number;
 };
 
+/**
+ * Spaces found, for the life of the instance. A space is written once and never changed or
+ * removed (spacePut is conditional; nothing updates or deletes one), so a copy cannot go stale,
+ * and every read of a thread or its posts is spared a read of its space. A space not found is
+ * not kept: it may be created next.
+ */
+const spaces = new Map<string, Space>();
+
 export async function getSpace(id: string): Promise<Space | undefined> {
+  const known = spaces.get(id);
+  if (known) return known;
   const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.space(id)) });
-  return res.Item ? recordOf<Space>(res.Item) : undefined;
+  const space = res.Item ? recordOf<Space>(res.Item) : undefined;
+  if (space) spaces.set(id, space);
+  return space;
 }
 
 /** Spaces in audience order; few enough to read in one page of the index. */

@@ -148,14 +148,23 @@ export async function getThread(v: Viewer, id: string | undefined) {
 }
 
 export async function listPosts(v: Viewer, threadId: string | undefined, q: { limit: number; cursor?: string }) {
-  const t = await visibleThread(v, threadId);
-  const page = await repo.listPosts(t.id, {
-    ...q,
-    scope: `posts:${t.id}:${v.session.userId}`,
-    viewerId: v.session.userId,
-    board: v.session.isBoard,
-  });
-  return { items: page.items.map((p) => postView(p, v)), nextCursor: page.nextCursor };
+  // The page is read alongside the thread (both by the thread's id, one round trip instead of
+  // two) and shown only once the thread is known to be visible to her; its not-found comes first.
+  const [thread, page] = await Promise.allSettled([
+    visibleThread(v, threadId),
+    threadId && ULID.test(threadId)
+      ? repo.listPosts(threadId, {
+          ...q,
+          scope: `posts:${threadId}:${v.session.userId}`,
+          viewerId: v.session.userId,
+          board: v.session.isBoard,
+        })
+      : Promise.resolve(undefined),
+  ]);
+  if (thread.status === 'rejected') throw thread.reason;
+  if (page.status === 'rejected') throw page.reason;
+  if (!page.value) throw new NotFoundError();
+  return { items: page.value.items.map((p) => postView(p, v)), nextCursor: page.value.nextCursor };
 }
 
 // ---------------------------------------------------------------- writes
