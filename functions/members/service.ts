@@ -305,7 +305,7 @@ export async function getProfile(session: Session, rawId: string | undefined, ca
     return viewOf(target, viewer);
   }
   const { member: target, blocked } = await repo.memberWithBlocks(session.userId, id);
-  if (!target || target.status !== 'active' || blocked) throw new NotFoundError();
+  if (target?.status !== 'active' || blocked) throw new NotFoundError();
   // Whether they are partners changes what she sees only when the target shows a field to partners.
   const partner = VISIBILITY_FIELDS.some((f) => target.visibility[f] === 'partners') && (await repo.isPartner(id, session.userId));
   return viewOf(target, viewer, partner);
