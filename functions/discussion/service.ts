@@ -10,7 +10,7 @@ import { type MemberRecord, getMembers, networkStats } from '../members/reposito
 import { withAudit } from '../moderation/audit';
 import { notificationPut, withBoardNotices } from '../notifications/repository';
 import * as repo from './repository';
-import type { Audience, PostRecord, Space, ThreadRecord } from './repository';
+import type { Audience, ListedPost, PostRecord, Space, ThreadRecord } from './repository';
 
 /** The rules of the discussion space in one place. */
 export const DISCUSSION_RULES = {
@@ -94,7 +94,7 @@ export function threadView(t: ThreadRecord, v: Viewer) {
   };
 }
 
-export function postView(p: PostRecord, v: Viewer) {
+export function postView(p: ListedPost, v: Viewer) {
   const own = p.authorId === v.session.userId;
   const showAuthor = p.identity === 'named' || v.session.isBoard || own;
   const privileged = own || v.session.isBoard;
