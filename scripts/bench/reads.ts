@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { freePort } from '../local/services';
 import { cookiesOf, startChild, stopChild } from './discussion';
@@ -31,11 +33,46 @@ export const READS = {
   minRatio: 0.5,
 } as const;
 
-type Window = { rps: number; p99: number; non2xx: number; errors: number };
+/** CPU per successful request in ms: the API's process, and its helpers (DynamoDB Local, cognito-local). */
+type Cpu = { api: number; services: number };
+type Window = { rps: number; p99: number; non2xx: number; errors: number; cpu?: Cpu };
 
-async function load(url: string, cookie: string, seconds: number): Promise<Window> {
+/**
+ * CPU seconds used so far by a process and each of its descendants, from /proc (Linux; undefined
+ * elsewhere). Requests per second move with whatever else the machine runs; the CPU a request
+ * costs much less, so the section shows both.
+ */
+function cpuSeconds(root: number): { api: number; services: number } | undefined {
+  const ticks = (pid: number) => {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  };
+  const children = (pid: number): number[] => {
+    try {
+      const out = execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' });
+      return out.split('\n').filter(Boolean).map(Number);
+    } catch {
+      return [];
+    }
+  };
+  try {
+    const tree = (pid: number): number[] => children(pid).flatMap((c) => [c, ...tree(c)]);
+    return { api: ticks(root), services: tree(root).reduce((n, pid) => n + ticks(pid), 0) };
+  } catch {
+    return undefined;
+  }
+}
+
+async function load(url: string, cookie: string, seconds: number, pid?: number): Promise<Window> {
+  const before = pid ? cpuSeconds(pid) : undefined;
   const r = await autocannon({ url, connections: READS.connections, duration: seconds, headers: cookie ? { cookie } : {} });
-  return { rps: r['2xx'] / r.duration, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
+  const after = pid ? cpuSeconds(pid) : undefined;
+  const ok = r['2xx'];
+  const cpu =
+    before && after && ok > 0
+      ? { api: ((after.api - before.api) * 1000) / ok, services: ((after.services - before.services) * 1000) / ok }
+      : undefined;
+  return { rps: ok / r.duration, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors, ...(cpu ? { cpu } : {}) };
 }
 
 type Target = { name: string; path: string };
@@ -120,11 +157,11 @@ export const readsSection: Section = {
       );
       for (let round = 0; round < rounds; round++) {
         const order = round % 2 === 0 ? targets : [...targets].reverse();
-        let before = await load(`${floorOrigin}${floorPath}`, '', seconds);
+        let before = await load(`${floorOrigin}${floorPath}`, '', seconds, child.pid);
         floorWindows.push(before);
         for (const t of order) {
-          const w = await load(`${origin}${t.path}`, cookie, seconds);
-          const after = await load(`${floorOrigin}${floorPath}`, '', seconds);
+          const w = await load(`${origin}${t.path}`, cookie, seconds, child.pid);
+          const after = await load(`${floorOrigin}${floorPath}`, '', seconds, child.pid);
           floorWindows.push(after);
           const m = measured.get(t.name);
           m?.windows.push(w);
@@ -139,8 +176,16 @@ export const readsSection: Section = {
       const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
       const floorRps = mean(floorWindows.map((w) => w.rps));
       const floorP99 = median(floorWindows.map((w) => w.p99));
+      /** Mean CPU per request over the windows that could measure it. */
+      const cpuOf = (ws: Window[]): Cpu | undefined => {
+        const seen = ws.flatMap((w) => (w.cpu ? [w.cpu] : []));
+        return seen.length ? { api: mean(seen.map((c) => c.api)), services: mean(seen.map((c) => c.services)) } : undefined;
+      };
+      const fmtCpu = (c: Cpu | undefined) => (c ? ` · CPU ${(c.api + c.services).toFixed(1)} ms/req (API ${c.api.toFixed(1)})` : '');
+      const floorCpu = cpuOf(floorWindows);
       const results = [...measured.values()].map((m) => ({
         ...m,
+        cpu: cpuOf(m.windows),
         rps: mean(m.windows.map((w) => w.rps)),
         p99: median(m.windows.map((w) => w.p99)),
         ratio: mean(m.ratios),
@@ -150,7 +195,7 @@ export const readsSection: Section = {
       const rows: Row[] = [
         {
           name: `floor: createApi() middleware + one GetItem (${setup}, ${floorWindows.length} windows)`,
-          display: `${fmtInt(Math.round(floorRps))} req/s · p99 ${fmtMs(floorP99)}`,
+          display: `${fmtInt(Math.round(floorRps))} req/s · p99 ${fmtMs(floorP99)}${fmtCpu(floorCpu)}`,
           value: floorRps,
           unit: 'req/s',
           data: { windows: floorWindows },
@@ -159,12 +204,12 @@ export const readsSection: Section = {
           (r): Row => ({
             name: `${r.name} ÷ floor`,
             display:
-              `${r.ratio.toFixed(2)}× · ${fmtInt(Math.round(r.rps))} req/s · p99 ${fmtMs(r.p99)}` +
+              `${r.ratio.toFixed(2)}× · ${fmtInt(Math.round(r.rps))} req/s · p99 ${fmtMs(r.p99)}${fmtCpu(r.cpu)}` +
               (r.failures ? ` · ${fmtInt(r.failures)} non-2xx or errors` : ''),
             value: r.ratio,
             unit: '×',
             budget: atLeast(r.failures ? 0 : r.ratio, READS.minRatio, '×', `≥ ${READS.minRatio.toFixed(2)}× the floor's req/s, all 2xx`),
-            data: { path: r.path, rps: r.rps, p99Ms: r.p99, ratios: r.ratios, windows: r.windows },
+            data: { path: r.path, rps: r.rps, p99Ms: r.p99, cpuMsPerRequest: r.cpu, ratios: r.ratios, windows: r.windows },
           }),
         ),
       ];
@@ -174,7 +219,13 @@ export const readsSection: Section = {
           `(${fmtInt(Math.round(slowest.rps))} vs ${fmtInt(Math.round(floorRps))}); every signed-in read also verifies the id token and reads the ` +
           'session and the member record. Compare ratios between runs, not the rates.',
       ];
-      return { rows, findings, data: { ...READS, floorRps, results } };
+      if (floorCpu)
+        findings.push(
+          'CPU per request (from /proc, summed over the API process and the DynamoDB Local and cognito-local it runs) moves far less with ' +
+            `the machine's load than requests per second do: the floor costs ${(floorCpu.api + floorCpu.services).toFixed(1)} ms, and a route ` +
+            'near half the floor’s rate costs about twice that.',
+        );
+      return { rows, findings, data: { ...READS, floorRps, floorCpu, results } };
     } finally {
       await stopChild(child);
       ctx.log('local server stopped');
