@@ -38,39 +38,40 @@ type Cpu = { api: number; services: number };
 type Window = { rps: number; p99: number; non2xx: number; errors: number; cpu?: Cpu };
 
 /**
- * CPU seconds used so far by a process and each of its descendants, from /proc (Linux; undefined
+ * CPU seconds used so far by a process and by each of its descendants, from /proc (Linux; empty
  * elsewhere). Requests per second move with whatever else the machine runs; the CPU a request
- * costs much less, so the section shows both.
+ * costs much less, so the section shows both. Short-lived helpers come and go: a window counts
+ * only the processes seen at both its ends.
  */
-function cpuSeconds(root: number): { api: number; services: number } | undefined {
-  const ticks = (pid: number) => {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  };
-  const children = (pid: number): number[] => {
+function cpuSeconds(root: number): Map<number, number> {
+  const out = new Map<number, number>();
+  const visit = (pid: number) => {
     try {
-      const out = execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' });
-      return out.split('\n').filter(Boolean).map(Number);
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      out.set(pid, (Number(fields[11]) + Number(fields[12])) / 100);
+      const kids = execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+        .split('\n')
+        .filter(Boolean)
+        .map(Number);
+      for (const k of kids) visit(k);
     } catch {
-      return [];
+      // gone meanwhile, no children (pgrep exits 1), or no /proc
     }
   };
-  try {
-    const tree = (pid: number): number[] => children(pid).flatMap((c) => [c, ...tree(c)]);
-    return { api: ticks(root), services: tree(root).reduce((n, pid) => n + ticks(pid), 0) };
-  } catch {
-    return undefined;
-  }
+  visit(root);
+  return out;
 }
 
 async function load(url: string, cookie: string, seconds: number, pid?: number): Promise<Window> {
-  const before = pid ? cpuSeconds(pid) : undefined;
+  const before = pid ? cpuSeconds(pid) : new Map<number, number>();
   const r = await autocannon({ url, connections: READS.connections, duration: seconds, headers: cookie ? { cookie } : {} });
-  const after = pid ? cpuSeconds(pid) : undefined;
+  const after = pid ? cpuSeconds(pid) : new Map<number, number>();
   const ok = r['2xx'];
+  const used = (which: (p: number) => boolean) =>
+    [...after].reduce((n, [p, t]) => (before.has(p) && which(p) ? n + t - (before.get(p) ?? t) : n), 0);
   const cpu =
-    before && after && ok > 0
-      ? { api: ((after.api - before.api) * 1000) / ok, services: ((after.services - before.services) * 1000) / ok }
+    pid && before.has(pid) && after.has(pid) && ok > 0
+      ? { api: (used((p) => p === pid) * 1000) / ok, services: (used((p) => p !== pid) * 1000) / ok }
       : undefined;
   return { rps: ok / r.duration, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors, ...(cpu ? { cpu } : {}) };
 }
