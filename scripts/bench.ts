@@ -5,13 +5,15 @@ import { bundleSizeSection, coldInitSection } from './bench/bundles';
 import { DEFAULT_SIZES, capacitySection, memberProbes } from './bench/capacity';
 import { discussionProbe, postingSection } from './bench/discussion';
 import { cohortSection, mentorshipProbe } from './bench/mentorship';
+import { readsSection } from './bench/reads';
 import { type BenchContext, type Section, type SectionResult, budgetsOf, renderTable, writeResults } from './bench/report';
 import { spaSection } from './bench/spa';
 
 /**
  * `npm run bench` (after `npm run build`): bundle sizes, cold init, the SPA's initial JavaScript,
  * the cohort optimiser's time for 200 × 100, posting throughput on the local server as a ratio
- * to a trivial route, and DynamoDB capacity per request at 1k and 10k members (every one an
+ * to a trivial route, every signed-in read route's requests per second as a share of a floor route
+ * (the API's middleware and one GetItem), and DynamoDB capacity per request at 1k and 10k members (every one an
  * offering mentor: directory, profile, mentor suggestions; and a discussion space of 100, then
  * 10,000 threads: threads, posts and moderation-queue pages), each against its budget where it
  * has one.
@@ -20,7 +22,7 @@ import { spaSection } from './bench/spa';
  *
  *   npm run bench -- --only=bundles,cold-init     run some sections (ids below)
  *   npm run bench -- --skip=capacity              leave some out (ids: bundles, cold-init, spa,
- *                                                 cohort, posting, capacity)
+ *                                                 cohort, posting, reads, capacity)
  *   npm run bench -- --sizes=1000,3000            other member counts (default 1000,10000)
  *
  * Adding a measurement: a new module in scripts/bench/ exporting a `Section` (see report.ts)
@@ -45,9 +47,18 @@ if (SIZES.length < 2 || SIZES.some((n) => !Number.isInteger(n) || n < 40))
 
 /**
  * In run order: the timing-sensitive cold-init and cohort runs go before the JVM starts; posting
- * throughput (its own server process and JVM, stopped at its end) before the long capacity fill.
+ * throughput and the reads against their floor (each its own server process and JVM, stopped at its
+ * end) before the long capacity fill.
  */
-const SECTIONS: Section[] = [bundleSizeSection, coldInitSection, spaSection, cohortSection, postingSection, capacitySection(PROBES, SIZES)];
+const SECTIONS: Section[] = [
+  bundleSizeSection,
+  coldInitSection,
+  spaSection,
+  cohortSection,
+  postingSection,
+  readsSection,
+  capacitySection(PROBES, SIZES),
+];
 
 function pick(sections: Section[], argv: string[]): Section[] {
   const list = (flag: string) =>

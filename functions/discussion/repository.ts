@@ -43,9 +43,21 @@ export type PostRecord = {
   version: number;
 };
 
+/**
+ * Spaces found, for the life of the instance. A space is written once and never changed or
+ * removed (spacePut is conditional; nothing updates or deletes one), so a copy cannot go stale,
+ * and every read of a thread or its posts is spared a read of its space. A space not found is
+ * not kept: it may be created next.
+ */
+const spaces = new Map<string, Space>();
+
 export async function getSpace(id: string): Promise<Space | undefined> {
+  const known = spaces.get(id);
+  if (known) return known;
   const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.space(id)) });
-  return res.Item ? recordOf<Space>(res.Item) : undefined;
+  const space = res.Item ? recordOf<Space>(res.Item) : undefined;
+  if (space) spaces.set(id, space);
+  return space;
 }
 
 /** Spaces in audience order; few enough to read in one page of the index. */
@@ -201,19 +213,56 @@ export async function listThreads(
 }
 
 /** Posts of a thread, oldest first; held and hidden ones only for their author (or everyone, for the board). */
+/** What a page of posts shows of each (service postView); the rest of the item is not read. */
+export type ListedPost = Pick<
+  PostRecord,
+  | 'id'
+  | 'threadId'
+  | 'authorId'
+  | 'authorName'
+  | 'identity'
+  | 'body'
+  | 'state'
+  | 'heldReasons'
+  | 'moderationReason'
+  | 'version'
+  | 'createdAt'
+>;
+const LISTED_POST: (keyof ListedPost)[] = [
+  'id',
+  'threadId',
+  'authorId',
+  'authorName',
+  'identity',
+  'body',
+  'state',
+  'heldReasons',
+  'moderationReason',
+  'version',
+  'createdAt',
+];
+
+/**
+ * A page of a thread's posts, oldest first. Only what the page shows is read: the index keys
+ * (four long strings) and bookkeeping make up much of a post item, and the page's cursor comes
+ * back whatever is projected.
+ */
 export async function listPosts(
   threadId: string,
   opts: { limit: number; cursor?: string; scope: string; viewerId: string; board: boolean },
-): Promise<Page<PostRecord>> {
+): Promise<Page<ListedPost>> {
+  // Every name through a placeholder: `state` is a reserved word, and so may others be.
+  const names = Object.fromEntries(LISTED_POST.map((a) => [`#${a}`, a]));
   const res = await db.query({
     TableName: TABLE,
     IndexName: 'gsi1',
     KeyConditionExpression: 'gsi1pk = :pk',
+    ProjectionExpression: Object.keys(names).join(', '),
+    ExpressionAttributeNames: names,
     ...(opts.board
       ? { ExpressionAttributeValues: values({ ':pk': `THREAD#${threadId}#POSTS` }) }
       : {
-          FilterExpression: '#state IN (:pub, :removed) OR authorId = :me',
-          ExpressionAttributeNames: { '#state': 'state' },
+          FilterExpression: '#state IN (:pub, :removed) OR #authorId = :me',
           ExpressionAttributeValues: values({
             ':pk': `THREAD#${threadId}#POSTS`,
             ':pub': 'published',
@@ -224,7 +273,7 @@ export async function listPosts(
     Limit: opts.limit,
     ExclusiveStartKey: decodeCursor(opts.cursor, opts.scope),
   });
-  return { items: (res.Items ?? []).map((i) => recordOf<PostRecord>(i)), nextCursor: encodeCursor(res.LastEvaluatedKey, opts.scope) };
+  return { items: (res.Items ?? []).map((i) => fromAttr<ListedPost>(i)), nextCursor: encodeCursor(res.LastEvaluatedKey, opts.scope) };
 }
 
 /** The moderation queue, oldest first: held posts and open report cases. */

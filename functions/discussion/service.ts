@@ -10,7 +10,7 @@ import { type MemberRecord, getMembers, networkStats } from '../members/reposito
 import { withAudit } from '../moderation/audit';
 import { notificationPut, withBoardNotices } from '../notifications/repository';
 import * as repo from './repository';
-import type { Audience, PostRecord, Space, ThreadRecord } from './repository';
+import type { Audience, ListedPost, PostRecord, Space, ThreadRecord } from './repository';
 
 /** The rules of the discussion space in one place. */
 export const DISCUSSION_RULES = {
@@ -94,7 +94,7 @@ export function threadView(t: ThreadRecord, v: Viewer) {
   };
 }
 
-export function postView(p: PostRecord, v: Viewer) {
+export function postView(p: ListedPost, v: Viewer) {
   const own = p.authorId === v.session.userId;
   const showAuthor = p.identity === 'named' || v.session.isBoard || own;
   const privileged = own || v.session.isBoard;
@@ -148,14 +148,23 @@ export async function getThread(v: Viewer, id: string | undefined) {
 }
 
 export async function listPosts(v: Viewer, threadId: string | undefined, q: { limit: number; cursor?: string }) {
-  const t = await visibleThread(v, threadId);
-  const page = await repo.listPosts(t.id, {
-    ...q,
-    scope: `posts:${t.id}:${v.session.userId}`,
-    viewerId: v.session.userId,
-    board: v.session.isBoard,
-  });
-  return { items: page.items.map((p) => postView(p, v)), nextCursor: page.nextCursor };
+  // The page is read alongside the thread (both by the thread's id, one round trip instead of
+  // two) and shown only once the thread is known to be visible to her; its not-found comes first.
+  const [thread, page] = await Promise.allSettled([
+    visibleThread(v, threadId),
+    threadId && ULID.test(threadId)
+      ? repo.listPosts(threadId, {
+          ...q,
+          scope: `posts:${threadId}:${v.session.userId}`,
+          viewerId: v.session.userId,
+          board: v.session.isBoard,
+        })
+      : Promise.resolve(undefined),
+  ]);
+  if (thread.status === 'rejected') throw thread.reason;
+  if (page.status === 'rejected') throw page.reason;
+  if (!page.value) throw new NotFoundError();
+  return { items: page.value.items.map((p) => postView(p, v)), nextCursor: page.value.nextCursor };
 }
 
 // ---------------------------------------------------------------- writes

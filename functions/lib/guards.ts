@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { type MemberRecord, getMember } from '../members/repository';
+import { type MemberRecord, ownMember } from '../members/repository';
 import { ForbiddenError } from './errors';
 import type { Env } from './http';
 import { register } from './openapi';
@@ -43,9 +43,10 @@ function enforceSanction(c: Context, member: Sanctioned | undefined) {
 /** Any signed-in account, whatever its membership status. */
 export const signedIn = register(
   createMiddleware<Env>(async (c, next) => {
-    const [session, member] = await requireSessionAnd(c, getMember);
+    const [session, member] = await requireSessionAnd(c, ownMember);
     enforceSanction(c, member);
     c.set('session', session);
+    c.set('record', member);
     await next();
   }),
   { auth: 'session' },
@@ -54,10 +55,11 @@ export const signedIn = register(
 /** An active member (the board counts, whatever else). Pending, declined and suspended: 403. */
 export const activeMember = register(
   createMiddleware<Env>(async (c, next) => {
-    const [session, member] = await requireSessionAnd(c, getMember);
+    const [session, member] = await requireSessionAnd(c, ownMember);
     if (member?.status !== 'active') throw new ForbiddenError('Your membership is not active yet.', 'membership_not_active');
     enforceSanction(c, member);
     c.set('session', session);
+    c.set('record', member);
     c.set('member', member);
     await next();
   }),
@@ -67,11 +69,12 @@ export const activeMember = register(
 /** A board member with an active membership; everyone else 403. */
 export const boardMember = register(
   createMiddleware<Env>(async (c, next) => {
-    const [session, member] = await requireSessionAnd(c, getMember);
+    const [session, member] = await requireSessionAnd(c, ownMember);
     if (!session.isBoard) throw new ForbiddenError('Only the advisory board can do this.', 'board_only');
     if (member?.status !== 'active') throw new ForbiddenError('Your membership is not active.', 'membership_not_active');
     enforceSanction(c, member);
     c.set('session', session);
+    c.set('record', member);
     c.set('member', member);
     await next();
   }),

@@ -20,7 +20,12 @@ import { PERMISSIONS_POLICY } from './permissions-policy';
 import type { Session } from './session';
 import type { MemberRecord } from '../members/repository';
 
-export type Env = { Variables: { session: Session; member: MemberRecord } };
+/**
+ * What the guards (lib/guards.ts) put on a request: her session; `record`, her member record as
+ * read with the session (none before her first profile save), so that no route reads it again;
+ * and `member`, the same record on routes for active members, where it always exists.
+ */
+export type Env = { Variables: { session: Session; record: MemberRecord | undefined; member: MemberRecord } };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

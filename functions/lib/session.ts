@@ -1,9 +1,10 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { Jwks } from 'aws-jwt-verify/jwk';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { config } from './config';
 import { UnauthenticatedError } from './errors';
-import { SESSION_SECONDS, sessionLive } from './sessions';
+import { SESSION_SECONDS, sessionLiveWith } from './sessions';
 
 /**
  * The session lives in HttpOnly, SameSite=Strict cookies holding Cognito's tokens; the browser's
@@ -101,17 +102,23 @@ async function claimedSession(c: Context): Promise<Session | undefined> {
   }
 }
 
+/** An item of hers that a guard reads with her session: where it is, and what it is once read. */
+export type OwnItem<T> = {
+  key: (userId: string) => Record<string, AttributeValue>;
+  of: (item: Record<string, AttributeValue> | undefined) => T;
+};
+
 /**
  * The signed-in caller, or 401 when there is no session, its token is invalid, or it was ended;
- * with what `load` reads for her fetched alongside the session check (one round trip, not two).
+ * with `own`, her item read in the same request as the session check (one round trip, not two).
  */
-export async function requireSessionAnd<T>(c: Context, load: (userId: string) => Promise<T>): Promise<[Session, T]> {
+export async function requireSessionAnd<T>(c: Context, own: OwnItem<T>): Promise<[Session, T]> {
   const session = await claimedSession(c);
   const sessionId = session?.sessionId;
   if (!session || !sessionId) throw new UnauthenticatedError();
-  const [live, loaded] = await Promise.all([sessionLive(session.userId, sessionId), load(session.userId)]);
+  const [live, item] = await sessionLiveWith(session.userId, sessionId, own.key(session.userId));
   if (!live) throw new UnauthenticatedError('This session was ended. Sign in again.', 'session_ended');
-  return [session, loaded];
+  return [session, own.of(item)];
 }
 
 /** Secure everywhere but plain-http localhost in local mode. */

@@ -111,8 +111,15 @@ export function facetWrites(prev: MemberRecord | undefined, next: MemberRecord |
 
 export async function getMember(id: string): Promise<MemberRecord | undefined> {
   const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.member(id)), ConsistentRead: true });
-  return res.Item ? stripKeys(fromAttr<MemberRecord & Record<string, unknown>>(res.Item)) : undefined;
+  return ownMember.of(res.Item);
 }
+
+/** Her member record as the guards read it, with her session (lib/session.ts requireSessionAnd). */
+export const ownMember = {
+  key: (id: string) => toAttr(keys.member(id)),
+  of: (item: Record<string, AttributeValue> | undefined): MemberRecord | undefined =>
+    item ? stripKeys(fromAttr<MemberRecord & Record<string, unknown>>(item)) : undefined,
+};
 
 function stripKeys<T extends Record<string, unknown>>(item: T): MemberRecord {
   const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, entity: _e, ...rest } = item;
@@ -285,6 +292,17 @@ export async function blockedEitherWay(a: string, b: string): Promise<boolean> {
     },
   });
   return (res.Responses?.[TABLE]?.length ?? 0) > 0;
+}
+
+/**
+ * Member `id` and whether she and `viewer` block each other either way, in one strongly
+ * consistent BatchGetItem (her record and both block items in the viewer's partition).
+ */
+export async function memberWithBlocks(viewer: string, id: string): Promise<{ member: MemberRecord | undefined; blocked: boolean }> {
+  const key = toAttr(keys.member(id));
+  const items = await getMany([key, toAttr(keys.blockOut(viewer, id)), toAttr(keys.blockIn(viewer, id))], { consistent: true });
+  const isMember = (i: Record<string, AttributeValue>) => i.pk?.S === key.pk?.S && i.sk?.S === key.sk?.S;
+  return { member: ownMember.of(items.find(isMember)), blocked: items.some((i) => !isMember(i)) };
 }
 
 /** Every member a viewer must not see: the ones she blocked and the ones who blocked her. */

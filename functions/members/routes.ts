@@ -36,7 +36,7 @@ export const meRoutes = new Hono<Env>().get(
     },
   ),
   signedIn,
-  async (c) => respond(c, MeSchema, await members.getMe(c.var.session), 200),
+  async (c) => respond(c, MeSchema, await members.getMe(c.var.session, c.var.record), 200),
 );
 
 export const memberRoutes = new Hono<Env>()
@@ -78,7 +78,7 @@ export const memberRoutes = new Hono<Env>()
     ),
     signedIn,
     async (c) => {
-      const me = await members.getMe(c.var.session);
+      const me = await members.getMe(c.var.session, c.var.record);
       if (!me.profile) return c.json({ error: { code: 'not_found', message: 'You have no profile yet.' } }, 404);
       return respond(c, ProfileSchema, me.profile, 200);
     },
@@ -208,7 +208,7 @@ export const memberRoutes = new Hono<Env>()
       },
     ),
     signedIn,
-    async (c) => respond(c, ProfileSchema, await members.getProfile(c.var.session, c.req.param('id')), 200),
+    async (c) => respond(c, ProfileSchema, await members.getProfile(c.var.session, c.req.param('id'), c.var.record), 200),
   )
   .get(
     '/',
@@ -221,5 +221,5 @@ export const memberRoutes = new Hono<Env>()
     ),
     signedIn,
     validate('query', DirectoryQuerySchema),
-    async (c) => respond(c, pageOf(ProfileSchema), await members.directory(c.var.session, c.req.valid('query')), 200),
+    async (c) => respond(c, pageOf(ProfileSchema), await members.directory(c.var.session, c.req.valid('query'), c.var.record), 200),
   );

@@ -63,8 +63,8 @@ export function rolesOf(session: Session, m: MemberRecord | undefined): string[]
   return [...(m ? [m.kind] : []), ...(session.isBoard ? ['board'] : [])];
 }
 
-export async function getMe(session: Session): Promise<Me> {
-  const m = await repo.getMember(session.userId);
+/** What /api/me answers, from her member record as the guard read it (`m`, none before she applied). */
+export async function getMe(session: Session, m: MemberRecord | undefined): Promise<Me> {
   return {
     id: session.userId,
     email: session.email,
@@ -277,28 +277,43 @@ export async function putProfile(session: Session, input: ProfileInput): Promise
 
 /** The caller's active membership, or 403 (pending, declined, suspended). */
 export async function requireActive(session: Session): Promise<MemberRecord> {
-  const m = await repo.getMember(session.userId);
+  return activeOrForbidden(await repo.getMember(session.userId));
+}
+
+/** Her record when her membership is active; 403 otherwise (pending, declined, suspended, none). */
+function activeOrForbidden(m: MemberRecord | undefined): MemberRecord {
   if (m?.status !== 'active') throw new ForbiddenError('Your membership is not active yet.', 'membership_not_active');
   return m;
 }
 
-export async function getProfile(session: Session, rawId: string | undefined): Promise<Profile> {
+/**
+ * A member's profile as the caller may see it; `caller` is her own record as the guard read it.
+ * For a member looking at another, the target and the blocks between them are one read; whether
+ * they are partners is asked only when the target shows a field to partners.
+ */
+export async function getProfile(session: Session, rawId: string | undefined, caller: MemberRecord | undefined): Promise<Profile> {
   const id = memberIdOrNotFound(rawId);
   const viewer = { id: session.userId, isBoard: session.isBoard };
-  if (!session.isBoard) await requireActive(session);
-  const target = await repo.getMember(id);
-  if (!target) throw new NotFoundError();
-  if (id === session.userId) return viewOf(target, viewer);
-  if (!session.isBoard) {
-    if (target.status !== 'active') throw new NotFoundError();
-    if (await repo.blockedEitherWay(session.userId, id)) throw new NotFoundError();
+  if (!session.isBoard) activeOrForbidden(caller);
+  if (id === session.userId) {
+    if (!caller) throw new NotFoundError();
+    return viewOf(caller, viewer);
   }
-  const partner = session.isBoard ? false : await repo.isPartner(id, session.userId);
+  if (session.isBoard) {
+    const target = await repo.getMember(id);
+    if (!target) throw new NotFoundError();
+    return viewOf(target, viewer);
+  }
+  const { member: target, blocked } = await repo.memberWithBlocks(session.userId, id);
+  if (target?.status !== 'active' || blocked) throw new NotFoundError();
+  // Whether they are partners changes what she sees only when the target shows a field to partners.
+  const partner = VISIBILITY_FIELDS.some((f) => target.visibility[f] === 'partners') && (await repo.isPartner(id, session.userId));
   return viewOf(target, viewer, partner);
 }
 
-export async function directory(session: Session, q: DirectoryQuery): Promise<Page<Profile>> {
-  if (!session.isBoard) await requireActive(session);
+/** A page of the directory; `caller` is her own record as the guard read it. */
+export async function directory(session: Session, q: DirectoryQuery, caller: MemberRecord | undefined): Promise<Page<Profile>> {
+  if (!session.isBoard) activeOrForbidden(caller);
   const viewer = { id: session.userId, isBoard: session.isBoard };
   const scope = `dir:${session.userId}:${q.expertise ?? ''}:${q.country ?? ''}:${q.language ?? ''}:${q.kind ?? ''}`;
   const [page, blocks] = await Promise.all([

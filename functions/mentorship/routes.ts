@@ -47,7 +47,13 @@ export const matchRoutes = new Hono<Env>()
     ),
     activeMember,
     validate('query', SuggestionsQuerySchema),
-    async (c) => respond(c, SuggestionListSchema, { items: await mentorships.suggestions(c.var.session, c.req.valid('query').limit) }, 200),
+    async (c) =>
+      respond(
+        c,
+        SuggestionListSchema,
+        { items: await mentorships.suggestions(c.var.session, c.req.valid('query').limit, c.var.member) },
+        200,
+      ),
   )
   .get(
     '/mentors/:id',

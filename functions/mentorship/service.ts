@@ -131,8 +131,9 @@ export type Suggestion = { mentor: Profile; score: number; reasons: MatchReason[
  * she seeks and per language she speaks), so the cost does not grow with the network; then the
  * hard filters, the score, and a deterministic order.
  */
-export async function suggestions(session: Session, limit: number): Promise<Suggestion[]> {
-  const me = await getMember(session.userId);
+export async function suggestions(session: Session, limit: number, caller?: MemberRecord): Promise<Suggestion[]> {
+  // The route's guard has read her record already (`caller`); read it only when called without.
+  const me = caller ?? (await getMember(session.userId));
   if (me?.status !== 'active') throw new ForbiddenError('Your membership is not active yet.', 'membership_not_active');
   const mentee = menteeSide(me);
   const partitions = [

@@ -110,15 +110,18 @@ async function boardNoticesOf(memberId: string): Promise<Notification[]> {
 
 /**
  * Her notifications, newest first. A board member's notices of what waits for her (one per type,
- * a handful at most) are merged into the first page by time.
+ * a handful at most) are merged into the first page by time; they are read alongside the page,
+ * and only for the board (the roster that writes them holds board members alone).
  */
 export async function listNotifications(
   memberId: string,
-  opts: { limit: number; cursor?: string; scope: string },
+  opts: { limit: number; cursor?: string; scope: string; board: boolean },
 ): Promise<Page<Notification>> {
-  const page = await newestFirst(keys.member(memberId).pk, keys.notificationPrefix, opts, viewOf);
-  if (opts.cursor) return page;
-  const board = await boardNoticesOf(memberId);
+  const { board: isBoard, ...pageOpts } = opts;
+  const [page, board] = await Promise.all([
+    newestFirst(keys.member(memberId).pk, keys.notificationPrefix, pageOpts, viewOf),
+    isBoard && !opts.cursor ? boardNoticesOf(memberId) : [],
+  ]);
   if (!board.length) return page;
   return { ...page, items: [...page.items, ...board].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)) };
 }

@@ -24,7 +24,7 @@ export const notificationRoutes = new Hono<Env>()
       return respond(
         c,
         pageOf(NotificationSchema),
-        await listNotifications(userId, { limit: q.limit, cursor: q.cursor, scope: `notif:${userId}` }),
+        await listNotifications(userId, { limit: q.limit, cursor: q.cursor, scope: `notif:${userId}`, board: c.var.session.isBoard }),
         200,
       );
     },

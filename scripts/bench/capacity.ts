@@ -407,7 +407,7 @@ export const memberProbes: PopulationProbe[] = [
           unit: 'RCU',
         });
       }
-      const t = await timed(p, () => p.app.service.directory(p.boardSession, { limit: 20 }));
+      const t = await timed(p, () => p.app.service.directory(p.boardSession, { limit: 20 }, undefined));
       if (t.last.items.length !== 20) throw new Error(`directory() answered ${t.last.items.length} profiles, expected 20`);
       figures.push({
         key: 'service-directory-rcu',
@@ -440,7 +440,7 @@ export const memberProbes: PopulationProbe[] = [
         }),
       );
       if (!res.Item) throw new Error(`profile ${p.probeMemberId} not found`);
-      const t = await timed(p, () => p.app.service.getProfile(p.boardSession, p.probeMemberId));
+      const t = await timed(p, () => p.app.service.getProfile(p.boardSession, p.probeMemberId, undefined));
       if (t.last.id !== p.probeMemberId) throw new Error('getProfile answered another member');
       return [
         {

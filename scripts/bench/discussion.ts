@@ -352,10 +352,12 @@ export const POSTING = {
   startTimeoutMs: 180_000,
 } as const;
 
-type Ready = {
+export type Ready = {
   ready: true;
   origin: string;
   trivialOrigin: string;
+  /** The floor route's origin (reads.ts), when BENCH_FLOOR_PORT was given. */
+  floorOrigin?: string;
   password: string;
   board?: string;
   postsPerMinute: number;
@@ -447,8 +449,12 @@ async function measureTargets(
 }
 
 /** Starts posting-server.ts and answers its ready line (or why it did not start). */
-async function startChild(ctx: BenchContext, env: Record<string, string>): Promise<{ child: ChildProcess; ready: Ready }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ctx.root, 'scripts/bench/posting-server.ts')], {
+export async function startChild(
+  ctx: BenchContext,
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): Promise<{ child: ChildProcess; ready: Ready }> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(ctx.root, 'scripts/bench/posting-server.ts')], {
     cwd: ctx.root,
     env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -483,7 +489,7 @@ async function startChild(ctx: BenchContext, env: Record<string, string>): Promi
 }
 
 /** Closes its stdin (it stops its services and exits); SIGKILL if it has not gone within 20 s. */
-async function stopChild(child: ChildProcess): Promise<void> {
+export async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const gone = new Promise<void>((r) => child.once('exit', () => r()));
   child.stdin?.end();
@@ -493,7 +499,7 @@ async function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /** Name=value pairs of the Set-Cookie headers, for a Cookie header. */
-const cookiesOf = (res: Response) =>
+export const cookiesOf = (res: Response) =>
   res.headers
     .getSetCookie()
     .map((c) => c.split(';')[0] ?? '')

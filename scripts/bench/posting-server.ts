@@ -10,6 +10,8 @@ import { Hono } from 'hono';
  * Its own process because the API reads its configuration once, at import (functions/lib/config.ts):
  * a bench process that already ran the capacity section holds that section's stopped endpoints.
  *
+ * The reads section (reads.ts) runs it too, with BENCH_FLOOR_PORT: a floor route on a third server.
+ *
  * Environment: BENCH_PORT and BENCH_TRIVIAL_PORT (free ports), POSTS_PER_MINUTE (read by the
  * discussion rules at import, so the parent sets it when spawning). Prints one JSON line when
  * ready; stops everything when its stdin closes or on SIGTERM/SIGINT.
@@ -31,11 +33,28 @@ const { DISCUSSION_RULES } = await import('../../functions/discussion/service');
 
 const trivial = serve({ fetch: new Hono().get('/', (c) => c.text('ok')).fetch, port: trivialPort, hostname: '127.0.0.1' });
 
+// The floor of the reads section (reads.ts): the API's own middleware (createApi) and one GetItem
+// of a member's profile through the API's DynamoDB client, answered as the record. A signed-in
+// read can come near it, never beat it.
+const floorPort = Number(process.env.BENCH_FLOOR_PORT ?? 0);
+let floor: ReturnType<typeof serve> | undefined;
+if (floorPort > 0) {
+  const { createApi } = await import('../../functions/lib/http');
+  const { TABLE, db, recordOf, toAttr } = await import('../../functions/lib/db');
+  const { keys } = await import('../../functions/lib/keys');
+  const api = createApi().get('/api/floor/:id', async (c) => {
+    const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.member(c.req.param('id'))), ConsistentRead: true });
+    return res.Item ? c.json(recordOf(res.Item)) : c.json(null, 404);
+  });
+  floor = serve({ fetch: api.fetch, port: floorPort, hostname: '127.0.0.1' });
+}
+
 let stopping = false;
 async function shutdown() {
   if (stopping) return;
   stopping = true;
   trivial.close();
+  floor?.close();
   await server.stop();
   process.exit(0);
 }
@@ -50,6 +69,7 @@ process.stdout.write(
     ready: true,
     origin: server.origin,
     trivialOrigin: `http://127.0.0.1:${trivialPort}`,
+    ...(floor ? { floorOrigin: `http://127.0.0.1:${floorPort}` } : {}),
     password: server.password,
     board: server.accounts.find((a) => a.role === 'board')?.email,
     postsPerMinute: DISCUSSION_RULES.postsPerMinute,

@@ -1,0 +1,83 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { dynamo } from '../../functions/lib/db';
+import { keys } from '../../functions/lib/keys';
+import { Agent, type Res, applicant, board, expectError, member } from '../helpers';
+
+type KeyedInput = {
+  Key?: Record<string, AttributeValue>;
+  RequestItems?: Record<string, { Keys?: Record<string, AttributeValue>[] }>;
+};
+
+/** Every item key read by key (GetItem, BatchGetItem) while `call` ran, as "pk|sk". */
+async function keysRead(call: () => Promise<Res>): Promise<{ res: Res; reads: string[] }> {
+  const { client } = await dynamo();
+  const original = client.send.bind(client) as (command: unknown) => Promise<unknown>;
+  const reads: string[] = [];
+  vi.spyOn(client, 'send').mockImplementation((async (command: { constructor: { name: string }; input: KeyedInput }) => {
+    const name = command.constructor.name;
+    if (name === 'GetItemCommand' || name === 'BatchGetItemCommand') {
+      const input = command.input;
+      const read = [input.Key, ...Object.values(input.RequestItems ?? {}).flatMap((r) => r.Keys ?? [])];
+      for (const k of read) if (k) reads.push(`${k.pk?.S}|${k.sk?.S}`);
+    }
+    return original(command);
+  }) as never);
+  try {
+    return { res: await call(), reads };
+  } finally {
+    vi.restoreAllMocks();
+  }
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('signed-in reads', () => {
+  it('read her member record once per request, with her session, on every read route', async () => {
+    const b = await board();
+    const space = await b.post('/api/spaces', { name: `Reads ${Date.now()}`, description: 'test space', audience: 'members' });
+    expect(space.status).toBe(201);
+    const thread = await b.post(`/api/spaces/${space.body.id}/threads`, { title: 'Read me once', body: 'Opening words' });
+    expect(thread.status).toBe(201);
+    const other = await member({ displayName: 'Someone Else' }, 'reads-other');
+    const m = await member({ displayName: 'Reader' }, 'reads');
+    const own = keys.member(m.userId);
+    const paths = [
+      '/api/me',
+      '/api/members/me',
+      `/api/members/${other.userId}`,
+      `/api/members/${m.userId}`,
+      '/api/members?limit=20',
+      `/api/threads/${thread.body.id}/posts?limit=20`,
+      '/api/notifications?limit=20',
+      '/api/matches/suggestions?limit=10',
+    ];
+    for (const path of paths) {
+      const { res, reads } = await keysRead(() => m.get(path));
+      expect({ path, status: res.status }).toEqual({ path, status: 200 });
+      expect({ path, reads: reads.filter((k) => k === `${own.pk}|${own.sk}`).length }).toEqual({ path, reads: 1 });
+      // Her record and her session come in the same request.
+      expect({ path, sessionRead: reads.some((k) => k.startsWith(`${own.pk}|SESSION#`)) }).toEqual({ path, sessionRead: true });
+    }
+  });
+
+  it('still refuses from that one read: 403 to an applicant, 401 (session_ended) to a session ended elsewhere', async () => {
+    const other = await member({ displayName: 'Visible Member' }, 'reads-visible');
+    const a = await applicant({ displayName: 'Not Yet Member' }, 'reads-applicant');
+    expectError(await a.get('/api/members?limit=20'), 403, 'forbidden');
+    const refused = await a.get(`/api/members/${other.userId}`);
+    expectError(refused, 403, 'forbidden');
+    expect(refused.body.error.details[0].code).toBe('membership_not_active');
+    expect((await a.get('/api/me')).body).toMatchObject({ id: a.userId, status: 'pending' });
+
+    const m = await member({ displayName: 'Leaving Soon' }, 'reads-leaving');
+    const copied = new Agent();
+    copied.cookies = new Map(m.cookies);
+    expect((await m.post('/api/auth/sign-out')).status).toBe(204);
+    const ended = await copied.get(`/api/members/${other.userId}`);
+    expectError(ended, 401, 'unauthenticated');
+    expect(ended.body.error.details).toEqual([{ path: '', code: 'session_ended', message: expect.any(String) }]);
+  });
+});
