@@ -12,7 +12,7 @@ import {
 import { languages as languageList } from '../../shared/meta';
 import type { MentorAvailability, Profile } from '../../shared/schemas';
 import type { Page } from '../lib/cursor';
-import { TABLE, db, failedConditions, fromAttr, isTransactionConflict, toAttr, values } from '../lib/db';
+import { TABLE, failedConditions, isTransactionConflict, toAttr, values } from '../lib/db';
 import type { ConflictReason } from '../../shared/error-codes';
 import { ConflictError, ForbiddenError, NotFoundError, UnavailableError, ValidationError } from '../lib/errors';
 import { ulid } from '../lib/ids';
