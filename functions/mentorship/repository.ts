@@ -211,6 +211,11 @@ export function activeMemberCheck(memberId: string): TransactWriteItem {
   };
 }
 
+/** Holds only while no item has this key (a block, for one). */
+export function absentCheck(key: { pk: string; sk: string }): TransactWriteItem {
+  return { ConditionCheck: { TableName: TABLE, Key: toAttr(key), ConditionExpression: 'attribute_not_exists(pk)' } };
+}
+
 // ---------------------------------------------------------------- lists
 
 type ListOpts = { limit: number; cursor?: string; scope: string; state?: MentorshipState; now: string };

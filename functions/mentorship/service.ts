@@ -266,11 +266,21 @@ export async function request(session: Session, input: CreateInput, proposed?: {
     notificationPut(mentorId, 'mentorship.received', `/mentorships/${m.id}`, at),
     ...(proposed ? [notificationPut(me.id, 'mentorship.proposed', `/mentorships/${m.id}`, at)] : []),
   ];
+  // Her status and the blocks either way were read above; held here too, so a suspension or a
+  // block that lands meanwhile still stops the request (suggestions read neither consistently).
+  const guardsAt = items.length;
+  items.push(
+    repo.activeMemberCheck(me.id),
+    repo.absentCheck(keys.blockOut(me.id, mentorId)),
+    repo.absentCheck(keys.blockIn(me.id, mentorId)),
+  );
   try {
     await repo.transact(items);
   } catch (e) {
     const failed = failedConditions(e);
     if (!failed) throw e;
+    if (failed.includes(guardsAt + 1) || failed.includes(guardsAt + 2)) throw new NotFoundError();
+    if (failed.includes(guardsAt)) throw new ForbiddenError('Your membership is not active yet.', 'membership_not_active');
     if (failed.includes(1)) throw new ConflictError('open_request_exists', 'You already have an open request with this mentor.');
     if (failed.includes(2))
       throw new ConflictError('too_many_pending', `You can have ${RULES.maxPendingPerMentee} requests waiting at once.`);
@@ -366,7 +376,8 @@ export async function accept(session: Session, id: string | undefined): Promise<
   const next: MentorshipRecord = { ...m, state: 'accepted', decidedAt: at, updatedAt: at, version: m.version + 1 };
   for (let attempt = 1; ; attempt++) {
     const mentor = await getMember(m.mentorId);
-    const capacity = mentor?.mentoring?.offering?.active ? mentor.mentoring.offering.capacity : 0;
+    // No place at all unless she is active and offering: then only her count's condition fails, not a retry.
+    const capacity = mentor?.status === 'active' && mentor.mentoring?.offering?.active ? mentor.mentoring.offering.capacity : 0;
     const items = [
       repo.mentorshipPut(next, { expectedVersion: m.version, expectedState: 'pending', notExpiredAt: at }),
       repo.counterUpdate(keys.mentorStats(m.mentorId), 'accepted', 1, capacity),
