@@ -261,10 +261,13 @@ export const listAll = (opts: ListOpts) => listBy('gsi3', 'MENTORSHIPS', opts);
 
 /**
  * A candidate from the offer index: her mentor card and accepted count. An item written before
- * cards existed holds her whole profile as `card` and no `accepted` (scripts/backfill-mentor-cards.ts
- * rewrites those).
+ * cards existed holds her whole profile as `card` (and a count only if an accept or an end moved
+ * it since, counted from nothing: not to be trusted); scripts/backfill-mentor-cards.ts rewrites those.
  */
-export type OfferEntry = { card: MentorCard; accepted: number } | { card: MemberRecord; accepted?: undefined };
+export type OfferEntry = { card: MentorCard; accepted: number } | { card: MemberRecord; accepted?: number };
+
+/** Whether an entry holds a mentor card (as every offer facet written since cards exist does). */
+export const holdsCard = (e: OfferEntry): e is { card: MentorCard; accepted: number } => 'visible' in e.card;
 
 /**
  * The first `limit` mentors (by name) of one offer partition (a topic or a language), read

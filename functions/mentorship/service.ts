@@ -175,16 +175,14 @@ export async function suggestions(session: Session, limit: number, caller?: Memb
 }
 
 /**
- * Candidates as ranking sees them. An entry written before mentor cards existed (a whole profile,
- * no count) is made into one, with its count read from STATS#MENTOR, until the backfill has run.
+ * Candidates as ranking sees them. An entry written before mentor cards existed (a whole profile)
+ * is made into one, with its count read from STATS#MENTOR, until the backfill has run.
  */
 async function mentorSides(entries: repo.OfferEntry[]): Promise<MentorSide[]> {
-  const legacy = entries.flatMap((e) => (e.accepted === undefined ? [e.card.id] : []));
+  const legacy = entries.flatMap((e) => (repo.holdsCard(e) ? [] : [e.card.id]));
   const stats = legacy.length ? (await repo.getStats({ mentor: legacy }, false)).mentor : new Map<string, repo.Stats>();
   return entries.map((e) =>
-    e.accepted === undefined
-      ? { ...mentorCard(e.card), accepted: stats.get(e.card.id)?.accepted ?? 0 }
-      : { ...e.card, accepted: e.accepted },
+    repo.holdsCard(e) ? { ...e.card, accepted: e.accepted } : { ...mentorCard(e.card), accepted: stats.get(e.card.id)?.accepted ?? 0 },
   );
 }
 
