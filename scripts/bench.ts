@@ -21,8 +21,7 @@ import { spaSection } from './bench/spa';
  *   npm run bench -- --only=bundles,cold-init     run some sections (ids below)
  *   npm run bench -- --skip=capacity              leave some out (ids: bundles, cold-init, spa,
  *                                                 cohort, posting, capacity)
- *   npm run bench -- --sizes=1000,3000            other member counts (default 1000,10000,100000;
- *                                                 the 100k fill takes 15–20 min here)
+ *   npm run bench -- --sizes=1000,3000            other member counts (default 1000,10000)
  *
  * Adding a measurement: a new module in scripts/bench/ exporting a `Section` (see report.ts)
  * goes into SECTIONS; a figure that depends on how many members there are (mentor suggestions in
