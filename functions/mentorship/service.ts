@@ -135,9 +135,9 @@ export type Suggestion = { mentor: Profile; score: number; reasons: MatchReason[
  *
  * Every read here is eventually consistent but hers: a ranking a moment old breaks no rule,
  * since asking (request) checks offer, capacity, blocks and the pair lock again in its transaction.
- * `caller` is her member record when the route has read it already.
  */
 export async function suggestions(session: Session, limit: number, caller?: MemberRecord): Promise<Suggestion[]> {
+  // The route's guard has read her record already (`caller`); read it only when called without.
   const me = caller ?? (await getMember(session.userId));
   if (me?.status !== 'active') throw new ForbiddenError('Your membership is not active yet.', 'membership_not_active');
   const mentee = menteeSide(me);
