@@ -68,6 +68,46 @@ export type MentorSide = {
   visible: MentorVisible;
 };
 
+/**
+ * What the candidate index (the offer facets suggestions read) stores of a mentor: her side of a
+ * match as any member who is not her partner sees her, without the count of accepted mentorships,
+ * which the index keeps beside it (a counter the request lifecycle moves in its own transaction).
+ * Small on purpose: a Query is billed by the size of the items it reads.
+ */
+export type MentorCard = Omit<MentorSide, 'accepted'>;
+
+/** The member fields a mentor card is made of. */
+export type MentorFields = {
+  id: string;
+  status: string;
+  country: string;
+  organization?: string;
+  languages: string[];
+  timezone?: string;
+  visibility: Partial<Record<'country' | 'timezone' | 'languages', string>>;
+  mentoring?: { offering?: MentorSide['offering'] };
+};
+
+/** A mentor's card: what a member (not a partner, not the board) may see decides `visible`, as a profile view does. */
+export function mentorCard(m: MentorFields): MentorCard {
+  const shown = (field: 'country' | 'timezone' | 'languages') => m.visibility[field] === 'members';
+  const offering = m.mentoring?.offering ?? { active: false, capacity: 0, topics: [], languages: [] };
+  return {
+    id: m.id,
+    status: m.status,
+    country: m.country,
+    ...(m.organization !== undefined ? { organization: m.organization } : {}),
+    languages: m.languages,
+    offering: { active: offering.active, capacity: offering.capacity, topics: offering.topics, languages: offering.languages },
+    visible: {
+      id: m.id,
+      ...(shown('country') ? { country: m.country } : {}),
+      ...(shown('timezone') && m.timezone !== undefined ? { timezone: m.timezone } : {}),
+      ...(shown('languages') ? { languages: m.languages } : {}),
+    },
+  };
+}
+
 export type Ineligible =
   | 'self'
   | 'not_active'

@@ -1,6 +1,20 @@
 import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { mentorCard } from '../../shared/matching';
 import type { AudienceLevel, Goals, Kind, MemberStatus, Mentoring, Visibility } from '../../shared/schemas';
-import { TABLE, db, fromAttr, getMany, isConditionFailure, madeIf, newestFirst, queryAll, recordOf, toAttr, values } from '../lib/db';
+import {
+  TABLE,
+  db,
+  failedConditions,
+  fromAttr,
+  getMany,
+  isConditionFailure,
+  madeIf,
+  newestFirst,
+  queryAll,
+  recordOf,
+  toAttr,
+  values,
+} from '../lib/db';
 import { decodeCursor, encodeCursor, type Page } from '../lib/cursor';
 import { type FacetKind, keys } from '../lib/keys';
 
@@ -76,12 +90,27 @@ const memberItem = (m: MemberRecord, applicationStatus: 'pending' | 'approved' |
 
 const applicationStatusOf = (m: MemberRecord) => (m.status === 'pending' ? 'pending' : m.status === 'declined' ? 'declined' : 'approved');
 
+const isOffer = (f: Facet) => f.facet === 'offerTopic' || f.facet === 'offerLanguage';
+
+/** Whether she is in the candidate index suggestions read: active, and offering at least one place. */
+export const offersMentoring = (m: MemberRecord | undefined): m is MemberRecord =>
+  m?.status === 'active' && !!m.mentoring?.offering?.active && m.mentoring.offering.capacity > 0;
+
+/** The keys of her offer facets (none unless she offers mentoring): the items that carry her accepted count. */
+export const offerFacetKeys = (m: MemberRecord | undefined) =>
+  offersMentoring(m)
+    ? facetsOf(m)
+        .filter(isOffer)
+        .map((f) => facetKey(m, f))
+    : [];
+
 /**
  * Transaction items that make the directory match `next` (or remove `prev` from it when `next`
  * is undefined or not active). Facets that stay are overwritten in place: a transaction may not
- * touch one item twice.
+ * touch one item twice. An offer facet stores her mentor card (what ranking needs, not her
+ * profile) and `accepted`, her count of accepted mentorships as her STATS#MENTOR item holds it.
  */
-export function facetWrites(prev: MemberRecord | undefined, next: MemberRecord | undefined): TransactWriteItem[] {
+export function facetWrites(prev: MemberRecord | undefined, next: MemberRecord | undefined, accepted = 0): TransactWriteItem[] {
   const nextFacets = next && next.status === 'active' ? facetsOf(next).map((f) => ({ f, key: facetKey(next, f) })) : [];
   const keep = new Set(nextFacets.map((x) => keyString(x.key)));
   const deletes =
@@ -101,12 +130,31 @@ export function facetWrites(prev: MemberRecord | undefined, next: MemberRecord |
           version: next?.version ?? 1,
           memberId: next?.id,
           level: f.level,
-          card: next && cardOf(next),
+          ...(next && isOffer(f) ? { card: mentorCard(next), accepted } : { card: next && cardOf(next) }),
         }),
       },
     }),
   );
   return [...deletes, ...puts];
+}
+
+/** Her STATS#MENTOR counter as it stands: how many mentorships she has accepted, and its version. */
+async function mentorCounter(id: string): Promise<{ accepted: number; version?: number }> {
+  const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.mentorStats(id)), ConsistentRead: true });
+  const item = res.Item ? fromAttr<{ accepted?: number; version?: number }>(res.Item) : {};
+  return { accepted: item.accepted ?? 0, version: item.version };
+}
+
+/** Holds only while her STATS#MENTOR counter is at the version read (absent if it was absent). */
+function mentorCounterCheck(id: string, version: number | undefined): TransactWriteItem {
+  return {
+    ConditionCheck: {
+      TableName: TABLE,
+      Key: toAttr(keys.mentorStats(id)),
+      ConditionExpression: version === undefined ? 'attribute_not_exists(pk)' : 'version = :v',
+      ...(version === undefined ? {} : { ExpressionAttributeValues: values({ ':v': version }) }),
+    },
+  };
 }
 
 export async function getMember(id: string): Promise<MemberRecord | undefined> {
@@ -233,8 +281,11 @@ export async function replaceMember(
   expectedVersion: number,
   extra: TransactWriteItem[] = [],
 ): Promise<void> {
-  await db.transactWrite({
-    TransactItems: [
+  for (let attempt = 1; ; attempt++) {
+    // Her offer facets carry her accepted count: read it, and hold it still for the transaction
+    // (an accept or an end moves it, and those transactions check this record's version in turn).
+    const counter = offersMentoring(next) ? await mentorCounter(next.id) : undefined;
+    const items: TransactWriteItem[] = [
       {
         Put: {
           TableName: TABLE,
@@ -244,11 +295,22 @@ export async function replaceMember(
           ExpressionAttributeValues: values({ ':v': expectedVersion, ':s': prev.status }),
         },
       },
-      ...facetWrites(prev, next),
+      ...facetWrites(prev, next, counter?.accepted),
       ...networkCount(prev, next),
       ...extra,
-    ],
-  });
+    ];
+    // Last, so the callers' reading of which condition failed (the record first, then `extra`) holds.
+    if (counter) items.push(mentorCounterCheck(next.id, counter.version));
+    try {
+      await db.transactWrite({ TransactItems: items });
+      return;
+    } catch (e) {
+      const failed = failedConditions(e);
+      // Only the counter moved (a mentorship was accepted or ended meanwhile): read it again.
+      if (counter && failed?.length === 1 && failed[0] === items.length - 1 && attempt < 5) continue;
+      throw e;
+    }
+  }
 }
 
 /** Keeps the network's active-member counts in step when a member becomes, or stops being, active. */
@@ -274,10 +336,16 @@ export async function networkStats(): Promise<{ active: number; practitioners: n
   return { active: s.active ?? 0, practitioners: s.practitioners ?? 0 };
 }
 
-/** Members by id in one round trip per 100 (cohorts, the moderation queue). */
-export async function getMembers(ids: string[]): Promise<Map<string, MemberRecord>> {
+/**
+ * Members by id in one round trip per 100 (cohorts, the moderation queue, suggestions).
+ * `consistent: false` halves the cost where a moment-old profile is harmless (showing one).
+ */
+export async function getMembers(ids: string[], consistent = true): Promise<Map<string, MemberRecord>> {
   const out = new Map<string, MemberRecord>();
-  for (const raw of await getMany([...new Set(ids)].map((id) => toAttr(keys.member(id))))) {
+  for (const raw of await getMany(
+    [...new Set(ids)].map((id) => toAttr(keys.member(id))),
+    { consistent },
+  )) {
     const m = recordOf<MemberRecord>(raw);
     out.set(m.id, m);
   }

@@ -1,8 +1,9 @@
 import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
-import type { MatchReason } from '../../shared/matching';
+import type { MatchReason, MentorCard } from '../../shared/matching';
 import { decodeCursor, encodeCursor, type Page } from '../lib/cursor';
 import { TABLE, db, fromAttr, getMany, madeIf, queryAll, recordOf, toAttr, values } from '../lib/db';
 import { keys } from '../lib/keys';
+import { type MemberRecord, offerFacetKeys } from '../members/repository';
 
 /**
  * Storage of mentorships. Every state change is one transaction whose conditions carry the
@@ -149,17 +150,52 @@ export function counterUpdate(
   };
 }
 
-/** Holds only while the mentor still offers exactly this capacity and is an active member. */
-export function mentorOfferCheck(mentorId: string, capacity: number): TransactWriteItem {
+/**
+ * Holds only while the mentor still offers exactly this capacity and is an active member; with
+ * `version`, also while her record is at the version read (so her offer facets, which an accept
+ * counts in the same transaction, are the ones that version lists).
+ */
+export function mentorOfferCheck(mentorId: string, capacity: number, version?: number): TransactWriteItem {
+  const vals: Record<string, unknown> = { ':active': 'active', ':true': true, ':cap': capacity };
+  if (version !== undefined) vals[':v'] = version;
   return {
     ConditionCheck: {
       TableName: TABLE,
       Key: toAttr(keys.member(mentorId)),
-      ConditionExpression: '#status = :active AND #m.#o.#a = :true AND #m.#o.#c = :cap',
+      ConditionExpression: `#status = :active AND #m.#o.#a = :true AND #m.#o.#c = :cap${version === undefined ? '' : ' AND version = :v'}`,
       ExpressionAttributeNames: { '#status': 'status', '#m': 'mentoring', '#o': 'offering', '#a': 'active', '#c': 'capacity' },
-      ExpressionAttributeValues: values({ ':active': 'active', ':true': true, ':cap': capacity }),
+      ExpressionAttributeValues: values(vals),
     },
   };
+}
+
+/** Holds only while a member's record is at the version read (absent, if it was absent). */
+export function memberVersionCheck(memberId: string, version: number | undefined): TransactWriteItem {
+  return {
+    ConditionCheck: {
+      TableName: TABLE,
+      Key: toAttr(keys.member(memberId)),
+      ConditionExpression: version === undefined ? 'attribute_not_exists(pk)' : 'version = :v',
+      ...(version === undefined ? {} : { ExpressionAttributeValues: values({ ':v': version }) }),
+    },
+  };
+}
+
+/**
+ * Moves the accepted count each of her offer facets carries by `delta`, beside the STATS#MENTOR
+ * counter: suggestions rank from the facets alone. Each facet must still exist (never creates a
+ * bare one); with a check of her record's version (the caller's) they are all of her facets.
+ */
+export function offerFacetCounts(mentor: MemberRecord | undefined, delta: number): TransactWriteItem[] {
+  return offerFacetKeys(mentor).map((key) => ({
+    Update: {
+      TableName: TABLE,
+      Key: toAttr(key),
+      UpdateExpression: 'ADD accepted :d',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: values({ ':d': delta }),
+    },
+  }));
 }
 
 /** Holds only while the member is active (a mentee who was suspended cannot be matched). */
@@ -173,6 +209,11 @@ export function activeMemberCheck(memberId: string): TransactWriteItem {
       ExpressionAttributeValues: values({ ':active': 'active' }),
     },
   };
+}
+
+/** Holds only while no item has this key (a block, for one). */
+export function absentCheck(key: { pk: string; sk: string }): TransactWriteItem {
+  return { ConditionCheck: { TableName: TABLE, Key: toAttr(key), ConditionExpression: 'attribute_not_exists(pk)' } };
 }
 
 // ---------------------------------------------------------------- lists
@@ -217,6 +258,31 @@ async function listBy(index: 'gsi1' | 'gsi2' | 'gsi3', partition: string, opts: 
 export const listAsMentor = (mentorId: string, opts: ListOpts) => listBy('gsi1', `MENTORSHIPS#MENTOR#${mentorId}`, opts);
 export const listAsMentee = (menteeId: string, opts: ListOpts) => listBy('gsi2', `MENTORSHIPS#MENTEE#${menteeId}`, opts);
 export const listAll = (opts: ListOpts) => listBy('gsi3', 'MENTORSHIPS', opts);
+
+/**
+ * A candidate from the offer index: her mentor card and accepted count. An item written before
+ * cards existed holds her whole profile as `card` (and a count only if an accept or an end moved
+ * it since, counted from nothing: not to be trusted); scripts/backfill-mentor-cards.ts rewrites those.
+ */
+export type OfferEntry = { card: MentorCard; accepted: number } | { card: MemberRecord; accepted?: number };
+
+/** Whether an entry holds a mentor card (as every offer facet written since cards exist does). */
+export const holdsCard = (e: OfferEntry): e is { card: MentorCard; accepted: number } => 'visible' in e.card;
+
+/**
+ * The first `limit` mentors (by name) of one offer partition (a topic or a language), read
+ * eventually consistently: ranking may be a moment old, the request's transaction checks again.
+ */
+export async function offerCandidates(partition: string, limit: number): Promise<OfferEntry[]> {
+  const res = await db.query({
+    TableName: TABLE,
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: values({ ':pk': partition }),
+    ProjectionExpression: 'card, accepted',
+    Limit: limit,
+  });
+  return (res.Items ?? []).map((raw) => fromAttr<OfferEntry>(raw));
+}
 
 /** A mentee's open (pending, not yet expired, or accepted) mentorships, all of them (at most a handful). */
 export async function openOfMentee(menteeId: string): Promise<MentorshipRecord[]> {

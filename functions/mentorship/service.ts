@@ -6,18 +6,19 @@ import {
   type MenteeSide,
   type MentorSide,
   ineligibility,
+  mentorCard,
   scoreMatch,
 } from '../../shared/matching';
 import { languages as languageList } from '../../shared/meta';
 import type { MentorAvailability, Profile } from '../../shared/schemas';
 import type { Page } from '../lib/cursor';
-import { TABLE, db, failedConditions, fromAttr, isTransactionConflict, toAttr, values } from '../lib/db';
+import { TABLE, failedConditions, isTransactionConflict, toAttr, values } from '../lib/db';
 import type { ConflictReason } from '../../shared/error-codes';
 import { ConflictError, ForbiddenError, NotFoundError, UnavailableError, ValidationError } from '../lib/errors';
 import { ulid } from '../lib/ids';
 import { keys } from '../lib/keys';
 import type { Session } from '../lib/session';
-import { type MemberRecord, blockedEitherWay, getMember, listBlockRelations } from '../members/repository';
+import { type MemberRecord, blockedEitherWay, getMember, getMembers, listBlockRelations } from '../members/repository';
 import { memberIdOrNotFound, viewOf } from '../members/service';
 import { AUDIT_ATTEMPTS, auditAppend, auditBackoff, readHead } from '../moderation/audit';
 import { notificationPut } from '../notifications/repository';
@@ -127,9 +128,13 @@ export function mentorSide(m: MemberRecord, accepted: number, viewerId: string, 
 export type Suggestion = { mentor: Profile; score: number; reasons: MatchReason[] };
 
 /**
- * Ranked mentor suggestions. Candidates come from the offering index (a bounded Query per topic
- * she seeks and per language she speaks), so the cost does not grow with the network; then the
- * hard filters, the score, and a deterministic order.
+ * Ranked mentor suggestions. Candidates come from the offer index (a bounded Query per topic she
+ * seeks and per language she speaks, first by name), whose small mentor cards carry what ranking
+ * needs, her accepted count included; so the cost does not grow with the network. Then the hard
+ * filters, the score, a deterministic order, and the profiles of the few ranked first.
+ *
+ * Every read here is eventually consistent but hers: a ranking a moment old breaks no rule,
+ * since asking (request) checks offer, capacity, blocks and the pair lock again in its transaction.
  */
 export async function suggestions(session: Session, limit: number, caller?: MemberRecord): Promise<Suggestion[]> {
   // The route's guard has read her record already (`caller`); read it only when called without.
@@ -140,37 +145,45 @@ export async function suggestions(session: Session, limit: number, caller?: Memb
     ...mentee.seeking.topics.map((t) => keys.facetPartition('offerTopic', t)),
     ...mentee.languages.map((l) => keys.facetPartition('offerLanguage', l.toLowerCase())),
   ];
-  const candidates = new Map<string, MemberRecord>();
-  await Promise.all(
-    partitions.map(async (pk) => {
-      const res = await db.query({
-        TableName: TABLE,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: values({ ':pk': pk }),
-        Limit: RULES.candidatesPerPartition,
-      });
-      for (const raw of res.Items ?? []) {
-        const card = fromAttr<{ card: MemberRecord }>(raw).card;
-        if (card.id !== me.id) candidates.set(card.id, card);
-      }
-    }),
-  );
-  const ids = [...candidates.keys()];
-  const [stats, blocks, open] = await Promise.all([repo.getStats({ mentor: ids }), listBlockRelations(me.id), repo.openOfMentee(me.id)]);
+  const [pages, blocks, open] = await Promise.all([
+    Promise.all(partitions.map((pk) => repo.offerCandidates(pk, RULES.candidatesPerPartition))),
+    listBlockRelations(me.id),
+    repo.openOfMentee(me.id),
+  ]);
+  const candidates = new Map<string, repo.OfferEntry>();
+  for (const entry of pages.flat()) if (entry.card.id !== me.id) candidates.set(entry.card.id, entry);
+  const mentors = await mentorSides([...candidates.values()]);
   const withOpen = new Set(open.filter((m) => effectiveState(m) !== 'expired').map((m) => m.mentorId));
   const at = new Date();
-  const ranked: (Suggestion & { mentorId: string })[] = [];
-  for (const card of candidates.values()) {
-    if (blocks.all.has(card.id) || withOpen.has(card.id)) continue;
-    const mentor = mentorSide(card, stats.mentor.get(card.id)?.accepted ?? 0, me.id);
+  const ranked: (Omit<Suggestion, 'mentor'> & { mentorId: string })[] = [];
+  for (const mentor of mentors) {
+    if (blocks.all.has(mentor.id) || withOpen.has(mentor.id)) continue;
     if (ineligibility(mentee, mentor)) continue;
     const { score, reasons } = scoreMatch(mentee, mentor, { at, languageName });
-    ranked.push({ mentorId: card.id, mentor: viewOf(card, { id: me.id, isBoard: false }), score, reasons });
+    ranked.push({ mentorId: mentor.id, score, reasons });
   }
-  return ranked
-    .sort(byRank)
-    .slice(0, limit)
-    .map(({ mentorId: _m, ...s }) => s);
+  const top = ranked.sort(byRank).slice(0, limit);
+  const profiles = await getMembers(
+    top.map((s) => s.mentorId),
+    false,
+  );
+  return top.flatMap(({ mentorId, score, reasons }) => {
+    const profile = profiles.get(mentorId);
+    // Gone or no longer active since the index was read: not suggested.
+    return profile?.status === 'active' ? [{ mentor: viewOf(profile, { id: me.id, isBoard: false }), score, reasons }] : [];
+  });
+}
+
+/**
+ * Candidates as ranking sees them. An entry written before mentor cards existed (a whole profile)
+ * is made into one, with its count read from STATS#MENTOR, until the backfill has run.
+ */
+async function mentorSides(entries: repo.OfferEntry[]): Promise<MentorSide[]> {
+  const legacy = entries.flatMap((e) => (repo.holdsCard(e) ? [] : [e.card.id]));
+  const stats = legacy.length ? (await repo.getStats({ mentor: legacy }, false)).mentor : new Map<string, repo.Stats>();
+  return entries.map((e) =>
+    repo.holdsCard(e) ? { ...e.card, accepted: e.accepted } : { ...mentorCard(e.card), accepted: stats.get(e.card.id)?.accepted ?? 0 },
+  );
 }
 
 /**
@@ -251,11 +264,21 @@ export async function request(session: Session, input: CreateInput, proposed?: {
     notificationPut(mentorId, 'mentorship.received', `/mentorships/${m.id}`, at),
     ...(proposed ? [notificationPut(me.id, 'mentorship.proposed', `/mentorships/${m.id}`, at)] : []),
   ];
+  // Her status and the blocks either way were read above; held here too, so a suspension or a
+  // block that lands meanwhile still stops the request (suggestions read neither consistently).
+  const guardsAt = items.length;
+  items.push(
+    repo.activeMemberCheck(me.id),
+    repo.absentCheck(keys.blockOut(me.id, mentorId)),
+    repo.absentCheck(keys.blockIn(me.id, mentorId)),
+  );
   try {
     await repo.transact(items);
   } catch (e) {
     const failed = failedConditions(e);
     if (!failed) throw e;
+    if (failed.includes(guardsAt + 1) || failed.includes(guardsAt + 2)) throw new NotFoundError();
+    if (failed.includes(guardsAt)) throw new ForbiddenError('Your membership is not active yet.', 'membership_not_active');
     if (failed.includes(1)) throw new ConflictError('open_request_exists', 'You already have an open request with this mentor.');
     if (failed.includes(2))
       throw new ConflictError('too_many_pending', `You can have ${RULES.maxPendingPerMentee} requests waiting at once.`);
@@ -334,37 +357,52 @@ const stale = (): never => {
   throw new ConflictError('stale_state', 'This mentorship changed meanwhile. Reload and try again.');
 };
 
+/** Her record moved between its read and the transaction that counted in her offer facets: read it again. */
+class MentorMoved extends Error {}
+const MENTOR_ATTEMPTS = 5;
+
 /**
  * The mentor accepts. The transaction moves the request to accepted only while it is pending and
  * unexpired, raises her accepted count only while it is below her capacity, and the mentee's
- * active count only while it is below the limit. However many accepts race, never more.
+ * active count only while it is below the limit. However many accepts race, never more. Her offer
+ * facets count the new mentorship in the same transaction (suggestions rank from them).
  */
 export async function accept(session: Session, id: string | undefined): Promise<MentorshipView> {
   const m = await forAction(session, id, 'mentor');
   mustBe(m, 'pending');
-  const mentor = await getMember(m.mentorId);
-  const capacity = mentor?.mentoring?.offering?.active ? mentor.mentoring.offering.capacity : 0;
   const at = new Date().toISOString();
   const next: MentorshipRecord = { ...m, state: 'accepted', decidedAt: at, updatedAt: at, version: m.version + 1 };
-  await commit(
-    [
+  for (let attempt = 1; ; attempt++) {
+    const mentor = await getMember(m.mentorId);
+    // No place at all unless she is active and offering: then only her count's condition fails, not a retry.
+    const capacity = mentor?.status === 'active' && mentor.mentoring?.offering?.active ? mentor.mentoring.offering.capacity : 0;
+    const items = [
       repo.mentorshipPut(next, { expectedVersion: m.version, expectedState: 'pending', notExpiredAt: at }),
       repo.counterUpdate(keys.mentorStats(m.mentorId), 'accepted', 1, capacity),
-      repo.mentorOfferCheck(m.mentorId, capacity),
+      repo.mentorOfferCheck(m.mentorId, capacity, mentor?.version),
       repo.counterUpdate(keys.menteeStats(m.menteeId), 'active', 1, RULES.maxActivePerMentee, { field: 'pending', delta: -1 }),
       repo.del(keys.expiry(m.expiresAt, m.id)),
       repo.activeMemberCheck(m.menteeId),
       notificationPut(m.menteeId, 'mentorship.accepted', `/mentorships/${m.id}`, at),
-    ],
-    (failed) => {
-      if (failed.includes(0)) return stale();
-      if (failed.includes(1) || failed.includes(2))
-        throw new ConflictError('at_capacity', 'You have no free place: raise your capacity or end a mentorship first.');
-      if (failed.includes(3)) throw new ConflictError('mentee_at_limit', 'She already has the most mentorships she can hold.');
-      if (failed.includes(5)) throw new ConflictError('mentee_not_active', 'This member is not active now.');
-      return stale();
-    },
-  );
+    ];
+    const facets = repo.offerFacetCounts(mentor, 1);
+    try {
+      await commit([...items, ...facets], (failed) => {
+        if (failed.includes(0)) return stale();
+        // Only her record (or a facet it lists) failed, not her count: she edited her profile meanwhile.
+        const moved = failed.some((i) => i >= items.length) || (failed.includes(2) && !failed.includes(1));
+        if (moved && attempt < MENTOR_ATTEMPTS) throw new MentorMoved();
+        if (failed.includes(1) || failed.includes(2))
+          throw new ConflictError('at_capacity', 'You have no free place: raise your capacity or end a mentorship first.');
+        if (failed.includes(3)) throw new ConflictError('mentee_at_limit', 'She already has the most mentorships she can hold.');
+        if (failed.includes(5)) throw new ConflictError('mentee_not_active', 'This member is not active now.');
+        return stale();
+      });
+      break;
+    } catch (e) {
+      if (!(e instanceof MentorMoved)) throw e;
+    }
+  }
   await withdrawOthersIfAtLimit(m.menteeId);
   return viewFor(next);
 }
@@ -386,7 +424,11 @@ async function withdrawOthersIfAtLimit(menteeId: string): Promise<void> {
   }
 }
 
-/** Moves an open mentorship to a closed state with its cleanup, conditioned on its version. */
+/**
+ * Moves an open mentorship to a closed state with its cleanup, conditioned on its version. Ending
+ * an accepted one frees the mentor a place: her offer facets count one fewer in the same
+ * transaction, with a check that her record (which lists those facets) did not move meanwhile.
+ */
 async function transition(
   m: MentorshipRecord,
   to: MentorshipState,
@@ -396,8 +438,24 @@ async function transition(
   const from = m.state;
   const at = new Date().toISOString();
   const next: MentorshipRecord = { ...m, ...fields, state: to, updatedAt: at, version: m.version + 1 };
-  await commit([repo.mentorshipPut(next, { expectedVersion: m.version, expectedState: from }), ...closeItems(m, from), ...extra], stale);
-  return next;
+  const items = [repo.mentorshipPut(next, { expectedVersion: m.version, expectedState: from }), ...closeItems(m, from), ...extra];
+  if (from !== 'accepted') {
+    await commit(items, stale);
+    return next;
+  }
+  for (let attempt = 1; ; attempt++) {
+    const mentor = await getMember(m.mentorId);
+    const index = [repo.memberVersionCheck(m.mentorId, mentor?.version), ...repo.offerFacetCounts(mentor, -1)];
+    try {
+      await commit([...items, ...index], (failed) => {
+        if (attempt < MENTOR_ATTEMPTS && failed.every((i) => i >= items.length)) throw new MentorMoved();
+        return stale();
+      });
+      return next;
+    } catch (e) {
+      if (!(e instanceof MentorMoved)) throw e;
+    }
+  }
 }
 
 export async function decline(

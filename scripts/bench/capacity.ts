@@ -15,7 +15,7 @@ import type { Session } from '../../functions/lib/session';
 import { DEFAULT_VISIBILITY, type Visibility } from '../../shared/schemas';
 import { sortKeyForName } from '../../shared/text';
 import { type LocalServices, startLocalServices } from '../local/services';
-import { type BenchContext, type Row, type Section, fmtInt, fmtMs, median } from './report';
+import { type BenchContext, type Row, type Section, atMost, fmtInt, fmtMs, median } from './report';
 
 /*
  * DynamoDB cost and latency against a growing membership, on the real DynamoDB Local.
@@ -28,17 +28,24 @@ import { type BenchContext, type Row, type Section, fmtInt, fmtMs, median } from
  * for the members just added (mentorship.ts does both).
  *
  * Every synthetic member offers mentoring (capacity 1–5, her expertise as topics, in all her
- * working languages), so the 1k and 10k fills are also 1k and 10k offering mentors: their
- * offering facets go into the same fill instead of a second population of their own.
+ * working languages), so the 1k, 10k and 100k fills are also as many offering mentors: their
+ * offering facets (mentor cards with her accepted count) go into the same fill instead of a
+ * second population of their own.
+ *
+ * The 100k fill writes about 1.4 million items (12 per member, and the probes' own). The writer
+ * keeps PARALLEL BatchWriteItem requests in flight and reports its progress; DynamoDB Local runs
+ * in memory (scripts/local/services.ts), so the fill is bound by its CPU, not a disk.
  */
 
-export const DEFAULT_SIZES = [1_000, 10_000];
+export const DEFAULT_SIZES = [1_000, 10_000, 100_000];
 /** Capacity per request may vary by at most this much between the smallest and any larger size. */
 export const FLAT_TOLERANCE_PCT = 10;
 export const LATENCY_RUNS = 20;
 const LATENCY_WARMUP = 5;
 const BATCH = 25;
-const PARALLEL = 8;
+const PARALLEL = 16;
+/** A progress line at most this often while a fill writes. */
+const PROGRESS_EVERY_MS = 15_000;
 
 // ----------------------------------------------------------------------------------- types
 
@@ -69,7 +76,7 @@ export type Population = {
    */
   withCapacity: <T>(fn: () => Promise<T>) => Promise<Tapped<T>>;
   /** Writes items with BatchWriteItem (25 per request, PARALLEL requests at a time, unprocessed items retried); answers the count. */
-  writeItems: (items: Iterable<Record<string, AttributeValue>>) => Promise<number>;
+  writeItems: (items: Iterable<Record<string, AttributeValue>>, what?: string) => Promise<number>;
 };
 
 /** One DynamoDB request seen by the capacity tap. */
@@ -98,6 +105,8 @@ export type Figure = {
   value: number;
   unit: string;
   data?: unknown;
+  /** capacity: also a ceiling at every size (e.g. suggestions ≤ 30 RCU), reported as a row of its own. */
+  atMost?: number;
 };
 
 export type PopulationProbe = {
@@ -168,6 +177,9 @@ export const benchMemberId = (i: number) => `bench000-0000-4000-8000-${i.toStrin
 /** A mentor's free places: 1–5, spread evenly over the members. */
 export const benchCapacity = (i: number) => 1 + (i % 5);
 
+/** Mentorships she has accepted: 0..capacity, so some mentors are full and the hard filter drops them. */
+export const benchAccepted = (i: number) => Math.floor(i / 5) % (benchCapacity(i) + 1);
+
 /**
  * A realistic active member, a pure function of its index. Every one offers mentoring (see the
  * header); three in four also seek a mentor.
@@ -229,16 +241,16 @@ export function benchMember(i: number): MemberRecord {
 /**
  * The items the app stores for an active member: the profile item (as repository.ts's
  * memberItem builds it) and one facet per directory filter value and per offered topic and
- * language (from its own facetWrites).
+ * language (from its own facetWrites; an offer facet carries `accepted`, as her STATS#MENTOR does).
  */
-export function memberItems(app: AppModules, m: MemberRecord): Record<string, AttributeValue>[] {
+export function memberItems(app: AppModules, m: MemberRecord, accepted = 0): Record<string, AttributeValue>[] {
   const profile = app.db.toAttr({
     ...app.keys.member(m.id),
     ...app.keys.applicationIndex('approved', m.submittedAt, m.id),
     entity: 'member',
     ...m,
   });
-  const facets = app.repo.facetWrites(undefined, m).map((w) => {
+  const facets = app.repo.facetWrites(undefined, m, accepted).map((w) => {
     if (!w.Put?.Item) throw new Error('facetWrites(undefined, active member) answered something other than a Put');
     return w.Put.Item;
   });
@@ -253,11 +265,19 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * BatchWriteItem, 25 items per request, PARALLEL requests in flight. Items are pulled from the
  * iterable only as batches are sent, so generating (marshalling) overlaps with writing.
  */
-function batchWriter(client: DynamoDBClient, table: string) {
-  return async (items: Iterable<Record<string, AttributeValue>>): Promise<number> => {
+function batchWriter(client: DynamoDBClient, table: string, log: (m: string) => void) {
+  return async (items: Iterable<Record<string, AttributeValue>>, what = 'items'): Promise<number> => {
     const it = items[Symbol.iterator]();
     let done = false;
     let count = 0;
+    const t0 = performance.now();
+    let said = t0;
+    const progress = () => {
+      const now = performance.now();
+      if (now - said < PROGRESS_EVERY_MS) return;
+      said = now;
+      log(`  … ${fmtInt(count)} ${what} written (${fmtInt(Math.round(count / ((now - t0) / 1000)))}/s)`);
+    };
     const take = (): WriteRequest[] => {
       const out: WriteRequest[] = [];
       while (!done && out.length < BATCH) {
@@ -276,6 +296,7 @@ function batchWriter(client: DynamoDBClient, table: string) {
           const res = await client.send(new BatchWriteItemCommand({ RequestItems: { [table]: pending } }));
           pending = res.UnprocessedItems?.[table] ?? [];
         }
+        progress();
       }
     };
     await Promise.all(Array.from({ length: PARALLEL }, worker));
@@ -514,7 +535,7 @@ export function capacitySection(probes: PopulationProbe[], sizes: number[] = DEF
         };
         appDb = app.db;
         const table = app.db.TABLE;
-        const writeItems = batchWriter(client, table);
+        const writeItems = batchWriter(client, table, ctx.log);
         const ids: string[] = [];
         const probeIndex = Math.min(500, Math.floor((sorted[0] ?? 1) / 2));
         const pop: Population = {
@@ -539,10 +560,11 @@ export function capacitySection(probes: PopulationProbe[], sizes: number[] = DEF
             for (let i = from; i < size; i++) {
               const m = benchMember(i);
               added.push(m);
-              yield* memberItems(app, m);
+              yield* memberItems(app, m, benchAccepted(i));
             }
           }
-          const written = await writeItems(items());
+          ctx.log(`filling to ${fmtInt(size)} members …`);
+          const written = await writeItems(items(), 'member items');
           let probeItems = 0;
           for (const probe of probes) probeItems += (await probe.populate?.(pop, added)) ?? 0;
           ids.push(...added.map((m) => m.id));
@@ -590,6 +612,18 @@ export function capacitySection(probes: PopulationProbe[], sizes: number[] = DEF
             if (!row.budget.pass) findings.push(`${f.label.trim()}: capacity is not flat in member count (${display}).`);
           }
           rows.push(row);
+          const ceiling = f.kind === 'capacity' ? [...f.bySize.values()].find((x) => x.atMost !== undefined)?.atMost : undefined;
+          if (ceiling !== undefined) {
+            const most = Math.max(...series.map((x) => x.value));
+            rows.push({
+              name: `${f.label.replace(/: all requests.*$/, '')}: the most at any size`,
+              display: `${fmtFigure(most, f.unit)}`,
+              value: most,
+              unit: f.unit,
+              budget: atMost(most, ceiling, f.unit, `≤ ${ceiling} ${f.unit} at every size`),
+            });
+            if (most > ceiling) findings.push(`${f.label.trim()}: ${fmtFigure(most, f.unit)} at some size, over ${ceiling} ${f.unit}.`);
+          }
         }
         for (const probe of probes) findings.push(...(probe.findings?.() ?? []));
         const emptyQueries = [...figures.values()].some((f) =>
@@ -606,6 +640,13 @@ export function capacitySection(probes: PopulationProbe[], sizes: number[] = DEF
             'DynamoDB Local reports 0 RCU for a BatchGetItem key it does not find; DynamoDB bills the minimum (1 RCU consistent, 0.5 eventually consistent) per such key.',
           );
         }
+        const fillSeconds = fills.reduce((n, f) => n + f.seconds, 0);
+        rows.push({
+          name: `fill in all, to ${fmtInt(sorted.at(-1) ?? 0)} members`,
+          display: `${fmtInt(fills.reduce((n, f) => n + f.items + f.probeItems, 0))} items · ${(fillSeconds / 60).toFixed(1)} min`,
+          value: fillSeconds,
+          unit: 's',
+        });
         for (const fill of fills) {
           rows.push({
             name: `fill to ${fmtInt(fill.size)} members, all offering (BatchWrite, ${PARALLEL}×${BATCH})`,

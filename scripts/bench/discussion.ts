@@ -12,8 +12,8 @@ import { type BenchContext, type Row, type Section, fmtInt, fmtMs, median } from
  * Discussion figures.
  *
  * Pages (a PopulationProbe of the capacity section): one space, `bench-discussion`, holding 100
- * threads at the smallest member count and then one thread per member (10,000 at 10k), each with
- * its opening post, written with BatchWriteItem in the items repo.threadPut / repo.postPut build.
+ * threads at the smallest member count and then one thread per member (10,000 at 10k, 100,000 at
+ * 100k: 100,000 posts and more), each with its opening post, written with BatchWriteItem in the items repo.threadPut / repo.postPut build.
  * One in five threads is held (its opening post in the moderation queue). A pinned thread of 30
  * posts (three of them held) is the thread whose page is read. Measured with the capacity tap on
  * the app's client: a threads page as a member and as the board, that thread's posts page, and a
@@ -182,6 +182,8 @@ type PageMeasure = { size: number; threads: number; memberThreads: number; board
 export function discussionProbe(): PopulationProbe {
   let threads = 0;
   let heldThreads = 0;
+  /** Posts written: every thread's opening post and the probe thread's replies (100,030 at 100k members). */
+  let posts = 0;
   let memberViewer: Viewer | undefined;
   let boardViewer: Viewer | undefined;
   let probeThreadId = '';
@@ -214,6 +216,7 @@ export function discussionProbe(): PopulationProbe {
           itemOf(repo.threadPut(probe.thread)),
           ...probe.posts.map((x) => itemOf(repo.postPut(x))),
         ]);
+        posts += probe.posts.length;
       }
       const target = p.size === 0 ? FIRST_THREADS : p.size + added.length;
       const from = threads;
@@ -223,9 +226,10 @@ export function discussionProbe(): PopulationProbe {
           if (thread.state === 'pending') heldThreads++;
           yield itemOf(repo.threadPut(thread));
           yield itemOf(repo.postPut(post));
+          posts++;
         }
       }
-      written += await p.writeItems(items());
+      written += await p.writeItems(items(), 'threads and posts');
       threads = Math.max(threads, target);
       return written;
     },
@@ -258,6 +262,13 @@ export function discussionProbe(): PopulationProbe {
       const threadsPk = `gsi1 SPACE#${SPACE_ID}#THREADS`;
       const figures: Figure[] = [
         { key: 'threads', label: `threads in space ${SPACE_ID} (1 in 5 held)`, kind: 'info', value: threads, unit: 'threads' },
+        {
+          key: 'posts',
+          label: `posts in space ${SPACE_ID} (an opening post per thread, the probe thread's ${PROBE_THREAD_POSTS})`,
+          kind: 'info',
+          value: posts,
+          unit: 'posts',
+        },
         { key: 'queue', label: 'held posts in the moderation queue', kind: 'info', value: heldThreads + PROBE_THREAD_HELD, unit: 'posts' },
       ];
       const page = (

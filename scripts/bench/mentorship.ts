@@ -9,7 +9,7 @@ import {
   type Population,
   type PopulationProbe,
   LATENCY_RUNS,
-  benchCapacity,
+  benchAccepted,
   benchMemberId,
   memberItems,
   timed,
@@ -20,10 +20,11 @@ import { type Row, type Section, fmtInt, fmtMs, median } from './report';
  * Mentorship figures.
  *
  * Suggestions (a PopulationProbe of the capacity section): every synthetic member offers mentoring
- * (capacity.ts), so at 1k and 10k members there are 1k and 10k offering mentors, each with her
- * STATS#MENTOR counter written here. One active mentee seeks a mentor; she has blocked one mentor
- * and has one open request, both made through the app's own services, so every read of a
- * suggestions call finds something and DynamoDB Local's figure is the one DynamoDB would bill.
+ * (capacity.ts), so at 1k, 10k and 100k members there are as many offering mentors, each with her
+ * STATS#MENTOR counter written here (her offer facets carry the same count: capacity.ts). One
+ * active mentee seeks a mentor; she has blocked one mentor and has one open request, both made
+ * through the app's own services, so every read of a suggestions call finds something and
+ * DynamoDB Local's figure is the one DynamoDB would bill. Budget: flat, and ≤ SUGGESTIONS_MAX_RCU.
  *
  * Cohort optimiser (its own section): `benchmarkCohort` on 200 mentees × 100 mentors.
  */
@@ -31,6 +32,8 @@ import { type Row, type Section, fmtInt, fmtMs, median } from './report';
 /** The mentee whose suggestions are measured; present from the first size on. */
 export const MENTEE_ID = 'benchmte-0000-4000-8000-000000000001';
 export const SUGGESTIONS_LIMIT = 10;
+/** Issue 11: a suggestions call reads at most this many units, at any size. */
+export const SUGGESTIONS_MAX_RCU = 30;
 
 const menteeSession: Session = { userId: MENTEE_ID, email: 'mentee@bench.invalid', groups: [], isBoard: false };
 
@@ -73,13 +76,9 @@ function benchMentee(): MemberRecord {
   };
 }
 
-/**
- * A mentor's STATS#MENTOR counter as the app's counterUpdate leaves it: accepted 0..capacity,
- * so some mentors are full and the hard filter drops them.
- */
+/** A mentor's STATS#MENTOR counter as the app's counterUpdate leaves it (capacity.ts's benchAccepted). */
 function mentorStatsItem(p: Population, m: MemberRecord, i: number): Record<string, AttributeValue> {
-  const capacity = m.mentoring?.offering.capacity ?? benchCapacity(i);
-  const accepted = Math.floor(i / 5) % (capacity + 1);
+  const accepted = benchAccepted(i);
   return p.app.db.toAttr({ ...p.app.keys.mentorStats(m.id), entity: 'stats', accepted, version: 1 + accepted });
 }
 
@@ -90,11 +89,12 @@ type Measured = {
   size: number;
   units: number;
   queryUnits: number;
-  statsUnits: number;
+  profileUnits: number;
+  otherUnits: number;
   candidates: number;
-  found: number;
   partitions: number;
   perPartition: number;
+  profiles: number;
   consistent: boolean;
   emptyReads: number;
 };
@@ -111,7 +111,10 @@ export function mentorshipProbe(): PopulationProbe {
     id: 'suggestions',
     async populate(p, added) {
       const start = p.size;
-      let written = await p.writeItems(added.map((m, k) => mentorStatsItem(p, m, start + k)));
+      let written = await p.writeItems(
+        added.map((m, k) => mentorStatsItem(p, m, start + k)),
+        'mentor counters',
+      );
       offering += added.filter((m) => m.mentoring?.offering.active && m.mentoring.offering.capacity > 0).length;
       if (excluded.size === 0) {
         written += await p.writeItems(memberItems(p.app, benchMentee()));
@@ -142,16 +145,18 @@ export function mentorshipProbe(): PopulationProbe {
         size: p.size,
         units: t.units,
         queryUnits: sum(queries, (c) => c.units),
-        statsUnits: sum(batchGets, (c) => c.units),
-        candidates: sum(batchGets, (c) => c.keys),
-        found: sum(batchGets, (c) => c.items),
+        profileUnits: sum(batchGets, (c) => c.units),
+        otherUnits: t.units - sum(queries, (c) => c.units) - sum(batchGets, (c) => c.units),
+        candidates: sum(queries, (c) => c.items),
         partitions: queries.length,
         perPartition: RULES.candidatesPerPartition,
-        consistent: batchGets.every((c) => c.consistent),
+        profiles: sum(batchGets, (c) => c.items),
+        consistent: batchGets.some((c) => c.consistent),
         emptyReads: t.calls.filter((c) => c.items === 0).length,
       };
       measured.push(m);
       const read = m.consistent ? 'ConsistentRead' : 'eventually consistent';
+      const others = t.calls.filter((c) => !queries.includes(c) && !batchGets.includes(c));
       return [
         { key: 'offering-mentors', label: 'offering mentors in the table (capacity 1–5)', kind: 'info', value: offering, unit: 'mentors' },
         {
@@ -160,27 +165,36 @@ export function mentorshipProbe(): PopulationProbe {
           kind: 'capacity',
           value: t.units,
           unit: 'RCU',
+          atMost: SUGGESTIONS_MAX_RCU,
           data: { unitsSeen: t.unitsSeen, requests: t.requests, lastCall: t.perRequest },
         },
         {
           key: 'suggestions-queries-rcu',
-          label: `  of which candidate Queries OFFER#… (${queries.length}, Limit ${RULES.candidatesPerPartition})`,
+          label: `  of which candidate Queries OFFER#… (${queries.length}, Limit ${RULES.candidatesPerPartition}, mentor cards)`,
           kind: 'info',
           value: m.queryUnits,
           unit: 'RCU',
           data: Object.fromEntries(queries.map((c) => [c.partition, { items: c.items, units: c.units }])),
         },
         {
-          key: 'suggestions-stats-rcu',
-          label: `  of which STATS#MENTOR BatchGet (${batchGets.length}, ${read})`,
+          key: 'suggestions-profiles-rcu',
+          label: `  of which the shown mentors' profiles, BatchGet (${batchGets.length}, ${read})`,
           kind: 'info',
-          value: m.statsUnits,
+          value: m.profileUnits,
           unit: 'RCU',
-          data: { keys: m.candidates, found: m.found },
+          data: { profiles: m.profiles },
+        },
+        {
+          key: 'suggestions-other-rcu',
+          label: `  of which her record, her blocks, her open requests (${others.length})`,
+          kind: 'info',
+          value: m.otherUnits,
+          unit: 'RCU',
+          data: others.map((c) => `${c.command} ${c.partition ?? ''}: ${c.units}`),
         },
         {
           key: 'candidates',
-          label: `  distinct candidates (≤ ${queries.length} × ${RULES.candidatesPerPartition})`,
+          label: `  candidates read (≤ ${queries.length} × ${RULES.candidatesPerPartition})`,
           kind: 'info',
           value: m.candidates,
           unit: 'mentors',
@@ -200,22 +214,13 @@ export function mentorshipProbe(): PopulationProbe {
       const last = measured.at(-1);
       if (!first || !last) return [];
       const out: string[] = [];
-      const bound = last.partitions * last.perPartition;
-      // Every stats item is under 4 KB: 1 RCU per key read consistently, 0.5 otherwise.
-      const perKey = last.consistent ? 1 : 0.5;
-      const worst = last.units - last.statsUnits + bound * perKey;
-      const pct = ((last.units - first.units) / first.units) * 100;
       out.push(
-        `suggestions reads at most ${last.partitions} × ${last.perPartition} = ${bound} candidates whatever the number of mentors; ` +
-          `${first.candidates} distinct @${fmtInt(first.size)} vs ${last.candidates} @${fmtInt(last.size)} is how much the partitions' ` +
-          `first ${last.perPartition} (by name) overlap, hence ${pct >= 0 ? '+' : ''}${pct.toFixed(1)}% without growth. ` +
-          `With no overlap it would cost about ${worst} RCU.`,
+        `suggestions reads at most ${last.partitions} × ${last.perPartition} = ${last.partitions * last.perPartition} candidates whatever the ` +
+          `number of mentors, as small mentor cards that carry her accepted count (${first.queryUnits} RCU @${fmtInt(first.size)}, ` +
+          `${last.queryUnits} RCU @${fmtInt(last.size)} for ${last.candidates} cards), then the ${last.profiles} profiles it shows in one ` +
+          `${last.consistent ? 'consistent' : 'eventually consistent'} BatchGet (${last.profileUnits} RCU): no per-candidate read.`,
       );
-      out.push(
-        `${last.statsUnits} of the ${last.units} RCU of a suggestions call (${Math.round((last.statsUnits / last.units) * 100)}%) is the ` +
-          `STATS#MENTOR BatchGet, ${last.consistent ? 'strongly consistent: 1 RCU per candidate (0.5 eventually consistent)' : 'eventually consistent: 0.5 RCU per candidate'}.`,
-      );
-      if (measured.every((x) => x.emptyReads === 0 && x.found === x.candidates)) {
+      if (measured.every((x) => x.emptyReads === 0)) {
         out.push(
           'Every read of the suggestions call finds items (the mentee has blocked one mentor and has one open request), so DynamoDB Local’s figure is what DynamoDB bills; without them the two Queries still bill 0.5 RCU each on AWS.',
         );
