@@ -13,9 +13,10 @@ import { spaSection } from './bench/spa';
  * `npm run bench` (after `npm run build`): bundle sizes, cold init, the SPA's initial JavaScript,
  * the cohort optimiser's time for 200 × 100, posting throughput on the local server as a ratio
  * to a trivial route, every signed-in read route's requests per second as a share of a floor route
- * (the API's middleware and one GetItem), and DynamoDB capacity per request at 1k and 10k members (every one an
- * offering mentor: directory, profile, mentor suggestions; and a discussion space of 100, then
- * 10,000 threads: threads, posts and moderation-queue pages), each against its budget where it
+ * (the API's middleware and one GetItem), and DynamoDB capacity per request at 1k, 10k and 100k members (every one
+ * an offering mentor: directory, profile, mentor suggestions; and a discussion space of 100, then
+ * one thread per member, 100,030 posts at the top size: threads, posts and moderation-queue pages;
+ * the 100k fill takes 10–20 minutes), each against its budget where it
  * has one.
  * Prints a table and writes bench/results.json. A failed budget prints FAIL but exits 0; a
  * section that cannot measure at all exits 1.
@@ -23,7 +24,7 @@ import { spaSection } from './bench/spa';
  *   npm run bench -- --only=bundles,cold-init     run some sections (ids below)
  *   npm run bench -- --skip=capacity              leave some out (ids: bundles, cold-init, spa,
  *                                                 cohort, posting, reads, capacity)
- *   npm run bench -- --sizes=1000,3000            other member counts (default 1000,10000)
+ *   npm run bench -- --sizes=1000,3000            other member counts (default 1000,10000,100000)
  *
  * Adding a measurement: a new module in scripts/bench/ exporting a `Section` (see report.ts)
  * goes into SECTIONS; a figure that depends on how many members there are (mentor suggestions in

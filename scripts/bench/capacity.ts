@@ -351,6 +351,9 @@ async function capacityTap(app: AppModules) {
     tally.calls = [];
     try {
       const result = await fn();
+      // The app's client caches each command's middleware chain (lib/db.ts): a tap added after its
+      // first request would count nothing, and a flat zero would pass every budget.
+      if (tally.requests === 0) throw new Error('The capacity tap saw no request: was it added after the client’s first use?');
       return { result, units: tally.units, requests: tally.requests, perRequest: tally.perRequest, calls: tally.calls };
     } finally {
       tally.open = 0;
