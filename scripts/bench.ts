@@ -6,6 +6,7 @@ import { DEFAULT_SIZES, capacitySection, memberProbes } from './bench/capacity';
 import { discussionProbe, postingSection } from './bench/discussion';
 import { cohortSection, mentorshipProbe } from './bench/mentorship';
 import { type BenchContext, type Section, type SectionResult, budgetsOf, renderTable, writeResults } from './bench/report';
+import { lighthouseSection } from './bench/lighthouse';
 import { spaSection } from './bench/spa';
 
 /**
@@ -20,7 +21,7 @@ import { spaSection } from './bench/spa';
  *
  *   npm run bench -- --only=bundles,cold-init     run some sections (ids below)
  *   npm run bench -- --skip=capacity              leave some out (ids: bundles, cold-init, spa,
- *                                                 cohort, posting, capacity)
+ *                                                 cohort, lighthouse, posting, capacity)
  *   npm run bench -- --sizes=1000,3000            other member counts (default 1000,10000)
  *
  * Adding a measurement: a new module in scripts/bench/ exporting a `Section` (see report.ts)
@@ -45,9 +46,18 @@ if (SIZES.length < 2 || SIZES.some((n) => !Number.isInteger(n) || n < 40))
 
 /**
  * In run order: the timing-sensitive cold-init and cohort runs go before the JVM starts; posting
- * throughput (its own server process and JVM, stopped at its end) before the long capacity fill.
+ * throughput (its own server process and JVM, stopped at its end) and Lighthouse (the local product
+ * and Chromium, both stopped at its end) before the long capacity fill.
  */
-const SECTIONS: Section[] = [bundleSizeSection, coldInitSection, spaSection, cohortSection, postingSection, capacitySection(PROBES, SIZES)];
+const SECTIONS: Section[] = [
+  bundleSizeSection,
+  coldInitSection,
+  spaSection,
+  cohortSection,
+  lighthouseSection,
+  postingSection,
+  capacitySection(PROBES, SIZES),
+];
 
 function pick(sections: Section[], argv: string[]): Section[] {
   const list = (flag: string) =>
