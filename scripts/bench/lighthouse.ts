@@ -40,7 +40,14 @@ function scoresOf(lhr: Result): Scores {
   const failing = ['accessibility', 'best-practices']
     .flatMap((c) => lhr.categories[c]?.auditRefs ?? [])
     .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
-    .map((ref) => ref.id);
+    .map((ref) => {
+      // The first element an audit found, so the finding says where to look.
+      const details = lhr.audits[ref.id]?.details;
+      const first = details && 'items' in details ? details.items[0] : undefined;
+      const node = first && typeof first === 'object' && 'node' in first ? first.node : undefined;
+      const selector = node && typeof node === 'object' && 'selector' in node ? String(node.selector) : '';
+      return selector ? `${ref.id} (${selector})` : ref.id;
+    });
   return {
     performance: score('performance'),
     accessibility: score('accessibility'),
