@@ -29,7 +29,9 @@ const REVALIDATE = 'no-cache';
  * back when there is no such file (the next handler answers with its own).
  */
 function files(root: string, cacheControl: string, path?: string): MiddlewareHandler {
-  const serve = serveStatic({ root, path, onNotFound: (_path, c) => c.header('cache-control', undefined) });
+  // precompressed: the build's brotli copies (web/vite.config.ts) go to browsers that accept them;
+  // everything else is gzipped on the way out by compress().
+  const serve = serveStatic({ root, path, precompressed: true, onNotFound: (_path, c) => c.header('cache-control', undefined) });
   return (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') c.header('cache-control', cacheControl);
     return serve(c, next);
@@ -72,7 +74,8 @@ export async function startServer(opts: { port: number; dataDir?: string; quiet?
     c.header('permissions-policy', PERMISSIONS_POLICY);
   });
   // CloudFront compresses in AWS; locally the Node server does, pages, assets and API answers
-  // alike (gzip: the CompressionStream Hono uses has no brotli in Node).
+  // alike (gzip: the CompressionStream Hono uses has no brotli in Node; the built scripts and
+  // stylesheets have brotli copies, sent as they are).
   server.use('*', compress());
   server.route('/', app);
   // An /api path no route claims is the contract's JSON 404 for every method, as in AWS, never the SPA.

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // No static import from functions/: startServer sets process.env before it loads the API.
 import { freePort } from '../../scripts/local/services';
@@ -12,10 +12,13 @@ let server: Awaited<ReturnType<typeof startServer>> | undefined;
 const origin = () => server?.origin ?? '';
 const dist = join(process.cwd(), 'web/dist');
 
-/** A GET whose body stays as sent (fetch would decompress it), as a browser asking for gzip receives it. */
-function rawGet(path: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+/** A GET whose body stays as sent (fetch would decompress it), as a browser receives it. */
+function rawGet(
+  path: string,
+  acceptEncoding = 'gzip',
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    request(`${origin()}${path}`, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
+    request(`${origin()}${path}`, { headers: { 'accept-encoding': acceptEncoding } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -72,6 +75,15 @@ describe('the local server', () => {
     expect(res.headers['content-encoding']).toBe('gzip');
     expect(res.headers.vary).toMatch(/accept-encoding/i);
     expect(gunzipSync(res.body).equals(readFileSync(join(dist, src)))).toBe(true);
+  });
+
+  it('sends a hashed asset as brotli to a browser that accepts it, the same bytes once decoded', async () => {
+    const src = entryScript();
+    const res = await rawGet(src, 'gzip, deflate, br');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(brotliDecompressSync(res.body).equals(readFileSync(join(dist, src)))).toBe(true);
   });
 
   it.each(['/', '/index.html', '/directory', '/threads/some-thread', '/assets/no-such-file.js'])(
