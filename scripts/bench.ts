@@ -7,6 +7,7 @@ import { discussionProbe, postingSection } from './bench/discussion';
 import { cohortSection, mentorshipProbe } from './bench/mentorship';
 import { readsSection } from './bench/reads';
 import { type BenchContext, type Section, type SectionResult, budgetsOf, renderTable, writeResults } from './bench/report';
+import { lighthouseSection } from './bench/lighthouse';
 import { spaSection } from './bench/spa';
 
 /**
@@ -23,7 +24,7 @@ import { spaSection } from './bench/spa';
  *
  *   npm run bench -- --only=bundles,cold-init     run some sections (ids below)
  *   npm run bench -- --skip=capacity              leave some out (ids: bundles, cold-init, spa,
- *                                                 cohort, posting, reads, capacity)
+ *                                                 cohort, lighthouse, posting, reads, capacity)
  *   npm run bench -- --sizes=1000,3000            other member counts (default 1000,10000,100000)
  *
  * Adding a measurement: a new module in scripts/bench/ exporting a `Section` (see report.ts)
@@ -49,13 +50,15 @@ if (SIZES.length < 2 || SIZES.some((n) => !Number.isInteger(n) || n < 40))
 /**
  * In run order: the timing-sensitive cold-init and cohort runs go before the JVM starts; posting
  * throughput and the reads against their floor (each its own server process and JVM, stopped at its
- * end) before the long capacity fill.
+ * end) and Lighthouse (the local product and Chromium, both stopped at its end) before the long
+ * capacity fill.
  */
 const SECTIONS: Section[] = [
   bundleSizeSection,
   coldInitSection,
   spaSection,
   cohortSection,
+  lighthouseSection,
   postingSection,
   readsSection,
   capacitySection(PROBES, SIZES),

@@ -3,7 +3,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import { PERMISSIONS_POLICY } from '../functions/lib/permissions-policy';
 import { DEFAULT_EXIT_URL, exitUrlOf, SITE_CONFIG_FILE, type SiteConfig } from '../shared/discretion';
@@ -16,6 +17,26 @@ import { startLocalServices } from './local/services';
  * demo accounts' password; EXIT_URL sets where the quick exit goes. Ctrl-C stops every child process.
  */
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** For files named after their content (Vite's hashed assets). */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** For everything else the site serves (index.html, config.json, the icons): checked on every use. */
+const REVALIDATE = 'no-cache';
+
+/**
+ * The built SPA's files with their Cache-Control. serveStatic has no option for the header and
+ * builds its answer from the headers set before it runs, so the header goes first and is taken
+ * back when there is no such file (the next handler answers with its own).
+ */
+function files(root: string, cacheControl: string, path?: string): MiddlewareHandler {
+  // precompressed: the build's brotli copies (web/vite.config.ts) go to browsers that accept them;
+  // everything else is gzipped on the way out by compress().
+  const serve = serveStatic({ root, path, precompressed: true, onNotFound: (_path, c) => c.header('cache-control', undefined) });
+  return (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') c.header('cache-control', cacheControl);
+    return serve(c, next);
+  };
+}
 
 export async function startServer(opts: { port: number; dataDir?: string; quiet?: boolean }) {
   const services = await startLocalServices({ dataDir: opts.dataDir, quiet: opts.quiet ?? true });
@@ -52,17 +73,25 @@ export async function startServer(opts: { port: number; dataDir?: string; quiet?
     await next();
     c.header('permissions-policy', PERMISSIONS_POLICY);
   });
+  // CloudFront compresses in AWS; locally the Node server does, pages, assets and API answers
+  // alike (gzip: the CompressionStream Hono uses has no brotli in Node; the built scripts and
+  // stylesheets have brotli copies, sent as they are).
+  server.use('*', compress());
   server.route('/', app);
   // An /api path no route claims is the contract's JSON 404 for every method, as in AWS, never the SPA.
   server.all('/api', notFoundAnswer);
   server.all('/api/*', notFoundAnswer);
   // The deployment's settings for the SPA, as the static site writes them in AWS (config.json).
   const siteConfig: SiteConfig = { exitUrl: exitUrlOf(process.env.EXIT_URL) ?? DEFAULT_EXIT_URL };
-  server.get(`/${SITE_CONFIG_FILE}`, (c) => c.json(siteConfig));
-  server.use('/assets/*', serveStatic({ root: dist }));
-  server.use('*', serveStatic({ root: dist }));
+  server.get(`/${SITE_CONFIG_FILE}`, (c) => {
+    c.header('cache-control', REVALIDATE);
+    return c.json(siteConfig);
+  });
+  // Vite names every file under assets/ after its content: a browser may keep it for good.
+  server.use('/assets/*', files(dist, IMMUTABLE));
+  server.use('*', files(dist, REVALIDATE));
   // Every other path is a page of the single-page app.
-  server.get('*', serveStatic({ root: dist, path: 'index.html' }));
+  server.get('*', files(dist, REVALIDATE, 'index.html'));
 
   const http = serve({ fetch: server.fetch, port: opts.port, hostname: '127.0.0.1' });
   // In AWS an EventBridge schedule runs the expiry sweeper; locally a timer does.

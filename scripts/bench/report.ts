@@ -73,6 +73,11 @@ export function atMost(actual: number, limit: number, unit: string, rule: string
   return { rule, limit, unit, actual, pass: actual <= limit };
 }
 
+/** A "value ≥ limit" budget (scores). */
+export function atLeast(actual: number, limit: number, unit: string, rule: string): Budget {
+  return { rule, limit, unit, actual, pass: actual >= limit };
+}
+
 // ------------------------------------------------------------------------------------ output
 
 function table(header: string[], lines: string[][]): string {

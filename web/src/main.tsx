@@ -7,10 +7,12 @@ import './styles.css';
 
 // Not awaited: the exit works with the default address until the deployment's is read.
 loadExitUrl();
-// Her language's catalog first; if it cannot be fetched (a dropped link), English, which every
-// page can show, rather than nothing.
-await setLocale(deviceLocale()).catch(() => setLocale('en'));
-applyDiscretion();
+// Her language's catalog loads beside the page's code, its data and /api/me (the shell starts
+// them as it mounts, and shows itself once the catalog is in), not before them. If it cannot be
+// fetched (a dropped link), English, which every page can show, rather than nothing.
+void setLocale(deviceLocale())
+  .catch(() => setLocale('en'))
+  .then(applyDiscretion);
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
 render(() => <App />, root);

@@ -20,6 +20,9 @@ const loaded = new Map<Locale, Compiled>();
 
 const [locale, setLocaleSignal] = createRoot(() => createSignal<Locale>(DEFAULT_LOCALE));
 export { locale };
+/** Whether a catalog has loaded: until then the app has no words to show. */
+const [catalogReady, setCatalogReady] = createRoot(() => createSignal(false));
+export { catalogReady };
 
 /** A Dari reader: her browser asks for `prs` or Persian as written in Afghanistan. */
 const DARI = (typeof navigator === 'undefined' ? [] : [...(navigator.languages ?? [])]).some((l) => /^(prs|fa-af)\b/i.test(l));
@@ -69,6 +72,7 @@ export async function setLocale(tag: string, options: { keep?: boolean } = {}): 
   const next = localeOf(tag) ?? DEFAULT_LOCALE;
   await load(next);
   setLocaleSignal(next);
+  setCatalogReady(true);
   document.documentElement.lang = next;
   document.documentElement.dir = dir(next);
   if (options.keep) {

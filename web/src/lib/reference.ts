@@ -6,14 +6,32 @@ import {
   type ExpertiseCode,
   LANGUAGE_CODES,
 } from '../../../shared/meta';
-import { intlLocale, t } from '../i18n';
+import { intlLocale, type Locale, locale, t } from '../i18n';
 import type { Option } from '../components/select';
 import { countryName, expertiseName, languageName, sortedOptions } from '../i18n/format';
 
+/**
+ * A list built once per language and then reused: naming and sorting 249 countries is work a
+ * cheap phone feels on every page that shows the picker. The same array also lets <For> keep
+ * the options it rendered.
+ */
+function perLocale(build: () => Option[]): () => Option[] {
+  const built = new Map<Locale, Option[]>();
+  return () => {
+    const tag = locale();
+    let options = built.get(tag);
+    if (!options) {
+      options = build();
+      built.set(tag, options);
+    }
+    return options;
+  };
+}
+
 /** Options for the pickers, labelled in the current locale (names from the browser's Intl data). */
-export const countryOptions = (): Option[] => sortedOptions(COUNTRY_CODE_LIST, countryName);
-export const expertiseOptions = (): Option[] => EXPERTISE.map((e) => ({ value: e.code, label: expertiseName(e.code) }));
-export const languageOptions = (): Option[] => sortedOptions(LANGUAGE_CODES, languageName);
+export const countryOptions = perLocale(() => sortedOptions(COUNTRY_CODE_LIST, countryName));
+export const expertiseOptions = perLocale(() => EXPERTISE.map((e) => ({ value: e.code, label: expertiseName(e.code) })));
+export const languageOptions = perLocale(() => sortedOptions(LANGUAGE_CODES, languageName));
 
 /** A zone's name and current offset from UTC, in the current locale ("GMT+05:30", "India Standard Time"). */
 function zoneParts(tz: string, at: Date): { offset: string; minutes: number; name: string } {

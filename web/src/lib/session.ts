@@ -9,7 +9,7 @@ import { api, isStatus, onSessionLost, unwrap } from './api';
  * and asking would only answer 401 (an error in the console of every public page). With it the
  * session may still have ended elsewhere: /api/me says so.
  */
-const mayBeSignedIn = () => document.cookie.split(';').some((c) => c.trim() === 'cn_in=1');
+export const mayBeSignedIn = () => document.cookie.split(';').some((c) => c.trim() === 'cn_in=1');
 
 /** The signed-in account, or null when signed out. Every page's access rule reads this. */
 export const getMe = query(async (): Promise<Me | null> => {

@@ -1,11 +1,20 @@
-import { A, createAsync, revalidate, useCurrentMatches, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
+import {
+  A,
+  createAsync,
+  revalidate,
+  useCurrentMatches,
+  useLocation,
+  useNavigate,
+  usePreloadRoute,
+  type RouteSectionProps,
+} from '@solidjs/router';
 import { createEffect, ErrorBoundary, on, Show, Suspense, type JSX } from 'solid-js';
 import type { Me } from '../../../shared/schemas';
 import { Loading } from '../components/loading';
-import { t } from '../i18n';
+import { catalogReady, t } from '../i18n';
 import { adoptAccountLocale, forgetAccountLocale } from '../lib/account-locale';
 import { setTimeZone } from '../i18n/format';
-import { type Access, getMe, isBoard, redirectFor } from '../lib/session';
+import { type Access, getMe, isBoard, mayBeSignedIn, redirectFor } from '../lib/session';
 import { BoardMfaNotice, SanctionBanner } from './banners';
 import { IdleSignOut } from './idle-sign-out';
 import { LanguageSwitcher } from './language-switcher';
@@ -50,6 +59,13 @@ export function Shell(props: RouteSectionProps) {
   const matches = useCurrentMatches();
   const access = () => (matches().at(-1)?.route.info?.access ?? 'public') as Access;
   const navigate = useNavigate();
+  // The page's code, and its data when a session may exist, start loading now, beside /api/me:
+  // the router would start them only once the page renders, after /api/me has answered. Signed
+  // out, her data could only answer 401, and a member's page sends her to sign in: that page's code.
+  const location = useLocation();
+  const preloadRoute = usePreloadRoute();
+  if (mayBeSignedIn()) preloadRoute(`${location.pathname}${location.search}`, { preloadData: true });
+  else preloadRoute(redirectFor(access(), null) ?? location.pathname, { preloadData: false });
   // Here, not inside the page's error boundary: a page that failed because the session ended
   // must still be left for the sign-in page.
   // The account without its error, which the error boundary shows: undefined while loading or failed.
@@ -79,7 +95,7 @@ export function Shell(props: RouteSectionProps) {
     }),
   );
   return (
-    <>
+    <Show when={catalogReady()}>
       {/* First in the tab order, before everything: leaving matters more than reading. */}
       <QuickExitSkipLink />
       {/* biome-ignore lint/a11y/useValidAnchor: a skip link is a link to #main; the handler only moves focus there, which the router's own click handling would not do */}
@@ -142,6 +158,6 @@ export function Shell(props: RouteSectionProps) {
       <Suspense>
         <IdleSignOut accountId={accountId()} />
       </Suspense>
-    </>
+    </Show>
   );
 }
