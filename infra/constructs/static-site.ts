@@ -270,8 +270,10 @@ export class StaticSite extends Construct {
     // Two copies, because Cache-Control is set per deployment. The hashed files go first and are
     // never pruned: a tab still running the previous build loads its chunks by their old names.
     const hashed = `${HASHED_ASSETS_PREFIX}*`;
+    // The build's brotli copies (*.br) are for the local server; CloudFront compresses on its own.
+    const site = () => s3deploy.Source.asset(siteAssetPath, { exclude: ['**/*.br'] });
     const assets = new s3deploy.BucketDeployment(this, 'DeployAssets', {
-      sources: [s3deploy.Source.asset(siteAssetPath)],
+      sources: [site()],
       destinationBucket: this.bucket,
       exclude: ['*'],
       include: [hashed],
@@ -284,7 +286,7 @@ export class StaticSite extends Construct {
     // Then the pages that name them. Excluded files are neither copied nor pruned, so this sync
     // leaves the hashed files alone while it removes pages a new build no longer has.
     const pages = new s3deploy.BucketDeployment(this, 'Deploy', {
-      sources: [s3deploy.Source.asset(siteAssetPath), s3deploy.Source.jsonData(SITE_CONFIG_FILE, siteConfig)],
+      sources: [site(), s3deploy.Source.jsonData(SITE_CONFIG_FILE, siteConfig)],
       destinationBucket: this.bucket,
       exclude: [hashed],
       prune: true,
