@@ -26,34 +26,32 @@ import { decodeCursor, encodeCursor, type Page } from './cursor';
  * holding up the rest of the function's init: nearly every first request reads the table, a cold
  * start pays for the SDK anyway, and what loads during Lambda's init phase runs before the first
  * request and overlaps whatever the request waits on first (the token's JWKS). The client is built
- * once the SDK has loaded and kept for the life of the execution environment.
+ * on the first call and kept for the life of the execution environment.
  */
 type Sdk = typeof import('@aws-sdk/client-dynamodb');
 
 const sdkLoading: Promise<Sdk> = import('@aws-sdk/client-dynamodb');
-
-// Built as soon as the SDK has loaded, not on the first call: building it (its config resolved,
-// its middleware stack assembled) then overlaps what the first request waits on before its first
-// call (the token's JWKS, lib/session.ts) instead of following it.
-const loaded: Promise<{ sdk: Sdk; client: DynamoDBClient }> = sdkLoading.then((sdk) => ({
-  sdk,
-  client: withoutSdkLogging(
-    new sdk.DynamoDBClient({
-      region: config.AWS_REGION,
-      ...(config.DYNAMODB_ENDPOINT
-        ? { endpoint: config.DYNAMODB_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-        : {}),
-      maxAttempts: 3,
-      // Each command class's middleware chain is built once, not on every call (about a tenth of
-      // a call's CPU). Allowed because nothing adds middleware to the client or a command later.
-      cacheMiddleware: true,
-    }),
-  ),
-}));
 // Seen by dynamo() on the first call; marked handled so a failed load cannot end the process before then.
-loaded.catch(() => undefined);
+sdkLoading.catch(() => undefined);
+
+let loaded: Promise<{ sdk: Sdk; client: DynamoDBClient }> | undefined;
 
 export function dynamo(): Promise<{ sdk: Sdk; client: DynamoDBClient }> {
+  loaded ??= sdkLoading.then((sdk) => ({
+    sdk,
+    client: withoutSdkLogging(
+      new sdk.DynamoDBClient({
+        region: config.AWS_REGION,
+        ...(config.DYNAMODB_ENDPOINT
+          ? { endpoint: config.DYNAMODB_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+          : {}),
+        maxAttempts: 3,
+        // Each command class's middleware chain is built once, not on every call (about a tenth of
+        // a call's CPU). Allowed because nothing adds middleware to the client or a command later.
+        cacheMiddleware: true,
+      }),
+    ),
+  }));
   return loaded;
 }
 
