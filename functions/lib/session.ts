@@ -37,9 +37,10 @@ type Verify = (token: string) => Promise<IdClaims>;
 let verifier: Promise<Verify> | undefined;
 
 /**
- * The token verifier, with its JWKS. In AWS: the standard Cognito verifier (issuer, audience,
- * token_use), its JWKS fetched by hydrate() and cached per instance. Locally: cognito-local's
- * issuer, its JWKS fetched over http and cached, since aws-jwt-verify refuses http JWKS URIs.
+ * The token verifier, built on the first request that carries a session (aws-jwt-verify and the
+ * crypto it loads cost nothing to requests without one). In AWS: the standard Cognito verifier
+ * (issuer, audience, token_use), its JWKS cached per instance. Locally: cognito-local's issuer,
+ * its JWKS fetched once over http and cached, since aws-jwt-verify refuses http JWKS URIs.
  */
 function getVerifier(): Promise<Verify> {
   // Each mode imports only its own verifier's module: the package's index would bundle its ALB
@@ -59,29 +60,20 @@ function getVerifier(): Promise<Verify> {
             return claims;
           };
         })
-      : import('aws-jwt-verify/cognito-verifier').then(async ({ CognitoJwtVerifier }): Promise<Verify> => {
+      : import('aws-jwt-verify/cognito-verifier').then(({ CognitoJwtVerifier }): Verify => {
           const cognito = CognitoJwtVerifier.create({
             userPoolId: config.USER_POOL_ID,
             clientId: config.USER_POOL_CLIENT_ID,
             tokenUse: 'id',
           });
-          await cognito.hydrate();
           return async (token) => (await cognito.verify(token)) as unknown as IdClaims;
         })
   ).catch((e: unknown) => {
-    // The next request tries again (a JWKS that could not be fetched at init is not final).
     verifier = undefined;
     throw e;
   });
   return verifier;
 }
-
-// Started with the function's init, not on its first request: nearly every request to a function
-// that imports this module carries a session, and its first one would otherwise wait for the
-// verifier's module and the JWKS round trip one after the other, after the handler began. Here
-// both overlap the DynamoDB client's load (lib/db.ts), during Lambda's init phase. Marked handled
-// so that a failed fetch cannot end the process; the first request then tries once more.
-getVerifier().catch(() => undefined);
 
 async function verifyIdToken(token: string): Promise<IdClaims> {
   return (await getVerifier())(token);
