@@ -75,8 +75,27 @@ function getVerifier(): Promise<Verify> {
   return verifier;
 }
 
+/**
+ * Tokens this instance has already verified, with their claims, until the token's own `exp`: the
+ * signature check is the heaviest part of a read request, and caching it is safe because
+ * revocation lives in the session item, which is still read on every request. Cleared when full
+ * rather than evicted one by one: a Lambda instance sees few distinct tokens.
+ */
+const verified = new Map<string, IdClaims & { exp: number }>();
+const VERIFIED_MAX = 1000;
+
 async function verifyIdToken(token: string): Promise<IdClaims> {
-  return (await getVerifier())(token);
+  const now = Date.now() / 1000;
+  const known = verified.get(token);
+  if (known && known.exp > now) return known;
+  if (known) verified.delete(token);
+  const claims = await (await getVerifier())(token);
+  const exp = (claims as { exp?: unknown }).exp;
+  if (typeof exp === 'number' && exp > now) {
+    if (verified.size >= VERIFIED_MAX) verified.clear();
+    verified.set(token, { ...claims, exp });
+  }
+  return claims;
 }
 
 /** Her device's session from its cookie (`<userId>.<sessionId>`), not yet checked against the table. */
