@@ -245,7 +245,8 @@ async function timeColdStart(runner: string, b: BundleInfo, env: Record<string, 
   const { stdout } = await run(process.execPath, [runner, pathToFileURL(b.file).href, path], { env, timeout: 30_000 });
   const line = stdout.trim().split('\n').pop() ?? '';
   const out = JSON.parse(line) as Timing;
-  if (!Number.isFinite(out.ms) || !Number.isFinite(out.firstMs) || !Number.isFinite(out.cpuMs)) throw new Error(`cold init runner printed ${line}`);
+  if (!Number.isFinite(out.ms) || !Number.isFinite(out.firstMs) || !Number.isFinite(out.cpuMs))
+    throw new Error(`cold init runner printed ${line}`);
   return out;
 }
 

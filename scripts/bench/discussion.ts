@@ -371,6 +371,7 @@ export type Ready = {
   floorOrigin?: string;
   password: string;
   board?: string;
+  practitioner?: string;
   postsPerMinute: number;
   seeded: { seeded: boolean; members?: number };
   startSeconds: number;

@@ -5,6 +5,7 @@ import lighthouse, { type Result } from 'lighthouse';
 // browser cookies (the app reads `cn_in` from document.cookie, which an extra header would not set).
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { freePort } from '../local/services';
+import { startChild, stopChild } from './discussion';
 import { KB, type Budget, type Row, type Section, atLeast, atMost, fmtKB, median } from './report';
 
 /*
@@ -133,17 +134,23 @@ export const lighthouseSection: Section = {
   id: 'lighthouse',
   title: 'Lighthouse (mobile)',
   async run(ctx) {
-    // Loaded here, not at the top: startServer sets process.env before the API modules load.
-    const { startServer } = await import('../start');
-    process.env.LOG_LEVEL ??= 'silent';
-    const server = await startServer({ port: await freePort() });
-    const chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS });
+    // The product runs in its own process (posting-server.ts, as `npm start` runs it): the API
+    // reads its configuration once, at import, so a server started in the bench process would
+    // leave its stopped endpoints to the sections after this one.
+    const { child, ready: server } = await startChild(ctx, {
+      BENCH_PORT: String(await freePort()),
+      BENCH_TRIVIAL_PORT: String(await freePort()),
+    });
+    const chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS }).catch(async (e: unknown) => {
+      await stopChild(child);
+      throw e;
+    });
     const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}`, defaultViewport: null });
     const rows: Row[] = [];
     const findings: string[] = [];
     const data: Record<string, unknown> = {};
     try {
-      const practitioner = server.accounts.find((a) => a.role === 'practitioner');
+      const practitioner = server.practitioner;
       if (!practitioner) throw new Error('no demo practitioner account');
       const signedOut: Audited[] = [
         { name: 'sign-in', path: '/sign-in', signedIn: false },
@@ -163,7 +170,7 @@ export const lighthouseSection: Section = {
       const measured = [];
       for (const p of signedOut) measured.push(await measure(p));
       const signInPage = await browser.newPage();
-      const threadId = await signIn(signInPage, server.origin, practitioner.email, server.password);
+      const threadId = await signIn(signInPage, server.origin, practitioner, server.password);
       await signInPage.close();
       const signedIn: Audited[] = [
         { name: 'directory', path: '/directory', signedIn: true },
@@ -209,7 +216,7 @@ export const lighthouseSection: Section = {
     } finally {
       await browser.disconnect();
       chrome.kill();
-      await server.stop();
+      await stopChild(child);
     }
     return { rows, findings, data };
   },

@@ -10,7 +10,8 @@ import { Hono } from 'hono';
  * Its own process because the API reads its configuration once, at import (functions/lib/config.ts):
  * a bench process that already ran the capacity section holds that section's stopped endpoints.
  *
- * The reads section (reads.ts) runs it too, with BENCH_FLOOR_PORT: a floor route on a third server.
+ * The reads section (reads.ts) runs it too, with BENCH_FLOOR_PORT: a floor route on a third server;
+ * and the Lighthouse section (lighthouse.ts), for the product alone.
  *
  * Environment: BENCH_PORT and BENCH_TRIVIAL_PORT (free ports), POSTS_PER_MINUTE (read by the
  * discussion rules at import, so the parent sets it when spawning). Prints one JSON line when
@@ -72,6 +73,7 @@ process.stdout.write(
     ...(floor ? { floorOrigin: `http://127.0.0.1:${floorPort}` } : {}),
     password: server.password,
     board: server.accounts.find((a) => a.role === 'board')?.email,
+    practitioner: server.accounts.find((a) => a.role === 'practitioner')?.email,
     postsPerMinute: DISCUSSION_RULES.postsPerMinute,
     seeded: server.seeded,
     startSeconds: (performance.now() - t0) / 1000,
