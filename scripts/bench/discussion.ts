@@ -518,6 +518,17 @@ export const cookiesOf = (res: Response) =>
     .filter((c) => c.includes('=') && !c.endsWith('='))
     .join('; ');
 
+/** Signs a demo account in through the API, as the app does, and answers its session cookies. */
+export async function signedInCookies(origin: string, email: string, password: string): Promise<string> {
+  const res = await fetch(`${origin}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in as ${email} answered ${res.status}: ${await res.text()}`);
+  return cookiesOf(res);
+}
+
 const fmtRps = (r: LoadResult) =>
   `${fmtInt(Math.round(r.rps))} req/s (${r.windows.map((w) => fmtInt(Math.round(w))).join(', ')}) · median ${fmtMs(r.medianMs)} · p95 ${fmtMs(r.p95Ms)}` +
   (Object.keys(r.statuses).some((s) => !/^2/.test(s))
@@ -547,13 +558,7 @@ export const postingSection: Section = {
         throw new Error(`POSTS_PER_MINUTE is ${ready.postsPerMinute} in the server; the loop would be rate-limited`);
       const origin = ready.origin;
       const email = ready.board ?? 'board@example.org';
-      const signIn = await fetch(`${origin}/api/auth/sign-in`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', origin },
-        body: JSON.stringify({ email, password: ready.password }),
-      });
-      if (signIn.status !== 200) throw new Error(`sign-in as ${email} answered ${signIn.status}: ${await signIn.text()}`);
-      const cookie = cookiesOf(signIn);
+      const cookie = await signedInCookies(origin, email, ready.password);
       const headers = { cookie, origin, 'content-type': 'application/json' };
 
       const spacesRes = await fetch(`${origin}/api/spaces?limit=20`, { headers: { cookie } });

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { freePort } from '../local/services';
-import { cookiesOf, startChild, stopChild } from './discussion';
+import { signedInCookies, startChild, stopChild } from './discussion';
 import { type BenchContext, type Budget, type Row, type Section, fmtInt, fmtMs, median } from './report';
 
 /*
@@ -104,14 +104,8 @@ export const readsSection: Section = {
     try {
       const { origin, floorOrigin } = ready;
       if (!floorOrigin) throw new Error('the server did not start the floor route');
-      const email = 'practitioner@example.org';
-      const signIn = await fetch(`${origin}/api/auth/sign-in`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', origin },
-        body: JSON.stringify({ email, password: ready.password }),
-      });
-      if (signIn.status !== 200) throw new Error(`sign-in as ${email} answered ${signIn.status}: ${await signIn.text()}`);
-      const cookie = cookiesOf(signIn);
+      const email = ready.practitioner ?? 'practitioner@example.org';
+      const cookie = await signedInCookies(origin, email, ready.password);
       const get = async <T>(path: string): Promise<T> => {
         const res = await fetch(`${origin}${path}`, { headers: { cookie } });
         if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}: ${await res.text()}`);
