@@ -155,6 +155,19 @@ export const keys = {
   sessionPrefix: 'SESSION#',
   throttle: (kind: string, subject: string, window: number) => ({ pk: `THROTTLE#${kind}#${subject}`, sk: `W#${window}` }),
 
+  /**
+   * Her agenda (issue 12): one item per thing she is expected at, in her partition, by start time:
+   * an event she is registered for (`kind: 'event'`, written with the registration) or a meeting
+   * agreed in a mentorship conversation (`kind: 'meeting'`, one for each of the two members).
+   * Attributes: { kind, refId (event or mentorship id), startsAt, endsAt }. `GET /api/agenda` is
+   * one Query on the prefix from a date.
+   */
+  agendaItem: (memberId: string, startsAt: string, kind: 'event' | 'meeting', refId: string) => ({
+    pk: `MEMBER#${memberId}`,
+    sk: `AGENDA#${startsAt}#${kind}#${refId}`,
+  }),
+  agendaPrefix: 'AGENDA#',
+
   /** The audit log: a head item holding the chain's last hash, and entries newest first on GSI1. */
   auditHead: () => ({ pk: 'AUDIT', sk: 'HEAD' }),
   auditEntry: (seq: number) => ({ pk: 'AUDIT', sk: `E#${String(seq).padStart(12, '0')}` }),

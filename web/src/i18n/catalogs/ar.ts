@@ -1069,6 +1069,12 @@ const ar: Catalog = {
   'validation.no_free_place': 'لم يعد لدى هذا المرشد مكان متاح.',
   'validation.not_eligible':
     '{reason, select, mentee_not_active {غير مؤهل: المسترشِدة ليست عضوة نشطة.} mentee_at_limit {غير مؤهل: بلغت المسترشِدة الحد الأقصى لعلاقات الإرشاد.} too_many_pending {غير مؤهل: بلغت المسترشِدة الحد الأقصى للطلبات المنتظرة.} mentor_not_found {غير مؤهل: تعذّر العثور على هذا المرشد.} blocked {غير مؤهل: أحدهما حظر الآخر.} open_request_exists {غير مؤهل: يوجد بالفعل طلب مفتوح بينهما.} self {غير مؤهل: لا يمكن للعضوة أن ترشد نفسها.} not_active {غير مؤهل: المرشد ليس عضوًا نشطًا.} not_offering {غير مؤهل: المرشد لا يقدّم الإرشاد.} at_capacity {غير مؤهل: لا يوجد لدى المرشد مكان متاح.} no_shared_language {غير مؤهل: لا تجمعهما لغة مشتركة.} different_country {غير مؤهل: طلبت المسترشِدة مرشدًا في بلدها.} same_organization {غير مؤهل: طلبت المسترشِدة مرشدًا من خارج جهتها.} other {غير مؤهل: لا يمكن تكوين هذا الزوج الآن.}}',
+
+  // ── programme: personal development plan (issue 12)
+
+  // ── programme: events and series (issue 12)
+
+  // ── programme: conversations (issue 12)
 };
 
 export default ar;

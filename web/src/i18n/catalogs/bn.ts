@@ -1016,6 +1016,12 @@ const bn: Catalog = {
   'validation.no_free_place': 'এই মেন্টরের আর কোনো খালি জায়গা নেই।',
   'validation.not_eligible':
     '{reason, select, mentee_not_active {যোগ্য নয়: মেন্টি সক্রিয় সদস্য নন।} mentee_at_limit {যোগ্য নয়: মেন্টি ইতিমধ্যে সর্বোচ্চ সংখ্যক মেন্টরশিপে আছেন।} too_many_pending {যোগ্য নয়: মেন্টির ইতিমধ্যে সর্বোচ্চ সংখ্যক অনুরোধ অপেক্ষায় আছে।} mentor_not_found {যোগ্য নয়: এই মেন্টরকে খুঁজে পাওয়া যায়নি।} blocked {যোগ্য নয়: তাঁদের একজন অন্যজনকে ব্লক করেছেন।} open_request_exists {যোগ্য নয়: তাঁদের মধ্যে ইতিমধ্যে একটি চলমান অনুরোধ আছে।} self {যোগ্য নয়: কোনো সদস্য নিজের মেন্টর হতে পারেন না।} not_active {যোগ্য নয়: মেন্টর সক্রিয় সদস্য নন।} not_offering {যোগ্য নয়: মেন্টর মেন্টরিং দিচ্ছেন না।} at_capacity {যোগ্য নয়: মেন্টরের কোনো খালি জায়গা নেই।} no_shared_language {যোগ্য নয়: তাঁদের কোনো অভিন্ন ভাষা নেই।} different_country {যোগ্য নয়: মেন্টি নিজের দেশের একজন মেন্টর চেয়েছেন।} same_organization {যোগ্য নয়: মেন্টি নিজের প্রতিষ্ঠানের বাইরের একজন মেন্টর চেয়েছেন।} other {যোগ্য নয়: এই জুটি এখন গঠন করা যাবে না।}}',
+
+  // ── programme: personal development plan (issue 12)
+
+  // ── programme: events and series (issue 12)
+
+  // ── programme: conversations (issue 12)
 };
 
 export default bn;

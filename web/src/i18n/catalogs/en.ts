@@ -1056,6 +1056,12 @@ const en = {
   'validation.no_free_place': 'This mentor has no free place left.',
   'validation.not_eligible':
     '{reason, select, mentee_not_active {Not eligible: the mentee is not an active member.} mentee_at_limit {Not eligible: the mentee already holds the most mentorships she can.} too_many_pending {Not eligible: the mentee already has the most requests waiting.} mentor_not_found {Not eligible: this mentor could not be found.} blocked {Not eligible: one of them has blocked the other.} open_request_exists {Not eligible: there is already an open request between them.} self {Not eligible: a member cannot mentor herself.} not_active {Not eligible: the mentor is not an active member.} not_offering {Not eligible: the mentor is not offering mentoring.} at_capacity {Not eligible: the mentor has no free place.} no_shared_language {Not eligible: they share no language.} different_country {Not eligible: the mentee asked for a mentor in her own country.} same_organization {Not eligible: the mentee asked for a mentor outside her organisation.} other {Not eligible: this pair cannot be made now.}}',
+
+  // ── programme: personal development plan (issue 12)
+
+  // ── programme: events and series (issue 12)
+
+  // ── programme: conversations (issue 12)
 } as const;
 
 export default en;

@@ -1094,6 +1094,12 @@ const es: Catalog = {
   'validation.no_free_place': 'Este mentor ya no tiene cupo libre.',
   'validation.not_eligible':
     '{reason, select, mentee_not_active {No es posible: la persona mentorada no es una persona integrante activa.} mentee_at_limit {No es posible: la persona mentorada ya tiene el máximo de mentorías que puede tener.} too_many_pending {No es posible: la persona mentorada ya tiene el máximo de solicitudes en espera.} mentor_not_found {No es posible: no se encontró a este mentor.} blocked {No es posible: una de las partes bloqueó a la otra.} open_request_exists {No es posible: ya hay una solicitud abierta entre ambas partes.} self {No es posible: una integrante no puede ser su propia mentora.} not_active {No es posible: el mentor no es una persona integrante activa.} not_offering {No es posible: el mentor no ofrece mentoría.} at_capacity {No es posible: el mentor no tiene cupo libre.} no_shared_language {No es posible: no comparten ningún idioma.} different_country {No es posible: la persona mentorada pidió un mentor de su propio país.} same_organization {No es posible: la persona mentorada pidió un mentor de fuera de su organización.} other {No es posible: por ahora no se puede formar esta pareja.}}',
+
+  // ── programme: personal development plan (issue 12)
+
+  // ── programme: events and series (issue 12)
+
+  // ── programme: conversations (issue 12)
 };
 
 export default es;

@@ -1073,6 +1073,12 @@ const fa: Catalog = {
   'validation.no_free_place': 'این مربی دیگر جای خالی ندارد.',
   'validation.not_eligible':
     '{reason, select, mentee_not_active {واجد شرایط نیست: فراگیر عضو فعال نیست.} mentee_at_limit {واجد شرایط نیست: فراگیر بیشترین شمار مجاز مربی‌گری را دارد.} too_many_pending {واجد شرایط نیست: فراگیر بیشترین شمار مجاز درخواست‌های در انتظار را دارد.} mentor_not_found {واجد شرایط نیست: این مربی پیدا نشد.} blocked {واجد شرایط نیست: یکی از آن دو، دیگری را مسدود کرده است.} open_request_exists {واجد شرایط نیست: میان آن دو از پیش یک درخواست باز هست.} self {واجد شرایط نیست: هیچ عضوی نمی‌تواند مربی خودش باشد.} not_active {واجد شرایط نیست: مربی عضو فعال نیست.} not_offering {واجد شرایط نیست: مربی مربی‌گری ارائه نمی‌کند.} at_capacity {واجد شرایط نیست: مربی جای خالی ندارد.} no_shared_language {واجد شرایط نیست: زبان مشترکی ندارند.} different_country {واجد شرایط نیست: فراگیر مربی‌ای در کشور خودش خواسته است.} same_organization {واجد شرایط نیست: فراگیر مربی‌ای بیرون از سازمان خودش خواسته است.} other {واجد شرایط نیست: این جفت اکنون ممکن نیست.}}',
+
+  // ── programme: personal development plan (issue 12)
+
+  // ── programme: events and series (issue 12)
+
+  // ── programme: conversations (issue 12)
 };
 
 export default fa;

@@ -1064,6 +1064,12 @@ const fr: Catalog = {
   'validation.no_free_place': 'Ce mentor n’a plus de place libre.',
   'validation.not_eligible':
     '{reason, select, mentee_not_active {Non admissible : la personne mentorée n’est pas un membre actif.} mentee_at_limit {Non admissible : la personne mentorée a déjà atteint le nombre maximal de mentorats possible.} too_many_pending {Non admissible : la personne mentorée a déjà atteint le nombre maximal de demandes en attente.} mentor_not_found {Non admissible : ce mentor est introuvable.} blocked {Non admissible : l’une des deux personnes a bloqué l’autre.} open_request_exists {Non admissible : une demande est déjà en cours entre ces deux membres.} self {Non admissible : un membre ne peut pas être son propre mentor.} not_active {Non admissible : le mentor n’est pas un membre actif.} not_offering {Non admissible : le mentor ne propose pas de mentorat.} at_capacity {Non admissible : le mentor n’a plus de place libre.} no_shared_language {Non admissible : aucune langue commune.} different_country {Non admissible : la personne mentorée a demandé un mentor dans son propre pays.} same_organization {Non admissible : la personne mentorée a demandé un mentor extérieur à son organisation.} other {Non admissible : ce binôme ne peut pas être formé pour le moment.}}',
+
+  // ── programme: personal development plan (issue 12)
+
+  // ── programme: events and series (issue 12)
+
+  // ── programme: conversations (issue 12)
 };
 
 export default fr;

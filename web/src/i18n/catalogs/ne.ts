@@ -1014,6 +1014,12 @@ const ne: Catalog = {
   'validation.no_free_place': 'यो मेन्टरसँग अब खाली ठाउँ छैन।',
   'validation.not_eligible':
     '{reason, select, mentee_not_active {योग्य छैन: मेन्टी सक्रिय सदस्य हुनुहुन्न।} mentee_at_limit {योग्य छैन: मेन्टीसँग लिन मिल्ने अधिकतम मेन्टरशिप पहिल्यै छन्।} too_many_pending {योग्य छैन: मेन्टीका अधिकतम अनुरोधहरू पहिल्यै पर्खाइमा छन्।} mentor_not_found {योग्य छैन: यो मेन्टर फेला पार्न सकिएन।} blocked {योग्य छैन: एक जनाले अर्कोलाई ब्लक गर्नुभएको छ।} open_request_exists {योग्य छैन: उहाँहरूबीच पहिल्यै एउटा खुला अनुरोध छ।} self {योग्य छैन: कुनै सदस्य आफैंको मेन्टर हुन सक्नुहुन्न।} not_active {योग्य छैन: मेन्टर सक्रिय सदस्य हुनुहुन्न।} not_offering {योग्य छैन: मेन्टरले मेन्टरिङ दिनुभएको छैन।} at_capacity {योग्य छैन: मेन्टरसँग खाली ठाउँ छैन।} no_shared_language {योग्य छैन: उहाँहरूको कुनै साझा भाषा छैन।} different_country {योग्य छैन: मेन्टीले आफ्नै देशको मेन्टर माग्नुभएको छ।} same_organization {योग्य छैन: मेन्टीले आफ्नो संस्थाबाहिरको मेन्टर माग्नुभएको छ।} other {योग्य छैन: यो जोडी अहिले बनाउन सकिँदैन।}}',
+
+  // ── programme: personal development plan (issue 12)
+
+  // ── programme: events and series (issue 12)
+
+  // ── programme: conversations (issue 12)
 };
 
 export default ne;

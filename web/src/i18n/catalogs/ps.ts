@@ -1065,6 +1065,12 @@ const ps: Catalog = {
   'validation.no_free_place': 'دې لارښود ته هېڅ خالي ځای نه دی پاتې.',
   'validation.not_eligible':
     '{reason, select, mentee_not_active {وړ نه ده: لارښودنه اخیستونکې فعاله غړې نه ده.} mentee_at_limit {وړ نه ده: لارښودنه اخیستونکې له مخکې هغه تر ټولو ډېرې لارښودنې لري چې لرلای یې شي.} too_many_pending {وړ نه ده: لارښودنه اخیستونکې له مخکې تر ټولو ډېرې په تمه غوښتنې لري.} mentor_not_found {وړ نه ده: دا لارښود ونه موندل شو.} blocked {وړ نه ده: یوه یې بل بند کړی دی.} open_request_exists {وړ نه ده: د دوی ترمنځ له مخکې یوه پرانیستې غوښتنه شته.} self {وړ نه ده: یوه غړې نه شي کولای خپل ځان ته لارښودنه وکړي.} not_active {وړ نه ده: لارښود فعال غړی نه دی.} not_offering {وړ نه ده: لارښود لارښودنه نه وړاندې کوي.} at_capacity {وړ نه ده: لارښود خالي ځای نه لري.} no_shared_language {وړ نه ده: دوی ګډه ژبه نه لري.} different_country {وړ نه ده: لارښودنه اخیستونکې په خپل هېواد کې لارښود غوښتی دی.} same_organization {وړ نه ده: لارښودنه اخیستونکې له خپلې ادارې بهر لارښود غوښتی دی.} other {وړ نه ده: دا جوړه اوس نه شي جوړېدای.}}',
+
+  // ── programme: personal development plan (issue 12)
+
+  // ── programme: events and series (issue 12)
+
+  // ── programme: conversations (issue 12)
 };
 
 export default ps;

@@ -1051,6 +1051,12 @@ const pt: Catalog = {
   'validation.no_free_place': 'Este mentor não tem mais vagas.',
   'validation.not_eligible':
     '{reason, select, mentee_not_active {Não elegível: a pessoa mentorada não é um membro ativo.} mentee_at_limit {Não elegível: a pessoa mentorada já tem o número máximo de mentorias permitido.} too_many_pending {Não elegível: a pessoa mentorada já tem o número máximo de solicitações aguardando resposta.} mentor_not_found {Não elegível: este mentor não foi encontrado.} blocked {Não elegível: uma das partes bloqueou a outra.} open_request_exists {Não elegível: já existe uma solicitação em aberto entre essas duas pessoas.} self {Não elegível: mentor e pessoa mentorada não podem ser o mesmo membro.} not_active {Não elegível: o mentor não é um membro ativo.} not_offering {Não elegível: o mentor não está oferecendo mentoria.} at_capacity {Não elegível: o mentor não tem vaga.} no_shared_language {Não elegível: não há idioma em comum.} different_country {Não elegível: a pessoa mentorada pediu um mentor do próprio país.} same_organization {Não elegível: a pessoa mentorada pediu um mentor de fora da própria organização.} other {Não elegível: esta dupla não pode ser formada agora.}}',
+
+  // ── programme: personal development plan (issue 12)
+
+  // ── programme: events and series (issue 12)
+
+  // ── programme: conversations (issue 12)
 };
 
 export default pt;

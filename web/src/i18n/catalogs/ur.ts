@@ -1077,6 +1077,12 @@ const ur: Catalog = {
   'validation.no_free_place': 'اس مینٹور کے پاس کوئی جگہ خالی نہیں رہی۔',
   'validation.not_eligible':
     '{reason, select, mentee_not_active {اہل نہیں: مینٹی نیٹ ورک کی فعال رکن نہیں۔} mentee_at_limit {اہل نہیں: مینٹی کے پاس پہلے ہی زیادہ سے زیادہ ممکنہ مینٹرشپس ہیں۔} too_many_pending {اہل نہیں: مینٹی کی پہلے ہی زیادہ سے زیادہ درخواستیں منتظر ہیں۔} mentor_not_found {اہل نہیں: یہ مینٹور نہیں مل سکا۔} blocked {اہل نہیں: ان میں سے ایک نے دوسرے کو بلاک کیا ہوا ہے۔} open_request_exists {اہل نہیں: ان کے درمیان پہلے سے ایک درخواست جاری ہے۔} self {اہل نہیں: کوئی رکن خود اپنی مینٹور نہیں ہو سکتی۔} not_active {اہل نہیں: مینٹور نیٹ ورک کا فعال رکن نہیں۔} not_offering {اہل نہیں: مینٹور رہنمائی پیش نہیں کر رہا۔} at_capacity {اہل نہیں: مینٹور کے پاس کوئی جگہ خالی نہیں۔} no_shared_language {اہل نہیں: ان کی کوئی زبان مشترک نہیں۔} different_country {اہل نہیں: مینٹی نے اپنے ہی ملک میں مینٹور کی درخواست کی تھی۔} same_organization {اہل نہیں: مینٹی نے اپنے ادارے سے باہر کے مینٹور کی درخواست کی تھی۔} other {اہل نہیں: یہ جوڑا اس وقت نہیں بن سکتا۔}}',
+
+  // ── programme: personal development plan (issue 12)
+
+  // ── programme: events and series (issue 12)
+
+  // ── programme: conversations (issue 12)
 };
 
 export default ur;
