@@ -91,6 +91,21 @@ export const API_DOMAINS: readonly ApiDomain[] = [
     routes: [anyMethod('/api/notifications'), anyMethod('/api/notifications/{proxy+}')],
   },
   {
+    name: 'programme',
+    entry: 'functions/handlers/programme.ts',
+    routes: [
+      anyMethod('/api/plan'),
+      anyMethod('/api/members/{id}/plan'),
+      anyMethod('/api/events'),
+      anyMethod('/api/events/{proxy+}'),
+      anyMethod('/api/series'),
+      anyMethod('/api/series/{proxy+}'),
+      anyMethod('/api/agenda'),
+      anyMethod('/api/mentorships/{id}/messages'),
+      anyMethod('/api/mentorships/{id}/messages/{proxy+}'),
+    ],
+  },
+  {
     name: 'meta',
     entry: 'functions/handlers/meta.ts',
     // The meta function mounts the whole app, so it also answers every path no other domain

@@ -1,0 +1,10 @@
+import { createApi } from '../lib/http';
+
+/**
+ * The growth programme (issue 12) in AWS: development plans, events and series, agendas and the
+ * conversations of accepted mentorships. One Lambda function, so that the mentorship and members
+ * functions (already near the bundle budget) carry none of it; API Gateway sends it the paths
+ * listed for `programme` in infra/stacks/app-stack.ts (more specific routes win over `{proxy+}`).
+ * Each area mounts its sub-app here and in functions/app.ts.
+ */
+export const programmeApi = createApi();
