@@ -1,3 +1,4 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
 import { bodyLimit } from 'hono/body-limit';
@@ -23,9 +24,17 @@ import type { MemberRecord } from '../members/repository';
 /**
  * What the guards (lib/guards.ts) put on a request: her session; `record`, her member record as
  * read with the session (none before her first profile save), so that no route reads it again;
- * and `member`, the same record on routes for active members, where it always exists.
+ * `member`, the same record on routes for active members, where it always exists; and `also`, the
+ * items a route asked its guard to read in that same round trip (guards.ts signedInReading).
  */
-export type Env = { Variables: { session: Session; record: MemberRecord | undefined; member: MemberRecord } };
+export type Env = {
+  Variables: {
+    session: Session;
+    record: MemberRecord | undefined;
+    member: MemberRecord;
+    also: (Record<string, AttributeValue> | undefined)[];
+  };
+};
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

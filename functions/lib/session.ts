@@ -129,15 +129,21 @@ export type OwnItem<T> = {
 
 /**
  * The signed-in caller, or 401 when there is no session, its token is invalid, or it was ended;
- * with `own`, her item read in the same request as the session check (one round trip, not two).
+ * with `own`, her item read in the same request as the session check (one round trip, not two),
+ * and with `also`, the items a route will need (keys from its path), in that same round trip.
  */
-export async function requireSessionAnd<T>(c: Context, own: OwnItem<T>): Promise<[Session, T]> {
+export async function requireSessionAnd<T>(
+  c: Context,
+  own: OwnItem<T>,
+  also?: (userId: string) => readonly Record<string, AttributeValue>[],
+): Promise<[Session, T, (Record<string, AttributeValue> | undefined)[]]> {
   const session = await claimedSession(c);
   const sessionId = session?.sessionId;
   if (!session || !sessionId) throw new UnauthenticatedError();
-  const [live, item] = await sessionLiveWith(session.userId, sessionId, own.key(session.userId));
+  const extra = also?.(session.userId) ?? [];
+  const [live, [item, ...alsoItems]] = await sessionLiveWith(session.userId, sessionId, [own.key(session.userId), ...extra]);
   if (!live) throw new UnauthenticatedError('This session was ended. Sign in again.', 'session_ended');
-  return [session, own.of(item)];
+  return [session, own.of(item), alsoItems];
 }
 
 /** Secure everywhere but plain-http localhost in local mode. */

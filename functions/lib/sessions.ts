@@ -68,24 +68,26 @@ export async function sessionLive(userId: string, sessionId: string): Promise<bo
 }
 
 /**
- * sessionLive, with one more item read in the same strongly consistent BatchGetItem: every
- * signed-in request needs her session and her member record, and one round trip (one request
- * signed, sent and parsed) costs half of two. Answers whether the session stands and the other
- * item, if it exists.
+ * sessionLive, with more items read in the same strongly consistent BatchGetItem: every
+ * signed-in request needs her session and her member record (and some routes an item or two
+ * more), and one round trip (one request signed, sent and parsed) costs half of two. Answers
+ * whether the session stands and each other item, in the order asked, undefined where none exists.
  */
 export async function sessionLiveWith(
   userId: string,
   sessionId: string,
-  other: Record<string, AttributeValue>,
-): Promise<[boolean, Record<string, AttributeValue> | undefined]> {
+  others: readonly Record<string, AttributeValue>[],
+): Promise<[boolean, (Record<string, AttributeValue> | undefined)[]]> {
   const key = toAttr(keys.session(userId, sessionId));
   const same = (a: Record<string, AttributeValue>, b: Record<string, AttributeValue>) => a.pk?.S === b.pk?.S && a.sk?.S === b.sk?.S;
-  const items = await getMany([key, other], { consistent: true });
+  // BatchGetItem refuses a list that names one key twice (her own profile is also her record).
+  const wanted = [key, ...others].filter((k, i, all) => all.findIndex((o) => same(o, k)) === i);
+  const items = await getMany(wanted, { consistent: true });
   const live = await stillStands(
     key,
     items.find((i) => same(i, key)),
   );
-  return [live, items.find((i) => same(i, other))];
+  return [live, others.map((o) => items.find((i) => same(i, o)))];
 }
 
 /** Whether the session item read as `item` still stands; ends an idle one and records use (see sessionLive). */

@@ -367,10 +367,23 @@ export async function blockedEitherWay(a: string, b: string): Promise<boolean> {
  * consistent BatchGetItem (her record and both block items in the viewer's partition).
  */
 export async function memberWithBlocks(viewer: string, id: string): Promise<{ member: MemberRecord | undefined; blocked: boolean }> {
-  const key = toAttr(keys.member(id));
-  const items = await getMany([key, toAttr(keys.blockOut(viewer, id)), toAttr(keys.blockIn(viewer, id))], { consistent: true });
-  const isMember = (i: Record<string, AttributeValue>) => i.pk?.S === key.pk?.S && i.sk?.S === key.sk?.S;
-  return { member: ownMember.of(items.find(isMember)), blocked: items.some((i) => !isMember(i)) };
+  const wanted = memberWithBlocksKeys(viewer, id);
+  return memberWithBlocksOf(await getMany([...wanted], { consistent: true }), wanted);
+}
+
+/** The keys memberWithBlocks reads: the member, and a block either way between her and the viewer. */
+export function memberWithBlocksKeys(viewer: string, id: string): Record<string, AttributeValue>[] {
+  return [toAttr(keys.member(id)), toAttr(keys.blockOut(viewer, id)), toAttr(keys.blockIn(viewer, id))];
+}
+
+/** memberWithBlocks from items already read (by the keys above, in any order, missing ones absent). */
+export function memberWithBlocksOf(
+  items: readonly (Record<string, AttributeValue> | undefined)[],
+  [memberKey]: readonly Record<string, AttributeValue>[],
+): { member: MemberRecord | undefined; blocked: boolean } {
+  const present = items.filter((i): i is Record<string, AttributeValue> => i !== undefined);
+  const isMember = (i: Record<string, AttributeValue>) => i.pk?.S === memberKey?.pk?.S && i.sk?.S === memberKey?.sk?.S;
+  return { member: ownMember.of(present.find(isMember)), blocked: present.some((i) => !isMember(i)) };
 }
 
 /** Every member a viewer must not see: the ones she blocked and the ones who blocked her. */

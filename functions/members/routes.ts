@@ -18,7 +18,7 @@ import {
 import { eraseAccount } from '../account/erase';
 import { deleteOwnUser } from '../auth/cognito';
 import { UnauthenticatedError } from '../lib/errors';
-import { activeMember, signedIn } from '../lib/guards';
+import { activeMember, signedIn, signedInReading } from '../lib/guards';
 import type { Env } from '../lib/http';
 import { DOCS, describe, respond } from '../lib/openapi';
 import { COOKIE, clearSessionCookies, readCookie } from '../lib/session';
@@ -207,8 +207,8 @@ export const memberRoutes = new Hono<Env>()
         responses: { 200: { description: 'Profile', schema: ProfileSchema } },
       },
     ),
-    signedIn,
-    async (c) => respond(c, ProfileSchema, await members.getProfile(c.var.session, c.req.param('id'), c.var.record), 200),
+    signedInReading((c, userId) => members.profileReadKeys(userId, c.req.param('id'))),
+    async (c) => respond(c, ProfileSchema, await members.getProfile(c.var.session, c.req.param('id'), c.var.record, c.var.also), 200),
   )
   .get(
     '/',

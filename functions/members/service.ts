@@ -1,3 +1,4 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import {
   type Block,
   DEFAULT_VISIBILITY,
@@ -24,8 +25,10 @@ import * as repo from './repository';
 import type { MemberRecord } from './repository';
 
 /** Member ids are Cognito subs; anything else cannot name a member, so it is simply not found. */
+const MEMBER_ID = /^[A-Za-z0-9-]{1,64}$/;
+
 export function memberIdOrNotFound(id: string | undefined): string {
-  if (!id || !/^[A-Za-z0-9-]{1,64}$/.test(id)) throw new NotFoundError();
+  if (!id || !MEMBER_ID.test(id)) throw new NotFoundError();
   return id;
 }
 
@@ -291,7 +294,23 @@ function activeOrForbidden(m: MemberRecord | undefined): MemberRecord {
  * For a member looking at another, the target and the blocks between them are one read; whether
  * they are partners is asked only when the target shows a field to partners.
  */
-export async function getProfile(session: Session, rawId: string | undefined, caller: MemberRecord | undefined): Promise<Profile> {
+/**
+ * The keys a profile read needs beyond her own record, so that the route's guard reads them with her
+ * session (one round trip): the target and a block either way. None when the id cannot name
+ * another member (then getProfile answers without them).
+ */
+export function profileReadKeys(viewerId: string, rawId: string | undefined) {
+  if (!rawId || !MEMBER_ID.test(rawId) || rawId === viewerId) return [];
+  return repo.memberWithBlocksKeys(viewerId, rawId);
+}
+
+/** `read`: the items of profileReadKeys as the guard read them; read here when absent. */
+export async function getProfile(
+  session: Session,
+  rawId: string | undefined,
+  caller: MemberRecord | undefined,
+  read?: readonly (Record<string, AttributeValue> | undefined)[],
+): Promise<Profile> {
   const id = memberIdOrNotFound(rawId);
   const viewer = { id: session.userId, isBoard: session.isBoard };
   if (!session.isBoard) activeOrForbidden(caller);
@@ -299,12 +318,12 @@ export async function getProfile(session: Session, rawId: string | undefined, ca
     if (!caller) throw new NotFoundError();
     return viewOf(caller, viewer);
   }
+  const wanted = profileReadKeys(session.userId, id);
+  const { member: target, blocked } = read ? repo.memberWithBlocksOf(read, wanted) : await repo.memberWithBlocks(session.userId, id);
   if (session.isBoard) {
-    const target = await repo.getMember(id);
     if (!target) throw new NotFoundError();
     return viewOf(target, viewer);
   }
-  const { member: target, blocked } = await repo.memberWithBlocks(session.userId, id);
   if (target?.status !== 'active' || blocked) throw new NotFoundError();
   // Whether they are partners changes what she sees only when the target shows a field to partners.
   const partner = VISIBILITY_FIELDS.some((f) => target.visibility[f] === 'partners') && (await repo.isPartner(id, session.userId));

@@ -9,14 +9,16 @@ type KeyedInput = {
   RequestItems?: Record<string, { Keys?: Record<string, AttributeValue>[] }>;
 };
 
-/** Every item key read by key (GetItem, BatchGetItem) while `call` ran, as "pk|sk". */
-async function keysRead(call: () => Promise<Res>): Promise<{ res: Res; reads: string[] }> {
+/** Every item key read by key (GetItem, BatchGetItem) while `call` ran, as "pk|sk", and how many requests read them. */
+async function keysRead(call: () => Promise<Res>): Promise<{ res: Res; reads: string[]; requests: number }> {
   const { client } = await dynamo();
   const original = client.send.bind(client) as (command: unknown) => Promise<unknown>;
   const reads: string[] = [];
+  let requests = 0;
   vi.spyOn(client, 'send').mockImplementation((async (command: { constructor: { name: string }; input: KeyedInput }) => {
     const name = command.constructor.name;
     if (name === 'GetItemCommand' || name === 'BatchGetItemCommand') {
+      requests++;
       const input = command.input;
       const read = [input.Key, ...Object.values(input.RequestItems ?? {}).flatMap((r) => r.Keys ?? [])];
       for (const k of read) if (k) reads.push(`${k.pk?.S}|${k.sk?.S}`);
@@ -24,7 +26,7 @@ async function keysRead(call: () => Promise<Res>): Promise<{ res: Res; reads: st
     return original(command);
   }) as never);
   try {
-    return { res: await call(), reads };
+    return { res: await call(), reads, requests };
   } finally {
     vi.restoreAllMocks();
   }
@@ -61,6 +63,27 @@ describe('signed-in reads', () => {
       // Her record and her session come in the same request.
       expect({ path, sessionRead: reads.some((k) => k.startsWith(`${own.pk}|SESSION#`)) }).toEqual({ path, sessionRead: true });
     }
+  });
+
+  it("read another member's profile, and the blocks between them, in the same request as her session", async () => {
+    const target = await member({ displayName: 'Shown Member' }, 'reads-target');
+    const m = await member({ displayName: 'Looking Member' }, 'reads-looking');
+    const shown = await keysRead(() => m.get(`/api/members/${target.userId}`));
+    expect(shown.res.body).toMatchObject({ id: target.userId, displayName: 'Shown Member' });
+    expect(shown.requests).toBe(1);
+    expect(shown.reads).toEqual(
+      expect.arrayContaining([
+        `${keys.member(target.userId).pk}|${keys.member(target.userId).sk}`,
+        `${keys.blockIn(m.userId, target.userId).pk}|${keys.blockIn(m.userId, target.userId).sk}`,
+      ]),
+    );
+
+    // A block found in that same read hides her, as before: either way round.
+    expect((await target.put(`/api/members/me/blocks/${m.userId}`)).status).toBe(204);
+    const hidden = await keysRead(() => m.get(`/api/members/${target.userId}`));
+    expectError(hidden.res, 404, 'not_found');
+    expect(hidden.requests).toBe(1);
+    expect((await m.get(`/api/members/${m.userId}`)).body).toMatchObject({ id: m.userId });
   });
 
   it('still refuses from that one read: 403 to an applicant, 401 (session_ended) to a session ended elsewhere', async () => {
