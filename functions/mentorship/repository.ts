@@ -155,15 +155,23 @@ export function counterUpdate(
  * `version`, also while her record is at the version read (so her offer facets, which an accept
  * counts in the same transaction, are the ones that version lists).
  */
-export function mentorOfferCheck(mentorId: string, capacity: number, version?: number): TransactWriteItem {
+export function mentorOfferCheck(mentorId: string, capacity: number, version?: number, notSuspendedAt?: string): TransactWriteItem {
   const vals: Record<string, unknown> = { ':active': 'active', ':true': true, ':cap': capacity };
   if (version !== undefined) vals[':v'] = version;
+  if (notSuspendedAt !== undefined) Object.assign(vals, { ':suspend': 'suspend', ':now': notSuspendedAt });
+  const names: Record<string, string> = { '#status': 'status', '#m': 'mentoring', '#o': 'offering', '#a': 'active', '#c': 'capacity' };
+  if (notSuspendedAt !== undefined) Object.assign(names, { '#san': 'sanction', '#st': 'type', '#until': 'until' });
   return {
     ConditionCheck: {
       TableName: TABLE,
       Key: toAttr(keys.member(mentorId)),
-      ConditionExpression: `#status = :active AND #m.#o.#a = :true AND #m.#o.#c = :cap${version === undefined ? '' : ' AND version = :v'}`,
-      ExpressionAttributeNames: { '#status': 'status', '#m': 'mentoring', '#o': 'offering', '#a': 'active', '#c': 'capacity' },
+      ConditionExpression: [
+        '#status = :active AND #m.#o.#a = :true AND #m.#o.#c = :cap',
+        ...(version === undefined ? [] : ['version = :v']),
+        // A suspension sanction keeps her status `active` (it ends by itself at its date).
+        ...(notSuspendedAt === undefined ? [] : ['(attribute_not_exists(#san) OR #san.#st <> :suspend OR #san.#until <= :now)']),
+      ].join(' AND '),
+      ExpressionAttributeNames: names,
       ExpressionAttributeValues: values(vals),
     },
   };

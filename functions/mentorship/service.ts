@@ -36,6 +36,8 @@ export const RULES = {
   maxActivePerMentee: 2,
   /** Candidates read per topic or language partition for suggestions: bounds the read cost. */
   candidatesPerPartition: 40,
+  /** Suggestions read this many more profiles than asked for, to fill a page when one is dropped. */
+  suggestionSpares: 3,
 } as const;
 
 /** Pending past its expiry reads as expired, before the sweeper has written it. */
@@ -162,16 +164,27 @@ export async function suggestions(session: Session, limit: number, caller?: Memb
     const { score, reasons } = scoreMatch(mentee, mentor, { at, languageName });
     ranked.push({ mentorId: mentor.id, score, reasons });
   }
-  const top = ranked.sort(byRank).slice(0, limit);
+  // A few more than asked for, read with the profiles: a mentor suspended by a sanction (rare)
+  // keeps her index entries and status, and is dropped here without leaving the page short.
+  const top = ranked.sort(byRank).slice(0, limit + RULES.suggestionSpares);
   const profiles = await getMembers(
     top.map((s) => s.mentorId),
     false,
   );
-  return top.flatMap(({ mentorId, score, reasons }) => {
-    const profile = profiles.get(mentorId);
-    // Gone or no longer active since the index was read: not suggested.
-    return profile?.status === 'active' ? [{ mentor: viewOf(profile, { id: me.id, isBoard: false }), score, reasons }] : [];
-  });
+  return top
+    .flatMap(({ mentorId, score, reasons }) => {
+      const profile = profiles.get(mentorId);
+      // Gone, no longer active or suspended since the index was read: not suggested.
+      return profile?.status === 'active' && !suspendedNow(profile)
+        ? [{ mentor: viewOf(profile, { id: me.id, isBoard: false }), score, reasons }]
+        : [];
+    })
+    .slice(0, limit);
+}
+
+/** Whether a sanction suspends her now: she keeps status `active`, but may not be asked or suggested. */
+function suspendedNow(m: MemberRecord & { sanction?: { type: string; until: string } }, at = new Date().toISOString()): boolean {
+  return m.sanction?.type === 'suspend' && m.sanction.until > at;
 }
 
 /**
@@ -197,7 +210,7 @@ export async function availability(session: Session, rawMentorId: string | undef
   if (mentorId === session.userId) return { available: false, reason: 'self' };
   if (await blockedEitherWay(session.userId, mentorId)) throw new NotFoundError();
   const offering = mentor.mentoring?.offering;
-  if (!offering?.active || offering.capacity <= 0) return { available: false, reason: 'not_offering' };
+  if (!offering?.active || offering.capacity <= 0 || suspendedNow(mentor)) return { available: false, reason: 'not_offering' };
   const openId = await repo.openMentorshipOfPair(mentorId, session.userId);
   const open = openId ? await repo.getMentorship(openId) : undefined;
   if (open && effectiveState(open) !== 'expired') return { available: false, reason: 'open_request', mentorshipId: open.id };
@@ -224,7 +237,8 @@ export async function request(session: Session, input: CreateInput, proposed?: {
   if (mentor?.status !== 'active' || (await blockedEitherWay(me.id, mentorId))) throw new NotFoundError();
   await expireDueOf(me.id);
   const offering = mentor.mentoring?.offering;
-  if (!offering?.active || offering.capacity <= 0) throw new ConflictError('not_offering', 'This member is not offering mentoring now.');
+  if (!offering?.active || offering.capacity <= 0 || suspendedNow(mentor))
+    throw new ConflictError('not_offering', 'This member is not offering mentoring now.');
   const stats = await repo.getStats({ mentor: [mentorId] });
   if ((stats.mentor.get(mentorId)?.accepted ?? 0) >= offering.capacity)
     throw new ConflictError('at_capacity', 'This mentor has no free place now.');
@@ -249,7 +263,7 @@ export async function request(session: Session, input: CreateInput, proposed?: {
     repo.mentorshipPut(m, {}),
     repo.put({ ...keys.pairLock(mentorId, me.id), entity: 'pairLock', version: 1, mentorshipId: m.id }, 'attribute_not_exists(pk)'),
     repo.counterUpdate(keys.menteeStats(me.id), 'pending', 1, RULES.maxPendingPerMentee),
-    repo.mentorOfferCheck(mentorId, offering.capacity),
+    repo.mentorOfferCheck(mentorId, offering.capacity, undefined, at),
     {
       ConditionCheck: {
         TableName: TABLE,

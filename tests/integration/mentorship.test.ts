@@ -110,6 +110,31 @@ describe('mentor suggestions', () => {
     expect(after).not.toContain(good.userId); // an open request exists
   });
 
+  it('neither suggests nor lets anyone ask a mentor a sanction suspends, and does again once it is lifted', async () => {
+    const lang = 'ny';
+    const suspended = await member(mentorProfile(2, lang), 'mentor-suspended');
+    const other = await member(mentorProfile(2, lang), 'mentor-other');
+    const mentee = await member(menteeProfile(lang));
+    const b = await board();
+    const until = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    const made = await b.post(`/api/moderation/members/${suspended.userId}/sanctions`, { type: 'suspend', until, reason: 'Under review' });
+    expect(made.status).toBe(201);
+
+    // Ask for one suggestion: the suspended mentor may rank first, and the page is still full.
+    const ids = (await mentee.get('/api/matches/suggestions?limit=50')).body.items.map((s: { mentor: { id: string } }) => s.mentor.id);
+    expect(ids).toContain(other.userId);
+    expect(ids).not.toContain(suspended.userId);
+    expect((await mentee.get('/api/matches/suggestions?limit=1')).body.items).toHaveLength(1);
+    expect((await mentee.get(`/api/matches/mentors/${suspended.userId}`)).body).toMatchObject({ available: false, reason: 'not_offering' });
+    expectError(await ask(mentee, suspended), 409, 'conflict');
+
+    const lifted = await b.post(`/api/moderation/members/${suspended.userId}/sanctions/${made.body.id}/lift`, { reason: 'Cleared' });
+    expect(lifted.status).toBe(200);
+    const again = (await mentee.get('/api/matches/suggestions?limit=50')).body.items.map((s: { mentor: { id: string } }) => s.mentor.id);
+    expect(again).toContain(suspended.userId);
+    expect((await ask(mentee, suspended)).status).toBe(201);
+  });
+
   it('refuses a pending applicant (403) and a bad limit (400)', async () => {
     expectError(await (await applicant()).get('/api/matches/suggestions'), 403, 'forbidden');
     expectError(await (await member()).get('/api/matches/suggestions?limit=0'), 400, 'validation_failed');
