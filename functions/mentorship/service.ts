@@ -384,6 +384,7 @@ const MENTOR_ATTEMPTS = 5;
 export async function accept(session: Session, id: string | undefined): Promise<MentorshipView> {
   const m = await forAction(session, id, 'mentor');
   mustBe(m, 'pending');
+  if (await blockedEitherWay(m.mentorId, m.menteeId)) await closeBlocked(m);
   const at = new Date().toISOString();
   const next: MentorshipRecord = { ...m, state: 'accepted', decidedAt: at, updatedAt: at, version: m.version + 1 };
   for (let attempt = 1; ; attempt++) {
@@ -398,6 +399,9 @@ export async function accept(session: Session, id: string | undefined): Promise<
       repo.del(keys.expiry(m.expiresAt, m.id)),
       repo.activeMemberCheck(m.menteeId),
       notificationPut(m.menteeId, 'mentorship.accepted', `/mentorships/${m.id}`, at),
+      // A block either way that lands meanwhile stops it too.
+      repo.absentCheck(keys.blockOut(m.mentorId, m.menteeId)),
+      repo.absentCheck(keys.blockIn(m.mentorId, m.menteeId)),
     ];
     const facets = repo.offerFacetCounts(mentor, 1);
     try {
@@ -410,15 +414,38 @@ export async function accept(session: Session, id: string | undefined): Promise<
           throw new ConflictError('at_capacity', 'You have no free place: raise your capacity or end a mentorship first.');
         if (failed.includes(3)) throw new ConflictError('mentee_at_limit', 'She already has the most mentorships she can hold.');
         if (failed.includes(5)) throw new ConflictError('mentee_not_active', 'This member is not active now.');
+        if (failed.includes(7) || failed.includes(8)) throw new Blocked();
         return stale();
       });
       break;
     } catch (e) {
+      // Withdrawn only for a block that is really there now, not for a check that merely clashed.
+      if (e instanceof Blocked) {
+        if (await blockedEitherWay(m.mentorId, m.menteeId)) await closeBlocked(m);
+        stale();
+      }
       if (!(e instanceof MentorMoved)) throw e;
     }
   }
   await withdrawOthersIfAtLimit(m.menteeId);
   return viewFor(next);
+}
+
+class Blocked extends Error {}
+
+/**
+ * A request between two members one of whom has since blocked the other can never be accepted:
+ * it is withdrawn, quietly (a block is never announced to the blocked side), and the mentor is
+ * told only that it is no longer pending.
+ */
+async function closeBlocked(m: MentorshipRecord): Promise<never> {
+  const closed = await transition(m, 'withdrawn', { closedBy: 'system', closeReason: 'unavailable' }, []).catch((e: unknown) => {
+    if (!(e instanceof ConflictError)) throw e;
+    return undefined;
+  });
+  throw new ConflictError('not_pending', `This mentorship is ${closed?.state ?? 'no longer pending'}.`, {
+    state: closed?.state ?? 'withdrawn',
+  });
 }
 
 /** When a mentee holds her limit of accepted mentorships, her other pending requests are withdrawn. */

@@ -242,6 +242,27 @@ describe('mentorship requests', () => {
 });
 
 describe('the lifecycle', () => {
+  it('never accepts a request once either of the two has blocked the other: it is withdrawn quietly', async () => {
+    const lang = 'rw';
+    for (const blocker of ['mentee', 'mentor'] as const) {
+      const mentor = await member(mentorProfile(2, lang));
+      const mentee = await member(menteeProfile(lang));
+      const asked = await ask(mentee, mentor);
+      expect(asked.status).toBe(201);
+      const [by, other] = blocker === 'mentee' ? [mentee, mentor] : [mentor, mentee];
+      expect((await by.put(`/api/members/me/blocks/${other.userId}`)).status).toBe(204);
+      const refused = await mentor.post(`/api/mentorships/${asked.body.id}/accept`);
+      expectError(refused, 409, 'conflict');
+      expect(refused.body.error.details[0]).toMatchObject({ code: 'not_pending' });
+      const after = await mentee.get(`/api/mentorships/${asked.body.id}`);
+      expect({ blocker, state: after.body.state }).toEqual({ blocker, state: 'withdrawn' });
+      // Nothing says why: a block is never announced.
+      expect(JSON.stringify(after.body)).not.toContain('block');
+      const stats = await db.getItem({ TableName: TABLE, Key: toAttr(keys.mentorStats(mentor.userId)), ConsistentRead: true });
+      expect(Number(stats.Item?.accepted?.N ?? 0)).toBe(0);
+    }
+  });
+
   it('never accepts more mentees than the mentor’s capacity under 20 concurrent accepts', async () => {
     const mentor = await member(mentorProfile(2, 'ckb'), 'busy-mentor');
     const mentees = await Promise.all(Array.from({ length: 20 }, () => member(menteeProfile('ckb'))));
