@@ -37,7 +37,7 @@ z.config(en());
  * it: zod exposes it only on its `util` namespace, which no bundler can tree-shake, so that one
  * call put all of zod's utilities (10 kB minified) into every Lambda function and the web app.
  */
-function lazy<T extends object>(build: () => T): T {
+export function lazy<T extends object>(build: () => T): T {
   let target: T | undefined;
   const real = (): T => {
     target ??= build();
