@@ -383,6 +383,12 @@ export const ExportSchema = /* @__PURE__ */ lazy(() =>
     profile: z.nullable(z.record(z.string(), z.unknown())),
     blocks: z.array(BlockSchema),
     notifications: z.array(z.record(z.string(), z.unknown())),
+    /** The programme's events (issue 12): her registrations and attendance, her feedback, the series she completed. */
+    events: z.object({
+      registrations: z.array(z.record(z.string(), z.unknown())),
+      feedback: z.array(z.record(z.string(), z.unknown())),
+      completions: z.array(z.record(z.string(), z.unknown())),
+    }),
     posts: z.array(
       z.object({
         id: z.string(),

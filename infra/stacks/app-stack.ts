@@ -1,10 +1,11 @@
-import { CfnOutput, CrossStackReferences, ReferenceStrength, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, CrossStackReferences, Duration, ReferenceStrength, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
@@ -256,6 +257,17 @@ export class AppStack extends Stack {
       description: 'Champions Network: expire unanswered mentorship requests',
     });
     grantItemReadWrite(props.table, sweeper.function);
+
+    // Reminds registered members of an event a day and an hour before it starts (issue 12). Every
+    // five minutes, so the hour's reminder is never more than five minutes late; each run is one
+    // Query of the reminders due, and each reminder is sent once (a conditional write).
+    const reminders = new ScheduledFunction(this, 'ReminderSweeper', {
+      entry: 'functions/handlers/reminders.ts',
+      environment,
+      description: 'Champions Network: send the programme event reminders now due',
+      schedule: events.Schedule.rate(Duration.minutes(5)),
+    });
+    grantItemReadWrite(props.table, reminders.function);
 
     this.site = new StaticSite(this, 'Site', {
       siteAssetPath: props.siteAssetPath,

@@ -408,3 +408,41 @@ describe('her agenda', () => {
     expectError(await m.get('/api/agenda?from=yesterday'), 400, 'validation_failed');
   });
 });
+
+describe('her data', () => {
+  it('exports her registrations, attendance and feedback; erasure frees her place for the waiting list and keeps her feedback unnamed', async () => {
+    const [leaving, waiting] = await Promise.all([member(), member()]);
+    const past = await create({ startsAt: at(HOUR), endsAt: at(2 * HOUR) });
+    const upcoming = await create({ capacity: 1, startsAt: at(5 * DAY), endsAt: at(5 * DAY + HOUR) });
+    await leaving.post(`/api/events/${past.id}/registration`);
+    await leaving.post(`/api/events/${upcoming.id}/registration`);
+    await waiting.post(`/api/events/${upcoming.id}/registration`);
+    moveClockTo(at(3 * HOUR));
+    await (await board()).post(`/api/events/${past.id}/attendance`, { memberIds: [leaving.userId] });
+    await leaving.post(`/api/events/${past.id}/feedback`, { rating: 3, comment: 'Too short.' });
+
+    const exported = (await leaving.get('/api/members/me/export')).body.events;
+    expect(exported.registrations.map((r: { eventId: string; state: string }) => [r.eventId, r.state]).sort()).toEqual(
+      [
+        [past.id, 'attended'],
+        [upcoming.id, 'registered'],
+      ].sort(),
+    );
+    expect(exported.feedback).toEqual([expect.objectContaining({ eventId: past.id, rating: 3, comment: 'Too short.' })]);
+    clock.now = realNow;
+
+    expect((await leaving.del('/api/members/me')).status).toBe(202);
+    expect((await waiting.get(`/api/events/${upcoming.id}`)).body).toMatchObject({
+      myRegistration: 'registered',
+      registered: 1,
+      waitlisted: 0,
+    });
+    const b = await board();
+    const rows = (await b.get(`/api/events/${past.id}/registrations`)).body.items;
+    expect(rows.map((r: { memberId: string }) => r.memberId)).not.toContain(leaving.userId);
+    const fb = (await b.get(`/api/events/${past.id}/feedback`)).body;
+    expect(fb.items).toEqual([{ rating: 3, comment: 'Too short.', at: expect.any(String) }]);
+    const named = await db.getItem({ TableName: TABLE, Key: toAttr(keys.eventFeedback(past.id, leaving.userId)) });
+    expect(named.Item).toBeUndefined();
+  });
+});
