@@ -10,6 +10,7 @@ import { metaRoutes } from './meta/routes';
 import { caseRoutes, reportRoutes } from './moderation/routes';
 import { boardMentorshipRoutes, matchRoutes, mentorshipRoutes } from './mentorship/routes';
 import { notificationRoutes } from './notifications/routes';
+import { calendarRoutes } from './events/calendar-routes';
 import { agendaRoutes, eventRoutes, seriesRoutes } from './events/routes';
 
 /**
@@ -35,6 +36,7 @@ export const app = createApi()
   .route('/api/reports', reportRoutes)
   .route('/api/notifications', notificationRoutes)
   .route('/api/events', eventRoutes)
+  .route('/api/events', calendarRoutes)
   .route('/api/series', seriesRoutes)
   .route('/api/agenda', agendaRoutes)
   .route('/api/meta', metaRoutes)

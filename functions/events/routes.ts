@@ -4,7 +4,6 @@ import {
   AgendaQuerySchema,
   AttendanceInputSchema,
   AttendanceResultSchema,
-  CalendarQuerySchema,
   EventFeedbackInputSchema,
   EventFeedbackPageSchema,
   EventFeedbackSchema,
@@ -92,25 +91,6 @@ export const eventRoutes = new Hono<Env>()
     async (c) => {
       await events.cancel(c.var.session, c.var.member, c.req.param('id'));
       return c.body(null, 204);
-    },
-  )
-  .get(
-    '/:id/calendar',
-    describe(
-      DOCS && {
-        summary: 'The event as a calendar file for a registered member: titled "Meeting" unless she asks for the full title',
-        tags: ['programme'],
-        responses: { 200: { description: 'An iCalendar file', mediaType: 'text/calendar' } },
-      },
-    ),
-    activeMember,
-    validate('query', CalendarQuerySchema),
-    async (c) => {
-      const body = await events.calendar(c.var.session, c.var.member, c.req.param('id'), c.req.valid('query').title ?? 'neutral');
-      return c.body(body, 200, {
-        'content-type': 'text/calendar; charset=utf-8',
-        'content-disposition': 'attachment; filename="event.ics"',
-      });
     },
   )
   .post(

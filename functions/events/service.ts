@@ -1,15 +1,5 @@
 import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
-import { createEvent as icsEvent } from 'ics';
-import type {
-  AgendaItem,
-  Audience,
-  EventInput,
-  EventListQuery,
-  EventPatch,
-  EventView,
-  Material,
-  Series,
-} from '../../shared/events-schemas';
+import type { AgendaItem, EventInput, EventListQuery, EventPatch, EventView, Material, Series } from '../../shared/events-schemas';
 import { clock } from '../lib/clock';
 import { decodeCursor, encodeCursor, type Page } from '../lib/cursor';
 import { TABLE, db, fromAttr, recordOf, toAttr, values } from '../lib/db';
@@ -21,6 +11,7 @@ import type { Session } from '../lib/session';
 import { type MemberRecord, getMembers } from '../members/repository';
 import { notificationPut } from '../notifications/repository';
 import * as repo from './repository';
+import { canManage, canSee } from './rules';
 import type { EventRecord, EventStats, RegistrationRecord, SeriesRecord } from './repository';
 
 /**
@@ -39,22 +30,6 @@ const nowIso = () => new Date(clock.now()).toISOString();
 const bad = (path: string, message: string): never => {
   throw new ValidationError('Some fields are not valid.', [{ path, code: 'invalid_value', message }]);
 };
-
-/**
- * Whether a member is in an event's audience. A cohort (memberIds) lets its members in; kinds and
- * countries, where given, must each match; an audience naming nothing is every member.
- */
-export function inAudience(a: Audience, m: Pick<MemberRecord, 'id' | 'kind' | 'country'>): boolean {
-  if (a.memberIds?.includes(m.id)) return true;
-  const byKind = a.kinds && a.kinds.length > 0;
-  const byCountry = a.countries && a.countries.length > 0;
-  if (!byKind && !byCountry) return !(a.memberIds && a.memberIds.length > 0);
-  return (!byKind || (a.kinds ?? []).includes(m.kind)) && (!byCountry || (a.countries ?? []).includes(m.country));
-}
-
-const isHost = (e: EventRecord, memberId: string) => e.hosts.memberIds.includes(memberId);
-const canManage = (session: Session, e: EventRecord) => session.isBoard || isHost(e, session.userId);
-const canSee = (session: Session, member: MemberRecord, e: EventRecord) => canManage(session, e) || inAudience(e.audience, member);
 
 const joinOpensAt = (e: EventRecord) => new Date(Date.parse(e.startsAt) - e.joinOpensMinutes * 60_000).toISOString();
 
@@ -421,36 +396,6 @@ export async function cancel(session: Session, member: MemberRecord, id: string 
     throw new ConflictError('not_registered', 'You are not registered for this event.');
 }
 
-// ---------------------------------------------------------------- calendar
-
-/**
- * The .ics file of an event she is registered for. Neutral by default: the title "Meeting", no
- * description, link, place or organiser, and a product id naming no one, so that a calendar
- * shared with a family member or an employer shows nothing about the network. The full title
- * (and place) only when she asks for it.
- */
-export async function calendar(session: Session, member: MemberRecord, id: string | undefined, title: 'neutral' | 'full'): Promise<string> {
-  const found = await visible(session, member, id);
-  if (found.registration?.state !== 'registered' && found.registration?.state !== 'attended')
-    throw new ForbiddenError('Register for this event first.', 'registered_only');
-  const e = found.event;
-  const full = title === 'full';
-  const { error, value } = icsEvent({
-    productId: 'calendar',
-    uid: `${e.id}@calendar`,
-    start: Date.parse(e.startsAt),
-    startInputType: 'utc',
-    startOutputType: 'utc',
-    end: Date.parse(e.endsAt),
-    endInputType: 'utc',
-    endOutputType: 'utc',
-    title: full ? e.title : 'Meeting',
-    ...(full && e.place ? { location: e.place } : {}),
-  });
-  if (error || !value) throw error ?? new Error('calendar not built');
-  return value;
-}
-
 // ---------------------------------------------------------------- attendance, materials, feedback
 
 export async function markAttendance(
@@ -748,47 +693,4 @@ export async function agenda(session: Session, q: { from?: string; limit: number
     })),
     nextCursor: encodeCursor(res.LastEvaluatedKey, scope),
   };
-}
-
-// ---------------------------------------------------------------- reminders
-
-/**
- * Sends the reminders now due (a day and an hour before each event) to its registered members, as
- * in-app notifications carrying a type and a link only. Each is sent once: its `SENT` marker is a
- * conditional put in the notification's own transaction, so a sweep run twice (EventBridge
- * delivers at least once) sends nothing twice. A reminder whose event moved or began is dropped.
- */
-export async function sweepReminders(): Promise<{ sent: number }> {
-  const now = nowIso();
-  let sent = 0;
-  for (const due of await repo.dueReminders(now)) {
-    const { event } = await repo.getEventBundle(due.eventId);
-    if (event && event.startsAt === due.startsAt && now < event.startsAt) {
-      for (const r of await repo.registrationsIn(event.id, 'registered')) {
-        await repo
-          .commit(
-            [
-              repo.put(
-                {
-                  ...keys.reminderSent(event.id, due.lead, r.memberId),
-                  entity: 'reminderSent',
-                  version: 1,
-                  startsAt: event.startsAt,
-                  at: now,
-                },
-                'attribute_not_exists(pk) OR startsAt <> :s',
-                { ':s': event.startsAt },
-              ),
-              notificationPut(r.memberId, `event.reminder.${due.lead}`, `/events/${event.id}`, now),
-            ],
-            () => 'already sent' as const,
-          )
-          .then((skipped) => {
-            if (skipped === undefined) sent++;
-          });
-      }
-    }
-    await db.deleteItem({ TableName: TABLE, Key: toAttr({ pk: due.pk, sk: due.sk }) });
-  }
-  return { sent };
 }

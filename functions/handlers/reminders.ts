@@ -1,4 +1,4 @@
-import { sweepReminders } from '../events/service';
+import { sweepReminders } from '../events/reminders';
 import { log } from '../lib/log';
 
 /** EventBridge schedule (every 5 minutes): sends the programme's event reminders now due, each once. */

@@ -107,6 +107,13 @@ export const API_DOMAINS: readonly ApiDomain[] = [
     ],
   },
   {
+    // The calendar files of events (issue 12), apart from the programme function: the `ics`
+    // package and its schema library would take a third of that function's bundle budget.
+    name: 'calendar',
+    entry: 'functions/handlers/calendar.ts',
+    routes: [getOnly('/api/events/{id}/calendar')],
+  },
+  {
     name: 'meta',
     entry: 'functions/handlers/meta.ts',
     // The meta function mounts the whole app, so it also answers every path no other domain

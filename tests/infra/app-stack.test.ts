@@ -190,6 +190,7 @@ describe('HTTP API', () => {
         'ANY /api/members/{id}/plan',
         'ANY /api/events',
         'ANY /api/events/{proxy+}',
+        'GET /api/events/{id}/calendar',
         'ANY /api/series',
         'ANY /api/series/{proxy+}',
         'ANY /api/agenda',

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { sweepReminders } from '../../functions/events/service';
+import { sweepReminders } from '../../functions/events/reminders';
 import { clock } from '../../functions/lib/clock';
 import { TABLE, db, toAttr } from '../../functions/lib/db';
 import { keys } from '../../functions/lib/keys';

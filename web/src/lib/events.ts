@@ -29,4 +29,6 @@ export const partOf = (e: Pick<EventView, 'part' | 'seriesParts'>): string | und
 export const capacityState = (e: Pick<EventView, 'capacity' | 'registered' | 'waitlisted'>): string =>
   e.registered < e.capacity ? t('events.placesLeft', { count: e.capacity - e.registered }) : t('events.full', { count: e.waitlisted });
 
-export const kindLabel = (e: Pick<EventView, 'kind' | 'mode'>): string => `${t(`events.kind.${e.kind}`)} · ${t(`events.mode.${e.mode}`)}`;
+/** "Coaching session · In person"; a webinar is always online, so it says only what it is. */
+export const kindLabel = (e: Pick<EventView, 'kind' | 'mode'>): string =>
+  e.kind === 'webinar' ? t('events.kind.webinar') : `${t(`events.kind.${e.kind}`)} · ${t(`events.mode.${e.mode}`)}`;

@@ -271,7 +271,9 @@ function Manage(props: { event: EventView; isBoard: boolean }) {
           {(f) => (
             <>
               <h3>{t('event.manage.feedbackTitle')}</h3>
-              <p>{t('event.manage.feedback', { count: f().summary.count, average: formatNumber(f().summary.average ?? 0) })}</p>
+              <Show when={f().summary.count > 0} fallback={<p>{t('events.empty')}</p>}>
+                <p>{t('event.manage.feedback', { count: f().summary.count, average: formatNumber(f().summary.average ?? 0) })}</p>
+              </Show>
               <ul class="plain-list">
                 <For each={f().items.filter((i) => i.comment)}>
                   {(i) => (
