@@ -44,7 +44,7 @@ function view(
   const manage = canManage(session, e);
   const now = nowIso();
   // The link is the way in: only to her once registered, from the set time before the start
-  // until the end; the board and the hosts, who set it, always see it.
+  // until the end; the board and the hosts, who set it, see it until the end.
   const joinOpen = (reg?.state === 'registered' || reg?.state === 'attended') && now >= joinOpensAt(e) && now < e.endsAt;
   const { memberIds, ...publicAudience } = e.audience;
   return {
@@ -71,7 +71,7 @@ function view(
     registered: stats?.registered ?? 0,
     waitlisted: stats?.waitlisted ?? 0,
     ...(e.place ? { place: e.place } : {}),
-    ...(e.joinUrl && (joinOpen || manage) ? { joinUrl: e.joinUrl } : {}),
+    ...(e.joinUrl && (joinOpen || (manage && now < e.endsAt)) ? { joinUrl: e.joinUrl } : {}),
     joinOpensAt: joinOpensAt(e),
     materials: e.materials,
     myRegistration: reg?.state ?? null,

@@ -104,6 +104,27 @@ describe('creating events', () => {
   });
 });
 
+describe('moving an event', () => {
+  it('moves the registered members’ agenda entries and their reminders with it', async () => {
+    const e = await create({ startsAt: at(3 * DAY), endsAt: at(3 * DAY + HOUR) });
+    const m = await member();
+    await m.post(`/api/events/${e.id}/registration`);
+    const b = await board();
+    const startsAt = at(2 * HOUR);
+    const moved = await b.patch(`/api/events/${e.id}`, { startsAt, endsAt: at(3 * HOUR), version: 1 });
+    expect(moved.status).toBe(200);
+    const agenda = (await m.get('/api/agenda')).body.items.filter((i: { refId: string }) => i.refId === e.id);
+    expect(agenda).toEqual([expect.objectContaining({ startsAt: moved.body.startsAt })]);
+    // Now within a day: the day's reminder is due at once, for the new time.
+    await sweepReminders();
+    const reminders = (await notificationsOf(m)).filter((n) => n.link === `/events/${e.id}` && n.type === 'event.reminder.day');
+    expect(reminders).toHaveLength(1);
+    // Materials wait for the start; a member without a place cannot cancel one.
+    expectError(await b.patch(`/api/events/${e.id}/materials`, { materials: [], version: 2 }), 409, 'conflict');
+    expectError(await (await member()).del(`/api/events/${e.id}/registration`), 409, 'conflict');
+  });
+});
+
 describe('who sees an event', () => {
   it('shows a cohort’s event to its members and the board only (404 to anyone else)', async () => {
     const [inside, outside] = await Promise.all([member(), member()]);

@@ -50,7 +50,7 @@ function Registration(props: { event: EventView; refresh: () => Promise<void> })
     <section aria-labelledby="event-registration">
       <h2 id="event-registration">{t('event.registration')}</h2>
       <p>
-        <Show when={mine()} fallback={capacityState(e())}>
+        <Show when={mine()} fallback={started() ? '' : capacityState(e())}>
           {(m) => <span class="badge">{t(`events.mine.${m()}`)}</span>}
         </Show>
       </p>
