@@ -24,6 +24,7 @@ import { preloadAgenda } from './pages/agenda/data';
 import { preloadBoardEvents } from './pages/board-events/data';
 import { preloadEvent } from './pages/event/data';
 import { preloadEvents } from './pages/events/data';
+import { preloadSeries } from './pages/series/data';
 
 /*
  * Every page is its own chunk; the data files are tiny and load with the shell, so a route's
@@ -56,6 +57,7 @@ export const routes: RouteDefinition[] = [
   },
   { path: '/events', component: lazy(() => import('./pages/events/page')), preload: preloadEvents, info: { access: 'member' } },
   { path: '/events/:id', component: lazy(() => import('./pages/event/page')), preload: preloadEvent, info: { access: 'member' } },
+  { path: '/series/:id', component: lazy(() => import('./pages/series/page')), preload: preloadSeries, info: { access: 'member' } },
   { path: '/agenda', component: lazy(() => import('./pages/agenda/page')), preload: preloadAgenda, info: { access: 'member' } },
   {
     path: '/board/events',

@@ -1,4 +1,4 @@
-import { createAsync, revalidate, useParams } from '@solidjs/router';
+import { A, createAsync, revalidate, useParams } from '@solidjs/router';
 import { createSignal, For, Show, Suspense } from 'solid-js';
 import type { EventView } from '../../../../shared/events-schemas';
 import { Checkbox, RadioGroup } from '../../components/choice-group';
@@ -389,7 +389,7 @@ export default function EventPage() {
               <Show when={series()}>
                 {(s) => (
                   <p>
-                    {t('event.series', { title: isolate(s().series.title) })}{' '}
+                    <A href={`/series/${encodeURIComponent(s().series.id)}`}>{t('event.series', { title: isolate(s().series.title) })}</A>{' '}
                     {t('event.progress', { attended: formatNumber(s().progress.attended), parts: formatNumber(s().progress.parts) })}
                     <Show when={s().completedAt}> · {t('event.completed')}</Show>
                   </p>
