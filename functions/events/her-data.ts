@@ -43,9 +43,13 @@ export async function exportEvents(memberId: string) {
  */
 export async function eraseEvents(memberId: string): Promise<void> {
   const now = new Date().toISOString();
-  for (const r of await repo.registrationsOfMember(memberId)) {
-    if (r.startsAt > now && r.state !== 'attended') {
-      await repo.cancelRegistration({ id: r.eventId, startsAt: r.startsAt, endsAt: r.endsAt }, memberId);
+  const registrations = await repo.registrationsOfMember(memberId);
+  // The event's own start decides (a registration keeps the start it was made with; the board may have moved it).
+  const events = await repo.getEvents(registrations.map((r) => r.eventId));
+  for (const r of registrations) {
+    const e = events.get(r.eventId);
+    if (e && e.startsAt > now && r.state !== 'attended') {
+      await repo.cancelRegistration(e, memberId);
     } else {
       await db.transactWrite({
         TransactItems: [

@@ -321,6 +321,7 @@ export async function register(
   session: Session,
   member: MemberRecord,
   id: string | undefined,
+  rereads = 0,
 ): Promise<{ state: 'registered' | 'waitlisted' }> {
   const found = await visible(session, member, id);
   const e = found.event;
@@ -353,7 +354,7 @@ export async function register(
       )
       .catch(retryable);
     if (placed === undefined) return { state: 'registered' };
-    if (placed === 'retry') return registerAgain(session, member, id, attempt);
+    if (placed === 'retry') return registerAgain(session, member, id, rereads);
     const waiting: RegistrationRecord = { ...base, state: 'waitlisted', waitingSince: at };
     const queued = await repo
       .commit(
@@ -371,7 +372,7 @@ export async function register(
       )
       .catch(retryable);
     if (queued === undefined) return { state: 'waitlisted' };
-    if (queued === 'retry') return registerAgain(session, member, id, attempt);
+    if (queued === 'retry') return registerAgain(session, member, id, rereads);
   }
   throw new ConflictError('stale_state', 'Too many changes at once. Try again.');
 }
@@ -382,9 +383,9 @@ const retryable = (e: unknown): 'retry' => {
 };
 
 /** The event itself changed (the board moved it): read it again before taking a place. */
-async function registerAgain(session: Session, member: MemberRecord, id: string | undefined, attempt: number) {
-  if (attempt >= 5) throw new ConflictError('stale_state', 'This event changed meanwhile. Reload and try again.');
-  return register(session, member, id);
+async function registerAgain(session: Session, member: MemberRecord, id: string | undefined, rereads: number) {
+  if (rereads >= 4) throw new ConflictError('stale_state', 'This event changed meanwhile. Reload and try again.');
+  return register(session, member, id, rereads + 1);
 }
 
 export async function cancel(session: Session, member: MemberRecord, id: string | undefined): Promise<void> {

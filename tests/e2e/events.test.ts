@@ -79,6 +79,14 @@ describe('the programme in a browser', () => {
     expect(ics).not.toMatch(/strengths|Leadership|meet\.example|DESCRIPTION|ORGANIZER/i);
     await expectAccessible(page, 'event page, registered');
     await bothWidths('e-02-event-registered');
+
+    // The series: its four parts in order, and how far she has come.
+    await page.getByRole('link', { name: /Series: .*Leadership and vision/ }).click();
+    await heading(page, 'Leadership and vision');
+    await page.getByText('Your progress: 1 of 4.').waitFor();
+    await expect(page.locator('li.card').count()).resolves.toBe(4);
+    await expectAccessible(page, 'series');
+    await bothWidths('e-02b-series');
   });
 
   it('shows her agenda with the parts she registered for', async () => {
