@@ -10,6 +10,8 @@ import { metaRoutes } from './meta/routes';
 import { caseRoutes, reportRoutes } from './moderation/routes';
 import { boardMentorshipRoutes, matchRoutes, mentorshipRoutes } from './mentorship/routes';
 import { notificationRoutes } from './notifications/routes';
+import { calendarRoutes } from './events/calendar-routes';
+import { agendaRoutes, eventRoutes, seriesRoutes } from './events/routes';
 
 /**
  * The whole API: one sub-app per domain. Locally it runs as one Node server; in AWS each
@@ -33,6 +35,10 @@ export const app = createApi()
   .route('/api/moderation/messages', boardMessageModerationRoutes)
   .route('/api/reports', reportRoutes)
   .route('/api/notifications', notificationRoutes)
+  .route('/api/events', eventRoutes)
+  .route('/api/events', calendarRoutes)
+  .route('/api/series', seriesRoutes)
+  .route('/api/agenda', agendaRoutes)
   .route('/api/meta', metaRoutes)
   .get(
     '/api/openapi.json',

@@ -61,6 +61,12 @@ export const CONFLICT_REASONS = [
   'totp_already_on',
   'totp_not_on',
   'request_clashed',
+  // programme: events (issue 12)
+  'already_registered',
+  'not_registered',
+  'event_started',
+  'event_not_started',
+  'over_capacity',
 ] as const;
 export type ConflictReason = (typeof CONFLICT_REASONS)[number];
 
@@ -81,6 +87,10 @@ export const FORBIDDEN_REASONS = [
   'parties_only',
   'not_your_part',
   'cross_origin',
+  // programme: events (issue 12)
+  'hosts_only',
+  'attendees_only',
+  'registered_only',
 ] as const;
 export type ForbiddenReason = (typeof FORBIDDEN_REASONS)[number];
 

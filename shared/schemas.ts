@@ -37,7 +37,7 @@ z.config(en());
  * it: zod exposes it only on its `util` namespace, which no bundler can tree-shake, so that one
  * call put all of zod's utilities (10 kB minified) into every Lambda function and the web app.
  */
-function lazy<T extends object>(build: () => T): T {
+export function lazy<T extends object>(build: () => T): T {
   let target: T | undefined;
   const real = (): T => {
     target ??= build();
@@ -383,6 +383,12 @@ export const ExportSchema = /* @__PURE__ */ lazy(() =>
     profile: z.nullable(z.record(z.string(), z.unknown())),
     blocks: z.array(BlockSchema),
     notifications: z.array(z.record(z.string(), z.unknown())),
+    /** The programme's events (issue 12): her registrations and attendance, her feedback, the series she completed. */
+    events: z.object({
+      registrations: z.array(z.record(z.string(), z.unknown())),
+      feedback: z.array(z.record(z.string(), z.unknown())),
+      completions: z.array(z.record(z.string(), z.unknown())),
+    }),
     posts: z.array(
       z.object({
         id: z.string(),

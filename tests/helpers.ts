@@ -65,6 +65,7 @@ export class Agent {
   get = (path: string, headers?: Record<string, string>) => this.req('GET', path, undefined, headers);
   post = (path: string, body?: unknown, headers?: Record<string, string>) => this.req('POST', path, body, headers);
   put = (path: string, body?: unknown, headers?: Record<string, string>) => this.req('PUT', path, body, headers);
+  patch = (path: string, body?: unknown, headers?: Record<string, string>) => this.req('PATCH', path, body, headers);
   del = (path: string, headers?: Record<string, string>) => this.req('DELETE', path, undefined, headers);
 }
 

@@ -1,3 +1,4 @@
+import { eraseEvents } from '../events/her-data';
 import { eraseData } from '../members/service';
 import { closeAllOf } from '../mentorship/service';
 
@@ -8,5 +9,6 @@ import { closeAllOf } from '../mentorship/service';
  */
 export async function eraseAccount(memberId: string): Promise<void> {
   await closeAllOf(memberId);
+  await eraseEvents(memberId);
   await eraseData(memberId);
 }

@@ -168,6 +168,53 @@ export const keys = {
   }),
   agendaPrefix: 'AGENDA#',
 
+  // ── programme: events and series (issue 12) ──────────────────────────────────────────────
+  /**
+   * An event. Listed by month of its start on GSI1 (a partition per month, sorted by start) and,
+   * when it is part of a series, on GSI2 by part.
+   */
+  event: (id: string) => ({ pk: `EVENT#${id}`, sk: 'EVENT' }),
+  eventIndexes: (startsAt: string, id: string, series?: { seriesId: string; part: number }) => ({
+    gsi1pk: keys.eventMonth(startsAt.slice(0, 7)),
+    gsi1sk: `${startsAt}#${id}`,
+    ...(series ? { gsi2pk: `SERIES#${series.seriesId}#PARTS`, gsi2sk: `${String(series.part).padStart(2, '0')}#${startsAt}#${id}` } : {}),
+  }),
+  /** The GSI1 partition of the events starting in a month (`YYYY-MM`). */
+  eventMonth: (month: string) => `EVENTS#${month}`,
+  seriesPartsPartition: (seriesId: string) => `SERIES#${seriesId}#PARTS`,
+  /** Counters a registration's transaction conditions on: capacity, registered, waitlisted, feedback sums. */
+  eventStats: (id: string) => ({ pk: `EVENT#${id}`, sk: 'STATS' }),
+  /** Her registration; listed per member on GSI2 (her export, her erasure). */
+  registration: (eventId: string, memberId: string) => ({ pk: `EVENT#${eventId}`, sk: `REG#${memberId}` }),
+  registrationPrefix: 'REG#',
+  registrationIndex: (memberId: string, startsAt: string, eventId: string) => ({
+    gsi2pk: `EVREG#${memberId}`,
+    gsi2sk: `${startsAt}#${eventId}`,
+  }),
+  registrationsOfMember: (memberId: string) => `EVREG#${memberId}`,
+  /** The waiting list in the event's partition, first come first: a consistent Query finds the next. */
+  waitlistEntry: (eventId: string, at: string, memberId: string) => ({ pk: `EVENT#${eventId}`, sk: `WAIT#${at}#${memberId}` }),
+  waitlistPrefix: 'WAIT#',
+  /** Her feedback on an event (one per attendee); listed per member on GSI2 for her export. */
+  eventFeedback: (eventId: string, memberId: string) => ({ pk: `EVENT#${eventId}`, sk: `FEEDBACK#${memberId}` }),
+  /** Feedback kept after its author erased her account, under a key that names nobody. */
+  anonymousEventFeedback: (eventId: string, id: string) => ({ pk: `EVENT#${eventId}`, sk: `FEEDBACK#~${id}` }),
+  eventFeedbackPrefix: 'FEEDBACK#',
+  eventFeedbackIndex: (memberId: string, at: string, eventId: string) => ({ gsi2pk: `EVFB#${memberId}`, gsi2sk: `${at}#${eventId}` }),
+  eventFeedbackOfMember: (memberId: string) => `EVFB#${memberId}`,
+  /** Reminders due, by time, one per event and lead time; the sweeper Queries what is due. */
+  reminderPartition: 'REMINDERS',
+  reminder: (dueAt: string, eventId: string, lead: 'day' | 'hour') => ({ pk: 'REMINDERS', sk: `${dueAt}#${eventId}#${lead}` }),
+  /** That a member got an event's reminder: its conditional put is what sends each reminder once. */
+  reminderSent: (eventId: string, lead: 'day' | 'hour', memberId: string) => ({ pk: `EVENT#${eventId}`, sk: `SENT#${lead}#${memberId}` }),
+  /** A series; all of them on GSI1 (few), newest first. */
+  series: (id: string) => ({ pk: `SERIES#${id}`, sk: 'SERIES' }),
+  seriesIndex: (createdAt: string, id: string) => ({ gsi1pk: 'SERIES', gsi1sk: `${createdAt}#${id}` }),
+  seriesPartition: 'SERIES',
+  /** A series she completed (every part attended), in her partition; private to her. */
+  completion: (memberId: string, seriesId: string) => ({ pk: `MEMBER#${memberId}`, sk: `COMPLETION#${seriesId}` }),
+  completionPrefix: 'COMPLETION#',
+
   /** The audit log: a head item holding the chain's last hash, and entries newest first on GSI1. */
   auditHead: () => ({ pk: 'AUDIT', sk: 'HEAD' }),
   auditEntry: (seq: number) => ({ pk: 'AUDIT', sk: `E#${String(seq).padStart(12, '0')}` }),

@@ -20,6 +20,7 @@ import { detachAuthor, postsByAuthor } from '../discussion/repository';
 import * as mentorshipRepo from '../mentorship/repository';
 import { getSettings } from '../board/settings';
 import { withBoardNotices } from '../notifications/repository';
+import { exportEvents } from '../events/her-data';
 import { exportPreferences } from './preferences';
 import * as repo from './repository';
 import type { MemberRecord } from './repository';
@@ -425,11 +426,12 @@ async function mentoringOf(memberId: string) {
 
 /** Everything the member wrote or owns. Blocks made against her are not hers and stay out. */
 export async function exportData(session: Session) {
-  const [own, posts, mentorships, preferences] = await Promise.all([
+  const [own, posts, mentorships, preferences, events] = await Promise.all([
     repo.listOwnItems(session.userId),
     postsByAuthor(session.userId),
     mentoringOf(session.userId),
     exportPreferences(session.userId),
+    exportEvents(session.userId),
   ]);
   const strip = (i: Record<string, unknown>) => {
     const { pk: _p, sk: _s, gsi1pk: _a, gsi1sk: _b, ...rest } = i;
@@ -447,6 +449,7 @@ export async function exportData(session: Session) {
       .filter((i) => typeof i.sk === 'string' && i.sk.startsWith('BLOCK#OUT#'))
       .map((i): Block => ({ memberId: String(i.blocked), displayName: String(i.blockedName ?? ''), at: String(i.at) })),
     notifications: own.filter((i) => i.entity === 'notification').map(strip),
+    events,
     posts: posts.map((p) => ({
       id: p.id,
       threadId: p.threadId,

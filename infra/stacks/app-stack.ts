@@ -1,10 +1,11 @@
-import { CfnOutput, CrossStackReferences, ReferenceStrength, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, CrossStackReferences, Duration, ReferenceStrength, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
@@ -104,6 +105,13 @@ export const API_DOMAINS: readonly ApiDomain[] = [
       anyMethod('/api/mentorships/{id}/messages'),
       anyMethod('/api/mentorships/{id}/messages/{proxy+}'),
     ],
+  },
+  {
+    // The calendar files of events (issue 12), apart from the programme function: the `ics`
+    // package and its schema library would take a third of that function's bundle budget.
+    name: 'calendar',
+    entry: 'functions/handlers/calendar.ts',
+    routes: [getOnly('/api/events/{id}/calendar')],
   },
   {
     name: 'meta',
@@ -256,6 +264,17 @@ export class AppStack extends Stack {
       description: 'Champions Network: expire unanswered mentorship requests',
     });
     grantItemReadWrite(props.table, sweeper.function);
+
+    // Reminds registered members of an event a day and an hour before it starts (issue 12). Every
+    // five minutes, so the hour's reminder is never more than five minutes late; each run is one
+    // Query of the reminders due, and each reminder is sent once (a conditional write).
+    const reminders = new ScheduledFunction(this, 'ReminderSweeper', {
+      entry: 'functions/handlers/reminders.ts',
+      environment,
+      description: 'Champions Network: send the programme event reminders now due',
+      schedule: events.Schedule.rate(Duration.minutes(5)),
+    });
+    grantItemReadWrite(props.table, reminders.function);
 
     this.site = new StaticSite(this, 'Site', {
       siteAssetPath: props.siteAssetPath,

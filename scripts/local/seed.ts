@@ -217,6 +217,12 @@ export async function seed(): Promise<{ seeded: boolean; members: number }> {
   const [poster, reporter, reported] = [all[5], all[6], all[7]];
   const reportedPost = intro.postIds[all.indexOf(reported as (typeof all)[number])];
   if (poster && reporter && reportedPost) await spaces.seedModeration(intro.threadId, reportedPost, poster.id, reporter.id);
+  const eventsSeed = await import('./seed-events');
+  await eventsSeed.seedEvents({
+    board: boardId,
+    practitioner: ids['practitioner@example.org'] ?? '',
+    members: all.filter((m) => m.id.startsWith('demo-')).map((m) => m.id),
+  });
   idp.destroy();
   return { seeded: true, members: count };
 }

@@ -48,8 +48,8 @@ function cloudFrontFunction(commentPrefix: string): CloudFrontHandler {
 }
 
 describe('API functions', () => {
-  it('runs one function per API domain plus the expiry sweeper, on Node 22 and arm64', () => {
-    expect(apiFunctions).toHaveLength(API_DOMAINS.length + 1);
+  it('runs one function per API domain plus the expiry and reminder sweepers, on Node 22 and arm64', () => {
+    expect(apiFunctions).toHaveLength(API_DOMAINS.length + 2);
     for (const [, fn] of apiFunctions) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
@@ -96,7 +96,7 @@ describe('API functions', () => {
         [s.Action].flat().some((a) => a.startsWith('dynamodb:')),
       ),
     );
-    expect(dynamoStatements).toHaveLength(API_DOMAINS.length + 1);
+    expect(dynamoStatements).toHaveLength(API_DOMAINS.length + 2);
     for (const statement of dynamoStatements) {
       expect(statement.Action).not.toContain('dynamodb:Scan');
       expect(statement.Action).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:PutItem']));
@@ -114,9 +114,23 @@ describe('API functions', () => {
   });
 });
 
+describe('the event reminders', () => {
+  it('sends the programme’s reminders every five minutes from their own rule', () => {
+    const rules = Object.values(resourcesOfType(app, 'AWS::Events::Rule')).filter(
+      (r) => r.Properties.ScheduleExpression === 'rate(5 minutes)',
+    );
+    expect(rules).toHaveLength(1);
+    const fn = apiFunctions.find(([, f]) => String(f.Properties.Description).includes('event reminders'));
+    const targets = (rules[0]?.Properties.Targets ?? []) as { Arn: { 'Fn::GetAtt': [string, string] } }[];
+    expect(targets[0]?.Arn['Fn::GetAtt'][0]).toBe(fn?.[0]);
+  });
+});
+
 describe('the expiry sweeper', () => {
   it('runs the sweeper hourly from an EventBridge rule, with retries and a maximum event age', () => {
-    const rules = Object.values(resourcesOfType(app, 'AWS::Events::Rule'));
+    const rules = Object.values(resourcesOfType(app, 'AWS::Events::Rule')).filter(
+      (r) => r.Properties.ScheduleExpression === 'rate(1 hour)',
+    );
     expect(rules).toHaveLength(1);
     expect(rules[0]?.Properties).toMatchObject({ ScheduleExpression: 'rate(1 hour)', State: 'ENABLED' });
     const sweeper = apiFunctions.find(([, fn]) => String(fn.Properties.Description).includes('expire unanswered mentorship requests'));
@@ -176,6 +190,7 @@ describe('HTTP API', () => {
         'ANY /api/members/{id}/plan',
         'ANY /api/events',
         'ANY /api/events/{proxy+}',
+        'GET /api/events/{id}/calendar',
         'ANY /api/series',
         'ANY /api/series/{proxy+}',
         'ANY /api/agenda',

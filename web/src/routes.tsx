@@ -20,6 +20,11 @@ import { preloadSettings } from './pages/settings/data';
 import { preloadSpace } from './pages/space/data';
 import { preloadSpaces } from './pages/spaces/data';
 import { preloadThread } from './pages/thread/data';
+import { preloadAgenda } from './pages/agenda/data';
+import { preloadBoardEvents } from './pages/board-events/data';
+import { preloadEvent } from './pages/event/data';
+import { preloadEvents } from './pages/events/data';
+import { preloadSeries } from './pages/series/data';
 
 /*
  * Every page is its own chunk; the data files are tiny and load with the shell, so a route's
@@ -49,6 +54,16 @@ export const routes: RouteDefinition[] = [
     component: lazy(() => import('./pages/mentorship/page')),
     preload: preloadMentorship,
     info: { access: 'member' },
+  },
+  { path: '/events', component: lazy(() => import('./pages/events/page')), preload: preloadEvents, info: { access: 'member' } },
+  { path: '/events/:id', component: lazy(() => import('./pages/event/page')), preload: preloadEvent, info: { access: 'member' } },
+  { path: '/series/:id', component: lazy(() => import('./pages/series/page')), preload: preloadSeries, info: { access: 'member' } },
+  { path: '/agenda', component: lazy(() => import('./pages/agenda/page')), preload: preloadAgenda, info: { access: 'member' } },
+  {
+    path: '/board/events',
+    component: lazy(() => import('./pages/board-events/page')),
+    preload: preloadBoardEvents,
+    info: { access: 'board' },
   },
   { path: '/spaces', component: lazy(() => import('./pages/spaces/page')), preload: preloadSpaces, info: { access: 'member' } },
   { path: '/spaces/:id', component: lazy(() => import('./pages/space/page')), preload: preloadSpace, info: { access: 'member' } },

@@ -43,6 +43,10 @@ const TYPES = new Set([
   'board.held',
   'board.case',
   'board.message',
+  'event.promoted',
+  'event.reminder.day',
+  'event.reminder.hour',
+  'series.completed',
 ]);
 
 /** What happened, in words; a type this page does not know yet gets a neutral sentence. */
