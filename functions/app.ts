@@ -10,6 +10,7 @@ import { metaRoutes } from './meta/routes';
 import { caseRoutes, reportRoutes } from './moderation/routes';
 import { boardMentorshipRoutes, matchRoutes, mentorshipRoutes } from './mentorship/routes';
 import { notificationRoutes } from './notifications/routes';
+import { conversationRoutes, unreadConversationRoutes } from './conversations/routes';
 
 /**
  * The whole API: one sub-app per domain. Locally it runs as one Node server; in AWS each
@@ -24,6 +25,8 @@ export const app = createApi()
   .route('/api/board/settings', boardSettingsRoutes)
   .route('/api/board', boardMentorshipRoutes)
   .route('/api/mentorships', mentorshipRoutes)
+  .route('/api/mentorships', conversationRoutes)
+  .route('/api/conversations', unreadConversationRoutes)
   .route('/api/matches', matchRoutes)
   .route('/api/spaces', spaceRoutes)
   .route('/api/threads', threadRoutes)

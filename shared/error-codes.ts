@@ -61,6 +61,13 @@ export const CONFLICT_REASONS = [
   'totp_already_on',
   'totp_not_on',
   'request_clashed',
+  // conversations (issue 12)
+  'conversation_closed',
+  'conversation_read_only',
+  'edit_window_passed',
+  'message_deleted',
+  'proposal_accepted',
+  'proposal_passed',
 ] as const;
 export type ConflictReason = (typeof CONFLICT_REASONS)[number];
 
@@ -81,6 +88,8 @@ export const FORBIDDEN_REASONS = [
   'parties_only',
   'not_your_part',
   'cross_origin',
+  // conversations (issue 12)
+  'own_proposal',
 ] as const;
 export type ForbiddenReason = (typeof FORBIDDEN_REASONS)[number];
 
@@ -132,6 +141,8 @@ export const DETAIL_CODES = [
   'not_in_cohort',
   'paired_twice',
   'no_free_place',
+  // conversations (issue 12)
+  'not_proposed',
   'not_eligible', // params {reason}: mentee_not_active, mentee_at_limit, too_many_pending, mentor_not_found, blocked, open_request_exists, or shared/matching.ts ineligibility()
 ] as const;
 export type DetailCode = (typeof DETAIL_CODES)[number];

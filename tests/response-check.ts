@@ -72,6 +72,11 @@ export function responseChecker(raw: Doc) {
     if (!declared) fail(`status ${status} is not declared (declared: ${Object.keys(op.responses).join(', ')})`);
     const response = declared?.$ref ? doc.components.responses[declared.$ref.split('/').pop() ?? ''] : declared;
     const json = response?.content?.['application/json'];
+    const other = Object.keys(response?.content ?? {}).find((t) => t !== 'application/json');
+    if (!json && other) {
+      if (!contentType?.startsWith(other)) fail(`content-type ${contentType} is not ${other}`);
+      return;
+    }
     if (!json) {
       if (body !== null && body !== '') fail('the document declares no body for this status');
       return;

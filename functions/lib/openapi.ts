@@ -29,7 +29,8 @@ export type RouteDoc = {
   summary?: string;
   tags?: string[];
   auth?: 'none' | 'session' | 'member' | 'board';
-  responses?: Record<number, { description: string; schema?: z.ZodMiniType }>;
+  /** `mediaType`: a body that is not JSON (a calendar file), described as a string of that type. */
+  responses?: Record<number, { description: string; schema?: z.ZodMiniType; mediaType?: string }>;
   /** Error statuses beyond the ones derived from the guards, validators and method (see above). */
   errors?: readonly ErrorStatus[];
   json?: z.ZodMiniType;
@@ -141,7 +142,9 @@ export function buildOpenApi(routes: readonly RouteLike[], info: { title: string
     for (const [status, r] of Object.entries(doc.responses ?? { 200: { description: 'OK' } })) {
       responses[status] = r.schema
         ? { description: r.description, content: { 'application/json': { schema: jsonSchema(r.schema, 'output') } } }
-        : { description: r.description };
+        : r.mediaType
+          ? { description: r.description, content: { [r.mediaType]: { schema: { type: 'string' } } } }
+          : { description: r.description };
     }
     for (const status of errorStatuses(method, rawPath, doc)) responses[status] = { $ref: `#/components/responses/E${status}` };
     paths[path] ??= {};

@@ -1,3 +1,4 @@
+import { messagesOf } from '../conversations/export';
 import {
   type Block,
   DEFAULT_VISIBILITY,
@@ -379,9 +380,10 @@ async function mentoringOf(memberId: string) {
   const [asMentor, asMentee] = await Promise.all([list('mentor'), list('mentee')]);
   return Promise.all(
     [...asMentor, ...asMentee].map(async (m) => {
-      const [checkIns, feedback] = await Promise.all([
+      const [checkIns, feedback, messages] = await Promise.all([
         allPages((cursor) => mentorshipRepo.listCheckIns(m.id, { limit: 50, cursor, scope: `export:${memberId}:${m.id}` })),
         mentorshipRepo.listFeedback(m.id),
+        messagesOf(m.id, memberId),
       ]);
       return {
         id: m.id,
@@ -399,6 +401,7 @@ async function mentoringOf(memberId: string) {
           at: c.createdAt,
         })),
         myFeedback: feedback.filter((f) => f.memberId === memberId).map((f) => ({ rating: f.rating, text: f.text, at: f.at })),
+        myMessages: messages,
       };
     }),
   );

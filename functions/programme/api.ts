@@ -1,3 +1,4 @@
+import { conversationRoutes, unreadConversationRoutes } from '../conversations/routes';
 import { createApi } from '../lib/http';
 
 /**
@@ -7,4 +8,4 @@ import { createApi } from '../lib/http';
  * listed for `programme` in infra/stacks/app-stack.ts (more specific routes win over `{proxy+}`).
  * Each area mounts its sub-app here and in functions/app.ts.
  */
-export const programmeApi = createApi();
+export const programmeApi = createApi().route('/api/mentorships', conversationRoutes).route('/api/conversations', unreadConversationRoutes);

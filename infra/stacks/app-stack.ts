@@ -103,6 +103,7 @@ export const API_DOMAINS: readonly ApiDomain[] = [
       anyMethod('/api/agenda'),
       anyMethod('/api/mentorships/{id}/messages'),
       anyMethod('/api/mentorships/{id}/messages/{proxy+}'),
+      anyMethod('/api/conversations/unread'),
     ],
   },
   {

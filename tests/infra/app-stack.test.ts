@@ -181,6 +181,7 @@ describe('HTTP API', () => {
         'ANY /api/agenda',
         'ANY /api/mentorships/{id}/messages',
         'ANY /api/mentorships/{id}/messages/{proxy+}',
+        'ANY /api/conversations/unread',
         'GET /api/meta',
         'GET /api/openapi.json',
         'ANY /api/{proxy+}',

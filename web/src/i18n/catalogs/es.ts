@@ -1100,6 +1100,66 @@ const es: Catalog = {
   // ── programme: events and series (issue 12)
 
   // ── programme: conversations (issue 12)
+  'conversation.title': 'Conversación',
+  'conversation.privacy':
+    'Solo ustedes dos pueden leer esta conversación. Nadie recibe aviso cuando usted lee un mensaje, y no se muestra nada mientras escribe. Los enlaces nunca se previsualizan.',
+  'conversation.state.open': 'La conversación está abierta.',
+  'conversation.state.read_only':
+    'Esta mentoría ha terminado. Todavía puede leer la conversación, pero no se pueden escribir mensajes nuevos.',
+  'conversation.state.closed': 'Esta conversación está cerrada. Todavía puede leerla, pero no se pueden escribir mensajes nuevos.',
+  'conversation.state.not_started': 'La conversación se abre cuando se acepta la mentoría.',
+  'conversation.loadEarlier': 'Mostrar mensajes anteriores',
+  'conversation.empty': 'Aún no hay mensajes. Escriba el primero abajo.',
+  'conversation.you': 'Usted',
+  'conversation.edited': 'editado',
+  'conversation.deleted': 'Este mensaje se eliminó.',
+  'conversation.editedDone': 'Su mensaje se modificó.',
+  'conversation.deletedDone': 'Su mensaje se eliminó.',
+  'conversation.acceptedDone': 'Reunión acordada para el {time}. Está en las agendas de ambas partes.',
+  'conversation.proposed': 'Horarios propuestos para una reunión',
+  'conversation.accept': 'Aceptar: {time}',
+  'conversation.waiting': 'Esperando a que la otra persona elija un horario.',
+  'conversation.agreed': 'Reunión acordada: {time}',
+  'conversation.calendar': 'Añadir a mi calendario (.ics)',
+  'conversation.writeCheckIn': 'Escribir un seguimiento de esta reunión',
+  'conversation.report': 'Denunciar',
+  'conversation.reportMessage': 'Denunciar este mensaje',
+  'conversation.reportConversation': 'Denunciar esta conversación',
+  'conversation.reportMessageHint': 'La junta verá solo este mensaje, tal como está ahora, y nunca el resto de la conversación.',
+  'conversation.reportConversationHint':
+    'La junta verá los últimos mensajes de esta conversación tal como están ahora, y nada de lo que se escriba después.',
+  'conversation.edit': 'Editar',
+  'conversation.delete': 'Eliminar',
+  'conversation.deleteTitle': '¿Eliminar este mensaje?',
+  'conversation.deleteBody': 'Ambas partes verán que se eliminó un mensaje, pero no lo que decía. No se puede deshacer.',
+  'conversation.editLabel': 'Modificar su mensaje',
+  'conversation.save': 'Guardar',
+  'conversation.message': 'Su mensaje',
+  'conversation.messageHint':
+    'Puede usar el mismo formato que en las publicaciones. Un mensaje se puede modificar durante 15 minutos después de enviarlo.',
+  'conversation.propose': 'Proponer horarios de reunión',
+  'conversation.proposeLegend': 'Hasta tres horarios, en su zona horaria ({zone})',
+  'conversation.time': 'Horario {n, number}',
+  'conversation.timeInPast': 'Elija un horario en el futuro.',
+  'conversation.sent': 'Su mensaje se envió.',
+  'conversation.send': 'Enviar',
+  'conversation.sending': 'Enviando…',
+  'conversation.navUnread':
+    'Mentorías ({count, plural, one {# conversación sin leer} many {# conversaciones sin leer} other {# conversaciones sin leer}})',
+  'conversation.mod.excerpt':
+    'La parte denunciada de una conversación privada, tal como estaba al denunciarse. El resto de la conversación no se muestra.',
+  'mod.target.message': 'mensaje',
+  'mod.target.conversation': 'conversación',
+  'notifications.type.conversation.message': 'Tiene un mensaje nuevo en una conversación de mentoría.',
+  'notifications.type.conversation.meeting': 'Se aceptó un horario de reunión que usted propuso.',
+  'error.conversation_closed': 'Esta conversación está cerrada: no se pueden escribir mensajes nuevos. Todavía puede leerla.',
+  'error.conversation_read_only': 'Esta mentoría ha terminado: su conversación se puede leer, pero no escribir.',
+  'error.edit_window_passed': 'Un mensaje solo se puede modificar durante 15 minutos después de enviarlo.',
+  'error.message_deleted': 'Este mensaje se eliminó.',
+  'error.proposal_accepted': 'Ya se acordó un horario para esta propuesta.',
+  'error.proposal_passed': 'Este horario ya pasó. Proponga uno nuevo.',
+  'error.own_proposal': 'Es la otra persona quien elige uno de los horarios que usted propuso.',
+  'validation.not_proposed': 'Elija uno de los horarios propuestos.',
 };
 
 export default es;

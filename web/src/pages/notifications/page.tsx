@@ -43,6 +43,8 @@ const TYPES = new Set([
   'board.held',
   'board.case',
   'board.message',
+  'conversation.message',
+  'conversation.meeting',
 ]);
 
 /** What happened, in words; a type this page does not know yet gets a neutral sentence. */
