@@ -217,6 +217,8 @@ export async function seed(): Promise<{ seeded: boolean; members: number }> {
   const [poster, reporter, reported] = [all[5], all[6], all[7]];
   const reportedPost = intro.postIds[all.indexOf(reported as (typeof all)[number])];
   if (poster && reporter && reportedPost) await spaces.seedModeration(intro.threadId, reportedPost, poster.id, reporter.id);
+  const { seedConversation } = await import('./seed-conversation');
+  await seedConversation(ids['practitioner@example.org'] ?? '', ids['champion@example.org'] ?? '');
   idp.destroy();
   return { seeded: true, members: count };
 }
