@@ -1,9 +1,10 @@
 import type { Session } from '../../functions/lib/session';
 
 /**
- * The demo mentorship's conversation (issue 12): the practitioner and her champion mentor write a
- * few messages both ways, she proposes meeting times and he accepts one in the future, so the
- * conversation, both agendas and the calendar download have something to show. Written through
+ * The demo mentorship's conversation (issue 12): the practitioner and her mentor write a few
+ * messages both ways, she proposes meeting times and he accepts one in the future, then he
+ * proposes two more for a second meeting, which she can accept; so the conversation, both agendas
+ * and the calendar download have something to show. Written through
  * the real services; finds (or makes) the accepted mentorship between the two, and writes nothing
  * when its conversation already has messages.
  */
@@ -12,7 +13,7 @@ export async function seedConversation(menteeId: string, mentorId: string): Prom
   const conversations = await import('../../functions/conversations/service');
   const repo = await import('../../functions/conversations/repository');
   const mentee: Session = { userId: menteeId, email: 'practitioner@example.org', groups: [], isBoard: false };
-  const mentor: Session = { userId: mentorId, email: 'champion@example.org', groups: [], isBoard: false };
+  const mentor: Session = { userId: mentorId, email: `${mentorId}@demo.invalid`, groups: [], isBoard: false };
 
   const mine = await mentorships.list(mentee, { as: 'mentee', limit: 50 });
   let m = mine.items.find((x) => x.mentorId === mentorId && x.state === 'accepted');
@@ -42,6 +43,7 @@ export async function seedConversation(menteeId: string, mentorId: string): Prom
   const second = proposal?.proposals?.[1];
   if (proposal && second) await conversations.accept(mentor, m.id, proposal.id, { startsAt: second.startsAt });
   await say(mentor, 'That second time works for me. I will bring an example interview plan.');
+  await say(mentor, 'Shall we also plan a second meeting, after you have tried it?', [daysAhead(13, 9), daysAhead(14, 15)]);
 }
 
 /** A whole hour `days` from today, in UTC. */

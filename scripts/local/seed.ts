@@ -218,7 +218,10 @@ export async function seed(): Promise<{ seeded: boolean; members: number }> {
   const reportedPost = intro.postIds[all.indexOf(reported as (typeof all)[number])];
   if (poster && reporter && reportedPost) await spaces.seedModeration(intro.threadId, reportedPost, poster.id, reporter.id);
   const { seedConversation } = await import('./seed-conversation');
-  await seedConversation(ids['practitioner@example.org'] ?? '', ids['champion@example.org'] ?? '');
+  // Her mentor in the demo is Farid Noori (a demo member, not a sign-in account), so the champion's
+  // account stays free for the walk in which she asks him.
+  const farid = all.find((m) => m.p.name === 'Farid Noori');
+  if (farid) await seedConversation(ids['practitioner@example.org'] ?? '', farid.id);
   idp.destroy();
   return { seeded: true, members: count };
 }
