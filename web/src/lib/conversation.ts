@@ -1,4 +1,5 @@
-import { query } from '@solidjs/router';
+import { query, revalidate } from '@solidjs/router';
+import { createRoot, createSignal } from 'solid-js';
 import type { InferResponseType } from 'hono/client';
 import { api, unwrap } from './api';
 
@@ -19,6 +20,20 @@ export const fetchEarlier = (id: string, cursor: string) =>
 
 /** How many of her conversations hold messages she has not opened: the menu's count (hers alone). */
 export const getUnreadConversations = query(() => unwrap(api.conversations.unread.$get()), 'conversations-unread');
+
+/*
+ * Bumped once she has opened a conversation. The menu (in the shell, outside the page) reads it:
+ * as with notifications (pages/notifications/data.ts), revalidating the query alone does not
+ * reach that reader.
+ */
+const [seenVersion, setSeenVersion] = createRoot(() => createSignal(0));
+export { seenVersion };
+
+/** Refreshes the menu's count after she opened a conversation. */
+export async function conversationSeen(): Promise<void> {
+  await revalidate(getUnreadConversations.key);
+  setSeenVersion((v) => v + 1);
+}
 
 /** The offset of `zone` from UTC at `at` (ms), read from Intl: no time-zone library needed. */
 function offsetAt(zone: string, at: number): number {

@@ -4,7 +4,7 @@ import type { Me } from '../../../shared/schemas';
 import { t } from '../i18n';
 import { forgetSession, isBoard, signOut } from '../lib/session';
 import { getNotifications, readVersion } from '../pages/notifications/data';
-import { getUnreadConversations } from '../lib/conversation';
+import { getUnreadConversations, seenVersion } from '../lib/conversation';
 import { BoardMenu } from './board-menu';
 
 /** How many of her notices are new, on their first page ("20+" when the page is all new); '' for none. Her own count: no one else sees it. */
@@ -43,6 +43,7 @@ export function Nav(props: { me: Me | null }) {
   // Her conversations with something she has not opened: her own marker, never shown to the other member.
   const conversations = createAsync(() => {
     readVersion();
+    seenVersion();
     return active() ? getUnreadConversations().catch(() => undefined) : Promise.resolve(undefined);
   });
   const [open, setOpen] = createSignal(false);

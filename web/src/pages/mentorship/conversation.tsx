@@ -1,5 +1,5 @@
 import { createAsync, revalidate } from '@solidjs/router';
-import { createMemo, createSignal, For, Index, Show, Suspense } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, Index, on, Show, Suspense } from 'solid-js';
 import { Checkbox } from '../../components/choice-group';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorSummary } from '../../components/error-summary';
@@ -12,15 +12,7 @@ import { ActionOutcome } from '../../components/status-message';
 import { t } from '../../i18n';
 import { formatDateTime, timeZone } from '../../i18n/format';
 import { api, unwrap } from '../../lib/api';
-import {
-  editable,
-  fetchEarlier,
-  getConversation,
-  getUnreadConversations,
-  localNow,
-  type MessageView,
-  zonedToUtc,
-} from '../../lib/conversation';
+import { conversationSeen, editable, fetchEarlier, getConversation, localNow, type MessageView, zonedToUtc } from '../../lib/conversation';
 import { createBusy, createFormErrors, generalMessage } from '../../lib/form';
 import { renderMarkdown } from '../../lib/markdown';
 import type { MentorshipView } from '../../lib/mentorship';
@@ -56,10 +48,14 @@ export function Conversation(props: { mentorship: MentorshipView; me: string; on
   const action = createBusy();
 
   const reload = async () => {
-    await revalidate([getConversation.keyFor(id()), getUnreadConversations.key]);
+    await revalidate(getConversation.keyFor(id()));
   };
-  // Opening the conversation clears her own unread marker on the server: the menu follows.
-  void revalidate(getUnreadConversations.key);
+  // Reading the latest page cleared her own unread marker on the server: the menu follows, once it has.
+  createEffect(
+    on(page, (p) => {
+      if (p) void conversationSeen();
+    }),
+  );
 
   const fail = (e: unknown) => {
     setProblem(generalMessage(e));
