@@ -12,11 +12,12 @@ import { ActionOutcome } from '../../components/status-message';
 import { t } from '../../i18n';
 import { formatDateTime, timeZone } from '../../i18n/format';
 import { api, unwrap } from '../../lib/api';
-import { conversationSeen, editable, fetchEarlier, getConversation, localNow, type MessageView, zonedToUtc } from '../../lib/conversation';
+import { conversationSeen, editable, fetchEarlier, getConversation, type MessageView } from '../../lib/conversation';
 import { createBusy, createFormErrors, generalMessage } from '../../lib/form';
 import { renderMarkdown } from '../../lib/markdown';
 import type { MentorshipView } from '../../lib/mentorship';
 import { createMorePages } from '../../lib/more-pages';
+import { localNow, zonedToUtc } from '../../lib/zoned-time';
 
 const MAX_PROPOSALS = 3;
 
