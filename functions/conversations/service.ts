@@ -14,6 +14,7 @@ import { ConflictError, ForbiddenError, NotFoundError, UnavailableError, Validat
 import { ulid } from '../lib/ids';
 import { keys } from '../lib/keys';
 import type { Session } from '../lib/session';
+import * as throttle from '../lib/throttle';
 import { notificationPut } from '../notifications/repository';
 import * as repo from './repository';
 import type { Context, MessageRecord } from './repository';
@@ -27,6 +28,9 @@ import type { Context, MessageRecord } from './repository';
  */
 
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+
+/** Messages a member may send a minute, across her conversations: a flood is harassment too. */
+export const MESSAGES_PER_MINUTE = Number(process.env.MESSAGES_PER_MINUTE ?? 20);
 
 type Party = { ctx: Required<Pick<Context, 'mentorship'>> & Context; otherId: string };
 
@@ -136,6 +140,7 @@ export async function send(session: Session, id: string | undefined, input: Mess
   const m = ctx.mentorship;
   mustBeOpen(ctx);
   const proposals = proposalsOf(input.proposals);
+  await throttle.consume('message', session.userId, MESSAGES_PER_MINUTE, 60);
   const at = new Date(clock.now()).toISOString();
   const message: MessageRecord = {
     id: ulid(clock.now()),

@@ -44,6 +44,8 @@ export async function seedConversation(menteeId: string, mentorId: string): Prom
   if (proposal && second) await conversations.accept(mentor, m.id, proposal.id, { startsAt: second.startsAt });
   await say(mentor, 'That second time works for me. I will bring an example interview plan.');
   await say(mentor, 'Shall we also plan a second meeting, after you have tried it?', [daysAhead(13, 9), daysAhead(14, 15)]);
+  // She has read it: the demo's menu starts without an unread conversation, as the walks expect.
+  await repo.markSeen(menteeId, m.id, new Date().toISOString());
 }
 
 /** A whole hour `days` from today, in UTC. */

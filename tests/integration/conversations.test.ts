@@ -3,7 +3,7 @@ import { clock } from '../../functions/lib/clock';
 import { TABLE, db, fromAttr, toAttr } from '../../functions/lib/db';
 import { keys } from '../../functions/lib/keys';
 import type { ProfileInput } from '../../shared/schemas';
-import { type Agent, board, expectError, member } from '../helpers';
+import { type Agent, awayFromWindowEdge, board, expectError, member } from '../helpers';
 
 /*
  * Conversations between mentor and mentee (issue 12): every route, as its two members, the board
@@ -401,5 +401,19 @@ describe('erasure', () => {
       ExpressionAttributeValues: { ':pk': { S: `MEMBER#${mentor.userId}` }, ':p': { S: keys.agendaPrefix } },
     });
     expect(agenda.Items ?? []).toEqual([]);
+  });
+});
+
+describe('flooding', () => {
+  it('refuses a member more than 20 messages a minute (429 with retry-after)', async () => {
+    const { mentor, base } = await acceptedPair();
+    // The limit counts per clock minute: all 21 land in one.
+    await awayFromWindowEdge(60, 15);
+    const sent = [];
+    for (let i = 0; i < 20; i++) sent.push((await send(mentor, base, `Message ${i}`)).status);
+    expect(sent.every((s) => s === 201)).toBe(true);
+    const over = await send(mentor, base, 'One too many');
+    expectError(over, 429, 'rate_limited');
+    expect(over.headers.get('retry-after')).toMatch(/^\d+$/);
   });
 });
