@@ -240,6 +240,22 @@ describe('when the conversation closes', () => {
     });
   });
 
+  it('takes the meetings still ahead out of both agendas when the mentorship ends', async () => {
+    const { mentee, mentor, base, id } = await acceptedPair();
+    const startsAt = new Date(hoursFromNow(40)).toISOString();
+    const msg = (await send(mentee, base, 'Meet then?', [startsAt])).body;
+    expect((await mentor.post(`${base}/${msg.id}/accept`, { startsAt })).status).toBe(200);
+    const agendaOf = async (who: Agent) =>
+      (await db.getItem({ TableName: TABLE, Key: toAttr(keys.agendaItem(who.userId, startsAt, 'meeting', id)) })).Item;
+    expect(await agendaOf(mentee)).toBeDefined();
+    expect((await mentee.post(`/api/mentorships/${id}/complete`)).status).toBe(200);
+    expect(await agendaOf(mentee)).toBeUndefined();
+    expect(await agendaOf(mentor)).toBeUndefined();
+    // The conversation still shows what was agreed.
+    const kept = (await mentee.get(base)).body.items.find((m: { id: string }) => m.id === msg.id);
+    expect(kept.acceptedProposal.startsAt).toBe(startsAt);
+  });
+
   it('closes on a block either way, and stays readable by both', async () => {
     const { mentee, mentor, base } = await acceptedPair();
     await send(mentor, base, 'Hello');
