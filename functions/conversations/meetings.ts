@@ -35,3 +35,25 @@ export async function cancelMeetings(m: { id: string; mentorId: string; menteeId
     log.warn('meetings_not_cancelled', { mentorshipId: m.id, error: e instanceof Error ? e.name : 'unknown' });
   }
 }
+
+/**
+ * A block between two members closes their conversations: the meetings still ahead in any open
+ * mentorship between them (found by its partner links, which exist while it is open) leave both
+ * agendas too.
+ */
+export async function cancelMeetingsBetween(a: string, b: string, now: string): Promise<void> {
+  try {
+    const links = await queryAll({
+      TableName: TABLE,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      ExpressionAttributeValues: values({ ':pk': keys.member(a).pk, ':p': keys.partnerPrefix(b) }),
+      ProjectionExpression: 'sk',
+    });
+    for (const link of links) {
+      const id = fromAttr<{ sk: string }>(link).sk.slice(keys.partnerPrefix(b).length);
+      await cancelMeetings({ id, mentorId: a, menteeId: b }, now);
+    }
+  } catch (e) {
+    log.warn('meetings_not_cancelled', { error: e instanceof Error ? e.name : 'unknown' });
+  }
+}

@@ -1,4 +1,5 @@
 import { messagesOf } from '../conversations/export';
+import { cancelMeetingsBetween } from '../conversations/meetings';
 import {
   type Block,
   DEFAULT_VISIBILITY,
@@ -339,7 +340,10 @@ export async function block(session: Session, rawId: string | undefined): Promis
   const target = await repo.getMember(targetId);
   // Blocking someone already blocking you answers like any other block: the block stays invisible.
   if (!target || (target.status !== 'active' && target.status !== 'suspended')) throw new NotFoundError();
-  await repo.putBlock(session.userId, targetId, target.displayName, new Date().toISOString());
+  const at = new Date().toISOString();
+  await repo.putBlock(session.userId, targetId, target.displayName, at);
+  // Their conversations close with the block; the meetings agreed in them leave both agendas.
+  await cancelMeetingsBetween(session.userId, targetId, at);
 }
 
 export async function listBlocks(session: Session, q: { limit: number; cursor?: string }): Promise<Page<Block>> {

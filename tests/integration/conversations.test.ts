@@ -256,10 +256,17 @@ describe('when the conversation closes', () => {
     expect(kept.acceptedProposal.startsAt).toBe(startsAt);
   });
 
-  it('closes on a block either way, and stays readable by both', async () => {
-    const { mentee, mentor, base } = await acceptedPair();
-    await send(mentor, base, 'Hello');
+  it('closes on a block either way, takes its meetings out of both agendas, and stays readable by both', async () => {
+    const { mentee, mentor, base, id } = await acceptedPair();
+    const startsAt = new Date(hoursFromNow(60)).toISOString();
+    const msg = (await send(mentor, base, 'Hello, meet then?', [startsAt])).body;
+    expect((await mentee.post(`${base}/${msg.id}/accept`, { startsAt })).status).toBe(200);
     expect((await mentee.put(`/api/members/me/blocks/${mentor.userId}`)).status).toBe(204);
+    // The meeting agreed between them leaves both agendas.
+    for (const who of [mentee, mentor]) {
+      const left = await db.getItem({ TableName: TABLE, Key: toAttr(keys.agendaItem(who.userId, startsAt, 'meeting', id)) });
+      expect(left.Item).toBeUndefined();
+    }
     for (const who of [mentor, mentee]) {
       const res = await send(who, base, 'Still there?');
       expectError(res, 409, 'conflict');
