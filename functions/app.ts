@@ -10,6 +10,7 @@ import { metaRoutes } from './meta/routes';
 import { caseRoutes, reportRoutes } from './moderation/routes';
 import { boardMentorshipRoutes, matchRoutes, mentorshipRoutes } from './mentorship/routes';
 import { notificationRoutes } from './notifications/routes';
+import { conversationCalendarRoutes } from './conversations/calendar-routes';
 import { conversationRoutes, unreadConversationRoutes } from './conversations/routes';
 
 /**
@@ -26,6 +27,7 @@ export const app = createApi()
   .route('/api/board', boardMentorshipRoutes)
   .route('/api/mentorships', mentorshipRoutes)
   .route('/api/mentorships', conversationRoutes)
+  .route('/api/mentorships', conversationCalendarRoutes)
   .route('/api/conversations', unreadConversationRoutes)
   .route('/api/matches', matchRoutes)
   .route('/api/spaces', spaceRoutes)

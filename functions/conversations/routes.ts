@@ -94,24 +94,6 @@ export const conversationRoutes = new Hono<Env>()
         await conversations.accept(c.var.session, c.req.param('id'), c.req.param('messageId'), c.req.valid('json')),
         200,
       ),
-  )
-  .get(
-    '/:id/messages/:messageId/calendar',
-    describe(
-      DOCS && {
-        summary: 'The agreed meeting as a calendar file (text/calendar), titled neutrally',
-        tags,
-        responses: { 200: { description: 'An iCalendar file', mediaType: 'text/calendar' } },
-      },
-    ),
-    activeMember,
-    async (c) => {
-      const ics = await conversations.calendar(c.var.session, c.req.param('id'), c.req.param('messageId'));
-      return c.body(ics, 200, {
-        'content-type': 'text/calendar; charset=utf-8',
-        'content-disposition': 'attachment; filename="meeting.ics"',
-      });
-    },
   );
 
 /** How many conversations hold something she has not opened: the menu's count. */

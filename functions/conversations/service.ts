@@ -1,5 +1,4 @@
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
-import { createEvent } from 'ics';
 import {
   type ConversationState,
   EDIT_WINDOW_MINUTES,
@@ -288,31 +287,6 @@ export async function accept(
     throw e;
   }
   return viewOf(next);
-}
-
-/**
- * The agreed meeting as a calendar file, for either member. Its title is neutral ("Meeting") and
- * it names no one: a calendar is often synced to places she does not control. The product id is
- * neutral too, never the network's name.
- */
-export async function calendar(session: Session, id: string | undefined, rawMessageId: string | undefined): Promise<string> {
-  const { ctx } = await asParty(session, id);
-  const message = rawMessageId && ULID.test(rawMessageId) ? await repo.getMessage(ctx.mentorship.id, rawMessageId) : undefined;
-  const meeting = message?.acceptedProposal;
-  if (!message || !meeting) throw new NotFoundError();
-  const { error, value } = createEvent({
-    start: Date.parse(meeting.startsAt),
-    end: Date.parse(meeting.endsAt),
-    startInputType: 'utc',
-    startOutputType: 'utc',
-    endInputType: 'utc',
-    endOutputType: 'utc',
-    title: 'Meeting',
-    productId: 'calendar',
-    uid: `${message.id}@meeting`,
-  });
-  if (error || !value) throw new UnavailableError();
-  return value;
 }
 
 export async function unreadCount(session: Session): Promise<{ count: number }> {

@@ -6,6 +6,8 @@ import { createApi } from '../lib/http';
  * conversations of accepted mentorships. One Lambda function, so that the mentorship and members
  * functions (already near the bundle budget) carry none of it; API Gateway sends it the paths
  * listed for `programme` in infra/stacks/app-stack.ts (more specific routes win over `{proxy+}`).
- * Each area mounts its sub-app here and in functions/app.ts.
+ * Each area mounts its sub-app here and in functions/app.ts. A meeting's calendar file
+ * (conversations/calendar-routes.ts) is not here: it carries `ics`, and belongs with the events'
+ * calendar files in their own function.
  */
 export const programmeApi = createApi().route('/api/mentorships', conversationRoutes).route('/api/conversations', unreadConversationRoutes);
