@@ -12,6 +12,8 @@ import { boardMentorshipRoutes, matchRoutes, mentorshipRoutes } from './mentorsh
 import { notificationRoutes } from './notifications/routes';
 import { calendarRoutes } from './events/calendar-routes';
 import { agendaRoutes, eventRoutes, seriesRoutes } from './events/routes';
+import { conversationCalendarRoutes } from './conversations/calendar-routes';
+import { conversationRoutes, unreadConversationRoutes } from './conversations/routes';
 
 /**
  * The whole API: one sub-app per domain. Locally it runs as one Node server; in AWS each
@@ -26,6 +28,9 @@ export const app = createApi()
   .route('/api/board/settings', boardSettingsRoutes)
   .route('/api/board', boardMentorshipRoutes)
   .route('/api/mentorships', mentorshipRoutes)
+  .route('/api/mentorships', conversationRoutes)
+  .route('/api/mentorships', conversationCalendarRoutes)
+  .route('/api/conversations', unreadConversationRoutes)
   .route('/api/matches', matchRoutes)
   .route('/api/spaces', spaceRoutes)
   .route('/api/threads', threadRoutes)

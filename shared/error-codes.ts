@@ -67,6 +67,13 @@ export const CONFLICT_REASONS = [
   'event_started',
   'event_not_started',
   'over_capacity',
+  // conversations (issue 12)
+  'conversation_closed',
+  'conversation_read_only',
+  'edit_window_passed',
+  'message_deleted',
+  'proposal_accepted',
+  'proposal_passed',
 ] as const;
 export type ConflictReason = (typeof CONFLICT_REASONS)[number];
 
@@ -91,6 +98,8 @@ export const FORBIDDEN_REASONS = [
   'hosts_only',
   'attendees_only',
   'registered_only',
+  // conversations (issue 12)
+  'own_proposal',
 ] as const;
 export type ForbiddenReason = (typeof FORBIDDEN_REASONS)[number];
 
@@ -142,6 +151,8 @@ export const DETAIL_CODES = [
   'not_in_cohort',
   'paired_twice',
   'no_free_place',
+  // conversations (issue 12)
+  'not_proposed',
   'not_eligible', // params {reason}: mentee_not_active, mentee_at_limit, too_many_pending, mentor_not_found, blocked, open_request_exists, or shared/matching.ts ineligibility()
 ] as const;
 export type DetailCode = (typeof DETAIL_CODES)[number];

@@ -412,6 +412,16 @@ export const ExportSchema = /* @__PURE__ */ lazy(() =>
         updatedAt: z.string(),
         checkIns: z.array(z.object({ date: z.string(), notes: z.string(), nextSteps: z.string(), byMe: z.boolean(), at: z.string() })),
         myFeedback: z.array(z.object({ rating: z.int(), text: z.string(), at: z.string() })),
+        /** What she wrote in the mentorship's conversation (issue 12); never the other member's words. */
+        myMessages: z.array(
+          z.object({
+            at: z.string(),
+            body: z.string(),
+            editedAt: z.optional(z.string()),
+            proposals: z.optional(z.array(z.string())),
+            meeting: z.optional(z.string()),
+          }),
+        ),
       }),
     ),
     sessions: z.array(z.object({ startedAt: z.string() })),
@@ -731,7 +741,7 @@ export const AudienceSchema = /* @__PURE__ */ lazy(() => z.enum(['members', 'pra
 export const IdentitySchema = /* @__PURE__ */ lazy(() => z.enum(['named', 'anonymous']));
 /** Published, waiting for the board (held), hidden by the board, or removed by its author. */
 export const PostStateSchema = /* @__PURE__ */ lazy(() => z.enum(['published', 'pending', 'hidden', 'removed']));
-const PostBodySchema = /* @__PURE__ */ lazy(() => requiredText(20_000, 'Write something first.'));
+export const PostBodySchema = /* @__PURE__ */ lazy(() => requiredText(20_000, 'Write something first.'));
 
 export const SpaceInputSchema = /* @__PURE__ */ lazy(() =>
   z.strictObject({
@@ -832,7 +842,7 @@ export const QueueItemSchema = /* @__PURE__ */ lazy(() =>
     z.object({
       type: z.literal('case'),
       id: z.string(),
-      targetType: z.enum(['post', 'thread', 'member']),
+      targetType: ReportTargetSchema,
       targetId: z.string(),
       reports: z.array(z.object({ reason: z.string(), note: z.string(), at: z.string() })),
       openedAt: z.string(),
@@ -847,6 +857,23 @@ export const QueueItemSchema = /* @__PURE__ */ lazy(() =>
             state: PostStateSchema,
           }),
           z.object({ type: z.literal('member'), memberId: z.string(), displayName: z.string(), status: MemberStatusSchema }),
+          /** The reported part of a conversation (one message, or its latest messages when reported), never the rest. */
+          z.object({
+            type: z.literal('conversation'),
+            mentorshipId: z.string(),
+            messages: z.array(
+              z.object({
+                id: z.string(),
+                authorId: z.string(),
+                /** Null once the author's account is erased. */
+                authorName: z.nullable(z.string()),
+                body: z.string(),
+                at: z.string(),
+                editedAt: z.optional(z.string()),
+                deleted: z.boolean(),
+              }),
+            ),
+          }),
         ]),
       ),
     }),
@@ -861,10 +888,16 @@ export const QueueItemSchema = /* @__PURE__ */ lazy(() =>
   ]),
 );
 
+/** What can be reported; a message or a whole conversation of a mentorship since issue 12. */
+export const ReportTargetSchema = /* @__PURE__ */ lazy(() => z.enum(['post', 'thread', 'member', 'message', 'conversation']));
+
 export const ReportInputSchema = /* @__PURE__ */ lazy(() =>
   z.strictObject({
-    targetType: z.enum(['post', 'thread', 'member']),
+    /** `message` and `conversation` (issue 12): only one of the conversation's two members may report it. */
+    targetType: z.enum(['post', 'thread', 'member', 'message', 'conversation']),
     targetId: id(),
+    /** For a message: the mentorship whose conversation it is in. */
+    mentorshipId: z.optional(id()),
     reason: z.enum(['harassment', 'personal_data', 'unsafe', 'off_topic', 'spam', 'other']),
     note: z._default(shortText(2000), ''),
   }),
@@ -875,7 +908,7 @@ export const ReportSchema = /* @__PURE__ */ lazy(() =>
     id: z.string(),
     caseId: z.string(),
     state: z.literal('open'),
-    targetType: z.enum(['post', 'thread', 'member']),
+    targetType: ReportTargetSchema,
     targetId: z.string(),
     reason: z.string(),
     at: z.string(),
@@ -887,7 +920,7 @@ export const ResolvedCaseSchema = /* @__PURE__ */ lazy(() =>
     id: z.string(),
     state: z.enum(['open', 'resolved']),
     outcome: z.optional(z.enum(['actioned', 'dismissed'])),
-    targetType: z.enum(['post', 'thread', 'member']),
+    targetType: ReportTargetSchema,
     targetId: z.string(),
   }),
 );

@@ -360,8 +360,13 @@ export async function removePost(v: Viewer, id: string | undefined) {
 
 type QueueCase = {
   id: string;
-  targetType: 'post' | 'thread' | 'member';
+  targetType: 'post' | 'thread' | 'member' | 'message' | 'conversation';
   targetId: string;
+  /** A reported message or conversation: the part reported, kept on the case (functions/conversations/reports.ts). */
+  excerpt?: {
+    mentorshipId: string;
+    messages: { id: string; authorId: string; body: string; at: string; editedAt?: string; deleted: boolean }[];
+  };
   reports: { reason: string; note: string; at: string }[];
   openedAt: string;
 };
@@ -385,7 +390,11 @@ export async function moderationQueue(v: Viewer, q: { limit: number; cursor?: st
   const [first, members] = await Promise.all([
     // Context only (the queue Query decides what is listed): eventually consistent, half the cost.
     repo.getThreadsAndPosts({ threads: [...held.map((p) => p.threadId), ...of('thread')], posts: of('post') }, { consistent: false }),
-    getMembers([...of('member'), ...messages.map((m) => m.memberId)]),
+    getMembers([
+      ...of('member'),
+      ...messages.map((m) => m.memberId),
+      ...cases.flatMap((c) => (c.excerpt ? c.excerpt.messages.map((m) => m.authorId) : [])),
+    ]),
   ]);
   const missingThreads = [...first.posts.values()].map((p) => p.threadId).filter((id) => !first.threads.has(id));
   const threads = missingThreads.length
@@ -397,6 +406,14 @@ export async function moderationQueue(v: Viewer, q: { limit: number; cursor?: st
   };
 
   const subjectOf = (c: QueueCase) => {
+    if (c.targetType === 'message' || c.targetType === 'conversation') {
+      if (!c.excerpt) return null;
+      return {
+        type: 'conversation' as const,
+        mentorshipId: c.excerpt.mentorshipId,
+        messages: c.excerpt.messages.map((m) => ({ ...m, authorName: members.get(m.authorId)?.displayName ?? null })),
+      };
+    }
     if (c.targetType === 'member') {
       const m = members.get(c.targetId);
       return m ? { type: 'member' as const, memberId: m.id, displayName: m.displayName, status: m.status } : null;

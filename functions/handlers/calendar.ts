@@ -1,6 +1,10 @@
 import { handle } from 'hono/aws-lambda';
+import { conversationCalendarRoutes } from '../conversations/calendar-routes';
 import { calendarRoutes } from '../events/calendar-routes';
 import { createApi } from '../lib/http';
 
-/** The programme's calendar files (GET /api/events/{id}/calendar), apart for the size of the `ics` package. */
-export const handler = handle(createApi().route('/api/events', calendarRoutes));
+/**
+ * The programme's calendar files (an event's, a meeting agreed in a mentorship conversation),
+ * apart from the programme function for the size of the `ics` package.
+ */
+export const handler = handle(createApi().route('/api/events', calendarRoutes).route('/api/mentorships', conversationCalendarRoutes));

@@ -214,6 +214,16 @@ export const keys = {
   /** A series she completed (every part attended), in her partition; private to her. */
   completion: (memberId: string, seriesId: string) => ({ pk: `MEMBER#${memberId}`, sk: `COMPLETION#${seriesId}` }),
   completionPrefix: 'COMPLETION#',
+  // ── conversations between mentor and mentee (issue 12)
+  /** A message of a mentorship's conversation, in the mentorship's partition; ULIDs sort it by time. */
+  message: (mentorshipId: string, id: string) => ({ pk: `MENTORSHIP#${mentorshipId}`, sk: `MSG#${id}` }),
+  messagePrefix: 'MSG#',
+  /**
+   * Her own marker for one conversation, in her partition: whether something arrived that she has
+   * not opened yet. Never shown to the other member (it is no read receipt); the menu counts them.
+   */
+  conversationMark: (memberId: string, mentorshipId: string) => ({ pk: `MEMBER#${memberId}`, sk: `CONVO#${mentorshipId}` }),
+  conversationMarkPrefix: 'CONVO#',
 
   /** The audit log: a head item holding the chain's last hash, and entries newest first on GSI1. */
   auditHead: () => ({ pk: 'AUDIT', sk: 'HEAD' }),

@@ -1,4 +1,6 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { messagesOf } from '../conversations/export';
+import { cancelMeetingsBetween } from '../conversations/meetings';
 import {
   type Block,
   DEFAULT_VISIBILITY,
@@ -358,7 +360,10 @@ export async function block(session: Session, rawId: string | undefined): Promis
   const target = await repo.getMember(targetId);
   // Blocking someone already blocking you answers like any other block: the block stays invisible.
   if (!target || (target.status !== 'active' && target.status !== 'suspended')) throw new NotFoundError();
-  await repo.putBlock(session.userId, targetId, target.displayName, new Date().toISOString());
+  const at = new Date().toISOString();
+  await repo.putBlock(session.userId, targetId, target.displayName, at);
+  // Their conversations close with the block; the meetings agreed in them leave both agendas.
+  await cancelMeetingsBetween(session.userId, targetId, at);
 }
 
 export async function listBlocks(session: Session, q: { limit: number; cursor?: string }): Promise<Page<Block>> {
@@ -399,9 +404,10 @@ async function mentoringOf(memberId: string) {
   const [asMentor, asMentee] = await Promise.all([list('mentor'), list('mentee')]);
   return Promise.all(
     [...asMentor, ...asMentee].map(async (m) => {
-      const [checkIns, feedback] = await Promise.all([
+      const [checkIns, feedback, messages] = await Promise.all([
         allPages((cursor) => mentorshipRepo.listCheckIns(m.id, { limit: 50, cursor, scope: `export:${memberId}:${m.id}` })),
         mentorshipRepo.listFeedback(m.id),
+        messagesOf(m.id, memberId),
       ]);
       return {
         id: m.id,
@@ -419,6 +425,7 @@ async function mentoringOf(memberId: string) {
           at: c.createdAt,
         })),
         myFeedback: feedback.filter((f) => f.memberId === memberId).map((f) => ({ rating: f.rating, text: f.text, at: f.at })),
+        myMessages: messages,
       };
     }),
   );

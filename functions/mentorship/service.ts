@@ -23,6 +23,7 @@ import { memberIdOrNotFound, viewOf } from '../members/service';
 import { AUDIT_ATTEMPTS, auditAppend, auditBackoff, readHead } from '../moderation/audit';
 import { notificationPut } from '../notifications/repository';
 import { REQUEST_EXPIRY_DAYS } from '../../shared/meta';
+import { cancelMeetings } from '../conversations/meetings';
 import * as repo from './repository';
 import type { MentorshipRecord, MentorshipState } from './repository';
 
@@ -492,6 +493,8 @@ async function transition(
         if (attempt < MENTOR_ATTEMPTS && failed.every((i) => i >= items.length)) throw new MentorMoved();
         return stale();
       });
+      // An accepted mentorship that ends takes its agreed meetings out of both agendas.
+      await cancelMeetings(m, at);
       return next;
     } catch (e) {
       if (!(e instanceof MentorMoved)) throw e;

@@ -1,6 +1,7 @@
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { AuditEntryView, BoardSanction } from '../../shared/schemas';
 import type { Page } from '../lib/cursor';
+import { type ReportedMessage, reportedPart } from '../conversations/reports';
 import * as discussion from '../discussion/repository';
 import { inAudience } from '../discussion/service';
 import { TABLE, db, failedConditions, fromAttr, isTransactionConflict, newestFirst, toAttr, values } from '../lib/db';
@@ -29,8 +30,13 @@ export type Sanction = { type: 'read_only' | 'suspend'; until: string; reason: s
 
 export type CaseRecord = {
   id: string;
-  targetType: 'post' | 'thread' | 'member';
+  targetType: 'post' | 'thread' | 'member' | 'message' | 'conversation';
   targetId: string;
+  /**
+   * For a message or a conversation: the reported part as it stood when first reported (see
+   * functions/conversations/reports.ts); the board sees this and never the rest.
+   */
+  excerpt?: { mentorshipId: string; messages: ReportedMessage[] };
   /** The member the case is about: the reported member, or the author of the post or thread. */
   subjectId: string;
   state: 'open' | 'resolved';
@@ -46,7 +52,7 @@ type Viewer = { session: Session; member: MemberRecord };
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
 /** The member a report is about, if the reporter can see the target at all (else 404). */
-async function subjectOf(v: Viewer, targetType: CaseRecord['targetType'], targetId: string): Promise<string> {
+async function subjectOf(v: Viewer, targetType: 'post' | 'thread' | 'member', targetId: string): Promise<string> {
   if (targetType === 'member') {
     const m = /^[A-Za-z0-9-]{1,64}$/.test(targetId) ? await getMember(targetId) : undefined;
     if (m?.status !== 'active' || m.id === v.member.id) throw new NotFoundError();
@@ -87,8 +93,16 @@ export async function getCase(id: string): Promise<CaseRecord | undefined> {
  * Files a report. It joins the open case of its target, or opens one; the reporter's own copy
  * lets her be told the outcome. The reported member never sees who reported.
  */
-export async function report(v: Viewer, input: { targetType: CaseRecord['targetType']; targetId: string; reason: string; note: string }) {
-  const subjectId = await subjectOf(v, input.targetType, input.targetId);
+export async function report(
+  v: Viewer,
+  input: { targetType: CaseRecord['targetType']; targetId: string; mentorshipId?: string; reason: string; note: string },
+) {
+  const { targetType, targetId, mentorshipId } = input;
+  const part =
+    targetType === 'message' || targetType === 'conversation'
+      ? await reportedPart(v.member.id, { targetType, targetId, mentorshipId })
+      : undefined;
+  const subjectId = part ? part.subjectId : await subjectOf(v, targetType as 'post' | 'thread' | 'member', targetId);
   await throttle.consume('report', v.member.id, MODERATION_RULES.reportsPerHour, 3600);
   const at = new Date().toISOString();
   const reportId = ulid();
@@ -109,6 +123,7 @@ export async function report(v: Viewer, input: { targetType: CaseRecord['targetT
             targetType: input.targetType,
             targetId: input.targetId,
             subjectId,
+            ...(part ? { excerpt: { mentorshipId: part.mentorshipId, messages: part.messages } } : {}),
             state: 'open',
             reports: [entry],
             openedAt: at,

@@ -104,6 +104,7 @@ export const API_DOMAINS: readonly ApiDomain[] = [
       anyMethod('/api/agenda'),
       anyMethod('/api/mentorships/{id}/messages'),
       anyMethod('/api/mentorships/{id}/messages/{proxy+}'),
+      anyMethod('/api/conversations/unread'),
     ],
   },
   {
@@ -111,7 +112,7 @@ export const API_DOMAINS: readonly ApiDomain[] = [
     // package and its schema library would take a third of that function's bundle budget.
     name: 'calendar',
     entry: 'functions/handlers/calendar.ts',
-    routes: [getOnly('/api/events/{id}/calendar')],
+    routes: [getOnly('/api/events/{id}/calendar'), getOnly('/api/mentorships/{id}/messages/{messageId}/calendar')],
   },
   {
     name: 'meta',

@@ -223,6 +223,11 @@ export async function seed(): Promise<{ seeded: boolean; members: number }> {
     practitioner: ids['practitioner@example.org'] ?? '',
     members: all.filter((m) => m.id.startsWith('demo-')).map((m) => m.id),
   });
+  const { seedConversation } = await import('./seed-conversation');
+  // Her mentor in the demo is Farid Noori (a demo member, not a sign-in account), so the champion's
+  // account stays free for the walk in which she asks him.
+  const farid = all.find((m) => m.p.name === 'Farid Noori');
+  if (farid) await seedConversation(ids['practitioner@example.org'] ?? '', farid.id);
   idp.destroy();
   return { seeded: true, members: count };
 }

@@ -171,8 +171,9 @@ describe('mentorship in a browser', () => {
     await signIn(PRACTITIONER);
     await nav('Mentorships').click();
     await heading(page, 'My mentorships');
+    // Her demo mentorship with Farid Noori (seed-conversation.ts) is active too.
     await page
-      .getByRole('region', { name: 'Active (1)' })
+      .getByRole('region', { name: 'Active (2)' })
       .getByRole('link', { name: `With ${iso(CHAMPION.name)}` })
       .click();
     await heading(page, `Mentorship with ${iso(CHAMPION.name)}`);

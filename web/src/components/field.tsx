@@ -41,9 +41,11 @@ type FieldProps = {
   hint?: string;
   error?: string;
   optional?: boolean;
-  type?: 'text' | 'email' | 'password' | 'date';
+  type?: 'text' | 'email' | 'password' | 'date' | 'datetime-local';
   /** The latest value a date input offers (YYYY-MM-DD). */
   max?: string;
+  /** The earliest value a date or time input offers. */
+  min?: string;
   autocomplete?: string;
   multiline?: boolean;
   rows?: number;
@@ -78,6 +80,7 @@ export function Field(props: FieldProps) {
             autocomplete={props.autocomplete}
             inputmode={props.inputmode}
             max={props.max}
+            min={props.min}
             value={props.value}
             onInput={(e) => props.onInput(e.currentTarget.value)}
           />

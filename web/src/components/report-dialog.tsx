@@ -11,10 +11,16 @@ import { FormActions } from './form-actions';
 
 const REASONS = ['harassment', 'personal_data', 'unsafe', 'off_topic', 'spam', 'other'] as const;
 type Reason = (typeof REASONS)[number];
-export type ReportTarget = { targetType: 'post' | 'thread' | 'member'; targetId: string; title: string };
+/** `mentorshipId` names the conversation a reported message is in. */
+export type ReportTarget = {
+  targetType: 'post' | 'thread' | 'member' | 'message' | 'conversation';
+  targetId: string;
+  mentorshipId?: string;
+  title: string;
+};
 
-/** Reports a post, thread or member to the board: a reason and an optional note. */
-export function ReportDialog(props: { target: ReportTarget | undefined; onClose: () => void }) {
+/** Reports a post, thread, member, message or conversation to the board: a reason and an optional note; `intro` says what the board will see. */
+export function ReportDialog(props: { target: ReportTarget | undefined; intro?: string; onClose: () => void }) {
   const [reason, setReason] = createSignal<Reason | ''>('');
   const [note, setNote] = createSignal('');
   const { busy, run } = createBusy();
@@ -41,7 +47,15 @@ export function ReportDialog(props: { target: ReportTarget | undefined; onClose:
     await run(
       async () => {
         await unwrap(
-          api.reports.$post({ json: { targetType: target.targetType, targetId: target.targetId, reason: r, note: note().trim() } }),
+          api.reports.$post({
+            json: {
+              targetType: target.targetType,
+              targetId: target.targetId,
+              ...(target.mentorshipId ? { mentorshipId: target.mentorshipId } : {}),
+              reason: r,
+              note: note().trim(),
+            },
+          }),
         );
         setSent(true);
       },
@@ -68,6 +82,9 @@ export function ReportDialog(props: { target: ReportTarget | undefined; onClose:
           </>
         }
       >
+        <Show when={props.intro}>
+          <p>{props.intro}</p>
+        </Show>
         <ErrorSummary items={errors.summary()} general={errors.general()} />
         <form class="form" novalidate onSubmit={submit}>
           <RadioGroup

@@ -4,6 +4,7 @@ import type { Me } from '../../../shared/schemas';
 import { t } from '../i18n';
 import { forgetSession, isBoard, signOut } from '../lib/session';
 import { getNotifications, readVersion } from '../pages/notifications/data';
+import { getUnreadConversations, seenVersion } from '../lib/conversation';
 import { BoardMenu } from './board-menu';
 
 /** How many of her notices are new, on their first page ("20+" when the page is all new); '' for none. Her own count: no one else sees it. */
@@ -39,6 +40,12 @@ export function Nav(props: { me: Me | null }) {
   const location = useLocation();
   const active = () => props.me?.status === 'active';
   const unread = createUnreadCount(() => !!props.me);
+  // Her conversations with something she has not opened: her own marker, never shown to the other member.
+  const conversations = createAsync(() => {
+    readVersion();
+    seenVersion();
+    return active() ? getUnreadConversations().catch(() => undefined) : Promise.resolve(undefined);
+  });
   const [open, setOpen] = createSignal(false);
   createEffect(
     on(
@@ -115,7 +122,7 @@ export function Nav(props: { me: Me | null }) {
               </li>
               <li>
                 <A class="nav__link" href="/mentorships">
-                  {t('nav.mentorships')}
+                  {conversations()?.count ? t('conversation.navUnread', { count: conversations()?.count ?? 0 }) : t('nav.mentorships')}
                 </A>
               </li>
               <li>

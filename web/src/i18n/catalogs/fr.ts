@@ -1206,6 +1206,67 @@ const fr: Catalog = {
   'notifications.type.series.completed': 'Vous avez suivi toutes les parties d’une série. Bravo.',
 
   // ── programme: conversations (issue 12)
+  'conversation.title': 'Conversation',
+  'conversation.privacy':
+    'Seules les deux personnes de ce mentorat peuvent lire cette conversation. Personne n’est prévenu quand vous lisez un message, et rien ne s’affiche pendant que vous écrivez. Les liens ne sont jamais prévisualisés.',
+  'conversation.state.open': 'La conversation est ouverte.',
+  'conversation.state.read_only':
+    'Ce mentorat est terminé. Vous pouvez encore lire la conversation, mais aucun nouveau message ne peut être écrit.',
+  'conversation.state.closed': 'Cette conversation est fermée. Vous pouvez encore la lire, mais aucun nouveau message ne peut être écrit.',
+  'conversation.state.not_started': 'La conversation s’ouvre une fois le mentorat accepté.',
+  'conversation.loadEarlier': 'Afficher les messages précédents',
+  'conversation.empty': 'Aucun message pour l’instant. Écrivez le premier ci-dessous.',
+  'conversation.you': 'Vous',
+  'conversation.edited': 'modifié',
+  'conversation.deleted': 'Ce message a été supprimé.',
+  'conversation.editedDone': 'Votre message a été modifié.',
+  'conversation.deletedDone': 'Votre message a été supprimé.',
+  'conversation.acceptedDone': 'Rendez-vous convenu pour le {time}. Il figure dans vos deux agendas.',
+  'conversation.proposed': 'Horaires proposés pour un rendez-vous',
+  'conversation.accept': 'Accepter : {time}',
+  'conversation.waiting': 'En attente du choix d’un horaire par l’autre membre.',
+  'conversation.agreed': 'Rendez-vous convenu : {time}',
+  'conversation.calendar': 'Ajouter à mon agenda (.ics)',
+  'conversation.writeCheckIn': 'Rédiger un point d’étape sur ce rendez-vous',
+  'conversation.report': 'Signaler',
+  'conversation.reportMessage': 'Signaler ce message',
+  'conversation.reportConversation': 'Signaler cette conversation',
+  'conversation.reportMessageHint':
+    'Le conseil verra uniquement ce message, tel qu’il est maintenant, et jamais le reste de la conversation.',
+  'conversation.reportConversationHint':
+    'Le conseil verra les derniers messages de cette conversation tels qu’ils sont maintenant, et rien de ce qui sera écrit ensuite.',
+  'conversation.edit': 'Modifier',
+  'conversation.delete': 'Supprimer',
+  'conversation.deleteTitle': 'Supprimer ce message ?',
+  'conversation.deleteBody': 'Les deux personnes verront qu’un message a été supprimé, mais pas son contenu. Cette action est définitive.',
+  'conversation.editLabel': 'Modifier votre message',
+  'conversation.save': 'Enregistrer',
+  'conversation.message': 'Votre message',
+  'conversation.messageHint':
+    'Vous pouvez utiliser la même mise en forme que dans les publications. Un message peut être modifié pendant 15 minutes après son envoi.',
+  'conversation.propose': 'Proposer des horaires de rendez-vous',
+  'conversation.proposeLegend': 'Jusqu’à trois horaires, dans votre fuseau horaire ({zone})',
+  'conversation.time': 'Horaire {n, number}',
+  'conversation.timeInPast': 'Choisissez un horaire dans le futur.',
+  'conversation.sent': 'Votre message a été envoyé.',
+  'conversation.send': 'Envoyer',
+  'conversation.sending': 'Envoi…',
+  'conversation.navUnread':
+    'Mentorats ({count, plural, one {# conversation non lue} many {# conversations non lues} other {# conversations non lues}})',
+  'conversation.mod.excerpt':
+    'La partie signalée d’une conversation privée, telle qu’elle était au moment du signalement. Le reste de la conversation n’est pas affiché.',
+  'mod.target.message': 'message',
+  'mod.target.conversation': 'conversation',
+  'notifications.type.conversation.message': 'Vous avez un nouveau message dans une conversation de mentorat.',
+  'notifications.type.conversation.meeting': 'Un horaire de rendez-vous que vous avez proposé a été accepté.',
+  'error.conversation_closed': 'Cette conversation est fermée : aucun nouveau message ne peut être écrit. Vous pouvez encore la lire.',
+  'error.conversation_read_only': 'Ce mentorat est terminé : sa conversation peut être lue, mais plus écrite.',
+  'error.edit_window_passed': 'Un message ne peut être modifié que pendant 15 minutes après son envoi.',
+  'error.message_deleted': 'Ce message a été supprimé.',
+  'error.proposal_accepted': 'Un horaire a déjà été convenu pour cette proposition.',
+  'error.proposal_passed': 'Cet horaire est déjà passé. Proposez-en un nouveau.',
+  'error.own_proposal': 'C’est l’autre membre qui choisit l’un des horaires que vous avez proposés.',
+  'validation.not_proposed': 'Choisissez l’un des horaires proposés.',
 };
 
 export default fr;

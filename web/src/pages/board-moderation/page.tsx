@@ -7,7 +7,7 @@ import { Notice } from '../../components/notice';
 import { PageHeading } from '../../components/page-heading';
 import { ReasonDialog } from '../../components/reason-dialog';
 import { isolate, type MessageKey, t } from '../../i18n';
-import { formatDate } from '../../i18n/format';
+import { formatDate, formatDateTime } from '../../i18n/format';
 import { api, unwrap } from '../../lib/api';
 import { getPosts, getThread, heldInWords } from '../../lib/discussion';
 import { renderMarkdown } from '../../lib/markdown';
@@ -58,8 +58,35 @@ function CaseSubject(props: { subject: Subject | null }) {
   const post = () => (props.subject?.type === 'post' ? props.subject : undefined);
   const thread = () => (props.subject?.type === 'thread' ? props.subject : undefined);
   const member = () => (props.subject?.type === 'member' ? props.subject : undefined);
+  const conversation = () => (props.subject?.type === 'conversation' ? props.subject : undefined);
   return (
     <Switch fallback={<p class="muted">{t('mod.subjectGone')}</p>}>
+      <Match when={conversation()}>
+        {(s) => (
+          <>
+            <p class="muted">{t('conversation.mod.excerpt')}</p>
+            <ol class="messages">
+              <For each={s().messages}>
+                {(m) => (
+                  <li class="message">
+                    <p class="message__meta">
+                      <span class="message__author" dir="auto">
+                        {m.authorName ?? t('mentorship.formerMember')}
+                      </span>{' '}
+                      <time datetime={m.at}>{formatDateTime(m.at)}</time>
+                    </p>
+                    <Show when={!m.deleted} fallback={<p class="muted">{t('conversation.deleted')}</p>}>
+                      <div class="post__body quote" dir="auto">
+                        {renderMarkdown(m.body)}
+                      </div>
+                    </Show>
+                  </li>
+                )}
+              </For>
+            </ol>
+          </>
+        )}
+      </Match>
       <Match when={post()}>
         {(s) => (
           <>
@@ -102,7 +129,10 @@ function CaseSubject(props: { subject: Subject | null }) {
 
 const REPORT_REASONS = new Set(['harassment', 'personal_data', 'unsafe', 'off_topic', 'spam', 'other']);
 const reportReason = (r: string) => (REPORT_REASONS.has(r) ? t(`report.reason.${r}` as MessageKey) : r);
-const targetWord = (type: string) => (type === 'post' || type === 'thread' || type === 'member' ? t(`mod.target.${type}`) : type);
+const targetWord = (type: string) =>
+  type === 'post' || type === 'thread' || type === 'member' || type === 'message' || type === 'conversation'
+    ? t(`mod.target.${type}`)
+    : type;
 
 function HeldPostCard(props: { item: HeldPost; decide: (d: Decision) => void }) {
   const post = () => props.item.post;

@@ -98,7 +98,8 @@ function CheckInForm(props: {
 }
 
 /** The shared log of an accepted mentorship's meetings, latest meeting first; each author edits and deletes her own. */
-export function CheckIns(props: { id: string; me: string; otherName: string }) {
+/** `prefillDate`: the date of an agreed meeting she chose to write a check-in about (from the conversation). */
+export function CheckIns(props: { id: string; me: string; otherName: string; prefillDate?: string }) {
   const list = createAsync(() => getCheckIns(props.id));
   const more = createMorePages(
     list,
@@ -258,13 +259,17 @@ export function CheckIns(props: { id: string; me: string; otherName: string }) {
       </Suspense>
       <Show when={!editing()}>
         <h3 class="subsection-title">{t('checkins.formTitle')}</h3>
-        <CheckInForm
-          initial={{ date: today(), notes: '', nextSteps: '' }}
-          submitLabel={t('checkins.save')}
-          onSave={add}
-          onError={onError}
-          errors={errors}
-        />
+        <Show when={props.prefillDate ?? today()} keyed>
+          {(date) => (
+            <CheckInForm
+              initial={{ date, notes: '', nextSteps: '' }}
+              submitLabel={t('checkins.save')}
+              onSave={add}
+              onError={onError}
+              errors={errors}
+            />
+          )}
+        </Show>
       </Show>
       <ConfirmDialog
         open={!!deleting()}

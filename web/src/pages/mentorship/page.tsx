@@ -20,6 +20,7 @@ import { type Answer, AnswerRequest } from '../requests/answer';
 import { RequestDetails } from '../requests/request-details';
 import { FeedbackEntry } from '../board-mentorships/feedback';
 import { CheckIns } from './check-ins';
+import { Conversation } from './conversation';
 import { getMentorship } from './data';
 
 type Closing = 'withdraw' | 'complete' | 'end';
@@ -126,6 +127,12 @@ function MentorshipDetail(props: { mentorship: MentorshipView; me: string }) {
   const otherId = () => (side() === 'mentor' ? m().menteeId : m().mentorId);
   const otherName = useMemberName(otherId, () => m().erased !== undefined && m().erased !== side());
   const [closing, setClosing] = createSignal<Closing>();
+  const [checkInDate, setCheckInDate] = createSignal<string>();
+  // "Write a check-in" on an agreed meeting: the check-in form below, dated on the meeting's day.
+  const checkInFor = (date: string) => {
+    setCheckInDate(date);
+    queueMicrotask(() => document.getElementById(fieldId('date'))?.focus());
+  };
   const { busy, run } = createBusy();
   const [problem, setProblem] = createSignal<string>();
   const [done, setDone] = createSignal<MessageKey>();
@@ -257,8 +264,11 @@ function MentorshipDetail(props: { mentorship: MentorshipView; me: string }) {
           </Show>
         </div>
       </Show>
+      <Show when={side() && m().state !== 'pending' && m().state !== 'declined' && m().state !== 'withdrawn' && m().state !== 'expired'}>
+        <Conversation mentorship={m()} me={props.me} onCheckIn={checkInFor} />
+      </Show>
       <Show when={m().state === 'accepted' && side()}>
-        <CheckIns id={m().id} me={props.me} otherName={otherName()} />
+        <CheckIns id={m().id} me={props.me} otherName={otherName()} prefillDate={checkInDate()} />
       </Show>
       <Show when={(m().state === 'completed' || m().state === 'ended') && side()}>
         <FeedbackForm id={m().id} />

@@ -47,6 +47,8 @@ const TYPES = new Set([
   'event.reminder.day',
   'event.reminder.hour',
   'series.completed',
+  'conversation.message',
+  'conversation.meeting',
 ]);
 
 /** What happened, in words; a type this page does not know yet gets a neutral sentence. */
