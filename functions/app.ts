@@ -10,6 +10,7 @@ import { metaRoutes } from './meta/routes';
 import { caseRoutes, reportRoutes } from './moderation/routes';
 import { boardMentorshipRoutes, matchRoutes, mentorshipRoutes } from './mentorship/routes';
 import { notificationRoutes } from './notifications/routes';
+import { planRoutes, sharedPlanRoutes } from './plan/routes';
 
 /**
  * The whole API: one sub-app per domain. Locally it runs as one Node server; in AWS each
@@ -19,6 +20,7 @@ export const app = createApi()
   .route('/api/auth', authRoutes)
   .route('/api/me', meRoutes)
   .route('/api/members/me/board-messages', ownBoardMessageRoutes)
+  .route('/api/members', sharedPlanRoutes)
   .route('/api/members', memberRoutes)
   .route('/api/board', boardRoutes)
   .route('/api/board/settings', boardSettingsRoutes)
@@ -34,6 +36,7 @@ export const app = createApi()
   .route('/api/reports', reportRoutes)
   .route('/api/notifications', notificationRoutes)
   .route('/api/meta', metaRoutes)
+  .route('/api/plan', planRoutes)
   .get(
     '/api/openapi.json',
     describe({

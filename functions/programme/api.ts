@@ -1,4 +1,5 @@
 import { createApi } from '../lib/http';
+import { planRoutes, sharedPlanRoutes } from '../plan/routes';
 
 /**
  * The growth programme (issue 12) in AWS: development plans, events and series, agendas and the
@@ -7,4 +8,4 @@ import { createApi } from '../lib/http';
  * listed for `programme` in infra/stacks/app-stack.ts (more specific routes win over `{proxy+}`).
  * Each area mounts its sub-app here and in functions/app.ts.
  */
-export const programmeApi = createApi();
+export const programmeApi = createApi().route('/api/plan', planRoutes).route('/api/members', sharedPlanRoutes);
