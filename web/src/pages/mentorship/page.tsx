@@ -21,6 +21,7 @@ import { RequestDetails } from '../requests/request-details';
 import { FeedbackEntry } from '../board-mentorships/feedback';
 import { CheckIns } from './check-ins';
 import { getMentorship } from './data';
+import { PlanLink, usePlanGoals } from './plan-goals';
 
 type Closing = 'withdraw' | 'complete' | 'end';
 
@@ -125,6 +126,7 @@ function MentorshipDetail(props: { mentorship: MentorshipView; me: string }) {
   const side = () => sideOf(m(), props.me);
   const otherId = () => (side() === 'mentor' ? m().menteeId : m().mentorId);
   const otherName = useMemberName(otherId, () => m().erased !== undefined && m().erased !== side());
+  const planGoals = usePlanGoals(m, side);
   const [closing, setClosing] = createSignal<Closing>();
   const { busy, run } = createBusy();
   const [problem, setProblem] = createSignal<string>();
@@ -257,8 +259,9 @@ function MentorshipDetail(props: { mentorship: MentorshipView; me: string }) {
           </Show>
         </div>
       </Show>
+      <PlanLink mentorship={m()} side={side()} shared={planGoals() !== undefined} />
       <Show when={m().state === 'accepted' && side()}>
-        <CheckIns id={m().id} me={props.me} otherName={otherName()} />
+        <CheckIns id={m().id} me={props.me} otherName={otherName()} goals={planGoals()} />
       </Show>
       <Show when={(m().state === 'completed' || m().state === 'ended') && side()}>
         <FeedbackForm id={m().id} />
