@@ -208,6 +208,14 @@ export async function seed(): Promise<{ seeded: boolean; members: number }> {
     if (!(await repo.getMember(id)))
       await members.putProfile({ userId: id, email: `applicant${n}@demo.invalid`, groups: [], isBoard: false }, demoProfile(n, p));
   }
+  // ── personal development plan (issue 12)
+  const { seedPlan } = await import('./seed-plan');
+  await seedPlan(
+    ids['practitioner@example.org'] ?? '',
+    'practitioner@example.org',
+    ids['champion@example.org'] ?? '',
+    'champion@example.org',
+  );
   await spaces.seedSpaces();
   const intro = await spaces.seedDiscussion(
     { id: boardId, name: boardProfile.displayName ?? 'Amina Qureshi' },

@@ -190,10 +190,7 @@ function PlanForm(props: { plan: Plan }) {
     <>
       <ErrorSummary items={errors.summary()} general={errors.general()} />
       <form class="form plan-form" onSubmit={submit} novalidate>
-        <section aria-labelledby="plan-vision-title">
-          <SectionTitle id="plan-vision-title" path="vision-title">
-            {t('plan.vision')}
-          </SectionTitle>
+        <section class="plan-vision">
           <Field
             id={fieldId('vision')}
             label={t('plan.vision')}
