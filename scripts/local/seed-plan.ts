@@ -1,7 +1,7 @@
 /**
  * Demo data for the personal development plan (issue 12): the demo practitioner's plan, whole,
- * shared with her mentorship with the demo champion (made here when the pair has none open: the
- * conversations' demo data may use the same one), and one check-in of his linked to a goal.
+ * shared with her mentorship with `mentorId` (made here when the pair has none open), and one
+ * check-in of his linked to a goal.
  * Through the real services, so the seed keeps the same rules; idempotent (a written plan stays).
  */
 export async function seedPlan(menteeId: string, menteeEmail: string, mentorId: string, mentorEmail: string): Promise<void> {

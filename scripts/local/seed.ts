@@ -210,12 +210,10 @@ export async function seed(): Promise<{ seeded: boolean; members: number }> {
   }
   // ── personal development plan (issue 12)
   const { seedPlan } = await import('./seed-plan');
-  await seedPlan(
-    ids['practitioner@example.org'] ?? '',
-    'practitioner@example.org',
-    ids['champion@example.org'] ?? '',
-    'champion@example.org',
-  );
+  // Her mentor here is a seeded champion, not the demo champion: the mentorship walk (tests/e2e)
+  // has her ask the demo champion, which an open mentorship between them would refuse.
+  const mentor = all.find((m) => m.p.name === 'Hamid Yousafzai');
+  if (mentor) await seedPlan(ids['practitioner@example.org'] ?? '', 'practitioner@example.org', mentor.id, mentor.email);
   await spaces.seedSpaces();
   const intro = await spaces.seedDiscussion(
     { id: boardId, name: boardProfile.displayName ?? 'Amina Qureshi' },

@@ -126,7 +126,10 @@ describe('mentorship in a browser', () => {
     await mentoring.getByText(`${iso(otherName)} offers mentoring and has a free place.`).waitFor();
     await mentoring.getByRole('button', { name: 'Ask for mentoring' }).click();
     const askOther = page.getByRole('dialog', { name: `Ask ${iso(otherName)} for mentoring` });
-    await expect(askOther.getByLabel('Short-term goal').inputValue()).resolves.toBe('Grow in my role');
+    // Her goals as her development plan holds them (demo data: issue 12's plan is the one place for goals).
+    await expect(askOther.getByLabel('Short-term goal').inputValue()).resolves.toBe(
+      'Lead my first financial investigation of a smuggling network',
+    );
     await expectAccessible(page, 'member page with the ask dialog');
     await shot(page, 'm-03b-member-ask', false);
     await askOther.getByRole('button', { name: 'Cancel' }).click();
