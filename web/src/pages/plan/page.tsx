@@ -1,4 +1,4 @@
-import { A, createAsync, revalidate } from '@solidjs/router';
+import { A, createAsync, query, revalidate } from '@solidjs/router';
 import type { InferRequestType } from 'hono/client';
 import { For, Show, Suspense, createSignal } from 'solid-js';
 import { createStore, produce } from 'solid-js/store';
@@ -112,6 +112,12 @@ function PlanForm(props: { plan: Plan }) {
     setSaved(false);
     set();
   };
+  /** The problems in the form's order, from the fields it has now (its lists grow and shrink). */
+  const summary = () =>
+    pathsOf(draft).flatMap((path) => {
+      const message = errors.error(path);
+      return message ? [{ id: fieldId(path), message }] : [];
+    });
   const refreshPaths = () => fields.splice(0, fields.length, ...pathsOf(draft));
 
   const addGoal = (horizon: GoalHorizon) => {
@@ -166,6 +172,8 @@ function PlanForm(props: { plan: Plan }) {
     await run(
       async () => {
         const next = await unwrap(api.plan.$put({ json: body }));
+        // The cached plan is now this one (the print view reads it), without re-creating this form.
+        query.set(getOwnPlan.key, next);
         setDraft(draftOf(next));
         setVersion(next.version);
         setUpdatedAt(next.updatedAt);
@@ -188,7 +196,7 @@ function PlanForm(props: { plan: Plan }) {
 
   return (
     <>
-      <ErrorSummary items={errors.summary()} general={errors.general()} />
+      <ErrorSummary items={summary()} general={errors.general()} />
       <form class="form plan-form" onSubmit={submit} novalidate>
         <section class="plan-vision">
           <Field
