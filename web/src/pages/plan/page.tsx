@@ -173,7 +173,7 @@ function PlanForm(props: { plan: Plan }) {
       async () => {
         const next = await unwrap(api.plan.$put({ json: body }));
         // The cached plan is now this one (the print view reads it), without re-creating this form.
-        query.set(getOwnPlan.key, next);
+        query.set(getOwnPlan.keyFor(), next);
         setDraft(draftOf(next));
         setVersion(next.version);
         setUpdatedAt(next.updatedAt);
