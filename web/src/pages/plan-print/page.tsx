@@ -30,7 +30,7 @@ export default function PlanPrintPage() {
           {(p) => (
             <>
               <p class="muted">{t('plan.printedOn', { date: formatDate(new Date().toISOString()) })}</p>
-              <PlanView plan={p()} />
+              <PlanView plan={p()} own />
             </>
           )}
         </Show>

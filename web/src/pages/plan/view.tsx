@@ -5,16 +5,16 @@ import { formatDate, formatDay } from '../../i18n/format';
 import type { Plan } from './data';
 
 /**
- * A plan to read: her mentor's and the board's view, and the print view. Headings in order (the
+ * A plan to read: her mentor's and the board's view, and her print view (`own`: headings in her words, "My goals"). Headings in order (the
  * page's h1 is the caller's), every text she wrote isolated in its own direction (`dir="auto"`).
  */
-export function PlanView(props: { plan: Plan }) {
+export function PlanView(props: { plan: Plan; own?: boolean }) {
   const goalsOf = (h: (typeof GOAL_HORIZONS)[number]) => props.plan.goals.filter((g) => g.horizon === h);
   return (
     <div class="plan-view">
       <section aria-labelledby="pv-vision">
         <h2 class="section-title" id="pv-vision">
-          {t('plan.vision')}
+          {props.own ? t('plan.vision') : t('plan.readVision')}
         </h2>
         <Show when={props.plan.vision} fallback={<p class="muted">{t('plan.nothingYet')}</p>}>
           <p class="prose" dir="auto">
@@ -24,7 +24,7 @@ export function PlanView(props: { plan: Plan }) {
       </section>
       <section aria-labelledby="pv-goals">
         <h2 class="section-title" id="pv-goals">
-          {t('plan.goals')}
+          {props.own ? t('plan.goals') : t('plan.readGoals')}
         </h2>
         <For each={GOAL_HORIZONS}>
           {(h) => (
@@ -82,7 +82,7 @@ export function PlanView(props: { plan: Plan }) {
       </section>
       <section aria-labelledby="pv-strengths">
         <h2 class="section-title" id="pv-strengths">
-          {t('plan.strengths')}
+          {props.own ? t('plan.strengths') : t('plan.readStrengths')}
         </h2>
         <Show when={props.plan.strengths.length > 0} fallback={<p class="muted">{t('plan.nothingYet')}</p>}>
           <dl class="details">
