@@ -80,8 +80,10 @@ describe('mentorship in a browser', () => {
 
     await card.getByRole('button', { name: `Ask ${iso(CHAMPION.name)} for mentoring` }).click();
     const dialog = page.getByRole('dialog', { name: `Ask ${iso(CHAMPION.name)} for mentoring` });
-    // Her seeking goals are filled in for her.
-    await expect(dialog.getByLabel('Short-term goal').inputValue()).resolves.toBe('Grow in my role');
+    // Her seeking goals are filled in for her: her development plan's (demo data; issue 12).
+    await expect(dialog.getByLabel('Short-term goal').inputValue()).resolves.toBe(
+      'Lead my first financial investigation of a smuggling network',
+    );
     await dialog.getByRole('button', { name: 'Send request' }).click();
     await dialog.getByRole('alert').getByRole('link', { name: 'Write a short message to the mentor.' }).waitFor();
     await expect(dialog.getByLabel('Your message').getAttribute('aria-invalid')).resolves.toBe('true');
@@ -174,8 +176,9 @@ describe('mentorship in a browser', () => {
     await signIn(PRACTITIONER);
     await nav('Mentorships').click();
     await heading(page, 'My mentorships');
+    // Hers with the champion, and the demo one her development plan is shared with (issue 12).
     await page
-      .getByRole('region', { name: 'Active (1)' })
+      .getByRole('region', { name: 'Active (2)' })
       .getByRole('link', { name: `With ${iso(CHAMPION.name)}` })
       .click();
     await heading(page, `Mentorship with ${iso(CHAMPION.name)}`);
