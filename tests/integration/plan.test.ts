@@ -184,6 +184,24 @@ describe('sharing', () => {
     expectError(await (await applicant()).get(`/api/members/${mentee.userId}/plan`), 403, 'forbidden');
   });
 
+  it("ends the mentor's access when the board suspends the mentorship, and refuses a suspended caller", async () => {
+    const { mentee, mentor, id } = await pair();
+    expect((await mentee.put('/api/plan', aPlan(0, { sharing: { board: false, mentorships: [id] } }))).status).toBe(200);
+    expect((await mentor.get(`/api/members/${mentee.userId}/plan`)).status).toBe(200);
+    const b = await board();
+    expect((await b.post(`/api/mentorships/${id}/suspend`, { reason: 'Safety' })).status).toBe(200);
+    expectError(await mentor.get(`/api/members/${mentee.userId}/plan`), 404, 'not_found');
+
+    const other = await pair();
+    expect((await other.mentee.put('/api/plan', aPlan(0, { sharing: { board: false, mentorships: [other.id] } }))).status).toBe(200);
+    const until = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    expect(
+      (await b.post(`/api/moderation/members/${other.mentor.userId}/sanctions`, { type: 'suspend', until, reason: 'Safety' })).status,
+    ).toBe(201);
+    expectError(await other.mentor.get(`/api/members/${other.mentee.userId}/plan`), 403, 'forbidden');
+    expectError(await other.mentor.get('/api/plan'), 403, 'forbidden');
+  });
+
   it('shows the plan to the board when she shares it with the board, without any check-in', async () => {
     const { mentee, mentor, id } = await pair();
     const saved = (await mentee.put('/api/plan', aPlan(0, { sharing: { board: true, mentorships: [id] } }))).body;
