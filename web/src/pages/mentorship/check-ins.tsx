@@ -16,6 +16,7 @@ import { fetchCheckInsPage, getCheckIns, getMentorship } from './data';
 import { FormActions } from '../../components/form-actions';
 import { Select } from '../../components/select';
 import type { GoalChoice } from './plan-goals';
+import { getOwnPlan, getSharedPlan } from '../plan/data';
 
 type CheckIn = NonNullable<Awaited<ReturnType<typeof getCheckIns>>>['items'][number];
 type Draft = { date: string; notes: string; nextSteps: string; goalId?: string };
@@ -148,6 +149,8 @@ export function CheckIns(props: { id: string; me: string; otherName: string; goa
     setDone(undefined);
     await unwrap(api.mentorships[':id']['check-ins'].$post({ param: { id: props.id }, json: d }));
     await reload();
+    // The plan lists the check-ins about each goal: read it afresh next time.
+    if (d.goalId) void revalidate([getOwnPlan.key, getSharedPlan.key]);
     setDone('saved');
   };
 
