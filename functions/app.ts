@@ -14,6 +14,7 @@ import { calendarRoutes } from './events/calendar-routes';
 import { agendaRoutes, eventRoutes, seriesRoutes } from './events/routes';
 import { conversationCalendarRoutes } from './conversations/calendar-routes';
 import { conversationRoutes, unreadConversationRoutes } from './conversations/routes';
+import { planRoutes, sharedPlanRoutes } from './plan/routes';
 
 /**
  * The whole API: one sub-app per domain. Locally it runs as one Node server; in AWS each
@@ -23,6 +24,7 @@ export const app = createApi()
   .route('/api/auth', authRoutes)
   .route('/api/me', meRoutes)
   .route('/api/members/me/board-messages', ownBoardMessageRoutes)
+  .route('/api/members', sharedPlanRoutes)
   .route('/api/members', memberRoutes)
   .route('/api/board', boardRoutes)
   .route('/api/board/settings', boardSettingsRoutes)
@@ -45,6 +47,7 @@ export const app = createApi()
   .route('/api/series', seriesRoutes)
   .route('/api/agenda', agendaRoutes)
   .route('/api/meta', metaRoutes)
+  .route('/api/plan', planRoutes)
   .get(
     '/api/openapi.json',
     describe({

@@ -153,6 +153,9 @@ export const DETAIL_CODES = [
   'no_free_place',
   // conversations (issue 12)
   'not_proposed',
+  // the personal development plan (issue 12)
+  'not_shareable', // sharing names a mentorship that is not hers as mentee, or not accepted
+  'goal_not_shared', // a check-in's goalId: no such goal, or the plan is not shared with this mentorship
   'not_eligible', // params {reason}: mentee_not_active, mentee_at_limit, too_many_pending, mentor_not_found, blocked, open_request_exists, or shared/matching.ts ineligibility()
 ] as const;
 export type DetailCode = (typeof DETAIL_CODES)[number];

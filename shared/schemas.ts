@@ -431,6 +431,8 @@ export const ExportSchema = /* @__PURE__ */ lazy(() =>
     sanctions: z.array(z.object({ type: z.string(), reason: z.string(), until: z.optional(z.string()), at: z.string() })),
     /** Her saved preferences (language, email), or null when she never saved any. */
     preferences: z.nullable(PreferencesSchema),
+    /** Her development plan (issue 12), or null when she never wrote one. */
+    plan: z.nullable(z.record(z.string(), z.unknown())),
   }),
 );
 
@@ -570,6 +572,8 @@ export const CheckInInputSchema = /* @__PURE__ */ lazy(() =>
     date: z.iso.date(),
     notes: requiredText(4000, 'Write what you talked about.'),
     nextSteps: z._default(shortText(2000), ''),
+    /** A goal of the mentee's plan this meeting concerns; only when she shares the plan with this mentorship. */
+    goalId: z.optional(id()),
   }),
 );
 
@@ -645,6 +649,8 @@ export const CheckInSchema = /* @__PURE__ */ lazy(() =>
     date: z.string(),
     notes: z.string(),
     nextSteps: z.string(),
+    goalId: z.optional(z.string()),
+    menteeId: z.optional(z.string()),
     createdAt: z.string(),
     updatedAt: z.optional(z.string()),
     version: z.int(),

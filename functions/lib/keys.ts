@@ -224,6 +224,18 @@ export const keys = {
    */
   conversationMark: (memberId: string, mentorshipId: string) => ({ pk: `MEMBER#${memberId}`, sk: `CONVO#${mentorshipId}` }),
   conversationMarkPrefix: 'CONVO#',
+  // ── personal development plan (issue 12)
+  /** Her plan: one item in her partition (goals, actions, reflections and sharing together). */
+  plan: (memberId: string) => ({ pk: `MEMBER#${memberId}`, sk: 'PLAN' }),
+  /**
+   * A check-in that concerns a goal of the mentee's plan, on GSI2 of the check-in item itself:
+   * every check-in about her goals is one Query on her partition, grouped by goal, latest meeting
+   * last within each goal. Editing or deleting the check-in moves or removes the entry with it.
+   */
+  planCheckInIndex: (menteeId: string, goalId: string, date: string, checkInId: string) => ({
+    gsi2pk: `PLANCHECKINS#${menteeId}`,
+    gsi2sk: `${goalId}#${date}#${checkInId}`,
+  }),
 
   /** The audit log: a head item holding the chain's last hash, and entries newest first on GSI1. */
   auditHead: () => ({ pk: 'AUDIT', sk: 'HEAD' }),

@@ -1,8 +1,10 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { messagesOf } from '../conversations/export';
 import { cancelMeetingsBetween } from '../conversations/meetings';
+import { sameGoals } from '../../shared/plan-schemas';
 import {
   type Block,
+  type Goals,
   DEFAULT_VISIBILITY,
   type DirectoryQuery,
   type Me,
@@ -248,6 +250,11 @@ export async function putProfile(session: Session, input: ProfileInput): Promise
     ]);
   }
   if (prev.status === 'deactivated') throw new ForbiddenError('This account is closed.', 'account_closed');
+  // A form opened before her last change (a plan write moves the goals and the version) is stale
+  // before anything else: telling her the goals are read-only would send her looking the wrong way.
+  if (input.version !== prev.version)
+    throw new ConflictError('stale_version', 'The profile changed since you loaded it. Reload and try again.');
+  const keptGoals = goalsKeptFromPlan(prev, input);
   const next: MemberRecord = {
     ...prev,
     displayName: input.displayName!,
@@ -259,8 +266,7 @@ export async function putProfile(session: Session, input: ProfileInput): Promise
     expertise: input.expertise ?? [],
     languages: input.languages ?? [],
     timezone: input.timezone,
-    goals: input.goals,
-    mentoring: input.mentoring ?? prev.mentoring,
+    ...keptGoals,
     visibility: mergedVisibility(prev.visibility, input.visibility),
     statement: input.statement ?? prev.statement,
     updatedAt: now,
@@ -279,6 +285,29 @@ export async function putProfile(session: Session, input: ProfileInput): Promise
     throw e;
   }
   return viewOf(next, viewer);
+}
+
+const isBlank = (g: Goals | undefined) => !g || sameGoals(g, undefined);
+
+/**
+ * Goals are written in her development plan (issue 12), which keeps the profile's goals (and her
+ * mentoring `seeking` goals) in step: here they are read-only. Sending them back unchanged, or
+ * empty (a form without them gets the schema's empty default), keeps what is stored; sending
+ * others is a 400 `read_only`, so no client overwrites her plan's goals unknowingly.
+ */
+function goalsKeptFromPlan(prev: MemberRecord, input: ProfileInput): Pick<MemberRecord, 'goals' | 'mentoring'> {
+  const seekingNow = prev.mentoring?.seeking?.goals ?? prev.goals;
+  const details: ErrorDetail[] = [];
+  if (!isBlank(input.goals) && !sameGoals(input.goals, prev.goals))
+    details.push({ path: 'goals', code: 'read_only', message: 'Goals are written in your development plan.' });
+  const sentSeeking = input.mentoring?.seeking.goals;
+  if (!isBlank(sentSeeking) && !sameGoals(sentSeeking, seekingNow))
+    details.push({ path: 'mentoring.seeking.goals', code: 'read_only', message: 'Goals are written in your development plan.' });
+  if (details.length) throw new ValidationError('Goals are written in your development plan.', details);
+  const mentoring = input.mentoring
+    ? { ...input.mentoring, seeking: { ...input.mentoring.seeking, goals: seekingNow ?? { shortTerm: '', mediumTerm: '', longTerm: '' } } }
+    : prev.mentoring;
+  return { goals: prev.goals, mentoring };
 }
 
 /** The caller's active membership, or 403 (pending, declined, suspended). */
@@ -484,7 +513,15 @@ export async function exportData(session: Session) {
       .filter((i) => i.entity === 'sanction')
       .map((i) => ({ type: String(i.type), reason: String(i.reason), ...(i.until ? { until: String(i.until) } : {}), at: String(i.at) })),
     preferences,
+    // Her development plan (issue 12) as she wrote it; her goals' ids only index the check-ins.
+    plan: planOf(own.find((i) => i.entity === 'plan')),
   };
+}
+
+function planOf(item: Record<string, unknown> | undefined) {
+  if (!item) return null;
+  const { pk: _p, sk: _s, entity: _e, goalIds: _g, ...plan } = item;
+  return plan;
 }
 
 /**

@@ -219,6 +219,18 @@ export function activeMemberCheck(memberId: string): TransactWriteItem {
   };
 }
 
+/** Holds only while the mentee's plan is shared with this mentorship and has this goal (issue 12). */
+export function planGoalCheck(menteeId: string, mentorshipId: string, goalId: string): TransactWriteItem {
+  return {
+    ConditionCheck: {
+      TableName: TABLE,
+      Key: toAttr(keys.plan(menteeId)),
+      ConditionExpression: 'contains(sharing.mentorships, :m) AND contains(goalIds, :g)',
+      ExpressionAttributeValues: values({ ':m': mentorshipId, ':g': goalId }),
+    },
+  };
+}
+
 /** Holds only while no item has this key (a block, for one). */
 export function absentCheck(key: { pk: string; sk: string }): TransactWriteItem {
   return { ConditionCheck: { TableName: TABLE, Key: toAttr(key), ConditionExpression: 'attribute_not_exists(pk)' } };
@@ -325,6 +337,9 @@ export type CheckIn = {
   date: string;
   notes: string;
   nextSteps: string;
+  /** A goal of the mentee's plan it concerns (issue 12), and whose plan: listed under that goal. */
+  goalId?: string;
+  menteeId?: string;
   createdAt: string;
   updatedAt?: string;
   version: number;
@@ -335,6 +350,7 @@ function checkInItem(c: CheckIn) {
   return {
     ...keys.checkIn(c.mentorshipId, c.id),
     ...keys.checkInIndex(c.mentorshipId, c.date, c.createdAt, c.id),
+    ...(c.goalId && c.menteeId ? keys.planCheckInIndex(c.menteeId, c.goalId, c.date, c.id) : {}),
     entity: 'checkIn',
     ...c,
   };

@@ -638,7 +638,7 @@ async function asParty(session: Session, id: string | undefined): Promise<Mentor
 export async function addCheckIn(
   session: Session,
   id: string | undefined,
-  input: { date: string; notes: string; nextSteps: string },
+  input: { date: string; notes: string; nextSteps: string; goalId?: string },
 ): Promise<repo.CheckIn> {
   const m = await asParty(session, id);
   mustBe(m, 'accepted');
@@ -648,13 +648,20 @@ export async function addCheckIn(
     mentorshipId: m.id,
     authorId: session.userId,
     ...input,
+    ...(input.goalId ? { menteeId: m.menteeId } : {}),
     createdAt: new Date().toISOString(),
     version: 1,
   };
+  // A goal only of a plan she shares with this mentorship, checked in the write itself.
+  const goal = input.goalId ? [repo.planGoalCheck(m.menteeId, m.id, input.goalId)] : [];
   try {
-    await repo.transact([repo.checkInPut(c), repo.activeMemberCheck(session.userId)]);
+    await repo.transact([repo.checkInPut(c), repo.activeMemberCheck(session.userId), ...goal]);
   } catch (e) {
     const failed = failedConditions(e);
+    if (failed?.includes(2))
+      throw new ValidationError('The goal is not in a plan shared with this mentorship.', [
+        { path: 'goalId', code: 'goal_not_shared', message: 'Choose a goal of the plan shared with this mentorship.' },
+      ]);
     // Only a clash of fresh ids fails the first condition: nothing was written, try again.
     if (failed?.includes(0)) throw new UnavailableError();
     // She was suspended (or left) between the guard's read and this write.

@@ -1,6 +1,7 @@
 import { agendaRoutes, eventRoutes, seriesRoutes } from '../events/routes';
 import { conversationRoutes, unreadConversationRoutes } from '../conversations/routes';
 import { createApi } from '../lib/http';
+import { planRoutes, sharedPlanRoutes } from '../plan/routes';
 
 /**
  * The growth programme (issue 12) in AWS: development plans, events and series, agendas and the
@@ -12,6 +13,8 @@ import { createApi } from '../lib/http';
  * calendar files in their own function.
  */
 export const programmeApi = createApi()
+  .route('/api/plan', planRoutes)
+  .route('/api/members', sharedPlanRoutes)
   .route('/api/events', eventRoutes)
   .route('/api/series', seriesRoutes)
   .route('/api/agenda', agendaRoutes)

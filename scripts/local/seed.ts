@@ -208,6 +208,13 @@ export async function seed(): Promise<{ seeded: boolean; members: number }> {
     if (!(await repo.getMember(id)))
       await members.putProfile({ userId: id, email: `applicant${n}@demo.invalid`, groups: [], isBoard: false }, demoProfile(n, p));
   }
+  // ── personal development plan (issue 12)
+  const { seedPlan } = await import('./seed-plan');
+  // Her mentor in the demo is Farid Noori (a demo member, not a sign-in account), so the champion's
+  // account stays free for the walk (tests/e2e) in which she asks him: one demo mentorship, which
+  // her plan is shared with and whose conversation seedConversation writes below.
+  const farid = all.find((m) => m.p.name === 'Farid Noori');
+  if (farid) await seedPlan(ids['practitioner@example.org'] ?? '', 'practitioner@example.org', farid.id, farid.email);
   await spaces.seedSpaces();
   const intro = await spaces.seedDiscussion(
     { id: boardId, name: boardProfile.displayName ?? 'Amina Qureshi' },
@@ -224,9 +231,6 @@ export async function seed(): Promise<{ seeded: boolean; members: number }> {
     members: all.filter((m) => m.id.startsWith('demo-')).map((m) => m.id),
   });
   const { seedConversation } = await import('./seed-conversation');
-  // Her mentor in the demo is Farid Noori (a demo member, not a sign-in account), so the champion's
-  // account stays free for the walk in which she asks him.
-  const farid = all.find((m) => m.p.name === 'Farid Noori');
   if (farid) await seedConversation(ids['practitioner@example.org'] ?? '', farid.id);
   idp.destroy();
   return { seeded: true, members: count };

@@ -80,8 +80,10 @@ describe('mentorship in a browser', () => {
 
     await card.getByRole('button', { name: `Ask ${iso(CHAMPION.name)} for mentoring` }).click();
     const dialog = page.getByRole('dialog', { name: `Ask ${iso(CHAMPION.name)} for mentoring` });
-    // Her seeking goals are filled in for her.
-    await expect(dialog.getByLabel('Short-term goal').inputValue()).resolves.toBe('Grow in my role');
+    // Her seeking goals are filled in for her: her development plan's (demo data; issue 12).
+    await expect(dialog.getByLabel('Short-term goal').inputValue()).resolves.toBe(
+      'Lead my first financial investigation of a smuggling network',
+    );
     await dialog.getByRole('button', { name: 'Send request' }).click();
     await dialog.getByRole('alert').getByRole('link', { name: 'Write a short message to the mentor.' }).waitFor();
     await expect(dialog.getByLabel('Your message').getAttribute('aria-invalid')).resolves.toBe('true');
@@ -126,7 +128,10 @@ describe('mentorship in a browser', () => {
     await mentoring.getByText(`${iso(otherName)} offers mentoring and has a free place.`).waitFor();
     await mentoring.getByRole('button', { name: 'Ask for mentoring' }).click();
     const askOther = page.getByRole('dialog', { name: `Ask ${iso(otherName)} for mentoring` });
-    await expect(askOther.getByLabel('Short-term goal').inputValue()).resolves.toBe('Grow in my role');
+    // Her goals as her development plan holds them (demo data: issue 12's plan is the one place for goals).
+    await expect(askOther.getByLabel('Short-term goal').inputValue()).resolves.toBe(
+      'Lead my first financial investigation of a smuggling network',
+    );
     await expectAccessible(page, 'member page with the ask dialog');
     await shot(page, 'm-03b-member-ask', false);
     await askOther.getByRole('button', { name: 'Cancel' }).click();
@@ -171,7 +176,7 @@ describe('mentorship in a browser', () => {
     await signIn(PRACTITIONER);
     await nav('Mentorships').click();
     await heading(page, 'My mentorships');
-    // Her demo mentorship with Farid Noori (seed-conversation.ts) is active too.
+    // Her demo mentorship with Farid Noori (seed-plan.ts, seed-conversation.ts) is active too.
     await page
       .getByRole('region', { name: 'Active (2)' })
       .getByRole('link', { name: `With ${iso(CHAMPION.name)}` })

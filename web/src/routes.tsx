@@ -25,6 +25,8 @@ import { preloadBoardEvents } from './pages/board-events/data';
 import { preloadEvent } from './pages/event/data';
 import { preloadEvents } from './pages/events/data';
 import { preloadSeries } from './pages/series/data';
+import { preloadMemberPlan } from './pages/member-plan/data';
+import { preloadPlan } from './pages/plan/data';
 
 /*
  * Every page is its own chunk; the data files are tiny and load with the shell, so a route's
@@ -39,6 +41,15 @@ export const routes: RouteDefinition[] = [
   { path: '/application', component: lazy(() => import('./pages/application/page')), info: { access: 'application' } },
   { path: '/pending', component: lazy(() => import('./pages/pending/page')), info: { access: 'waiting' } },
   { path: '/profile', component: lazy(() => import('./pages/profile/page')), preload: preloadProfile, info: { access: 'member' } },
+  // ── personal development plan (issue 12)
+  { path: '/plan', component: lazy(() => import('./pages/plan/page')), preload: preloadPlan, info: { access: 'member' } },
+  { path: '/plan/print', component: lazy(() => import('./pages/plan-print/page')), preload: preloadPlan, info: { access: 'member' } },
+  {
+    path: '/members/:id/plan',
+    component: lazy(() => import('./pages/member-plan/page')),
+    preload: preloadMemberPlan,
+    info: { access: 'member' },
+  },
   { path: '/directory', component: lazy(() => import('./pages/directory/page')), preload: preloadDirectory, info: { access: 'member' } },
   { path: '/members/:id', component: lazy(() => import('./pages/member/page')), preload: preloadMember, info: { access: 'member' } },
   { path: '/mentors', component: lazy(() => import('./pages/mentors/page')), preload: preloadMentors, info: { access: 'member' } },

@@ -131,6 +131,11 @@ export function Nav(props: { me: Me | null }) {
                 </A>
               </li>
               <li>
+                <A class="nav__link" href="/plan">
+                  {t('nav.plan')}
+                </A>
+              </li>
+              <li>
                 <A class="nav__link" href="/spaces">
                   {t('nav.discussions')}
                 </A>

@@ -14,6 +14,7 @@ import { getMe, isBoard } from '../../lib/session';
 import { getDirectoryPage } from '../directory/data';
 import { announceBlocked } from '../directory/notice';
 import { getMember } from './data';
+import { SharedPlanLink } from '../member-plan/link';
 import { Sanction } from './sanction';
 
 function Detail(props: { label: MessageKey; when: unknown; children: JSX.Element }) {
@@ -123,6 +124,9 @@ export default function MemberPage() {
               </PageHeading>
               <p class="muted">{t(`kind.${m().kind}`)}</p>
               <MemberDetails profile={m()} />
+              <Show when={isBoard(me()) && me()?.id !== m().id}>
+                <SharedPlanLink memberId={m().id} />
+              </Show>
               <Show when={me()?.id !== m().id}>
                 <AskForMentoring mentorId={m().id} name={m().displayName} />
               </Show>

@@ -14,11 +14,14 @@ import { mentorshipProblem, today } from '../../lib/mentorship';
 import { createMorePages } from '../../lib/more-pages';
 import { fetchCheckInsPage, getCheckIns, getMentorship } from './data';
 import { FormActions } from '../../components/form-actions';
+import { Select } from '../../components/select';
+import type { GoalChoice } from './plan-goals';
+import { getOwnPlan, getSharedPlan } from '../plan/data';
 
 type CheckIn = NonNullable<Awaited<ReturnType<typeof getCheckIns>>>['items'][number];
-type Draft = { date: string; notes: string; nextSteps: string };
+type Draft = { date: string; notes: string; nextSteps: string; goalId?: string };
 
-const FIELDS = ['date', 'notes', 'nextSteps'] as const;
+const FIELDS = ['date', 'notes', 'nextSteps', 'goalId'] as const;
 
 /**
  * The form for a new check-in and for editing one; only one is on the page at a time, so the
@@ -31,8 +34,11 @@ function CheckInForm(props: {
   onError: (e: unknown) => void;
   onCancel?: () => void;
   errors: ReturnType<typeof createFormErrors>;
+  /** The mentee's goals when her plan is shared with this mentorship: the meeting may concern one. */
+  goals?: GoalChoice[];
 }) {
   const [date, setDate] = createSignal(props.initial.date);
+  const [goalId, setGoalId] = createSignal('');
   const [notes, setNotes] = createSignal(props.initial.notes);
   const [nextSteps, setNextSteps] = createSignal(props.initial.nextSteps);
   const { busy, run } = createBusy();
@@ -46,10 +52,11 @@ function CheckInForm(props: {
     });
     if (!ok) return;
     void run(async () => {
-      await props.onSave({ date: date(), notes: notes().trim(), nextSteps: nextSteps().trim() });
+      await props.onSave({ date: date(), notes: notes().trim(), nextSteps: nextSteps().trim(), ...(goalId() ? { goalId: goalId() } : {}) });
       if (!props.onCancel) {
         setNotes('');
         setNextSteps('');
+        setGoalId('');
       }
     }, props.onError);
   };
@@ -91,6 +98,19 @@ function CheckInForm(props: {
           onInput={setNextSteps}
           error={props.errors.error('nextSteps')}
         />
+        <Show when={props.goals?.length}>
+          <Select
+            id={fieldId('goalId')}
+            label={t('plan.checkInGoal')}
+            hint={t('plan.checkInGoalHint')}
+            optional
+            value={goalId()}
+            placeholder={t('plan.checkInNoGoal')}
+            options={(props.goals ?? []).map((g) => ({ value: g.id, label: g.title }))}
+            onChange={setGoalId}
+            error={props.errors.error('goalId')}
+          />
+        </Show>
         <FormActions label={props.submitLabel} busy={busy()} busyLabel={t('checkins.saving')} onCancel={props.onCancel} />
       </form>
     </>
@@ -99,7 +119,7 @@ function CheckInForm(props: {
 
 /** The shared log of an accepted mentorship's meetings, latest meeting first; each author edits and deletes her own. */
 /** `prefillDate`: the date of an agreed meeting she chose to write a check-in about (from the conversation). */
-export function CheckIns(props: { id: string; me: string; otherName: string; prefillDate?: string }) {
+export function CheckIns(props: { id: string; me: string; otherName: string; prefillDate?: string; goals?: GoalChoice[] }) {
   const list = createAsync(() => getCheckIns(props.id));
   const more = createMorePages(
     list,
@@ -130,6 +150,8 @@ export function CheckIns(props: { id: string; me: string; otherName: string; pre
     setDone(undefined);
     await unwrap(api.mentorships[':id']['check-ins'].$post({ param: { id: props.id }, json: d }));
     await reload();
+    // The plan lists the check-ins about each goal: read it afresh next time.
+    if (d.goalId) void revalidate([getOwnPlan.key, getSharedPlan.key]);
     setDone('saved');
   };
 
@@ -200,6 +222,13 @@ export function CheckIns(props: { id: string; me: string; otherName: string; pre
                             <p class="card__meta">
                               {c.authorId === props.me ? t('checkins.byYou') : t('checkins.by', { name: isolate(props.otherName) })}
                             </p>
+                            <Show when={props.goals?.find((g) => g.id === c.goalId)}>
+                              {(g) => (
+                                <p class="card__meta">
+                                  {t('plan.checkInAbout')} <span dir="auto">{g().title}</span>
+                                </p>
+                              )}
+                            </Show>
                             <p class="prose" dir="auto">
                               {c.notes}
                             </p>
@@ -267,6 +296,7 @@ export function CheckIns(props: { id: string; me: string; otherName: string; pre
               onSave={add}
               onError={onError}
               errors={errors}
+              goals={props.goals}
             />
           )}
         </Show>

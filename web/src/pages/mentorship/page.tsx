@@ -22,6 +22,7 @@ import { FeedbackEntry } from '../board-mentorships/feedback';
 import { CheckIns } from './check-ins';
 import { Conversation } from './conversation';
 import { getMentorship } from './data';
+import { PlanLink, usePlanGoals } from './plan-goals';
 
 type Closing = 'withdraw' | 'complete' | 'end';
 
@@ -126,6 +127,7 @@ function MentorshipDetail(props: { mentorship: MentorshipView; me: string }) {
   const side = () => sideOf(m(), props.me);
   const otherId = () => (side() === 'mentor' ? m().menteeId : m().mentorId);
   const otherName = useMemberName(otherId, () => m().erased !== undefined && m().erased !== side());
+  const planGoals = usePlanGoals(m, side);
   const [closing, setClosing] = createSignal<Closing>();
   const [checkInDate, setCheckInDate] = createSignal<string>();
   // "Write a check-in" on an agreed meeting: the check-in form below, dated on the meeting's day.
@@ -264,11 +266,12 @@ function MentorshipDetail(props: { mentorship: MentorshipView; me: string }) {
           </Show>
         </div>
       </Show>
+      <PlanLink mentorship={m()} side={side()} shared={planGoals() !== undefined} />
       <Show when={side() && m().state !== 'pending' && m().state !== 'declined' && m().state !== 'withdrawn' && m().state !== 'expired'}>
         <Conversation mentorship={m()} me={props.me} onCheckIn={checkInFor} />
       </Show>
       <Show when={m().state === 'accepted' && side()}>
-        <CheckIns id={m().id} me={props.me} otherName={otherName()} prefillDate={checkInDate()} />
+        <CheckIns id={m().id} me={props.me} otherName={otherName()} prefillDate={checkInDate()} goals={planGoals()} />
       </Show>
       <Show when={(m().state === 'completed' || m().state === 'ended') && side()}>
         <FeedbackForm id={m().id} />

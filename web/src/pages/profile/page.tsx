@@ -1,12 +1,12 @@
-import { createAsync, revalidate } from '@solidjs/router';
+import { A, createAsync, revalidate } from '@solidjs/router';
 import type { InferRequestType } from 'hono/client';
-import { createSignal, Show, Suspense } from 'solid-js';
+import { createSignal, For, Show, Suspense } from 'solid-js';
 import { type AudienceLevel, DEFAULT_VISIBILITY, type Visibility, type VisibilityField } from '../../../../shared/profile-fields';
 import { canonicalTimeZone } from '../../../../shared/meta';
 import type { Profile } from '../../../../shared/schemas';
 import { ErrorSummary } from '../../components/error-summary';
 import { Field } from '../../components/field';
-import { EMPTY_GOALS, trimGoals } from '../../components/goal-fields';
+import { EMPTY_GOALS, GOAL_TERMS } from '../../components/goal-fields';
 import { Loading } from '../../components/loading';
 import { Notice } from '../../components/notice';
 import { PageHeading } from '../../components/page-heading';
@@ -30,17 +30,18 @@ const FIELDS = [
   'expertise',
   'languages',
   'timezone',
-  'goals.shortTerm',
-  'goals.mediumTerm',
-  'goals.longTerm',
   ...MENTORING_FIELDS,
   'version',
 ];
 
-/** The profile fields this page edits, in its order, each beside who may see it. */
-const SHOWN: readonly ProfileFieldName[] = ['country', 'organization', 'jobTitle', 'bio', 'expertise', 'languages', 'timezone', 'goals'];
+/**
+ * The profile fields this page edits, in its order, each beside who may see it. Goals are written
+ * in her development plan (issue 12), which keeps the profile's goals in step: shown here, with
+ * who may see them, but not edited.
+ */
+const SHOWN: readonly ProfileFieldName[] = ['country', 'organization', 'jobTitle', 'bio', 'expertise', 'languages', 'timezone'];
 /** Every field whose audience this page sets: those above and the mentoring section's. */
-const EDITED: readonly VisibilityField[] = [...SHOWN, 'mentoring'];
+const EDITED: readonly VisibilityField[] = [...SHOWN, 'goals', 'mentoring'];
 
 function ProfileForm(props: { profile: Profile }) {
   // The form starts from the loaded profile; a reload re-creates the form (keyed <Show>).
@@ -57,8 +58,6 @@ function ProfileForm(props: { profile: Profile }) {
       languages: p.languages,
       // A zone saved under a name IANA retired (Asia/Calcutta) is shown, and saved again, under its current one.
       timezone: p.timezone ? canonicalTimeZone(p.timezone) : '',
-      // One set of goals: the profile's, or, for a profile saved before they were one, those she sought mentoring with.
-      goals: { ...EMPTY_GOALS, ...(hasGoals(p.goals) ? p.goals : p.mentoring?.seeking.goals) },
     },
     () => setSaved(false),
   );
@@ -84,7 +83,8 @@ function ProfileForm(props: { profile: Profile }) {
     if (!ok) return;
     const shown = visibility();
     const languages = fields.languages.get();
-    const goals = trimGoals(fields.goals.get());
+    // Sent back as stored (the plan's): the API refuses other goals here, and keeps these.
+    const goals = { ...EMPTY_GOALS, ...(p.mentoring?.seeking.goals ?? p.goals) };
     const body: ProfileBody = {
       displayName: displayName(),
       country: fields.country.get(),
@@ -94,7 +94,6 @@ function ProfileForm(props: { profile: Profile }) {
       expertise: asExpertise(fields.expertise.get()),
       languages,
       timezone: fields.timezone.get() || undefined,
-      goals,
       // Always sent from here: leaving it out would keep the stored settings instead of hers.
       mentoring: mentoring.value(languages, goals),
       visibility: Object.fromEntries(EDITED.map((f) => [f, shown[f]])),
@@ -141,6 +140,34 @@ function ProfileForm(props: { profile: Profile }) {
           <p class="muted">{t('profile.kind', { kind: t(`kind.${p.kind}`) })}</p>
         </div>
         <ProfileFields fields={SHOWN} form={fields} errors={errors} visibility={{ value: visibility(), onChange: onVisibility }} />
+        <section class="field" aria-labelledby="profile-goals-title">
+          <h2 class="section-title" id="profile-goals-title">
+            {t('field.goals')}
+          </h2>
+          <Show when={hasGoals(p.goals)} fallback={<p class="muted">{t('plan.profileNoGoals')}</p>}>
+            <dl class="details">
+              <For each={GOAL_TERMS}>
+                {(term) => (
+                  <Show when={p.goals?.[term]}>
+                    <div class="details__row">
+                      <dt>{t(`field.goals.${term}`)}</dt>
+                      <dd dir="auto">{p.goals?.[term]}</dd>
+                    </div>
+                  </Show>
+                )}
+              </For>
+            </dl>
+          </Show>
+          <p>
+            <A href="/plan">{t('plan.profileGoalsLink')}</A>
+          </p>
+          <VisibilityPicker
+            id="vis-goals"
+            field={t('field.goals')}
+            value={visibility().goals}
+            onChange={(level) => onVisibility('goals', level)}
+          />
+        </section>
         <MentoringSection
           form={mentoring}
           errors={errors}
