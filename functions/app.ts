@@ -1,3 +1,5 @@
+import { cohortRoutes } from './mentorship/cohort-routes';
+import { accountRoutes } from './account/routes';
 import { authRoutes } from './auth/routes';
 import { boardMessageModerationRoutes, boardSettingsRoutes, ownBoardMessageRoutes } from './board/message-routes';
 import { boardRoutes } from './board/routes';
@@ -25,10 +27,12 @@ export const app = createApi()
   .route('/api/me', meRoutes)
   .route('/api/members/me/board-messages', ownBoardMessageRoutes)
   .route('/api/members', sharedPlanRoutes)
+  .route('/api/members', accountRoutes)
   .route('/api/members', memberRoutes)
   .route('/api/board', boardRoutes)
   .route('/api/board/settings', boardSettingsRoutes)
   .route('/api/board', boardMentorshipRoutes)
+  .route('/api/board', cohortRoutes)
   .route('/api/mentorships', mentorshipRoutes)
   .route('/api/mentorships', conversationRoutes)
   .route('/api/mentorships', conversationCalendarRoutes)

@@ -11,17 +11,11 @@ import {
   ProfileSchema,
   ReapplyInputSchema,
   ReapplySchema,
-  ErasedSchema,
-  ExportSchema,
   pageOf,
 } from '../../shared/schemas';
-import { eraseAccount } from '../account/erase';
-import { deleteOwnUser } from '../auth/cognito';
-import { UnauthenticatedError } from '../lib/errors';
 import { activeMember, signedIn, signedInReading } from '../lib/guards';
 import type { Env } from '../lib/http';
 import { DOCS, describe, respond } from '../lib/openapi';
-import { COOKIE, clearSessionCookies, readCookie } from '../lib/session';
 import { validate } from '../lib/validation';
 import * as preferences from './preferences';
 import * as members from './service';
@@ -81,40 +75,6 @@ export const memberRoutes = new Hono<Env>()
       const me = await members.getMe(c.var.session, c.var.record);
       if (!me.profile) return c.json({ error: { code: 'not_found', message: 'You have no profile yet.' } }, 404);
       return respond(c, ProfileSchema, me.profile, 200);
-    },
-  )
-  .get(
-    '/me/export',
-    describe(
-      DOCS && {
-        summary: 'Everything the member wrote or owns, as JSON',
-        tags: ['members'],
-        responses: { 200: { description: 'Export', schema: ExportSchema } },
-      },
-    ),
-    signedIn,
-    async (c) => {
-      c.header('content-disposition', 'attachment; filename="champions-network-export.json"');
-      return respond(c, ExportSchema, await members.exportData(c.var.session), 200);
-    },
-  )
-  .delete(
-    '/me',
-    describe(
-      DOCS && {
-        summary: 'Erase the account and its data',
-        tags: ['members'],
-        responses: { 202: { description: 'Erased', schema: ErasedSchema } },
-      },
-    ),
-    signedIn,
-    async (c) => {
-      const accessToken = readCookie(c, COOKIE.access);
-      if (!accessToken) throw new UnauthenticatedError();
-      await eraseAccount(c.var.session.userId);
-      await deleteOwnUser(accessToken);
-      clearSessionCookies(c);
-      return respond(c, ErasedSchema, { status: 'erased' }, 202);
     },
   )
   .get(

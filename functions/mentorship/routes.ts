@@ -4,9 +4,6 @@ import {
   CheckInEditSchema,
   CheckInInputSchema,
   CheckInSchema,
-  CohortInputSchema,
-  CohortPairsSchema,
-  CohortSchema,
   DeclineSchema,
   FeedbackInputSchema,
   FeedbackSchema,
@@ -17,7 +14,6 @@ import {
   PageQuerySchema,
   ReasonSchema,
   SuggestionListSchema,
-  PublishedCohortSchema,
   SuggestionsQuerySchema,
   VersionQuerySchema,
   pageOf,
@@ -26,7 +22,6 @@ import { activeMember, boardMember } from '../lib/guards';
 import type { Env } from '../lib/http';
 import { DOCS, describe, type RouteDoc, respond } from '../lib/openapi';
 import { validate } from '../lib/validation';
-import * as cohorts from './cohorts';
 import * as mentorships from './service';
 
 const one = (summary: string): RouteDoc => ({
@@ -227,53 +222,4 @@ export const boardMentorshipRoutes = new Hono<Env>()
     boardMember,
     validate('query', PageQuerySchema),
     async (c) => respond(c, pageOf(FeedbackSchema), await mentorships.listFeedbackForBoard(c.var.session, c.req.valid('query')), 200),
-  )
-  .post(
-    '/cohorts',
-    describe(
-      DOCS && {
-        summary: 'Draft the best assignment of a cohort of mentees to mentors',
-        tags: ['board'],
-        responses: { 201: { description: 'Draft', schema: CohortSchema } },
-      },
-    ),
-    boardMember,
-    validate('json', CohortInputSchema),
-    async (c) => respond(c, CohortSchema, await cohorts.createCohort(c.var.session, c.req.valid('json')), 201),
-  )
-  .get(
-    '/cohorts/:id',
-    describe(DOCS && { summary: 'A cohort draft', tags: ['board'], responses: { 200: { description: 'Draft', schema: CohortSchema } } }),
-    boardMember,
-    async (c) => respond(c, CohortSchema, await cohorts.getCohort(c.req.param('id')), 200),
-  )
-  .put(
-    '/cohorts/:id',
-    describe(
-      DOCS && {
-        summary: 'Adjust the pairs of a draft',
-        tags: ['board'],
-        responses: { 200: { description: 'Draft', schema: CohortSchema } },
-      },
-    ),
-    boardMember,
-    validate('json', CohortPairsSchema),
-    async (c) => respond(c, CohortSchema, await cohorts.adjustCohort(c.req.param('id'), c.req.valid('json')), 200),
-  )
-  .post(
-    '/cohorts/:id/publish',
-    describe(
-      DOCS && {
-        summary: 'Publish a draft as pending requests proposed by the board',
-        tags: ['board'],
-        responses: {
-          200: {
-            description: 'Published',
-            schema: PublishedCohortSchema,
-          },
-        },
-      },
-    ),
-    boardMember,
-    async (c) => respond(c, PublishedCohortSchema, await cohorts.publishCohort(c.req.param('id')), 200),
   );

@@ -14,7 +14,7 @@ import { ScheduledFunction } from '../constructs/scheduled-function';
 import { StaticSite } from '../constructs/static-site';
 import { grantItemReadWrite } from '../constructs/table';
 
-const { ANY, GET } = apigwv2.HttpMethod;
+const { ANY, DELETE, GET } = apigwv2.HttpMethod;
 
 export interface ApiRoute {
   /** API Gateway route path; `{proxy+}` matches the rest of the path. */
@@ -58,6 +58,15 @@ export const API_DOMAINS: readonly ApiDomain[] = [
     routes: [anyMethod('/api/me'), anyMethod('/api/members'), anyMethod('/api/members/{proxy+}')],
   },
   {
+    // Export and erasure span every domain: apart, so that no other function carries them.
+    name: 'account',
+    entry: 'functions/handlers/account.ts',
+    routes: [
+      { path: '/api/members/me/export', methods: [GET] },
+      { path: '/api/members/me', methods: [DELETE] },
+    ],
+  },
+  {
     name: 'board',
     entry: 'functions/handlers/board.ts',
     routes: [anyMethod('/api/board/{proxy+}')],
@@ -69,10 +78,15 @@ export const API_DOMAINS: readonly ApiDomain[] = [
       anyMethod('/api/mentorships'),
       anyMethod('/api/mentorships/{proxy+}'),
       anyMethod('/api/matches/{proxy+}'),
-      anyMethod('/api/board/cohorts'),
-      anyMethod('/api/board/cohorts/{proxy+}'),
       anyMethod('/api/board/mentorships'),
+      anyMethod('/api/board/mentorships/{proxy+}'),
     ],
+  },
+  {
+    // Whole-cohort matching: its optimiser is a board-only tool, apart from every mentorship request.
+    name: 'cohorts',
+    entry: 'functions/handlers/cohorts.ts',
+    routes: [anyMethod('/api/board/cohorts'), anyMethod('/api/board/cohorts/{proxy+}')],
   },
   {
     name: 'discussion',
@@ -102,6 +116,12 @@ export const API_DOMAINS: readonly ApiDomain[] = [
       anyMethod('/api/series'),
       anyMethod('/api/series/{proxy+}'),
       anyMethod('/api/agenda'),
+    ],
+  },
+  {
+    name: 'conversations',
+    entry: 'functions/handlers/conversations.ts',
+    routes: [
       anyMethod('/api/mentorships/{id}/messages'),
       anyMethod('/api/mentorships/{id}/messages/{proxy+}'),
       anyMethod('/api/conversations/unread'),

@@ -169,6 +169,8 @@ describe('HTTP API', () => {
       [
         'ANY /api/auth/{proxy+}',
         'ANY /api/me',
+        'GET /api/members/me/export',
+        'DELETE /api/members/me',
         'ANY /api/members',
         'ANY /api/members/{proxy+}',
         'ANY /api/board/{proxy+}',
@@ -178,6 +180,7 @@ describe('HTTP API', () => {
         'ANY /api/board/cohorts',
         'ANY /api/board/cohorts/{proxy+}',
         'ANY /api/board/mentorships',
+        'ANY /api/board/mentorships/{proxy+}',
         'ANY /api/spaces',
         'ANY /api/spaces/{proxy+}',
         'ANY /api/threads/{proxy+}',

@@ -81,7 +81,8 @@ function Download() {
         const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
         const a = document.createElement('a');
         a.href = url;
-        a.download = `champions-network-export-${new Date().toISOString().slice(0, 10)}.json`;
+        // A neutral name: a file in a shared phone's downloads must not name the network.
+        a.download = `export-${new Date().toISOString().slice(0, 10)}.json`;
         a.rel = 'external';
         document.body.append(a);
         a.click();
