@@ -57,7 +57,10 @@ describe('the development plan in a browser', () => {
 
   it('lets her write her plan, with the error summary for an empty goal, and share it with her mentor', async () => {
     await signIn(PRACTITIONER);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My plan', exact: true }).click();
+    // Her plan is part of the programme: the Programme page leads to it.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Programme', exact: true }).click();
+    await heading(page, 'Programme');
+    await page.getByRole('main').getByRole('link', { name: 'My plan', exact: true }).click();
     await heading(page, 'My development plan');
     // Private by default, said in words.
     await page.getByText('Your plan is private: only you can read it.').waitFor();

@@ -131,11 +131,6 @@ export function Nav(props: { me: Me | null }) {
                 </A>
               </li>
               <li>
-                <A class="nav__link" href="/plan">
-                  {t('nav.plan')}
-                </A>
-              </li>
-              <li>
                 <A class="nav__link" href="/spaces">
                   {t('nav.discussions')}
                 </A>

@@ -50,9 +50,15 @@ export default function EventsPage() {
     <div class="narrow">
       <PageHeading>{t('events.title')}</PageHeading>
       <p class="lead">{t('events.intro', { zone: isolate(shownZone()) })}</p>
-      <p>
-        <A href="/agenda">{t('nav.agenda')}</A>
-      </p>
+      {/* Her own side of the programme: the menu bar has room for one entry, this page holds the rest. */}
+      <ul class="inline-links">
+        <li>
+          <A href="/agenda">{t('nav.agenda')}</A>
+        </li>
+        <li>
+          <A href="/plan">{t('nav.plan')}</A>
+        </li>
+      </ul>
       <form class="form" aria-label={t('events.filters')} onSubmit={(ev) => ev.preventDefault()}>
         <RadioGroup
           id="events-when"
