@@ -1144,6 +1144,7 @@ const ar: Catalog = {
   'plan.readOnly': 'مشاركة معك للقراءة فقط. صاحبتها وحدها تستطيع تغييرها.',
   'plan.checkInGoal': 'الهدف الذي يتعلق به هذا اللقاء',
   'plan.checkInGoalHint': 'خطتها مشاركة في هذا الإرشاد: يمكن ربط اللقاء بأحد أهدافها.',
+  'plan.checkInGoalHintOwn': 'خطتكِ مشاركة في هذا الإرشاد: يمكنكِ ربط اللقاء بأحد أهدافكِ.',
   'plan.checkInNoGoal': 'لا هدف بعينه',
   'plan.checkInAbout': 'بشأن الهدف:',
   'plan.mentorshipOwnLink': 'خطتي للتطوير',

@@ -1133,6 +1133,7 @@ const en = {
   'plan.readOnly': 'Shared with you to read. Only she can change it.',
   'plan.checkInGoal': 'Goal this meeting concerns',
   'plan.checkInGoalHint': 'Her plan is shared with this mentorship: you may link the meeting to one of her goals.',
+  'plan.checkInGoalHintOwn': 'Your plan is shared with this mentorship: you may link the meeting to one of your goals.',
   'plan.checkInNoGoal': 'No particular goal',
   'plan.checkInAbout': 'About the goal:',
   'plan.mentorshipOwnLink': 'My development plan',

@@ -1172,6 +1172,7 @@ const es: Catalog = {
   'plan.readOnly': 'Compartido con usted solo para lectura. Solo ella puede cambiarlo.',
   'plan.checkInGoal': 'Objetivo al que se refiere esta reunión',
   'plan.checkInGoalHint': 'Su plan está compartido con esta mentoría: la reunión puede vincularse con uno de sus objetivos.',
+  'plan.checkInGoalHintOwn': 'Su plan está compartido con esta mentoría: puede vincular la reunión con uno de sus objetivos.',
   'plan.checkInNoGoal': 'Ningún objetivo en particular',
   'plan.checkInAbout': 'Sobre el objetivo:',
   'plan.mentorshipOwnLink': 'Mi plan de desarrollo',

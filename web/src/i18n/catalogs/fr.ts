@@ -1142,6 +1142,7 @@ const fr: Catalog = {
   'plan.readOnly': 'Partagé avec vous en lecture seule. Elle seule peut le modifier.',
   'plan.checkInGoal': 'Objectif concerné par cette rencontre',
   'plan.checkInGoalHint': 'Son plan est partagé avec ce mentorat : la rencontre peut être reliée à l’un de ses objectifs.',
+  'plan.checkInGoalHintOwn': 'Votre plan est partagé avec ce mentorat : vous pouvez relier la rencontre à l’un de vos objectifs.',
   'plan.checkInNoGoal': 'Aucun objectif en particulier',
   'plan.checkInAbout': 'Objectif concerné :',
   'plan.mentorshipOwnLink': 'Mon plan de développement',

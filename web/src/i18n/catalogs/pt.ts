@@ -1129,6 +1129,7 @@ const pt: Catalog = {
   'plan.readOnly': 'Compartilhado com você somente para leitura. Só ela pode alterá-lo.',
   'plan.checkInGoal': 'Objetivo a que este encontro se refere',
   'plan.checkInGoalHint': 'O plano dela está compartilhado com esta mentoria: o encontro pode ser ligado a um dos objetivos dela.',
+  'plan.checkInGoalHintOwn': 'O seu plano está compartilhado com esta mentoria: você pode ligar o encontro a um dos seus objetivos.',
   'plan.checkInNoGoal': 'Nenhum objetivo em especial',
   'plan.checkInAbout': 'Sobre o objetivo:',
   'plan.mentorshipOwnLink': 'Meu plano de desenvolvimento',

@@ -36,6 +36,8 @@ function CheckInForm(props: {
   errors: ReturnType<typeof createFormErrors>;
   /** The mentee's goals when her plan is shared with this mentorship: the meeting may concern one. */
   goals?: GoalChoice[];
+  /** The goals are her own (she is the mentee), not the mentee's she is reading. */
+  ownGoals?: boolean;
 }) {
   const [date, setDate] = createSignal(props.initial.date);
   const [goalId, setGoalId] = createSignal('');
@@ -102,7 +104,7 @@ function CheckInForm(props: {
           <Select
             id={fieldId('goalId')}
             label={t('plan.checkInGoal')}
-            hint={t('plan.checkInGoalHint')}
+            hint={t(props.ownGoals ? 'plan.checkInGoalHintOwn' : 'plan.checkInGoalHint')}
             optional
             value={goalId()}
             placeholder={t('plan.checkInNoGoal')}
@@ -119,7 +121,14 @@ function CheckInForm(props: {
 
 /** The shared log of an accepted mentorship's meetings, latest meeting first; each author edits and deletes her own. */
 /** `prefillDate`: the date of an agreed meeting she chose to write a check-in about (from the conversation). */
-export function CheckIns(props: { id: string; me: string; otherName: string; prefillDate?: string; goals?: GoalChoice[] }) {
+export function CheckIns(props: {
+  id: string;
+  me: string;
+  otherName: string;
+  prefillDate?: string;
+  goals?: GoalChoice[];
+  ownGoals?: boolean;
+}) {
   const list = createAsync(() => getCheckIns(props.id));
   const more = createMorePages(
     list,
@@ -297,6 +306,7 @@ export function CheckIns(props: { id: string; me: string; otherName: string; pre
               onError={onError}
               errors={errors}
               goals={props.goals}
+              ownGoals={props.ownGoals}
             />
           )}
         </Show>

@@ -271,7 +271,14 @@ function MentorshipDetail(props: { mentorship: MentorshipView; me: string }) {
         <Conversation mentorship={m()} me={props.me} onCheckIn={checkInFor} />
       </Show>
       <Show when={m().state === 'accepted' && side()}>
-        <CheckIns id={m().id} me={props.me} otherName={otherName()} prefillDate={checkInDate()} goals={planGoals()} />
+        <CheckIns
+          id={m().id}
+          me={props.me}
+          otherName={otherName()}
+          prefillDate={checkInDate()}
+          goals={planGoals()}
+          ownGoals={side() === 'mentee'}
+        />
       </Show>
       <Show when={(m().state === 'completed' || m().state === 'ended') && side()}>
         <FeedbackForm id={m().id} />
