@@ -1,3 +1,4 @@
+export { absentCheck, activeMemberCheck } from '../lib/conditions';
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { decodeCursor, encodeCursor, type Page } from '../lib/cursor';
 import { TABLE, db, fromAttr, getMany, queryAll, recordOf, toAttr, values } from '../lib/db';
@@ -121,24 +122,6 @@ export function mentorshipStateCheck(mentorshipId: string, state: string): Trans
       ConditionExpression: '#state = :s',
       ExpressionAttributeNames: { '#state': 'state' },
       ExpressionAttributeValues: values({ ':s': state }),
-    },
-  };
-}
-
-/** Holds only while no item has this key (a block, for one). */
-export function absentCheck(key: { pk: string; sk: string }): TransactWriteItem {
-  return { ConditionCheck: { TableName: TABLE, Key: toAttr(key), ConditionExpression: 'attribute_not_exists(pk)' } };
-}
-
-/** Holds only while the member is active (a member suspended meanwhile closes the conversation). */
-export function activeMemberCheck(memberId: string): TransactWriteItem {
-  return {
-    ConditionCheck: {
-      TableName: TABLE,
-      Key: toAttr(keys.member(memberId)),
-      ConditionExpression: '#status = :active',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: values({ ':active': 'active' }),
     },
   };
 }

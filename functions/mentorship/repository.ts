@@ -1,3 +1,4 @@
+export { absentCheck, activeMemberCheck } from '../lib/conditions';
 import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { MatchReason, MentorCard } from '../../shared/matching';
 import { decodeCursor, encodeCursor, type Page } from '../lib/cursor';
@@ -206,19 +207,6 @@ export function offerFacetCounts(mentor: MemberRecord | undefined, delta: number
   }));
 }
 
-/** Holds only while the member is active (a mentee who was suspended cannot be matched). */
-export function activeMemberCheck(memberId: string): TransactWriteItem {
-  return {
-    ConditionCheck: {
-      TableName: TABLE,
-      Key: toAttr(keys.member(memberId)),
-      ConditionExpression: '#status = :active',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: values({ ':active': 'active' }),
-    },
-  };
-}
-
 /** Holds only while the mentee's plan is shared with this mentorship and has this goal (issue 12). */
 export function planGoalCheck(menteeId: string, mentorshipId: string, goalId: string): TransactWriteItem {
   return {
@@ -229,11 +217,6 @@ export function planGoalCheck(menteeId: string, mentorshipId: string, goalId: st
       ExpressionAttributeValues: values({ ':m': mentorshipId, ':g': goalId }),
     },
   };
-}
-
-/** Holds only while no item has this key (a block, for one). */
-export function absentCheck(key: { pk: string; sk: string }): TransactWriteItem {
-  return { ConditionCheck: { TableName: TABLE, Key: toAttr(key), ConditionExpression: 'attribute_not_exists(pk)' } };
 }
 
 // ---------------------------------------------------------------- lists

@@ -1,3 +1,4 @@
+import { activeMemberCheck } from '../lib/conditions';
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { GoalHorizon, GoalStatus } from '../../shared/plan-schemas';
 import type { Goals } from '../../shared/schemas';
@@ -71,19 +72,6 @@ export function memberGoalsUpdate(m: MemberRecord, goals: Goals, now: string): T
   };
 }
 
-/** Holds only while the member is active (she was not suspended between the guard and the write). */
-export function activeCheck(memberId: string): TransactWriteItem {
-  return {
-    ConditionCheck: {
-      TableName: TABLE,
-      Key: toAttr(keys.member(memberId)),
-      ConditionExpression: '#status = :active',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: values({ ':active': 'active' }),
-    },
-  };
-}
-
 export async function transact(items: TransactWriteItem[]): Promise<void> {
   await db.transactWrite({ TransactItems: items });
 }
@@ -118,3 +106,6 @@ export async function linkedCheckIns(menteeId: string): Promise<LinkedCheckIn[]>
   });
   return items.map((i) => fromAttr<LinkedCheckIn>(i));
 }
+
+/** Holds only while the member is active (she was not suspended between the guard and the write). */
+export const activeCheck = activeMemberCheck;
