@@ -1155,6 +1155,9 @@ const ar: Catalog = {
   'validation.goal_not_shared': 'يُرجى اختيار هدف من الخطة المشاركة في هذا الإرشاد.',
 
   // ── programme: events and series (issue 12)
+  'completion.field': 'البرامج المكتملة',
+  'completion.item': '{title} ({date})',
+  'completion.none': 'عندما تحضرين جميع أجزاء سلسلة، تُدرج هنا.',
   'nav.programme': 'البرنامج',
   'nav.agenda': 'جدول مواعيدي',
   'nav.boardEvents': 'فعاليات البرنامج',

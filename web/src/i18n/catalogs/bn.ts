@@ -1103,6 +1103,9 @@ const bn: Catalog = {
   'validation.goal_not_shared': 'এই মেন্টরশিপের সঙ্গে শেয়ার করা পরিকল্পনা থেকে একটি লক্ষ্য বেছে নিন।',
 
   // ── programme: events and series (issue 12)
+  'completion.field': 'সম্পন্ন কর্মসূচি',
+  'completion.item': '{title} ({date})',
+  'completion.none': 'কোনো সিরিজের সব পর্বে অংশ নিলে তা এখানে তালিকাভুক্ত হবে।',
   'nav.programme': 'কর্মসূচি',
   'nav.agenda': 'আমার সূচি',
   'nav.boardEvents': 'কর্মসূচির অনুষ্ঠান',

@@ -1144,6 +1144,9 @@ const en = {
   'validation.goal_not_shared': 'Choose a goal of the plan shared with this mentorship.',
 
   // ── programme: events and series (issue 12)
+  'completion.field': 'Programmes completed',
+  'completion.item': '{title} ({date})',
+  'completion.none': 'When you have attended every part of a series, it is listed here.',
   'nav.programme': 'Programme',
   'nav.agenda': 'My agenda',
   'nav.boardEvents': 'Programme events',

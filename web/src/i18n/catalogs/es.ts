@@ -1183,6 +1183,9 @@ const es: Catalog = {
   'validation.goal_not_shared': 'Elija un objetivo del plan compartido con esta mentoría.',
 
   // ── programme: events and series (issue 12)
+  'completion.field': 'Programas completados',
+  'completion.item': '{title} ({date})',
+  'completion.none': 'Cuando haya asistido a todas las partes de una serie, aparecerá aquí.',
   'nav.programme': 'Programa',
   'nav.agenda': 'Mi agenda',
   'nav.boardEvents': 'Eventos del programa',

@@ -1160,6 +1160,9 @@ const fa: Catalog = {
   'validation.goal_not_shared': 'هدفی از برنامه‌ای را که با این مربی‌گری به اشتراک گذاشته شده انتخاب کنید.',
 
   // ── programme: events and series (issue 12)
+  'completion.field': 'برنامه‌های تکمیل‌شده',
+  'completion.item': '{title} ({date})',
+  'completion.none': 'وقتی در همهٔ بخش‌های یک مجموعه شرکت کنید، اینجا فهرست می‌شود.',
   'nav.programme': 'برنامه',
   'nav.agenda': 'برنامهٔ من',
   'nav.boardEvents': 'رویدادهای برنامه',

@@ -1153,6 +1153,9 @@ const fr: Catalog = {
   'validation.goal_not_shared': 'Choisissez un objectif du plan partagé avec ce mentorat.',
 
   // ── programme: events and series (issue 12)
+  'completion.field': 'Programmes achevés',
+  'completion.item': '{title} ({date})',
+  'completion.none': 'Lorsque vous aurez assisté à toutes les parties d’une série, elle figurera ici.',
   'nav.programme': 'Programme',
   'nav.agenda': 'Mon agenda',
   'nav.boardEvents': 'Événements du programme',

@@ -1101,6 +1101,9 @@ const ne: Catalog = {
   'validation.goal_not_shared': 'यो मेन्टरसिपसँग साझा गरिएको योजनाबाट एउटा लक्ष्य छान्नुहोस्।',
 
   // ── programme: events and series (issue 12)
+  'completion.field': 'पूरा गरिएका कार्यक्रमहरू',
+  'completion.item': '{title} ({date})',
+  'completion.none': 'कुनै शृङ्खलाका सबै भागमा सहभागी हुनुभएपछि त्यो यहाँ सूचीमा देखिन्छ।',
   'nav.programme': 'कार्यक्रम',
   'nav.agenda': 'मेरो तालिका',
   'nav.boardEvents': 'कार्यक्रमका आयोजनहरू',

@@ -1154,6 +1154,9 @@ const ps: Catalog = {
   'validation.goal_not_shared': 'د هغه پلان یوه موخه وټاکئ چې له دې لارښوونې سره شریک شوی.',
 
   // ── programme: events and series (issue 12)
+  'completion.field': 'بشپړ شوي پروګرامونه',
+  'completion.item': '{title} ({date})',
+  'completion.none': 'کله چې تاسو د یوې لړۍ په ټولو برخو کې ګډون وکړئ، دلته به ښودل شي.',
   'nav.programme': 'پروګرام',
   'nav.agenda': 'زما اجنډا',
   'nav.boardEvents': 'د پروګرام پېښې',

@@ -1140,6 +1140,9 @@ const pt: Catalog = {
   'validation.goal_not_shared': 'Escolha um objetivo do plano compartilhado com esta mentoria.',
 
   // ── programme: events and series (issue 12)
+  'completion.field': 'Programas concluídos',
+  'completion.item': '{title} ({date})',
+  'completion.none': 'Quando tiver participado de todas as partes de uma série, ela aparecerá aqui.',
   'nav.programme': 'Programa',
   'nav.agenda': 'Minha agenda',
   'nav.boardEvents': 'Eventos do programa',

@@ -1145,6 +1145,9 @@ const ru: Catalog = {
   'validation.goal_not_shared': 'Выберите цель из плана, открытого этому наставничеству.',
 
   // ── programme: events and series (issue 12)
+  'completion.field': 'Пройденные программы',
+  'completion.item': '{title} ({date})',
+  'completion.none': 'Когда вы посетите все части цикла, он появится здесь.',
   'nav.programme': 'Программа',
   'nav.agenda': 'Мой график',
   'nav.boardEvents': 'Мероприятия программы',

@@ -1144,6 +1144,9 @@ const uk: Catalog = {
   'validation.goal_not_shared': 'Виберіть ціль із плану, відкритого цьому наставництву.',
 
   // ── programme: events and series (issue 12)
+  'completion.field': 'Пройдені програми',
+  'completion.item': '{title} ({date})',
+  'completion.none': 'Коли ви відвідаєте всі частини циклу, він з’явиться тут.',
   'nav.programme': 'Програма',
   'nav.agenda': 'Мій розклад',
   'nav.boardEvents': 'Заходи програми',

@@ -1165,6 +1165,9 @@ const ur: Catalog = {
   'validation.goal_not_shared': 'اس رہنمائی کے ساتھ شیئر کیے گئے منصوبے میں سے کوئی ہدف منتخب کریں۔',
 
   // ── programme: events and series (issue 12)
+  'completion.field': 'مکمل کیے گئے پروگرام',
+  'completion.item': '{title} ({date})',
+  'completion.none': 'جب آپ کسی سلسلے کے تمام حصوں میں شرکت کر لیں گی تو وہ یہاں درج ہو گا۔',
   'nav.programme': 'پروگرام',
   'nav.agenda': 'میرا ایجنڈا',
   'nav.boardEvents': 'پروگرام کی تقریبات',
