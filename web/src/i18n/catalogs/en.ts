@@ -131,7 +131,7 @@ const en = {
   'visibility.partners': 'Mentorship partners',
   'visibility.members': 'All members',
   'visibility.explain':
-    'Discretion first: unless you choose otherwise, your country, organisation and job title are seen by the advisory board only, and the rest of your profile by members. Board members always see your whole profile.',
+    'Discretion first: unless you choose otherwise, your country, organisation, job title and the programmes you completed are seen by the advisory board only, and the rest of your profile by members. Board members always see your whole profile.',
   'visibility.partnersExplain': '“Mentorship partners” are members with a pending or accepted mentorship with you.',
   'visibility.always': 'Always visible to members.',
 

@@ -139,7 +139,7 @@ const fr: Catalog = {
   'visibility.partners': 'Partenaires de mentorat',
   'visibility.members': 'Tous les membres',
   'visibility.explain':
-    'La discrétion d’abord : sauf choix contraire de votre part, votre pays, votre organisation et votre fonction ne sont visibles que par le comité consultatif, et le reste de votre profil par les membres. Les membres du comité voient toujours l’intégralité de votre profil.',
+    'La discrétion d’abord : sauf choix contraire de votre part, votre pays, votre organisation, votre fonction et les programmes que vous avez achevés ne sont visibles que par le comité consultatif, et le reste de votre profil par les membres. Les membres du comité voient toujours l’intégralité de votre profil.',
   'visibility.partnersExplain': 'Les « partenaires de mentorat » sont les membres avec qui vous avez un mentorat en attente ou accepté.',
   'visibility.always': 'Toujours visible par les membres.',
   'validation.email': 'Saisissez votre adresse e-mail.',

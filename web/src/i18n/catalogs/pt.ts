@@ -139,7 +139,7 @@ const pt: Catalog = {
   'visibility.partners': 'Parceiros de mentoria',
   'visibility.members': 'Todos os membros',
   'visibility.explain':
-    'Discrição em primeiro lugar: a menos que você escolha outra opção, seu país, sua organização e seu cargo são vistos somente pelo conselho consultivo, e o restante do seu perfil pelos membros. Os membros do conselho sempre veem seu perfil completo.',
+    'Discrição em primeiro lugar: a menos que você escolha outra opção, seu país, sua organização, seu cargo e os programas que concluiu são vistos somente pelo conselho consultivo, e o restante do seu perfil pelos membros. Os membros do conselho sempre veem seu perfil completo.',
   'visibility.partnersExplain': '“Parceiros de mentoria” são os membros que têm com você uma mentoria pendente ou aceita.',
   'visibility.always': 'Sempre visível para os membros.',
   'validation.email': 'Informe seu endereço de e-mail.',
