@@ -17,11 +17,15 @@ export const VISIBILITY_FIELDS = [
   'timezone',
   'goals',
   'mentoring',
+  'programme',
 ] as const;
 export type VisibilityField = (typeof VISIBILITY_FIELDS)[number];
 export type Visibility = Record<VisibilityField, AudienceLevel>;
 
-/** Discretion first: where she works, her title and her country stay with the board until she widens them. */
+/**
+ * Discretion first: where she works, her title, her country and the programmes she completed (which
+ * can tell where she works and on what) stay with the board until she widens them.
+ */
 export const DEFAULT_VISIBILITY: Visibility = {
   country: 'board',
   organization: 'board',
@@ -32,4 +36,5 @@ export const DEFAULT_VISIBILITY: Visibility = {
   timezone: 'members',
   goals: 'members',
   mentoring: 'members',
+  programme: 'board',
 };

@@ -277,6 +277,9 @@ export const ProfileInputSchema = /* @__PURE__ */ lazy(() =>
 );
 export type ProfileInput = z.infer<typeof ProfileInputSchema>;
 
+export const CompletionSchema = /* @__PURE__ */ lazy(() => z.object({ seriesId: z.string(), title: z.string(), completedAt: z.string() }));
+export type Completion = z.infer<typeof CompletionSchema>;
+
 /** A profile as the API returns it. Fields the viewer may not see are absent. */
 export const ProfileSchema = /* @__PURE__ */ lazy(() =>
   z.object({
@@ -292,6 +295,8 @@ export const ProfileSchema = /* @__PURE__ */ lazy(() =>
     timezone: z.optional(z.string()),
     goals: z.optional(GoalsSchema),
     mentoring: z.optional(MentoringSchema),
+    /** The series she attended every part of (issue 12); shown as her `visibility.programme` allows. */
+    completions: z.optional(z.array(CompletionSchema)),
     visibility: z.optional(z.record(z.string(), AudienceLevelSchema)),
     status: z.optional(MemberStatusSchema),
     version: z.optional(z.int()),

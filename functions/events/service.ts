@@ -430,7 +430,13 @@ export async function markAttendance(
   return { marked, notRegistered };
 }
 
-/** When she has attended every part of a series, the completion goes on her record (private to her), once. */
+/**
+ * When she has attended every part of a series, the completion goes on her record, once: the
+ * COMPLETION item (the series page reads it) and, in the same transaction, an entry in her
+ * profile's `completions` (shown as her `visibility.programme` allows, so a profile read needs no
+ * other query). The COMPLETION item's absence is the once-only condition for both. The profile's
+ * version moves on, so a profile save begun before it cannot write her record back without it.
+ */
 async function recordCompletion(memberId: string, seriesId: string): Promise<void> {
   const series = await repo.getSeries(seriesId);
   if (!series) return;
@@ -457,6 +463,16 @@ async function recordCompletion(memberId: string, seriesId: string): Promise<voi
           },
           'attribute_not_exists(pk)',
         ),
+        {
+          Update: {
+            TableName: TABLE,
+            Key: toAttr(keys.member(memberId)),
+            UpdateExpression: 'SET #c = list_append(if_not_exists(#c, :none), :c), #v = #v + :one',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeNames: { '#c': 'completions', '#v': 'version' },
+            ExpressionAttributeValues: values({ ':none': [], ':c': [{ seriesId, title: series.title, completedAt: at }], ':one': 1 }),
+          },
+        },
         notificationPut(memberId, 'series.completed', `/series/${seriesId}`, at),
       ],
       () => undefined,

@@ -1,6 +1,15 @@
 import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { mentorCard } from '../../shared/matching';
-import type { AudienceLevel, Goals, Kind, MemberStatus, Mentoring, Visibility } from '../../shared/schemas';
+import {
+  type AudienceLevel,
+  type Completion,
+  DEFAULT_VISIBILITY,
+  type Goals,
+  type Kind,
+  type MemberStatus,
+  type Mentoring,
+  type Visibility,
+} from '../../shared/schemas';
 import {
   TABLE,
   db,
@@ -36,6 +45,8 @@ export type MemberRecord = {
   goals?: Goals;
   mentoring?: Mentoring;
   visibility: Visibility;
+  /** The series she completed, appended by the events service in the completion's transaction. */
+  completions?: Completion[];
   statement: string;
   submittedAt: string;
   decidedAt?: string;
@@ -72,10 +83,21 @@ export function facetsOf(m: MemberRecord): Facet[] {
   ];
 }
 
-/** What a directory facet stores: the profile without the email, the statement or the board's notes. */
+/**
+ * What a directory facet stores: the profile without the email, the statement or the board's notes,
+ * nor her completions (appended to her record alone, a card's copy would go stale; the profile shows them).
+ */
 function cardOf(m: MemberRecord): Partial<MemberRecord> {
-  const { email: _e, statement: _s, decisionReason: _r, decidedBy: _b, ...card } = m;
+  const { email: _e, statement: _s, decisionReason: _r, decidedBy: _b, completions: _c, ...card } = m;
   return card;
+}
+
+/**
+ * A stored member as the code reads it: a record saved before a visibility field existed gets that
+ * field's default (discreet), so adding a field never exposes or breaks an existing member.
+ */
+function withDefaults<T extends { visibility?: Partial<Visibility> }>(m: T): T {
+  return { ...m, visibility: { ...DEFAULT_VISIBILITY, ...m.visibility } };
 }
 
 const facetKey = (m: MemberRecord, f: Facet) => keys.facet(f.facet, f.value, m.sortName, m.id);
@@ -171,7 +193,7 @@ export const ownMember = {
 
 function stripKeys<T extends Record<string, unknown>>(item: T): MemberRecord {
   const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, entity: _e, ...rest } = item;
-  return rest as unknown as MemberRecord;
+  return withDefaults(rest as unknown as MemberRecord);
 }
 
 /** Creates the profile and its pending application; fails with a condition error if one exists. */
@@ -346,7 +368,7 @@ export async function getMembers(ids: string[], consistent = true): Promise<Map<
     [...new Set(ids)].map((id) => toAttr(keys.member(id))),
     { consistent },
   )) {
-    const m = recordOf<MemberRecord>(raw);
+    const m = withDefaults(recordOf<MemberRecord>(raw));
     out.set(m.id, m);
   }
   return out;
@@ -538,7 +560,7 @@ export async function listDirectory(
     Limit: opts.limit,
     ExclusiveStartKey: decodeCursor(opts.cursor, opts.scope),
   });
-  const items = (res.Items ?? []).map((i) => fromAttr<{ card: MemberRecord }>(i).card);
+  const items = (res.Items ?? []).map((i) => withDefaults(fromAttr<{ card: MemberRecord }>(i).card));
   return { items, nextCursor: encodeCursor(res.LastEvaluatedKey, opts.scope) };
 }
 

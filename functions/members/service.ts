@@ -3,6 +3,7 @@ import { messagesOf } from '../conversations/export';
 import { cancelMeetingsBetween } from '../conversations/meetings';
 import { sameGoals } from '../../shared/plan-schemas';
 import {
+  type AudienceLevel,
   type Block,
   type Goals,
   DEFAULT_VISIBILITY,
@@ -58,12 +59,15 @@ export function viewOf(m: MemberRecord, viewer: Viewer, partner = false): Profil
     goals: m.goals,
     mentoring: m.mentoring,
   };
-  if (full) return { ...base, ...fields, visibility: m.visibility, status: m.status, version: m.version };
+  const completions = m.completions?.length ? m.completions : undefined;
+  if (full) return { ...base, ...fields, completions, visibility: m.visibility, status: m.status, version: m.version };
+  const shown = (level: AudienceLevel | undefined) => level === 'members' || (level === 'partners' && partner);
   const out: Record<string, unknown> = { ...base };
   for (const f of VISIBILITY_FIELDS) {
-    const level = m.visibility[f];
-    if (fields[f] !== undefined && (level === 'members' || (level === 'partners' && partner))) out[f] = fields[f];
+    if (f !== 'programme' && fields[f] !== undefined && shown(m.visibility[f])) out[f] = fields[f];
   }
+  // `programme` governs the completions list; a record from before the field existed reads as 'board'.
+  if (completions && shown(m.visibility.programme ?? DEFAULT_VISIBILITY.programme)) out.completions = completions;
   return out as Profile;
 }
 
@@ -171,7 +175,7 @@ const missing = (input: ProfileInput, fields: (keyof ProfileInput)[]) =>
   fields.filter((f) => input[f] === undefined).map((f): ErrorDetail => ({ path: f, code: 'required', message: 'Required.' }));
 
 function mergedVisibility(prev: Visibility, input: ProfileInput['visibility']): Visibility {
-  const out = { ...prev };
+  const out = { ...DEFAULT_VISIBILITY, ...prev };
   for (const f of VISIBILITY_FIELDS) {
     const v = input?.[f];
     if (v) out[f] = v;

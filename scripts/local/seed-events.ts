@@ -1,9 +1,10 @@
 /**
  * The programme's demo data (issue 12): the four-part series "Leadership and vision" with one
  * past and three upcoming parts (the demo practitioner attended the past one and is registered
- * for two upcoming ones), a coaching session in person for a cohort of chosen members, and a small
- * webinar with a waiting list. Written through the events service, as the app would write it;
- * called once, from the seed's first run.
+ * for two upcoming ones), a coaching session in person for a cohort of chosen members, a small
+ * webinar with a waiting list, and a two-part series she completed (so it is on her profile).
+ * Written through the events service, as the app would write it; called once, from the seed's
+ * first run.
  */
 import type { EventInput } from '../../shared/events-schemas';
 
@@ -117,4 +118,29 @@ export async function seedEvents(ids: { board: string; practitioner: string; mem
     joinOpensMinutes: 30,
   });
   for (const id of ids.members.slice(1, 5)) await register(small.id, id);
+
+  // A short series the demo practitioner attended in full last month: it is on her profile,
+  // with the board alone until she chooses to show it.
+  const done = await events.createSeries(boardSession, {
+    title: 'Identifying victims at the border',
+    description: 'Two webinars on the signs of trafficking at crossings and airports.',
+    parts: 2,
+  });
+  for (const part of [1, 2]) {
+    const startsAt = dayAt(-42 + 7 * part, 10);
+    try {
+      clock.now = () => Date.parse(startsAt) - 3 * DAY;
+      const e = await events.createEvent(boardSession, {
+        ...webinar(part, part === 1 ? 'Signs at the crossing' : 'Signs at the airport', startsAt),
+        description: 'A webinar of the series "Identifying victims at the border".',
+        joinUrl: 'https://meet.example.org/identifying-victims',
+        seriesId: done.id,
+      });
+      await register(e.id, ids.practitioner);
+      clock.now = () => Date.parse(startsAt) + 2 * HOUR;
+      await events.markAttendance(boardSession, boardRecord, e.id, { memberIds: [ids.practitioner], attended: true });
+    } finally {
+      clock.now = realNow;
+    }
+  }
 }

@@ -3,7 +3,7 @@ import { sweepReminders } from '../../functions/events/reminders';
 import { clock } from '../../functions/lib/clock';
 import { TABLE, db, toAttr } from '../../functions/lib/db';
 import { keys } from '../../functions/lib/keys';
-import { type Agent, board, expectError, member } from '../helpers';
+import { type Agent, board, expectError, member, profile } from '../helpers';
 
 /** Time moves through the API's clock, not by waiting. */
 const realNow = clock.now;
@@ -391,6 +391,97 @@ describe('series', () => {
     expect(fb.parts[0]).toMatchObject({ eventId: p1.id, attended: 1, registered: 1 });
     expectError(await m.get(`/api/series/${series.body.id}/feedback`), 403, 'forbidden');
     expectError(await m.get('/api/series/unknown'), 404, 'not_found');
+  });
+});
+
+describe('a completed series on her profile', () => {
+  /** A series of one part that `m` completes: the host marks her attended once it has started. */
+  async function complete(m: Agent, title: string) {
+    const b = await board();
+    const series = await b.post('/api/series', { title, parts: 1 });
+    const p1 = await create({ seriesId: series.body.id, part: 1, startsAt: at(DAY), endsAt: at(DAY + HOUR) });
+    await m.post(`/api/events/${p1.id}/registration`);
+    moveClockTo(at(2 * DAY));
+    await b.post(`/api/events/${p1.id}/attendance`, { memberIds: [m.userId] });
+    clock.now = realNow;
+    return series.body.id as string;
+  }
+  /** Her profile as an active member saves it (the statement is the application's, fixed once approved). */
+  const edited = (visibility: Record<string, string>, version: number) => {
+    const { statement: _s, ...fields } = profile();
+    return { ...fields, visibility, version };
+  };
+  const showProgramme = async (m: Agent, level: string) => {
+    const own = (await m.get('/api/members/me')).body;
+    const res = await m.put('/api/members/me', edited({ programme: level }, own.version));
+    if (res.status !== 200) throw new Error(`visibility failed: ${res.status} ${JSON.stringify(res.body)}`);
+  };
+  const completionsSeenBy = async (viewer: Agent, m: Agent) => (await viewer.get(`/api/members/${m.userId}`)).body.completions;
+
+  it('shows her the completion on her own profile, and keeps it from members while she leaves it with the board', async () => {
+    const [m, other] = await Promise.all([member(), member()]);
+    const seriesId = await complete(m, 'Leading an investigation unit');
+    const own = (await m.get('/api/members/me')).body;
+    expect(own.completions).toEqual([{ seriesId, title: 'Leading an investigation unit', completedAt: expect.any(String) }]);
+    expect(own.visibility.programme).toBe('board');
+    expect((await m.get(`/api/members/${m.userId}`)).body.completions).toHaveLength(1);
+    expect(await completionsSeenBy(other, m)).toBeUndefined();
+    expect(await completionsSeenBy(await board(), m)).toEqual(own.completions);
+  });
+
+  it('records a completion once, however often her attendance is marked', async () => {
+    const m = await member();
+    const seriesId = await complete(m, 'Interviewing survivors');
+    const b = await board();
+    const part = (await m.get(`/api/series/${seriesId}`)).body.events[0].id as string;
+    moveClockTo(at(2 * DAY));
+    await b.post(`/api/events/${part}/attendance`, { memberIds: [m.userId], attended: false });
+    await b.post(`/api/events/${part}/attendance`, { memberIds: [m.userId] });
+    clock.now = realNow;
+    expect((await m.get('/api/members/me')).body.completions).toHaveLength(1);
+  });
+
+  it('shows it to members when she chooses members, and to her mentorship partner alone when she chooses partners', async () => {
+    const [m, other, partner] = await Promise.all([member(), member(), member()]);
+    await complete(m, 'Financial investigations');
+    await showProgramme(m, 'members');
+    expect(await completionsSeenBy(other, m)).toEqual([expect.objectContaining({ title: 'Financial investigations' })]);
+
+    // A partner link as an accepted mentorship writes it, both ways.
+    await db.putItem({
+      TableName: TABLE,
+      Item: toAttr({ ...keys.partner(m.userId, partner.userId, 'ms-test'), entity: 'partner', version: 1 }),
+    });
+    await db.putItem({
+      TableName: TABLE,
+      Item: toAttr({ ...keys.partner(partner.userId, m.userId, 'ms-test'), entity: 'partner', version: 1 }),
+    });
+    await showProgramme(m, 'partners');
+    expect(await completionsSeenBy(partner, m)).toHaveLength(1);
+    expect(await completionsSeenBy(other, m)).toBeUndefined();
+
+    await showProgramme(m, 'board');
+    expect(await completionsSeenBy(partner, m)).toBeUndefined();
+    expect(await completionsSeenBy(other, m)).toBeUndefined();
+    expect(await completionsSeenBy(await board(), m)).toHaveLength(1);
+  });
+
+  it('reads and saves a profile stored before the programme visibility existed, keeping it with the board', async () => {
+    const [m, other] = await Promise.all([member(), member()]);
+    await complete(m, 'Border interviews');
+    await db.updateItem({
+      TableName: TABLE,
+      Key: toAttr(keys.member(m.userId)),
+      UpdateExpression: 'REMOVE visibility.programme',
+    });
+    const own = (await m.get('/api/members/me')).body;
+    expect(own.visibility.programme).toBe('board');
+    expect(await completionsSeenBy(other, m)).toBeUndefined();
+    const saved = await m.put('/api/members/me', edited({ bio: 'members' }, own.version));
+    expect(saved.status).toBe(200);
+    expect(saved.body.visibility.programme).toBe('board');
+    expect(saved.body.completions).toHaveLength(1);
+    expect(await completionsSeenBy(other, m)).toBeUndefined();
   });
 });
 

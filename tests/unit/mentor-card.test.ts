@@ -21,6 +21,7 @@ const visibility: fc.Arbitrary<Visibility> = fc.record({
   timezone: level,
   goals: level,
   mentoring: level,
+  programme: level,
 });
 const languages = fc.uniqueArray(fc.constantFrom('ur', 'en', 'ps', 'es', 'mt'), { minLength: 1, maxLength: 3 });
 const topics = fc.uniqueArray(fc.constantFrom('investigation', 'leadership', 'training', 'financial_investigation'), { maxLength: 3 });

@@ -79,6 +79,12 @@ export function formatDate(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : moment(d, { dateStyle: 'medium' });
 }
 
+/** A month and year ("December 2026"), for records where the day does not matter (a completed programme). */
+export function formatMonth(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : moment(d, { month: 'long', year: 'numeric' });
+}
+
 /** A moment with its time ("4 Dec 2026, 07:05"), for records where the hour matters (the audit log). */
 export function formatDateTime(iso: string): string {
   const d = new Date(iso);

@@ -131,7 +131,7 @@ const en = {
   'visibility.partners': 'Mentorship partners',
   'visibility.members': 'All members',
   'visibility.explain':
-    'Discretion first: unless you choose otherwise, your country, organisation and job title are seen by the advisory board only, and the rest of your profile by members. Board members always see your whole profile.',
+    'Discretion first: unless you choose otherwise, your country, organisation, job title and the programmes you completed are seen by the advisory board only, and the rest of your profile by members. Board members always see your whole profile.',
   'visibility.partnersExplain': '“Mentorship partners” are members with a pending or accepted mentorship with you.',
   'visibility.always': 'Always visible to members.',
 
@@ -1144,6 +1144,9 @@ const en = {
   'validation.goal_not_shared': 'Choose a goal of the plan shared with this mentorship.',
 
   // ── programme: events and series (issue 12)
+  'completion.field': 'Programmes completed',
+  'completion.item': '{title} ({date})',
+  'completion.none': 'When you have attended every part of a series, it is listed here.',
   'nav.programme': 'Programme',
   'nav.agenda': 'My agenda',
   'nav.boardEvents': 'Programme events',

@@ -146,7 +146,7 @@ const es: Catalog = {
   'visibility.partners': 'Contrapartes de mentoría',
   'visibility.members': 'Todas las personas integrantes',
   'visibility.explain':
-    'La discreción es lo primero: salvo que usted elija otra cosa, su país, su organización y su cargo solo los ve el consejo asesor, y el resto de su perfil, las personas integrantes. Quienes integran el consejo siempre ven su perfil completo.',
+    'La discreción es lo primero: salvo que usted elija otra cosa, su país, su organización, su cargo y los programas que ha completado solo los ve el consejo asesor, y el resto de su perfil, las personas integrantes. Quienes integran el consejo siempre ven su perfil completo.',
   'visibility.partnersExplain': 'Las “contrapartes de mentoría” son integrantes que tienen con usted una mentoría pendiente o aceptada.',
   'visibility.always': 'Siempre visible para las personas integrantes.',
 
@@ -1183,6 +1183,9 @@ const es: Catalog = {
   'validation.goal_not_shared': 'Elija un objetivo del plan compartido con esta mentoría.',
 
   // ── programme: events and series (issue 12)
+  'completion.field': 'Programas completados',
+  'completion.item': '{title} ({date})',
+  'completion.none': 'Cuando haya asistido a todas las partes de una serie, aparecerá aquí.',
   'nav.programme': 'Programa',
   'nav.agenda': 'Mi agenda',
   'nav.boardEvents': 'Eventos del programa',

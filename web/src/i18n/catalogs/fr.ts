@@ -139,7 +139,7 @@ const fr: Catalog = {
   'visibility.partners': 'Partenaires de mentorat',
   'visibility.members': 'Tous les membres',
   'visibility.explain':
-    'La discrétion d’abord : sauf choix contraire de votre part, votre pays, votre organisation et votre fonction ne sont visibles que par le comité consultatif, et le reste de votre profil par les membres. Les membres du comité voient toujours l’intégralité de votre profil.',
+    'La discrétion d’abord : sauf choix contraire de votre part, votre pays, votre organisation, votre fonction et les programmes que vous avez achevés ne sont visibles que par le comité consultatif, et le reste de votre profil par les membres. Les membres du comité voient toujours l’intégralité de votre profil.',
   'visibility.partnersExplain': 'Les « partenaires de mentorat » sont les membres avec qui vous avez un mentorat en attente ou accepté.',
   'visibility.always': 'Toujours visible par les membres.',
   'validation.email': 'Saisissez votre adresse e-mail.',
@@ -1153,6 +1153,9 @@ const fr: Catalog = {
   'validation.goal_not_shared': 'Choisissez un objectif du plan partagé avec ce mentorat.',
 
   // ── programme: events and series (issue 12)
+  'completion.field': 'Programmes achevés',
+  'completion.item': '{title} ({date})',
+  'completion.none': 'Lorsque vous aurez assisté à toutes les parties d’une série, elle figurera ici.',
   'nav.programme': 'Programme',
   'nav.agenda': 'Mon agenda',
   'nav.boardEvents': 'Événements du programme',

@@ -139,7 +139,7 @@ const pt: Catalog = {
   'visibility.partners': 'Parceiros de mentoria',
   'visibility.members': 'Todos os membros',
   'visibility.explain':
-    'Discrição em primeiro lugar: a menos que você escolha outra opção, seu país, sua organização e seu cargo são vistos somente pelo conselho consultivo, e o restante do seu perfil pelos membros. Os membros do conselho sempre veem seu perfil completo.',
+    'Discrição em primeiro lugar: a menos que você escolha outra opção, seu país, sua organização, seu cargo e os programas que concluiu são vistos somente pelo conselho consultivo, e o restante do seu perfil pelos membros. Os membros do conselho sempre veem seu perfil completo.',
   'visibility.partnersExplain': '“Parceiros de mentoria” são os membros que têm com você uma mentoria pendente ou aceita.',
   'visibility.always': 'Sempre visível para os membros.',
   'validation.email': 'Informe seu endereço de e-mail.',
@@ -1140,6 +1140,9 @@ const pt: Catalog = {
   'validation.goal_not_shared': 'Escolha um objetivo do plano compartilhado com esta mentoria.',
 
   // ── programme: events and series (issue 12)
+  'completion.field': 'Programas concluídos',
+  'completion.item': '{title} ({date})',
+  'completion.none': 'Quando tiver participado de todas as partes de uma série, ela aparecerá aqui.',
   'nav.programme': 'Programa',
   'nav.agenda': 'Minha agenda',
   'nav.boardEvents': 'Eventos do programa',

@@ -1,6 +1,7 @@
 import { A, createAsync, query, revalidate, useNavigate, useParams } from '@solidjs/router';
 import { createSignal, For, Show, Suspense, type JSX } from 'solid-js';
 import type { Profile } from '../../../../shared/schemas';
+import { CompletionList } from '../../components/completions';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Loading } from '../../components/loading';
 import { AskForMentoring } from '../mentors/ask-for-mentoring';
@@ -35,6 +36,7 @@ function MemberDetails(props: { profile: Profile }) {
     [p().country, p().organization, p().jobTitle, p().bio, p().timezone].some(Boolean) ||
     !!p().expertise?.length ||
     !!p().languages?.length ||
+    !!p().completions?.length ||
     goals().length > 0;
   return (
     <Show when={shared()} fallback={<p class="muted">{t('member.nothingShared')}</p>}>
@@ -68,6 +70,9 @@ function MemberDetails(props: { profile: Profile }) {
           <ul class="plain-list">
             <For each={goals()}>{(g) => <li dir="auto">{g}</li>}</For>
           </ul>
+        </Detail>
+        <Detail label="completion.field" when={p().completions?.length}>
+          <CompletionList items={p().completions ?? []} />
         </Detail>
       </dl>
     </Show>

@@ -12,6 +12,7 @@ import { Notice } from '../../components/notice';
 import { PageHeading } from '../../components/page-heading';
 import { createProfileFields, type ProfileFieldName, ProfileFields } from '../../components/profile-fields';
 import { VisibilityPicker } from '../../components/visibility-picker';
+import { CompletionList } from '../../components/completions';
 import { t } from '../../i18n';
 import { api, isStatus, unwrap } from '../../lib/api';
 import { createBusy, createFormErrors, fieldId } from '../../lib/form';
@@ -41,7 +42,7 @@ const FIELDS = [
  */
 const SHOWN: readonly ProfileFieldName[] = ['country', 'organization', 'jobTitle', 'bio', 'expertise', 'languages', 'timezone'];
 /** Every field whose audience this page sets: those above and the mentoring section's. */
-const EDITED: readonly VisibilityField[] = [...SHOWN, 'goals', 'mentoring'];
+const EDITED: readonly VisibilityField[] = [...SHOWN, 'goals', 'mentoring', 'programme'];
 
 function ProfileForm(props: { profile: Profile }) {
   // The form starts from the loaded profile; a reload re-creates the form (keyed <Show>).
@@ -166,6 +167,20 @@ function ProfileForm(props: { profile: Profile }) {
             field={t('field.goals')}
             value={visibility().goals}
             onChange={(level) => onVisibility('goals', level)}
+          />
+        </section>
+        <section class="field" aria-labelledby="profile-programme-title">
+          <h2 class="section-title" id="profile-programme-title">
+            {t('completion.field')}
+          </h2>
+          <Show when={p.completions?.length} fallback={<p class="muted">{t('completion.none')}</p>}>
+            <CompletionList items={p.completions ?? []} />
+          </Show>
+          <VisibilityPicker
+            id="vis-programme"
+            field={t('completion.field')}
+            value={visibility().programme}
+            onChange={(level) => onVisibility('programme', level)}
           />
         </section>
         <MentoringSection
