@@ -1,4 +1,4 @@
-import { createEvent } from 'ics';
+import { loadIcs } from '../events/calendar';
 import { NotFoundError, UnavailableError } from '../lib/errors';
 import type { Session } from '../lib/session';
 import * as repo from './repository';
@@ -26,6 +26,7 @@ export async function meetingCalendar(session: Session, rawId: string | undefine
   const message = await repo.getMessage(m.id, rawMessageId);
   const meeting = message?.acceptedProposal;
   if (!message || !meeting) throw new NotFoundError();
+  const { createEvent } = await loadIcs();
   const { error, value } = createEvent({
     start: Date.parse(meeting.startsAt),
     end: Date.parse(meeting.endsAt),

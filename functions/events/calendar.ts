@@ -1,4 +1,3 @@
-import { createEvent as icsEvent } from 'ics';
 import { ForbiddenError, NotFoundError } from '../lib/errors';
 import type { Session } from '../lib/session';
 import type { MemberRecord } from '../members/repository';
@@ -17,6 +16,13 @@ import { canSee } from './rules';
  * shared with a family member or an employer shows nothing about the network. The full title
  * (and place) only when she asks for it. Times are UTC; her calendar shows them in her zone.
  */
+/**
+ * `ics` (with `yup`, which it validates with: about 67 kB together) loads on the first calendar
+ * file an instance makes, not at its cold start; in AWS it ships beside the bundle (nodeModules in
+ * infra/stacks/app-stack.ts), as the common-password list does for auth.
+ */
+export const loadIcs = () => import('ics');
+
 export async function calendar(session: Session, member: MemberRecord, id: string | undefined, title: 'neutral' | 'full'): Promise<string> {
   if (!id || id.length > 64) throw new NotFoundError();
   const found = await getEventBundle(id, session.userId);
@@ -25,6 +31,7 @@ export async function calendar(session: Session, member: MemberRecord, id: strin
   if (found.registration?.state !== 'registered' && found.registration?.state !== 'attended')
     throw new ForbiddenError('Register for this event first.', 'registered_only');
   const full = title === 'full';
+  const { createEvent: icsEvent } = await loadIcs();
   const { error, value } = icsEvent({
     productId: 'calendar',
     uid: `${e.id}@calendar`,

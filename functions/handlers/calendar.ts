@@ -4,7 +4,7 @@ import { calendarRoutes } from '../events/calendar-routes';
 import { createApi } from '../lib/http';
 
 /**
- * The programme's calendar files (an event's, a meeting agreed in a mentorship conversation),
- * apart from the programme function for the size of the `ics` package.
+ * The programme's calendar files (an event's, a meeting agreed in a mentorship conversation), in
+ * a function of their own: the `ics` package they are made with ships beside it (nodeModules).
  */
 export const handler = handle(createApi().route('/api/events', calendarRoutes).route('/api/mentorships', conversationCalendarRoutes));

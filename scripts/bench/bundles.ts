@@ -26,9 +26,9 @@ export const LAMBDA_BUILD: BuildOptions = {
   target: 'node22',
   mainFields: ['module', 'main'],
   banner: { js: LAMBDA_BANNER },
-  // As in infra/constructs/api-function.ts (infra/lambda-bundling.ts), and the common-password
-  // list ships beside the auth bundle.
-  external: [...LAMBDA_EXTERNALS, '@zxcvbn-ts/language-common'],
+  // As in infra/constructs/api-function.ts (infra/lambda-bundling.ts); the common-password list
+  // ships beside the auth bundle, `ics` beside the calendar functions' (both loaded on first use).
+  external: [...LAMBDA_EXTERNALS, '@zxcvbn-ts/language-common', 'ics'],
   conditions: [...LAMBDA_CONDITIONS],
   define: { ...LAMBDA_DEFINE },
   sourcemap: false,
