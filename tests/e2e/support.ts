@@ -32,12 +32,27 @@ export type Server = Awaited<ReturnType<typeof startServer>>;
 /** Starts the product and the browser side by side. */
 export async function startProductAndBrowser(): Promise<{ server: Server; browser: Browser }> {
   mkdirSync(SHOTS, { recursive: true });
-  const port = await freePort();
   const [server, browser] = await Promise.all([
-    startServer({ port }),
+    startServerRetrying(),
     chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }),
   ]);
   return { server, browser };
+}
+
+/**
+ * The whole product (DynamoDB Local, cognito-local, the seed) on a free port; tried once more on
+ * a fresh port when starting it fails. On a busy two-core machine, with other test files starting
+ * their own JVMs, a local service now and then drops a connection while the seed runs (ECONNRESET,
+ * "socket hang up"): that is the machine, not the product, and one failed start used to fail every
+ * walk of the file.
+ */
+async function startServerRetrying(): Promise<Server> {
+  try {
+    return await startServer({ port: await freePort() });
+  } catch (first) {
+    console.warn(`starting the product failed (${first instanceof Error ? first.message : String(first)}); trying once more`);
+    return startServer({ port: await freePort() });
+  }
 }
 
 /**
