@@ -428,6 +428,14 @@ describe('erasure', () => {
 });
 
 describe('flooding', () => {
+  it('never takes more than 20 messages a minute from a member, however many are sent at once', async () => {
+    const { mentor, base } = await acceptedPair();
+    await awayFromWindowEdge(60, 15);
+    const statuses = await Promise.all(Array.from({ length: 25 }, (_, i) => send(mentor, base, `At once ${i}`).then((r) => r.status)));
+    expect(statuses.filter((s) => s === 201)).toHaveLength(20);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(5);
+  });
+
   it('refuses a member more than 20 messages a minute (429 with retry-after)', async () => {
     const { mentor, base } = await acceptedPair();
     // The limit counts per clock minute: all 21 land in one.
