@@ -356,6 +356,21 @@ describe('attendance, materials and feedback', () => {
     expect(fb.items).toEqual([{ rating: 4, comment: 'Useful.', at: expect.any(String) }]);
     expectError(await host.get(`/api/events/${e.id}/feedback`), 403, 'forbidden');
   });
+
+  it("takes an attendee's feedback once when she sends it several times at once", async () => {
+    const [host, attendee] = await Promise.all([member(), member()]);
+    const e = await create({ hosts: { memberIds: [host.userId], guests: [] } });
+    await attendee.post(`/api/events/${e.id}/registration`);
+    moveClockTo(at(3 * DAY + HOUR));
+    expect((await host.post(`/api/events/${e.id}/attendance`, { memberIds: [attendee.userId] })).status).toBe(200);
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => attendee.post(`/api/events/${e.id}/feedback`, { rating: 1 + (i % 5) })),
+    );
+    expect(answers.filter((r) => r.status === 201)).toHaveLength(1);
+    for (const r of answers.filter((x) => x.status !== 201)) expectError(r, 409, 'conflict');
+    const fb = (await (await board()).get(`/api/events/${e.id}/feedback`)).body;
+    expect(fb.summary.count).toBe(1);
+  });
 });
 
 describe('series', () => {
