@@ -1348,6 +1348,9 @@ const ar: Catalog = {
   'error.proposal_passed': 'مضى هذا الموعد. اقترحي موعدًا جديدًا.',
   'error.own_proposal': 'يختار الطرف الآخر أحد المواعيد التي اقترحتِها.',
   'validation.not_proposed': 'اختاري أحد المواعيد المقترحة.',
+  // ── email: settings, sign-up, unsubscribe, pending page (issue 13)
+
+  // ── email: notices and announcements (issue 13)
 };
 
 export default ar;

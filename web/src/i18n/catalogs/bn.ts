@@ -1295,6 +1295,9 @@ const bn: Catalog = {
   'error.proposal_passed': 'এই সময় পেরিয়ে গেছে। নতুন সময় প্রস্তাব করুন।',
   'error.own_proposal': 'আপনার প্রস্তাবিত সময়গুলোর একটি অন্য সদস্য বেছে নেন।',
   'validation.not_proposed': 'প্রস্তাবিত সময়গুলোর একটি বেছে নিন।',
+  // ── email: settings, sign-up, unsubscribe, pending page (issue 13)
+
+  // ── email: notices and announcements (issue 13)
 };
 
 export default bn;

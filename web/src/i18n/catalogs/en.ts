@@ -1338,6 +1338,9 @@ const en = {
   'error.proposal_passed': 'This time has already passed. Propose a new one.',
   'error.own_proposal': 'The other member chooses one of the times you proposed.',
   'validation.not_proposed': 'Choose one of the proposed times.',
+  // ── email: settings, sign-up, unsubscribe, pending page (issue 13)
+
+  // ── email: notices and announcements (issue 13)
 } as const;
 
 export default en;

@@ -1381,6 +1381,9 @@ const es: Catalog = {
   'error.proposal_passed': 'Este horario ya pasó. Proponga uno nuevo.',
   'error.own_proposal': 'Es la otra persona quien elige uno de los horarios que usted propuso.',
   'validation.not_proposed': 'Elija uno de los horarios propuestos.',
+  // ── email: settings, sign-up, unsubscribe, pending page (issue 13)
+
+  // ── email: notices and announcements (issue 13)
 };
 
 export default es;

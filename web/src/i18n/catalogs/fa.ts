@@ -1353,6 +1353,9 @@ const fa: Catalog = {
   'error.proposal_passed': 'این زمان گذشته است. زمان تازه‌ای پیشنهاد کنید.',
   'error.own_proposal': 'طرف دیگر یکی از زمان‌هایی را که شما پیشنهاد کرده‌اید انتخاب می‌کند.',
   'validation.not_proposed': 'یکی از زمان‌های پیشنهادی را انتخاب کنید.',
+  // ── email: settings, sign-up, unsubscribe, pending page (issue 13)
+
+  // ── email: notices and announcements (issue 13)
 };
 
 export default fa;

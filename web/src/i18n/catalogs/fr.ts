@@ -1355,6 +1355,9 @@ const fr: Catalog = {
   'error.proposal_passed': 'Cet horaire est déjà passé. Proposez-en un nouveau.',
   'error.own_proposal': 'C’est l’autre membre qui choisit l’un des horaires que vous avez proposés.',
   'validation.not_proposed': 'Choisissez l’un des horaires proposés.',
+  // ── email: settings, sign-up, unsubscribe, pending page (issue 13)
+
+  // ── email: notices and announcements (issue 13)
 };
 
 export default fr;

@@ -1293,6 +1293,9 @@ const ne: Catalog = {
   'error.proposal_passed': 'यो समय बितिसकेको छ। नयाँ समय प्रस्ताव गर्नुहोस्।',
   'error.own_proposal': 'तपाईंले प्रस्ताव गरेका समयमध्ये एउटा अर्को सदस्यले छान्नुहुन्छ।',
   'validation.not_proposed': 'प्रस्तावित समयमध्ये एउटा छान्नुहोस्।',
+  // ── email: settings, sign-up, unsubscribe, pending page (issue 13)
+
+  // ── email: notices and announcements (issue 13)
 };
 
 export default ne;

@@ -1350,6 +1350,9 @@ const ps: Catalog = {
   'error.proposal_passed': 'دا وخت تېر شوی دی. نوی وخت وړاندیز کړئ.',
   'error.own_proposal': 'بل غړی هغه وختونو څخه یو ټاکي چې تاسو وړاندیز کړي دي.',
   'validation.not_proposed': 'له وړاندیز شویو وختونو څخه یو وټاکئ.',
+  // ── email: settings, sign-up, unsubscribe, pending page (issue 13)
+
+  // ── email: notices and announcements (issue 13)
 };
 
 export default ps;

@@ -1337,6 +1337,9 @@ const pt: Catalog = {
   'error.proposal_passed': 'Este horário já passou. Proponha um novo.',
   'error.own_proposal': 'É a outra pessoa quem escolhe um dos horários que você propôs.',
   'validation.not_proposed': 'Escolha um dos horários propostos.',
+  // ── email: settings, sign-up, unsubscribe, pending page (issue 13)
+
+  // ── email: notices and announcements (issue 13)
 };
 
 export default pt;

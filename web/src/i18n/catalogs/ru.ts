@@ -1343,6 +1343,9 @@ const ru: Catalog = {
   'error.proposal_passed': 'Это время уже прошло. Предложите новое.',
   'error.own_proposal': 'Одно из предложенных вами времён выбирает другой участник.',
   'validation.not_proposed': 'Выберите одно из предложенных времён.',
+  // ── email: settings, sign-up, unsubscribe, pending page (issue 13)
+
+  // ── email: notices and announcements (issue 13)
 };
 
 export default ru;

@@ -1342,6 +1342,9 @@ const uk: Catalog = {
   'error.proposal_passed': 'Цей час уже минув. Запропонуйте новий.',
   'error.own_proposal': 'Один із запропонованих вами часів обирає інший учасник.',
   'validation.not_proposed': 'Оберіть один із запропонованих часів.',
+  // ── email: settings, sign-up, unsubscribe, pending page (issue 13)
+
+  // ── email: notices and announcements (issue 13)
 };
 
 export default uk;

@@ -1358,6 +1358,9 @@ const ur: Catalog = {
   'error.proposal_passed': 'یہ وقت گزر چکا ہے۔ نیا وقت تجویز کریں۔',
   'error.own_proposal': 'دوسرا رکن آپ کے تجویز کردہ اوقات میں سے ایک منتخب کرتا ہے۔',
   'validation.not_proposed': 'تجویز کردہ اوقات میں سے ایک منتخب کریں۔',
+  // ── email: settings, sign-up, unsubscribe, pending page (issue 13)
+
+  // ── email: notices and announcements (issue 13)
 };
 
 export default ur;

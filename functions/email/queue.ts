@@ -1,0 +1,47 @@
+import { log } from '../lib/log';
+import type { EmailJob } from './jobs';
+
+/**
+ * Hands jobs to the mailer without making the caller wait for an email to be sent.
+ *
+ * In AWS (EMAIL_QUEUE_URL set) the jobs go to the SQS queue the mailer function reads: a burst never
+ * slows a request, a failed send is retried and then parked in the dead-letter queue. Locally there
+ * is no queue: the jobs are delivered in this process, after the caller's answer, and
+ * `drainLocalEmail()` waits for them (tests and the demo read the local inbox).
+ */
+const pending = new Set<Promise<unknown>>();
+
+export async function enqueueEmails(jobs: EmailJob[]): Promise<void> {
+  if (jobs.length === 0) return;
+  const queueUrl = process.env.EMAIL_QUEUE_URL;
+  if (queueUrl) {
+    const { SQSClient, SendMessageBatchCommand } = await import('@aws-sdk/client-sqs');
+    sqs ??= new SQSClient({});
+    // SendMessageBatch takes at most 10 messages.
+    for (let i = 0; i < jobs.length; i += 10) {
+      const batch = jobs.slice(i, i + 10);
+      const out = await sqs.send(
+        new SendMessageBatchCommand({
+          QueueUrl: queueUrl,
+          Entries: batch.map((job, n) => ({ Id: String(n), MessageBody: JSON.stringify(job) })),
+        }),
+      );
+      if (out.Failed?.length) throw new Error(`email queue refused ${out.Failed.length} job(s)`);
+    }
+    return;
+  }
+  for (const job of jobs) {
+    const p = import('./mailer')
+      .then((m) => m.deliver(job))
+      .catch((e: unknown) => log.warn('email not sent', { kind: job.kind, error: e instanceof Error ? e.name : 'unknown' }))
+      .finally(() => pending.delete(p));
+    pending.add(p);
+  }
+}
+
+let sqs: import('@aws-sdk/client-sqs').SQSClient | undefined;
+
+/** Local mode: resolves once every job handed over so far has been delivered (or failed). */
+export async function drainLocalEmail(): Promise<void> {
+  while (pending.size > 0) await Promise.allSettled([...pending]);
+}
