@@ -12,6 +12,12 @@ export const keys = {
   member: (id: string) => ({ pk: `MEMBER#${id}`, sk: 'PROFILE' }),
   /** Her preferences (language, email): any account has them, a pending applicant's too, so not on the profile. */
   preferences: (id: string) => ({ pk: `MEMBER#${id}`, sk: 'PREFERENCES' }),
+  /**
+   * On her preferences item while email is on (sparse GSI3): who may be emailed, one Query, e.g. for
+   * a board announcement. Members with email off are never read.
+   */
+  emailOnIndex: (id: string) => ({ gsi3pk: 'EMAIL#ON', gsi3sk: id }),
+  emailOnPartition: 'EMAIL#ON',
   /** Applications by status, oldest first (GSI1). */
   applicationIndex: (status: 'pending' | 'approved' | 'declined', submittedAt: string, id: string) => ({
     gsi1pk: `APPLICATION#${status}`,

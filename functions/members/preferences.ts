@@ -79,3 +79,21 @@ export async function putPreferences(session: Session, input: PreferencesInput, 
 function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
+
+/**
+ * Turns her email off without her session: the one-click unsubscribe, a bounce or a complaint.
+ * Answers whether it was on. Her other preferences stay; the write is conditional on the version
+ * read, and a concurrent save of hers is read again, so neither change is lost.
+ */
+export async function turnEmailOff(memberId: string): Promise<boolean> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const stored = await repo.getPreferences(memberId);
+    const current = view(stored, 'en');
+    if (!current.email.enabled) return false;
+    const next = { ...current, email: { ...current.email, enabled: false }, version: current.version + 1 };
+    // A record never saved keeps no locale of its own: the browser's decides, as before.
+    const locale = stored?.locale ?? current.locale;
+    if (await repo.putPreferences(memberId, { ...next, locale, updatedAt: new Date().toISOString() }, current.version)) return true;
+  }
+  throw new ConflictError('stale_version', 'Her preferences kept changing; try again.');
+}

@@ -621,7 +621,13 @@ export async function putPreferences(memberId: string, next: PreferencesRecord, 
   return madeIf(
     db.putItem({
       TableName: TABLE,
-      Item: toAttr({ ...keys.preferences(memberId), entity: 'preferences', memberId, ...next }),
+      Item: toAttr({
+        ...keys.preferences(memberId),
+        ...(next.email.enabled === true ? keys.emailOnIndex(memberId) : {}),
+        entity: 'preferences',
+        memberId,
+        ...next,
+      }),
       ConditionExpression: readVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
       ...(readVersion === 0 ? {} : { ExpressionAttributeValues: values({ ':v': readVersion }) }),
     }),
