@@ -1,5 +1,5 @@
 import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
-import type { Page } from '../lib/cursor';
+import { encodeCursor, type Page } from '../lib/cursor';
 import { TABLE, db, fromAttr, madeIf, newestFirst, queryAll, toAttr, values } from '../lib/db';
 import { NotFoundError } from '../lib/errors';
 import { ulid } from '../lib/ids';
@@ -112,6 +112,10 @@ async function boardNoticesOf(memberId: string): Promise<Notification[]> {
  * Her notifications, newest first. A board member's notices of what waits for her (one per type,
  * a handful at most) are merged into the first page by time; they are read alongside the page,
  * and only for the board (the roster that writes them holds board members alone).
+ *
+ * The first page still holds at most `limit` items: the notices take their places and her own
+ * notifications fill the rest (at least one), and the cursor then continues after the last one
+ * shown, so nothing is skipped and nothing comes twice.
  */
 export async function listNotifications(
   memberId: string,
@@ -123,7 +127,12 @@ export async function listNotifications(
     isBoard && !opts.cursor ? boardNoticesOf(memberId) : [],
   ]);
   if (!board.length) return page;
-  return { ...page, items: [...page.items, ...board].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)) };
+  const notices = board.slice(0, Math.max(0, opts.limit - 1));
+  const own = page.items.slice(0, opts.limit - notices.length);
+  const last = own.at(-1);
+  const nextCursor =
+    own.length < page.items.length && last ? encodeCursor(toAttr(keys.notification(memberId, last.id)), opts.scope) : page.nextCursor;
+  return { items: [...own, ...notices].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)), nextCursor };
 }
 
 const readUpdate = (key: { pk: string; sk: string }, condition: string, id?: string) => ({
