@@ -41,7 +41,8 @@ function files(root: string, cacheControl: string, path?: string): MiddlewareHan
 export async function startServer(opts: { port: number; dataDir?: string; quiet?: boolean }) {
   const services = await startLocalServices({ dataDir: opts.dataDir, quiet: opts.quiet ?? true });
   const origin = `http://127.0.0.1:${opts.port}`;
-  Object.assign(process.env, services.env, { APP_ORIGIN: origin });
+  // Local mode sends a digest as soon as there is something new (a setting): a demo shows the email now.
+  Object.assign(process.env, services.env, { APP_ORIGIN: origin, EMAIL_DIGEST_AT_ONCE: process.env.EMAIL_DIGEST_AT_ONCE ?? 'true' });
   const { app } = await import('../functions/app');
   const { notFoundAnswer } = await import('../functions/lib/http');
   const { seed, DEMO_ACCOUNTS, demoPassword } = await import('./local/seed');
@@ -101,8 +102,30 @@ export async function startServer(opts: { port: number; dataDir?: string; quiet?
     sweepExpired().catch((e: unknown) => console.error('sweep failed:', e instanceof Error ? e.name : e));
   }, sweepEvery);
   sweeper.unref();
+  // In AWS EventBridge runs the events' reminders (every 5 minutes) and the email digests and
+  // nudges (every 15); locally one timer runs all three, more often, so a demo shows them soon.
+  const [{ sweepReminders }, { runDigest }, { runNudges }] = await Promise.all([
+    import('../functions/events/reminders'),
+    import('../functions/email/digest'),
+    import('../functions/email/nudges'),
+  ]);
+  const scheduleEvery = Number(process.env.EMAIL_RUN_INTERVAL_SECONDS ?? 30) * 1000;
+  let running = false;
+  const scheduled = setInterval(() => {
+    if (running) return;
+    running = true;
+    sweepReminders()
+      .then(() => runDigest())
+      .then(() => runNudges())
+      .catch((e: unknown) => console.error('scheduled run failed:', e instanceof Error ? e.name : e))
+      .finally(() => {
+        running = false;
+      });
+  }, scheduleEvery);
+  scheduled.unref();
   const stop = async () => {
     clearInterval(sweeper);
+    clearInterval(scheduled);
     http.close();
     await services.stop();
   };

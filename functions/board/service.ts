@@ -1,3 +1,5 @@
+import { log } from '../lib/log';
+import { enqueueEmails } from '../email/queue';
 import type { Application, BoardSummary } from '../../shared/schemas';
 import { countHeldPosts, countOpenCases, countOpenMessages, countPendingApplications } from './repository';
 import { failedConditions, isTransactionConflict } from '../lib/db';
@@ -75,6 +77,11 @@ export async function decide(session: Session, memberId: string, decision: 'appr
     );
     try {
       await repo.replaceMember(prev, next, prev.version, [...audit, notificationPut(memberId, `application.${decision}`, '/', at)]);
+      // Her email that there is an answer (never which), if she asked for one. The decision is
+      // made: a queue that fails now costs her the email, never the decision.
+      await enqueueEmails([{ id: `decided#${memberId}#${at}`, kind: 'application.decided', memberId }]).catch((e: unknown) =>
+        log.warn('email not queued', { kind: 'application.decided', error: e instanceof Error ? e.name : 'unknown' }),
+      );
       return { memberId, status: next.status, decidedAt: at, decision, ...(reason ? { reason } : {}) };
     } catch (e) {
       if (!failedConditions(e) && !isTransactionConflict(e)) throw e;

@@ -1,3 +1,5 @@
+import type { EmailJob } from '../email/jobs';
+import { enqueueEmails } from '../email/queue';
 import { clock } from '../lib/clock';
 import { TABLE, db, toAttr } from '../lib/db';
 import { keys } from '../lib/keys';
@@ -10,9 +12,11 @@ import * as repo from './repository';
  * conditional put in the notification's own transaction, so a sweep run twice (EventBridge
  * delivers at least once) sends nothing twice. A reminder whose event moved or began is dropped.
  */
-export async function sweepReminders(): Promise<{ sent: number }> {
+export async function sweepReminders(): Promise<{ sent: number; queued: EmailJob[] }> {
   const now = new Date(clock.now()).toISOString();
   let sent = 0;
+  // The same reminder by email, for those who asked for it (the mailer reads her preferences when it sends).
+  const queued: EmailJob[] = [];
   for (const due of await repo.dueReminders(now)) {
     const { event } = await repo.getEventBundle(due.eventId);
     if (event && event.startsAt === due.startsAt && now < event.startsAt) {
@@ -36,11 +40,20 @@ export async function sweepReminders(): Promise<{ sent: number }> {
             () => 'already sent' as const,
           )
           .then((skipped) => {
-            if (skipped === undefined) sent++;
+            if (skipped !== undefined) return;
+            sent++;
+            queued.push({
+              id: `reminder#${event.id}#${due.lead}#${r.memberId}#${event.startsAt}`,
+              kind: 'reminder',
+              memberId: r.memberId,
+              eventId: event.id,
+              lead: due.lead,
+            });
           });
       }
     }
     await db.deleteItem({ TableName: TABLE, Key: toAttr({ pk: due.pk, sk: due.sk }) });
   }
-  return { sent };
+  await enqueueEmails(queued);
+  return { sent, queued };
 }

@@ -102,6 +102,19 @@ export const keys = {
    * applications make one unread notice. Listed with her notifications, by time.
    */
   boardNotice: (memberId: string, type: string) => ({ pk: `MEMBER#${memberId}`, sk: `BOARDNOTICE#${type}` }),
+  /**
+   * News by hour (sparse GSI3 on every notification and board notice): whom the email digest looks
+   * at, those with something new since its last run, never the whole membership.
+   */
+  newsIndex: (at: string, memberId: string, id: string) => ({ gsi3pk: keys.newsPartition(at), gsi3sk: `${at}#${memberId}#${id}` }),
+  newsPartition: (at: string) => `NEWS#${at.slice(0, 13)}`,
+  /** Her email digest: when it last went and the newest notification it counted. */
+  digestState: (memberId: string) => ({ pk: `MEMBER#${memberId}`, sk: 'EMAIL#DIGEST' }),
+  /** A digest that waits for her period to pass (daily or weekly), by the time it falls due. */
+  digestDue: (dueAt: string, memberId: string) => ({ pk: 'DIGEST#DUE', sk: `${dueAt}#${memberId}` }),
+  digestDuePartition: 'DIGEST#DUE',
+  /** How far the digest's runs have read the news index. */
+  digestRun: { pk: 'EMAIL#RUN', sk: 'DIGEST' },
   boardNoticePrefix: 'BOARDNOTICE#',
   /** Who is on the board (kept when a board member saves her profile): whom board notices go to. */
   boardRoster: (memberId: string) => ({ pk: 'BOARD', sk: `MEMBER#${memberId}` }),

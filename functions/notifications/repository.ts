@@ -18,7 +18,17 @@ export function notificationPut(memberId: string, type: string, link: string, at
   return {
     Put: {
       TableName: TABLE,
-      Item: toAttr({ ...keys.notification(memberId, id), entity: 'notification', version: 1, id, type, at, read: false, link }),
+      Item: toAttr({
+        ...keys.notification(memberId, id),
+        ...keys.newsIndex(at, memberId, id),
+        entity: 'notification',
+        version: 1,
+        id,
+        type,
+        at,
+        read: false,
+        link,
+      }),
     },
   };
 }
@@ -45,16 +55,17 @@ async function boardMemberIds(): Promise<string[]> {
   return items.map((i) => fromAttr<{ memberId: string }>(i).memberId);
 }
 
-const boardNoticePut = (memberId: string, type: BoardNoticeType, at: string): TransactWriteItem => ({
+const boardNoticePut = (memberId: string, type: BoardNoticeType, at: string, id = ulid()): TransactWriteItem => ({
   // Unconditional and overwritten: a notice still unread stays one notice, and writing it twice
   // leaves what writing it once does, so a follow-up may be repeated.
   Put: {
     TableName: TABLE,
     Item: toAttr({
       ...keys.boardNotice(memberId, type),
+      ...keys.newsIndex(at, memberId, id),
       entity: 'boardNotice',
       version: 1,
-      id: ulid(),
+      id,
       type,
       at,
       read: false,

@@ -232,6 +232,10 @@ export async function seed(): Promise<{ seeded: boolean; members: number }> {
   });
   const { seedConversation } = await import('./seed-conversation');
   if (farid) await seedConversation(ids['practitioner@example.org'] ?? '', farid.id);
+  // ── email (issue 13): a request the champion has not answered for four days, for his nudge.
+  const ayesha = all.find((m) => m.p.name === 'Ayesha Siddiqui');
+  const { seedWaitingRequest } = await import('./seed-email');
+  if (ayesha) await seedWaitingRequest(ids['champion@example.org'] ?? '', ayesha.id);
   idp.destroy();
   return { seeded: true, members: count };
 }

@@ -297,8 +297,18 @@ describe('reminders', () => {
     await registered.post(`/api/events/${full.id}/registration`);
     await waiting.post(`/api/events/${full.id}/registration`);
 
-    await sweepReminders();
-    await sweepReminders();
+    const first = await sweepReminders();
+    const again = await sweepReminders();
+    // The same reminders by email, queued once each (the mailer reads her preferences as it sends).
+    const mine = (r: Awaited<ReturnType<typeof sweepReminders>>) =>
+      r.queued.filter((j) => 'memberId' in j && j.memberId === registered.userId);
+    expect(
+      mine(first)
+        .map((j) => (j.kind === 'reminder' ? `${j.eventId}:${j.lead}` : j.kind))
+        .sort(),
+    ).toEqual([`${e.id}:day`, `${full.id}:day`].sort());
+    expect(mine(again)).toEqual([]);
+    expect(first.queued.some((j) => 'memberId' in j && j.memberId === waiting.userId)).toBe(false);
     const dayReminders = (await notificationsOf(registered)).filter((n) => n.type === 'event.reminder.day');
     expect(dayReminders.map((n) => n.link).sort()).toEqual([`/events/${e.id}`, `/events/${full.id}`].sort());
     expect((await notificationsOf(waiting)).filter((n) => n.type.startsWith('event.reminder'))).toEqual([]);
