@@ -22,11 +22,7 @@ export async function emailsTo(to: string): Promise<InboxMessage[]> {
  * Waits for the first one, and with `count` for that many, so that a test can also prove a second
  * one did not follow (after draining the local queue).
  */
-export async function waitForEmail(opts: {
-  to: string;
-  match?: (m: InboxMessage) => boolean;
-  timeoutMs?: number;
-}): Promise<InboxMessage> {
+export async function waitForEmail(opts: { to: string; match?: (m: InboxMessage) => boolean; timeoutMs?: number }): Promise<InboxMessage> {
   const until = Date.now() + (opts.timeoutMs ?? 15_000);
   for (let delay = 25; ; delay = Math.min(delay * 2, 250)) {
     const found = (await emailsTo(opts.to)).find((m) => !opts.match || opts.match(m));

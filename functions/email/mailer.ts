@@ -117,7 +117,11 @@ async function neutralContent(job: MemberJob): Promise<Words | undefined> {
 async function detailedContent(job: MemberJob, locale: Locale, timezone: string | undefined): Promise<Words | undefined> {
   switch (job.kind) {
     case 'digest':
-      return { subject: { key: 'subject.notices' }, lines: [{ key: 'body.digest', values: { count: job.count } }], action: open('/notifications') };
+      return {
+        subject: { key: 'subject.notices' },
+        lines: [{ key: 'body.digest', values: { count: job.count } }],
+        action: open('/notifications'),
+      };
     case 'reminder': {
       const event = (await getEvents([job.eventId])).get(job.eventId);
       if (!event) return undefined;

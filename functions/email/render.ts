@@ -53,7 +53,9 @@ export function render(content: EmailContent): RenderedEmail {
     ...lines,
     `${action.label}: ${action.url}`,
     ...after,
-    ...(footer ? [`--\n${footer.reason}\n${footer.settings.label}: ${footer.settings.url}\n${footer.unsubscribe.label}: ${footer.unsubscribe.url}`] : []),
+    ...(footer
+      ? [`--\n${footer.reason}\n${footer.settings.label}: ${footer.settings.url}\n${footer.unsubscribe.label}: ${footer.unsubscribe.url}`]
+      : []),
   ].join('\n\n');
 
   // Nastaliq (Urdu) and Naskh need more room between lines than Latin scripts.

@@ -29,7 +29,9 @@ export const emailRoutes = new Hono<Env>().post(
   async (c) => {
     const memberId = memberOfToken(c.req.valid('query').token);
     if (!memberId)
-      throw new ValidationError('This unsubscribe link is not valid.', [{ path: 'token', code: 'invalid_value', message: 'Not a valid link.' }]);
+      throw new ValidationError('This unsubscribe link is not valid.', [
+        { path: 'token', code: 'invalid_value', message: 'Not a valid link.' },
+      ]);
     const wasOn = await turnEmailOff(memberId);
     log.info('email unsubscribed', { member: memberId, changed: wasOn });
     return c.body(null, 204);

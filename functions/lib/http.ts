@@ -182,7 +182,8 @@ export function createApi(opts: { originSecret?: string } = { originSecret: conf
     const hasBody = length > 0 || c.req.header('transfer-encoding') !== undefined;
     if (hasBody) {
       const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
-      if (type !== 'application/json' && !(FORM_BODY_PATHS.has(c.req.path) && FORM_TYPES.has(type ?? ''))) throw new UnsupportedMediaTypeError();
+      if (type !== 'application/json' && !(FORM_BODY_PATHS.has(c.req.path) && FORM_TYPES.has(type ?? '')))
+        throw new UnsupportedMediaTypeError();
     }
     return next();
   });

@@ -53,7 +53,11 @@ export async function startInbox(): Promise<LocalInbox> {
         simpleParser(raw)
           .then((parsed) => {
             const headers: Record<string, string> = {};
-            for (const h of parsed.headerLines) headers[h.key] = h.line.slice(h.line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+            for (const h of parsed.headerLines)
+              headers[h.key] = h.line
+                .slice(h.line.indexOf(':') + 1)
+                .replace(/\r?\n[ \t]+/g, ' ')
+                .trim();
             const toList = Array.isArray(parsed.to) ? parsed.to : parsed.to ? [parsed.to] : [];
             messages.unshift({
               id: String(next++),
@@ -103,7 +107,8 @@ function answer(req: IncomingMessage, res: ServerResponse, messages: InboxMessag
   if (url.pathname === '/messages' && req.method === 'GET') {
     const to = url.searchParams.get('to')?.toLowerCase();
     const found = to ? messages.filter((m) => [...m.envelope.to, ...m.to].some((a) => a.toLowerCase() === to)) : messages;
-    return send(200, 'application/json', JSON.stringify(found));
+    send(200, 'application/json', JSON.stringify(found));
+    return;
   }
   if (url.pathname === '/messages' && req.method === 'DELETE') {
     messages.length = 0;
@@ -114,14 +119,17 @@ function answer(req: IncomingMessage, res: ServerResponse, messages: InboxMessag
   const raw = /^\/messages\/([0-9]+)\/raw$/.exec(url.pathname);
   if (raw && req.method === 'GET') {
     const m = messages.find((x) => x.id === raw[1]);
-    return m ? send(200, 'text/plain; charset=utf-8', m.raw) : send(404, 'text/plain', 'No such message');
+    if (m) send(200, 'text/plain; charset=utf-8', m.raw);
+    else send(404, 'text/plain', 'No such message');
+    return;
   }
   if (url.pathname === '/' && req.method === 'GET') {
     // The page's CSP also binds the sandboxed frames (srcdoc inherits it): no script, no remote resource.
-    return send(200, 'text/html; charset=utf-8', page(messages), {
+    send(200, 'text/html; charset=utf-8', page(messages), {
       'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-src 'self'; base-uri 'none'; form-action 'none'",
       'referrer-policy': 'no-referrer',
     });
+    return;
   }
   send(404, 'text/plain', 'Not found');
 }
@@ -136,9 +144,11 @@ function page(messages: InboxMessage[]): string {
       (m) => `<article>
 <h2>${escapeHtml(m.subject || '(no subject)')}</h2>
 <p class="meta">From ${escapeHtml(m.from)} · to ${escapeHtml(m.envelope.to.join(', '))} · ${escapeHtml(m.receivedAt)} · <a href="/messages/${m.id}/raw">source</a></p>
-<details><summary>Headers</summary><pre>${escapeHtml(Object.entries(m.headers)
-        .map(([k, v]) => `${k}: ${v}`)
-        .join('\n'))}</pre></details>
+<details><summary>Headers</summary><pre>${escapeHtml(
+        Object.entries(m.headers)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join('\n'),
+      )}</pre></details>
 ${m.html ? `<iframe sandbox title="HTML of message ${m.id}" srcdoc="${escapeHtml(m.html)}"></iframe>` : ''}
 <details${m.html ? '' : ' open'}><summary>Text</summary><pre>${escapeHtml(m.text)}</pre></details>
 </article>`,

@@ -27,9 +27,11 @@ const fr: EmailCatalog = {
   'footer.unsubscribe': 'Se désabonner de tous les e-mails',
   'signup.body':
     'Quelqu’un a tenté de créer un nouveau compte avec cette adresse e-mail. Vous avez déjà un compte : rien n’a été modifié et aucun compte n’a été créé.',
-  'signup.ifYou': 'Si c’était vous, connectez-vous comme d’habitude. Si vous avez oublié votre mot de passe, vous pouvez en choisir un nouveau :',
+  'signup.ifYou':
+    'Si c’était vous, connectez-vous comme d’habitude. Si vous avez oublié votre mot de passe, vous pouvez en choisir un nouveau :',
   'signup.reset': 'Choisir un nouveau mot de passe',
-  'signup.ifNot': 'Si ce n’était pas vous, vous n’avez rien à faire : personne ne peut se connecter à votre compte sans votre mot de passe.',
+  'signup.ifNot':
+    'Si ce n’était pas vous, vous n’avez rien à faire : personne ne peut se connecter à votre compte sans votre mot de passe.',
 };
 
 export default fr;
