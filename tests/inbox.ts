@@ -18,9 +18,9 @@ export async function emailsTo(to: string): Promise<InboxMessage[]> {
 }
 
 /**
- * The newest message to `to` (that `match` accepts), once it has arrived; fails after `timeoutMs`.
- * Waits for the first one, and with `count` for that many, so that a test can also prove a second
- * one did not follow (after draining the local queue).
+ * The newest message to `to` that `match` accepts (any, without it), once it has arrived; fails
+ * after `timeoutMs` (generous: the machine may be busy). To prove that nothing more came, drain the
+ * local queue (drainLocalEmail) and count with `emailsTo`.
  */
 export async function waitForEmail(opts: { to: string; match?: (m: InboxMessage) => boolean; timeoutMs?: number }): Promise<InboxMessage> {
   const until = Date.now() + (opts.timeoutMs ?? 15_000);

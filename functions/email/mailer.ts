@@ -125,7 +125,8 @@ async function detailedContent(job: MemberJob, locale: Locale, timezone: string 
     case 'reminder': {
       const event = (await getEvents([job.eventId])).get(job.eventId);
       if (!event) return undefined;
-      const values = { lead: job.lead, title: event.title, time: timeIn(event.startsAt, locale, timezone) };
+      // Isolated (FSI … PDI), so that a Latin title or time inside Arabic-script words keeps its own order.
+      const values = { lead: job.lead, title: isolate(event.title), time: isolate(timeIn(event.startsAt, locale, timezone)) };
       return {
         subject: { key: 'subject.reminder', values: { lead: job.lead } },
         lines: [{ key: 'body.reminder', values }],
@@ -140,6 +141,8 @@ async function detailedContent(job: MemberJob, locale: Locale, timezone: string 
       return { subject: { key: 'subject.announcement' }, lines: [{ key: 'body.announcement' }], action: open('/notifications') };
   }
 }
+
+const isolate = (s: string) => `\u2068${s}\u2069`;
 
 /** A start time in her time zone (UTC when she gave none, or one the runtime does not know), naming the zone. */
 function timeIn(iso: string, locale: Locale, timezone: string | undefined): string {

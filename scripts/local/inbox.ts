@@ -137,6 +137,10 @@ function answer(req: IncomingMessage, res: ServerResponse, messages: InboxMessag
 const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
+/** The text part, escaped, with its web addresses made links (the HTML part's frame cannot navigate). */
+const linkified = (text: string) =>
+  escapeHtml(text).replace(/https?:\/\/[^\s<>"']+/g, (url) => `<a href="${url}" target="_blank" rel="noreferrer">${url}</a>`);
+
 /** The inbox for people. A message's HTML is shown only inside a sandboxed frame (no scripts), never in the page. */
 function page(messages: InboxMessage[]): string {
   const items = messages
@@ -150,7 +154,7 @@ function page(messages: InboxMessage[]): string {
           .join('\n'),
       )}</pre></details>
 ${m.html ? `<iframe sandbox title="HTML of message ${m.id}" srcdoc="${escapeHtml(m.html)}"></iframe>` : ''}
-<details${m.html ? '' : ' open'}><summary>Text</summary><pre>${escapeHtml(m.text)}</pre></details>
+<details open><summary>Text</summary><pre dir="auto">${linkified(m.text)}</pre></details>
 </article>`,
     )
     .join('\n');

@@ -147,7 +147,7 @@ describe('a digest in her language and wording, through the real local SMTP serv
     expect(nudge.text).toContain('A mentoring request has been waiting 4 days for your answer.');
     const reminder = await waitForEmail({ to: a.email, match: subjectIs('Reminder: an event tomorrow') });
     // The event's title and its start in her time zone (Karachi, UTC+5): 14:00.
-    expect(reminder.text).toContain('“Financial investigations 101”');
+    expect(reminder.text).toContain('“\u2068Financial investigations 101\u2069”');
     expect(reminder.text).toContain('14:00');
     for (const m of [nudge, reminder]) {
       const { all: visible } = await decoded(m);
