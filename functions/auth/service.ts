@@ -123,7 +123,11 @@ export async function signUp(email: string, password: string, address: string, a
   await refuseWeak(password, email, 'password');
   const taken = (await cognito.signUp(email, password)) === 'taken';
   const locale = firstSupported(acceptedLanguages(acceptLanguage));
-  await enqueueEmails([{ id: `signup#${ulid()}`, kind: 'signup.attempt', address: email, locale, taken }]);
+  // The account is made (or was there): a queue that fails now must not turn that into an error
+  // answer, which would also differ between a new and a taken address. The notice is lost, logged.
+  await enqueueEmails([{ id: `signup#${ulid()}`, kind: 'signup.attempt', address: email, locale, taken }]).catch((e: unknown) =>
+    log.warn('signup notice not queued', { error: e instanceof Error ? e.name : 'unknown' }),
+  );
 }
 
 export async function confirm(email: string, code: string): Promise<void> {

@@ -10,6 +10,7 @@ import { SMTPServer } from 'smtp-server';
  *   GET    /messages/:id/raw    the message as it arrived (message/rfc822)
  *   DELETE /messages            forgets them all
  *   GET    /                    an inbox page for people
+ * Recipients whose address starts with `refuse-` are refused, so a failed send can be shown.
  * Plain SMTP without auth or STARTTLS: it listens on loopback only, and the mailer sends to it
  * exactly as it would to any SMTP server. Nothing leaves the machine.
  */
@@ -44,6 +45,12 @@ export async function startInbox(): Promise<LocalInbox> {
     hideSTARTTLS: true,
     logger: false,
     size: 10 * 1024 * 1024,
+    // A way to see a failed send: any address whose local part starts with `refuse-` is refused
+    // (550), as a receiving server refuses an unknown mailbox.
+    onRcptTo(address, _session, callback) {
+      if (address.address.toLowerCase().startsWith('refuse-')) callback(Object.assign(new Error('No such mailbox'), { responseCode: 550 }));
+      else callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));

@@ -5,6 +5,8 @@ import type { EmailJob } from '../../functions/email/jobs';
 import { deliver } from '../../functions/email/mailer';
 import { drainLocalEmail, enqueueEmails } from '../../functions/email/queue';
 import { unsubscribeToken } from '../../functions/email/token';
+import { db, TABLE, toAttr } from '../../functions/lib/db';
+import { keys } from '../../functions/lib/keys';
 import type { InboxMessage } from '../../scripts/local/inbox';
 import { Agent, app, board, expectError, member, ORIGIN, PASSWORD, signedInAgent, uniqueEmail } from '../helpers';
 import { emailsTo, waitForEmail } from '../inbox';
@@ -215,6 +217,20 @@ describe('each job is sent once', () => {
     expect(outcomes.sort()).toEqual(['sent', 'skipped', 'skipped']);
     await waitForEmail({ to: a.email });
     expect(await emailsTo(a.email)).toHaveLength(1);
+  });
+});
+
+describe('a send that fails', () => {
+  it('gives its claim back and throws, so that the queue’s retry can send it', async () => {
+    // The local inbox refuses addresses that start with `refuse-` (550), as a real server may.
+    const a = await member({}, 'refuse');
+    await emailOn(a, 'en');
+    const job: EmailJob = { id: jobId('refused'), kind: 'digest', memberId: a.userId, count: 1 };
+    await expect(deliver(job)).rejects.toThrow();
+    const marker = await db.getItem({ TableName: TABLE, Key: toAttr(keys.emailSent(job.id)), ConsistentRead: true });
+    expect(marker.Item).toBeUndefined();
+    // A retry tries again (and fails again here), rather than skipping it as sent.
+    await expect(deliver(job)).rejects.toThrow();
   });
 });
 
