@@ -2,6 +2,7 @@ import { isLocale, LOCALES, type Locale } from '../../shared/locales';
 import type { Preferences } from '../../shared/schemas';
 import { accountIdOfAddress } from '../auth/cognito';
 import { getEvents } from '../events/repository';
+import { sha256 } from '../lib/crypto';
 import { log } from '../lib/log';
 import { exportPreferences } from '../members/preferences';
 import { getMember } from '../members/repository';
@@ -29,14 +30,15 @@ export async function deliver(job: EmailJob): Promise<'sent' | 'skipped'> {
     log.info('email skipped', { kind: job.kind, job: job.id });
     return 'skipped';
   }
-  if (!(await claimJob(job.id))) {
+  const claim = claimIdOf(job);
+  if (!(await claimJob(claim))) {
     log.info('email already sent', { kind: job.kind, job: job.id });
     return 'skipped';
   }
   try {
     await sendEmail(email);
   } catch (e) {
-    await releaseJob(job.id).catch((r: unknown) =>
+    await releaseJob(claim).catch((r: unknown) =>
       log.error('email claim not released', { kind: job.kind, job: job.id, error: r instanceof Error ? r.name : 'unknown' }),
     );
     throw e;
@@ -45,10 +47,24 @@ export async function deliver(job: EmailJob): Promise<'sent' | 'skipped'> {
   return 'sent';
 }
 
+/**
+ * What makes an email unique: the job's id, except for the sign-up notice, which goes to an
+ * address at most once a day however many sign-ups name it, so that nobody can flood a member's
+ * inbox (and make it conspicuous) by signing up with her address over and over. Keyed by a hash
+ * of the address: the table keeps no address in a key.
+ */
+function claimIdOf(job: EmailJob): string {
+  if (job.kind !== 'signup.attempt') return job.id;
+  return `signup-notice#${sha256(job.address.trim().toLowerCase(), 'base64url')}#${new Date().toISOString().slice(0, 10)}`;
+}
+
 /** The sender, the same on every email: "CN" and a bare address, nothing that names the network. */
 function from() {
   return { name: 'CN', address: emailSettings().EMAIL_FROM };
 }
+
+/** RFC 3834: sent by a machine, so that no out-of-office reply answers it (and lands in a sent folder). */
+const AUTOMATIC = { 'Auto-Submitted': 'auto-generated' };
 
 const url = (path: string) => `${emailSettings().APP_ORIGIN}${path}`;
 
@@ -77,6 +93,7 @@ async function compose(job: EmailJob): Promise<OutgoingEmail | undefined> {
     html: rendered.html,
     // RFC 8058: a mail client's one-click unsubscribe POSTs here, without a session.
     headers: {
+      ...AUTOMATIC,
       'List-Unsubscribe': `<${url(`/api/email/unsubscribe?token=${token}`)}>`,
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
     },
@@ -180,5 +197,13 @@ async function composeSignUpAttempt(job: Extract<EmailJob, { kind: 'signup.attem
     action: { label: { key: 'signup.reset' }, url: url('/forgot-password') },
     after: [{ key: 'signup.ifNot' }],
   });
-  return { from: from(), to: job.address, subject: rendered.subject, text: rendered.text, html: rendered.html, memberId: ownerId };
+  return {
+    from: from(),
+    to: job.address,
+    subject: rendered.subject,
+    text: rendered.text,
+    html: rendered.html,
+    headers: AUTOMATIC,
+    memberId: ownerId,
+  };
 }

@@ -70,6 +70,7 @@ describe('a digest in her language and wording, through the real local SMTP serv
     expect(parsed.html).toContain('<title>آپ کے لیے نئی اطلاعات ہیں</title>');
     expect(m.headers['list-unsubscribe']).toMatch(new RegExp(`^<${ORIGIN}/api/email/unsubscribe\\?token=[A-Za-z0-9_.-]+>$`));
     expect(m.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
+    expect(m.headers['auto-submitted']).toBe('auto-generated');
     // No image, no remote resource, no script: nothing an inbox would fetch.
     expect(parsed.html).not.toMatch(/<img|<script|src=|url\(|<link/i);
   });
@@ -320,6 +321,14 @@ describe('sign-up tells the owner of a taken address, and nobody else anything',
     expect(m.text).toContain(`${ORIGIN}/forgot-password`);
     expect(`${m.text}\n${m.html}`).not.toMatch(/sign-in|\/api\/|token=/);
     expect(m.headers['list-unsubscribe']).toBeUndefined();
+    expect(await emailsTo(owner.email)).toHaveLength(1);
+  });
+
+  it('tells her once a day however many sign-ups name her address, so nobody can flood her inbox', async () => {
+    const owner = await signedInAgent('mail-taken-flood');
+    for (let i = 0; i < 3; i++) expect((await signUp(owner.email, 'en')).status).toBe(202);
+    await drainLocalEmail();
+    await waitForEmail({ to: owner.email });
     expect(await emailsTo(owner.email)).toHaveLength(1);
   });
 
