@@ -25,7 +25,8 @@ export type EmailJob =
    * `taken` is Cognito's own answer to this very sign-up (its UsernameExistsException), computed in
    * the code path that made or refused the account: exact, with no clock to compare, and it never
    * leaves the server (the queue is ours). `locale` is the request's first supported language, used
-   * when the owner has saved none.
+   * when the owner has saved none. Unlike the others it is sent at most once a day per address,
+   * however many jobs name it (see the mailer), so that repeated sign-ups cannot flood her inbox.
    */
   | { id: string; kind: 'signup.attempt'; address: string; locale: string; taken: boolean };
 
