@@ -3,6 +3,7 @@ import { accountRoutes } from './account/routes';
 import { authRoutes } from './auth/routes';
 import { boardMessageModerationRoutes, boardSettingsRoutes, ownBoardMessageRoutes } from './board/message-routes';
 import { boardRoutes } from './board/routes';
+import { emailRoutes } from './email/routes';
 import { createApi } from './lib/http';
 import { OpenApiDocumentSchema } from '../shared/schemas';
 import { buildOpenApi, describe, respond } from './lib/openapi';
@@ -46,6 +47,7 @@ export const app = createApi()
   .route('/api/moderation/messages', boardMessageModerationRoutes)
   .route('/api/reports', reportRoutes)
   .route('/api/notifications', notificationRoutes)
+  .route('/api/email', emailRoutes)
   .route('/api/events', eventRoutes)
   .route('/api/events', calendarRoutes)
   .route('/api/series', seriesRoutes)

@@ -12,7 +12,7 @@ import { printOutbox } from './local/outbox';
 import { startLocalServices } from './local/services';
 
 /**
- * `npm start`: DynamoDB Local, cognito-local, the API and the built SPA, all on 127.0.0.1.
+ * `npm start`: DynamoDB Local, cognito-local, the local inbox, the API and the built SPA, all on 127.0.0.1.
  * PORT (default 3000) picks the port; DATA_DIR keeps data between runs; DEMO_PASSWORD sets the
  * demo accounts' password; EXIT_URL sets where the quick exit goes. Ctrl-C stops every child process.
  */
@@ -135,6 +135,8 @@ export async function startServer(opts: { port: number; dataDir?: string; quiet?
     seeded,
     accounts: DEMO_ACCOUNTS,
     password: demoPassword(),
+    /** The local inbox: every email the app sent (scripts/local/inbox.ts). */
+    inboxUrl: services.inboxUrl,
     /** Where the codes cognito-local "emailed" are kept (scripts/local/outbox.ts). */
     outbox: { dataDir: services.cognitoDataDir, userPoolId: services.env.USER_POOL_ID ?? '' },
   };
@@ -152,8 +154,9 @@ if (isMain) {
       console.log(
         `\n${s.seeded.seeded ? `Seeded ${s.seeded.members} demo members.` : 'Demo data already present.'} Press Ctrl-C to stop.\n`,
       );
+      console.log(`Local inbox (every email the app sends, kept in memory): ${s.inboxUrl}\n`);
       console.log(
-        'Local mode sends no email: the codes it would send (sign-up, password reset) are printed here, each saying what it is for.\n',
+        'Cognito’s own emails (sign-up and password-reset codes) are not sent locally: they are printed here, each saying what it is for.\n',
       );
       printOutbox(s.outbox.dataDir, s.outbox.userPoolId, (line) => console.log(line));
       let stopping = false;

@@ -276,3 +276,19 @@ export async function revoke(refreshToken: string): Promise<void> {
 export async function deleteOwnUser(accessToken: string): Promise<void> {
   await call(() => idp().then(({ sdk, client }) => client.send(new sdk.DeleteUserCommand({ AccessToken: accessToken }))));
 }
+
+/**
+ * The account id (`sub`) of an address, or undefined when it has no account. For the mailer only
+ * (the owner of a taken address is written to in her own language): it needs
+ * `cognito-idp:AdminGetUser`, which no API function has.
+ */
+export async function accountIdOfAddress(email: string): Promise<string | undefined> {
+  try {
+    const { sdk, client } = await idp();
+    const user = await client.send(new sdk.AdminGetUserCommand({ UserPoolId: config.USER_POOL_ID, Username: email }));
+    return user.UserAttributes?.find((a) => a.Name === 'sub')?.Value ?? user.Username;
+  } catch (e) {
+    if (e instanceof Error && e.name === 'UserNotFoundException') return undefined;
+    throw e;
+  }
+}

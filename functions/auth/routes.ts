@@ -95,6 +95,7 @@ export const authRoutes = new Hono<Env>()
         email,
         password,
         addressOf((n) => c.req.header(n)),
+        c.req.header('accept-language'),
       );
       return respond(c, SignedUpSchema, {}, 202);
     },

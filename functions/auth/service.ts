@@ -6,6 +6,10 @@ import type { Session, Tokens } from '../lib/session';
 import type { IdleMinutes } from '../../shared/discretion';
 import { endSession, endSessions, listSessions, sessionLive, setIdleLimit, startSession } from '../lib/sessions';
 import * as throttle from '../lib/throttle';
+import { firstSupported } from '../../shared/locales';
+import { enqueueEmails } from '../email/queue';
+import { ulid } from '../lib/ids';
+import { acceptedLanguages } from '../members/preferences';
 import { getMember } from '../members/repository';
 import { rolesOf } from '../members/service';
 import * as cognito from './cognito';
@@ -107,16 +111,23 @@ async function reauthenticate(email: string, password: string): Promise<cognito.
  * A new account; `address` is counted when the per-address sign-up limit is on. A taken address
  * gets the same answer as a new one, after the same checks in the same order (the limit, then the
  * password's strength, then Cognito), so that neither the answer nor which check refused it says
- * whether an address belongs to the network. Its owner is to be told by email that someone tried;
- * the product sends no email yet (that lands with issue 13), so for now the attempt is only logged,
- * without the address.
+ * whether an address belongs to the network. Either way exactly one `signup.attempt` job is queued
+ * (the same work, so the same time): the mailer tells the owner of a taken address that someone
+ * tried, and sends nothing for a new one. `acceptLanguage` picks the email's language when the
+ * owner has saved none.
  */
-export async function signUp(email: string, password: string, address: string): Promise<void> {
+export async function signUp(email: string, password: string, address: string, acceptLanguage?: string): Promise<void> {
   if (config.SIGNUP_MAX_PER_ADDRESS > 0) {
     await throttle.consume('signup', address, config.SIGNUP_MAX_PER_ADDRESS, config.SIGNUP_WINDOW_SECONDS);
   }
   await refuseWeak(password, email, 'password');
-  if ((await cognito.signUp(email, password)) === 'taken') log.info('signup_taken');
+  const taken = (await cognito.signUp(email, password)) === 'taken';
+  const locale = firstSupported(acceptedLanguages(acceptLanguage));
+  // The account is made (or was there): a queue that fails now must not turn that into an error
+  // answer, which would also differ between a new and a taken address. The notice is lost, logged.
+  await enqueueEmails([{ id: `signup#${ulid()}`, kind: 'signup.attempt', address: email, locale, taken }]).catch((e: unknown) =>
+    log.warn('signup notice not queued', { error: e instanceof Error ? e.name : 'unknown' }),
+  );
 }
 
 export async function confirm(email: string, code: string): Promise<void> {

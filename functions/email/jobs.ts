@@ -22,7 +22,12 @@ export type EmailJob =
    * Someone tried to create an account with an address that already has one: its owner is told,
    * with no link that signs in. Queued for every sign-up, new or taken alike, so that the sign-up
    * request does the same work either way; the mailer sends only when the address is taken.
+   * `taken` is Cognito's own answer to this very sign-up (its UsernameExistsException), computed in
+   * the code path that made or refused the account: exact, with no clock to compare, and it never
+   * leaves the server (the queue is ours). `locale` is the request's first supported language, used
+   * when the owner has saved none. Unlike the others it is sent at most once a day per address,
+   * however many jobs name it (see the mailer), so that repeated sign-ups cannot flood her inbox.
    */
-  | { id: string; kind: 'signup.attempt'; address: string; locale: string };
+  | { id: string; kind: 'signup.attempt'; address: string; locale: string; taken: boolean };
 
 export type EmailKind = EmailJob['kind'];

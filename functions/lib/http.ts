@@ -37,6 +37,12 @@ export type Env = {
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/**
+ * RFC 8058: a mail client's one-click unsubscribe POSTs `List-Unsubscribe=One-Click` as a form.
+ * The route reads only its query (the signed token), never the body; every other route takes JSON.
+ */
+const FORM_BODY_PATHS = new Set(['/api/email/unsubscribe']);
+const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data']);
 
 /** AWS SDK errors that mean "the database could not do it now"; nothing was written. */
 const UNAVAILABLE = new Set([
@@ -176,7 +182,8 @@ export function createApi(opts: { originSecret?: string } = { originSecret: conf
     const hasBody = length > 0 || c.req.header('transfer-encoding') !== undefined;
     if (hasBody) {
       const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
-      if (type !== 'application/json') throw new UnsupportedMediaTypeError();
+      if (type !== 'application/json' && !(FORM_BODY_PATHS.has(c.req.path) && FORM_TYPES.has(type ?? '')))
+        throw new UnsupportedMediaTypeError();
     }
     return next();
   });

@@ -256,6 +256,14 @@ export const keys = {
     gsi2sk: `${goalId}#${date}#${checkInId}`,
   }),
 
+  // ── email (issue 13)
+  /**
+   * That an email job was sent (or is being sent): its conditional put, before sending, is what
+   * sends each job once however often it is delivered. Expired by TTL after about 30 days. Keyed by
+   * the job's id alone: one Get or Put, never listed.
+   */
+  emailSent: (jobId: string) => ({ pk: `EMAILJOB#${jobId}`, sk: 'SENT' }),
+
   /** The audit log: a head item holding the chain's last hash, and entries newest first on GSI1. */
   auditHead: () => ({ pk: 'AUDIT', sk: 'HEAD' }),
   auditEntry: (seq: number) => ({ pk: 'AUDIT', sk: `E#${String(seq).padStart(12, '0')}` }),

