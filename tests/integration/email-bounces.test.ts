@@ -43,7 +43,9 @@ function sesEvent(kind: 'Bounce' | 'Complaint', memberId: string | undefined, op
           bounce: {
             bounceType: opts.bounceType ?? 'Permanent',
             bounceSubType: opts.bounceType === 'Transient' ? 'MailboxFull' : 'General',
-            bouncedRecipients: [{ emailAddress: 'someone@example.net', action: 'failed', status: '5.1.1', diagnosticCode: 'smtp; 550 5.1.1 user unknown' }],
+            bouncedRecipients: [
+              { emailAddress: 'someone@example.net', action: 'failed', status: '5.1.1', diagnosticCode: 'smtp; 550 5.1.1 user unknown' },
+            ],
             timestamp,
             feedbackId: `0107018f-${randomUUID()}-000000`,
             reportingMTA: 'dns; a1-2.smtp-out.eu-central-1.amazonses.com',
