@@ -65,6 +65,8 @@ export class Email extends Construct {
   readonly eventsTopic: sns.Topic;
   readonly alarmTopic: sns.Topic;
   readonly deadLetterAlarm: cloudwatch.Alarm;
+  /** What the mailer's settings parse (functions/email/settings.ts), for any function that signs or reads email links. */
+  readonly settings: Readonly<Record<string, string>>;
 
   constructor(scope: Construct, id: string, props: EmailProps) {
     super(scope, id);
@@ -122,6 +124,14 @@ export class Email extends Construct {
       events: [ses.EmailSendingEvent.BOUNCE, ses.EmailSendingEvent.COMPLAINT],
     });
 
+    this.settings = {
+      APP_ORIGIN: props.appOrigin,
+      EMAIL_TRANSPORT: 'ses',
+      EMAIL_FROM: props.fromAddress,
+      SES_CONFIGURATION_SET: this.configurationSet.configurationSetName,
+      EMAIL_TOKEN_SECRET: props.tokenSecret,
+    };
+
     this.mailer = new ApiFunction(this, 'Mailer', {
       entry: 'functions/handlers/mailer.ts',
       timeout: MAILER_TIMEOUT,
@@ -129,14 +139,7 @@ export class Email extends Construct {
       // beside the bundle (installed from the lock file) and loads from there.
       nodeModules: MAILER_NODE_MODULES,
       description: 'Champions Network: send the queued emails through SES',
-      environment: {
-        ...props.environment,
-        APP_ORIGIN: props.appOrigin,
-        EMAIL_TRANSPORT: 'ses',
-        EMAIL_FROM: props.fromAddress,
-        SES_CONFIGURATION_SET: this.configurationSet.configurationSetName,
-        EMAIL_TOKEN_SECRET: props.tokenSecret,
-      },
+      environment: { ...props.environment, ...this.settings },
     }).function;
     grantItemReadWrite(props.table, this.mailer);
     // The sign-up attempt email goes only to an address that has an account: the mailer asks the pool.
@@ -190,6 +193,16 @@ export class Email extends Construct {
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
     this.deadLetterAlarm.addAlarmAction(new cloudwatchActions.SnsAction(this.alarmTopic));
+  }
+
+  /**
+   * The email settings for an API function that reads the mailer's links (the one-click
+   * unsubscribe checks the token they carry). Its APP_ORIGIN is the one the function already has
+   * on a custom domain; without one it is the site's CloudFront address, which is also the Origin
+   * the browser sends there, so the API's CSRF check agrees.
+   */
+  readSettings(fn: lambda.Function): void {
+    for (const [name, value] of Object.entries(this.settings)) fn.addEnvironment(name, value);
   }
 
   /** The settings and the one permission a function needs to hand jobs to the mailer. */

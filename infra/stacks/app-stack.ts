@@ -38,6 +38,12 @@ export interface ApiDomain {
   readonly userPoolActions?: readonly string[];
   /** Hands emails to the mailer (issue 13): gets EMAIL_QUEUE_URL and sqs:SendMessage on that queue alone. */
   readonly enqueuesEmail?: boolean;
+  /**
+   * Reads the links the mailer signs (the one-click unsubscribe, `POST /api/email/unsubscribe`):
+   * gets the email settings, EMAIL_TOKEN_SECRET among them. No such domain yet; the one that
+   * serves that route sets this.
+   */
+  readonly readsEmailLinks?: boolean;
 }
 
 const anyMethod = (path: string): ApiRoute => ({ path, methods: [ANY] });
@@ -308,6 +314,7 @@ export class AppStack extends Stack {
         props.userPool.grant(fn, ...domain.userPoolActions);
       }
       if (domain.enqueuesEmail) email?.enqueuer(fn);
+      if (domain.readsEmailLinks) email?.readSettings(fn);
 
       const integration = new HttpLambdaIntegration(`${id}Integration`, fn);
       for (const route of domain.routes) {

@@ -1,8 +1,11 @@
-import { Match } from 'aws-cdk-lib/assertions';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { VERIFICATION_EMAIL } from '../../infra/constructs/auth';
-import { API_DOMAINS } from '../../infra/stacks/app-stack';
-import { type CfnResourceJson, onlyResource, resourcesOfType, synthTemplates } from './synth';
+import { PLACEHOLDER_SITE_PATH } from '../../infra/champions-network';
+import { API_DOMAINS, AppStack } from '../../infra/stacks/app-stack';
+import { DataStack } from '../../infra/stacks/data-stack';
+import { type CfnResourceJson, onlyResource, resourcesOfType, synthTemplates, TEST_ENV } from './synth';
 
 const DOMAIN = 'mail.example.org';
 const { app, data } = synthTemplates({ email: { domain: DOMAIN, alarmEmail: 'ops@example.org' } });
@@ -256,5 +259,35 @@ describe('without a sending domain', () => {
     const pool = onlyResource(plainData, 'AWS::Cognito::UserPool');
     expect(pool.Properties.EmailConfiguration).toBeUndefined();
     expect(pool.Properties.VerificationMessageTemplate).toMatchObject({ EmailSubject: VERIFICATION_EMAIL.subject });
+  });
+});
+
+describe('a function that reads the mailer’s links', () => {
+  it('gets the email settings, the unsubscribe key among them, and nothing to send with', () => {
+    const cdkApp = new App({ context: { 'aws:cdk:bundling-stacks': [] }, builtinCloudFormationValidation: false });
+    const dataStack = new DataStack(cdkApp, 'Data', { env: TEST_ENV });
+    const appStack = new AppStack(cdkApp, 'App', {
+      env: TEST_ENV,
+      table: dataStack.table,
+      userPool: dataStack.userPool,
+      userPoolClient: dataStack.userPoolClient,
+      siteAssetPath: PLACEHOLDER_SITE_PATH,
+      email: { domain: DOMAIN, fromAddress: `cn@${DOMAIN}` },
+      domains: [{ name: 'email', entry: 'functions/handlers/meta.ts', routes: [], readsEmailLinks: true }],
+    });
+    const template = Template.fromStack(appStack);
+    const fn = Object.values(resourcesOfType(template, 'AWS::Lambda::Function')).find(
+      (f) => f.Properties.Description === 'Champions Network API: email',
+    );
+    if (!fn) throw new Error('no email function');
+    expect(variablesOf(fn)).toMatchObject({ EMAIL_TRANSPORT: 'ses', EMAIL_FROM: `cn@${DOMAIN}` });
+    expect(JSON.stringify(variablesOf(fn).EMAIL_TOKEN_SECRET)).toContain('{{resolve:secretsmanager:');
+    expect(variablesOf(fn).EMAIL_QUEUE_URL).toBeUndefined();
+    const role = JSON.stringify((fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0]);
+    const policies = Object.values(resourcesOfType(template, 'AWS::IAM::Policy')).filter((p) =>
+      JSON.stringify(p.Properties.Roles).includes(role),
+    );
+    expect(policies.length).toBeGreaterThan(0);
+    expect(JSON.stringify(policies)).not.toMatch(/"(ses|sqs):/);
   });
 });
