@@ -100,8 +100,8 @@ export async function handleEmailEvent(message: string, now = new Date()): Promi
               ...keys.emailEvent(event.sesMessageId),
               entity: 'emailEvent',
               version: 1,
+              // No member id: the marker outlives nothing of hers (erasure need not find it).
               kind: event.kind,
-              memberId,
               at,
               ttl: Math.floor(now.getTime() / 1000) + MARKER_DAYS * 24 * 60 * 60,
             }),
