@@ -193,6 +193,19 @@ export class Email extends Construct {
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
     this.deadLetterAlarm.addAlarmAction(new cloudwatchActions.SnsAction(this.alarmTopic));
+    // The topic's policy (it denies any request without TLS) replaces SNS's default one, so the
+    // alarm's publishing is allowed explicitly, for this alarm only.
+    this.alarmTopic.addToResourcePolicy(
+      new iam.PolicyStatement({
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.alarmTopic.topicArn],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': stack.account },
+          ArnLike: { 'aws:SourceArn': this.deadLetterAlarm.alarmArn },
+        },
+      }),
+    );
   }
 
   /**

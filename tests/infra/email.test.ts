@@ -80,6 +80,22 @@ describe('the email queue', () => {
       TreatMissingData: 'notBreaching',
     });
     const [actionTopic] = alarm.Properties.AlarmActions as { Ref: string }[];
+    app.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [{ Ref: actionTopic?.Ref }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Action: 'sns:Publish', Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' } }),
+        ]),
+      },
+    });
+    // CloudWatch and SES may use the topics' key, for this account only.
+    const key = onlyResource(app, 'AWS::KMS::Key');
+    expect(key.Properties.EnableKeyRotation).toBe(true);
+    const keyStatements = (key.Properties.KeyPolicy as { Statement: { Principal: unknown; Condition?: unknown }[] }).Statement;
+    for (const service of ['cloudwatch.amazonaws.com', 'ses.amazonaws.com']) {
+      const statement = keyStatements.find((st) => JSON.stringify(st.Principal) === JSON.stringify({ Service: service }));
+      expect(statement?.Condition, service).toEqual({ StringEquals: { 'aws:SourceAccount': '123456789012' } });
+    }
     app.hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'email',
       Endpoint: 'ops@example.org',
