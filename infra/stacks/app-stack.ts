@@ -355,6 +355,8 @@ export class AppStack extends Stack {
         environment,
         description: 'Champions Network: queue the email digests and nudges now due',
         schedule: events.Schedule.rate(Duration.minutes(15)),
+        // A run pages through every member with email on and queues in tens: more than a request's 10 s.
+        timeout: Duration.minutes(2),
       });
       grantItemReadWrite(props.table, digest.function);
       email.enqueuer(digest.function);

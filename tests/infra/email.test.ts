@@ -229,6 +229,9 @@ describe('the functions that queue emails', () => {
     );
     const targets = (rule?.Properties.Targets ?? []) as { Arn: { 'Fn::GetAtt': [string, string] } }[];
     expect(targets.map((t) => t.Arn['Fn::GetAtt'][0])).toEqual([digestId]);
+    // Well inside the quarter of an hour, so two runs overlap only when one is retried.
+    const [, digest] = functionNamed('email digests and nudges');
+    expect(Number(digest.Properties.Timeout)).toBeLessThanOrEqual(15 * 60);
   });
 
   it('add the mailer, the events function and the digest to the API functions and sweepers', () => {
