@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type App, type Environment, Tags, Validations } from 'aws-cdk-lib';
+import { Annotations, type App, type Environment, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { REPO_ROOT } from './paths';
 import { AppStack, type AppStackProps } from './stacks/app-stack';
@@ -20,7 +20,21 @@ export interface ChampionsNetworkProps {
   readonly siteAssetPath?: string;
   /** Where the quick exit sends her. @default DEFAULT_EXIT_URL (shared/discretion.ts) */
   readonly exitUrl?: string;
+  /**
+   * The network's email (issue 13), sent through SES as `cn@<domain>`. Without it nothing is
+   * emailed and no email resources are built (synth says so).
+   */
+  readonly email?: {
+    readonly domain: string;
+    /** Told when an email job is parked in the dead-letter queue. */
+    readonly alarmEmail?: string;
+    /** @default true; false until SES has verified the domain (Cognito refuses an unverified one) */
+    readonly userPoolThroughSes?: boolean;
+  };
 }
+
+/** The neutral sender of every email, at the sending domain: no name, no network. */
+export const senderAddress = (domain: string) => `cn@${domain}`;
 
 export interface ChampionsNetwork {
   readonly dataStack: DataStack;
@@ -42,6 +56,13 @@ export function defineChampionsNetwork(app: App, props: ChampionsNetworkProps): 
     description: 'Champions Network: member data (DynamoDB table, Cognito user pool). Retained on delete.',
     // Production data is never one `cdk destroy` away.
     terminationProtection: props.stage === 'prod',
+    email: props.email
+      ? {
+          domain: props.email.domain,
+          fromAddress: senderAddress(props.email.domain),
+          userPoolThroughSes: props.email.userPoolThroughSes ?? true,
+        }
+      : undefined,
   });
 
   const appStack = new AppStack(app, `${prefix}-App`, {
@@ -53,7 +74,17 @@ export function defineChampionsNetwork(app: App, props: ChampionsNetworkProps): 
     siteAssetPath: props.siteAssetPath ?? (existsSync(join(WEB_DIST_PATH, 'index.html')) ? WEB_DIST_PATH : PLACEHOLDER_SITE_PATH),
     customDomain: props.customDomain,
     exitUrl: props.exitUrl,
+    email: props.email
+      ? { domain: props.email.domain, fromAddress: senderAddress(props.email.domain), alarmEmail: props.email.alarmEmail }
+      : undefined,
   });
+  if (!props.email) {
+    Annotations.of(appStack).addWarningV2(
+      'champions:email-off',
+      'No emailDomain: nothing is emailed. Set -c emailDomain=<domain> to build the SES identity, the email ' +
+        'queue and dead-letter alarm, the mailer, the digest schedule and the bounce handling (README, Email).',
+    );
+  }
 
   Tags.of(app).add('project', 'champions-network');
   Tags.of(app).add('stage', props.stage);

@@ -30,6 +30,12 @@ export async function enqueueEmails(jobs: EmailJob[]): Promise<void> {
     }
     return;
   }
+  if (process.env.LOCAL_MODE !== 'true') {
+    // In AWS without email set up (no emailDomain at deployment) there is no queue and no mailer:
+    // nothing is sent, and the change that asked for the email stands.
+    log.info('email not set up', { kinds: jobs.map((j) => j.kind).join(',') });
+    return;
+  }
   for (const job of jobs) {
     const p = (import(LOCAL_MAILER) as Promise<typeof import('./mailer')>)
       .then((m) => m.deliver(job))

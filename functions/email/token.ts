@@ -9,7 +9,17 @@ import { emailSettings } from './settings';
  */
 const PURPOSE = 'unsubscribe';
 
-const mac = (payload: string) => nodeCrypto().createHmac('sha256', emailSettings().EMAIL_TOKEN_SECRET).update(payload).digest();
+const mac = (payload: string, secret = emailSettings().EMAIL_TOKEN_SECRET) =>
+  nodeCrypto().createHmac('sha256', secret).update(payload).digest();
+
+/** The signing secret, or none where email is not set up (AWS without emailDomain): no token is then ours. */
+function secretOrNone(): string | undefined {
+  try {
+    return emailSettings().EMAIL_TOKEN_SECRET;
+  } catch {
+    return undefined;
+  }
+}
 
 export function unsubscribeToken(memberId: string): string {
   const payload = `${PURPOSE}.${memberId}`;
@@ -22,8 +32,10 @@ export function memberOfToken(token: string): string | undefined {
   if (!id64 || !sig64 || rest.length > 0 || !/^[A-Za-z0-9_-]+$/.test(id64) || !/^[A-Za-z0-9_-]+$/.test(sig64)) return undefined;
   const memberId = Buffer.from(id64, 'base64url').toString('utf8');
   if (!memberId || Buffer.from(memberId, 'utf8').toString('base64url') !== id64) return undefined;
+  const secret = secretOrNone();
+  if (!secret) return undefined;
   const given = Buffer.from(sig64, 'base64url');
-  const expected = mac(`${PURPOSE}.${memberId}`);
+  const expected = mac(`${PURPOSE}.${memberId}`, secret);
   if (given.length !== expected.length || !nodeCrypto().timingSafeEqual(given, expected)) return undefined;
   return memberId;
 }

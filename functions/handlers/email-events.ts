@@ -1,4 +1,15 @@
 import type { SNSEvent } from 'aws-lambda';
+import { handleEmailEvent } from '../email/bounces';
 
-/** SNS: SES bounce and complaint events (placeholder until the bounce handling lands, issue 13). */
-export const handler = async (_event: SNSEvent): Promise<{ handled: number }> => ({ handled: 0 });
+/**
+ * SNS: SES bounce and complaint events (issue 13). A permanent bounce or a complaint turns her
+ * email off and tells her in the app; a malformed message is logged (ids only) and skipped. A
+ * failure (DynamoDB unavailable) throws, so Lambda retries the delivery; handling is idempotent.
+ */
+export const handler = async (event: SNSEvent): Promise<{ handled: number }> => {
+  let handled = 0;
+  for (const record of event.Records) {
+    if ((await handleEmailEvent(record.Sns.Message)) === 'email.off') handled++;
+  }
+  return { handled };
+};

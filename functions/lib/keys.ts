@@ -264,6 +264,13 @@ export const keys = {
    */
   emailSent: (jobId: string) => ({ pk: `EMAILJOB#${jobId}`, sk: 'SENT' }),
 
+  // ── email: bounces and complaints (issue 13, infra)
+  /**
+   * That an SES bounce or complaint event was handled, keyed by the SES message id, alone in its
+   * partition and expired by TTL: a repeated SNS delivery finds it and does nothing.
+   */
+  emailEvent: (sesMessageId: string) => ({ pk: `EMAILEVENT#${sesMessageId}`, sk: 'HANDLED' }),
+
   /** The audit log: a head item holding the chain's last hash, and entries newest first on GSI1. */
   auditHead: () => ({ pk: 'AUDIT', sk: 'HEAD' }),
   auditEntry: (seq: number) => ({ pk: 'AUDIT', sk: `E#${String(seq).padStart(12, '0')}` }),

@@ -7,7 +7,11 @@ import { addSecurityChecks, defineChampionsNetwork } from '../champions-network'
  *
  *   cdk deploy --all -c stage=prod -c domainName=champions.example.org \
  *     -c certificateArn=arn:aws:acm:us-east-1:123456789012:certificate/... \
- *     -c exitUrl=https://weather.example.org/
+ *     -c exitUrl=https://weather.example.org/ \
+ *     -c emailDomain=mail.example.org -c alarmEmail=ops@example.org
+ *
+ * Without emailDomain nothing is emailed (README, Email). `-c userPoolSes=false` keeps the user
+ * pool on Cognito's own sender until SES has verified the domain's DKIM records.
  */
 const app = new App();
 
@@ -18,6 +22,16 @@ const certificateArn = optionalContext(app, 'certificateArn');
 const exitUrlContext = optionalContext(app, 'exitUrl');
 const exitUrl = exitUrlContext === undefined ? undefined : exitUrlOf(exitUrlContext);
 if (exitUrlContext !== undefined && exitUrl === undefined) throw new Error('exitUrl must be an absolute http(s) URL');
+// The network's email (issue 13): the sending domain (its SES identity), who hears of a parked job.
+const emailDomain = optionalContext(app, 'emailDomain');
+const alarmEmail = optionalContext(app, 'alarmEmail');
+const userPoolSes = optionalContext(app, 'userPoolSes');
+if (emailDomain !== undefined && !/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(emailDomain)) {
+  throw new Error('emailDomain must be a lower-case domain name, e.g. mail.example.org');
+}
+if (alarmEmail !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(alarmEmail)) throw new Error('alarmEmail must be an email address');
+if (alarmEmail !== undefined && emailDomain === undefined) throw new Error('alarmEmail needs emailDomain (there is no email without it)');
+if (userPoolSes !== undefined && !['true', 'false'].includes(userPoolSes)) throw new Error('userPoolSes must be true or false');
 if ((domainName === undefined) !== (certificateArn === undefined)) {
   throw new Error('domainName and certificateArn (ACM, us-east-1) must be given together');
 }
@@ -28,6 +42,7 @@ defineChampionsNetwork(app, {
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
   customDomain: domainName && certificateArn ? { domainName, certificateArn } : undefined,
   exitUrl,
+  email: emailDomain ? { domain: emailDomain, alarmEmail, userPoolThroughSes: userPoolSes !== 'false' } : undefined,
 });
 
 addSecurityChecks(app);

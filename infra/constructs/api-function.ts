@@ -19,6 +19,8 @@ export interface ApiFunctionProps {
    * cold starts that do not need them.
    */
   readonly nodeModules?: readonly string[];
+  /** @default 10 seconds */
+  readonly timeout?: Duration;
   /** @default 30 days */
   readonly logRetention?: logs.RetentionDays;
   readonly description?: string;
@@ -59,7 +61,7 @@ export class ApiFunction extends Construct {
       memorySize: 512,
       // Every request is a few DynamoDB/Cognito calls; anything slower than this is a fault
       // better surfaced as an error than left holding a connection.
-      timeout: Duration.seconds(10),
+      timeout: props.timeout ?? Duration.seconds(10),
       role,
       logGroup: this.logGroup,
       description: props.description,

@@ -13,11 +13,28 @@ export const BOARD_GROUP_NAME = 'board';
  * behalf (USER_PASSWORD_AUTH) and keeps the tokens in HttpOnly cookies, so the client has no
  * secret, no OAuth/hosted UI, and short-lived tokens.
  */
+export interface AuthProps {
+  /**
+   * Sends the pool's codes through SES from the network's neutral sender instead of Cognito's
+   * own address (a few dozen a day at most, and a `no-reply@verificationemail.com` sender).
+   * @default Cognito's default email
+   */
+  readonly ses?: { readonly fromEmail: string; readonly domain: string };
+}
+
+/**
+ * What the pool's codes say: nothing about the network, so a code in a shared inbox gives no
+ * member away (issue 13). The same template serves sign-up and forgotten passwords.
+ */
+export const VERIFICATION_EMAIL = { subject: 'Your code', body: 'Your code is {####}' } as const;
+/** The display name of every email the network sends: neutral (issue 13). */
+export const NEUTRAL_SENDER_NAME = 'CN';
+
 export class Auth extends Construct {
   readonly userPool: cognito.UserPool;
   readonly userPoolClient: cognito.UserPoolClient;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: AuthProps = {}) {
     super(scope, id);
 
     this.userPool = new cognito.UserPool(this, 'UserPool', {
@@ -26,6 +43,18 @@ export class Auth extends Construct {
       signInCaseSensitive: false,
       selfSignUpEnabled: true,
       autoVerify: { email: true },
+      userVerification: {
+        emailStyle: cognito.VerificationEmailStyle.CODE,
+        emailSubject: VERIFICATION_EMAIL.subject,
+        emailBody: VERIFICATION_EMAIL.body,
+      },
+      email: props.ses
+        ? cognito.UserPoolEmail.withSES({
+            fromEmail: props.ses.fromEmail,
+            fromName: NEUTRAL_SENDER_NAME,
+            sesVerifiedDomain: props.ses.domain,
+          })
+        : undefined,
       // A changed email only replaces the old one once the new one is verified, so a typo or a
       // hijacked session cannot move the account to an address nobody controls.
       keepOriginal: { email: true },

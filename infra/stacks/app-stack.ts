@@ -10,6 +10,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { ApiFunction } from '../constructs/api-function';
+import { Email } from '../constructs/email';
 import { ScheduledFunction } from '../constructs/scheduled-function';
 import { StaticSite } from '../constructs/static-site';
 import { grantItemReadWrite } from '../constructs/table';
@@ -35,6 +36,14 @@ export interface ApiDomain {
    * with the member's own tokens (SignUp, InitiateAuth, GlobalSignOut, DeleteUser, ...) need none.
    */
   readonly userPoolActions?: readonly string[];
+  /** Hands emails to the mailer (issue 13): gets EMAIL_QUEUE_URL and sqs:SendMessage on that queue alone. */
+  readonly enqueuesEmail?: boolean;
+  /**
+   * Reads the links the mailer signs (the one-click unsubscribe, `POST /api/email/unsubscribe`):
+   * gets the email settings, EMAIL_TOKEN_SECRET among them. No such domain yet; the one that
+   * serves that route sets this.
+   */
+  readonly readsEmailLinks?: boolean;
 }
 
 const anyMethod = (path: string): ApiRoute => ({ path, methods: [ANY] });
@@ -51,6 +60,8 @@ export const API_DOMAINS: readonly ApiDomain[] = [
     routes: [anyMethod('/api/auth/{proxy+}')],
     // The common-password list (several MB) is imported lazily, only when a password is set.
     nodeModules: ['@zxcvbn-ts/language-common'],
+    // Every sign-up queues the owner's email (sent only when the address is taken).
+    enqueuesEmail: true,
   },
   {
     name: 'members',
@@ -70,6 +81,8 @@ export const API_DOMAINS: readonly ApiDomain[] = [
     name: 'board',
     entry: 'functions/handlers/board.ts',
     routes: [anyMethod('/api/board/{proxy+}')],
+    // Application decisions and announcements are emailed.
+    enqueuesEmail: true,
   },
   {
     name: 'mentorship',
@@ -104,6 +117,8 @@ export const API_DOMAINS: readonly ApiDomain[] = [
     name: 'notifications',
     entry: 'functions/handlers/notifications.ts',
     routes: [anyMethod('/api/notifications'), anyMethod('/api/notifications/{proxy+}'), anyMethod('/api/email/{proxy+}')],
+    // The one-click unsubscribe checks the token the mailer signed.
+    readsEmailLinks: true,
   },
   {
     name: 'programme',
@@ -157,6 +172,18 @@ export interface AppStackProps extends StackProps {
   readonly exitUrl?: string;
   /** @default API_DOMAINS */
   readonly domains?: readonly ApiDomain[];
+  /**
+   * The network's email (issue 13). Without it nothing is emailed: no queue, mailer, digest or
+   * SES resources are built, and the functions get no EMAIL_QUEUE_URL.
+   */
+  readonly email?: {
+    /** Sending domain; its SES identity is in the data stack. */
+    readonly domain: string;
+    /** The neutral sender, `cn@<domain>`. */
+    readonly fromAddress: string;
+    /** Told when an email job is parked in the dead-letter queue. */
+    readonly alarmEmail?: string;
+  };
 }
 
 /**
@@ -259,6 +286,23 @@ export class AppStack extends Stack {
       },
     });
 
+    // Before the functions: the mailer's links lead to the site's address.
+    this.site = new StaticSite(this, 'Site', {
+      siteAssetPath: props.siteAssetPath,
+      exitUrl: props.exitUrl,
+      apiDomainName: `${this.api.apiId}.execute-api.${this.region}.${this.urlSuffix}`,
+      // The same dynamic reference as the functions' ORIGIN_SECRET (resolved at deploy time).
+      originSecret: originSecret.secretValue.unsafeUnwrap(),
+      customDomain: props.customDomain
+        ? {
+            domainName: props.customDomain.domainName,
+            certificate: acm.Certificate.fromCertificateArn(this, 'Certificate', props.customDomain.certificateArn),
+          }
+        : undefined,
+    });
+
+    const email = props.email ? this.email(props, environment) : undefined;
+
     for (const domain of props.domains ?? API_DOMAINS) {
       const id = pascalCase(domain.name);
       const { function: fn } = new ApiFunction(this, `${id}Api`, {
@@ -271,6 +315,8 @@ export class AppStack extends Stack {
       if (domain.userPoolActions && domain.userPoolActions.length > 0) {
         props.userPool.grant(fn, ...domain.userPoolActions);
       }
+      if (domain.enqueuesEmail) email?.enqueuer(fn);
+      if (domain.readsEmailLinks) email?.readSettings(fn);
 
       const integration = new HttpLambdaIntegration(`${id}Integration`, fn);
       for (const route of domain.routes) {
@@ -287,6 +333,8 @@ export class AppStack extends Stack {
       description: 'Champions Network: expire unanswered mentorship requests',
     });
     grantItemReadWrite(props.table, sweeper.function);
+    // Its sweeps queue emails too (issue 13).
+    email?.enqueuer(sweeper.function);
 
     // Reminds registered members of an event a day and an hour before it starts (issue 12). Every
     // five minutes, so the hour's reminder is never more than five minutes late; each run is one
@@ -298,20 +346,23 @@ export class AppStack extends Stack {
       schedule: events.Schedule.rate(Duration.minutes(5)),
     });
     grantItemReadWrite(props.table, reminders.function);
+    email?.enqueuer(reminders.function);
 
-    this.site = new StaticSite(this, 'Site', {
-      siteAssetPath: props.siteAssetPath,
-      exitUrl: props.exitUrl,
-      apiDomainName: `${this.api.apiId}.execute-api.${this.region}.${this.urlSuffix}`,
-      // The same dynamic reference as the functions' ORIGIN_SECRET (resolved at deploy time).
-      originSecret: originSecret.secretValue.unsafeUnwrap(),
-      customDomain: props.customDomain
-        ? {
-            domainName: props.customDomain.domainName,
-            certificate: acm.Certificate.fromCertificateArn(this, 'Certificate', props.customDomain.certificateArn),
-          }
-        : undefined,
-    });
+    if (email) {
+      // The digests and the nudges (issue 13): every quarter of an hour, so that a digest goes out
+      // close to her hour; each run reads only members with email on and something new (an index),
+      // and queues each email once (a sent marker written conditionally).
+      const digest = new ScheduledFunction(this, 'DigestSweeper', {
+        entry: 'functions/handlers/digest.ts',
+        environment,
+        description: 'Champions Network: queue the email digests and nudges now due',
+        schedule: events.Schedule.rate(Duration.minutes(15)),
+        // A run pages through every member with email on and queues in tens: more than a request's 10 s.
+        timeout: Duration.minutes(2),
+      });
+      grantItemReadWrite(props.table, digest.function);
+      email.enqueuer(digest.function);
+    }
 
     new CfnOutput(this, 'SiteUrl', {
       description: 'Open this in a browser',
@@ -324,6 +375,35 @@ export class AppStack extends Stack {
     new CfnOutput(this, 'DistributionDomainName', {
       description: 'Point the custom domain (CNAME / alias) here',
       value: this.site.distribution.distributionDomainName,
+    });
+  }
+
+  /** The queue, the mailer, SES's configuration set and events, and the alarm (infra/constructs/email.ts). */
+  private email(props: AppStackProps, environment: Record<string, string>): Email {
+    const settings = props.email;
+    if (!settings) throw new Error('email settings missing');
+    const tokenSecret = new secretsmanager.Secret(this, 'EmailTokenSecret', {
+      description: 'HMAC key that signs the one-click unsubscribe links in emails',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true, includeSpace: false },
+    });
+    Validations.of(tokenSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'The unsubscribe key signs links in emails already delivered, which must keep working for as long as ' +
+        'they sit in an inbox; a rotation would break every one of them, and it reaches the functions at ' +
+        'deploy time anyway. Rotate by redeploying only if the key is exposed.',
+    });
+    return new Email(this, 'Email', {
+      domain: settings.domain,
+      fromAddress: settings.fromAddress,
+      alarmEmail: settings.alarmEmail,
+      appOrigin: props.customDomain
+        ? `https://${props.customDomain.domainName}`
+        : `https://${this.site.distribution.distributionDomainName}`,
+      environment,
+      tokenSecret: tokenSecret.secretValue.unsafeUnwrap(),
+      table: props.table,
+      userPool: props.userPool,
     });
   }
 }

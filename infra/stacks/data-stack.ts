@@ -1,26 +1,62 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as ses from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { Auth } from '../constructs/auth';
 import { SingleTable } from '../constructs/table';
 
+export interface DataStackProps extends StackProps {
+  /**
+   * The domain the network's email is sent from (issue 13). Its SES identity lives here: deleting
+   * and recreating it would issue new DKIM keys, so the domain's DNS would have to change again.
+   */
+  readonly email?: {
+    readonly domain: string;
+    /** The neutral sender, e.g. `cn@<domain>`; also the user pool's sender when it goes through SES. */
+    readonly fromAddress: string;
+    /**
+     * Send the pool's codes through SES. Cognito refuses an identity SES has not verified yet, so a
+     * first deploy may leave this off until the DKIM records are in DNS (README, Email).
+     */
+    readonly userPoolThroughSes: boolean;
+  };
+}
+
 /**
  * Everything that holds member data and cannot be rebuilt from code: the table and the user
- * pool. Kept apart from the stateless app stack so that redeploying, renaming or even deleting
- * the app stack can never replace or drop data.
+ * pool (and the sending domain's SES identity, whose DKIM keys are in DNS). Kept apart from the
+ * stateless app stack so that redeploying, renaming or even deleting the app stack can never
+ * replace or drop data.
  */
 export class DataStack extends Stack {
   readonly table: dynamodb.ITable;
   readonly userPool: cognito.IUserPool;
   readonly userPoolClient: cognito.IUserPoolClient;
+  readonly emailIdentity?: ses.EmailIdentity;
 
-  constructor(scope: Construct, id: string, props?: StackProps) {
+  constructor(scope: Construct, id: string, props: DataStackProps = {}) {
     super(scope, id, props);
 
     this.table = new SingleTable(this, 'Data').table;
 
-    const auth = new Auth(this, 'Auth');
+    const email = props.email;
+    if (email) {
+      // Easy DKIM (2048-bit keys SES rotates): the three CNAMEs in the outputs verify the domain.
+      this.emailIdentity = new ses.EmailIdentity(this, 'EmailIdentity', { identity: ses.Identity.domain(email.domain) });
+      this.emailIdentity.applyRemovalPolicy(RemovalPolicy.RETAIN);
+      this.emailIdentity.dkimRecords.forEach((record, i) => {
+        new CfnOutput(this, `EmailDkimRecord${i + 1}`, {
+          description: `Add this CNAME to ${email.domain}'s DNS so that SES verifies the domain (name = value)`,
+          value: `${record.name} = ${record.value}`,
+        });
+      });
+    }
+
+    const auth = new Auth(this, 'Auth', {
+      ses: email?.userPoolThroughSes ? { fromEmail: email.fromAddress, domain: email.domain } : undefined,
+    });
+    if (email?.userPoolThroughSes && this.emailIdentity) auth.userPool.node.addDependency(this.emailIdentity);
     this.userPool = auth.userPool;
     this.userPoolClient = auth.userPoolClient;
 

@@ -2,7 +2,9 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { MAILER_NODE_MODULES } from '../../infra/constructs/email';
 import { REPO_ROOT } from '../../infra/paths';
+import { API_DOMAINS } from '../../infra/stacks/app-stack';
 import { LAMBDA_BUILD } from '../../scripts/bench/bundles';
 
 /** The bundle's input files, built with or without the extra export conditions. */
@@ -50,5 +52,13 @@ describe('the Lambda bundles', () => {
         file,
       ).toEqual([]);
     }
+  });
+});
+
+describe('packages shipped beside a bundle', () => {
+  it('are left out of the benchmark’s bundles too, so the budget measures what is deployed', () => {
+    const shipped = [...API_DOMAINS.flatMap((d) => d.nodeModules ?? []), ...MAILER_NODE_MODULES];
+    expect(shipped).toContain('nodemailer');
+    for (const name of shipped) expect(LAMBDA_BUILD.external, name).toContain(name);
   });
 });

@@ -81,6 +81,12 @@ describe('AWS Solutions security checks (cdk-nag)', () => {
     expect(acknowledgements(app).map((a) => a.id)).not.toContainEqual(expect.stringContaining('AwsSolutions-CFR4'));
   });
 
+  it('pass with the network’s email built (SES, queues, topics, mailer)', () => {
+    const { findings, synthError } = unacknowledgedFindings({ email: { domain: 'mail.example.org', alarmEmail: 'ops@example.org' } });
+    expect(findings, format(findings)).toEqual([]);
+    expect(synthError).toBeUndefined();
+  });
+
   it('explain every acknowledgement in a sentence a reviewer can judge', () => {
     const ours = acknowledgements(onCloudFrontDomain.app).filter((a) => a.id.includes('AwsSolutions-'));
     expect(ours.length).toBeGreaterThan(0);

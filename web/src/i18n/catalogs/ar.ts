@@ -1351,6 +1351,8 @@ const ar: Catalog = {
   // ── email: settings, sign-up, unsubscribe, pending page (issue 13)
 
   // ── email: notices and announcements (issue 13)
+  'notifications.type.email.off':
+    'أُوقف البريد الإلكتروني: تعذّر تسليم رسائلنا إلى عنوانك أو أُبلغ عنها بأنها غير مرغوب فيها. يمكنك تشغيله من جديد في الإعدادات.',
 };
 
 export default ar;

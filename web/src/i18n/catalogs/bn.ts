@@ -1298,6 +1298,8 @@ const bn: Catalog = {
   // ── email: settings, sign-up, unsubscribe, pending page (issue 13)
 
   // ── email: notices and announcements (issue 13)
+  'notifications.type.email.off':
+    'ইমেল বন্ধ করা হয়েছে: আপনার ঠিকানায় আমাদের ইমেল পৌঁছানো যায়নি অথবা অবাঞ্ছিত বলে জানানো হয়েছে। সেটিংসে গিয়ে আপনি এটি আবার চালু করতে পারেন।',
 };
 
 export default bn;

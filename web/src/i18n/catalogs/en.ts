@@ -1341,6 +1341,8 @@ const en = {
   // ── email: settings, sign-up, unsubscribe, pending page (issue 13)
 
   // ── email: notices and announcements (issue 13)
+  'notifications.type.email.off':
+    'Email is off: our emails to your address could not be delivered or were reported as unwanted. You can turn it on again in Settings.',
 } as const;
 
 export default en;

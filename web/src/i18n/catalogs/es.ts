@@ -1384,6 +1384,8 @@ const es: Catalog = {
   // ── email: settings, sign-up, unsubscribe, pending page (issue 13)
 
   // ── email: notices and announcements (issue 13)
+  'notifications.type.email.off':
+    'El correo electrónico está desactivado: nuestros mensajes no pudieron entregarse en su dirección o se marcaron como no deseados. Puede volver a activarlo en Configuración.',
 };
 
 export default es;

@@ -1356,6 +1356,8 @@ const fa: Catalog = {
   // ── email: settings, sign-up, unsubscribe, pending page (issue 13)
 
   // ── email: notices and announcements (issue 13)
+  'notifications.type.email.off':
+    'ایمیل خاموش شد: ایمیل‌های ما به نشانی شما تحویل نشد یا ناخواسته گزارش شد. می‌توانید آن را دوباره در تنظیمات روشن کنید.',
 };
 
 export default fa;

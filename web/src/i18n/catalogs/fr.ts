@@ -1358,6 +1358,8 @@ const fr: Catalog = {
   // ── email: settings, sign-up, unsubscribe, pending page (issue 13)
 
   // ── email: notices and announcements (issue 13)
+  'notifications.type.email.off':
+    'Les e-mails sont désactivés : nos messages n’ont pas pu être remis à votre adresse ou ont été signalés comme indésirables. Vous pouvez les réactiver dans les Paramètres.',
 };
 
 export default fr;

@@ -1296,6 +1296,8 @@ const ne: Catalog = {
   // ── email: settings, sign-up, unsubscribe, pending page (issue 13)
 
   // ── email: notices and announcements (issue 13)
+  'notifications.type.email.off':
+    'इमेल बन्द गरियो: तपाईंको ठेगानामा हाम्रा इमेलहरू पुग्न सकेनन् वा अनावश्यक भनी रिपोर्ट गरिए। तपाईं सेटिङमा गएर यसलाई फेरि खोल्न सक्नुहुन्छ।',
 };
 
 export default ne;

@@ -1353,6 +1353,8 @@ const ps: Catalog = {
   // ── email: settings, sign-up, unsubscribe, pending page (issue 13)
 
   // ── email: notices and announcements (issue 13)
+  'notifications.type.email.off':
+    'برېښنالیک بند شو: زموږ برېښنالیکونه ستاسو پتې ته ونه رسېدل یا ناغوښتي وښودل شول. تاسو یې په تنظیماتو کې بیا چالانولی شئ.',
 };
 
 export default ps;

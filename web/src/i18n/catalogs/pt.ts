@@ -1340,6 +1340,8 @@ const pt: Catalog = {
   // ── email: settings, sign-up, unsubscribe, pending page (issue 13)
 
   // ── email: notices and announcements (issue 13)
+  'notifications.type.email.off':
+    'O e-mail foi desativado: nossas mensagens não puderam ser entregues no seu endereço ou foram marcadas como indesejadas. Você pode reativá-lo em Configurações.',
 };
 
 export default pt;

@@ -1346,6 +1346,8 @@ const ru: Catalog = {
   // ── email: settings, sign-up, unsubscribe, pending page (issue 13)
 
   // ── email: notices and announcements (issue 13)
+  'notifications.type.email.off':
+    'Письма отключены: наши письма не удалось доставить на ваш адрес или они были отмечены как нежелательные. Вы можете снова включить их в настройках.',
 };
 
 export default ru;

@@ -1345,6 +1345,8 @@ const uk: Catalog = {
   // ── email: settings, sign-up, unsubscribe, pending page (issue 13)
 
   // ── email: notices and announcements (issue 13)
+  'notifications.type.email.off':
+    'Листи вимкнено: наші листи не вдалося доставити на вашу адресу або їх позначено як небажані. Ви можете знову ввімкнути їх у налаштуваннях.',
 };
 
 export default uk;

@@ -1361,6 +1361,8 @@ const ur: Catalog = {
   // ── email: settings, sign-up, unsubscribe, pending page (issue 13)
 
   // ── email: notices and announcements (issue 13)
+  'notifications.type.email.off':
+    'ای میل بند کر دی گئی ہے: ہماری ای میلز آپ کے پتے تک نہیں پہنچ سکیں یا انہیں ناپسندیدہ قرار دیا گیا۔ آپ اسے ترتیبات میں دوبارہ آن کر سکتی ہیں۔',
 };
 
 export default ur;
