@@ -103,7 +103,7 @@ export const API_DOMAINS: readonly ApiDomain[] = [
   {
     name: 'notifications',
     entry: 'functions/handlers/notifications.ts',
-    routes: [anyMethod('/api/notifications'), anyMethod('/api/notifications/{proxy+}')],
+    routes: [anyMethod('/api/notifications'), anyMethod('/api/notifications/{proxy+}'), anyMethod('/api/announcements/{proxy+}')],
   },
   {
     name: 'programme',

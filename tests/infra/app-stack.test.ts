@@ -189,6 +189,7 @@ describe('HTTP API', () => {
         'ANY /api/reports',
         'ANY /api/notifications',
         'ANY /api/notifications/{proxy+}',
+        'ANY /api/announcements/{proxy+}',
         'ANY /api/plan',
         'ANY /api/members/{id}/plan',
         'ANY /api/events',

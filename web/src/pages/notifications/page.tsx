@@ -49,6 +49,7 @@ const TYPES = new Set([
   'series.completed',
   'conversation.message',
   'conversation.meeting',
+  'announcement',
 ]);
 
 /** What happened, in words; a type this page does not know yet gets a neutral sentence. */
