@@ -232,6 +232,9 @@ export async function seed(): Promise<{ seeded: boolean; members: number }> {
   });
   const { seedConversation } = await import('./seed-conversation');
   if (farid) await seedConversation(ids['practitioner@example.org'] ?? '', farid.id);
+  // ── email and announcements (issue 13)
+  const { seedAnnouncements } = await import('./seed-announcements');
+  await seedAnnouncements({ userId: boardId, email: 'board@example.org' });
   idp.destroy();
   return { seeded: true, members: count };
 }
