@@ -203,8 +203,6 @@ const ar: Catalog = {
   'signUp.submitting': 'جارٍ إنشاء حسابك…',
   'signUp.haveAccount': 'هل لديك حساب بالفعل؟',
   'signUp.signIn': 'تسجيل الدخول',
-  'signUp.confirmTitle': 'تأكيد البريد الإلكتروني',
-  'signUp.confirmIntro': 'أرسلنا رمزًا إلى {email}. يُرجى إدخاله لإتمام إنشاء حسابك.',
   'signUp.confirmSubmit': 'التأكيد وتسجيل الدخول',
   'signUp.notSignedIn':
     'تعذّر تسجيل دخولك بهذا البريد الإلكتروني وكلمة المرور. إذا كان لديك حساب بالفعل، فيُرجى تسجيل الدخول بكلمة مرورك، أو تعيين كلمة مرور جديدة.',

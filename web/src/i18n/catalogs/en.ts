@@ -189,8 +189,6 @@ const en = {
   'signUp.submitting': 'Creating your account…',
   'signUp.haveAccount': 'Already have an account?',
   'signUp.signIn': 'Sign in',
-  'signUp.confirmTitle': 'Confirm your email address',
-  'signUp.confirmIntro': 'We sent a code to {email}. Enter it to finish creating your account.',
   'signUp.confirmSubmit': 'Confirm and sign in',
   'signUp.notSignedIn':
     'We could not sign you in with this email address and password. If you already have an account, sign in with your password, or set a new one.',

@@ -204,8 +204,6 @@ const es: Catalog = {
   'signUp.submitting': 'Creando su cuenta…',
   'signUp.haveAccount': '¿Ya tiene una cuenta?',
   'signUp.signIn': 'Iniciar sesión',
-  'signUp.confirmTitle': 'Confirme su correo electrónico',
-  'signUp.confirmIntro': 'Enviamos un código a {email}. Ingréselo para terminar de crear su cuenta.',
   'signUp.confirmSubmit': 'Confirmar e iniciar sesión',
   'signUp.notSignedIn':
     'No pudimos iniciar su sesión con este correo electrónico y esta contraseña. Si ya tiene una cuenta, inicie sesión con su contraseña o establezca una nueva.',

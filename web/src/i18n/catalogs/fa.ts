@@ -203,8 +203,6 @@ const fa: Catalog = {
   'signUp.submitting': 'در حال ایجاد حساب شما…',
   'signUp.haveAccount': 'از پیش حساب دارید؟',
   'signUp.signIn': 'ورود',
-  'signUp.confirmTitle': 'تأیید نشانی ایمیل',
-  'signUp.confirmIntro': 'کدی به {email} فرستادیم. برای پایان ایجاد حساب آن را وارد کنید.',
   'signUp.confirmSubmit': 'تأیید و ورود',
   'signUp.notSignedIn':
     'با این نشانی ایمیل و رمز عبور نتوانستیم شما را وارد کنیم. اگر از پیش حساب دارید، با رمز عبور خود وارد شوید یا رمز تازه‌ای تعیین کنید.',

@@ -195,8 +195,6 @@ const fr: Catalog = {
   'signUp.submitting': 'Création de votre compte…',
   'signUp.haveAccount': 'Vous avez déjà un compte ?',
   'signUp.signIn': 'Se connecter',
-  'signUp.confirmTitle': 'Confirmez votre adresse e-mail',
-  'signUp.confirmIntro': 'Nous avons envoyé un code à {email}. Saisissez-le pour terminer la création de votre compte.',
   'signUp.confirmSubmit': 'Confirmer et se connecter',
   'signUp.notSignedIn':
     'Impossible de vous connecter avec cette adresse e-mail et ce mot de passe. Si vous avez déjà un compte, connectez-vous avec votre mot de passe ou définissez-en un nouveau.',

@@ -197,8 +197,6 @@ const ps: Catalog = {
   'signUp.submitting': 'ستاسو حساب جوړېږي…',
   'signUp.haveAccount': 'مخکې مو حساب لرئ؟',
   'signUp.signIn': 'ننوتل',
-  'signUp.confirmTitle': 'خپله برېښنالیک پته تایید کړئ',
-  'signUp.confirmIntro': 'موږ {email} ته یو کوډ ولېږه. د حساب جوړولو د بشپړولو لپاره یې ولیکئ.',
   'signUp.confirmSubmit': 'تایید او ننوتل',
   'signUp.notSignedIn': 'په دې برېښنالیک پته او پټنوم ننوتل ممکن نه شول. که مخکې مو حساب لرئ، په خپل پټنوم ننوځئ، یا نوی پټنوم وټاکئ.',
   'signUp.forgot': 'نوی پټنوم وټاکئ',

@@ -193,8 +193,6 @@ const pt: Catalog = {
   'signUp.submitting': 'Criando sua conta…',
   'signUp.haveAccount': 'Já tem uma conta?',
   'signUp.signIn': 'Entrar',
-  'signUp.confirmTitle': 'Confirme seu endereço de e-mail',
-  'signUp.confirmIntro': 'Enviamos um código para {email}. Informe-o para concluir a criação da sua conta.',
   'signUp.confirmSubmit': 'Confirmar e entrar',
   'signUp.notSignedIn':
     'Não foi possível entrar com este endereço de e-mail e esta senha. Se você já tem uma conta, entre com sua senha ou defina uma nova.',
