@@ -4,6 +4,7 @@ import { enqueueEmails } from '../email/queue';
 import type { Page } from '../lib/cursor';
 import { NotFoundError } from '../lib/errors';
 import { ulid } from '../lib/ids';
+import { log } from '../lib/log';
 import type { Session } from '../lib/session';
 import { networkStats } from '../members/repository';
 import { withAudit } from '../moderation/audit';
@@ -28,18 +29,25 @@ export async function sendAnnouncement(session: Session, input: AnnouncementInpu
     before: null,
     after: { title: input.title },
   });
-  const emailOn = await repo.emailOnMemberIds();
   const jobs: EmailJob[] = [];
   let notified = 0;
-  await repo.forEachActiveMemberPage(async (ids) => {
-    const others = ids.filter((m) => m !== session.userId);
-    await repo.writeNotices(others, id, at);
-    notified += others.length;
-    for (const memberId of others) {
-      if (emailOn.has(memberId)) jobs.push({ id: `announcement#${id}#${memberId}`, kind: 'announcement', memberId, announcementId: id });
-    }
-  });
-  await enqueueEmails(jobs);
+  // The announcement is sent once written: a fan-out that fails part-way is logged for the
+  // operators (writing a notice again leaves one notice), not answered as a failed send that the
+  // board would repeat.
+  try {
+    const emailOn = await repo.emailOnMemberIds();
+    await repo.forEachActiveMemberPage(async (ids) => {
+      const others = ids.filter((m) => m !== session.userId);
+      await repo.writeNotices(others, id, at);
+      notified += others.length;
+      for (const memberId of others) {
+        if (emailOn.has(memberId)) jobs.push({ id: `announcement#${id}#${memberId}`, kind: 'announcement', memberId, announcementId: id });
+      }
+    });
+    await enqueueEmails(jobs);
+  } catch (e) {
+    log.warn('announcement fan-out incomplete', { announcementId: id, notified, error: e instanceof Error ? e.name : 'unknown' });
+  }
   return { announcement: { id, ...input, at }, notified, jobs };
 }
 

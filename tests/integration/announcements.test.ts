@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sendAnnouncement } from '../../functions/announcements/service';
 import { listAudit, verifyChain } from '../../functions/moderation/audit';
-import { Agent, applicant, board, expectError, member } from '../helpers';
+import { Agent, anotherBoardMember, applicant, board, expectError, member } from '../helpers';
 
 const PREFS = '/api/members/me/preferences';
 const NOTE = { title: 'Webinar series opens', body: 'Registration for the **spring series** is open.\n\nSee the programme.' };
@@ -62,6 +62,20 @@ describe('sending a board announcement', () => {
     });
     // Every active member is notified in the app, email or not.
     expect(await noticesOf(off, sent.announcement.id)).toHaveLength(1);
+  });
+
+  it('keeps the audit chain whole when two board members send at the same moment', async () => {
+    const b = await board();
+    const colleague = await anotherBoardMember();
+    const [one, two] = await Promise.all([
+      b.post('/api/board/announcements', { title: 'From one', body: 'one' }),
+      colleague.post('/api/board/announcements', { title: 'From two', body: 'two' }),
+    ]);
+    expect([one.status, two.status]).toEqual([201, 201]);
+    const audit = await listAudit({ limit: 50, scope: 't' });
+    const ids = audit.items.filter((e) => e.action === 'announcement.send').map((e) => e.targetId);
+    expect(ids).toEqual(expect.arrayContaining([one.body.id, two.body.id]));
+    expect(await verifyChain()).toBeNull();
   });
 
   it('normalises the text (NFC, trimmed) and refuses an empty title or body, or unknown fields', async () => {
