@@ -1,5 +1,6 @@
 import { cohortRoutes } from './mentorship/cohort-routes';
 import { accountRoutes } from './account/routes';
+import { announcementRoutes, boardAnnouncementRoutes } from './announcements/routes';
 import { authRoutes } from './auth/routes';
 import { boardMessageModerationRoutes, boardSettingsRoutes, ownBoardMessageRoutes } from './board/message-routes';
 import { boardRoutes } from './board/routes';
@@ -32,6 +33,7 @@ export const app = createApi()
   .route('/api/members', memberRoutes)
   .route('/api/board', boardRoutes)
   .route('/api/board/settings', boardSettingsRoutes)
+  .route('/api/board/announcements', boardAnnouncementRoutes)
   .route('/api/board', boardMentorshipRoutes)
   .route('/api/board', cohortRoutes)
   .route('/api/mentorships', mentorshipRoutes)
@@ -48,6 +50,7 @@ export const app = createApi()
   .route('/api/reports', reportRoutes)
   .route('/api/notifications', notificationRoutes)
   .route('/api/email', emailRoutes)
+  .route('/api/announcements', announcementRoutes)
   .route('/api/events', eventRoutes)
   .route('/api/events', calendarRoutes)
   .route('/api/series', seriesRoutes)

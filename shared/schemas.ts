@@ -827,7 +827,7 @@ export const AuditEntrySchema = /* @__PURE__ */ lazy(() =>
     /** Null once the board member has erased her account. */
     actorName: z.nullable(z.string()),
     action: z.string(),
-    targetType: z.enum(['post', 'thread', 'member', 'case', 'rules', 'space', 'mentorship', 'message']),
+    targetType: z.enum(['post', 'thread', 'member', 'case', 'rules', 'space', 'mentorship', 'message', 'announcement']),
     targetId: z.string(),
     /** For a post: the thread it is in. */
     threadId: z.optional(z.string()),

@@ -1,5 +1,9 @@
+import { boardAnnouncementRoutes } from '../announcements/routes';
 import { createApi } from '../lib/http';
 import { boardSettingsRoutes } from './message-routes';
 import { boardRoutes } from './routes';
 
-export const boardApi = createApi().route('/api/board', boardRoutes).route('/api/board/settings', boardSettingsRoutes);
+export const boardApi = createApi()
+  .route('/api/board', boardRoutes)
+  .route('/api/board/settings', boardSettingsRoutes)
+  .route('/api/board/announcements', boardAnnouncementRoutes);

@@ -274,4 +274,13 @@ export const keys = {
   /** The audit log: a head item holding the chain's last hash, and entries newest first on GSI1. */
   auditHead: () => ({ pk: 'AUDIT', sk: 'HEAD' }),
   auditEntry: (seq: number) => ({ pk: 'AUDIT', sk: `E#${String(seq).padStart(12, '0')}` }),
+
+  // ── board announcements (issue 13) ──
+  /**
+   * A board announcement. All of them share one partition, sorted by ULID: the board's list is one
+   * Query newest first, and a member's read is one GetItem. A few a month, so one partition holds.
+   */
+  announcement: (id: string) => ({ pk: 'ANNOUNCEMENTS', sk: `A#${id}` }),
+  announcementPartition: 'ANNOUNCEMENTS',
+  announcementPrefix: 'A#',
 } as const;

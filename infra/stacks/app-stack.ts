@@ -116,7 +116,12 @@ export const API_DOMAINS: readonly ApiDomain[] = [
   {
     name: 'notifications',
     entry: 'functions/handlers/notifications.ts',
-    routes: [anyMethod('/api/notifications'), anyMethod('/api/notifications/{proxy+}'), anyMethod('/api/email/{proxy+}')],
+    routes: [
+      anyMethod('/api/notifications'),
+      anyMethod('/api/notifications/{proxy+}'),
+      anyMethod('/api/announcements/{proxy+}'),
+      anyMethod('/api/email/{proxy+}'),
+    ],
     // The one-click unsubscribe checks the token the mailer signed.
     readsEmailLinks: true,
   },

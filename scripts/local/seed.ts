@@ -236,6 +236,9 @@ export async function seed(): Promise<{ seeded: boolean; members: number }> {
   const ayesha = all.find((m) => m.p.name === 'Ayesha Siddiqui');
   const { seedWaitingRequest } = await import('./seed-email');
   if (ayesha) await seedWaitingRequest(ids['champion@example.org'] ?? '', ayesha.id);
+  // ── email and announcements (issue 13)
+  const { seedAnnouncements } = await import('./seed-announcements');
+  await seedAnnouncements({ userId: boardId, email: 'board@example.org' });
   idp.destroy();
   return { seeded: true, members: count };
 }

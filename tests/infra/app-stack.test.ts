@@ -190,6 +190,7 @@ describe('HTTP API', () => {
         'ANY /api/notifications',
         'ANY /api/notifications/{proxy+}',
         'ANY /api/email/{proxy+}',
+        'ANY /api/announcements/{proxy+}',
         'ANY /api/plan',
         'ANY /api/members/{id}/plan',
         'ANY /api/events',

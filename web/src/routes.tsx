@@ -27,6 +27,8 @@ import { preloadEvents } from './pages/events/data';
 import { preloadSeries } from './pages/series/data';
 import { preloadMemberPlan } from './pages/member-plan/data';
 import { preloadPlan } from './pages/plan/data';
+import { preloadAnnouncement } from './pages/announcement/data';
+import { preloadBoardAnnouncements } from './pages/board-announcements/data';
 
 /*
  * Every page is its own chunk; the data files are tiny and load with the shell, so a route's
@@ -40,6 +42,20 @@ export const routes: RouteDefinition[] = [
   { path: '/forgot-password', component: lazy(() => import('./pages/forgot-password/page')), info: { access: 'public' } },
   { path: '/application', component: lazy(() => import('./pages/application/page')), info: { access: 'application' } },
   { path: '/pending', component: lazy(() => import('./pages/pending/page')), info: { access: 'waiting' } },
+  // ── email (issue 13): the link in every email works signed out, on any device
+  { path: '/unsubscribe', component: lazy(() => import('./pages/unsubscribe/page')), info: { access: 'public' } },
+  {
+    path: '/announcements/:id',
+    component: lazy(() => import('./pages/announcement/page')),
+    preload: preloadAnnouncement,
+    info: { access: 'member' },
+  },
+  {
+    path: '/board/announcements',
+    component: lazy(() => import('./pages/board-announcements/page')),
+    preload: preloadBoardAnnouncements,
+    info: { access: 'board' },
+  },
   { path: '/profile', component: lazy(() => import('./pages/profile/page')), preload: preloadProfile, info: { access: 'member' } },
   // ── personal development plan (issue 12)
   { path: '/plan', component: lazy(() => import('./pages/plan/page')), preload: preloadPlan, info: { access: 'member' } },

@@ -9,6 +9,7 @@ const boardLinks = [
   { href: '/board/applications', label: 'nav.applications', waiting: (s: BoardSummary) => s.applications },
   { href: '/board/cohorts', label: 'nav.cohorts' },
   { href: '/board/events', label: 'nav.boardEvents' },
+  { href: '/board/announcements', label: 'nav.announcements' },
   { href: '/board/moderation', label: 'nav.moderation', waiting: (s: BoardSummary) => s.heldPosts + s.openCases + s.openMessages },
   { href: '/board/audit', label: 'nav.audit' },
   { href: '/board/rules', label: 'nav.rules' },

@@ -204,8 +204,6 @@ const es: Catalog = {
   'signUp.submitting': 'Creando su cuenta…',
   'signUp.haveAccount': '¿Ya tiene una cuenta?',
   'signUp.signIn': 'Iniciar sesión',
-  'signUp.confirmTitle': 'Confirme su correo electrónico',
-  'signUp.confirmIntro': 'Enviamos un código a {email}. Ingréselo para terminar de crear su cuenta.',
   'signUp.confirmSubmit': 'Confirmar e iniciar sesión',
   'signUp.notSignedIn':
     'No pudimos iniciar su sesión con este correo electrónico y esta contraseña. Si ya tiene una cuenta, inicie sesión con su contraseña o establezca una nueva.',
@@ -1382,10 +1380,97 @@ const es: Catalog = {
   'error.own_proposal': 'Es la otra persona quien elige uno de los horarios que usted propuso.',
   'validation.not_proposed': 'Elija uno de los horarios propuestos.',
   // ── email: settings, sign-up, unsubscribe, pending page (issue 13)
+  'emailSettings.title': 'Correo electrónico',
+  'emailSettings.intro':
+    'La aplicación nunca le escribe por correo si usted no lo activa aquí. Un correo solo dice que algo la espera en la aplicación: nunca el nombre de nadie, nunca lo que alguien escribió.',
+  'emailSettings.enabled': 'Enviarme correos',
+  'emailSettings.enabledHint':
+    'Desactivado hasta que usted lo active. Puede desactivarlo en cualquier momento, aquí o con el enlace al final de cada correo.',
+  'emailSettings.digestLegend': 'Con qué frecuencia',
+  'emailSettings.digestHint': 'Como máximo un correo de resumen, y solo cuando hay algo nuevo.',
+  'emailSettings.daily': 'Cada día',
+  'emailSettings.weekly': 'Cada semana',
+  'emailSettings.wordingLegend': 'Qué dicen los correos',
+  'emailSettings.neutral': 'Neutro (recomendado)',
+  'emailSettings.neutralHint': 'Solo que tiene avisos nuevos, del remitente «CN».',
+  'emailSettings.detailed': 'Detallado',
+  'emailSettings.detailedHint':
+    'Qué tipo de novedad hay (una solicitud, una respuesta, un evento) y cuántas. Nunca nombres, nunca el texto de los mensajes.',
+  'emailSettings.whyNeutral':
+    'Neutro es la opción predeterminada porque quien lea su bandeja de entrada —en un teléfono compartido, por encima de su hombro o en su cuenta— no se entera de nada: ni el nombre de la red, ni quién escribió, ni sobre qué.',
+  'emailSettings.sampleNeutral': 'Un correo neutro',
+  'emailSettings.sampleDetailed': 'Un correo detallado',
+  'emailSettings.sampleFrom': 'De',
+  'emailSettings.sampleSubject': 'Asunto',
+  'emailSettings.neutralSubject': 'Tiene avisos nuevos',
+  'emailSettings.neutralLine': 'Inicie sesión para leerlos.',
+  'emailSettings.detailedSubject': 'Avisos nuevos: una solicitud y 2 respuestas',
+  'emailSettings.detailedLine1': 'Desde el último correo: 1 solicitud de mentoría y 2 respuestas en las conversaciones.',
+  'emailSettings.detailedLine2': 'Inicie sesión para leerlos.',
+  'emailSettings.reminders': 'Recordatorios de eventos en los que me inscribí',
+  'emailSettings.remindersHint': 'El día anterior y una hora antes de que empiece el evento.',
+  'emailSettings.nudges': 'Avisos de seguimiento',
+  'emailSettings.nudgesHint':
+    'Cuando una solicitud de mentoría dirigida a usted lleva algunos días sin respuesta, y cuando la junta ha decidido sobre su postulación.',
+  'emailSettings.save': 'Guardar ajustes de correo',
+  'emailSettings.saving': 'Guardando…',
+  'emailSettings.savedOn': 'Guardado. El correo está activado.',
+  'emailSettings.savedOff': 'Guardado. El correo está desactivado.',
+  'emailSettings.stale':
+    'Sus ajustes de correo se cambiaron en otro lugar mientras tanto. Ahora muestran lo guardado: elija de nuevo y guarde.',
+  'signUp.checkTitle': 'Revise su correo',
+  'signUp.checkIntro':
+    'Hemos enviado un correo a {email}. Si la dirección es nueva, contiene un código: escríbalo abajo para confirmar su cuenta. Si la dirección ya tiene una cuenta, el correo lo indica.',
+  'signUp.codeHint': 'El código del correo. Puede tardar unos minutos en llegar; mire también en la carpeta de spam.',
+  'pending.emailTitle': 'Saber cuándo hay una respuesta',
+  'pending.emailBody':
+    'Podemos escribirle cuando la junta asesora haya decidido. El correo solo dice que hay una respuesta, no cuál es: la lee aquí, después de iniciar sesión.',
+  'pending.emailTurnOn': 'Escríbanme cuando haya una respuesta',
+  'pending.emailIsOn': 'El correo está activado: recibirá un correo cuando haya una respuesta.',
+  'pending.emailSaved': 'Guardado. Le escribiremos cuando haya una respuesta.',
+  'pending.emailSettings': 'Ajustes de correo',
+  'unsubscribe.title': 'Correos',
+  'unsubscribe.intro': 'Pulse el botón para dejar de recibir correos en su dirección. Nada más cambia en su cuenta.',
+  'unsubscribe.stop': 'Dejar de recibir correos',
+  'unsubscribe.stopping': 'Deteniendo…',
+  'unsubscribe.done': 'Los correos están desactivados. No recibirá más correos nuestros.',
+  'unsubscribe.turnBackOn': 'Volver a activarlos en Configuración → Correo electrónico',
+  'unsubscribe.invalid':
+    'Este enlace no funciona: puede estar incompleto o haber caducado. Inicie sesión y desactive los correos en Configuración → Correo electrónico.',
+  'unsubscribe.settings': 'Configuración → Correo electrónico',
+  'unsubscribe.failed': 'No se pudieron detener los correos en este momento. Inténtelo de nuevo en un instante.',
 
   // ── email: notices and announcements (issue 13)
   'notifications.type.email.off':
     'El correo electrónico está desactivado: nuestros mensajes no pudieron entregarse en su dirección o se marcaron como no deseados. Puede volver a activarlo en Configuración.',
+  'notifications.type.announcement': 'La junta asesora envió un anuncio a todas las personas miembro.',
+  'audit.target.announcement': 'el anuncio',
+  'audit.action.announcement.send': 'Anuncio enviado',
+  'nav.announcements': 'Anuncios',
+  'announcement.fromBoard': 'De la junta asesora · {date}',
+  'announcement.kind': 'Anuncio',
+  'announcement.back': 'Volver a los avisos',
+  'announcements.title': 'Anuncios',
+  'announcements.intro':
+    'Escribir a todas las personas miembro activas a la vez. Cada una recibe un aviso en la aplicación; quienes tienen el correo activado reciben un correo que solo dice que hay avisos nuevos.',
+  'announcements.writeTitle': 'Nuevo anuncio',
+  'announcements.fieldTitle': 'Título',
+  'announcements.fieldBody': 'Anuncio',
+  'announcements.bodyHint': 'Texto simple, o **negrita**, *cursiva*, listas que empiezan con «- » y enlaces. No nombre a ningún miembro.',
+  'announcements.review': 'Revisar y enviar',
+  'announcements.titleMissing': 'Ponga un título al anuncio.',
+  'announcements.bodyMissing': 'Escriba primero el anuncio.',
+  'announcements.confirmTitle': '¿Enviar este anuncio?',
+  'announcements.confirmCount':
+    '{count, plural, one {# miembro recibirá} many {# de miembros recibirán} other {# miembros recibirán}} un aviso en la aplicación.',
+  'announcements.confirmEmail':
+    'Quienes tienen el correo activado reciben un correo que solo dice que hay avisos nuevos («Tiene avisos nuevos»), nunca el título ni el texto. Un anuncio enviado no se puede retirar.',
+  'announcements.send': 'Enviar a todas las personas miembro',
+  'announcements.sending': 'Enviando…',
+  'announcements.sent':
+    'Enviado. {count, plural, one {# miembro recibió} many {# de miembros recibieron} other {# miembros recibieron}} el aviso.',
+  'announcements.sentTitle': 'Anuncios enviados',
+  'announcements.none': 'Todavía no hay anuncios.',
 };
 
 export default es;

@@ -195,8 +195,6 @@ const fr: Catalog = {
   'signUp.submitting': 'Création de votre compte…',
   'signUp.haveAccount': 'Vous avez déjà un compte ?',
   'signUp.signIn': 'Se connecter',
-  'signUp.confirmTitle': 'Confirmez votre adresse e-mail',
-  'signUp.confirmIntro': 'Nous avons envoyé un code à {email}. Saisissez-le pour terminer la création de votre compte.',
   'signUp.confirmSubmit': 'Confirmer et se connecter',
   'signUp.notSignedIn':
     'Impossible de vous connecter avec cette adresse e-mail et ce mot de passe. Si vous avez déjà un compte, connectez-vous avec votre mot de passe ou définissez-en un nouveau.',
@@ -1356,10 +1354,97 @@ const fr: Catalog = {
   'error.own_proposal': 'C’est l’autre membre qui choisit l’un des horaires que vous avez proposés.',
   'validation.not_proposed': 'Choisissez l’un des horaires proposés.',
   // ── email: settings, sign-up, unsubscribe, pending page (issue 13)
+  'emailSettings.title': 'E-mails',
+  'emailSettings.intro':
+    'L’application ne vous écrit jamais par e-mail sans que vous l’activiez ici. Un e-mail dit seulement que quelque chose vous attend dans l’application : jamais le nom de quelqu’un, jamais ce qui a été écrit.',
+  'emailSettings.enabled': 'M’envoyer des e-mails',
+  'emailSettings.enabledHint':
+    'Désactivé tant que vous ne l’activez pas. Vous pouvez le désactiver à tout moment, ici ou avec le lien à la fin de chaque e-mail.',
+  'emailSettings.digestLegend': 'À quelle fréquence',
+  'emailSettings.digestHint': 'Au plus un e-mail de résumé, et seulement s’il y a du nouveau.',
+  'emailSettings.daily': 'Chaque jour',
+  'emailSettings.weekly': 'Chaque semaine',
+  'emailSettings.wordingLegend': 'Ce que disent les e-mails',
+  'emailSettings.neutral': 'Neutre (recommandé)',
+  'emailSettings.neutralHint': 'Seulement que vous avez de nouvelles notifications, de l’expéditeur « CN ».',
+  'emailSettings.detailed': 'Détaillé',
+  'emailSettings.detailedHint':
+    'Le type de nouveauté (une demande, une réponse, un événement) et combien. Jamais de noms, jamais le texte des messages.',
+  'emailSettings.whyNeutral':
+    'Neutre est le choix par défaut : quiconque lit votre boîte de réception — sur un téléphone partagé, par-dessus votre épaule ou dans votre compte — n’y apprend rien : ni le nom du réseau, ni qui a écrit, ni à quel sujet.',
+  'emailSettings.sampleNeutral': 'Un e-mail neutre',
+  'emailSettings.sampleDetailed': 'Un e-mail détaillé',
+  'emailSettings.sampleFrom': 'De',
+  'emailSettings.sampleSubject': 'Objet',
+  'emailSettings.neutralSubject': 'Vous avez de nouvelles notifications',
+  'emailSettings.neutralLine': 'Connectez-vous pour les lire.',
+  'emailSettings.detailedSubject': 'Nouvelles notifications : une demande et 2 réponses',
+  'emailSettings.detailedLine1': 'Depuis le dernier e-mail : 1 demande de mentorat et 2 réponses dans les discussions.',
+  'emailSettings.detailedLine2': 'Connectez-vous pour les lire.',
+  'emailSettings.reminders': 'Rappels des événements auxquels je suis inscrite',
+  'emailSettings.remindersHint': 'La veille et une heure avant le début de l’événement.',
+  'emailSettings.nudges': 'Relances',
+  'emailSettings.nudgesHint':
+    'Quand une demande de mentorat qui vous est adressée attend une réponse depuis quelques jours, et quand le conseil a statué sur votre candidature.',
+  'emailSettings.save': 'Enregistrer les réglages e-mail',
+  'emailSettings.saving': 'Enregistrement…',
+  'emailSettings.savedOn': 'Enregistré. Les e-mails sont activés.',
+  'emailSettings.savedOff': 'Enregistré. Les e-mails sont désactivés.',
+  'emailSettings.stale':
+    'Vos réglages e-mail ont été modifiés ailleurs entre-temps. Ils montrent maintenant ce qui est enregistré : choisissez à nouveau et enregistrez.',
+  'signUp.checkTitle': 'Consultez vos e-mails',
+  'signUp.checkIntro':
+    'Nous avons envoyé un e-mail à {email}. Si l’adresse est nouvelle, il contient un code : saisissez-le ci-dessous pour confirmer votre compte. Si l’adresse a déjà un compte, l’e-mail le dit.',
+  'signUp.codeHint': 'Le code reçu par e-mail. Il peut mettre quelques minutes à arriver ; regardez aussi dans vos indésirables.',
+  'pending.emailTitle': 'Être prévenue quand il y a une réponse',
+  'pending.emailBody':
+    'Nous pouvons vous écrire quand le conseil consultatif aura statué. L’e-mail dit seulement qu’il y a une réponse, pas laquelle : vous la lisez ici, une fois connectée.',
+  'pending.emailTurnOn': 'M’écrire quand il y a une réponse',
+  'pending.emailIsOn': 'Les e-mails sont activés : vous recevrez un e-mail quand il y aura une réponse.',
+  'pending.emailSaved': 'Enregistré. Nous vous écrirons quand il y aura une réponse.',
+  'pending.emailSettings': 'Réglages e-mail',
+  'unsubscribe.title': 'E-mails',
+  'unsubscribe.intro': 'Appuyez sur le bouton pour arrêter tous les e-mails à votre adresse. Rien d’autre ne change dans votre compte.',
+  'unsubscribe.stop': 'Arrêter les e-mails',
+  'unsubscribe.stopping': 'Arrêt en cours…',
+  'unsubscribe.done': 'Les e-mails sont désactivés. Vous ne recevrez plus d’e-mails de notre part.',
+  'unsubscribe.turnBackOn': 'Les réactiver dans Paramètres → E-mails',
+  'unsubscribe.invalid':
+    'Ce lien ne fonctionne pas : il est peut-être incomplet ou n’est plus valable. Connectez-vous et désactivez les e-mails dans Paramètres → E-mails.',
+  'unsubscribe.settings': 'Paramètres → E-mails',
+  'unsubscribe.failed': 'Les e-mails n’ont pas pu être arrêtés pour le moment. Réessayez dans un instant.',
 
   // ── email: notices and announcements (issue 13)
   'notifications.type.email.off':
     'Les e-mails sont désactivés : nos messages n’ont pas pu être remis à votre adresse ou ont été signalés comme indésirables. Vous pouvez les réactiver dans les Paramètres.',
+  'notifications.type.announcement': 'Le conseil consultatif a envoyé une annonce à tous les membres.',
+  'audit.target.announcement': 'l’annonce',
+  'audit.action.announcement.send': 'Annonce envoyée',
+  'nav.announcements': 'Annonces',
+  'announcement.fromBoard': 'Du conseil consultatif · {date}',
+  'announcement.kind': 'Annonce',
+  'announcement.back': 'Retour aux notifications',
+  'announcements.title': 'Annonces',
+  'announcements.intro':
+    'Écrire à tous les membres actifs à la fois. Chacune reçoit une notification dans l’application ; celles qui ont activé les e-mails reçoivent un e-mail qui dit seulement qu’il y a de nouvelles notifications.',
+  'announcements.writeTitle': 'Nouvelle annonce',
+  'announcements.fieldTitle': 'Titre',
+  'announcements.fieldBody': 'Annonce',
+  'announcements.bodyHint': 'Texte simple, ou **gras**, *italique*, listes commençant par « - » et liens. Ne nommez aucun membre.',
+  'announcements.review': 'Relire et envoyer',
+  'announcements.titleMissing': 'Donnez un titre à l’annonce.',
+  'announcements.bodyMissing': 'Rédigez d’abord l’annonce.',
+  'announcements.confirmTitle': 'Envoyer cette annonce ?',
+  'announcements.confirmCount':
+    '{count, plural, one {# membre recevra} many {# de membres recevront} other {# membres recevront}} une notification dans l’application.',
+  'announcements.confirmEmail':
+    'Les membres qui ont activé les e-mails reçoivent un e-mail qui dit seulement qu’il y a de nouvelles notifications (« Vous avez de nouvelles notifications »), jamais le titre ni le texte. Une annonce envoyée ne peut pas être retirée.',
+  'announcements.send': 'Envoyer à tous les membres',
+  'announcements.sending': 'Envoi…',
+  'announcements.sent':
+    'Envoyée. {count, plural, one {# membre a été notifié} many {# de membres ont été notifiés} other {# membres ont été notifiés}}.',
+  'announcements.sentTitle': 'Annonces envoyées',
+  'announcements.none': 'Aucune annonce pour l’instant.',
 };
 
 export default fr;

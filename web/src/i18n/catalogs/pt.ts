@@ -193,8 +193,6 @@ const pt: Catalog = {
   'signUp.submitting': 'Criando sua conta…',
   'signUp.haveAccount': 'Já tem uma conta?',
   'signUp.signIn': 'Entrar',
-  'signUp.confirmTitle': 'Confirme seu endereço de e-mail',
-  'signUp.confirmIntro': 'Enviamos um código para {email}. Informe-o para concluir a criação da sua conta.',
   'signUp.confirmSubmit': 'Confirmar e entrar',
   'signUp.notSignedIn':
     'Não foi possível entrar com este endereço de e-mail e esta senha. Se você já tem uma conta, entre com sua senha ou defina uma nova.',
@@ -1338,10 +1336,97 @@ const pt: Catalog = {
   'error.own_proposal': 'É a outra pessoa quem escolhe um dos horários que você propôs.',
   'validation.not_proposed': 'Escolha um dos horários propostos.',
   // ── email: settings, sign-up, unsubscribe, pending page (issue 13)
+  'emailSettings.title': 'E-mail',
+  'emailSettings.intro':
+    'O aplicativo nunca envia e-mails a você, a menos que você os ative aqui. Um e-mail diz apenas que algo espera por você no aplicativo: nunca o nome de alguém, nunca o que alguém escreveu.',
+  'emailSettings.enabled': 'Enviar e-mails para mim',
+  'emailSettings.enabledHint':
+    'Desativado até que você o ative. Você pode desativá-lo a qualquer momento, aqui ou pelo link no fim de cada e-mail.',
+  'emailSettings.digestLegend': 'Com que frequência',
+  'emailSettings.digestHint': 'No máximo um e-mail de resumo, e só quando houver algo novo.',
+  'emailSettings.daily': 'Diariamente',
+  'emailSettings.weekly': 'Semanalmente',
+  'emailSettings.wordingLegend': 'O que os e-mails dizem',
+  'emailSettings.neutral': 'Neutro (recomendado)',
+  'emailSettings.neutralHint': 'Apenas que você tem novos avisos, do remetente “CN”.',
+  'emailSettings.detailed': 'Detalhado',
+  'emailSettings.detailedHint':
+    'Que tipo de novidade há (um pedido, uma resposta, um evento) e quantas. Nunca nomes, nunca o texto das mensagens.',
+  'emailSettings.whyNeutral':
+    'Neutro é o padrão porque quem ler sua caixa de entrada — num celular compartilhado, por cima do seu ombro ou na sua conta — não fica sabendo de nada: nem o nome da rede, nem quem escreveu, nem sobre o quê.',
+  'emailSettings.sampleNeutral': 'Um e-mail neutro',
+  'emailSettings.sampleDetailed': 'Um e-mail detalhado',
+  'emailSettings.sampleFrom': 'De',
+  'emailSettings.sampleSubject': 'Assunto',
+  'emailSettings.neutralSubject': 'Você tem novos avisos',
+  'emailSettings.neutralLine': 'Entre para lê-los.',
+  'emailSettings.detailedSubject': 'Novos avisos: um pedido e 2 respostas',
+  'emailSettings.detailedLine1': 'Desde o último e-mail: 1 pedido de mentoria e 2 respostas nas discussões.',
+  'emailSettings.detailedLine2': 'Entre para lê-los.',
+  'emailSettings.reminders': 'Lembretes de eventos em que me inscrevi',
+  'emailSettings.remindersHint': 'Na véspera e uma hora antes de o evento começar.',
+  'emailSettings.nudges': 'Lembretes de pendências',
+  'emailSettings.nudgesHint':
+    'Quando um pedido de mentoria para você espera resposta há alguns dias, e quando o conselho decidiu sobre sua candidatura.',
+  'emailSettings.save': 'Salvar configurações de e-mail',
+  'emailSettings.saving': 'Salvando…',
+  'emailSettings.savedOn': 'Salvo. O e-mail está ativado.',
+  'emailSettings.savedOff': 'Salvo. O e-mail está desativado.',
+  'emailSettings.stale':
+    'Suas configurações de e-mail foram alteradas em outro lugar nesse meio-tempo. Agora mostram o que está salvo: escolha de novo e salve.',
+  'signUp.checkTitle': 'Verifique seu e-mail',
+  'signUp.checkIntro':
+    'Enviamos um e-mail para {email}. Se o endereço for novo, ele traz um código: digite-o abaixo para confirmar sua conta. Se o endereço já tiver uma conta, o e-mail informa isso.',
+  'signUp.codeHint': 'O código do e-mail. Pode levar alguns minutos para chegar; veja também a pasta de spam.',
+  'pending.emailTitle': 'Saber quando houver uma resposta',
+  'pending.emailBody':
+    'Podemos enviar um e-mail quando o conselho consultivo tiver decidido. O e-mail diz apenas que há uma resposta, não qual: você a lê aqui, depois de entrar.',
+  'pending.emailTurnOn': 'Enviar e-mail quando houver uma resposta',
+  'pending.emailIsOn': 'O e-mail está ativado: você receberá um e-mail quando houver uma resposta.',
+  'pending.emailSaved': 'Salvo. Enviaremos um e-mail quando houver uma resposta.',
+  'pending.emailSettings': 'Configurações de e-mail',
+  'unsubscribe.title': 'E-mails',
+  'unsubscribe.intro': 'Toque no botão para parar todos os e-mails para o seu endereço. Nada mais muda na sua conta.',
+  'unsubscribe.stop': 'Parar os e-mails',
+  'unsubscribe.stopping': 'Parando…',
+  'unsubscribe.done': 'Os e-mails estão desativados. Você não receberá mais e-mails nossos.',
+  'unsubscribe.turnBackOn': 'Reativá-los em Configurações → E-mail',
+  'unsubscribe.invalid':
+    'Este link não funciona: pode estar incompleto ou não ser mais válido. Entre e desative os e-mails em Configurações → E-mail.',
+  'unsubscribe.settings': 'Configurações → E-mail',
+  'unsubscribe.failed': 'Não foi possível parar os e-mails agora. Tente de novo em instantes.',
 
   // ── email: notices and announcements (issue 13)
   'notifications.type.email.off':
     'O e-mail foi desativado: nossas mensagens não puderam ser entregues no seu endereço ou foram marcadas como indesejadas. Você pode reativá-lo em Configurações.',
+  'notifications.type.announcement': 'O conselho consultivo enviou um comunicado a todas as integrantes.',
+  'audit.target.announcement': 'o comunicado',
+  'audit.action.announcement.send': 'Comunicado enviado',
+  'nav.announcements': 'Comunicados',
+  'announcement.fromBoard': 'Do conselho consultivo · {date}',
+  'announcement.kind': 'Comunicado',
+  'announcement.back': 'Voltar aos avisos',
+  'announcements.title': 'Comunicados',
+  'announcements.intro':
+    'Escrever a todas as pessoas integrantes ativas de uma vez. Cada uma recebe um aviso no aplicativo; quem tem o e-mail ativado recebe um e-mail que diz apenas que há novos avisos.',
+  'announcements.writeTitle': 'Novo comunicado',
+  'announcements.fieldTitle': 'Título',
+  'announcements.fieldBody': 'Comunicado',
+  'announcements.bodyHint': 'Texto simples, ou **negrito**, *itálico*, listas começando com “- ” e links. Não cite nomes de integrantes.',
+  'announcements.review': 'Revisar e enviar',
+  'announcements.titleMissing': 'Dê um título ao comunicado.',
+  'announcements.bodyMissing': 'Escreva o comunicado primeiro.',
+  'announcements.confirmTitle': 'Enviar este comunicado?',
+  'announcements.confirmCount':
+    '{count, plural, one {# integrante receberá} many {# de integrantes receberão} other {# integrantes receberão}} um aviso no aplicativo.',
+  'announcements.confirmEmail':
+    'Quem tem o e-mail ativado recebe um e-mail que diz apenas que há novos avisos (“Você tem novos avisos”), nunca o título nem o texto. Um comunicado enviado não pode ser desfeito.',
+  'announcements.send': 'Enviar a todas as integrantes',
+  'announcements.sending': 'Enviando…',
+  'announcements.sent':
+    'Enviado. {count, plural, one {# integrante foi avisada} many {# de integrantes foram avisadas} other {# integrantes foram avisadas}}.',
+  'announcements.sentTitle': 'Comunicados enviados',
+  'announcements.none': 'Ainda não há comunicados.',
 };
 
 export default pt;

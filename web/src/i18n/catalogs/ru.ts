@@ -197,8 +197,6 @@ const ru: Catalog = {
   'signUp.submitting': 'Создание учётной записи…',
   'signUp.haveAccount': 'Уже есть учётная запись?',
   'signUp.signIn': 'Войти',
-  'signUp.confirmTitle': 'Подтвердите адрес электронной почты',
-  'signUp.confirmIntro': 'Мы отправили код на адрес {email}. Введите его, чтобы завершить создание учётной записи.',
   'signUp.confirmSubmit': 'Подтвердить и войти',
   'signUp.notSignedIn':
     'Не удалось выполнить вход с этим адресом электронной почты и паролем. Если у вас уже есть учётная запись, войдите со своим паролем или задайте новый.',
@@ -1344,10 +1342,96 @@ const ru: Catalog = {
   'error.own_proposal': 'Одно из предложенных вами времён выбирает другой участник.',
   'validation.not_proposed': 'Выберите одно из предложенных времён.',
   // ── email: settings, sign-up, unsubscribe, pending page (issue 13)
+  'emailSettings.title': 'Электронная почта',
+  'emailSettings.intro':
+    'Приложение не пишет вам на почту, пока вы не включите это здесь. Письмо лишь сообщает, что в приложении вас что-то ждёт: никогда ничьих имён, никогда того, что кто-то написал.',
+  'emailSettings.enabled': 'Присылать мне письма',
+  'emailSettings.enabledHint':
+    'Выключено, пока вы не включите. Выключить можно в любой момент — здесь или по ссылке в конце каждого письма.',
+  'emailSettings.digestLegend': 'Как часто',
+  'emailSettings.digestHint': 'Не больше одного письма-сводки и только если есть что-то новое.',
+  'emailSettings.daily': 'Раз в день',
+  'emailSettings.weekly': 'Раз в неделю',
+  'emailSettings.wordingLegend': 'Что говорится в письмах',
+  'emailSettings.neutral': 'Нейтрально (рекомендуется)',
+  'emailSettings.neutralHint': 'Только то, что у вас новые уведомления, от отправителя «CN».',
+  'emailSettings.detailed': 'Подробно',
+  'emailSettings.detailedHint': 'Что именно нового (запрос, ответ, мероприятие) и сколько. Никогда имён, никогда текста сообщений.',
+  'emailSettings.whyNeutral':
+    'Нейтральный вариант выбран по умолчанию: тот, кто увидит ваш почтовый ящик — на общем телефоне, через плечо или в вашей учётной записи, — ничего из него не узнает: ни названия сети, ни кто писал, ни о чём.',
+  'emailSettings.sampleNeutral': 'Нейтральное письмо',
+  'emailSettings.sampleDetailed': 'Подробное письмо',
+  'emailSettings.sampleFrom': 'От',
+  'emailSettings.sampleSubject': 'Тема',
+  'emailSettings.neutralSubject': 'У вас новые уведомления',
+  'emailSettings.neutralLine': 'Войдите, чтобы прочитать их.',
+  'emailSettings.detailedSubject': 'Новые уведомления: запрос и 2 ответа',
+  'emailSettings.detailedLine1': 'С прошлого письма: 1 запрос на наставничество и 2 ответа в обсуждениях.',
+  'emailSettings.detailedLine2': 'Войдите, чтобы прочитать их.',
+  'emailSettings.reminders': 'Напоминания о мероприятиях, на которые я записалась',
+  'emailSettings.remindersHint': 'Накануне и за час до начала мероприятия.',
+  'emailSettings.nudges': 'Напоминания о делах',
+  'emailSettings.nudgesHint':
+    'Когда запрос на наставничество к вам несколько дней ждёт ответа и когда совет принял решение по вашей заявке.',
+  'emailSettings.save': 'Сохранить настройки почты',
+  'emailSettings.saving': 'Сохранение…',
+  'emailSettings.savedOn': 'Сохранено. Письма включены.',
+  'emailSettings.savedOff': 'Сохранено. Письма выключены.',
+  'emailSettings.stale':
+    'Тем временем ваши настройки почты изменили в другом месте. Теперь показано то, что сохранено: выберите снова и сохраните.',
+  'signUp.checkTitle': 'Проверьте почту',
+  'signUp.checkIntro':
+    'Мы отправили письмо на {email}. Если адрес новый, в письме есть код: введите его ниже, чтобы подтвердить учётную запись. Если для адреса уже есть учётная запись, в письме сказано об этом.',
+  'signUp.codeHint': 'Код из письма. Оно может прийти через несколько минут; проверьте и папку «Спам».',
+  'pending.emailTitle': 'Узнать, когда будет ответ',
+  'pending.emailBody':
+    'Мы можем написать вам, когда консультативный совет примет решение. В письме будет сказано только, что ответ есть, но не какой: вы прочитаете его здесь, войдя в приложение.',
+  'pending.emailTurnOn': 'Написать мне, когда будет ответ',
+  'pending.emailIsOn': 'Письма включены: вы получите письмо, когда будет ответ.',
+  'pending.emailSaved': 'Сохранено. Мы напишем вам, когда будет ответ.',
+  'pending.emailSettings': 'Настройки почты',
+  'unsubscribe.title': 'Письма',
+  'unsubscribe.intro': 'Нажмите кнопку, чтобы прекратить все письма на ваш адрес. Больше ничего в вашей учётной записи не изменится.',
+  'unsubscribe.stop': 'Прекратить письма',
+  'unsubscribe.stopping': 'Отключение…',
+  'unsubscribe.done': 'Письма выключены. Вы больше не будете получать от нас писем.',
+  'unsubscribe.turnBackOn': 'Включить их снова в «Настройки → Электронная почта»',
+  'unsubscribe.invalid':
+    'Эта ссылка не работает: возможно, она неполная или уже недействительна. Войдите и выключите письма в «Настройки → Электронная почта».',
+  'unsubscribe.settings': 'Настройки → Электронная почта',
+  'unsubscribe.failed': 'Сейчас не удалось отключить письма. Попробуйте ещё раз через минуту.',
 
   // ── email: notices and announcements (issue 13)
   'notifications.type.email.off':
     'Письма отключены: наши письма не удалось доставить на ваш адрес или они были отмечены как нежелательные. Вы можете снова включить их в настройках.',
+  'notifications.type.announcement': 'Консультативный совет отправил объявление всем участницам и участникам.',
+  'audit.target.announcement': 'объявление',
+  'audit.action.announcement.send': 'Объявление отправлено',
+  'nav.announcements': 'Объявления',
+  'announcement.fromBoard': 'От консультативного совета · {date}',
+  'announcement.kind': 'Объявление',
+  'announcement.back': 'Назад к уведомлениям',
+  'announcements.title': 'Объявления',
+  'announcements.intro':
+    'Написать сразу всем активным участникам. Каждый получит уведомление в приложении; те, у кого включены письма, получат письмо, в котором сказано лишь, что есть новые уведомления.',
+  'announcements.writeTitle': 'Новое объявление',
+  'announcements.fieldTitle': 'Заголовок',
+  'announcements.fieldBody': 'Объявление',
+  'announcements.bodyHint': 'Простой текст или **жирный**, *курсив*, списки со строк «- » и ссылки. Не называйте участников по имени.',
+  'announcements.review': 'Проверить и отправить',
+  'announcements.titleMissing': 'Дайте объявлению заголовок.',
+  'announcements.bodyMissing': 'Сначала напишите объявление.',
+  'announcements.confirmTitle': 'Отправить это объявление?',
+  'announcements.confirmCount':
+    'Уведомление в приложении получат {count, plural, one {# участник} few {# участника} many {# участников} other {# участника}}.',
+  'announcements.confirmEmail':
+    'Те, у кого включены письма, получат письмо, в котором сказано лишь, что есть новые уведомления («У вас новые уведомления»), без заголовка и текста. Отправленное объявление нельзя отозвать.',
+  'announcements.send': 'Отправить всем',
+  'announcements.sending': 'Отправка…',
+  'announcements.sent':
+    'Отправлено. Уведомлено: {count, plural, one {# участник} few {# участника} many {# участников} other {# участника}}.',
+  'announcements.sentTitle': 'Отправленные объявления',
+  'announcements.none': 'Объявлений пока нет.',
 };
 
 export default ru;

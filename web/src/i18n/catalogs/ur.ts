@@ -202,8 +202,6 @@ const ur: Catalog = {
   'signUp.submitting': 'آپ کا اکاؤنٹ بنایا جا رہا ہے…',
   'signUp.haveAccount': 'پہلے سے اکاؤنٹ موجود ہے؟',
   'signUp.signIn': 'سائن اِن کریں',
-  'signUp.confirmTitle': 'اپنے ای میل ایڈریس کی تصدیق کریں',
-  'signUp.confirmIntro': 'ہم نے {email} پر ایک کوڈ بھیجا ہے۔ اکاؤنٹ بنانے کا عمل مکمل کرنے کے لیے اسے درج کریں۔',
   'signUp.confirmSubmit': 'تصدیق کریں اور سائن اِن کریں',
   'signUp.notSignedIn':
     'اس ای میل ایڈریس اور پاس ورڈ سے سائن اِن نہیں ہو سکا۔ اگر آپ کا اکاؤنٹ پہلے سے موجود ہے تو اپنے پاس ورڈ سے سائن اِن کریں، یا نیا پاس ورڈ مقرر کریں۔',
@@ -1359,10 +1357,94 @@ const ur: Catalog = {
   'error.own_proposal': 'دوسرا رکن آپ کے تجویز کردہ اوقات میں سے ایک منتخب کرتا ہے۔',
   'validation.not_proposed': 'تجویز کردہ اوقات میں سے ایک منتخب کریں۔',
   // ── email: settings, sign-up, unsubscribe, pending page (issue 13)
+  'emailSettings.title': 'ای میل',
+  'emailSettings.intro':
+    'ایپ آپ کو اس وقت تک ای میل نہیں بھیجتی جب تک آپ یہاں ای میل آن نہ کریں۔ ای میل صرف یہ بتاتی ہے کہ ایپ میں آپ کے لیے کچھ موجود ہے: کبھی کسی کا نام نہیں، کبھی وہ نہیں جو کسی نے لکھا۔',
+  'emailSettings.enabled': 'مجھے ای میلز بھیجیں',
+  'emailSettings.enabledHint':
+    'جب تک آپ آن نہ کریں، بند رہتی ہے۔ آپ اسے کسی بھی وقت بند کر سکتی ہیں، یہاں یا ہر ای میل کے آخر میں دیے گئے لنک سے۔',
+  'emailSettings.digestLegend': 'کتنی بار',
+  'emailSettings.digestHint': 'زیادہ سے زیادہ ایک خلاصہ ای میل، اور صرف تب جب کچھ نیا ہو۔',
+  'emailSettings.daily': 'روزانہ',
+  'emailSettings.weekly': 'ہفتہ وار',
+  'emailSettings.wordingLegend': 'ای میلز میں کیا لکھا ہو',
+  'emailSettings.neutral': 'غیر جانبدار (تجویز کردہ)',
+  'emailSettings.neutralHint': 'صرف یہ کہ آپ کے لیے نئی اطلاعات ہیں، بھیجنے والا «CN»۔',
+  'emailSettings.detailed': 'تفصیلی',
+  'emailSettings.detailedHint': 'کس قسم کی چیز نئی ہے (درخواست، جواب، تقریب) اور کتنی۔ کبھی نام نہیں، کبھی پیغامات کا متن نہیں۔',
+  'emailSettings.whyNeutral':
+    'غیر جانبدار انداز پہلے سے منتخب ہے کیونکہ جو بھی آپ کا ان باکس دیکھے — مشترکہ فون پر، آپ کے کندھے کے اوپر سے، یا آپ کے اکاؤنٹ میں — اسے کچھ پتا نہیں چلتا: نہ نیٹ ورک کا نام، نہ یہ کہ کس نے لکھا، نہ کس بارے میں۔',
+  'emailSettings.sampleNeutral': 'غیر جانبدار ای میل',
+  'emailSettings.sampleDetailed': 'تفصیلی ای میل',
+  'emailSettings.sampleFrom': 'بھیجنے والا',
+  'emailSettings.sampleSubject': 'موضوع',
+  'emailSettings.neutralSubject': 'آپ کے لیے نئی اطلاعات ہیں',
+  'emailSettings.neutralLine': 'انہیں پڑھنے کے لیے سائن ان کریں۔',
+  'emailSettings.detailedSubject': 'نئی اطلاعات: ایک درخواست اور 2 جوابات',
+  'emailSettings.detailedLine1': 'پچھلی ای میل کے بعد سے: رہنمائی کی 1 درخواست اور مباحثوں میں 2 جوابات۔',
+  'emailSettings.detailedLine2': 'انہیں پڑھنے کے لیے سائن ان کریں۔',
+  'emailSettings.reminders': 'ان تقریبات کی یاد دہانیاں جن کے لیے میں نے رجسٹریشن کی ہے',
+  'emailSettings.remindersHint': 'ایک دن پہلے اور تقریب شروع ہونے سے ایک گھنٹہ پہلے۔',
+  'emailSettings.nudges': 'یاد دہانیاں',
+  'emailSettings.nudgesHint':
+    'جب آپ کو بھیجی گئی رہنمائی کی درخواست کئی دن سے جواب کی منتظر ہو، اور جب بورڈ نے آپ کی درخواستِ رکنیت پر فیصلہ کر لیا ہو۔',
+  'emailSettings.save': 'ای میل کی ترتیبات محفوظ کریں',
+  'emailSettings.saving': 'محفوظ ہو رہا ہے…',
+  'emailSettings.savedOn': 'محفوظ ہو گیا۔ ای میل آن ہے۔',
+  'emailSettings.savedOff': 'محفوظ ہو گیا۔ ای میل بند ہے۔',
+  'emailSettings.stale':
+    'اس دوران آپ کی ای میل کی ترتیبات کہیں اور بدل دی گئیں۔ اب وہی دکھائی جا رہی ہیں جو محفوظ ہیں: دوبارہ منتخب کریں اور محفوظ کریں۔',
+  'signUp.checkTitle': 'اپنی ای میل دیکھیں',
+  'signUp.checkIntro':
+    'ہم نے {email} پر ای میل بھیجی ہے۔ اگر پتہ نیا ہے تو اس میں ایک کوڈ ہے: اپنا اکاؤنٹ تصدیق کرنے کے لیے اسے نیچے درج کریں۔ اگر اس پتے کا پہلے سے اکاؤنٹ ہے تو ای میل یہی بتاتی ہے۔',
+  'signUp.codeHint': 'ای میل والا کوڈ۔ اسے پہنچنے میں چند منٹ لگ سکتے ہیں؛ اسپام فولڈر بھی دیکھیں۔',
+  'pending.emailTitle': 'جواب آنے پر اطلاع پائیں',
+  'pending.emailBody':
+    'جب مشاورتی بورڈ فیصلہ کر لے تو ہم آپ کو ای میل کر سکتے ہیں۔ ای میل صرف یہ بتاتی ہے کہ جواب آ گیا ہے، یہ نہیں کہ کیا ہے: جواب آپ سائن ان کر کے یہیں پڑھیں گی۔',
+  'pending.emailTurnOn': 'جواب آنے پر مجھے ای میل کریں',
+  'pending.emailIsOn': 'ای میل آن ہے: جواب آنے پر آپ کو ای میل ملے گی۔',
+  'pending.emailSaved': 'محفوظ ہو گیا۔ جواب آنے پر ہم آپ کو ای میل کریں گے۔',
+  'pending.emailSettings': 'ای میل کی ترتیبات',
+  'unsubscribe.title': 'ای میلز',
+  'unsubscribe.intro': 'اپنے پتے پر آنے والی تمام ای میلز روکنے کے لیے بٹن دبائیں۔ آپ کے اکاؤنٹ میں اور کچھ نہیں بدلتا۔',
+  'unsubscribe.stop': 'ای میلز روکیں',
+  'unsubscribe.stopping': 'روکی جا رہی ہیں…',
+  'unsubscribe.done': 'ای میلز بند ہو گئیں۔ اب آپ کو ہماری طرف سے کوئی ای میل نہیں ملے گی۔',
+  'unsubscribe.turnBackOn': 'ترتیبات ← ای میل میں انہیں دوبارہ آن کریں',
+  'unsubscribe.invalid':
+    'یہ لنک کام نہیں کرتا: ہو سکتا ہے ادھورا ہو یا اب درست نہ ہو۔ سائن ان کریں اور ترتیبات ← ای میل میں ای میلز بند کریں۔',
+  'unsubscribe.settings': 'ترتیبات ← ای میل',
+  'unsubscribe.failed': 'ابھی ای میلز روکی نہیں جا سکیں۔ تھوڑی دیر بعد دوبارہ کوشش کریں۔',
 
   // ── email: notices and announcements (issue 13)
   'notifications.type.email.off':
     'ای میل بند کر دی گئی ہے: ہماری ای میلز آپ کے پتے تک نہیں پہنچ سکیں یا انہیں ناپسندیدہ قرار دیا گیا۔ آپ اسے ترتیبات میں دوبارہ آن کر سکتی ہیں۔',
+  'notifications.type.announcement': 'مشاورتی بورڈ نے تمام اراکین کو ایک اعلان بھیجا ہے۔',
+  'audit.target.announcement': 'اعلان',
+  'audit.action.announcement.send': 'اعلان بھیجا گیا',
+  'nav.announcements': 'اعلانات',
+  'announcement.fromBoard': 'مشاورتی بورڈ کی جانب سے · {date}',
+  'announcement.kind': 'اعلان',
+  'announcement.back': 'اطلاعات پر واپس',
+  'announcements.title': 'اعلانات',
+  'announcements.intro':
+    'تمام فعال اراکین کو ایک ساتھ لکھیں۔ ہر ایک کو ایپ میں اطلاع ملتی ہے؛ جن کی ای میل آن ہے انہیں ایک ای میل ملتی ہے جو صرف یہ بتاتی ہے کہ نئی اطلاعات ہیں۔',
+  'announcements.writeTitle': 'نیا اعلان',
+  'announcements.fieldTitle': 'عنوان',
+  'announcements.fieldBody': 'اعلان',
+  'announcements.bodyHint': 'سادہ متن، یا **نمایاں**، *ترچھا*، «- » سے شروع ہونے والی فہرستیں اور لنکس۔ کسی رکن کا نام نہ لیں۔',
+  'announcements.review': 'جائزہ لیں اور بھیجیں',
+  'announcements.titleMissing': 'اعلان کا عنوان لکھیں۔',
+  'announcements.bodyMissing': 'پہلے اعلان لکھیں۔',
+  'announcements.confirmTitle': 'یہ اعلان بھیجیں؟',
+  'announcements.confirmCount': '{count, plural, one {# رکن کو} other {# اراکین کو}} ایپ میں اطلاع ملے گی۔',
+  'announcements.confirmEmail':
+    'جن اراکین کی ای میل آن ہے انہیں ایک ای میل ملے گی جو صرف یہ بتاتی ہے کہ نئی اطلاعات ہیں («آپ کے لیے نئی اطلاعات ہیں»)، عنوان یا متن کے بغیر۔ بھیجا گیا اعلان واپس نہیں لیا جا سکتا۔',
+  'announcements.send': 'تمام اراکین کو بھیجیں',
+  'announcements.sending': 'بھیجا جا رہا ہے…',
+  'announcements.sent': 'بھیج دیا گیا۔ {count, plural, one {# رکن کو} other {# اراکین کو}} اطلاع دی گئی۔',
+  'announcements.sentTitle': 'بھیجے گئے اعلانات',
+  'announcements.none': 'ابھی کوئی اعلان نہیں۔',
 };
 
 export default ur;

@@ -27,6 +27,7 @@ const ACTIONS = new Set([
   'thread.unpin',
   'message.handle',
   'settings.update',
+  'announcement.send',
 ]);
 
 /** The decision in words; an action this page does not know yet shows its code. */
@@ -48,6 +49,8 @@ function targetHref(e: AuditEntry): string | undefined {
       return `/mentorships/${id}`;
     case 'rules':
       return '/board/rules';
+    case 'announcement':
+      return `/announcements/${id}`;
     default:
       return undefined;
   }

@@ -50,6 +50,7 @@ const TYPES = new Set([
   'conversation.message',
   'conversation.meeting',
   'email.off',
+  'announcement',
 ]);
 
 /** What happened, in words; a type this page does not know yet gets a neutral sentence. */

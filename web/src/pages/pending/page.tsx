@@ -1,13 +1,15 @@
 import { A, createAsync, revalidate } from '@solidjs/router';
-import { createSignal, Match, Show, Switch } from 'solid-js';
+import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
 import { ErrorSummary } from '../../components/error-summary';
 import { Field } from '../../components/field';
 import { Notice } from '../../components/notice';
 import { PageHeading } from '../../components/page-heading';
 import { t } from '../../i18n';
 import { formatDate } from '../../i18n/format';
-import { api, unwrap } from '../../lib/api';
-import { createBusy, createFormErrors, fieldId } from '../../lib/form';
+import { api, ApiError, unwrap } from '../../lib/api';
+import { createBusy, createFormErrors, fieldId, generalMessage } from '../../lib/form';
+import { getPreferences, savePreferences } from '../../lib/preferences';
+import { StatusMessage, type Status } from '../../components/status-message';
 import { getMe } from '../../lib/session';
 import type { Me } from '../../../../shared/schemas';
 
@@ -59,6 +61,68 @@ function ReapplyForm(props: { version: number }) {
   );
 }
 
+/**
+ * An applicant may ask to be emailed when the board has decided: email on, with its nudges (the
+ * application decision is one). The email says only that there is an answer, never which.
+ */
+function EmailWhenDecided() {
+  const [prefs, { mutate, refetch }] = createResource(getPreferences);
+  const [message, setMessage] = createSignal<Status>();
+  const { busy, run } = createBusy();
+  const on = () => {
+    const e = prefs()?.email;
+    return !!e?.enabled && e.nudges;
+  };
+  const turnOn = () =>
+    run(
+      async () => {
+        const current = prefs() ?? (await refetch());
+        if (!current) return;
+        const change = { email: { enabled: true, nudges: true } };
+        // Saved meanwhile on another device: the change is the same whatever else changed, so read again and save once more.
+        const saved = await savePreferences({ ...change, version: current.version }).catch(async (e: unknown) => {
+          if (!(e instanceof ApiError && e.status === 409)) throw e;
+          const fresh = await getPreferences();
+          return savePreferences({ ...change, version: fresh.version });
+        });
+        mutate(saved);
+        setMessage({ tone: 'success', text: t('pending.emailSaved') });
+      },
+      (e) => setMessage({ tone: 'warning', text: generalMessage(e) }),
+    );
+  return (
+    <section class="panel panel--quiet" aria-labelledby="pending-email-title">
+      <h2 class="section-title" id="pending-email-title">
+        {t('pending.emailTitle')}
+      </h2>
+      <p>{t('pending.emailBody')}</p>
+      <Show when={prefs()}>
+        <Show
+          when={on()}
+          fallback={
+            <div class="actions">
+              <button
+                type="button"
+                class="button button--secondary"
+                aria-disabled={busy() ? 'true' : undefined}
+                onClick={() => void turnOn()}
+              >
+                {t('pending.emailTurnOn')}
+              </button>
+            </div>
+          }
+        >
+          <p>{t('pending.emailIsOn')}</p>
+        </Show>
+      </Show>
+      <StatusMessage message={message()} />
+      <p>
+        <A href="/settings#email">{t('pending.emailSettings')}</A>
+      </p>
+    </section>
+  );
+}
+
 /** Where an applicant waits: her status from GET /api/me, and the board's reason if declined. */
 export default function PendingPage() {
   const me = createAsync(() => getMe());
@@ -91,6 +155,7 @@ export default function PendingPage() {
                     {t('pending.check')}
                   </button>
                 </div>
+                <EmailWhenDecided />
               </Match>
               <Match when={m().status === 'declined'}>
                 <Notice tone="warning">

@@ -13,6 +13,7 @@ import { createBusy, createFormErrors, fieldId, generalMessage } from '../../lib
 import { createMorePages } from '../../lib/more-pages';
 import { forgetSession, getMe, signOut } from '../../lib/session';
 import { fetchBlocksPage, getBlocks } from './data';
+import { EmailSettings } from './email';
 import { ChangePassword } from './password';
 import { OnThisDevice } from './on-this-device';
 import { OtherSessions } from './sessions';
@@ -168,6 +169,7 @@ export default function SettingsPage() {
     <div class="narrow">
       <PageHeading>{t('settings.title')}</PageHeading>
       <OnThisDevice />
+      <EmailSettings />
       <TwoStepSignIn />
       <ChangePassword />
       <OtherSessions />

@@ -16,19 +16,19 @@ export default function SignUpPage() {
   const [email, setEmail] = createSignal('');
   const [password, setPassword] = createSignal('');
   const [code, setCode] = createSignal('');
-  /** In AWS mode Cognito emails a code first; local mode confirms at once and skips this step. */
-  const [confirming, setConfirming] = createSignal(false);
+  /**
+   * After the API's 202 `{}`, which is the same for a new address and a taken one: "check your
+   * email". Only a sign-in that works (local mode confirms a new account at once; the owner of a
+   * taken address who typed her own password) skips it, as the sign-in page would let her in.
+   */
+  const [checkEmail, setCheckEmail] = createSignal(false);
   const { busy, run } = createBusy();
   const errors = createFormErrors(['email', 'password', 'code']);
 
-  /** Sign-in failed after a sign-up: the address may have had an account already (we never say so). */
-  const [notSignedIn, setNotSignedIn] = createSignal(false);
-
   /**
-   * Sign-up answers the same for a taken address as for a new one, so the page simply tries to
-   * sign her in with the password she chose: a new account (confirmed at once locally) signs in,
-   * an account still waiting for its emailed code asks for it, and an address that already had an
-   * account with another password fails like any wrong password, with a way to sign in or reset.
+   * Tries to sign her in with the password she chose. A new account still waiting for its emailed
+   * code (403) and an address that had an account with another password (401) get the same step,
+   * word for word: what the two emails say tells them apart, to the owner of the address alone.
    */
   const enter = async () => {
     try {
@@ -37,9 +37,8 @@ export default function SignUpPage() {
       // A new account has no second step yet; should one appear, the sign-in page asks for it.
       navigate(me === 'code' ? '/sign-in' : homeFor(me), { replace: true });
     } catch (err) {
-      if (isStatus(err, 403)) setConfirming(true);
-      else if (isStatus(err, 401)) {
-        setNotSignedIn(true);
+      if (isStatus(err, 403) || isStatus(err, 401)) {
+        setCheckEmail(true);
         errors.setGeneral(t('signUp.notSignedIn'));
       } else throw err;
     }
@@ -53,7 +52,6 @@ export default function SignUpPage() {
       password: password().length >= PASSWORD_MIN_LENGTH ? undefined : t('validation.passwordLength', { min: PASSWORD_MIN_LENGTH }),
     });
     if (!ok) return;
-    setNotSignedIn(false);
     await run(
       async () => {
         await unwrap(api.auth['sign-up'].$post({ json: { email: email(), password: password() } }));
@@ -77,10 +75,16 @@ export default function SignUpPage() {
     );
   };
 
+  const startAgain = () => {
+    errors.clear();
+    setCode('');
+    setCheckEmail(false);
+  };
+
   return (
     <div class="narrow">
       <Show
-        when={confirming()}
+        when={checkEmail()}
         fallback={
           <>
             <PageHeading>{t('signUp.title')}</PageHeading>
@@ -101,24 +105,20 @@ export default function SignUpPage() {
                 </button>
               </div>
             </form>
-            <Show when={notSignedIn()}>
-              <p>
-                <A href="/forgot-password">{t('signUp.forgot')}</A>
-              </p>
-            </Show>
             <p>
               {t('signUp.haveAccount')} <A href="/sign-in">{t('signUp.signIn')}</A>
             </p>
           </>
         }
       >
-        <PageHeading>{t('signUp.confirmTitle')}</PageHeading>
-        <p>{t('signUp.confirmIntro', { email: email() })}</p>
+        <PageHeading>{t('signUp.checkTitle')}</PageHeading>
+        <p>{t('signUp.checkIntro', { email: email() })}</p>
         <ErrorSummary items={errors.summary()} general={errors.general()} />
         <form class="form" onSubmit={confirm} novalidate>
           <Field
             id={fieldId('code')}
             label={t('field.code')}
+            hint={t('signUp.codeHint')}
             autocomplete="one-time-code"
             value={code()}
             onInput={setCode}
@@ -128,8 +128,19 @@ export default function SignUpPage() {
             <button type="submit" class="button" aria-disabled={busy() ? 'true' : undefined}>
               {t('signUp.confirmSubmit')}
             </button>
+            <button type="button" class="button button--secondary" onClick={startAgain}>
+              {t('reset.startAgain')}
+            </button>
           </div>
         </form>
+        <ul class="plain-list">
+          <li>
+            <A href="/sign-in">{t('signUp.signIn')}</A>
+          </li>
+          <li>
+            <A href="/forgot-password">{t('signUp.forgot')}</A>
+          </li>
+        </ul>
       </Show>
     </div>
   );
