@@ -53,6 +53,15 @@ async function distinctiveMember(tag: string) {
 
 const subjectIs = (s: string) => (m: InboxMessage) => m.subject === s;
 
+/**
+ * The digests (two new notices) that reached her: other test files send announcements to every
+ * member with email on at the same time, so only this kind of email is counted.
+ */
+const digestsTo = async (to: string, count = 2) =>
+  (await emailsTo(to)).filter((m) =>
+    m.text.includes(count === 1 ? 'There is 1 new notice for you.' : `There are ${count} new notices for you.`),
+  );
+
 describe('a digest in her language and wording, through the real local SMTP server', () => {
   it('sends a neutral digest in Urdu: "CN", a neutral subject, right to left, text and HTML, one-click unsubscribe', async () => {
     const a = await member({}, 'mail-ur');
@@ -112,7 +121,8 @@ describe('a digest in her language and wording, through the real local SMTP serv
     await drainLocalEmail();
     await waitForEmail({ to: a.email, match: () => true });
     const all = await emailsTo(a.email);
-    expect(all).toHaveLength(5);
+    // Five, or more when another test file's announcement reached her too: every one is checked.
+    expect(all.length).toBeGreaterThanOrEqual(5);
     for (const m of all) {
       const { all: visible } = await decoded(m);
       expect(m.subject).toBe('You have new notices');
@@ -191,7 +201,7 @@ describe('what she chose is read at send time', () => {
     expect(await deliver({ id: jobId('k3'), kind: 'digest', memberId: a.userId, count: 1 })).toBe('sent');
     const m = await waitForEmail({ to: a.email });
     expect(m.subject).toBe('You have new notices');
-    expect(await emailsTo(a.email)).toHaveLength(1);
+    expect(await digestsTo(a.email, 1)).toHaveLength(1);
   });
 
   it('sends nothing for a member who does not exist (erased)', async () => {
@@ -207,7 +217,7 @@ describe('each job is sent once', () => {
     expect(await deliver(job)).toBe('sent');
     expect(await deliver(job)).toBe('skipped');
     await waitForEmail({ to: a.email });
-    expect(await emailsTo(a.email)).toHaveLength(1);
+    expect(await digestsTo(a.email)).toHaveLength(1);
   });
 
   it('sends a job delivered twice at the same moment once', async () => {
@@ -217,7 +227,7 @@ describe('each job is sent once', () => {
     const outcomes = await Promise.all([deliver(job), deliver(job), deliver(job)]);
     expect(outcomes.sort()).toEqual(['sent', 'skipped', 'skipped']);
     await waitForEmail({ to: a.email });
-    expect(await emailsTo(a.email)).toHaveLength(1);
+    expect(await digestsTo(a.email)).toHaveLength(1);
   });
 });
 
@@ -252,7 +262,8 @@ describe('the one-click unsubscribe', () => {
     expect((await client.post(`${UNSUBSCRIBE}?token=${token}`, 'List-Unsubscribe=One-Click', form)).status).toBe(204);
     // And nothing more is sent to her.
     expect(await deliver({ id: jobId('u2'), kind: 'digest', memberId: a.userId, count: 5 })).toBe('skipped');
-    expect(await emailsTo(a.email)).toHaveLength(1);
+    expect(await digestsTo(a.email, 1)).toHaveLength(1);
+    expect(await digestsTo(a.email, 5)).toEqual([]);
   });
 
   it('works from the app’s own unsubscribe page (same Origin, no session), with the page link’s token', async () => {
