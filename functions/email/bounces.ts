@@ -67,8 +67,9 @@ export type Outcome = 'email.off' | 'transient' | 'repeat' | 'no member' | 'malf
 /**
  * Acts on one SNS message. Idempotent: the marker for SES's message id is written in the same
  * transaction as her notification, on the condition that it is new, so a repeated or concurrent
- * delivery of the same event leaves one notification. Turning email off first is itself
- * idempotent, so a delivery that failed between the two steps is finished by SNS's retry.
+ * delivery of the same event leaves one notification. A handled event is not acted on again (she
+ * may have turned email on since); turning email off is itself idempotent, so a delivery that
+ * failed between the two steps is finished by SNS's retry.
  */
 export async function handleEmailEvent(message: string, now = new Date()): Promise<Outcome> {
   const event = parseEmailEvent(message);
@@ -87,6 +88,12 @@ export async function handleEmailEvent(message: string, now = new Date()): Promi
   if (!memberId || !(await getPreferences(memberId))) {
     log.info('email event: no member to turn off', ids);
     return 'no member';
+  }
+  // A repeated delivery stops here: had she turned email on again since, it must stay on.
+  const marker = await db.getItem({ TableName: TABLE, Key: toAttr(keys.emailEvent(event.sesMessageId)), ConsistentRead: true });
+  if (marker.Item) {
+    log.info('email event: already handled', { ...ids, memberId });
+    return 'repeat';
   }
   await turnEmailOff(memberId);
   const at = now.toISOString();

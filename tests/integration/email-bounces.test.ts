@@ -114,6 +114,19 @@ describe('a permanent bounce', () => {
     expect((await a.get(PREFERENCES)).body.version).toBe(prefs.body.version);
   });
 
+  it('leaves her email on when the same event arrives again after she turned it back on', async () => {
+    const a = await memberWithEmailOn('bounce-on-again');
+    const message = sesEvent('Bounce', a.userId);
+    expect(await handleEmailEvent(message)).toBe('email.off');
+    const off = await a.get(PREFERENCES);
+    const on = await a.put(PREFERENCES, { email: { ...off.body.email, enabled: true }, version: off.body.version });
+    expect(on.body.email.enabled).toBe(true);
+
+    expect(await handleEmailEvent(message)).toBe('repeat');
+    expect((await a.get(PREFERENCES)).body.email.enabled).toBe(true);
+    expect(await emailOffNotices(a)).toHaveLength(1);
+  });
+
   it('leaves one notice when the same event arrives twice at once', async () => {
     const a = await memberWithEmailOn('bounce-race');
     const message = sesEvent('Bounce', a.userId);
