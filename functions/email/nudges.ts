@@ -2,6 +2,7 @@ import { REQUEST_EXPIRY_DAYS } from '../../shared/meta';
 import { clock } from '../lib/clock';
 import { TABLE, db, fromAttr, isConditionFailure, queryAll, toAttr, values } from '../lib/db';
 import { keys } from '../lib/keys';
+import { getPreferences } from '../members/repository';
 import type { EmailJob } from './jobs';
 import { enqueueEmails } from './queue';
 
@@ -12,7 +13,8 @@ import { enqueueEmails } from './queue';
  * Found through the expiry list the sweeper already keeps (one item per pending request, removed
  * when it is answered, withdrawn or expires), read only as far as requests at least 3 days old, so
  * a run costs the old pending requests, not the network. Each threshold is sent once: the expiry
- * item records the last one, updated conditionally before the job is queued.
+ * item records the last one, updated conditionally before the job is queued. A mentor with email
+ * off is passed over without a mark, so turning email on later still brings the nudge.
  */
 export const NUDGE_AFTER_DAYS = [3, 10] as const;
 const DAY = 86_400_000;
@@ -39,6 +41,9 @@ export async function runNudges(nowMs = clock.now()): Promise<{ queued: EmailJob
       .getItem({ TableName: TABLE, Key: toAttr(keys.mentorship(item.mentorshipId)), ConsistentRead: true })
       .then((r) => (r.Item ? fromAttr<{ mentorId: string; state: string }>(r.Item) : undefined));
     if (m?.state !== 'pending') continue;
+    // Only a mentor who would receive it: one who turns email on later is still nudged then.
+    const prefs = (await getPreferences(m.mentorId))?.email;
+    if (prefs?.enabled !== true || prefs.nudges === false) continue;
     try {
       await db.updateItem({
         TableName: TABLE,

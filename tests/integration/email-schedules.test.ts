@@ -134,7 +134,7 @@ async function askedAt(mentee: Agent, mentor: Agent, askedAtMs: number): Promise
 }
 
 describe('nudges for an unanswered request', () => {
-  it('nudges the mentor after 3 days and again after 10, once each, and never for an answered request', async () => {
+  it('nudges the mentor with email on after 3 days and again after 10, once each, and never for an answered request', async () => {
     const t = nextBase();
     const [mentor, mentee, other] = await Promise.all([member(offering, 'mentor'), member({}, 'mentee'), member({}, 'mentee')]);
     const waiting = await askedAt(mentee, mentor, t);
@@ -142,6 +142,9 @@ describe('nudges for an unanswered request', () => {
     expect((await mentor.post(`/api/mentorships/${answered}/decline`, { reason: 'no_time' })).status).toBe(200);
 
     expect(jobsFor((await runNudges(t + 2 * DAY)).queued, mentor)).toEqual([]);
+    // Email off: no nudge, and none used up; once he turns email on, it comes.
+    expect(jobsFor((await runNudges(t + 3 * DAY)).queued, mentor)).toEqual([]);
+    await withEmail(mentor, { enabled: true });
     const three = await runNudges(t + 3 * DAY + HOUR);
     expect(jobsFor(three.queued, mentor)).toEqual([
       { id: `nudge#${waiting}#3`, kind: 'nudge.request', memberId: mentor.userId, mentorshipId: waiting, days: 3 },
