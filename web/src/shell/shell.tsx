@@ -80,7 +80,9 @@ export function Shell(props: RouteSectionProps) {
     const current = account();
     if (current === undefined) return;
     const to = redirectFor(access(), current);
-    if (to) navigate(to, { replace: true });
+    // Signed out on a member's page (a link from an email): after signing in she goes on to it.
+    const next = current === null && to === '/sign-in' ? { state: { next: `${location.pathname}${location.search}${location.hash}` } } : {};
+    if (to) navigate(to, { replace: true, ...next });
   });
   // Dates and times show in her profile's time zone on any device; signed out, in the device's.
   createEffect(() => setTimeZone(account()?.profile?.timezone));

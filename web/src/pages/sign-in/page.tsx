@@ -1,4 +1,4 @@
-import { A, useNavigate } from '@solidjs/router';
+import { A, useLocation, useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { ErrorSummary } from '../../components/error-summary';
 import { EmailField, looksLikeTotp, PasswordField, TotpCodeField } from '../../components/account-fields';
@@ -18,8 +18,23 @@ const FAREWELL_TEXT = {
   idle: 'signIn.idle',
 } as const;
 
+/**
+ * Where a signed-out visit was going (a link from an email, a bookmark): the shell hands it over in
+ * the history entry's state, never in the address, and only a path inside the app is taken.
+ */
+function wasGoingTo(state: unknown): string | undefined {
+  const next = state && typeof state === 'object' && 'next' in state ? state.next : undefined;
+  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/sign-in') ? next : undefined;
+}
+
 export default function SignInPage() {
   const navigate = useNavigate();
+  const location = useLocation();
+  /** Her home, or the page she was going to when she is an active member who may open it. */
+  const onward = (me: Parameters<typeof homeFor>[0]) => {
+    const home = homeFor(me);
+    return (home === '/directory' && wasGoingTo(location.state)) || home;
+  };
   const [email, setEmail] = createSignal('');
   const [password, setPassword] = createSignal('');
   const [code, setCode] = createSignal('');
@@ -47,7 +62,7 @@ export default function SignInPage() {
           setStep('code');
           focusFieldSoon('code');
         } else {
-          navigate(homeFor(me), { replace: true });
+          navigate(onward(me), { replace: true });
         }
       },
       (err) => {
@@ -71,7 +86,7 @@ export default function SignInPage() {
     if (!codeErrors.check({ code: looksLikeTotp(code()) ? undefined : t('validation.totp') }) || busy()) return;
     await run(
       async () => {
-        navigate(homeFor(await signInWithCode(code())), { replace: true });
+        navigate(onward(await signInWithCode(code())), { replace: true });
       },
       (err) => {
         if (isStatus(err, 401)) startAgain(true);
