@@ -1395,7 +1395,7 @@ const es: Catalog = {
   'emailSettings.neutralHint': 'Solo que tiene avisos nuevos, del remitente «CN».',
   'emailSettings.detailed': 'Detallado',
   'emailSettings.detailedHint':
-    'Qué tipo de novedad hay (una solicitud, una respuesta, un evento) y cuántas. Nunca nombres, nunca el texto de los mensajes.',
+    'Qué tipo de novedad es: un recordatorio con el título y la hora del evento, una solicitud que espera su respuesta, una respuesta a su postulación, un anuncio. Un resumen sigue indicando solo cuántas hay. Nunca nombres, nunca el texto de los mensajes.',
   'emailSettings.whyNeutral':
     'Neutro es la opción predeterminada porque quien lea su bandeja de entrada —en un teléfono compartido, por encima de su hombro o en su cuenta— no se entera de nada: ni el nombre de la red, ni quién escribió, ni sobre qué.',
   'emailSettings.sampleNeutral': 'Un correo neutro',
@@ -1403,10 +1403,11 @@ const es: Catalog = {
   'emailSettings.sampleFrom': 'De',
   'emailSettings.sampleSubject': 'Asunto',
   'emailSettings.neutralSubject': 'Tiene avisos nuevos',
-  'emailSettings.neutralLine': 'Inicie sesión para leerlos.',
-  'emailSettings.detailedSubject': 'Avisos nuevos: una solicitud y 2 respuestas',
-  'emailSettings.detailedLine1': 'Desde el último correo: 1 solicitud de mentoría y 2 respuestas en las conversaciones.',
-  'emailSettings.detailedLine2': 'Inicie sesión para leerlos.',
+  'emailSettings.neutralLine': 'Tiene 3 avisos nuevos. Abra la aplicación para leerlos.',
+  'emailSettings.detailedSubject': 'Recordatorio: un evento dentro de una hora',
+  'emailSettings.detailedLine1':
+    'Un evento en el que está inscrita empieza dentro de una hora: «Entrevistar a personas sobrevivientes», martes 14:00.',
+  'emailSettings.detailedLine2': 'Abra la aplicación para verlo.',
   'emailSettings.reminders': 'Recordatorios de eventos en los que me inscribí',
   'emailSettings.remindersHint': 'El día anterior y una hora antes de que empiece el evento.',
   'emailSettings.nudges': 'Avisos de seguimiento',

@@ -1369,7 +1369,7 @@ const fr: Catalog = {
   'emailSettings.neutralHint': 'Seulement que vous avez de nouvelles notifications, de l’expéditeur « CN ».',
   'emailSettings.detailed': 'Détaillé',
   'emailSettings.detailedHint':
-    'Le type de nouveauté (une demande, une réponse, un événement) et combien. Jamais de noms, jamais le texte des messages.',
+    'Le type de nouveauté : un rappel avec le titre et l’heure de l’événement, une demande qui attend votre réponse, une réponse à votre candidature, une annonce. Un résumé n’indique toujours que leur nombre. Jamais de noms, jamais le texte des messages.',
   'emailSettings.whyNeutral':
     'Neutre est le choix par défaut : quiconque lit votre boîte de réception — sur un téléphone partagé, par-dessus votre épaule ou dans votre compte — n’y apprend rien : ni le nom du réseau, ni qui a écrit, ni à quel sujet.',
   'emailSettings.sampleNeutral': 'Un e-mail neutre',
@@ -1377,10 +1377,11 @@ const fr: Catalog = {
   'emailSettings.sampleFrom': 'De',
   'emailSettings.sampleSubject': 'Objet',
   'emailSettings.neutralSubject': 'Vous avez de nouvelles notifications',
-  'emailSettings.neutralLine': 'Connectez-vous pour les lire.',
-  'emailSettings.detailedSubject': 'Nouvelles notifications : une demande et 2 réponses',
-  'emailSettings.detailedLine1': 'Depuis le dernier e-mail : 1 demande de mentorat et 2 réponses dans les discussions.',
-  'emailSettings.detailedLine2': 'Connectez-vous pour les lire.',
+  'emailSettings.neutralLine': 'Vous avez 3 nouvelles notifications. Ouvrez l’application pour les lire.',
+  'emailSettings.detailedSubject': 'Rappel : un événement dans l’heure',
+  'emailSettings.detailedLine1':
+    'Un événement auquel vous êtes inscrite commence dans l’heure : « Auditionner les personnes survivantes », mardi à 14 h.',
+  'emailSettings.detailedLine2': 'Ouvrez l’application pour le voir.',
   'emailSettings.reminders': 'Rappels des événements auxquels je suis inscrite',
   'emailSettings.remindersHint': 'La veille et une heure avant le début de l’événement.',
   'emailSettings.nudges': 'Relances',

@@ -1351,7 +1351,7 @@ const pt: Catalog = {
   'emailSettings.neutralHint': 'Apenas que você tem novos avisos, do remetente “CN”.',
   'emailSettings.detailed': 'Detalhado',
   'emailSettings.detailedHint':
-    'Que tipo de novidade há (um pedido, uma resposta, um evento) e quantas. Nunca nomes, nunca o texto das mensagens.',
+    'Que tipo de novidade é: um lembrete com o título e o horário do evento, uma solicitação aguardando sua resposta, uma resposta à sua candidatura, um comunicado. Um resumo continua informando apenas quantas há. Nunca nomes, nunca o texto das mensagens.',
   'emailSettings.whyNeutral':
     'Neutro é o padrão porque quem ler sua caixa de entrada — num celular compartilhado, por cima do seu ombro ou na sua conta — não fica sabendo de nada: nem o nome da rede, nem quem escreveu, nem sobre o quê.',
   'emailSettings.sampleNeutral': 'Um e-mail neutro',
@@ -1359,10 +1359,11 @@ const pt: Catalog = {
   'emailSettings.sampleFrom': 'De',
   'emailSettings.sampleSubject': 'Assunto',
   'emailSettings.neutralSubject': 'Você tem novos avisos',
-  'emailSettings.neutralLine': 'Entre para lê-los.',
-  'emailSettings.detailedSubject': 'Novos avisos: um pedido e 2 respostas',
-  'emailSettings.detailedLine1': 'Desde o último e-mail: 1 pedido de mentoria e 2 respostas nas discussões.',
-  'emailSettings.detailedLine2': 'Entre para lê-los.',
+  'emailSettings.neutralLine': 'Há 3 novos avisos para você. Abra o aplicativo para lê-los.',
+  'emailSettings.detailedSubject': 'Lembrete: um evento dentro de uma hora',
+  'emailSettings.detailedLine1':
+    'Um evento em que você está inscrita começa dentro de uma hora: “Entrevistar pessoas sobreviventes”, terça-feira, 14h.',
+  'emailSettings.detailedLine2': 'Abra o aplicativo para vê-lo.',
   'emailSettings.reminders': 'Lembretes de eventos em que me inscrevi',
   'emailSettings.remindersHint': 'Na véspera e uma hora antes de o evento começar.',
   'emailSettings.nudges': 'Lembretes de pendências',

@@ -1356,7 +1356,8 @@ const ru: Catalog = {
   'emailSettings.neutral': 'Нейтрально (рекомендуется)',
   'emailSettings.neutralHint': 'Только то, что у вас новые уведомления, от отправителя «CN».',
   'emailSettings.detailed': 'Подробно',
-  'emailSettings.detailedHint': 'Что именно нового (запрос, ответ, мероприятие) и сколько. Никогда имён, никогда текста сообщений.',
+  'emailSettings.detailedHint':
+    'Что это: напоминание с названием и временем мероприятия, запрос, который ждёт вашего ответа, ответ на вашу заявку, объявление. Сводка по-прежнему сообщает только количество. Никогда имён, никогда текста сообщений.',
   'emailSettings.whyNeutral':
     'Нейтральный вариант выбран по умолчанию: тот, кто увидит ваш почтовый ящик — на общем телефоне, через плечо или в вашей учётной записи, — ничего из него не узнает: ни названия сети, ни кто писал, ни о чём.',
   'emailSettings.sampleNeutral': 'Нейтральное письмо',
@@ -1364,10 +1365,11 @@ const ru: Catalog = {
   'emailSettings.sampleFrom': 'От',
   'emailSettings.sampleSubject': 'Тема',
   'emailSettings.neutralSubject': 'У вас новые уведомления',
-  'emailSettings.neutralLine': 'Войдите, чтобы прочитать их.',
-  'emailSettings.detailedSubject': 'Новые уведомления: запрос и 2 ответа',
-  'emailSettings.detailedLine1': 'С прошлого письма: 1 запрос на наставничество и 2 ответа в обсуждениях.',
-  'emailSettings.detailedLine2': 'Войдите, чтобы прочитать их.',
+  'emailSettings.neutralLine': 'У вас 3 новых уведомления. Откройте приложение, чтобы прочитать их.',
+  'emailSettings.detailedSubject': 'Напоминание: мероприятие в течение часа',
+  'emailSettings.detailedLine1':
+    'Мероприятие, на которое вы зарегистрированы, начинается в течение часа: «Опрос пострадавших», вторник, 14:00.',
+  'emailSettings.detailedLine2': 'Откройте приложение, чтобы посмотреть.',
   'emailSettings.reminders': 'Напоминания о мероприятиях, на которые я записалась',
   'emailSettings.remindersHint': 'Накануне и за час до начала мероприятия.',
   'emailSettings.nudges': 'Напоминания о делах',

@@ -1354,7 +1354,8 @@ const uk: Catalog = {
   'emailSettings.neutral': 'Нейтрально (рекомендовано)',
   'emailSettings.neutralHint': 'Лише те, що у вас нові сповіщення, від відправника «CN».',
   'emailSettings.detailed': 'Докладно',
-  'emailSettings.detailedHint': 'Що саме нове (запит, відповідь, захід) і скільки. Ніколи імен, ніколи тексту повідомлень.',
+  'emailSettings.detailedHint':
+    'Що це: нагадування з назвою і часом заходу, запит, який чекає на вашу відповідь, відповідь на вашу заявку, оголошення. Зведення, як і раніше, повідомляє лише кількість. Ніколи імен, ніколи тексту повідомлень.',
   'emailSettings.whyNeutral':
     'Нейтральний варіант усталений, бо той, хто побачить вашу поштову скриньку — на спільному телефоні, через плече чи у вашому обліковому записі, — нічого з неї не дізнається: ні назви мережі, ні хто писав, ні про що.',
   'emailSettings.sampleNeutral': 'Нейтральний лист',
@@ -1362,10 +1363,11 @@ const uk: Catalog = {
   'emailSettings.sampleFrom': 'Від',
   'emailSettings.sampleSubject': 'Тема',
   'emailSettings.neutralSubject': 'У вас нові сповіщення',
-  'emailSettings.neutralLine': 'Увійдіть, щоб їх прочитати.',
-  'emailSettings.detailedSubject': 'Нові сповіщення: запит і 2 відповіді',
-  'emailSettings.detailedLine1': 'Від попереднього листа: 1 запит на наставництво і 2 відповіді в обговореннях.',
-  'emailSettings.detailedLine2': 'Увійдіть, щоб їх прочитати.',
+  'emailSettings.neutralLine': 'У вас 3 нові сповіщення. Відкрийте застосунок, щоб їх прочитати.',
+  'emailSettings.detailedSubject': 'Нагадування: захід протягом години',
+  'emailSettings.detailedLine1':
+    'Захід, на який ви зареєстровані, починається протягом години: «Опитування постраждалих», вівторок, 14:00.',
+  'emailSettings.detailedLine2': 'Відкрийте застосунок, щоб переглянути.',
   'emailSettings.reminders': 'Нагадування про заходи, на які я зареєструвалася',
   'emailSettings.remindersHint': 'Напередодні та за годину до початку заходу.',
   'emailSettings.nudges': 'Нагадування про справи',

@@ -1371,7 +1371,8 @@ const ur: Catalog = {
   'emailSettings.neutral': 'غیر جانبدار (تجویز کردہ)',
   'emailSettings.neutralHint': 'صرف یہ کہ آپ کے لیے نئی اطلاعات ہیں، بھیجنے والا «CN»۔',
   'emailSettings.detailed': 'تفصیلی',
-  'emailSettings.detailedHint': 'کس قسم کی چیز نئی ہے (درخواست، جواب، تقریب) اور کتنی۔ کبھی نام نہیں، کبھی پیغامات کا متن نہیں۔',
+  'emailSettings.detailedHint':
+    'یہ کس قسم کی چیز ہے: تقریب کے عنوان اور وقت کے ساتھ یاد دہانی، کوئی درخواست جو آپ کے جواب کی منتظر ہے، آپ کی رکنیت کی درخواست کا جواب، کوئی اعلان۔ خلاصہ اب بھی صرف تعداد بتاتا ہے۔ کبھی نام نہیں، کبھی پیغامات کا متن نہیں۔',
   'emailSettings.whyNeutral':
     'غیر جانبدار انداز پہلے سے منتخب ہے کیونکہ جو بھی آپ کا ان باکس دیکھے — مشترکہ فون پر، آپ کے کندھے کے اوپر سے، یا آپ کے اکاؤنٹ میں — اسے کچھ پتا نہیں چلتا: نہ نیٹ ورک کا نام، نہ یہ کہ کس نے لکھا، نہ کس بارے میں۔',
   'emailSettings.sampleNeutral': 'غیر جانبدار ای میل',
@@ -1379,10 +1380,11 @@ const ur: Catalog = {
   'emailSettings.sampleFrom': 'بھیجنے والا',
   'emailSettings.sampleSubject': 'موضوع',
   'emailSettings.neutralSubject': 'آپ کے لیے نئی اطلاعات ہیں',
-  'emailSettings.neutralLine': 'انہیں پڑھنے کے لیے سائن ان کریں۔',
-  'emailSettings.detailedSubject': 'نئی اطلاعات: ایک درخواست اور 2 جوابات',
-  'emailSettings.detailedLine1': 'پچھلی ای میل کے بعد سے: رہنمائی کی 1 درخواست اور مباحثوں میں 2 جوابات۔',
-  'emailSettings.detailedLine2': 'انہیں پڑھنے کے لیے سائن ان کریں۔',
+  'emailSettings.neutralLine': 'آپ کے لیے 3 نئی اطلاعات ہیں۔ انہیں پڑھنے کے لیے ایپ کھولیں۔',
+  'emailSettings.detailedSubject': 'یاد دہانی: ایک گھنٹے کے اندر ایک تقریب',
+  'emailSettings.detailedLine1':
+    'جس تقریب کے لیے آپ نے رجسٹر کیا وہ ایک گھنٹے کے اندر شروع ہو رہی ہے: «بچ جانے والوں سے انٹرویو»، منگل 14:00۔',
+  'emailSettings.detailedLine2': 'اسے دیکھنے کے لیے ایپ کھولیں۔',
   'emailSettings.reminders': 'ان تقریبات کی یاد دہانیاں جن کے لیے میں نے رجسٹریشن کی ہے',
   'emailSettings.remindersHint': 'ایک دن پہلے اور تقریب شروع ہونے سے ایک گھنٹہ پہلے۔',
   'emailSettings.nudges': 'یاد دہانیاں',
