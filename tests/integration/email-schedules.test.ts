@@ -6,7 +6,9 @@ import { TABLE, db, toAttr, values } from '../../functions/lib/db';
 import { keys } from '../../functions/lib/keys';
 import { notificationPut } from '../../functions/notifications/repository';
 import type { ProfileInput } from '../../shared/schemas';
-import { type Agent, member } from '../helpers';
+import { drainLocalEmail } from '../../functions/email/queue';
+import { type Agent, applicant, board, member } from '../helpers';
+import { emailsTo, waitForEmail } from '../inbox';
 
 /*
  * What is emailed and when (issue 13): the digest and the mentors' nudges, each queued once.
@@ -161,5 +163,20 @@ describe('nudges for an unanswered request', () => {
         mentee,
       ),
     ).toEqual([]);
+  });
+});
+
+describe('the answer to an application', () => {
+  it('emails an applicant who asked for it that there is an answer, never which; one who did not gets nothing', async () => {
+    const [asked, silent] = await Promise.all([applicant({}, 'asks'), applicant({}, 'silent')]);
+    await withEmail(asked, { enabled: true });
+    const b = await board();
+    expect((await b.post(`/api/board/applications/${asked.userId}/decision`, { decision: 'decline', reason: 'Not yet' })).status).toBe(200);
+    expect((await b.post(`/api/board/applications/${silent.userId}/decision`, { decision: 'approve' })).status).toBe(200);
+    await drainLocalEmail();
+    const m = await waitForEmail({ to: asked.email });
+    expect(m.subject).toBe('You have new notices');
+    expect(`${m.text}${m.html}`).not.toMatch(/declin|approv|Not yet/i);
+    expect(await emailsTo(silent.email)).toEqual([]);
   });
 });
