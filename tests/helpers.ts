@@ -189,3 +189,18 @@ export async function awayFromWindowEdge(windowSeconds: number, marginSeconds = 
   const intoWindow = (Date.now() / 1000) % windowSeconds;
   if (windowSeconds - intoWindow < marginSeconds) await new Promise((r) => setTimeout(r, (windowSeconds - intoWindow + 0.5) * 1000));
 }
+
+/** A champion offering three places in investigation, mentoring in English. */
+export const mentorProfile: Partial<ProfileInput> = {
+  kind: 'champion',
+  mentoring: {
+    offering: { active: true, capacity: 3, topics: ['investigation'], languages: ['en'] },
+    seeking: {
+      active: false,
+      topics: [],
+      goals: { shortTerm: '', mediumTerm: '', longTerm: '' },
+      sameCountryOnly: false,
+      outsideOrganizationOnly: false,
+    },
+  },
+};

@@ -68,7 +68,9 @@ async function dueMembers(nowIso: string): Promise<{ memberId: string; key: { pk
 
 /** Her unread notices newer than the last digest's: how many (capped), and the newest one's time. */
 async function unreadSince(memberId: string, upTo: string | undefined): Promise<{ count: number; newest?: string }> {
-  const [own, board] = await Promise.all([
+  // Her own notifications (newest first, capped: the ones after the last digest are read first)
+  // and a board member's notices of what waits for her (one per kind).
+  const unread = (prefix: string, limit?: number) =>
     db.query({
       TableName: TABLE,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
@@ -76,29 +78,15 @@ async function unreadSince(memberId: string, upTo: string | undefined): Promise<
       ExpressionAttributeNames: { '#read': 'read', '#at': 'at' },
       ExpressionAttributeValues: values({
         ':pk': keys.member(memberId).pk,
-        ':prefix': keys.notificationPrefix,
+        ':prefix': prefix,
         ':no': false,
         ...(upTo ? { ':upTo': upTo } : {}),
       }),
       ProjectionExpression: '#at',
       ScanIndexForward: false,
-      // Newest first: the ones after the last digest are the first read; a cap keeps a run cheap.
-      Limit: MAX_COUNT + 1,
-    }),
-    db.query({
-      TableName: TABLE,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      FilterExpression: upTo ? '#read = :no AND #at > :upTo' : '#read = :no',
-      ExpressionAttributeNames: { '#read': 'read', '#at': 'at' },
-      ExpressionAttributeValues: values({
-        ':pk': keys.member(memberId).pk,
-        ':prefix': keys.boardNoticePrefix,
-        ':no': false,
-        ...(upTo ? { ':upTo': upTo } : {}),
-      }),
-      ProjectionExpression: '#at',
-    }),
-  ]);
+      ...(limit ? { Limit: limit } : {}),
+    });
+  const [own, board] = await Promise.all([unread(keys.notificationPrefix, MAX_COUNT + 1), unread(keys.boardNoticePrefix)]);
   const ats = [...(own.Items ?? []), ...(board.Items ?? [])].map((i) => fromAttr<{ at: string }>(i).at).sort();
   return { count: Math.min(ats.length, MAX_COUNT), newest: ats.at(-1) };
 }

@@ -5,9 +5,8 @@ import { runNudges } from '../../functions/email/nudges';
 import { TABLE, db, toAttr, values } from '../../functions/lib/db';
 import { keys } from '../../functions/lib/keys';
 import { notificationPut } from '../../functions/notifications/repository';
-import type { ProfileInput } from '../../shared/schemas';
 import { drainLocalEmail } from '../../functions/email/queue';
-import { type Agent, applicant, board, member } from '../helpers';
+import { type Agent, applicant, board, member, mentorProfile } from '../helpers';
 import { emailsTo, waitForEmail } from '../inbox';
 
 /*
@@ -99,21 +98,6 @@ describe('the email digest', () => {
   });
 });
 
-/** A mentor offering places, and a mentee who asks him. */
-const offering: Partial<ProfileInput> = {
-  kind: 'champion',
-  mentoring: {
-    offering: { active: true, capacity: 3, topics: ['investigation'], languages: ['en'] },
-    seeking: {
-      active: false,
-      topics: [],
-      goals: { shortTerm: '', mediumTerm: '', longTerm: '' },
-      sameCountryOnly: false,
-      outsideOrganizationOnly: false,
-    },
-  },
-};
-
 async function askedAt(mentee: Agent, mentor: Agent, askedAtMs: number): Promise<string> {
   const res = await mentee.post('/api/mentorships', {
     mentorId: mentor.userId,
@@ -138,7 +122,7 @@ async function askedAt(mentee: Agent, mentor: Agent, askedAtMs: number): Promise
 describe('nudges for an unanswered request', () => {
   it('nudges the mentor with email on after 3 days and again after 10, once each, and never for an answered request', async () => {
     const t = nextBase();
-    const [mentor, mentee, other] = await Promise.all([member(offering, 'mentor'), member({}, 'mentee'), member({}, 'mentee')]);
+    const [mentor, mentee, other] = await Promise.all([member(mentorProfile, 'mentor'), member({}, 'mentee'), member({}, 'mentee')]);
     const waiting = await askedAt(mentee, mentor, t);
     const answered = await askedAt(other, mentor, t);
     expect((await mentor.post(`/api/mentorships/${answered}/decline`, { reason: 'no_time' })).status).toBe(200);

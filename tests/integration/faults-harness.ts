@@ -8,8 +8,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { expect, vi } from 'vitest';
 import { dynamo } from '../../functions/lib/db';
 import { verifyChain } from '../../functions/moderation/audit';
-import type { ProfileInput } from '../../shared/schemas';
-import { type Agent, type Res, anotherBoardMember, board, member } from '../helpers';
+import { type Agent, type Res, anotherBoardMember, board, member, mentorProfile } from '../helpers';
 
 /**
  * Faults injected into the real DynamoDB client (the only stand-in for DynamoDB in the suite).
@@ -263,19 +262,8 @@ export async function walk(r: Row<unknown>): Promise<void> {
 
 // ---- set-ups ---------------------------------------------------------------------------------
 
-export const mentorProfile: Partial<ProfileInput> = {
-  kind: 'champion',
-  mentoring: {
-    offering: { active: true, capacity: 3, topics: ['investigation'], languages: ['en'] },
-    seeking: {
-      active: false,
-      topics: [],
-      goals: { shortTerm: '', mediumTerm: '', longTerm: '' },
-      sameCountryOnly: false,
-      outsideOrganizationOnly: false,
-    },
-  },
-};
+/** A mentor offering three places (tests/helpers.ts). */
+export { mentorProfile };
 
 export async function ok(res: Promise<Res>, status = 200): Promise<Res> {
   const r = await res;
