@@ -114,13 +114,15 @@ export async function startServer(opts: { port: number; dataDir?: string; quiet?
   const scheduled = setInterval(() => {
     if (running) return;
     running = true;
-    sweepReminders()
-      .then(() => runDigest())
-      .then(() => runNudges())
-      .catch((e: unknown) => console.error('scheduled run failed:', e instanceof Error ? e.name : e))
-      .finally(() => {
-        running = false;
-      });
+    // One after another (a small machine), each on its own: a failed digest never holds back a nudge.
+    const runs = { reminders: sweepReminders, digest: runDigest, nudges: runNudges };
+    (async () => {
+      for (const [name, run] of Object.entries(runs)) {
+        await run().catch((e: unknown) => console.error(`${name} run failed:`, e instanceof Error ? e.name : 'unknown'));
+      }
+    })().finally(() => {
+      running = false;
+    });
   }, scheduleEvery);
   scheduled.unref();
   const stop = async () => {

@@ -28,7 +28,7 @@ export async function runNudges(nowMs = clock.now()): Promise<{ queued: EmailJob
   const items = await queryAll({
     TableName: TABLE,
     KeyConditionExpression: 'pk = :pk AND sk <= :latest',
-    ExpressionAttributeValues: values({ ':pk': 'EXPIRY', ':latest': `${latestExpiry}#\uffff` }),
+    ExpressionAttributeValues: values({ ':pk': keys.expiryPartition, ':latest': `${latestExpiry}#\uffff` }),
   });
   const queued: EmailJob[] = [];
   for (const item of items.map((i) => fromAttr<ExpiryItem>(i))) {

@@ -79,7 +79,8 @@ export const keys = {
   /** Exists while a pair has an open (pending or accepted) mentorship: one open request per pair. */
   pairLock: (mentorId: string, menteeId: string) => ({ pk: `PAIR#${mentorId}#${menteeId}`, sk: 'OPEN' }),
   /** Pending requests by expiry time, for the sweeper. */
-  expiry: (expiresAt: string, id: string) => ({ pk: 'EXPIRY', sk: `${expiresAt}#${id}` }),
+  expiry: (expiresAt: string, id: string) => ({ pk: keys.expiryPartition, sk: `${expiresAt}#${id}` }),
+  expiryPartition: 'EXPIRY',
   checkIn: (mentorshipId: string, id: string) => ({ pk: `MENTORSHIP#${mentorshipId}`, sk: `CHECKIN#${id}` }),
   /** A mentorship's check-ins by meeting date (GSI1), newest meeting first. */
   checkInIndex: (mentorshipId: string, date: string, createdAt: string, id: string) => ({

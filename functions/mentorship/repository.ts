@@ -305,7 +305,7 @@ export async function dueForExpiry(now: string, limit: number): Promise<string[]
   const res = await db.query({
     TableName: TABLE,
     KeyConditionExpression: 'pk = :pk AND sk < :now',
-    ExpressionAttributeValues: values({ ':pk': 'EXPIRY', ':now': now }),
+    ExpressionAttributeValues: values({ ':pk': keys.expiryPartition, ':now': now }),
     Limit: limit,
   });
   return (res.Items ?? []).map((i) => fromAttr<{ mentorshipId: string }>(i).mentorshipId);
