@@ -3,6 +3,7 @@ import { A, useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { PASSWORD_MIN_LENGTH } from '../../../../shared/profile-fields';
 import { ErrorSummary } from '../../components/error-summary';
+import { Notice } from '../../components/notice';
 import { EmailField, PasswordField } from '../../components/account-fields';
 import { Field } from '../../components/field';
 import { PageHeading } from '../../components/page-heading';
@@ -39,7 +40,6 @@ export default function SignUpPage() {
     } catch (err) {
       if (isStatus(err, 403) || isStatus(err, 401)) {
         setCheckEmail(true);
-        errors.setGeneral(t('signUp.notSignedIn'));
       } else throw err;
     }
   };
@@ -113,6 +113,8 @@ export default function SignUpPage() {
       >
         <PageHeading>{t('signUp.checkTitle')}</PageHeading>
         <p>{t('signUp.checkIntro', { email: email() })}</p>
+        {/* Said calmly, not as an error: for a new member waiting for her code it is no problem at all. */}
+        <Notice live>{t('signUp.notSignedIn')}</Notice>
         <ErrorSummary items={errors.summary()} general={errors.general()} />
         <form class="form" onSubmit={confirm} novalidate>
           <Field
