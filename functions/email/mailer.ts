@@ -72,9 +72,13 @@ const url = (path: string) => `${emailSettings().APP_ORIGIN}${path}`;
 async function compose(job: EmailJob): Promise<OutgoingEmail | undefined> {
   if (job.kind === 'signup.attempt') return composeSignUpAttempt(job);
 
-  const [member, prefs] = await Promise.all([getMember(job.memberId), exportPreferences(job.memberId)]);
-  // Erased (no record) or deactivated: no email. Never saved preferences: email is off by default.
-  if (!member || member.status === 'deactivated' || !prefs || !wanted(job, prefs)) return undefined;
+  // Her preferences first: most members keep email off, and then her record is never read.
+  // Never saved preferences: email is off by default.
+  const prefs = await exportPreferences(job.memberId);
+  if (!prefs || !wanted(job, prefs)) return undefined;
+  // Erased (no record) or deactivated: no email.
+  const member = await getMember(job.memberId);
+  if (!member || member.status === 'deactivated') return undefined;
 
   const detailed = prefs.email.wording === 'detailed';
   const content = detailed ? await detailedContent(job, prefs.locale, member.timezone) : await neutralContent(job);

@@ -37,8 +37,9 @@ export async function enqueueEmails(jobs: EmailJob[]): Promise<void> {
     return;
   }
   for (const job of jobs) {
-    const p = (import(LOCAL_MAILER) as Promise<typeof import('./mailer')>)
-      .then((m) => m.deliver(job))
+    const p = localDeliveries()
+      .run(true, () => import(LOCAL_MAILER) as Promise<typeof import('./mailer')>)
+      .then((m) => localDeliveries().run(true, () => m.deliver(job)))
       .catch((e: unknown) => log.warn('email not sent', { kind: job.kind, error: e instanceof Error ? e.name : 'unknown' }))
       .finally(() => pending.delete(p));
     pending.add(p);
@@ -54,6 +55,19 @@ let sqs: import('@aws-sdk/client-sqs').SQSClient | undefined;
  * path is never taken: EMAIL_QUEUE_URL is set.
  */
 const LOCAL_MAILER = './mailer';
+
+/**
+ * Marks the table calls of local deliveries, which run beside whatever the process does next, so
+ * that a test counting one request's own calls can leave them out. Loaded in local mode only.
+ */
+let deliveries: import('node:async_hooks').AsyncLocalStorage<true> | undefined;
+function localDeliveries(): import('node:async_hooks').AsyncLocalStorage<true> {
+  deliveries ??= new (process.getBuiltinModule('node:async_hooks').AsyncLocalStorage)<true>();
+  return deliveries;
+}
+
+/** Whether this code runs inside a local email delivery. */
+export const inLocalDelivery = (): boolean => deliveries?.getStore() === true;
 
 /** Local mode: resolves once every job handed over so far has been delivered (or failed). */
 export async function drainLocalEmail(): Promise<void> {
