@@ -2,8 +2,9 @@ import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { memoize, strategies } from '@formatjs/fast-memoize';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { createRoot, createSignal } from 'solid-js';
-import { DEFAULT_LOCALE, firstSupported, LOCALES, type Locale, localeOf } from '../../../shared/locales';
+import { DEFAULT_LOCALE, LOCALES, type Locale, localeOf } from '../../../shared/locales';
 import type { MessageKey } from './catalog';
+import { DEVICE_KEY, deviceLocale } from './device';
 
 export type { MessageKey };
 export type { Locale };
@@ -41,18 +42,7 @@ export function intlLocale(tag: Locale = locale()): string[] {
 /** `rtl` for Arabic, Persian, Pashto and Urdu, `ltr` otherwise. */
 export const dir = (tag: Locale = locale()): 'ltr' | 'rtl' => LOCALES[tag].dir;
 
-const DEVICE_KEY = 'cn.locale';
-
-/** The language kept on this device, else the first of the browser's languages we have. */
-export function deviceLocale(): Locale {
-  let kept: string | null = null;
-  try {
-    kept = localStorage.getItem(DEVICE_KEY);
-  } catch {
-    // Storage can be refused (private modes); the browser's languages still decide.
-  }
-  return (kept && localeOf(kept)) || firstSupported(navigator.languages?.length ? navigator.languages : [navigator.language]);
-}
+export { deviceLocale };
 
 async function load(tag: Locale): Promise<Compiled> {
   const have = loaded.get(tag);
