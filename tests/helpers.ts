@@ -190,17 +190,22 @@ export async function awayFromWindowEdge(windowSeconds: number, marginSeconds = 
   if (windowSeconds - intoWindow < marginSeconds) await new Promise((r) => setTimeout(r, (windowSeconds - intoWindow + 0.5) * 1000));
 }
 
-/** A champion offering three places in investigation, mentoring in English. */
-export const mentorProfile: Partial<ProfileInput> = {
-  kind: 'champion',
-  mentoring: {
-    offering: { active: true, capacity: 3, topics: ['investigation'], languages: ['en'] },
-    seeking: {
-      active: false,
-      topics: [],
-      goals: { shortTerm: '', mediumTerm: '', longTerm: '' },
-      sameCountryOnly: false,
-      outsideOrganizationOnly: false,
+/** A champion offering `capacity` places in investigation, mentoring in English. */
+export function offeringProfile(capacity: number): Partial<ProfileInput> {
+  return {
+    kind: 'champion',
+    mentoring: {
+      offering: { active: true, capacity, topics: ['investigation'], languages: ['en'] },
+      seeking: {
+        active: false,
+        topics: [],
+        goals: { shortTerm: '', mediumTerm: '', longTerm: '' },
+        sameCountryOnly: false,
+        outsideOrganizationOnly: false,
+      },
     },
-  },
-};
+  };
+}
+
+/** A champion offering three places. */
+export const mentorProfile: Partial<ProfileInput> = offeringProfile(3);

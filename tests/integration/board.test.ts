@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TABLE, db, toAttr } from '../../functions/lib/db';
 import { keys } from '../../functions/lib/keys';
 import { type AuditEntry, hashEntry, listAudit, verifyChain } from '../../functions/moderation/audit';
-import { Agent, anotherBoardMember, applicant, board, expectError, makeBoard, member } from '../helpers';
+import { Agent, anotherBoardMember, applicant, board, expectError, makeBoard, member, offeringProfile } from '../helpers';
 
 const putEntry = (e: AuditEntry) =>
   db.putItem({ TableName: TABLE, Item: toAttr({ ...keys.auditEntry(e.seq), entity: 'audit', version: 1, ...e }) });
@@ -183,20 +183,7 @@ async function everyAuditedAction(b: Agent): Promise<Map<string, string>> {
   ok(await b.post(`/api/moderation/members/${m.userId}/sanctions`, { type: 'warn', reason: 'tone' }), 201);
   about.set('member.sanction', m.userId);
 
-  const mentor = await member({
-    kind: 'champion',
-    languages: ['en'],
-    mentoring: {
-      offering: { active: true, capacity: 1, topics: ['investigation'], languages: ['en'] },
-      seeking: {
-        active: false,
-        topics: [],
-        goals: { shortTerm: '', mediumTerm: '', longTerm: '' },
-        sameCountryOnly: false,
-        outsideOrganizationOnly: false,
-      },
-    },
-  });
+  const mentor = await member({ ...offeringProfile(1), languages: ['en'] });
   const mentee = await member();
   const asked = await mentee.post('/api/mentorships', {
     mentorId: mentor.userId,

@@ -3,7 +3,7 @@ import { clock } from '../../functions/lib/clock';
 import { TABLE, db, fromAttr, toAttr } from '../../functions/lib/db';
 import { keys } from '../../functions/lib/keys';
 import type { ProfileInput } from '../../shared/schemas';
-import { type Agent, awayFromWindowEdge, board, expectError, member } from '../helpers';
+import { type Agent, awayFromWindowEdge, board, expectError, member, offeringProfile } from '../helpers';
 
 /*
  * Conversations between mentor and mentee (issue 12): every route, as its two members, the board
@@ -18,21 +18,7 @@ afterEach(() => {
 const hoursFromNow = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
 
 function mentorProfile(): Partial<ProfileInput> {
-  return {
-    kind: 'champion',
-    displayName: 'Mentor Champion',
-    languages: ['en'],
-    mentoring: {
-      offering: { active: true, capacity: 5, topics: ['investigation'], languages: ['en'] },
-      seeking: {
-        active: false,
-        topics: [],
-        goals: { shortTerm: '', mediumTerm: '', longTerm: '' },
-        sameCountryOnly: false,
-        outsideOrganizationOnly: false,
-      },
-    },
-  };
+  return { ...offeringProfile(5), displayName: 'Mentor Champion', languages: ['en'] };
 }
 
 type Pair = { mentor: Agent; mentee: Agent; id: string; base: string };

@@ -337,7 +337,9 @@ describe('sign-up tells the owner of a taken address, and nobody else anything',
 
   it('tells her once a day however many sign-ups name her address, so nobody can flood her inbox', async () => {
     const owner = await signedInAgent('mail-taken-flood');
-    for (let i = 0; i < 3; i++) expect((await signUp(owner.email, 'en')).status).toBe(202);
+    // Sent at the same moment, as a script would: the notice's daily claim is one conditional write.
+    const answers = await Promise.all([1, 2, 3, 4].map(() => signUp(owner.email, 'en')));
+    expect(answers.map((r) => r.status)).toEqual([202, 202, 202, 202]);
     await drainLocalEmail();
     await waitForEmail({ to: owner.email });
     expect(await emailsTo(owner.email)).toHaveLength(1);
