@@ -284,4 +284,12 @@ export const keys = {
   announcement: (id: string) => ({ pk: 'ANNOUNCEMENTS', sk: `A#${id}` }),
   announcementPartition: 'ANNOUNCEMENTS',
   announcementPrefix: 'A#',
+
+  // ── knowledge: library of good practices (issue 14)
+
+  // ── knowledge: files and attachments (issue 14)
+
+  // ── knowledge: search (issue 14)
+
+  // ── knowledge: board insights (issue 14)
 } as const;

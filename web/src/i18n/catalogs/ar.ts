@@ -1434,6 +1434,10 @@ const ar: Catalog = {
     'أُرسل. عدد من أُشعروا: {count, plural, zero {لا أحد} one {عضو واحد} two {عضوان} few {# أعضاء} many {# عضوًا} other {# عضو}}.',
   'announcements.sentTitle': 'الإعلانات المرسلة',
   'announcements.none': 'لا إعلانات بعد.',
+  // ── knowledge: library of good practices (issue 14)
+  // ── knowledge: files and attachments (issue 14)
+  // ── knowledge: search (issue 14)
+  // ── knowledge: board insights (issue 14)
 };
 
 export default ar;

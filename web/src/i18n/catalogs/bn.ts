@@ -1380,6 +1380,10 @@ const bn: Catalog = {
   'announcements.sent': 'পাঠানো হয়েছে। {count, plural, one {# জন সদস্যকে} other {# জন সদস্যকে}} জানানো হয়েছে।',
   'announcements.sentTitle': 'পাঠানো ঘোষণা',
   'announcements.none': 'এখনও কোনো ঘোষণা নেই।',
+  // ── knowledge: library of good practices (issue 14)
+  // ── knowledge: files and attachments (issue 14)
+  // ── knowledge: search (issue 14)
+  // ── knowledge: board insights (issue 14)
 };
 
 export default bn;

@@ -1425,6 +1425,10 @@ const en = {
   'announcements.sent': 'Sent. {count, plural, one {# member was} other {# members were}} notified.',
   'announcements.sentTitle': 'Sent announcements',
   'announcements.none': 'No announcements yet.',
+  // ── knowledge: library of good practices (issue 14)
+  // ── knowledge: files and attachments (issue 14)
+  // ── knowledge: search (issue 14)
+  // ── knowledge: board insights (issue 14)
 } as const;
 
 export default en;

@@ -1472,6 +1472,10 @@ const es: Catalog = {
     'Enviado. {count, plural, one {# miembro recibió} many {# de miembros recibieron} other {# miembros recibieron}} el aviso.',
   'announcements.sentTitle': 'Anuncios enviados',
   'announcements.none': 'Todavía no hay anuncios.',
+  // ── knowledge: library of good practices (issue 14)
+  // ── knowledge: files and attachments (issue 14)
+  // ── knowledge: search (issue 14)
+  // ── knowledge: board insights (issue 14)
 };
 
 export default es;

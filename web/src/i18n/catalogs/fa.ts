@@ -1438,6 +1438,10 @@ const fa: Catalog = {
   'announcements.sent': 'فرستاده شد. به {count, plural, one {# عضو} other {# عضو}} اعلان داده شد.',
   'announcements.sentTitle': 'اطلاعیه‌های فرستاده‌شده',
   'announcements.none': 'هنوز اطلاعیه‌ای نیست.',
+  // ── knowledge: library of good practices (issue 14)
+  // ── knowledge: files and attachments (issue 14)
+  // ── knowledge: search (issue 14)
+  // ── knowledge: board insights (issue 14)
 };
 
 export default fa;

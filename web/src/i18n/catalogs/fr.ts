@@ -1446,6 +1446,10 @@ const fr: Catalog = {
     'Envoyée. {count, plural, one {# membre a été notifié} many {# de membres ont été notifiés} other {# membres ont été notifiés}}.',
   'announcements.sentTitle': 'Annonces envoyées',
   'announcements.none': 'Aucune annonce pour l’instant.',
+  // ── knowledge: library of good practices (issue 14)
+  // ── knowledge: files and attachments (issue 14)
+  // ── knowledge: search (issue 14)
+  // ── knowledge: board insights (issue 14)
 };
 
 export default fr;

@@ -1376,6 +1376,10 @@ const ne: Catalog = {
   'announcements.sent': 'पठाइयो। {count, plural, one {# सदस्यलाई} other {# सदस्यलाई}} सूचना दिइयो।',
   'announcements.sentTitle': 'पठाइएका घोषणाहरू',
   'announcements.none': 'अहिलेसम्म कुनै घोषणा छैन।',
+  // ── knowledge: library of good practices (issue 14)
+  // ── knowledge: files and attachments (issue 14)
+  // ── knowledge: search (issue 14)
+  // ── knowledge: board insights (issue 14)
 };
 
 export default ne;

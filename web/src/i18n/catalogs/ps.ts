@@ -1438,6 +1438,10 @@ const ps: Catalog = {
   'announcements.sent': 'ولېږل شو. {count, plural, one {# غړي} other {# غړو}} ته خبرتیا ورکړل شوه.',
   'announcements.sentTitle': 'لېږل شوي اعلانونه',
   'announcements.none': 'تر اوسه هېڅ اعلان نشته.',
+  // ── knowledge: library of good practices (issue 14)
+  // ── knowledge: files and attachments (issue 14)
+  // ── knowledge: search (issue 14)
+  // ── knowledge: board insights (issue 14)
 };
 
 export default ps;

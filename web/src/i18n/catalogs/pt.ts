@@ -1428,6 +1428,10 @@ const pt: Catalog = {
     'Enviado. {count, plural, one {# integrante foi avisada} many {# de integrantes foram avisadas} other {# integrantes foram avisadas}}.',
   'announcements.sentTitle': 'Comunicados enviados',
   'announcements.none': 'Ainda não há comunicados.',
+  // ── knowledge: library of good practices (issue 14)
+  // ── knowledge: files and attachments (issue 14)
+  // ── knowledge: search (issue 14)
+  // ── knowledge: board insights (issue 14)
 };
 
 export default pt;

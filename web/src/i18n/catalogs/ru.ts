@@ -1434,6 +1434,10 @@ const ru: Catalog = {
     'Отправлено. Уведомлено: {count, plural, one {# участник} few {# участника} many {# участников} other {# участника}}.',
   'announcements.sentTitle': 'Отправленные объявления',
   'announcements.none': 'Объявлений пока нет.',
+  // ── knowledge: library of good practices (issue 14)
+  // ── knowledge: files and attachments (issue 14)
+  // ── knowledge: search (issue 14)
+  // ── knowledge: board insights (issue 14)
 };
 
 export default ru;

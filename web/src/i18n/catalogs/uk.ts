@@ -1430,6 +1430,10 @@ const uk: Catalog = {
   'announcements.sent': 'Надіслано. Сповіщено: {count, plural, one {# учасник} few {# учасники} many {# учасників} other {# учасника}}.',
   'announcements.sentTitle': 'Надіслані оголошення',
   'announcements.none': 'Оголошень поки немає.',
+  // ── knowledge: library of good practices (issue 14)
+  // ── knowledge: files and attachments (issue 14)
+  // ── knowledge: search (issue 14)
+  // ── knowledge: board insights (issue 14)
 };
 
 export default uk;

@@ -1447,6 +1447,10 @@ const ur: Catalog = {
   'announcements.sent': 'بھیج دیا گیا۔ {count, plural, one {# رکن کو} other {# اراکین کو}} اطلاع دی گئی۔',
   'announcements.sentTitle': 'بھیجے گئے اعلانات',
   'announcements.none': 'ابھی کوئی اعلان نہیں۔',
+  // ── knowledge: library of good practices (issue 14)
+  // ── knowledge: files and attachments (issue 14)
+  // ── knowledge: search (issue 14)
+  // ── knowledge: board insights (issue 14)
 };
 
 export default ur;
