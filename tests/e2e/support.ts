@@ -1,4 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -6,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, expect, vi } from 'vitest';
 // No static import from functions/: startServer sets process.env before it loads the API.
 import { startServer } from '../../scripts/start';
 import { freePort } from '../../scripts/local/services';
+import { seededTemplatePaths } from '../setup/template';
 
 /*
  * What every browser test shares: the whole local product on a free port (DynamoDB Local,
@@ -48,11 +51,76 @@ export async function startProductAndBrowser(): Promise<{ server: Server; browse
  */
 async function startServerRetrying(): Promise<Server> {
   try {
-    return await startServer({ port: await freePort() });
+    return await startFromSeededCopy();
   } catch (first) {
     console.warn(`starting the product failed (${first instanceof Error ? first.message : String(first)}); trying once more`);
-    return startServer({ port: await freePort() });
+    return startFromSeededCopy();
   }
+}
+
+/**
+ * Seeding the demo network is most of the time a start takes, and every browser test file used to
+ * do it anew. The run seeds once (seededTemplate) and each file starts the product on its own copy
+ * of that data, deleted when it stops; files never share a database. Without a template (its build
+ * failed) a file seeds its own, as before.
+ */
+async function startFromSeededCopy(): Promise<Server> {
+  const template = await seededTemplate();
+  if (!template) return startServer({ port: await freePort() });
+  const copy = mkdtempSync(join(tmpdir(), 'champions-e2e-'));
+  try {
+    cpSync(template, copy, { recursive: true });
+    const server = await startServer({ port: await freePort(), dataDir: copy });
+    return {
+      ...server,
+      stop: async () => {
+        await server.stop();
+        rmSync(copy, { recursive: true, force: true });
+      },
+    };
+  } catch (e) {
+    rmSync(copy, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+/**
+ * The run's seeded data: the first file to ask builds it in a child process (the API reads its
+ * settings once per process, and this one's are for its own server); the others wait until it is
+ * ready, or until its build has failed.
+ */
+async function seededTemplate(): Promise<string | undefined> {
+  const paths = seededTemplatePaths();
+  if (existsSync(paths.ready)) return paths.dir;
+  let builder = true;
+  try {
+    mkdirSync(paths.lock);
+  } catch {
+    builder = false;
+  }
+  if (builder) {
+    try {
+      rmSync(paths.building, { recursive: true, force: true });
+      await new Promise<void>((done, fail) =>
+        execFile(join(process.cwd(), 'node_modules/.bin/tsx'), ['scripts/local/seed-template.ts', paths.building], (e) =>
+          e ? fail(e) : done(),
+        ),
+      );
+      renameSync(paths.building, paths.dir);
+      writeFileSync(paths.ready, '');
+      return paths.dir;
+    } catch (e) {
+      writeFileSync(paths.failed, e instanceof Error ? e.message : String(e));
+      return undefined;
+    }
+  }
+  const until = Date.now() + 180_000;
+  while (Date.now() < until) {
+    if (existsSync(paths.ready)) return paths.dir;
+    if (existsSync(paths.failed)) return undefined;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return undefined;
 }
 
 /**
@@ -71,7 +139,8 @@ export function useProductAndBrowser(failedShot: string, use: (started: { server
     page.setDefaultTimeout(25_000);
     started = { server, browser, page };
     use(started);
-  }, 120_000);
+    // The first file of a run also waits for the run's seeded data (seededTemplate).
+  }, 240_000);
   // What the page looked like when a step failed: the first thing to look at.
   beforeEach(({ onTestFailed }) => {
     onTestFailed(() => (started ? shot(started.page, failedShot).catch(() => undefined) : undefined));

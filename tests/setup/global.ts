@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { startLocalServices, type LocalServices } from '../../scripts/local/services';
+import { removeSeededTemplate } from './template';
 
 /** Starts DynamoDB Local and cognito-local once per run, on free ports. */
 let services: LocalServices | undefined;
@@ -23,4 +24,5 @@ export async function setup() {
 
 export async function teardown() {
   await services?.stop();
+  removeSeededTemplate(ENV_FILE);
 }
