@@ -5,6 +5,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { REPO_ROOT } from './paths';
 import { AppStack, type AppStackProps } from './stacks/app-stack';
 import { DataStack } from './stacks/data-stack';
+import { FirewallStack, type FirewallMode } from './stacks/firewall-stack';
 
 /** Built SPA, produced by `npm run build`. */
 export const WEB_DIST_PATH = join(REPO_ROOT, 'web', 'dist');
@@ -20,6 +21,12 @@ export interface ChampionsNetworkProps {
   readonly siteAssetPath?: string;
   /** Where the quick exit sends her. @default DEFAULT_EXIT_URL (shared/discretion.ts) */
   readonly exitUrl?: string;
+  /** The firewall's own rules block (the default) or only count, e.g. for a first week in production. */
+  readonly firewallMode?: FirewallMode;
+  /** Told by email of every alarm (the subscription must be confirmed). @default nobody yet */
+  readonly alarmEmail?: string;
+  /** A monthly AWS cost budget in US dollars, told to alarmEmail. @default none */
+  readonly monthlyBudgetUsd?: number;
   /**
    * The network's email (issue 13), sent through SES as `cn@<domain>`. Without it nothing is
    * emailed and no email resources are built (synth says so).
@@ -39,6 +46,7 @@ export const senderAddress = (domain: string) => `cn@${domain}`;
 export interface ChampionsNetwork {
   readonly dataStack: DataStack;
   readonly appStack: AppStack;
+  readonly firewallStack: FirewallStack;
 }
 
 /**
@@ -65,6 +73,15 @@ export function defineChampionsNetwork(app: App, props: ChampionsNetworkProps): 
       : undefined,
   });
 
+  // CloudFront takes only a web ACL made in us-east-1, whatever region the rest is in.
+  const firewall = new FirewallStack(app, `${prefix}-Firewall`, {
+    env: { account: props.env?.account, region: 'us-east-1' },
+    description: 'Champions Network: the web application firewall in front of CloudFront (us-east-1).',
+    stage: props.stage,
+    mode: props.firewallMode,
+    alarmEmail: props.alarmEmail ?? props.email?.alarmEmail,
+  });
+
   const appStack = new AppStack(app, `${prefix}-App`, {
     env: props.env,
     description: 'Champions Network: API functions, HTTP API and CloudFront site (stateless).',
@@ -74,6 +91,8 @@ export function defineChampionsNetwork(app: App, props: ChampionsNetworkProps): 
     siteAssetPath: props.siteAssetPath ?? (existsSync(join(WEB_DIST_PATH, 'index.html')) ? WEB_DIST_PATH : PLACEHOLDER_SITE_PATH),
     customDomain: props.customDomain,
     exitUrl: props.exitUrl,
+    webAclParameterName: firewall.parameterName,
+    operations: { alarmEmail: props.alarmEmail ?? props.email?.alarmEmail, monthlyBudgetUsd: props.monthlyBudgetUsd },
     email: props.email
       ? { domain: props.email.domain, fromAddress: senderAddress(props.email.domain), alarmEmail: props.email.alarmEmail }
       : undefined,
@@ -89,7 +108,10 @@ export function defineChampionsNetwork(app: App, props: ChampionsNetworkProps): 
   Tags.of(app).add('project', 'champions-network');
   Tags.of(app).add('stage', props.stage);
 
-  return { dataStack: data, appStack };
+  // The app stack reads the web ACL's ARN that the firewall stack publishes: deploy that first.
+  appStack.addStackDependency(firewall);
+
+  return { dataStack: data, appStack, firewallStack: firewall };
 }
 
 /**

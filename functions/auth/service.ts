@@ -1,7 +1,7 @@
 import type { User } from '../../shared/schemas';
 import { config } from '../lib/config';
 import { AppError, ConflictError, UnauthenticatedError, ValidationError } from '../lib/errors';
-import { log } from '../lib/log';
+import { LOG_EVENTS, log } from '../lib/log';
 import type { Session, Tokens } from '../lib/session';
 import type { IdleMinutes } from '../../shared/discretion';
 import { endSession, endSessions, listSessions, sessionLive, setIdleLimit, startSession } from '../lib/sessions';
@@ -46,6 +46,8 @@ async function limitedTry<T>(email: string, step: () => Promise<T>, kind = 'sign
     result = await step();
   } catch (e) {
     if (!(e instanceof AppError && (e.status === 401 || e.status === 400))) await giveBack();
+    // Counted by an alarm on credential stuffing (infra/constructs/operations.ts): the kind, never the address.
+    else log.warn(LOG_EVENTS.signInFailed, { kind });
     throw e;
   }
   await giveBack();

@@ -8,7 +8,7 @@ import { addSecurityChecks, defineChampionsNetwork } from '../champions-network'
  *   cdk deploy --all -c stage=prod -c domainName=champions.example.org \
  *     -c certificateArn=arn:aws:acm:us-east-1:123456789012:certificate/... \
  *     -c exitUrl=https://weather.example.org/ \
- *     -c emailDomain=mail.example.org -c alarmEmail=ops@example.org
+ *     -c emailDomain=mail.example.org -c alarmEmail=ops@example.org [-c firewallMode=count] -c monthlyBudgetUsd=60
  *
  * Without emailDomain nothing is emailed (README, Email). `-c userPoolSes=false` keeps the user
  * pool on Cognito's own sender until SES has verified the domain's DKIM records.
@@ -30,7 +30,14 @@ if (emailDomain !== undefined && !/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-
   throw new Error('emailDomain must be a lower-case domain name, e.g. mail.example.org');
 }
 if (alarmEmail !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(alarmEmail)) throw new Error('alarmEmail must be an email address');
-if (alarmEmail !== undefined && emailDomain === undefined) throw new Error('alarmEmail needs emailDomain (there is no email without it)');
+// The firewall blocks by default; `count` only counts what its rules match (a first week in production).
+const firewallMode = optionalContext(app, 'firewallMode') ?? 'block';
+// A monthly cost budget in US dollars (AWS Budgets), told to alarmEmail.
+const budgetContext = optionalContext(app, 'monthlyBudgetUsd');
+const monthlyBudgetUsd = budgetContext === undefined ? undefined : Number(budgetContext);
+if (monthlyBudgetUsd !== undefined && !(Number.isFinite(monthlyBudgetUsd) && monthlyBudgetUsd > 0))
+  throw new Error('monthlyBudgetUsd must be a positive number');
+if (firewallMode !== 'block' && firewallMode !== 'count') throw new Error('firewallMode must be block or count');
 if (userPoolSes !== undefined && !['true', 'false'].includes(userPoolSes)) throw new Error('userPoolSes must be true or false');
 if ((domainName === undefined) !== (certificateArn === undefined)) {
   throw new Error('domainName and certificateArn (ACM, us-east-1) must be given together');
@@ -42,6 +49,9 @@ defineChampionsNetwork(app, {
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
   customDomain: domainName && certificateArn ? { domainName, certificateArn } : undefined,
   exitUrl,
+  firewallMode,
+  alarmEmail,
+  monthlyBudgetUsd,
   email: emailDomain ? { domain: emailDomain, alarmEmail, userPoolThroughSes: userPoolSes !== 'false' } : undefined,
 });
 

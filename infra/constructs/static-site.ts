@@ -98,6 +98,8 @@ export interface StaticSiteProps {
   readonly exitUrl?: string;
   /** @default the distribution's own *.cloudfront.net name */
   readonly customDomain?: CustomDomain;
+  /** The web ACL (WAF, made in us-east-1 by the firewall stack) in front of the site and the API. */
+  readonly webAclArn: string;
 }
 
 /**
@@ -189,6 +191,7 @@ export class StaticSite extends Construct {
 
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'Champions Network',
+      webAclId: props.webAclArn,
       defaultRootObject: 'index.html',
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       domainNames: props.customDomain ? [props.customDomain.domainName] : undefined,
@@ -233,13 +236,6 @@ export class StaticSite extends Construct {
       reason:
         'No geo restriction: network members work in many countries and travel, and the service has no ' +
         'export-control or licensing reason to block any; blocking by country would lock out members.',
-    });
-    Validations.of(this.distribution).acknowledge({
-      id: 'AwsSolutions-CFR2',
-      reason:
-        'No WAF web ACL yet: the API enforces its own limits (sign-in failures per email, sign-ups per ' +
-        'address, 64 KiB bodies) and API Gateway throttles the stage. A WAF with the AWS managed common ' +
-        'rule set and a rate-based rule is recommended before production launch.',
     });
     if (!props.customDomain) {
       Validations.of(this.distribution).acknowledge({

@@ -6,10 +6,14 @@ import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import * as cr from 'aws-cdk-lib/custom-resources';
 import type { Construct } from 'constructs';
 import { ApiFunction } from '../constructs/api-function';
+import { Operations } from '../constructs/operations';
 import { Email } from '../constructs/email';
 import { ScheduledFunction } from '../constructs/scheduled-function';
 import { StaticSite } from '../constructs/static-site';
@@ -175,6 +179,10 @@ export interface AppStackProps extends StackProps {
   readonly customDomain?: { readonly domainName: string; readonly certificateArn: string };
   /** Where the quick exit sends her. @default DEFAULT_EXIT_URL (shared/discretion.ts) */
   readonly exitUrl?: string;
+  /** Alarms, the dashboard and the cost budget (infra/constructs/operations.ts). */
+  readonly operations?: { readonly alarmEmail?: string; readonly monthlyBudgetUsd?: number };
+  /** The us-east-1 Parameter Store name under which the firewall stack publishes its web ACL's ARN. */
+  readonly webAclParameterName: string;
   /** @default API_DOMAINS */
   readonly domains?: readonly ApiDomain[];
   /**
@@ -198,6 +206,7 @@ export interface AppStackProps extends StackProps {
 export class AppStack extends Stack {
   readonly api: apigwv2.HttpApi;
   readonly site: StaticSite;
+  readonly operations: Operations;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
@@ -298,6 +307,7 @@ export class AppStack extends Stack {
       apiDomainName: `${this.api.apiId}.execute-api.${this.region}.${this.urlSuffix}`,
       // The same dynamic reference as the functions' ORIGIN_SECRET (resolved at deploy time).
       originSecret: originSecret.secretValue.unsafeUnwrap(),
+      webAclArn: this.webAclArn(props.webAclParameterName),
       customDomain: props.customDomain
         ? {
             domainName: props.customDomain.domainName,
@@ -308,15 +318,19 @@ export class AppStack extends Stack {
 
     const email = props.email ? this.email(props, environment) : undefined;
 
+    const functions: { name: string; fn: lambda.IFunction }[] = [];
+    let authLogGroup: logs.ILogGroup | undefined;
     for (const domain of props.domains ?? API_DOMAINS) {
       const id = pascalCase(domain.name);
-      const { function: fn } = new ApiFunction(this, `${id}Api`, {
+      const { function: fn, logGroup } = new ApiFunction(this, `${id}Api`, {
         entry: domain.entry,
         environment,
         nodeModules: domain.nodeModules,
         description: `Champions Network API: ${domain.name}`,
       });
       grantItemReadWrite(props.table, fn);
+      functions.push({ name: id, fn });
+      if (domain.name === 'auth') authLogGroup = logGroup;
       if (domain.userPoolActions && domain.userPoolActions.length > 0) {
         props.userPool.grant(fn, ...domain.userPoolActions);
       }
@@ -367,7 +381,20 @@ export class AppStack extends Stack {
       });
       grantItemReadWrite(props.table, digest.function);
       email.enqueuer(digest.function);
+      functions.push({ name: 'DigestSweeper', fn: digest.function });
     }
+
+    functions.push({ name: 'ExpirySweeper', fn: sweeper.function }, { name: 'ReminderSweeper', fn: reminders.function });
+    if (email) functions.push({ name: 'Mailer', fn: email.mailer }, { name: 'EmailEvents', fn: email.eventsFunction });
+    this.operations = new Operations(this, 'Operations', {
+      api: this.api,
+      table: props.table,
+      functions,
+      authLogGroup,
+      sendsEmail: email !== undefined,
+      alarmEmail: props.operations?.alarmEmail ?? props.email?.alarmEmail,
+      monthlyBudgetUsd: props.operations?.monthlyBudgetUsd,
+    });
 
     new CfnOutput(this, 'SiteUrl', {
       description: 'Open this in a browser',
@@ -381,6 +408,37 @@ export class AppStack extends Stack {
       description: 'Point the custom domain (CNAME / alias) here',
       value: this.site.distribution.distributionDomainName,
     });
+  }
+
+  /**
+   * The firewall's web ACL ARN, read from Parameter Store in us-east-1 (where CloudFront requires
+   * the ACL to be) at deploy time. Read again only when the parameter's name changes: the ACL keeps
+   * its ARN across rule changes, and is replaced only if its name (the stage) changes.
+   */
+  private webAclArn(parameterName: string): string {
+    // Its own role and log group, instead of the AWS managed AWSLambdaBasicExecutionRole (logs:* on
+    // every log group) the custom resource's function would otherwise get.
+    const logGroup = new logs.LogGroup(this, 'WebAclArnReaderLogs', { retention: logs.RetentionDays.ONE_MONTH });
+    const role = new iam.Role(this, 'WebAclArnReaderRole', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    role.addToPolicy(
+      new iam.PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }),
+    );
+    const reader = new cr.AwsCustomResource(this, 'WebAclArn', {
+      role,
+      logGroup,
+      onUpdate: {
+        service: 'SSM',
+        action: 'GetParameter',
+        parameters: { Name: parameterName },
+        region: 'us-east-1',
+        physicalResourceId: cr.PhysicalResourceId.of(parameterName),
+      },
+      policy: cr.AwsCustomResourcePolicy.fromSdkCalls({
+        resources: [`arn:${this.partition}:ssm:us-east-1:${this.account}:parameter${parameterName}`],
+      }),
+      installLatestAwsSdk: false,
+    });
+    return reader.getResponseField('Parameter.Value');
   }
 
   /** The queue, the mailer, SES's configuration set and events, and the alarm (infra/constructs/email.ts). */

@@ -19,8 +19,9 @@ const { app } = synthTemplates();
 const CACHING_OPTIMIZED = '658327ea-f89d-4fab-a63d-7e88639e58f6';
 const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
 
-const apiFunctions = Object.entries(resourcesOfType(app, 'AWS::Lambda::Function')).filter(
-  ([, fn]) => typeof fn.Properties.Runtime === 'string' && fn.Properties.Runtime.startsWith('nodejs'),
+// The network's own functions (a CDK custom resource's function, such as the web ACL reader, is not one).
+const apiFunctions = Object.entries(resourcesOfType(app, 'AWS::Lambda::Function')).filter(([, fn]) =>
+  String(fn.Properties.Description).startsWith('Champions Network'),
 );
 
 function functionFor(domain: string): [string, CfnResourceJson] {
@@ -464,7 +465,7 @@ describe('with a custom domain', () => {
 
   it('pins the API’s own origin for the CSRF check and outputs the domain URL', () => {
     const functions = Object.values(resourcesOfType(custom, 'AWS::Lambda::Function')).filter((f) =>
-      String(f.Properties.Runtime).startsWith('nodejs'),
+      String(f.Properties.Description).startsWith('Champions Network'),
     );
     for (const fn of functions) {
       expect(fn.Properties.Environment).toMatchObject({ Variables: { APP_ORIGIN: 'https://champions.example.org' } });

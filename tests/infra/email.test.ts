@@ -12,8 +12,9 @@ const { app, data } = synthTemplates({ email: { domain: DOMAIN, alarmEmail: 'ops
 
 type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
 
+// The network's own functions (a CDK custom resource's function is not one).
 const functions = Object.entries(resourcesOfType(app, 'AWS::Lambda::Function')).filter(([, fn]) =>
-  String(fn.Properties.Runtime).startsWith('nodejs'),
+  String(fn.Properties.Description).startsWith('Champions Network'),
 );
 
 function functionNamed(description: string): [string, CfnResourceJson] {
@@ -68,7 +69,9 @@ describe('the email queue', () => {
   });
 
   it('raises an alarm as soon as one job waits in the dead-letter queue, to a topic the operator is subscribed to', () => {
-    const alarm = onlyResource(app, 'AWS::CloudWatch::Alarm');
+    // The network's other alarms (infra/constructs/operations.ts) watch the functions, the API and the table.
+    const alarm = Object.values(resourcesOfType(app, 'AWS::CloudWatch::Alarm')).find((a) => a.Properties.Namespace === 'AWS/SQS');
+    if (!alarm) throw new Error('no alarm on the dead-letter queue');
     expect(alarm.Properties).toMatchObject({
       MetricName: 'ApproximateNumberOfMessagesVisible',
       Namespace: 'AWS/SQS',
@@ -89,7 +92,10 @@ describe('the email queue', () => {
       },
     });
     // CloudWatch and SES may use the topics' key, for this account only.
-    const key = onlyResource(app, 'AWS::KMS::Key');
+    const key = Object.values(resourcesOfType(app, 'AWS::KMS::Key')).find((k) =>
+      JSON.stringify(k.Properties.KeyPolicy).includes('ses.amazonaws.com'),
+    );
+    if (!key) throw new Error('no key for the email topics');
     expect(key.Properties.EnableKeyRotation).toBe(true);
     const keyStatements = (key.Properties.KeyPolicy as { Statement: { Principal: unknown; Condition?: unknown }[] }).Statement;
     for (const service of ['cloudwatch.amazonaws.com', 'ses.amazonaws.com']) {
@@ -267,9 +273,15 @@ describe('without a sending domain', () => {
   const { app: plain, data: plainData } = synthTemplates();
 
   it('builds no email resources and tells no function of a queue', () => {
-    for (const type of ['AWS::SQS::Queue', 'AWS::SES::ConfigurationSet', 'AWS::SNS::Topic', 'AWS::CloudWatch::Alarm']) {
+    for (const type of ['AWS::SQS::Queue', 'AWS::SES::ConfigurationSet']) {
       expect(Object.keys(resourcesOfType(plain, type)), type).toEqual([]);
     }
+    // Only the network's own alarm topic, and no alarm on a queue or on SES.
+    const topics = Object.values(resourcesOfType(plain, 'AWS::SNS::Topic')).map((t) => t.Properties.DisplayName);
+    expect(topics).toEqual(['Champions Network alarms']);
+    const namespaces = Object.values(resourcesOfType(plain, 'AWS::CloudWatch::Alarm')).map((a) => a.Properties.Namespace);
+    expect(namespaces).not.toContain('AWS/SQS');
+    expect(namespaces).not.toContain('AWS/SES');
     expect(Object.keys(resourcesOfType(plainData, 'AWS::SES::EmailIdentity'))).toEqual([]);
     expect(JSON.stringify(plain.toJSON())).not.toContain('EMAIL_QUEUE_URL');
   });
@@ -291,6 +303,7 @@ describe('a function that reads the mailer’s links', () => {
       userPool: dataStack.userPool,
       userPoolClient: dataStack.userPoolClient,
       siteAssetPath: PLACEHOLDER_SITE_PATH,
+      webAclParameterName: '/test/web-acl-arn',
       email: { domain: DOMAIN, fromAddress: `cn@${DOMAIN}` },
       domains: [{ name: 'email', entry: 'functions/handlers/meta.ts', routes: [], readsEmailLinks: true }],
     });

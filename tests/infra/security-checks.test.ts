@@ -69,6 +69,10 @@ describe('AWS Solutions security checks (cdk-nag)', () => {
     expect(onCloudFrontDomain.synthError).toBeUndefined();
   });
 
+  it('need no exception for a missing firewall: the distribution has its web ACL', () => {
+    expect(acknowledgements(onCloudFrontDomain.app).map((a) => a.id)).not.toContain('AwsSolutions-CFR2');
+  });
+
   it('pass on a custom domain without acknowledging the TLS policy', () => {
     const { app, findings, synthError } = unacknowledgedFindings({
       customDomain: {
