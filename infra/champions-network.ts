@@ -64,6 +64,8 @@ export function defineChampionsNetwork(app: App, props: ChampionsNetworkProps): 
     description: 'Champions Network: member data (DynamoDB table, Cognito user pool). Retained on delete.',
     // Production data is never one `cdk destroy` away.
     terminationProtection: props.stage === 'prod',
+    // Only a dev stage may be destroyed whole; every other keeps its data through a `cdk destroy`.
+    retainData: props.stage !== 'dev',
     email: props.email
       ? {
           domain: props.email.domain,

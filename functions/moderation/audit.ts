@@ -1,10 +1,10 @@
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
-import { sha256 } from '../lib/crypto';
 import { decodeCursor, encodeCursor, type Page } from '../lib/cursor';
 import { TABLE, db, failedConditions, fromAttr, isTransactionConflict, toAttr, values } from '../lib/db';
 import { UnavailableError } from '../lib/errors';
 import { ulid } from '../lib/ids';
 import { keys } from '../lib/keys';
+import { type AuditEntry, firstBrokenEntry, GENESIS, hashEntry } from './audit-chain';
 
 /**
  * The append-only audit log. Entries form a hash chain: each holds the hash of the one before,
@@ -12,54 +12,9 @@ import { keys } from '../lib/keys';
  * transaction as the decision it records, conditioned on the head being unchanged, so two board
  * members acting at once cannot fork the chain (one transaction is cancelled and retried).
  */
-/** What a board decision is about. */
-export type AuditTarget = 'post' | 'thread' | 'member' | 'case' | 'rules' | 'space' | 'mentorship' | 'message' | 'announcement';
 
-export type AuditEntry = {
-  id: string;
-  seq: number;
-  at: string;
-  actorId: string;
-  action: string;
-  targetType: AuditTarget;
-  targetId: string;
-  reason: string;
-  before: unknown;
-  after: unknown;
-  prevHash: string;
-  hash: string;
-};
-
-const GENESIS = '0'.repeat(64);
-
-/** JSON with object keys sorted at every level: DynamoDB does not keep a map's key order. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
-
-export function hashEntry(e: Omit<AuditEntry, 'hash'>): string {
-  const canonical = canonicalJson([
-    e.seq,
-    e.id,
-    e.at,
-    e.actorId,
-    e.action,
-    e.targetType,
-    e.targetId,
-    e.reason,
-    e.before,
-    e.after,
-    e.prevHash,
-  ]);
-  return sha256(canonical, 'hex');
-}
+export type { AuditEntry, AuditTarget } from './audit-chain';
+export { hashEntry } from './audit-chain';
 
 type Head = { seq: number; hash: string };
 
@@ -116,10 +71,7 @@ export async function listAudit(opts: { limit: number; cursor?: string; scope: s
 
 /** Walks the chain oldest first; returns the sequence number of the first broken entry, or null. */
 export async function verifyChain(): Promise<number | null> {
-  let prev = GENESIS;
-  let expectedSeq = 1;
-  let start: Record<string, import('@aws-sdk/client-dynamodb').AttributeValue> | undefined;
-  do {
+  return firstBrokenEntry(async (start) => {
     const res = await db.query({
       TableName: TABLE,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)',
@@ -127,16 +79,8 @@ export async function verifyChain(): Promise<number | null> {
       ConsistentRead: true,
       ExclusiveStartKey: start,
     });
-    for (const raw of res.Items ?? []) {
-      const { pk: _p, sk: _s, entity: _e, version: _v, hash, ...rest } = fromAttr<AuditEntry & Record<string, unknown>>(raw);
-      const entry = rest as Omit<AuditEntry, 'hash'>;
-      if (entry.seq !== expectedSeq || entry.prevHash !== prev || hashEntry(entry) !== hash) return expectedSeq;
-      prev = hash;
-      expectedSeq++;
-    }
-    start = res.LastEvaluatedKey;
-  } while (start);
-  return null;
+    return { items: (res.Items ?? []).map((i) => fromAttr<AuditEntry>(i)), next: res.LastEvaluatedKey };
+  });
 }
 
 /** Attempts for an action that appends to the chain, and the jittered wait between them. */

@@ -20,6 +20,8 @@ export interface AuthProps {
    * @default Cognito's default email
    */
   readonly ses?: { readonly fromEmail: string; readonly domain: string };
+  /** `false` (a dev stage only) lets `cdk destroy` delete the pool and its accounts. @default true */
+  readonly retain?: boolean;
 }
 
 /**
@@ -72,9 +74,9 @@ export class Auth extends Construct {
       mfaSecondFactor: { otp: true, sms: false, email: false },
       accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
       featurePlan: cognito.FeaturePlan.ESSENTIALS,
-      deletionProtection: true,
+      deletionProtection: props.retain ?? true,
       // Member accounts cannot be recreated from code: keep them if the stack goes away.
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy: (props.retain ?? true) ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
 
     Validations.of(this.userPool).acknowledge({

@@ -49,8 +49,10 @@ export function grantItemReadWrite(table: dynamodb.ITable, grantee: iam.IGrantab
 export class SingleTable extends Construct {
   readonly table: dynamodb.Table;
 
-  constructor(scope: Construct, id: string) {
+  /** `retain: false` (a dev stage only) lets `cdk destroy` delete the table. */
+  constructor(scope: Construct, id: string, props: { readonly retain?: boolean } = {}) {
     super(scope, id);
+    const retain = props.retain ?? true;
 
     this.table = new dynamodb.Table(this, 'Table', {
       partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
@@ -58,8 +60,8 @@ export class SingleTable extends Construct {
       // Traffic is spiky and small; on-demand costs nothing while idle and needs no capacity plans.
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
+      deletionProtection: retain,
+      removalPolicy: retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
       // Items that must disappear on their own (sessions, rate-limit counters, invitations) carry
       // an epoch-seconds `ttl`; DynamoDB deletes them for free within a day or two of expiry.
       timeToLiveAttribute: 'ttl',

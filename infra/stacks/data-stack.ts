@@ -4,9 +4,15 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { Auth } from '../constructs/auth';
+import { Backups } from '../constructs/backups';
 import { SingleTable } from '../constructs/table';
 
 export interface DataStackProps extends StackProps {
+  /**
+   * Keep everything stateful (table, user pool, backup vault and key) when the stack is deleted,
+   * with deletion protection on. Only a dev stage turns it off, to be destroyed whole. @default true
+   */
+  readonly retainData?: boolean;
   /**
    * The domain the network's email is sent from (issue 13). Its SES identity lives here: deleting
    * and recreating it would issue new DKIM keys, so the domain's DNS would have to change again.
@@ -38,7 +44,9 @@ export class DataStack extends Stack {
   constructor(scope: Construct, id: string, props: DataStackProps = {}) {
     super(scope, id, props);
 
-    this.table = new SingleTable(this, 'Data').table;
+    const retain = props.retainData ?? true;
+    this.table = new SingleTable(this, 'Data', { retain }).table;
+    new Backups(this, 'Backups', { table: this.table, retain });
 
     const email = props.email;
     if (email) {
@@ -54,6 +62,7 @@ export class DataStack extends Stack {
     }
 
     const auth = new Auth(this, 'Auth', {
+      retain,
       ses: email?.userPoolThroughSes ? { fromEmail: email.fromAddress, domain: email.domain } : undefined,
     });
     if (email?.userPoolThroughSes && this.emailIdentity) auth.userPool.node.addDependency(this.emailIdentity);

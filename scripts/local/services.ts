@@ -76,6 +76,58 @@ async function waitFor(what: string, probe: () => Promise<unknown>, timeoutMs = 
   throw new Error(`${what} did not start: ${last instanceof Error ? last.message : String(last)}`);
 }
 
+/** Amazon's DynamoDB Local on `port`: in memory, or kept in `dbPath`. */
+function spawnDynamoLocal(port: number, dbPath: string | undefined, quiet: boolean): ChildProcess {
+  const jarDir = dynamoJarDir();
+  return spawnGuarded(
+    'java',
+    [
+      '-Xmx512m',
+      `-Djava.library.path=${join(jarDir, 'DynamoDBLocal_lib')}`,
+      '-jar',
+      join(jarDir, 'DynamoDBLocal.jar'),
+      '-disableTelemetry',
+      ...(dbPath ? ['-dbPath', dbPath] : ['-inMemory']),
+      '-port',
+      String(port),
+    ],
+    { cwd: jarDir, quiet },
+  );
+}
+
+/**
+ * DynamoDB Local alone, on a free port, over the data in `dbPath` (a directory holding its file;
+ * e.g. a copy taken earlier, for the restore drill in scripts/restore.ts). Stopped with the process.
+ */
+export async function startDynamoLocal(opts: {
+  dbPath: string;
+  quiet?: boolean;
+}): Promise<{ endpoint: string; stop: () => Promise<void> }> {
+  const port = await freePort();
+  mkdirSync(opts.dbPath, { recursive: true });
+  const proc = spawnDynamoLocal(port, resolve(opts.dbPath), opts.quiet ?? true);
+  const endpoint = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (proc.exitCode === null) proc.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 100));
+  };
+  const ddb = new DynamoDBClient({
+    region: REGION,
+    endpoint,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 1,
+  });
+  try {
+    await waitFor('DynamoDB Local', () => ddb.send(new ListTablesCommand({})));
+  } catch (e) {
+    await stop();
+    throw e;
+  } finally {
+    ddb.destroy();
+  }
+  return { endpoint, stop };
+}
+
 /** The table as the CDK data stack defines it: pk/sk, three GSIs, TTL on `ttl`. */
 export async function ensureTable(ddb: DynamoDBClient, tableName = TABLE_NAME): Promise<void> {
   const existing = await ddb.send(new ListTablesCommand({}));
@@ -179,21 +231,7 @@ export async function startLocalServices(opts: { dataDir?: string; quiet?: boole
   mkdirSync(cognitoDir, { recursive: true });
   if (persistent) mkdirSync(dynamoDir, { recursive: true });
 
-  const jarDir = dynamoJarDir();
-  const dynamo = spawnGuarded(
-    'java',
-    [
-      '-Xmx512m',
-      `-Djava.library.path=${join(jarDir, 'DynamoDBLocal_lib')}`,
-      '-jar',
-      join(jarDir, 'DynamoDBLocal.jar'),
-      '-disableTelemetry',
-      ...(persistent ? ['-dbPath', dynamoDir] : ['-inMemory']),
-      '-port',
-      String(dynamoPort),
-    ],
-    { cwd: jarDir, quiet },
-  );
+  const dynamo = spawnDynamoLocal(dynamoPort, persistent ? dynamoDir : undefined, quiet);
   const cognitoBin = join(root, 'node_modules/cognito-local/lib/bin/start.js');
   const cognitoProc = spawnGuarded(process.execPath, [cognitoBin], {
     cwd: cognitoDir,

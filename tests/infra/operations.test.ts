@@ -58,7 +58,7 @@ describe('the network’s alarms, dashboard and budget', () => {
 
   it('sends every alarm to one encrypted topic with the operators’ address subscribed', () => {
     expect(topic).toBeDefined();
-    const [topicId, t] = topic ?? ['', { Properties: {} }];
+    const [topicId, t] = topic ?? ['', { Properties: {} as Record<string, unknown> }];
     expect(t.Properties.KmsMasterKeyId).toBeDefined();
     const ours = alarms.filter((a) => !a.AlarmDescription.startsWith('An email job failed five times'));
     const notifying = ours.filter((a) => JSON.stringify(a.AlarmActions ?? []).includes(topicId));
