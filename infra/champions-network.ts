@@ -25,6 +25,8 @@ export interface ChampionsNetworkProps {
   readonly firewallMode?: FirewallMode;
   /** Told by email of every alarm (the subscription must be confirmed). @default nobody yet */
   readonly alarmEmail?: string;
+  /** The stamp scripts/rotate-secrets.ts printed: this deploy hands the rotated secrets to the functions. */
+  readonly secretsRotation?: string;
   /** A monthly AWS cost budget in US dollars, told to alarmEmail. @default none */
   readonly monthlyBudgetUsd?: number;
   /**
@@ -94,6 +96,7 @@ export function defineChampionsNetwork(app: App, props: ChampionsNetworkProps): 
     customDomain: props.customDomain,
     exitUrl: props.exitUrl,
     webAclParameterName: firewall.parameterName,
+    secretsRotation: props.secretsRotation,
     operations: { alarmEmail: props.alarmEmail ?? props.email?.alarmEmail, monthlyBudgetUsd: props.monthlyBudgetUsd },
     email: props.email
       ? { domain: props.email.domain, fromAddress: senderAddress(props.email.domain), alarmEmail: props.email.alarmEmail }

@@ -11,6 +11,11 @@ export type Config = {
   USER_POOL_CLIENT_ID: string;
   /** Signs list cursors so a tampered cursor is refused. */
   CURSOR_SECRET: string;
+  /**
+   * The key CURSOR_SECRET replaced at its last rotation: cursors and sign-in challenges it signed
+   * are still read for one period, so a rotation breaks no list she is paging through.
+   */
+  CURSOR_SECRET_PREVIOUS?: string;
   /** Local mode: sign-ups are confirmed at once, cookies may be sent over plain http. */
   LOCAL_MODE: boolean;
   /** Local only: endpoints of DynamoDB Local and cognito-local. Unset in AWS. */
@@ -35,6 +40,8 @@ export type Config = {
    * refused. Unset locally (there is no CloudFront).
    */
   ORIGIN_SECRET?: string;
+  /** The origin value before its last rotation, accepted while CloudFront's edges move to the new one. */
+  ORIGIN_SECRET_PREVIOUS?: string;
 };
 
 type Env = Record<string, string | undefined>;
@@ -59,7 +66,7 @@ export function parseConfig(env: Env): Config {
   };
   const secret = (name: string, minLength: number): string | undefined => {
     const v = env[name];
-    if (v !== undefined && v.length < minLength) problems.push(`${name}: at least ${minLength} characters when set`);
+    if (v !== undefined && v !== '' && v.length < minLength) problems.push(`${name}: at least ${minLength} characters when set`);
     return v;
   };
   const whole = (name: string, min: number, fallback: number): number => {
@@ -86,6 +93,9 @@ export function parseConfig(env: Env): Config {
     SIGNUP_WINDOW_SECONDS: whole('SIGNUP_WINDOW_SECONDS', 1, 3600),
     MAX_BODY_BYTES: whole('MAX_BODY_BYTES', 1024, 64 * 1024),
     ORIGIN_SECRET: secret('ORIGIN_SECRET', 32),
+    // Empty until the first rotation (the secret's `previous` key starts empty).
+    CURSOR_SECRET_PREVIOUS: secret('CURSOR_SECRET_PREVIOUS', 16) || undefined,
+    ORIGIN_SECRET_PREVIOUS: secret('ORIGIN_SECRET_PREVIOUS', 32) || undefined,
   };
   if (problems.length > 0) throw new Error(`Invalid settings: ${problems.join('; ')}`);
   return config;

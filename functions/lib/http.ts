@@ -143,7 +143,12 @@ function sameSecret(given: string, expected: string): boolean {
  * (when `originSecret` is set, as in AWS), errors in the contract's shape, CSRF, JSON-only bodies
  * of at most 64 KiB, and a request log with ids only (never bodies).
  */
-export function createApi(opts: { originSecret?: string } = { originSecret: config.ORIGIN_SECRET }) {
+export function createApi(
+  opts: { originSecret?: string; previousOriginSecret?: string } = {
+    originSecret: config.ORIGIN_SECRET,
+    previousOriginSecret: config.ORIGIN_SECRET_PREVIOUS,
+  },
+) {
   const app = new Hono<Env>();
   app.onError(toResponse);
   app.notFound(notFoundAnswer);
@@ -164,10 +169,13 @@ export function createApi(opts: { originSecret?: string } = { originSecret: conf
   });
 
   // Requests that went around CloudFront (straight to API Gateway) are refused, and logged.
-  const originSecret = opts.originSecret;
-  if (originSecret) {
+  // After a rotation CloudFront's edges move to the new value over minutes: the previous one is
+  // accepted until the next rotation.
+  const originSecrets = [opts.originSecret, opts.previousOriginSecret].filter((s): s is string => Boolean(s));
+  if (opts.originSecret) {
     app.use('*', async (c, next) => {
-      if (!sameSecret(c.req.header(ORIGIN_HEADER) ?? '', originSecret)) throw new ForbiddenError('Use the app’s own address.');
+      const given = c.req.header(ORIGIN_HEADER) ?? '';
+      if (!originSecrets.some((s) => sameSecret(given, s))) throw new ForbiddenError('Use the app’s own address.');
       return next();
     });
   }

@@ -32,6 +32,10 @@ if (emailDomain !== undefined && !/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-
 if (alarmEmail !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(alarmEmail)) throw new Error('alarmEmail must be an email address');
 // The firewall blocks by default; `count` only counts what its rules match (a first week in production).
 const firewallMode = optionalContext(app, 'firewallMode') ?? 'block';
+// Set to the stamp scripts/rotate-secrets.ts prints, on the deploy that follows a rotation.
+const secretsRotation = optionalContext(app, 'secretsRotation');
+if (secretsRotation !== undefined && !/^[0-9A-Za-z-]{1,40}$/.test(secretsRotation))
+  throw new Error('secretsRotation must be the stamp rotate-secrets printed');
 // A monthly cost budget in US dollars (AWS Budgets), told to alarmEmail.
 const budgetContext = optionalContext(app, 'monthlyBudgetUsd');
 const monthlyBudgetUsd = budgetContext === undefined ? undefined : Number(budgetContext);
@@ -52,6 +56,7 @@ defineChampionsNetwork(app, {
   firewallMode,
   alarmEmail,
   monthlyBudgetUsd,
+  secretsRotation,
   email: emailDomain ? { domain: emailDomain, alarmEmail, userPoolThroughSes: userPoolSes !== 'false' } : undefined,
 });
 

@@ -91,6 +91,8 @@ export interface StaticSiteProps {
   readonly apiDomainName: string;
   /** Sent to the API in `x-origin-verify` on every request, replacing any value a viewer sent. */
   readonly originSecret: string;
+  /** The last secrets rotation's stamp: in the distribution's comment, so its deploy re-reads originSecret. */
+  readonly secretsRotation?: string;
   /**
    * Where the quick exit sends her, written beside the SPA as `config.json` (read by the app at
    * start). @default DEFAULT_EXIT_URL (shared/discretion.ts)
@@ -190,7 +192,7 @@ export class StaticSite extends Construct {
     });
 
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
-      comment: 'Champions Network',
+      comment: props.secretsRotation ? `Champions Network (secrets ${props.secretsRotation})` : 'Champions Network',
       webAclId: props.webAclArn,
       defaultRootObject: 'index.html',
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,

@@ -179,6 +179,8 @@ export interface AppStackProps extends StackProps {
   readonly customDomain?: { readonly domainName: string; readonly certificateArn: string };
   /** Where the quick exit sends her. @default DEFAULT_EXIT_URL (shared/discretion.ts) */
   readonly exitUrl?: string;
+  /** The stamp of the last secrets rotation (scripts/rotate-secrets.ts): its deploy re-reads the secrets. */
+  readonly secretsRotation?: string;
   /** Alarms, the dashboard and the cost budget (infra/constructs/operations.ts). */
   readonly operations?: { readonly alarmEmail?: string; readonly monthlyBudgetUsd?: number };
   /** The us-east-1 Parameter Store name under which the firewall stack publishes its web ACL's ARN. */
@@ -214,32 +216,42 @@ export class AppStack extends Stack {
     // stack cannot be deleted, nor those exports removed, while this stack still uses them.
     CrossStackReferences.of(this).consume(ReferenceStrength.STRONG);
 
-    const cursorSecret = new secretsmanager.Secret(this, 'CursorSecret', {
-      description: 'HMAC key that signs list cursors handed to browsers',
-      generateSecretString: { passwordLength: 48, excludePunctuation: true, includeSpace: false },
-    });
+    // Each rotating secret holds {"current", "previous"}: scripts/rotate-secrets.ts moves current to
+    // previous and makes a new current; the next deploy (with -c secretsRotation=<stamp>) hands both
+    // to the functions, which sign with current and still accept previous for one period.
+    const rotating = (id: string, description: string) =>
+      new secretsmanager.Secret(this, id, {
+        description,
+        generateSecretString: {
+          secretStringTemplate: JSON.stringify({ previous: '' }),
+          generateStringKey: 'current',
+          passwordLength: 48,
+          excludePunctuation: true,
+          includeSpace: false,
+        },
+      });
+    const cursorSecret = rotating('CursorSecret', 'HMAC key that signs list cursors handed to browsers (current and previous)');
     Validations.of(cursorSecret).acknowledge({
       id: 'AwsSolutions-SMG4',
       reason:
-        'The cursor signing key only protects the integrity of opaque pagination cursors (no user data, ' +
-        'no credentials). It reaches the functions at deploy time, so automatic rotation would not take ' +
-        'effect until a redeploy and would break cursors in flight; rotate by redeploying when needed.',
+        'Rotated by an operator with scripts/rotate-secrets.ts and a deploy (README, Secrets): the functions get ' +
+        'the key at deploy time, so a Secrets Manager schedule alone would change nothing they use. The previous ' +
+        'key stays accepted for a period, so a rotation breaks no cursor in flight.',
     });
 
     // CloudFront adds this value to every request it forwards to the API (x-origin-verify); the
     // functions refuse requests without it, so nobody reaches the API around CloudFront's TLS
-    // policy, security headers and (later) WAF by calling the execute-api host directly.
-    const originSecret = new secretsmanager.Secret(this, 'OriginSecret', {
-      description: 'Shared value that proves an API request came through the CloudFront distribution',
-      generateSecretString: { passwordLength: 48, excludePunctuation: true, includeSpace: false },
-    });
+    // policy, security headers and WAF by calling the execute-api host directly.
+    const originSecret = rotating('OriginSecret', 'Shared value that proves an API request came through CloudFront (current and previous)');
     Validations.of(originSecret).acknowledge({
       id: 'AwsSolutions-SMG4',
       reason:
-        'The origin-verify value is resolved into the CloudFront origin header and the function settings at ' +
-        'deploy time (dynamic references), so an automatic rotation would make them disagree until the next ' +
-        'deploy and refuse every request; rotate it by regenerating the secret and redeploying.',
+        'Rotated by an operator with scripts/rotate-secrets.ts and a deploy (README, Secrets): the value is resolved ' +
+        'into the CloudFront origin header and the function settings at deploy time; the functions accept the ' +
+        'previous value too while the edges move to the new one, so no request is refused.',
     });
+    const current = (secret: secretsmanager.Secret) => secret.secretValueFromJson('current').unsafeUnwrap();
+    const previous = (secret: secretsmanager.Secret) => secret.secretValueFromJson('previous').unsafeUnwrap();
 
     const environment: Record<string, string> = {
       TABLE_NAME: props.table.tableName,
@@ -250,8 +262,13 @@ export class AppStack extends Stack {
       // assembly and the functions need no secretsmanager:GetSecretValue or cold-start fetch.
       // The trade-off: it is stored in the function configuration (encrypted at rest), readable
       // by whoever may call lambda:GetFunctionConfiguration, and changes only on redeploy.
-      CURSOR_SECRET: cursorSecret.secretValue.unsafeUnwrap(),
-      ORIGIN_SECRET: originSecret.secretValue.unsafeUnwrap(),
+      CURSOR_SECRET: current(cursorSecret),
+      CURSOR_SECRET_PREVIOUS: previous(cursorSecret),
+      ORIGIN_SECRET: current(originSecret),
+      ORIGIN_SECRET_PREVIOUS: previous(originSecret),
+      // Changed by each rotation's deploy: a changed setting is what makes CloudFormation update the
+      // functions, and so read the secrets' new values (a dynamic reference alone is not re-read).
+      ...(props.secretsRotation ? { SECRETS_ROTATION: props.secretsRotation } : {}),
       // Behind CloudFront the browser's host arrives in x-forwarded-host (see StaticSite).
       TRUST_FORWARDED_HOST: 'true',
       LOCAL_MODE: 'false',
@@ -306,7 +323,8 @@ export class AppStack extends Stack {
       exitUrl: props.exitUrl,
       apiDomainName: `${this.api.apiId}.execute-api.${this.region}.${this.urlSuffix}`,
       // The same dynamic reference as the functions' ORIGIN_SECRET (resolved at deploy time).
-      originSecret: originSecret.secretValue.unsafeUnwrap(),
+      originSecret: current(originSecret),
+      secretsRotation: props.secretsRotation,
       webAclArn: this.webAclArn(props.webAclParameterName),
       customDomain: props.customDomain
         ? {

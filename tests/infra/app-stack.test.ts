@@ -62,14 +62,27 @@ describe('API functions', () => {
     }
   });
 
+  it('hands a rotation’s deploy to every function and to CloudFront, so both re-read the secrets', () => {
+    const rotatedApp = synthTemplates({ secretsRotation: '20261204T2300' }).app;
+    const fns = Object.values(resourcesOfType(rotatedApp, 'AWS::Lambda::Function')).filter((f) =>
+      String(f.Properties.Description).startsWith('Champions Network'),
+    );
+    for (const fn of fns)
+      expect((fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables.SECRETS_ROTATION).toBe('20261204T2300');
+    const distribution = onlyResource(rotatedApp, 'AWS::CloudFront::Distribution');
+    expect((distribution.Properties.DistributionConfig as { Comment: string }).Comment).toContain('20261204T2300');
+  });
+
   it('gives every function the settings the API parses at cold start', () => {
     for (const [, fn] of apiFunctions) {
       const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
       expect(Object.keys(variables).sort()).toEqual(
         [
           'CURSOR_SECRET',
+          'CURSOR_SECRET_PREVIOUS',
           'LOCAL_MODE',
           'ORIGIN_SECRET',
+          'ORIGIN_SECRET_PREVIOUS',
           'TABLE_NAME',
           'TRUST_FORWARDED_HOST',
           'USER_POOL_CLIENT_ID',
@@ -80,6 +93,10 @@ describe('API functions', () => {
       // A deploy-time dynamic reference, never the secret itself.
       expect(JSON.stringify(variables.CURSOR_SECRET)).toContain('{{resolve:secretsmanager:');
       expect(JSON.stringify(variables.ORIGIN_SECRET)).toContain('{{resolve:secretsmanager:');
+      // Both keys of each rotating secret: sign with current, still accept previous.
+      expect(JSON.stringify(variables.CURSOR_SECRET)).toContain(':SecretString:current::');
+      expect(JSON.stringify(variables.CURSOR_SECRET_PREVIOUS)).toContain(':SecretString:previous::');
+      expect(JSON.stringify(variables.ORIGIN_SECRET_PREVIOUS)).toContain(':SecretString:previous::');
     }
   });
 

@@ -56,9 +56,7 @@ async function write(items: Record<string, unknown>[]): Promise<void> {
 
 const member = (id: string) => ({ pk: `MEMBER#${id}`, sk: 'PROFILE', entity: 'member', version: 1, id });
 
-function restore(
-  args: string[],
-): Promise<{
+function restore(args: string[]): Promise<{
   code: number;
   report: { ok: boolean; problems: string[]; restored: { counts: Record<string, number>; auditEntries: number } };
 }> {
