@@ -1,3 +1,4 @@
+import { eventFileRoutes } from '../events/files';
 import { agendaRoutes, eventRoutes, seriesRoutes } from '../events/routes';
 import { createApi } from '../lib/http';
 import { planRoutes, sharedPlanRoutes } from '../plan/routes';
@@ -14,5 +15,6 @@ export const programmeApi = createApi()
   .route('/api/plan', planRoutes)
   .route('/api/members', sharedPlanRoutes)
   .route('/api/events', eventRoutes)
+  .route('/api/events/:id/files', eventFileRoutes)
   .route('/api/series', seriesRoutes)
   .route('/api/agenda', agendaRoutes);
