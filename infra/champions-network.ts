@@ -56,6 +56,7 @@ export function defineChampionsNetwork(app: App, props: ChampionsNetworkProps): 
     description: 'Champions Network: member data (DynamoDB table, Cognito user pool). Retained on delete.',
     // Production data is never one `cdk destroy` away.
     terminationProtection: props.stage === 'prod',
+    siteOrigin: props.customDomain ? `https://${props.customDomain.domainName}` : undefined,
     email: props.email
       ? {
           domain: props.email.domain,
@@ -69,6 +70,7 @@ export function defineChampionsNetwork(app: App, props: ChampionsNetworkProps): 
     env: props.env,
     description: 'Champions Network: API functions, HTTP API and CloudFront site (stateless).',
     table: data.table,
+    filesBucket: data.filesBucket,
     userPool: data.userPool,
     userPoolClient: data.userPoolClient,
     siteAssetPath: props.siteAssetPath ?? (existsSync(join(WEB_DIST_PATH, 'index.html')) ? WEB_DIST_PATH : PLACEHOLDER_SITE_PATH),

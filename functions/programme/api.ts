@@ -1,4 +1,3 @@
-import { eventFileRoutes } from '../events/files';
 import { agendaRoutes, eventRoutes, seriesRoutes } from '../events/routes';
 import { createApi } from '../lib/http';
 import { planRoutes, sharedPlanRoutes } from '../plan/routes';
@@ -15,6 +14,5 @@ export const programmeApi = createApi()
   .route('/api/plan', planRoutes)
   .route('/api/members', sharedPlanRoutes)
   .route('/api/events', eventRoutes)
-  .route('/api/events/:id/files', eventFileRoutes)
   .route('/api/series', seriesRoutes)
   .route('/api/agenda', agendaRoutes);

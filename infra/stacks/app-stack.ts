@@ -1,4 +1,13 @@
-import { CfnOutput, CrossStackReferences, Duration, ReferenceStrength, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import {
+  CfnOutput,
+  CfnResource,
+  CrossStackReferences,
+  Duration,
+  ReferenceStrength,
+  Stack,
+  type StackProps,
+  Validations,
+} from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -6,7 +15,10 @@ import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { ApiFunction } from '../constructs/api-function';
@@ -14,6 +26,8 @@ import { Email } from '../constructs/email';
 import { ScheduledFunction } from '../constructs/scheduled-function';
 import { StaticSite } from '../constructs/static-site';
 import { grantItemReadWrite } from '../constructs/table';
+import { FILES_NODE_MODULES } from '../lambda-bundling';
+import { acknowledgeExpectedWildcards } from '../nag';
 
 const { ANY, DELETE, GET } = apigwv2.HttpMethod;
 
@@ -44,9 +58,15 @@ export interface ApiDomain {
    * serves that route sets this.
    */
   readonly readsEmailLinks?: boolean;
+  /**
+   * Keeps members' attachments (issue 14, functions/files): gets FILES_BUCKET and read, write and
+   * delete on the files bucket's objects alone.
+   */
+  readonly storesFiles?: boolean;
 }
 
 const anyMethod = (path: string): ApiRoute => ({ path, methods: [ANY] });
+
 const getOnly = (path: string): ApiRoute => ({ path, methods: [GET] });
 
 /**
@@ -139,6 +159,17 @@ export const API_DOMAINS: readonly ApiDomain[] = [
     ],
   },
   {
+    // Attachments (issue 14): the files of every owner, in a function of their own, the only one
+    // with the bucket's permissions. The presigners and file-type load on the first file an
+    // instance handles (functions/files/storage.ts, service.ts), so they ship beside the bundle;
+    // in the programme function they took it past its budget. More specific than /api/events/{proxy+}.
+    name: 'files',
+    entry: 'functions/handlers/files.ts',
+    routes: [anyMethod('/api/events/{id}/files'), anyMethod('/api/events/{id}/files/{proxy+}')],
+    storesFiles: true,
+    nodeModules: [...FILES_NODE_MODULES],
+  },
+  {
     name: 'conversations',
     entry: 'functions/handlers/conversations.ts',
     routes: [
@@ -169,6 +200,8 @@ export interface AppStackProps extends StackProps {
   readonly table: dynamodb.ITable;
   readonly userPool: cognito.IUserPool;
   readonly userPoolClient: cognito.IUserPoolClient;
+  /** Members' attachments (issue 14), from the data stack. */
+  readonly filesBucket: s3.IBucket;
   /** Absolute path of the built SPA. */
   readonly siteAssetPath: string;
   /** Serve the site on this name with this us-east-1 ACM certificate instead of *.cloudfront.net. */
@@ -298,6 +331,7 @@ export class AppStack extends Stack {
       apiDomainName: `${this.api.apiId}.execute-api.${this.region}.${this.urlSuffix}`,
       // The same dynamic reference as the functions' ORIGIN_SECRET (resolved at deploy time).
       originSecret: originSecret.secretValue.unsafeUnwrap(),
+      uploadOrigin: `https://${props.filesBucket.bucketRegionalDomainName}`,
       customDomain: props.customDomain
         ? {
             domainName: props.customDomain.domainName,
@@ -312,7 +346,7 @@ export class AppStack extends Stack {
       const id = pascalCase(domain.name);
       const { function: fn } = new ApiFunction(this, `${id}Api`, {
         entry: domain.entry,
-        environment,
+        environment: domain.storesFiles ? { ...environment, FILES_BUCKET: props.filesBucket.bucketName } : environment,
         nodeModules: domain.nodeModules,
         description: `Champions Network API: ${domain.name}`,
       });
@@ -322,6 +356,7 @@ export class AppStack extends Stack {
       }
       if (domain.enqueuesEmail) email?.enqueuer(fn);
       if (domain.readsEmailLinks) email?.readSettings(fn);
+      if (domain.storesFiles) this.storeFiles(props.filesBucket, fn);
 
       const integration = new HttpLambdaIntegration(`${id}Integration`, fn);
       for (const route of domain.routes) {
@@ -380,6 +415,37 @@ export class AppStack extends Stack {
     new CfnOutput(this, 'DistributionDomainName', {
       description: 'Point the custom domain (CNAME / alias) here',
       value: this.site.distribution.distributionDomainName,
+    });
+  }
+
+  /**
+   * A function that keeps attachments: read (the check after upload, the presigned download),
+   * write (the presigned upload is signed with its credentials) and delete, on the bucket's
+   * `files/` objects only; nothing on the bucket itself (no listing, no policy, no CORS).
+   */
+  private storeFiles(bucket: s3.IBucket, fn: lambda.IFunction): void {
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+        resources: [bucket.arnForObjects('files/*')],
+      }),
+    );
+    const policy = fn.role?.node.tryFindChild('DefaultPolicy')?.node.defaultChild;
+    if (!policy || !CfnResource.isCfnResource(policy)) throw new Error('the function role has no default policy to review');
+    // The finding names the bucket's cross-stack export, which exists only once the app is being
+    // synthesised: it is acknowledged then (construct validation runs after references resolve).
+    policy.node.addValidation({
+      validate: () => {
+        acknowledgeExpectedWildcards(policy, [
+          {
+            finding: /^Resource::.*\/files\/\*$/,
+            reason:
+              'Attachments are stored under random keys below files/ (functions/files): the function must reach any ' +
+              'of them, and only them, to check, serve and delete a file. No bucket-level action is granted.',
+          },
+        ]);
+        return [];
+      },
     });
   }
 

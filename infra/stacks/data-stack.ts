@@ -1,12 +1,16 @@
 import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { Auth } from '../constructs/auth';
+import { FilesBucket } from '../constructs/files-bucket';
 import { SingleTable } from '../constructs/table';
 
 export interface DataStackProps extends StackProps {
+  /** The site's origin (`https://<custom domain>`) that may POST uploads to the files bucket (issue 14). */
+  readonly siteOrigin?: string;
   /**
    * The domain the network's email is sent from (issue 13). Its SES identity lives here: deleting
    * and recreating it would issue new DKIM keys, so the domain's DNS would have to change again.
@@ -24,8 +28,8 @@ export interface DataStackProps extends StackProps {
 }
 
 /**
- * Everything that holds member data and cannot be rebuilt from code: the table and the user
- * pool (and the sending domain's SES identity, whose DKIM keys are in DNS). Kept apart from the
+ * Everything that holds member data and cannot be rebuilt from code: the table, the user
+ * pool, the bucket of members' attachments (and the sending domain's SES identity, whose DKIM keys are in DNS). Kept apart from the
  * stateless app stack so that redeploying, renaming or even deleting the app stack can never
  * replace or drop data.
  */
@@ -34,11 +38,14 @@ export class DataStack extends Stack {
   readonly userPool: cognito.IUserPool;
   readonly userPoolClient: cognito.IUserPoolClient;
   readonly emailIdentity?: ses.EmailIdentity;
+  /** Members' attachments (issue 14). */
+  readonly filesBucket: s3.IBucket;
 
   constructor(scope: Construct, id: string, props: DataStackProps = {}) {
     super(scope, id, props);
 
     this.table = new SingleTable(this, 'Data').table;
+    this.filesBucket = new FilesBucket(this, 'Files', { siteOrigin: props.siteOrigin }).bucket;
 
     const email = props.email;
     if (email) {
