@@ -56,7 +56,7 @@ export function FileList(props: {
           <For each={props.files}>
             {(f) => (
               <li class="file-list__item">
-                <a href={props.href(f.id)} download={f.name} dir="auto">
+                <a class="file-list__name" href={props.href(f.id)} download={f.name} dir="auto">
                   {f.name}
                 </a>{' '}
                 <span class="file-list__details">{t('files.details', { type: typeLabel(f.type), size: humanSize(f.size) })}</span>
