@@ -251,20 +251,4 @@ export async function deleteOwnerFiles(owner: FileOwner): Promise<void> {
   await repo.removeCount(owner.kind, owner.id);
 }
 
-/** What her export says of the files she attached (their owners, names, types, sizes, when). */
-export type UploadedFile = FileSummary & { ownerKind: string; ownerId: string; state: string; createdAt: string };
-
-export async function filesUploadedBy(memberId: string): Promise<UploadedFile[]> {
-  return (await repo.uploadsOf(memberId))
-    .filter((f) => f.state !== 'rejected')
-    .map((f) => ({ ...summary(f), ownerKind: f.ownerKind, ownerId: f.ownerId, state: f.state, createdAt: f.createdAt }));
-}
-
-/**
- * Her erasure: the files she attached to events stay with the event (they are the programme's
- * materials) without her id on them; files of her own practices go with the practices
- * (deleteOwnerFiles, called by the practices' erasure).
- */
-export async function forgetUploader(memberId: string): Promise<void> {
-  for (const f of await repo.uploadsOf(memberId)) await repo.forgetUploader(f);
-}
+export { filesUploadedBy, forgetUploader, type UploadedFile } from './her-data';

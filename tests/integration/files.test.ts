@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { deleteOwnerFiles, listFiles } from '../../functions/files/service';
+import { TABLE, db, toAttr } from '../../functions/lib/db';
+import { keys } from '../../functions/lib/keys';
 import { type Agent, board, expectError, member } from '../helpers';
 
 /*
@@ -238,5 +241,36 @@ describe('who may attach, download and remove', () => {
     expectError(await anon.post('/api/events/x/files', { name: 'x.pdf', type: 'application/pdf', size: 5 }), 401, 'unauthenticated');
     expectError(await anon.get('/api/events/x/files/01ARZ3NDEKTSV4RRFFQ69G5FAV'), 401, 'unauthenticated');
     expectError(await anon.del('/api/events/x/files/01ARZ3NDEKTSV4RRFFQ69G5FAV'), 401, 'unauthenticated');
+  });
+});
+
+describe('her files in her export and her erasure', () => {
+  it('lists the files she attached in her export, and after her erasure keeps the event’s file without her id', async () => {
+    const host = await member();
+    const { b, id } = await createEvent({ hosts: { memberIds: [host.userId], guests: [] } });
+    const { fileId } = await attach(host, id, PDF, 'application/pdf', 'notes.pdf');
+    await attach(host, id, HTML, 'application/pdf', 'refused.pdf');
+    const exported = (await host.get('/api/members/me/export')).body;
+    expect(exported.files).toEqual([
+      expect.objectContaining({ id: fileId, name: 'notes.pdf', type: 'application/pdf', ownerKind: 'event', ownerId: id, state: 'ready' }),
+    ]);
+
+    expect((await host.del('/api/members/me')).status).toBe(202);
+    const stored = await db.getItem({ TableName: TABLE, Key: toAttr(keys.file('event', id, fileId)), ConsistentRead: true });
+    expect(stored.Item?.uploaderId).toBeUndefined();
+    expect(stored.Item?.gsi2pk).toBeUndefined();
+    expect((await b.get(`/api/events/${id}`)).body.files.map((f: { id: string }) => f.id)).toEqual([fileId]);
+    expect((await b.get(`/api/events/${id}/files/${fileId}`)).status).toBe(302);
+  });
+
+  it('removes every file of an owner, object and record, when the owner is erased', async () => {
+    const { b, id } = await createEvent();
+    const { fileId } = await attach(b, id, PDF, 'application/pdf', 'gone.pdf');
+    const location = (await b.get(`/api/events/${id}/files/${fileId}`)).headers.get('location') ?? '';
+    await deleteOwnerFiles({ kind: 'event', id });
+    expect(await listFiles({ kind: 'event', id })).toEqual([]);
+    expect((await fetch(location)).status).toBe(404);
+    // The owner's slots are free again.
+    expect((await b.post(`/api/events/${id}/files`, { name: 'new.pdf', type: 'application/pdf', size: 5 })).status).toBe(201);
   });
 });
