@@ -21,7 +21,7 @@ export function fileRoutes(kind: FileOwner['kind']) {
       '/',
       describe(
         DOCS && {
-          summary: `Attach a file to ${of}: a presigned POST to send it straight to storage (PDF, Office, OpenDocument, text, CSV, PNG, JPEG, WebP; 10 MiB; 5 a owner)`,
+          summary: `Attach a file to ${of}: a presigned POST to send it straight to storage (PDF, Office, OpenDocument, text, CSV, PNG, JPEG, WebP; 10 MiB each, 5 per owner)`,
           tags,
           responses: { 201: { description: 'The file’s id and its upload form', schema: FileUploadSchema } },
           errors: [409],

@@ -119,9 +119,11 @@ async function releaseAbandoned(kind: FileOwner['kind'], ownerId: string, now: n
   const cutoff = new Date(now - (storage.UPLOAD_SECONDS + 60) * 1000).toISOString();
   const abandoned = (await repo.ownerFiles(kind, ownerId)).filter((f) => f.state === 'pending' && f.createdAt < cutoff);
   let freed = false;
+  // The record goes first (on its version: a check that just passed keeps the file), then the object.
   for (const f of abandoned) {
+    if (!(await repo.removeFile(f))) continue;
+    freed = true;
     await storage.remove(f.objectKey);
-    if (await repo.removeFile(f)) freed = true;
   }
   return freed;
 }
@@ -231,8 +233,10 @@ export async function deleteFile(
   if (f.state === 'rejected' || (f.state === 'pending' && !own)) throw new NotFoundError();
   if (!own && !session.isBoard)
     throw new ForbiddenError('Only the member who attached this file and the board can remove it.', 'uploader_only');
-  await storage.remove(f.objectKey);
+  // The record first: once it is gone nothing lists or serves the file, and an object left behind
+  // by a failure after it is private and unreachable.
   if (!(await repo.removeFile(f))) throw new ConflictError('stale_state');
+  await storage.remove(f.objectKey);
   log.info('file deleted', { fileId: f.id, ownerKind: kind, ownerId });
 }
 
@@ -245,8 +249,8 @@ export async function listFiles(owner: FileOwner): Promise<FileSummary[]> {
 /** Every file of an owner, object and record, and its count (the owner is being erased). */
 export async function deleteOwnerFiles(owner: FileOwner): Promise<void> {
   for (const f of await repo.ownerFiles(owner.kind, owner.id)) {
-    if (f.state !== 'rejected') await storage.remove(f.objectKey);
     await repo.removeFile(f);
+    if (f.state !== 'rejected') await storage.remove(f.objectKey);
   }
   await repo.removeCount(owner.kind, owner.id);
 }
