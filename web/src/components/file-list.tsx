@@ -24,11 +24,31 @@ export function FileList(props: {
   canRemove?: (file: FileSummaryView) => boolean;
   remove?: (fileId: string) => Promise<void>;
   onRemoved?: () => void | Promise<void>;
+  /**
+   * Asks the API for the file before the browser goes to it, so that a session that lapsed while
+   * the page stood open is refreshed (a plain link would land on a 401) and a file removed
+   * meanwhile is said in words.
+   */
+  prepare?: (fileId: string) => Promise<void>;
 }) {
   const [confirming, setConfirming] = createSignal<FileSummaryView>();
   const [busy, setBusy] = createSignal(false);
   const [done, setDone] = createSignal<string>();
   const [problem, setProblem] = createSignal<string>();
+
+  const open = async (e: MouseEvent, f: FileSummaryView) => {
+    if (!props.prepare) return;
+    e.preventDefault();
+    setDone(undefined);
+    setProblem(undefined);
+    try {
+      await props.prepare(f.id);
+      // The answer saves the file (Content-Disposition: attachment): the page stays where it is.
+      window.location.assign(props.href(f.id));
+    } catch (err) {
+      setProblem(generalMessage(err));
+    }
+  };
 
   const remove = async () => {
     const f = confirming();
@@ -56,7 +76,7 @@ export function FileList(props: {
           <For each={props.files}>
             {(f) => (
               <li class="file-list__item">
-                <a class="file-list__name" href={props.href(f.id)} download={f.name} dir="auto">
+                <a class="file-list__name" href={props.href(f.id)} download={f.name} dir="auto" onClick={(e) => void open(e, f)}>
                   {f.name}
                 </a>{' '}
                 <span class="file-list__details">{t('files.details', { type: typeLabel(f.type), size: humanSize(f.size) })}</span>

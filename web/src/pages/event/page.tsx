@@ -314,6 +314,11 @@ function EventFiles(props: { event: EventView; refresh: () => Promise<void> }) {
           await unwrap(api.events[':id'].files[':fileId'].$delete({ param: { ...param(), fileId } }));
         }}
         onRemoved={props.refresh}
+        prepare={async (fileId) => {
+          const res = await api.events[':id'].files[':fileId'].$get({ param: { ...param(), fileId } }, { init: { redirect: 'manual' } });
+          // The API's 302 to the download link is what a good answer looks like here.
+          if (res.type !== 'opaqueredirect') await unwrap(res);
+        }}
       />
       <Show when={e().canManage}>
         <FileUpload
