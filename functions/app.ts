@@ -15,6 +15,7 @@ import { caseRoutes, reportRoutes } from './moderation/routes';
 import { boardMentorshipRoutes, matchRoutes, mentorshipRoutes } from './mentorship/routes';
 import { notificationRoutes } from './notifications/routes';
 import { calendarRoutes } from './events/calendar-routes';
+import { eventFileRoutes } from './events/files';
 import { agendaRoutes, eventRoutes, seriesRoutes } from './events/routes';
 import { conversationCalendarRoutes } from './conversations/calendar-routes';
 import { conversationRoutes, unreadConversationRoutes } from './conversations/routes';
@@ -53,6 +54,7 @@ export const app = createApi()
   .route('/api/announcements', announcementRoutes)
   .route('/api/events', eventRoutes)
   .route('/api/events', calendarRoutes)
+  .route('/api/events/:id/files', eventFileRoutes)
   .route('/api/series', seriesRoutes)
   .route('/api/agenda', agendaRoutes)
   .route('/api/meta', metaRoutes)

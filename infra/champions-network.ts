@@ -68,6 +68,7 @@ export function defineChampionsNetwork(app: App, props: ChampionsNetworkProps): 
     terminationProtection: props.stage === 'prod',
     // Only a dev stage may be destroyed whole; every other keeps its data through a `cdk destroy`.
     retainData: props.stage !== 'dev',
+    siteOrigin: props.customDomain ? `https://${props.customDomain.domainName}` : undefined,
     email: props.email
       ? {
           domain: props.email.domain,
@@ -90,6 +91,7 @@ export function defineChampionsNetwork(app: App, props: ChampionsNetworkProps): 
     env: props.env,
     description: 'Champions Network: API functions, HTTP API and CloudFront site (stateless).',
     table: data.table,
+    filesBucket: data.filesBucket,
     userPool: data.userPool,
     userPoolClient: data.userPoolClient,
     siteAssetPath: props.siteAssetPath ?? (existsSync(join(WEB_DIST_PATH, 'index.html')) ? WEB_DIST_PATH : PLACEHOLDER_SITE_PATH),

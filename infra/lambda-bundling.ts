@@ -13,6 +13,12 @@
 export const LAMBDA_EXTERNALS = ['@aws-sdk/client-*'] as const;
 
 /**
+ * What a function that stores files (issue 14, functions/files) loads on its first file, shipped
+ * beside its bundle: the presigners and file-type would take a bundle past its 150 kB budget.
+ */
+export const FILES_NODE_MODULES = ['@aws-sdk/s3-presigned-post', '@aws-sdk/s3-request-presigner', 'file-type'] as const;
+
+/**
  * Package-export conditions added to the defaults (`node`, `import`, `default`). `browser` picks
  * aws-jwt-verify's Web Crypto + fetch implementation, which Node 22 runs natively; its Node
  * implementation imports node:https at load, a cold-start cost the Web one leaves out. No other

@@ -39,8 +39,8 @@ function files(root: string, cacheControl: string, path?: string): MiddlewareHan
 }
 
 export async function startServer(opts: { port: number; dataDir?: string; quiet?: boolean }) {
-  const services = await startLocalServices({ dataDir: opts.dataDir, quiet: opts.quiet ?? true });
   const origin = `http://127.0.0.1:${opts.port}`;
+  const services = await startLocalServices({ dataDir: opts.dataDir, quiet: opts.quiet ?? true, appOrigins: [origin] });
   // Local mode sends a digest as soon as there is something new (a setting): a demo shows the email now.
   Object.assign(process.env, services.env, { APP_ORIGIN: origin, EMAIL_DIGEST_AT_ONCE: process.env.EMAIL_DIGEST_AT_ONCE ?? 'true' });
   const { app } = await import('../functions/app');
@@ -60,7 +60,8 @@ export async function startServer(opts: { port: number; dataDir?: string; quiet?
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
+        // Attachments go from the browser straight to the bucket (a presigned POST), as to S3 in AWS.
+        connectSrc: ["'self'", services.s3Endpoint],
         objectSrc: ["'none'"],
         baseUri: ["'none'"],
         formAction: ["'self'"],

@@ -74,6 +74,8 @@ export const CONFLICT_REASONS = [
   'message_deleted',
   'proposal_accepted',
   'proposal_passed',
+  // knowledge: files (issue 14)
+  'too_many_files',
 ] as const;
 export type ConflictReason = (typeof CONFLICT_REASONS)[number];
 
@@ -100,6 +102,8 @@ export const FORBIDDEN_REASONS = [
   'registered_only',
   // conversations (issue 12)
   'own_proposal',
+  // knowledge: files (issue 14)
+  'uploader_only',
 ] as const;
 export type ForbiddenReason = (typeof FORBIDDEN_REASONS)[number];
 
@@ -157,6 +161,12 @@ export const DETAIL_CODES = [
   'not_shareable', // sharing names a mentorship that is not hers as mentee, or not accepted
   'goal_not_shared', // a check-in's goalId: no such goal, or the plan is not shared with this mentorship
   'not_eligible', // params {reason}: mentee_not_active, mentee_at_limit, too_many_pending, mentor_not_found, blocked, open_request_exists, or shared/matching.ts ineligibility()
+  // knowledge: files (issue 14)
+  'file_type_not_allowed', // a declared type outside the list (never HTML or SVG)
+  'file_too_large', // params {maximum} in bytes
+  'file_not_uploaded', // completed before anything reached the bucket
+  'file_size_mismatch', // the uploaded size is not the declared one
+  'file_content_mismatch', // the first bytes are not the declared type: the file was deleted
 ] as const;
 export type DetailCode = (typeof DETAIL_CODES)[number];
 

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { CountrySchema, KindSchema, LanguageSchema, LimitSchema, lazy } from './schemas';
+import { FileSummarySchema } from './files-schemas';
 import { normalizeText } from './text';
 
 /*
@@ -134,6 +135,8 @@ export const EventSchema = /* @__PURE__ */ lazy(() =>
     /** When the join link appears to a registered member. */
     joinOpensAt: z.string(),
     materials: z.array(z.object({ title: z.string(), url: z.string() })),
+    /** Its files (checked attachments, issue 14): on the event's own page (GET /api/events/:id), not in lists. */
+    files: z.optional(z.array(FileSummarySchema)),
     myRegistration: z.union([RegistrationStateSchema, z.null()]),
     /** Whether she has given her feedback on it. */
     myFeedback: z.boolean(),

@@ -394,6 +394,19 @@ export const ExportSchema = /* @__PURE__ */ lazy(() =>
       feedback: z.array(z.record(z.string(), z.unknown())),
       completions: z.array(z.record(z.string(), z.unknown())),
     }),
+    /** The files she attached (issue 14): to which practice or event, their names, types and sizes. */
+    files: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        type: z.string(),
+        size: z.number(),
+        ownerKind: z.string(),
+        ownerId: z.string(),
+        state: z.string(),
+        createdAt: z.string(),
+      }),
+    ),
     posts: z.array(
       z.object({
         id: z.string(),

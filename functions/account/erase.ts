@@ -1,4 +1,5 @@
 import { eraseEvents } from '../events/her-data';
+import { forgetUploader } from '../files/her-data';
 import { eraseMessagesOf } from '../conversations/export';
 import { eraseData } from '../members/service';
 import * as mentorshipRepo from '../mentorship/repository';
@@ -14,6 +15,7 @@ export async function eraseAccount(memberId: string): Promise<void> {
   await eraseConversationsOf(memberId);
   await closeAllOf(memberId);
   await eraseEvents(memberId);
+  await forgetUploader(memberId);
   await eraseData(memberId);
 }
 

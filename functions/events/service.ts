@@ -9,6 +9,7 @@ import { keys } from '../lib/keys';
 import { log } from '../lib/log';
 import type { Session } from '../lib/session';
 import { type MemberRecord, getMembers } from '../members/repository';
+import { listFiles } from '../files/service';
 import { notificationPut } from '../notifications/repository';
 import * as repo from './repository';
 import { canManage, canSee } from './rules';
@@ -304,7 +305,18 @@ export async function listEvents(session: Session, member: MemberRecord, q: Even
 
 export async function getEvent(session: Session, member: MemberRecord, id: string | undefined): Promise<EventView> {
   const b = await visible(session, member, id);
-  return view(session, b.event, b.stats, b.registration, await hostNames([b.event]), b.feedback !== undefined);
+  const [names, files] = await Promise.all([hostNames([b.event]), listFiles({ kind: 'event', id: b.event.id })]);
+  return { ...view(session, b.event, b.stats, b.registration, names, b.feedback !== undefined), files };
+}
+
+/** For the file store (events/files.ts): who may read an event's files (404 otherwise). */
+export async function assertCanSee(session: Session, member: MemberRecord, id: string): Promise<void> {
+  await visible(session, member, id);
+}
+
+/** For the file store: who may attach files to an event, the board and its hosts (403 for the rest of its audience). */
+export async function assertCanManage(session: Session, member: MemberRecord, id: string): Promise<void> {
+  await managed(session, member, id);
 }
 
 // ---------------------------------------------------------------- registration

@@ -288,6 +288,21 @@ export const keys = {
   // ── knowledge: library of good practices (issue 14)
 
   // ── knowledge: files and attachments (issue 14)
+  /**
+   * An attachment of a practice or an event, in its owner's files partition (one Query lists an
+   * owner's files). Attributes: { id, ownerKind, ownerId, objectKey, name, type, size, state
+   * (pending | ready | rejected), uploaderId, createdAt }. Listed per uploader on GSI2 for her export.
+   */
+  file: (ownerKind: string, ownerId: string, fileId: string) => ({ pk: `FILES#${ownerKind}#${ownerId}`, sk: `FILE#${fileId}` }),
+  filePrefix: 'FILE#',
+  filesPartition: (ownerKind: string, ownerId: string) => `FILES#${ownerKind}#${ownerId}`,
+  fileIndex: (uploaderId: string, createdAt: string, fileId: string) => ({
+    gsi2pk: `UPLOADS#${uploaderId}`,
+    gsi2sk: `${createdAt}#${fileId}`,
+  }),
+  uploadsOf: (uploaderId: string) => `UPLOADS#${uploaderId}`,
+  /** How many files (pending or ready) an owner holds: its condition keeps an owner at 5 under any concurrency. */
+  fileCount: (ownerKind: string, ownerId: string) => ({ pk: `FILES#${ownerKind}#${ownerId}`, sk: 'COUNT' }),
 
   // ── knowledge: search (issue 14)
 

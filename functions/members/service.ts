@@ -26,6 +26,7 @@ import * as mentorshipRepo from '../mentorship/repository';
 import { getSettings } from '../board/settings';
 import { withBoardNotices } from '../notifications/repository';
 import { exportEvents } from '../events/her-data';
+import { filesUploadedBy } from '../files/her-data';
 import { exportPreferences } from './preferences';
 import * as repo from './repository';
 import type { MemberRecord } from './repository';
@@ -466,12 +467,13 @@ async function mentoringOf(memberId: string) {
 
 /** Everything the member wrote or owns. Blocks made against her are not hers and stay out. */
 export async function exportData(session: Session) {
-  const [own, posts, mentorships, preferences, events] = await Promise.all([
+  const [own, posts, mentorships, preferences, events, files] = await Promise.all([
     repo.listOwnItems(session.userId),
     postsByAuthor(session.userId),
     mentoringOf(session.userId),
     exportPreferences(session.userId),
     exportEvents(session.userId),
+    filesUploadedBy(session.userId),
   ]);
   const strip = (i: Record<string, unknown>) => {
     const { pk: _p, sk: _s, gsi1pk: _a, gsi1sk: _b, ...rest } = i;
@@ -490,6 +492,7 @@ export async function exportData(session: Session) {
       .map((i): Block => ({ memberId: String(i.blocked), displayName: String(i.blockedName ?? ''), at: String(i.at) })),
     notifications: own.filter((i) => i.entity === 'notification').map(strip),
     events,
+    files,
     posts: posts.map((p) => ({
       id: p.id,
       threadId: p.threadId,

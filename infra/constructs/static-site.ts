@@ -13,20 +13,26 @@ import { acknowledgeExpectedWildcards } from '../nag';
 
 /**
  * The policy the SPA must live within: no inline scripts or styles, no third-party origins,
- * and no framing. Exported so tests (and the local dev server, if it wants) use the same text.
+ * and no framing. `uploadOrigin`, the files bucket's own address, is the one other place the page
+ * may send to: attachments go from the browser straight to the bucket (a presigned POST).
+ * Exported so tests (and the local dev server, if it wants) use the same text.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+export function contentSecurityPolicy(uploadOrigin?: string): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    uploadOrigin ? `connect-src 'self' ${uploadOrigin}` : "connect-src 'self'",
+    "font-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 /** Path pattern CloudFront sends to the HTTP API; everything else is the SPA. */
 export const API_PATH_PATTERN = '/api/*';
@@ -102,6 +108,8 @@ export interface StaticSiteProps {
   readonly customDomain?: CustomDomain;
   /** The web ACL (WAF, made in us-east-1 by the firewall stack) in front of the site and the API. */
   readonly webAclArn: string;
+  /** The files bucket's address (`https://<bucket regional domain>`), where the browser POSTs uploads. */
+  readonly uploadOrigin?: string;
 }
 
 /**
@@ -143,7 +151,7 @@ export class StaticSite extends Construct {
     const securityHeaders = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'Champions Network security headers for the SPA and the API',
       securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
+        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(props.uploadOrigin), override: true },
         strictTransportSecurity: {
           accessControlMaxAge: Duration.days(730),
           includeSubdomains: true,

@@ -1,4 +1,13 @@
-import { CfnOutput, CrossStackReferences, Duration, ReferenceStrength, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import {
+  CfnOutput,
+  CfnResource,
+  CrossStackReferences,
+  Duration,
+  ReferenceStrength,
+  Stack,
+  type StackProps,
+  Validations,
+} from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -9,6 +18,7 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import type { Construct } from 'constructs';
@@ -18,6 +28,8 @@ import { Email } from '../constructs/email';
 import { ScheduledFunction } from '../constructs/scheduled-function';
 import { StaticSite } from '../constructs/static-site';
 import { grantItemReadWrite } from '../constructs/table';
+import { FILES_NODE_MODULES } from '../lambda-bundling';
+import { acknowledgeExpectedWildcards } from '../nag';
 
 const { ANY, DELETE, GET } = apigwv2.HttpMethod;
 
@@ -48,9 +60,15 @@ export interface ApiDomain {
    * serves that route sets this.
    */
   readonly readsEmailLinks?: boolean;
+  /**
+   * Keeps members' attachments (issue 14, functions/files): gets FILES_BUCKET and read, write and
+   * delete on the files bucket's objects alone.
+   */
+  readonly storesFiles?: boolean;
 }
 
 const anyMethod = (path: string): ApiRoute => ({ path, methods: [ANY] });
+
 const getOnly = (path: string): ApiRoute => ({ path, methods: [GET] });
 
 /**
@@ -143,6 +161,17 @@ export const API_DOMAINS: readonly ApiDomain[] = [
     ],
   },
   {
+    // Attachments (issue 14): the files of every owner, in a function of their own, the only one
+    // with the bucket's permissions. The presigners and file-type load on the first file an
+    // instance handles (functions/files/storage.ts, service.ts), so they ship beside the bundle;
+    // in the programme function they took it past its budget. More specific than /api/events/{proxy+}.
+    name: 'files',
+    entry: 'functions/handlers/files.ts',
+    routes: [anyMethod('/api/events/{id}/files'), anyMethod('/api/events/{id}/files/{proxy+}')],
+    storesFiles: true,
+    nodeModules: [...FILES_NODE_MODULES],
+  },
+  {
     name: 'conversations',
     entry: 'functions/handlers/conversations.ts',
     routes: [
@@ -173,6 +202,8 @@ export interface AppStackProps extends StackProps {
   readonly table: dynamodb.ITable;
   readonly userPool: cognito.IUserPool;
   readonly userPoolClient: cognito.IUserPoolClient;
+  /** Members' attachments (issue 14), from the data stack. */
+  readonly filesBucket: s3.IBucket;
   /** Absolute path of the built SPA. */
   readonly siteAssetPath: string;
   /** Serve the site on this name with this us-east-1 ACM certificate instead of *.cloudfront.net. */
@@ -326,6 +357,7 @@ export class AppStack extends Stack {
       originSecret: current(originSecret),
       secretsRotation: props.secretsRotation,
       webAclArn: this.webAclArn(props.webAclParameterName),
+      uploadOrigin: `https://${props.filesBucket.bucketRegionalDomainName}`,
       customDomain: props.customDomain
         ? {
             domainName: props.customDomain.domainName,
@@ -342,7 +374,7 @@ export class AppStack extends Stack {
       const id = pascalCase(domain.name);
       const { function: fn, logGroup } = new ApiFunction(this, `${id}Api`, {
         entry: domain.entry,
-        environment,
+        environment: domain.storesFiles ? { ...environment, FILES_BUCKET: props.filesBucket.bucketName } : environment,
         nodeModules: domain.nodeModules,
         description: `Champions Network API: ${domain.name}`,
       });
@@ -354,6 +386,7 @@ export class AppStack extends Stack {
       }
       if (domain.enqueuesEmail) email?.enqueuer(fn);
       if (domain.readsEmailLinks) email?.readSettings(fn);
+      if (domain.storesFiles) this.storeFiles(props.filesBucket, fn);
 
       const integration = new HttpLambdaIntegration(`${id}Integration`, fn);
       for (const route of domain.routes) {
@@ -457,6 +490,37 @@ export class AppStack extends Stack {
       installLatestAwsSdk: false,
     });
     return reader.getResponseField('Parameter.Value');
+  }
+
+  /**
+   * A function that keeps attachments: read (the check after upload, the presigned download),
+   * write (the presigned upload is signed with its credentials) and delete, on the bucket's
+   * `files/` objects only; nothing on the bucket itself (no listing, no policy, no CORS).
+   */
+  private storeFiles(bucket: s3.IBucket, fn: lambda.IFunction): void {
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+        resources: [bucket.arnForObjects('files/*')],
+      }),
+    );
+    const policy = fn.role?.node.tryFindChild('DefaultPolicy')?.node.defaultChild;
+    if (!policy || !CfnResource.isCfnResource(policy)) throw new Error('the function role has no default policy to review');
+    // The finding names the bucket's cross-stack export, which exists only once the app is being
+    // synthesised: it is acknowledged then (construct validation runs after references resolve).
+    policy.node.addValidation({
+      validate: () => {
+        acknowledgeExpectedWildcards(policy, [
+          {
+            finding: /^Resource::.*\/files\/\*$/,
+            reason:
+              'Attachments are stored under random keys below files/ (functions/files): the function must reach any ' +
+              'of them, and only them, to check, serve and delete a file. No bucket-level action is granted.',
+          },
+        ]);
+        return [];
+      },
+    });
   }
 
   /** The queue, the mailer, SES's configuration set and events, and the alarm (infra/constructs/email.ts). */

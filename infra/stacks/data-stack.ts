@@ -1,13 +1,17 @@
 import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { Auth } from '../constructs/auth';
 import { Backups } from '../constructs/backups';
+import { FilesBucket } from '../constructs/files-bucket';
 import { SingleTable } from '../constructs/table';
 
 export interface DataStackProps extends StackProps {
+  /** The site's origin (`https://<custom domain>`) that may POST uploads to the files bucket (issue 14). */
+  readonly siteOrigin?: string;
   /**
    * Keep everything stateful (table, user pool, backup vault and key) when the stack is deleted,
    * with deletion protection on. Only a dev stage turns it off, to be destroyed whole. @default true
@@ -30,8 +34,8 @@ export interface DataStackProps extends StackProps {
 }
 
 /**
- * Everything that holds member data and cannot be rebuilt from code: the table and the user
- * pool (and the sending domain's SES identity, whose DKIM keys are in DNS). Kept apart from the
+ * Everything that holds member data and cannot be rebuilt from code: the table, the user
+ * pool, the bucket of members' attachments (and the sending domain's SES identity, whose DKIM keys are in DNS). Kept apart from the
  * stateless app stack so that redeploying, renaming or even deleting the app stack can never
  * replace or drop data.
  */
@@ -40,6 +44,8 @@ export class DataStack extends Stack {
   readonly userPool: cognito.IUserPool;
   readonly userPoolClient: cognito.IUserPoolClient;
   readonly emailIdentity?: ses.EmailIdentity;
+  /** Members' attachments (issue 14). */
+  readonly filesBucket: s3.IBucket;
 
   constructor(scope: Construct, id: string, props: DataStackProps = {}) {
     super(scope, id, props);
@@ -47,6 +53,7 @@ export class DataStack extends Stack {
     const retain = props.retainData ?? true;
     this.table = new SingleTable(this, 'Data', { retain }).table;
     new Backups(this, 'Backups', { table: this.table, retain });
+    this.filesBucket = new FilesBucket(this, 'Files', { siteOrigin: props.siteOrigin }).bucket;
 
     const email = props.email;
     if (email) {

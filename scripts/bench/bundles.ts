@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { type BuildOptions, type Metafile, build } from 'esbuild';
-import { LAMBDA_BANNER, LAMBDA_CONDITIONS, LAMBDA_DEFINE, LAMBDA_EXTERNALS } from '../../infra/lambda-bundling';
+import { FILES_NODE_MODULES, LAMBDA_BANNER, LAMBDA_CONDITIONS, LAMBDA_DEFINE, LAMBDA_EXTERNALS } from '../../infra/lambda-bundling';
 import { startLocalServices } from '../local/services';
 import { type BenchContext, KB, type Row, type Section, type SectionOutput, atMost, fmtKB, fmtMs, median } from './report';
 
@@ -28,8 +28,9 @@ export const LAMBDA_BUILD: BuildOptions = {
   banner: { js: LAMBDA_BANNER },
   // As in infra/constructs/api-function.ts (infra/lambda-bundling.ts); the common-password list
   // ships beside the auth bundle, `ics` beside the calendar functions', nodemailer (about 240 kB
-  // minified, over the budget on its own) beside the mailer's (infra/constructs/email.ts).
-  external: [...LAMBDA_EXTERNALS, '@zxcvbn-ts/language-common', 'ics', 'nodemailer'],
+  // minified, over the budget on its own) beside the mailer's (infra/constructs/email.ts), and the
+  // file store's presigners and file-type beside the functions that store files.
+  external: [...LAMBDA_EXTERNALS, '@zxcvbn-ts/language-common', 'ics', 'nodemailer', ...FILES_NODE_MODULES],
   conditions: [...LAMBDA_CONDITIONS],
   define: { ...LAMBDA_DEFINE },
   sourcemap: false,

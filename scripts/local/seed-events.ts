@@ -18,7 +18,8 @@ const dayAt = (days: number, hourUtc: number) => {
   return d.toISOString();
 };
 
-export async function seedEvents(ids: { board: string; practitioner: string; members: string[] }): Promise<void> {
+/** Answers the ids later demo data attaches to (issue 14: the past part's files). */
+export async function seedEvents(ids: { board: string; practitioner: string; members: string[] }): Promise<{ pastPart: string }> {
   const events = await import('../../functions/events/service');
   const { getMember } = await import('../../functions/members/repository');
   const { clock } = await import('../../functions/lib/clock');
@@ -143,4 +144,5 @@ export async function seedEvents(ids: { board: string; practitioner: string; mem
       clock.now = realNow;
     }
   }
+  return { pastPart: part1.id };
 }

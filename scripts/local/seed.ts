@@ -225,11 +225,14 @@ export async function seed(): Promise<{ seeded: boolean; members: number }> {
   const reportedPost = intro.postIds[all.indexOf(reported as (typeof all)[number])];
   if (poster && reporter && reportedPost) await spaces.seedModeration(intro.threadId, reportedPost, poster.id, reporter.id);
   const eventsSeed = await import('./seed-events');
-  await eventsSeed.seedEvents({
+  const seededEvents = await eventsSeed.seedEvents({
     board: boardId,
     practitioner: ids['practitioner@example.org'] ?? '',
     members: all.filter((m) => m.id.startsWith('demo-')).map((m) => m.id),
   });
+  // ── attachments (issue 14): the past webinar's slides and exercise, as event materials.
+  const { seedEventFiles } = await import('./seed-files');
+  await seedEventFiles(boardId, seededEvents.pastPart);
   const { seedConversation } = await import('./seed-conversation');
   if (farid) await seedConversation(ids['practitioner@example.org'] ?? '', farid.id);
   // ── email (issue 13): a request the champion has not answered for four days, for his nudge.

@@ -14,6 +14,7 @@ import {
   ListUserPoolsCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { CreateTableCommand, DynamoDBClient, ListTablesCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import S3rver from 's3rver';
 import { type LocalInbox, startInbox } from './inbox';
 
 /**
@@ -25,6 +26,7 @@ import { type LocalInbox, startInbox } from './inbox';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const TABLE_NAME = 'champions-network';
 export const POOL_NAME = 'champions-network-local';
+export const FILES_BUCKET = 'champions-network-files';
 const REGION = 'eu-central-1';
 
 export async function freePort(): Promise<number> {
@@ -212,8 +214,24 @@ export type LocalServices = {
   cognitoDataDir: string;
   /** The local inbox's web address: every email the app sent (scripts/local/inbox.ts). */
   inboxUrl: string;
+  /** The local S3 (s3rver): where members' attachments go, at http://127.0.0.1:PORT. */
+  s3Endpoint: string;
   stop: () => Promise<void>;
 };
+
+/**
+ * The bucket's CORS as the CDK data stack sets it: the browser POSTs an upload (the presigned
+ * form) from the app's origin, and nothing else crosses origins.
+ */
+function corsXml(origins: string[]): string {
+  const rules = origins
+    .map(
+      (o) =>
+        `<CORSRule><AllowedOrigin>${o}</AllowedOrigin><AllowedMethod>POST</AllowedMethod><AllowedHeader>*</AllowedHeader><MaxAgeSeconds>3000</MaxAgeSeconds></CORSRule>`,
+    )
+    .join('');
+  return `<CORSConfiguration>${rules}</CORSConfiguration>`;
+}
 
 /**
  * Starts DynamoDB Local and cognito-local, creates the table, the pool, its client and the
@@ -221,14 +239,16 @@ export type LocalServices = {
  * environment the API and the mailer read (functions/lib/config.ts, functions/email/settings.ts).
  * `dataDir` keeps data between runs; without it everything lives in memory or a temp dir.
  */
-export async function startLocalServices(opts: { dataDir?: string; quiet?: boolean } = {}): Promise<LocalServices> {
+export async function startLocalServices(opts: { dataDir?: string; quiet?: boolean; appOrigins?: string[] } = {}): Promise<LocalServices> {
   const quiet = opts.quiet ?? true;
-  const [dynamoPort, cognitoPort] = [await freePort(), await freePort()];
+  const [dynamoPort, cognitoPort, s3Port] = [await freePort(), await freePort(), await freePort()];
   const persistent = opts.dataDir !== undefined;
   const base = opts.dataDir ? resolve(opts.dataDir) : mkdtempSync(join(tmpdir(), 'champions-'));
   const dynamoDir = join(base, 'dynamodb');
   const cognitoDir = join(base, 'cognito');
+  const s3Dir = join(base, 's3');
   mkdirSync(cognitoDir, { recursive: true });
+  mkdirSync(s3Dir, { recursive: true });
   if (persistent) mkdirSync(dynamoDir, { recursive: true });
 
   const dynamo = spawnDynamoLocal(dynamoPort, persistent ? dynamoDir : undefined, quiet);
@@ -239,9 +259,21 @@ export async function startLocalServices(opts: { dataDir?: string; quiet?: boole
     quiet,
   });
 
+  // s3rver runs in this process (it is a Node library), on loopback, path-style only.
+  const s3 = new S3rver({
+    address: '127.0.0.1',
+    port: s3Port,
+    silent: true,
+    directory: s3Dir,
+    vhostBuckets: false,
+    configureBuckets: [{ name: FILES_BUCKET, configs: [corsXml(opts.appOrigins ?? ['http://127.0.0.1:3000'])] }],
+  });
+  let s3Running = false;
+
   let inbox: LocalInbox | undefined;
   const stop = async () => {
     await inbox?.stop();
+    if (s3Running) await s3.close();
     for (const p of [dynamo, cognitoProc]) if (p.exitCode === null) p.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 100));
     if (!persistent) rmSync(base, { recursive: true, force: true });
@@ -258,6 +290,8 @@ export async function startLocalServices(opts: { dataDir?: string; quiet?: boole
       waitFor('cognito-local', () => idp.send(new ListUserPoolsCommand({ MaxResults: 1 }))),
     ]);
     inbox = await startInbox();
+    await s3.run();
+    s3Running = true;
     await ensureTable(ddb);
     const { userPoolId, clientId } = await ensureUserPool(idp);
     ddb.destroy();
@@ -287,8 +321,18 @@ export async function startLocalServices(opts: { dataDir?: string; quiet?: boole
       EMAIL_FROM: 'notices@localhost',
       EMAIL_TOKEN_SECRET: keptSecret('email-token-secret'),
       LOCAL_INBOX_URL: inbox.url,
+      FILES_BUCKET,
+      S3_ENDPOINT: `http://127.0.0.1:${s3Port}`,
     };
-    return { env, dynamoPort, cognitoPort, cognitoDataDir: join(cognitoDir, '.cognito', 'db'), inboxUrl: inbox.url, stop };
+    return {
+      env,
+      dynamoPort,
+      cognitoPort,
+      cognitoDataDir: join(cognitoDir, '.cognito', 'db'),
+      inboxUrl: inbox.url,
+      s3Endpoint: `http://127.0.0.1:${s3Port}`,
+      stop,
+    };
   } catch (e) {
     await stop();
     throw e;

@@ -7,6 +7,7 @@ import {
   API_PATH_PATTERN,
   ASSET_CACHE_CONTROL,
   CONTENT_SECURITY_POLICY,
+  contentSecurityPolicy,
   HASHED_ASSETS_PREFIX,
   PAGE_CACHE_CONTROL,
 } from '../../infra/constructs/static-site';
@@ -76,7 +77,12 @@ describe('API functions', () => {
   it('gives every function the settings the API parses at cold start', () => {
     for (const [, fn] of apiFunctions) {
       const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
-      expect(Object.keys(variables).sort()).toEqual(
+      // FILES_BUCKET only where files are stored (below).
+      expect(
+        Object.keys(variables)
+          .filter((k) => k !== 'FILES_BUCKET')
+          .sort(),
+      ).toEqual(
         [
           'CURSOR_SECRET',
           'CURSOR_SECRET_PREVIOUS',
@@ -122,6 +128,24 @@ describe('API functions', () => {
       expect(resources).not.toContain('*');
       for (const index of ['gsi1', 'gsi2', 'gsi3']) expect(resources).toContain(`/index/${index}`);
     }
+  });
+
+  it('gives the bucket of attachments to the files function alone: its name, and get, put and delete on files/ objects', () => {
+    const storing = API_DOMAINS.filter((d) => d.storesFiles).map((d) => `Champions Network API: ${d.name}`);
+    expect(storing).toEqual(['Champions Network API: files']);
+    for (const [, fn] of apiFunctions) {
+      const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect('FILES_BUCKET' in variables, String(fn.Properties.Description)).toBe(storing.includes(String(fn.Properties.Description)));
+    }
+    const s3Statements = Object.values(resourcesOfType(app, 'AWS::IAM::Policy')).flatMap((p) =>
+      (p.Properties.PolicyDocument as { Statement: { Action: string | string[]; Resource: unknown }[] }).Statement.filter((st) =>
+        [st.Action].flat().some((a) => a.startsWith('s3:')),
+      ),
+    );
+    const filesStatements = s3Statements.filter((st) => JSON.stringify(st.Resource).includes('/files/*'));
+    expect(filesStatements).toHaveLength(1);
+    expect([filesStatements[0]?.Action].flat().sort()).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:PutObject']);
+    expect(JSON.stringify(filesStatements[0]?.Resource)).toContain('Fn::ImportValue');
   });
 
   it('grants no function any Cognito admin action (users act on their own accounts with their own tokens)', () => {
@@ -213,6 +237,8 @@ describe('HTTP API', () => {
         'ANY /api/members/{id}/plan',
         'ANY /api/events',
         'ANY /api/events/{proxy+}',
+        'ANY /api/events/{id}/files',
+        'ANY /api/events/{id}/files/{proxy+}',
         'GET /api/events/{id}/calendar',
         'GET /api/mentorships/{id}/messages/{messageId}/calendar',
         'ANY /api/series',
@@ -412,8 +438,11 @@ describe('CloudFront site', () => {
     const policy = onlyResource(app, 'AWS::CloudFront::ResponseHeadersPolicy');
     const security = (policy.Properties.ResponseHeadersPolicyConfig as { SecurityHeadersConfig: Record<string, unknown> })
       .SecurityHeadersConfig;
-    const csp = (security.ContentSecurityPolicy as { ContentSecurityPolicy: string }).ContentSecurityPolicy;
-    expect(csp).toBe(CONTENT_SECURITY_POLICY);
+    // connect-src also names the files bucket (a cross-stack value), where uploads go.
+    const joined = (security.ContentSecurityPolicy as { ContentSecurityPolicy: { 'Fn::Join': [string, unknown[]] } }).ContentSecurityPolicy;
+    const csp = joined['Fn::Join'][1].map((part) => (typeof part === 'string' ? part : 'BUCKET')).join('');
+    expect(csp).toBe(contentSecurityPolicy('https://BUCKET'));
+    expect(contentSecurityPolicy()).toBe(CONTENT_SECURITY_POLICY);
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');

@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { onlyResource, synthTemplates } from './synth';
+import { onlyResource, resourcesOfType, synthTemplates } from './synth';
 
 const { data } = synthTemplates();
 
@@ -124,6 +124,67 @@ describe('member directory (Cognito)', () => {
       IdTokenValidity: 15,
       RefreshTokenValidity: 30 * 24 * 60,
       TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'minutes' },
+    });
+  });
+});
+
+describe('the bucket of attachments (issue 14)', () => {
+  const buckets = Object.values(resourcesOfType(data, 'AWS::S3::Bucket'));
+  const files = buckets.find((b) => b.Properties.CorsConfiguration !== undefined);
+  const logs = buckets.find((b) => b !== files);
+
+  it('is private, encrypted, versioned and kept when the stack goes', () => {
+    expect(buckets).toHaveLength(2);
+    expect(files?.Properties).toMatchObject({
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      VersioningConfiguration: { Status: 'Enabled' },
+      OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+    });
+    expect(files?.DeletionPolicy).toBe('Retain');
+  });
+
+  it('refuses plain http and logs its access to a private bucket of its own', () => {
+    const policies = Object.values(resourcesOfType(data, 'AWS::S3::BucketPolicy'));
+    const denies = policies.flatMap((p) =>
+      (p.Properties.PolicyDocument as { Statement: { Effect: string; Condition?: unknown }[] }).Statement.filter(
+        (st) => st.Effect === 'Deny' && JSON.stringify(st.Condition).includes('aws:SecureTransport'),
+      ),
+    );
+    expect(denies.length).toBeGreaterThanOrEqual(2);
+    expect(files?.Properties.LoggingConfiguration).toMatchObject({ LogFilePrefix: 'files/' });
+    expect(logs?.Properties.PublicAccessBlockConfiguration).toMatchObject({ BlockPublicAcls: true, RestrictPublicBuckets: true });
+  });
+
+  it('lets browsers POST uploads from the site only, and nothing else cross-origin', () => {
+    expect(files?.Properties.CorsConfiguration).toEqual({
+      CorsRules: [{ AllowedMethods: ['POST'], AllowedOrigins: ['https://*.cloudfront.net'], AllowedHeaders: ['*'], MaxAge: 3000 }],
+    });
+    const custom = synthTemplates({
+      customDomain: { domainName: 'champions.example.org', certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' },
+    }).data;
+    const rules = Object.values(resourcesOfType(custom, 'AWS::S3::Bucket')).flatMap(
+      (b) => (b.Properties.CorsConfiguration as { CorsRules: { AllowedOrigins: string[] }[] } | undefined)?.CorsRules ?? [],
+    );
+    expect(rules.map((r) => r.AllowedOrigins)).toEqual([['https://champions.example.org']]);
+  });
+
+  it('drops old versions after 30 days and unfinished uploads after a day', () => {
+    expect(files?.Properties.LifecycleConfiguration).toEqual({
+      Rules: [
+        {
+          Id: 'old-versions-and-unfinished-uploads',
+          Status: 'Enabled',
+          NoncurrentVersionExpiration: { NoncurrentDays: 30 },
+          AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
+          ExpiredObjectDeleteMarker: true,
+        },
+      ],
     });
   });
 });

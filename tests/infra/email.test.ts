@@ -300,6 +300,7 @@ describe('a function that reads the mailer’s links', () => {
     const appStack = new AppStack(cdkApp, 'App', {
       env: TEST_ENV,
       table: dataStack.table,
+      filesBucket: dataStack.filesBucket,
       userPool: dataStack.userPool,
       userPoolClient: dataStack.userPoolClient,
       siteAssetPath: PLACEHOLDER_SITE_PATH,

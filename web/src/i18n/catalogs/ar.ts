@@ -1436,6 +1436,29 @@ const ar: Catalog = {
   'announcements.none': 'لا إعلانات بعد.',
   // ── knowledge: library of good practices (issue 14)
   // ── knowledge: files and attachments (issue 14)
+  'error.too_many_files': 'يحتوي هذا بالفعل على الحد الأقصى من الملفات (5). يُرجى إزالة ملف قبل إضافة ملف آخر.',
+  'error.uploader_only': 'لا يمكن إزالة هذا الملف إلا للعضوة التي أرفقته وللمجلس الاستشاري.',
+  'validation.file_type_not_allowed':
+    'لا يمكن إرفاق هذا النوع من الملفات. يُرجى استخدام PDF أو Word أو Excel أو PowerPoint أو OpenDocument أو نص أو CSV أو PNG أو JPEG أو WebP.',
+  'validation.file_too_large': 'الحد الأقصى لحجم الملف 10 ميغابايت.',
+  'validation.file_not_uploaded': 'لم يصل الملف بعد. يُرجى رفعه مرة أخرى.',
+  'validation.file_size_mismatch': 'حجم الملف الذي وصل غير الحجم المتوقع، لذا حُذف. يُرجى رفعه مرة أخرى.',
+  'validation.file_content_mismatch': 'محتوى الملف لا يطابق نوعه، لذا حُذف. يُرجى حفظه من جديد بأحد الأنواع المقبولة ثم رفعه.',
+  'files.heading': 'الملفات',
+  'files.materialsHeading': 'ملفات للتنزيل',
+  'files.empty': 'لا توجد ملفات بعد.',
+  'files.details': '{type} · {size}',
+  'files.remove': 'إزالة {name}',
+  'files.removeConfirm': 'هل تريدين إزالة هذا الملف؟ لن تتمكن العضوات والأعضاء من تنزيله بعد الآن.',
+  'files.removed': 'أُزيل الملف.',
+  'files.upload.label': 'إرفاق ملف',
+  'files.upload.hint':
+    'PDF أو Word أو Excel أو PowerPoint أو OpenDocument أو نص أو CSV أو صورة (PNG أو JPEG أو WebP)، بحد أقصى 10 ميغابايت للملف؛ و5 ملفات على الأكثر.',
+  'files.upload.button': 'رفع',
+  'files.upload.progress': 'جارٍ الرفع: {progress, number, percent}',
+  'files.upload.checking': 'جارٍ فحص الملف…',
+  'files.upload.done': 'أُرفق الملف {name}.',
+  'files.upload.failed': 'لم يكتمل الرفع. يُرجى التحقق من الاتصال والمحاولة مرة أخرى.',
   // ── knowledge: search (issue 14)
   // ── knowledge: board insights (issue 14)
 };

@@ -1382,6 +1382,30 @@ const bn: Catalog = {
   'announcements.none': 'এখনও কোনো ঘোষণা নেই।',
   // ── knowledge: library of good practices (issue 14)
   // ── knowledge: files and attachments (issue 14)
+  'error.too_many_files': 'এতে ইতিমধ্যে সর্বোচ্চ সংখ্যক ফাইল (৫টি) আছে। আরেকটি যোগ করার আগে একটি সরিয়ে দিন।',
+  'error.uploader_only': 'যে সদস্য এই ফাইলটি সংযুক্ত করেছেন তিনি এবং উপদেষ্টা বোর্ড ছাড়া কেউ এটি সরাতে পারবেন না।',
+  'validation.file_type_not_allowed':
+    'এই ধরনের ফাইল সংযুক্ত করা যায় না। PDF, Word, Excel, PowerPoint, OpenDocument, টেক্সট, CSV, PNG, JPEG বা WebP ব্যবহার করুন।',
+  'validation.file_too_large': 'একটি ফাইল সর্বোচ্চ ১০ MB হতে পারে।',
+  'validation.file_not_uploaded': 'ফাইলটি এখনও পৌঁছায়নি। আবার আপলোড করুন।',
+  'validation.file_size_mismatch': 'যে ফাইলটি পৌঁছেছে তার আকার প্রত্যাশিত আকার নয়, তাই সেটি মুছে ফেলা হয়েছে। আবার আপলোড করুন।',
+  'validation.file_content_mismatch':
+    'ফাইলের বিষয়বস্তু তার ধরনের সঙ্গে মেলে না, তাই সেটি মুছে ফেলা হয়েছে। গ্রহণযোগ্য কোনো ফরম্যাটে আবার সংরক্ষণ করে আপলোড করুন।',
+  'files.heading': 'ফাইল',
+  'files.materialsHeading': 'ডাউনলোডের জন্য ফাইল',
+  'files.empty': 'এখনও কোনো ফাইল নেই।',
+  'files.details': '{type} · {size}',
+  'files.remove': '{name} সরান',
+  'files.removeConfirm': 'এই ফাইলটি সরাবেন? সদস্যরা আর এটি ডাউনলোড করতে পারবেন না।',
+  'files.removed': 'ফাইলটি সরানো হয়েছে।',
+  'files.upload.label': 'একটি ফাইল সংযুক্ত করুন',
+  'files.upload.hint':
+    'PDF, Word, Excel, PowerPoint, OpenDocument, টেক্সট, CSV বা ছবি (PNG, JPEG, WebP), প্রতিটি সর্বোচ্চ ১০ MB; সর্বোচ্চ ৫টি ফাইল।',
+  'files.upload.button': 'আপলোড করুন',
+  'files.upload.progress': 'আপলোড হচ্ছে: {progress, number, percent}',
+  'files.upload.checking': 'ফাইলটি যাচাই করা হচ্ছে…',
+  'files.upload.done': '{name} সংযুক্ত হয়েছে।',
+  'files.upload.failed': 'আপলোড শেষ হয়নি। আপনার সংযোগ পরীক্ষা করে আবার চেষ্টা করুন।',
   // ── knowledge: search (issue 14)
   // ── knowledge: board insights (issue 14)
 };

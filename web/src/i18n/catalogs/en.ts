@@ -1427,6 +1427,30 @@ const en = {
   'announcements.none': 'No announcements yet.',
   // ── knowledge: library of good practices (issue 14)
   // ── knowledge: files and attachments (issue 14)
+  'error.too_many_files': 'This already holds the most files it can (5). Remove one before adding another.',
+  'error.uploader_only': 'Only the member who attached this file and the advisory board can remove it.',
+  'validation.file_type_not_allowed':
+    'This type of file cannot be attached. Use PDF, Word, Excel, PowerPoint, OpenDocument, text, CSV, PNG, JPEG or WebP.',
+  'validation.file_too_large': 'A file can be at most 10 MB.',
+  'validation.file_not_uploaded': 'The file has not arrived yet. Upload it again.',
+  'validation.file_size_mismatch': 'The file that arrived is not the size expected, so it was deleted. Upload it again.',
+  'validation.file_content_mismatch':
+    'The file’s content does not match its type, so it was deleted. Save it again in one of the accepted formats and upload it.',
+  'files.heading': 'Files',
+  'files.materialsHeading': 'Files to download',
+  'files.empty': 'No files yet.',
+  'files.details': '{type} · {size}',
+  'files.remove': 'Remove {name}',
+  'files.removeConfirm': 'Remove this file? Members will no longer be able to download it.',
+  'files.removed': 'The file was removed.',
+  'files.upload.label': 'Attach a file',
+  'files.upload.hint':
+    'PDF, Word, Excel, PowerPoint, OpenDocument, text, CSV or an image (PNG, JPEG, WebP), up to 10 MB each; at most 5 files.',
+  'files.upload.button': 'Upload',
+  'files.upload.progress': 'Uploading: {progress, number, percent}',
+  'files.upload.checking': 'Checking the file…',
+  'files.upload.done': '{name} is attached.',
+  'files.upload.failed': 'The upload did not finish. Check your connection and try again.',
   // ── knowledge: search (issue 14)
   // ── knowledge: board insights (issue 14)
 } as const;

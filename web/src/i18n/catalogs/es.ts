@@ -1474,6 +1474,30 @@ const es: Catalog = {
   'announcements.none': 'Todavía no hay anuncios.',
   // ── knowledge: library of good practices (issue 14)
   // ── knowledge: files and attachments (issue 14)
+  'error.too_many_files': 'Ya tiene el máximo de archivos permitido (5). Quite uno antes de añadir otro.',
+  'error.uploader_only': 'Solo el miembro que adjuntó este archivo y la junta asesora pueden quitarlo.',
+  'validation.file_type_not_allowed':
+    'Este tipo de archivo no se puede adjuntar. Use PDF, Word, Excel, PowerPoint, OpenDocument, texto, CSV, PNG, JPEG o WebP.',
+  'validation.file_too_large': 'Un archivo puede tener como máximo 10 MB.',
+  'validation.file_not_uploaded': 'El archivo aún no ha llegado. Súbalo de nuevo.',
+  'validation.file_size_mismatch': 'El archivo recibido no tiene el tamaño esperado, así que se eliminó. Súbalo de nuevo.',
+  'validation.file_content_mismatch':
+    'El contenido del archivo no corresponde a su tipo, así que se eliminó. Guárdelo en uno de los formatos aceptados y súbalo de nuevo.',
+  'files.heading': 'Archivos',
+  'files.materialsHeading': 'Archivos para descargar',
+  'files.empty': 'Todavía no hay archivos.',
+  'files.details': '{type} · {size}',
+  'files.remove': 'Quitar {name}',
+  'files.removeConfirm': '¿Quitar este archivo? Los miembros ya no podrán descargarlo.',
+  'files.removed': 'Se quitó el archivo.',
+  'files.upload.label': 'Adjuntar un archivo',
+  'files.upload.hint':
+    'PDF, Word, Excel, PowerPoint, OpenDocument, texto, CSV o imagen (PNG, JPEG, WebP), de hasta 10 MB cada uno; 5 archivos como máximo.',
+  'files.upload.button': 'Subir',
+  'files.upload.progress': 'Subiendo: {progress, number, percent}',
+  'files.upload.checking': 'Comprobando el archivo…',
+  'files.upload.done': '{name} se adjuntó.',
+  'files.upload.failed': 'La subida no terminó. Compruebe su conexión e inténtelo de nuevo.',
   // ── knowledge: search (issue 14)
   // ── knowledge: board insights (issue 14)
 };

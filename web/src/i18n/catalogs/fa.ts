@@ -1440,6 +1440,30 @@ const fa: Catalog = {
   'announcements.none': 'هنوز اطلاعیه‌ای نیست.',
   // ── knowledge: library of good practices (issue 14)
   // ── knowledge: files and attachments (issue 14)
+  'error.too_many_files': 'این مورد هم‌اکنون بیشترین شمار فایل مجاز (۵) را دارد. پیش از افزودن فایل دیگر، یکی را بردارید.',
+  'error.uploader_only': 'فقط عضوی که این فایل را پیوست کرده و هیئت مشورتی می‌توانند آن را بردارند.',
+  'validation.file_type_not_allowed':
+    'این نوع فایل را نمی‌توان پیوست کرد. از PDF، Word، Excel، PowerPoint، OpenDocument، متن، CSV، PNG، JPEG یا WebP استفاده کنید.',
+  'validation.file_too_large': 'حجم هر فایل حداکثر ۱۰ مگابایت است.',
+  'validation.file_not_uploaded': 'فایل هنوز نرسیده است. دوباره آن را بارگذاری کنید.',
+  'validation.file_size_mismatch': 'اندازهٔ فایل رسیده با اندازهٔ مورد انتظار یکی نیست، پس حذف شد. دوباره آن را بارگذاری کنید.',
+  'validation.file_content_mismatch':
+    'محتوای فایل با نوع آن هم‌خوان نیست، پس حذف شد. آن را در یکی از قالب‌های پذیرفته ذخیره و دوباره بارگذاری کنید.',
+  'files.heading': 'فایل‌ها',
+  'files.materialsHeading': 'فایل‌ها برای دریافت',
+  'files.empty': 'هنوز فایلی نیست.',
+  'files.details': '{type} · {size}',
+  'files.remove': 'برداشتن {name}',
+  'files.removeConfirm': 'این فایل برداشته شود؟ اعضا دیگر نمی‌توانند آن را دریافت کنند.',
+  'files.removed': 'فایل برداشته شد.',
+  'files.upload.label': 'پیوست کردن فایل',
+  'files.upload.hint':
+    'PDF، Word، Excel، PowerPoint، OpenDocument، متن، CSV یا تصویر (PNG، JPEG، WebP)، هر کدام تا ۱۰ مگابایت؛ حداکثر ۵ فایل.',
+  'files.upload.button': 'بارگذاری',
+  'files.upload.progress': 'در حال بارگذاری: {progress, number, percent}',
+  'files.upload.checking': 'در حال بررسی فایل…',
+  'files.upload.done': '{name} پیوست شد.',
+  'files.upload.failed': 'بارگذاری کامل نشد. اتصال خود را بررسی و دوباره تلاش کنید.',
   // ── knowledge: search (issue 14)
   // ── knowledge: board insights (issue 14)
 };

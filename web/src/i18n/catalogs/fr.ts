@@ -1448,6 +1448,30 @@ const fr: Catalog = {
   'announcements.none': 'Aucune annonce pour l’instant.',
   // ── knowledge: library of good practices (issue 14)
   // ── knowledge: files and attachments (issue 14)
+  'error.too_many_files': 'Le nombre maximal de fichiers (5) est déjà atteint. Retirez-en un avant d’en ajouter un autre.',
+  'error.uploader_only': 'Seuls le membre qui a joint ce fichier et le conseil consultatif peuvent le retirer.',
+  'validation.file_type_not_allowed':
+    'Ce type de fichier ne peut pas être joint. Utilisez PDF, Word, Excel, PowerPoint, OpenDocument, texte, CSV, PNG, JPEG ou WebP.',
+  'validation.file_too_large': 'Un fichier ne peut pas dépasser 10 Mo.',
+  'validation.file_not_uploaded': 'Le fichier n’est pas encore arrivé. Envoyez-le de nouveau.',
+  'validation.file_size_mismatch': 'Le fichier reçu n’a pas la taille attendue ; il a donc été supprimé. Envoyez-le de nouveau.',
+  'validation.file_content_mismatch':
+    'Le contenu du fichier ne correspond pas à son type ; il a donc été supprimé. Enregistrez-le dans l’un des formats acceptés, puis envoyez-le.',
+  'files.heading': 'Fichiers',
+  'files.materialsHeading': 'Fichiers à télécharger',
+  'files.empty': 'Aucun fichier pour l’instant.',
+  'files.details': '{type} · {size}',
+  'files.remove': 'Retirer {name}',
+  'files.removeConfirm': 'Retirer ce fichier ? Les membres ne pourront plus le télécharger.',
+  'files.removed': 'Le fichier a été retiré.',
+  'files.upload.label': 'Joindre un fichier',
+  'files.upload.hint':
+    'PDF, Word, Excel, PowerPoint, OpenDocument, texte, CSV ou image (PNG, JPEG, WebP), 10 Mo au plus chacun ; 5 fichiers au maximum.',
+  'files.upload.button': 'Envoyer',
+  'files.upload.progress': 'Envoi en cours : {progress, number, percent}',
+  'files.upload.checking': 'Vérification du fichier…',
+  'files.upload.done': '{name} est joint.',
+  'files.upload.failed': 'L’envoi n’a pas abouti. Vérifiez votre connexion et réessayez.',
   // ── knowledge: search (issue 14)
   // ── knowledge: board insights (issue 14)
 };

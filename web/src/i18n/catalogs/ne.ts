@@ -1378,6 +1378,28 @@ const ne: Catalog = {
   'announcements.none': 'अहिलेसम्म कुनै घोषणा छैन।',
   // ── knowledge: library of good practices (issue 14)
   // ── knowledge: files and attachments (issue 14)
+  'error.too_many_files': 'यसमा पहिल्यै सबैभन्दा धेरै फाइलहरू (५) छन्। अर्को थप्नुअघि एउटा हटाउनुहोस्।',
+  'error.uploader_only': 'यो फाइल संलग्न गर्ने सदस्य र सल्लाहकार बोर्डले मात्र यसलाई हटाउन सक्छन्।',
+  'validation.file_type_not_allowed':
+    'यस प्रकारको फाइल संलग्न गर्न मिल्दैन। PDF, Word, Excel, PowerPoint, OpenDocument, पाठ, CSV, PNG, JPEG वा WebP प्रयोग गर्नुहोस्।',
+  'validation.file_too_large': 'एउटा फाइल बढीमा १० MB को हुन सक्छ।',
+  'validation.file_not_uploaded': 'फाइल अझै आइपुगेको छैन। फेरि अपलोड गर्नुहोस्।',
+  'validation.file_size_mismatch': 'आइपुगेको फाइलको आकार अपेक्षित आकार होइन, त्यसैले यसलाई मेटाइयो। फेरि अपलोड गर्नुहोस्।',
+  'validation.file_content_mismatch': 'फाइलको सामग्री यसको प्रकारसँग मेल खाँदैन, त्यसैले यसलाई मेटाइयो। स्वीकार्य ढाँचामा फेरि सुरक्षित गरेर अपलोड गर्नुहोस्।',
+  'files.heading': 'फाइलहरू',
+  'files.materialsHeading': 'डाउनलोडका लागि फाइलहरू',
+  'files.empty': 'अहिलेसम्म कुनै फाइल छैन।',
+  'files.details': '{type} · {size}',
+  'files.remove': '{name} हटाउनुहोस्',
+  'files.removeConfirm': 'यो फाइल हटाउने? सदस्यहरूले यसलाई फेरि डाउनलोड गर्न सक्नुहुने छैन।',
+  'files.removed': 'फाइल हटाइयो।',
+  'files.upload.label': 'फाइल संलग्न गर्नुहोस्',
+  'files.upload.hint': 'PDF, Word, Excel, PowerPoint, OpenDocument, पाठ, CSV वा तस्बिर (PNG, JPEG, WebP), प्रत्येक बढीमा १० MB; बढीमा ५ फाइल।',
+  'files.upload.button': 'अपलोड गर्नुहोस्',
+  'files.upload.progress': 'अपलोड हुँदै: {progress, number, percent}',
+  'files.upload.checking': 'फाइल जाँच हुँदै…',
+  'files.upload.done': '{name} संलग्न भयो।',
+  'files.upload.failed': 'अपलोड पूरा भएन। आफ्नो जडान जाँच गरेर फेरि प्रयास गर्नुहोस्।',
   // ── knowledge: search (issue 14)
   // ── knowledge: board insights (issue 14)
 };

@@ -1440,6 +1440,30 @@ const ps: Catalog = {
   'announcements.none': 'تر اوسه هېڅ اعلان نشته.',
   // ── knowledge: library of good practices (issue 14)
   // ── knowledge: files and attachments (issue 14)
+  'error.too_many_files': 'دا لا دمخه د اجازې تر حده دوتنې (۵) لري. د بلې دوتنې تر زیاتولو مخکې یوه لرې کړئ.',
+  'error.uploader_only': 'یوازې هغه غړې چې دا دوتنه یې ضمیمه کړې او مشورتي بورډ یې لرې کولی شي.',
+  'validation.file_type_not_allowed':
+    'دا ډول دوتنه نشي ضمیمه کېدای. PDF، Word، Excel، PowerPoint، OpenDocument، متن، CSV، PNG، JPEG یا WebP وکاروئ.',
+  'validation.file_too_large': 'هره دوتنه تر ۱۰ میګابایټه پورې کېدای شي.',
+  'validation.file_not_uploaded': 'دوتنه لا نه ده رسېدلې. بیا یې پورته کړئ.',
+  'validation.file_size_mismatch': 'د رسېدلې دوتنې اندازه د تمې وړ اندازې سره سمون نه لري، نو ړنګه شوه. بیا یې پورته کړئ.',
+  'validation.file_content_mismatch':
+    'د دوتنې منځپانګه د هغې له ډول سره سمون نه لري، نو ړنګه شوه. په یوه منل شوي بڼه یې بیا خوندي او پورته کړئ.',
+  'files.heading': 'دوتنې',
+  'files.materialsHeading': 'د ښکته کولو لپاره دوتنې',
+  'files.empty': 'لا تر اوسه دوتنه نشته.',
+  'files.details': '{type} · {size}',
+  'files.remove': '{name} لرې کړئ',
+  'files.removeConfirm': 'دا دوتنه لرې شي؟ غړي به نور یې ښکته نشي کړای.',
+  'files.removed': 'دوتنه لرې شوه.',
+  'files.upload.label': 'دوتنه ضمیمه کړئ',
+  'files.upload.hint':
+    'PDF، Word، Excel، PowerPoint، OpenDocument، متن، CSV یا انځور (PNG، JPEG، WebP)، هره یوه تر ۱۰ میګابایټه؛ تر ټولو ډېر ۵ دوتنې.',
+  'files.upload.button': 'پورته کول',
+  'files.upload.progress': 'پورته کېږي: {progress, number, percent}',
+  'files.upload.checking': 'دوتنه کتل کېږي…',
+  'files.upload.done': '{name} ضمیمه شوه.',
+  'files.upload.failed': 'پورته کول بشپړ نشول. خپل اتصال وګورئ او بیا هڅه وکړئ.',
   // ── knowledge: search (issue 14)
   // ── knowledge: board insights (issue 14)
 };

@@ -1430,6 +1430,30 @@ const pt: Catalog = {
   'announcements.none': 'Ainda não há comunicados.',
   // ── knowledge: library of good practices (issue 14)
   // ── knowledge: files and attachments (issue 14)
+  'error.too_many_files': 'Já tem o número máximo de arquivos (5). Remova um antes de adicionar outro.',
+  'error.uploader_only': 'Só o membro que anexou este arquivo e o conselho consultivo podem removê-lo.',
+  'validation.file_type_not_allowed':
+    'Este tipo de arquivo não pode ser anexado. Use PDF, Word, Excel, PowerPoint, OpenDocument, texto, CSV, PNG, JPEG ou WebP.',
+  'validation.file_too_large': 'Um arquivo pode ter no máximo 10 MB.',
+  'validation.file_not_uploaded': 'O arquivo ainda não chegou. Envie-o novamente.',
+  'validation.file_size_mismatch': 'O arquivo recebido não tem o tamanho esperado e por isso foi excluído. Envie-o novamente.',
+  'validation.file_content_mismatch':
+    'O conteúdo do arquivo não corresponde ao seu tipo e por isso foi excluído. Salve-o em um dos formatos aceitos e envie-o novamente.',
+  'files.heading': 'Arquivos',
+  'files.materialsHeading': 'Arquivos para baixar',
+  'files.empty': 'Ainda não há arquivos.',
+  'files.details': '{type} · {size}',
+  'files.remove': 'Remover {name}',
+  'files.removeConfirm': 'Remover este arquivo? Os membros não poderão mais baixá-lo.',
+  'files.removed': 'O arquivo foi removido.',
+  'files.upload.label': 'Anexar um arquivo',
+  'files.upload.hint':
+    'PDF, Word, Excel, PowerPoint, OpenDocument, texto, CSV ou imagem (PNG, JPEG, WebP), até 10 MB cada; no máximo 5 arquivos.',
+  'files.upload.button': 'Enviar',
+  'files.upload.progress': 'Enviando: {progress, number, percent}',
+  'files.upload.checking': 'Verificando o arquivo…',
+  'files.upload.done': '{name} foi anexado.',
+  'files.upload.failed': 'O envio não terminou. Verifique sua conexão e tente novamente.',
   // ── knowledge: search (issue 14)
   // ── knowledge: board insights (issue 14)
 };

@@ -1436,6 +1436,30 @@ const ru: Catalog = {
   'announcements.none': 'Объявлений пока нет.',
   // ── knowledge: library of good practices (issue 14)
   // ── knowledge: files and attachments (issue 14)
+  'error.too_many_files': 'Здесь уже максимальное число файлов (5). Удалите один, прежде чем добавить другой.',
+  'error.uploader_only': 'Удалить этот файл могут только участница или участник, приложившие его, и консультативный совет.',
+  'validation.file_type_not_allowed':
+    'Файл такого типа нельзя приложить. Используйте PDF, Word, Excel, PowerPoint, OpenDocument, текст, CSV, PNG, JPEG или WebP.',
+  'validation.file_too_large': 'Размер файла — не более 10 МБ.',
+  'validation.file_not_uploaded': 'Файл ещё не получен. Загрузите его снова.',
+  'validation.file_size_mismatch': 'Размер полученного файла не совпадает с ожидаемым, поэтому он удалён. Загрузите его снова.',
+  'validation.file_content_mismatch':
+    'Содержимое файла не соответствует его типу, поэтому он удалён. Сохраните его в одном из допустимых форматов и загрузите снова.',
+  'files.heading': 'Файлы',
+  'files.materialsHeading': 'Файлы для скачивания',
+  'files.empty': 'Файлов пока нет.',
+  'files.details': '{type} · {size}',
+  'files.remove': 'Удалить {name}',
+  'files.removeConfirm': 'Удалить этот файл? Участники больше не смогут его скачать.',
+  'files.removed': 'Файл удалён.',
+  'files.upload.label': 'Приложить файл',
+  'files.upload.hint':
+    'PDF, Word, Excel, PowerPoint, OpenDocument, текст, CSV или изображение (PNG, JPEG, WebP), каждый не более 10 МБ; не более 5 файлов.',
+  'files.upload.button': 'Загрузить',
+  'files.upload.progress': 'Загрузка: {progress, number, percent}',
+  'files.upload.checking': 'Проверяем файл…',
+  'files.upload.done': 'Файл {name} приложен.',
+  'files.upload.failed': 'Загрузка не завершилась. Проверьте подключение и попробуйте снова.',
   // ── knowledge: search (issue 14)
   // ── knowledge: board insights (issue 14)
 };

@@ -1432,6 +1432,30 @@ const uk: Catalog = {
   'announcements.none': 'Оголошень поки немає.',
   // ── knowledge: library of good practices (issue 14)
   // ── knowledge: files and attachments (issue 14)
+  'error.too_many_files': 'Тут уже максимальна кількість файлів (5). Видаліть один, перш ніж додати інший.',
+  'error.uploader_only': 'Видалити цей файл можуть лише учасниця чи учасник, які його додали, і консультативна рада.',
+  'validation.file_type_not_allowed':
+    'Файл такого типу не можна додати. Використовуйте PDF, Word, Excel, PowerPoint, OpenDocument, текст, CSV, PNG, JPEG або WebP.',
+  'validation.file_too_large': 'Розмір файлу — не більше 10 МБ.',
+  'validation.file_not_uploaded': 'Файл ще не надійшов. Завантажте його знову.',
+  'validation.file_size_mismatch': 'Розмір отриманого файлу не збігається з очікуваним, тому його видалено. Завантажте його знову.',
+  'validation.file_content_mismatch':
+    'Вміст файлу не відповідає його типу, тому його видалено. Збережіть його в одному з дозволених форматів і завантажте знову.',
+  'files.heading': 'Файли',
+  'files.materialsHeading': 'Файли для завантаження',
+  'files.empty': 'Файлів поки немає.',
+  'files.details': '{type} · {size}',
+  'files.remove': 'Видалити {name}',
+  'files.removeConfirm': 'Видалити цей файл? Учасники більше не зможуть його завантажити.',
+  'files.removed': 'Файл видалено.',
+  'files.upload.label': 'Додати файл',
+  'files.upload.hint':
+    'PDF, Word, Excel, PowerPoint, OpenDocument, текст, CSV або зображення (PNG, JPEG, WebP), кожен до 10 МБ; не більше 5 файлів.',
+  'files.upload.button': 'Завантажити',
+  'files.upload.progress': 'Завантаження: {progress, number, percent}',
+  'files.upload.checking': 'Перевіряємо файл…',
+  'files.upload.done': 'Файл {name} додано.',
+  'files.upload.failed': 'Завантаження не завершилося. Перевірте з’єднання й спробуйте знову.',
   // ── knowledge: search (issue 14)
   // ── knowledge: board insights (issue 14)
 };

@@ -1449,6 +1449,30 @@ const ur: Catalog = {
   'announcements.none': 'ابھی کوئی اعلان نہیں۔',
   // ── knowledge: library of good practices (issue 14)
   // ── knowledge: files and attachments (issue 14)
+  'error.too_many_files': 'اس میں پہلے ہی زیادہ سے زیادہ فائلیں (5) موجود ہیں۔ نئی فائل شامل کرنے سے پہلے ایک ہٹا دیں۔',
+  'error.uploader_only': 'یہ فائل صرف وہ رکن ہٹا سکتی ہیں جنہوں نے اسے منسلک کیا، یا مشاورتی بورڈ۔',
+  'validation.file_type_not_allowed':
+    'اس قسم کی فائل منسلک نہیں کی جا سکتی۔ PDF، Word، Excel، PowerPoint، OpenDocument، متن، CSV، PNG، JPEG یا WebP استعمال کریں۔',
+  'validation.file_too_large': 'ایک فائل زیادہ سے زیادہ 10 MB کی ہو سکتی ہے۔',
+  'validation.file_not_uploaded': 'فائل ابھی تک نہیں پہنچی۔ اسے دوبارہ اپ لوڈ کریں۔',
+  'validation.file_size_mismatch': 'پہنچنے والی فائل کا سائز متوقع سائز سے مختلف ہے، اس لیے اسے حذف کر دیا گیا۔ اسے دوبارہ اپ لوڈ کریں۔',
+  'validation.file_content_mismatch':
+    'فائل کا مواد اس کی قسم سے مطابقت نہیں رکھتا، اس لیے اسے حذف کر دیا گیا۔ اسے کسی قابلِ قبول فارمیٹ میں دوبارہ محفوظ کر کے اپ لوڈ کریں۔',
+  'files.heading': 'فائلیں',
+  'files.materialsHeading': 'ڈاؤن لوڈ کے لیے فائلیں',
+  'files.empty': 'ابھی کوئی فائل نہیں۔',
+  'files.details': '{type} · {size}',
+  'files.remove': '{name} ہٹائیں',
+  'files.removeConfirm': 'یہ فائل ہٹا دی جائے؟ اراکین اسے مزید ڈاؤن لوڈ نہیں کر سکیں گے۔',
+  'files.removed': 'فائل ہٹا دی گئی۔',
+  'files.upload.label': 'فائل منسلک کریں',
+  'files.upload.hint':
+    'PDF، Word، Excel، PowerPoint، OpenDocument، متن، CSV یا تصویر (PNG، JPEG، WebP)، ہر ایک 10 MB تک؛ زیادہ سے زیادہ 5 فائلیں۔',
+  'files.upload.button': 'اپ لوڈ کریں',
+  'files.upload.progress': 'اپ لوڈ ہو رہی ہے: {progress, number, percent}',
+  'files.upload.checking': 'فائل کی جانچ ہو رہی ہے…',
+  'files.upload.done': '{name} منسلک ہو گئی۔',
+  'files.upload.failed': 'اپ لوڈ مکمل نہیں ہوا۔ اپنا کنکشن چیک کریں اور دوبارہ کوشش کریں۔',
   // ── knowledge: search (issue 14)
   // ── knowledge: board insights (issue 14)
 };

@@ -4,6 +4,8 @@ import type { EventView } from '../../../../shared/events-schemas';
 import { Checkbox, RadioGroup } from '../../components/choice-group';
 import { ErrorSummary } from '../../components/error-summary';
 import { Field } from '../../components/field';
+import { FileList } from '../../components/file-list';
+import { FileUpload } from '../../components/file-upload';
 import { Loading } from '../../components/loading';
 import { Notice } from '../../components/notice';
 import { PageHeading } from '../../components/page-heading';
@@ -294,6 +296,41 @@ function Manage(props: { event: EventView; isBoard: boolean }) {
   );
 }
 
+/**
+ * Files to download (issue 14): shown to all who may see the event; the board and hosts attach
+ * them (before the event too: a reading pack, slides) and remove them.
+ */
+function EventFiles(props: { event: EventView; refresh: () => Promise<void> }) {
+  const e = () => props.event;
+  const param = () => ({ id: e().id });
+  return (
+    <section aria-labelledby="event-files">
+      <h2 id="event-files">{t('files.materialsHeading')}</h2>
+      <FileList
+        files={e().files ?? []}
+        href={(fileId) => `/api/events/${encodeURIComponent(e().id)}/files/${encodeURIComponent(fileId)}`}
+        canRemove={() => e().canManage}
+        remove={async (fileId) => {
+          await unwrap(api.events[':id'].files[':fileId'].$delete({ param: { ...param(), fileId } }));
+        }}
+        onRemoved={props.refresh}
+        prepare={async (fileId) => {
+          const res = await api.events[':id'].files[':fileId'].$get({ param: { ...param(), fileId } }, { init: { redirect: 'manual' } });
+          // The API's 302 to the download link is what a good answer looks like here.
+          if (res.type !== 'opaqueredirect') await unwrap(res);
+        }}
+      />
+      <Show when={e().canManage}>
+        <FileUpload
+          start={(json) => unwrap(api.events[':id'].files.$post({ param: param(), json }))}
+          finish={(fileId) => unwrap(api.events[':id'].files[':fileId'].complete.$post({ param: { ...param(), fileId } }))}
+          onUploaded={props.refresh}
+        />
+      </Show>
+    </section>
+  );
+}
+
 /** Links shared after the event: shown to all who may see it; the board and hosts add them. */
 function Materials(props: { event: EventView; refresh: () => Promise<void> }) {
   const [title, setTitle] = createSignal('');
@@ -418,6 +455,7 @@ export default function EventPage() {
               </Show>
               <Registration event={e()} refresh={refresh} />
               <Materials event={e()} refresh={refresh} />
+              <EventFiles event={e()} refresh={refresh} />
               <Show when={e().myRegistration === 'attended'}>
                 <FeedbackForm event={e()} refresh={refresh} />
               </Show>
