@@ -19,6 +19,7 @@ import { agendaRoutes, eventRoutes, seriesRoutes } from './events/routes';
 import { conversationCalendarRoutes } from './conversations/calendar-routes';
 import { conversationRoutes, unreadConversationRoutes } from './conversations/routes';
 import { planRoutes, sharedPlanRoutes } from './plan/routes';
+import { practiceModerationRoutes, practiceRoutes } from './practices/routes';
 
 /**
  * The whole API: one sub-app per domain. Locally it runs as one Node server; in AWS each
@@ -44,6 +45,7 @@ export const app = createApi()
   .route('/api/spaces', spaceRoutes)
   .route('/api/threads', threadRoutes)
   .route('/api/posts', postRoutes)
+  .route('/api/moderation/practices', practiceModerationRoutes)
   .route('/api/moderation', moderationRoutes)
   .route('/api/moderation', caseRoutes)
   .route('/api/moderation/messages', boardMessageModerationRoutes)
@@ -57,6 +59,7 @@ export const app = createApi()
   .route('/api/agenda', agendaRoutes)
   .route('/api/meta', metaRoutes)
   .route('/api/plan', planRoutes)
+  .route('/api/practices', practiceRoutes)
   .get(
     '/api/openapi.json',
     describe({

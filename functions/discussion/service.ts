@@ -9,6 +9,8 @@ import * as throttle from '../lib/throttle';
 import { type MemberRecord, getMembers, networkStats } from '../members/repository';
 import { withAudit } from '../moderation/audit';
 import { notificationPut, withBoardNotices } from '../notifications/repository';
+import type { PracticeRecord } from '../practices/repository';
+import { practiceView } from '../practices/view';
 import * as repo from './repository';
 import type { Audience, ListedPost, PostRecord, Space, ThreadRecord } from './repository';
 
@@ -433,6 +435,16 @@ export async function moderationQueue(v: Viewer, q: { limit: number; cursor?: st
       if (item.entity === 'post') {
         const p = item as unknown as PostRecord;
         return { type: 'post' as const, id: p.id, post: postView(p, v), heldReasons: p.heldReasons, thread: threadRef(p.threadId) };
+      }
+      if (item.entity === 'practice') {
+        // A practice waiting for the board (functions/practices): the board sees its author, anonymous or not.
+        const p = item as unknown as PracticeRecord;
+        return {
+          type: 'practice' as const,
+          id: p.id,
+          practice: practiceView(p, { session: v.session, kind: v.member.kind }),
+          heldReasons: p.heldReasons,
+        };
       }
       if (item.entity === 'boardMessage') {
         const m = item as unknown as QueueMessage;

@@ -13,7 +13,17 @@ import { keys } from '../lib/keys';
  * members acting at once cannot fork the chain (one transaction is cancelled and retried).
  */
 /** What a board decision is about. */
-export type AuditTarget = 'post' | 'thread' | 'member' | 'case' | 'rules' | 'space' | 'mentorship' | 'message' | 'announcement';
+export type AuditTarget =
+  | 'post'
+  | 'thread'
+  | 'member'
+  | 'case'
+  | 'rules'
+  | 'space'
+  | 'mentorship'
+  | 'message'
+  | 'announcement'
+  | 'practice';
 
 export type AuditEntry = {
   id: string;

@@ -148,6 +148,13 @@ export const API_DOMAINS: readonly ApiDomain[] = [
     ],
   },
   {
+    // The library of good practices (issue 14), with the board's decisions on them: the moderation
+    // path is more specific than the discussion function's `/api/moderation/{proxy+}`.
+    name: 'knowledge',
+    entry: 'functions/handlers/knowledge.ts',
+    routes: [anyMethod('/api/practices'), anyMethod('/api/practices/{proxy+}'), anyMethod('/api/moderation/practices/{proxy+}')],
+  },
+  {
     // The programme's calendar files (issue 12): `ics` and the schema library it validates with
     // (`yup`) are about 67 kB, so they ship beside this function's bundle and load on first use.
     name: 'calendar',
