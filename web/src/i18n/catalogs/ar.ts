@@ -1523,6 +1523,8 @@ const ar: Catalog = {
   'practiceForm.sent': 'شكرًا لكِ. ممارستك بانتظار مراجعة المجلس.',
   'mod.heldPractice': 'ممارسة بانتظار المراجعة',
   'mod.openPractice': 'قراءة الممارسة كاملة',
+  'mod.approvePracticeTitle': 'نشر هذه الممارسة',
+  'mod.rejectPracticeTitle': 'عدم نشر هذه الممارسة',
   'audit.target.practice': 'ممارسة',
   'audit.action.practice.approve': 'نُشرت ممارسة',
   'audit.action.practice.reject': 'لم تُنشر ممارسة',

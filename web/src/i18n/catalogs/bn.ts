@@ -1467,6 +1467,8 @@ const bn: Catalog = {
   'practiceForm.sent': 'ধন্যবাদ। আপনার অনুশীলন বোর্ডের পর্যালোচনার অপেক্ষায়।',
   'mod.heldPractice': 'পর্যালোচনার অপেক্ষায় অনুশীলন',
   'mod.openPractice': 'পুরো অনুশীলনটি পড়ুন',
+  'mod.approvePracticeTitle': 'এই অনুশীলনটি প্রকাশ করুন',
+  'mod.rejectPracticeTitle': 'এই অনুশীলনটি প্রকাশ করবেন না',
   'audit.target.practice': 'অনুশীলন',
   'audit.action.practice.approve': 'অনুশীলন প্রকাশিত',
   'audit.action.practice.reject': 'অনুশীলন প্রকাশিত হয়নি',

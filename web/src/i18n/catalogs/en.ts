@@ -1512,6 +1512,8 @@ const en = {
   'practiceForm.sent': 'Thank you. Your practice is waiting for the board’s review.',
   'mod.heldPractice': 'Practice waiting for review',
   'mod.openPractice': 'Read the whole practice',
+  'mod.approvePracticeTitle': 'Publish this practice',
+  'mod.rejectPracticeTitle': 'Do not publish this practice',
   'audit.target.practice': 'Practice',
   'audit.action.practice.approve': 'Practice published',
   'audit.action.practice.reject': 'Practice not published',

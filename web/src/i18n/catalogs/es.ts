@@ -1560,6 +1560,8 @@ const es: Catalog = {
   'practiceForm.sent': 'Gracias. Su práctica espera la revisión del consejo.',
   'mod.heldPractice': 'Práctica en espera de revisión',
   'mod.openPractice': 'Leer la práctica completa',
+  'mod.approvePracticeTitle': 'Publicar esta práctica',
+  'mod.rejectPracticeTitle': 'No publicar esta práctica',
   'audit.target.practice': 'Práctica',
   'audit.action.practice.approve': 'Práctica publicada',
   'audit.action.practice.reject': 'Práctica no publicada',

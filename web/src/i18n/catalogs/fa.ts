@@ -1525,6 +1525,8 @@ const fa: Catalog = {
   'practiceForm.sent': 'سپاس. تجربهٔ شما در انتظار بررسی هیئت است.',
   'mod.heldPractice': 'تجربهٔ در انتظار بررسی',
   'mod.openPractice': 'خواندن کامل تجربه',
+  'mod.approvePracticeTitle': 'انتشار این تجربه',
+  'mod.rejectPracticeTitle': 'منتشر نکردن این تجربه',
   'audit.target.practice': 'تجربه',
   'audit.action.practice.approve': 'تجربه منتشر شد',
   'audit.action.practice.reject': 'تجربه منتشر نشد',

@@ -1534,6 +1534,8 @@ const fr: Catalog = {
   'practiceForm.sent': 'Merci. Votre pratique attend l’examen du comité.',
   'mod.heldPractice': 'Pratique en attente d’examen',
   'mod.openPractice': 'Lire toute la pratique',
+  'mod.approvePracticeTitle': 'Publier cette pratique',
+  'mod.rejectPracticeTitle': 'Ne pas publier cette pratique',
   'audit.target.practice': 'Pratique',
   'audit.action.practice.approve': 'Pratique publiée',
   'audit.action.practice.reject': 'Pratique non publiée',

@@ -1462,6 +1462,8 @@ const ne: Catalog = {
   'practiceForm.sent': 'धन्यवाद। तपाईंको अभ्यास बोर्डको समीक्षाको पर्खाइमा छ।',
   'mod.heldPractice': 'समीक्षाको पर्खाइमा अभ्यास',
   'mod.openPractice': 'पूरा अभ्यास पढ्नुहोस्',
+  'mod.approvePracticeTitle': 'यो अभ्यास प्रकाशित गर्नुहोस्',
+  'mod.rejectPracticeTitle': 'यो अभ्यास प्रकाशित नगर्नुहोस्',
   'audit.target.practice': 'अभ्यास',
   'audit.action.practice.approve': 'अभ्यास प्रकाशित',
   'audit.action.practice.reject': 'अभ्यास प्रकाशित भएन',

@@ -1525,6 +1525,8 @@ const ps: Catalog = {
   'practiceForm.sent': 'مننه. ستاسو تجربه د بورډ د بیاکتنې په تمه ده.',
   'mod.heldPractice': 'د بیاکتنې په تمه تجربه',
   'mod.openPractice': 'ټوله تجربه ولولئ',
+  'mod.approvePracticeTitle': 'دا تجربه خپره کړئ',
+  'mod.rejectPracticeTitle': 'دا تجربه مه خپروئ',
   'audit.target.practice': 'تجربه',
   'audit.action.practice.approve': 'تجربه خپره شوه',
   'audit.action.practice.reject': 'تجربه خپره نه شوه',

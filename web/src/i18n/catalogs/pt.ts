@@ -1516,6 +1516,8 @@ const pt: Catalog = {
   'practiceForm.sent': 'Agradecemos. Sua prática aguarda a revisão do conselho.',
   'mod.heldPractice': 'Prática aguardando revisão',
   'mod.openPractice': 'Ler a prática completa',
+  'mod.approvePracticeTitle': 'Publicar esta prática',
+  'mod.rejectPracticeTitle': 'Não publicar esta prática',
   'audit.target.practice': 'Prática',
   'audit.action.practice.approve': 'Prática publicada',
   'audit.action.practice.reject': 'Prática não publicada',

@@ -1522,6 +1522,8 @@ const ru: Catalog = {
   'practiceForm.sent': 'Спасибо. Ваша практика ждёт проверки советом.',
   'mod.heldPractice': 'Практика ждёт проверки',
   'mod.openPractice': 'Прочитать практику целиком',
+  'mod.approvePracticeTitle': 'Опубликовать эту практику',
+  'mod.rejectPracticeTitle': 'Не публиковать эту практику',
   'audit.target.practice': 'Практика',
   'audit.action.practice.approve': 'Практика опубликована',
   'audit.action.practice.reject': 'Практика не опубликована',

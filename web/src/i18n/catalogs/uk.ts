@@ -1518,6 +1518,8 @@ const uk: Catalog = {
   'practiceForm.sent': 'Дякуємо. Ваша практика чекає на перевірку радою.',
   'mod.heldPractice': 'Практика чекає на перевірку',
   'mod.openPractice': 'Прочитати практику повністю',
+  'mod.approvePracticeTitle': 'Опублікувати цю практику',
+  'mod.rejectPracticeTitle': 'Не публікувати цю практику',
   'audit.target.practice': 'Практика',
   'audit.action.practice.approve': 'Практику опубліковано',
   'audit.action.practice.reject': 'Практику не опубліковано',

@@ -1534,6 +1534,8 @@ const ur: Catalog = {
   'practiceForm.sent': 'شکریہ۔ آپ کا طریقہ بورڈ کے جائزے کا منتظر ہے۔',
   'mod.heldPractice': 'جائزے کا منتظر طریقہ',
   'mod.openPractice': 'پورا طریقہ پڑھیں',
+  'mod.approvePracticeTitle': 'یہ طریقہ شائع کریں',
+  'mod.rejectPracticeTitle': 'یہ طریقہ شائع نہ کریں',
   'audit.target.practice': 'طریقہ',
   'audit.action.practice.approve': 'طریقہ شائع ہوا',
   'audit.action.practice.reject': 'طریقہ شائع نہیں ہوا',

@@ -308,6 +308,7 @@ export default function ModerationPage() {
   const title = () => {
     const d = decision();
     if (d?.kind === 'reply') return t('mod.replyTitle');
+    if (d?.item.type === 'practice') return d.kind === 'reject' ? t('mod.rejectPracticeTitle') : t('mod.approvePracticeTitle');
     return d?.kind === 'resolve' ? t('mod.resolveTitle') : d?.kind === 'reject' ? t('mod.rejectTitle') : t('mod.approveTitle');
   };
   const confirm = () => {
