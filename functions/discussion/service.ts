@@ -203,10 +203,15 @@ export async function createSpace(v: Viewer, input: { name: string; description:
 const heldNotice = async (items: TransactWriteItem[], held: boolean, v: Viewer, at: string) =>
   held ? withBoardNotices(items, 'board.held', v.session.userId, at) : { items, followUp: async () => {} };
 
+/**
+ * `alsoWrite` joins other items to the thread's transaction (a practice linking its discussion
+ * thread, functions/practices): the thread and what points at it are written together or not at all.
+ */
 export async function createThread(
   v: Viewer,
   spaceId: string | undefined,
   input: { title: string; body: string; identity: 'named' | 'anonymous' },
+  alsoWrite: (threadId: string) => TransactWriteItem[] = () => [],
 ) {
   const space = await visibleSpace(v, spaceId);
   await rateLimit(v);
@@ -246,7 +251,12 @@ export async function createThread(
   };
   post.threadId = thread.id;
   const { items, followUp } = await heldNotice(
-    [repo.threadPut(thread), repo.postPut(post), ...(state === 'published' ? [repo.publishedIncrement(v.member.id)] : [])],
+    [
+      repo.threadPut(thread),
+      repo.postPut(post),
+      ...(state === 'published' ? [repo.publishedIncrement(v.member.id)] : []),
+      ...alsoWrite(thread.id),
+    ],
     state === 'pending',
     v,
     at,

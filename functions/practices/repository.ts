@@ -250,22 +250,16 @@ export async function usefulMarksOf(memberId: string): Promise<string[]> {
   return items.map((i) => fromAttr<{ practiceId: string }>(i).practiceId);
 }
 
-/** Sets the practice's thread once; false when another request set one first. */
-export async function setThread(practiceId: string, threadId: string): Promise<boolean> {
-  try {
-    await db.updateItem({
-      TableName: TABLE,
-      Key: toAttr(keys.practice(practiceId)),
-      UpdateExpression: 'SET threadId = :t',
-      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(threadId)',
-      ExpressionAttributeValues: values({ ':t': threadId }),
-    });
-    return true;
-  } catch (e) {
-    if (e instanceof Error && e.name === 'ConditionalCheckFailedException') return false;
-    throw e;
-  }
-}
+/** Links the practice to its discussion thread, once: written in the thread's own transaction. */
+export const threadLinked = (practiceId: string, threadId: string): TransactWriteItem => ({
+  Update: {
+    TableName: TABLE,
+    Key: toAttr(keys.practice(practiceId)),
+    UpdateExpression: 'SET threadId = :t',
+    ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(threadId)',
+    ExpressionAttributeValues: values({ ':t': threadId }),
+  },
+});
 
 export const FORMER_MEMBER = 'Former member';
 

@@ -242,8 +242,12 @@ export async function useful(v: Viewer, id: string | undefined, on: boolean): Pr
       return;
     } catch (e) {
       const failed = failedConditions(e);
-      // Her mark is already as asked: nothing to do.
-      if (failed?.includes(0)) return;
+      // Her mark's condition failed: it is already as asked (nothing to do), unless another of her
+      // requests changed it back meanwhile, and then this one tries again.
+      if (failed?.includes(0)) {
+        if ((await repo.hasMarkedUseful(p.id, v.member.id)) === on) return;
+        continue;
+      }
       if (failed?.length) throw new NotFoundError();
       if (!isTransactionConflict(e)) throw e;
     }
@@ -329,15 +333,20 @@ export async function openThread(v: Viewer, id: string | undefined) {
   if (!p.live || p.state === 'removed') throw new ConflictError('not_published', 'This practice is not published yet.');
   if (p.threadId) return { threadId: p.threadId, state: (await discussionRepo.getThread(p.threadId))?.state ?? 'published' };
   const spaceId = await librarySpace(p.live.audience);
-  const thread = await createThread(v, spaceId, {
-    title: p.live.title.slice(0, 200),
-    body: `${p.live.summary}\n\n${practiceLink(p.id)}`,
-    identity: 'named',
-  });
-  if (await repo.setThread(p.id, thread.id)) return { threadId: thread.id, state: thread.state };
-  // Someone opened it a moment earlier: theirs is the practice's thread.
-  const winner = await repo.getPractice(p.id);
-  return { threadId: winner?.threadId ?? thread.id, state: 'published' };
+  try {
+    const thread = await createThread(
+      v,
+      spaceId,
+      { title: p.live.title.slice(0, 200), body: `${p.live.summary}\n\n${practiceLink(p.id)}`, identity: 'named' },
+      (threadId) => [repo.threadLinked(p.id, threadId)],
+    );
+    return { threadId: thread.id, state: thread.state };
+  } catch (e) {
+    // Someone opened it a moment earlier (the link's condition cancelled ours): theirs is the thread.
+    const winner = e instanceof UnavailableError ? await repo.getPractice(p.id) : undefined;
+    if (!winner?.threadId) throw e;
+    return { threadId: winner.threadId, state: (await discussionRepo.getThread(winner.threadId))?.state ?? 'published' };
+  }
 }
 
 // ---------------------------------------------------------------- her data

@@ -90,6 +90,19 @@ describe('submission and review', () => {
     expectError(await b.post(`/api/moderation/practices/${p.id}/reject`, { reason: 'Late.' }), 409, 'conflict');
   });
 
+  it('lets exactly one of two board members deciding at once win; the other gets 409', async () => {
+    const author = await member();
+    const p = await submitted(author);
+    const [first, second] = [await board(), await anotherBoardMember()];
+    const answers = await Promise.all([
+      first.post(`/api/moderation/practices/${p.id}/approve`, { reason: 'Publish.' }),
+      second.post(`/api/moderation/practices/${p.id}/reject`, { reason: 'Needs work.' }),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const audit = await listAudit({ limit: 50, scope: 'test' });
+    expect(audit.items.filter((e) => e.targetId === p.id)).toHaveLength(1);
+  });
+
   it('publishes the board’s own practice at once, and lets no board member decide her own', async () => {
     const colleague = await anotherBoardMember();
     const own = await submitted(colleague);
