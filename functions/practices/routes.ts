@@ -56,6 +56,12 @@ export const practiceRoutes = new Hono<Env>()
     validate('json', PracticeEditSchema),
     async (c) => respond(c, PracticeSchema, await practices.edit(viewer(c), c.req.param('id'), c.req.valid('json')), 200),
   )
+  .delete(
+    '/:id',
+    describe(DOCS && doc('Withdraw an own practice: members no longer read it; the history stays', 200, PracticeSchema)),
+    activeMember,
+    async (c) => respond(c, PracticeSchema, await practices.withdraw(viewer(c), c.req.param('id')), 200),
+  )
   .get(
     '/:id/versions',
     describe(DOCS && doc('Every revision of a practice, oldest first (its author and the board)', 200, pageOf(PracticeRevisionSchema))),

@@ -230,6 +230,30 @@ export async function edit(v: Viewer, id: string | undefined, input: PracticeEdi
 }
 
 /**
+ * The author withdraws her practice: members no longer read it (its live revision goes with it),
+ * the board's queue drops it, and the history stays for her and the board.
+ */
+export async function withdraw(v: Viewer, id: string | undefined): Promise<Practice> {
+  const r = reader(v);
+  const p = await readable(r, id);
+  if (p.authorId !== v.member.id) throw new ForbiddenError('Only the author withdraws a practice.', 'not_author');
+  if (p.state === 'removed') throw new ConflictError('stale_state', 'This practice was already withdrawn.');
+  const at = new Date().toISOString();
+  const next: PracticeRecord = { ...p, state: 'removed', heldReasons: [], updatedAt: at, version: p.version + 1 };
+  try {
+    await repo.transact([
+      repo.practicePut(next, p.version),
+      ...(p.state === 'pending' ? [repo.revisionDecided(p.id, p.revision, 'removed', undefined, at)] : []),
+    ]);
+  } catch (e) {
+    if (failedConditions(e)?.length || isTransactionConflict(e))
+      throw new ConflictError('stale_version', 'The practice changed meanwhile. Reload and try again.');
+    throw e;
+  }
+  return practiceView(next, r, { files: await practiceFiles(p.id) });
+}
+
+/**
  * Marks it useful to her, or takes the mark back. Her mark and the count move in one
  * transaction; doing it twice is doing it once (204 either way).
  */

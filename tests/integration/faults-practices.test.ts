@@ -36,6 +36,7 @@ const ROUTES: Row<unknown>[] = [
     call: (x) => x.m.patch(`/api/practices/${x.id}`, { title: 'Joint screening, second year', version: x.version }),
     status: 200,
   }),
+  row({ name: 'DELETE /practices/:id', setup: held, call: (h) => h.m.del(`/api/practices/${h.id}`), status: 200 }),
   row({ name: 'PUT /practices/:id/useful', setup: published, call: (x) => x.reader.put(`/api/practices/${x.id}/useful`), status: 204 }),
   row({
     name: 'DELETE /practices/:id/useful',

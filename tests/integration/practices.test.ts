@@ -245,6 +245,26 @@ describe('versions', () => {
   });
 });
 
+describe('withdrawal', () => {
+  it('lets only the author withdraw a practice; members then cannot read or find it, and it leaves the queue', async () => {
+    const author = await member();
+    const other = await member();
+    const p = await published(author);
+    expectError(await other.del(`/api/practices/${p.id}`), 403, 'forbidden');
+    const withdrawn = await author.del(`/api/practices/${p.id}`);
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.state).toBe('removed');
+    expectError(await other.get(`/api/practices/${p.id}`), 404, 'not_found');
+    expect((await listAll(other)).map((x) => x.id)).not.toContain(p.id);
+    expectError(await author.del(`/api/practices/${p.id}`), 409, 'conflict');
+    expectError(await author.patch(`/api/practices/${p.id}`, { title: 'Back', version: withdrawn.body.version }), 409, 'conflict');
+
+    const waiting = await submitted(author);
+    await author.del(`/api/practices/${waiting.id}`);
+    expect((await queueItems(await board())).some((i) => i.id === waiting.id)).toBe(false);
+  });
+});
+
 describe('useful', () => {
   it('counts each member once, however often and however concurrently she marks it', async () => {
     const author = await member();

@@ -1492,6 +1492,9 @@ const ar: Catalog = {
   'practice.pendingEdit': 'تعديلاتك بانتظار مراجعة المجلس. ما زال الأعضاء يقرؤون النسخة المنشورة سابقًا.',
   'practice.rejected': 'لم ينشر المجلس هذه النسخة. السبب: {reason}',
   'practice.held': 'سيدقّق المجلس فيها لأنّ {reasons}.',
+  'practice.withdraw': 'سحب',
+  'practice.withdrawTitle': 'سحب هذه الممارسة؟',
+  'practice.withdrawExplain': 'لن يقرأها الأعضاء بعد الآن، وستخرج من قائمة المجلس. تحتفظين أنتِ والمجلس بسجلّها. لا يمكن التراجع عن ذلك.',
   'practiceForm.newTitle': 'شاركي ممارسة جيدة',
   'practiceForm.editTitle': 'تعديل ممارستك',
   'practiceForm.review':

@@ -1436,6 +1436,9 @@ const bn: Catalog = {
   'practice.pendingEdit': 'আপনার পরিবর্তনগুলো বোর্ডের পর্যালোচনার অপেক্ষায়। সদস্যরা এখনো আগের প্রকাশিত সংস্করণটি পড়ছেন।',
   'practice.rejected': 'বোর্ড এই সংস্করণটি প্রকাশ করেনি। কারণ: {reason}',
   'practice.held': 'বোর্ড এটি মনোযোগ দিয়ে দেখবে, কারণ {reasons}।',
+  'practice.withdraw': 'প্রত্যাহার করুন',
+  'practice.withdrawTitle': 'এই অনুশীলনটি প্রত্যাহার করবেন?',
+  'practice.withdrawExplain': 'সদস্যরা আর এটি পড়তে পারবেন না, এবং এটি বোর্ডের সারি থেকে সরে যাবে। আপনি ও বোর্ড এর ইতিহাস রাখবেন। এটি ফেরানো যাবে না।',
   'practiceForm.newTitle': 'একটি ভালো অনুশীলন শেয়ার করুন',
   'practiceForm.editTitle': 'আপনার অনুশীলন সম্পাদনা করুন',
   'practiceForm.review':

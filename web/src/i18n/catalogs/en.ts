@@ -1481,6 +1481,10 @@ const en = {
   'practice.pendingEdit': 'Your changes are waiting for the board’s review. Members still read the version published before.',
   'practice.rejected': 'The board did not publish this version. Their reason: {reason}',
   'practice.held': 'The board will look closely because {reasons}.',
+  'practice.withdraw': 'Withdraw',
+  'practice.withdrawTitle': 'Withdraw this practice?',
+  'practice.withdrawExplain':
+    'Members will no longer read it, and it leaves the board’s queue. You and the board keep its history. This cannot be undone.',
   'practiceForm.newTitle': 'Share a good practice',
   'practiceForm.editTitle': 'Edit your practice',
   'practiceForm.review':

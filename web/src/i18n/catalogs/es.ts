@@ -1529,6 +1529,10 @@ const es: Catalog = {
   'practice.pendingEdit': 'Sus cambios esperan la revisión del consejo. Las integrantes siguen leyendo la versión publicada antes.',
   'practice.rejected': 'El consejo no publicó esta versión. Motivo: {reason}',
   'practice.held': 'El consejo la revisará con atención porque {reasons}.',
+  'practice.withdraw': 'Retirar',
+  'practice.withdrawTitle': '¿Retirar esta práctica?',
+  'practice.withdrawExplain':
+    'Las integrantes ya no podrán leerla y sale de la cola del consejo. Usted y el consejo conservan su historial. No se puede deshacer.',
   'practiceForm.newTitle': 'Compartir una buena práctica',
   'practiceForm.editTitle': 'Editar su práctica',
   'practiceForm.review':

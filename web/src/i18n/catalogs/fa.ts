@@ -1494,6 +1494,10 @@ const fa: Catalog = {
   'practice.pendingEdit': 'تغییرات شما در انتظار بررسی هیئت است. اعضا هنوز نسخهٔ منتشرشدهٔ پیشین را می‌خوانند.',
   'practice.rejected': 'هیئت این نسخه را منتشر نکرد. دلیل: {reason}',
   'practice.held': 'هیئت آن را با دقت بیشتری بررسی می‌کند، زیرا {reasons}.',
+  'practice.withdraw': 'پس گرفتن',
+  'practice.withdrawTitle': 'این تجربه را پس می‌گیرید؟',
+  'practice.withdrawExplain':
+    'اعضا دیگر آن را نمی‌خوانند و از صف هیئت بیرون می‌رود. شما و هیئت تاریخچهٔ آن را نگه می‌دارید. این کار بازگشت‌پذیر نیست.',
   'practiceForm.newTitle': 'یک تجربهٔ موفق را به اشتراک بگذارید',
   'practiceForm.editTitle': 'ویرایش تجربهٔ شما',
   'practiceForm.review':

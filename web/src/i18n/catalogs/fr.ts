@@ -1503,6 +1503,10 @@ const fr: Catalog = {
   'practice.pendingEdit': 'Vos modifications attendent l’examen du comité. Les membres lisent encore la version publiée auparavant.',
   'practice.rejected': 'Le comité n’a pas publié cette version. Motif : {reason}',
   'practice.held': 'Le comité l’examinera de près parce que {reasons}.',
+  'practice.withdraw': 'Retirer',
+  'practice.withdrawTitle': 'Retirer cette pratique ?',
+  'practice.withdrawExplain':
+    'Les membres ne pourront plus la lire, et elle quitte la file du comité. Vous et le comité en gardez l’historique. C’est définitif.',
   'practiceForm.newTitle': 'Partager une bonne pratique',
   'practiceForm.editTitle': 'Modifier votre pratique',
   'practiceForm.review':

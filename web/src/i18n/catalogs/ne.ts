@@ -1432,6 +1432,9 @@ const ne: Catalog = {
   'practice.pendingEdit': 'तपाईंका परिवर्तनहरू बोर्डको समीक्षाको पर्खाइमा छन्। सदस्यहरूले अझै पहिले प्रकाशित संस्करण पढ्छन्।',
   'practice.rejected': 'बोर्डले यो संस्करण प्रकाशित गरेन। कारण: {reason}',
   'practice.held': 'बोर्डले यसलाई ध्यानपूर्वक हेर्नेछ किनभने {reasons}।',
+  'practice.withdraw': 'फिर्ता लिनुहोस्',
+  'practice.withdrawTitle': 'यो अभ्यास फिर्ता लिने?',
+  'practice.withdrawExplain': 'सदस्यहरूले यसलाई अब पढ्ने छैनन्, र यो बोर्डको लामबाट हट्नेछ। तपाईं र बोर्डसँग यसको इतिहास रहनेछ। यो उल्टाउन सकिँदैन।',
   'practiceForm.newTitle': 'एउटा राम्रो अभ्यास साझा गर्नुहोस्',
   'practiceForm.editTitle': 'आफ्नो अभ्यास सम्पादन गर्नुहोस्',
   'practiceForm.review':

@@ -1494,6 +1494,10 @@ const ps: Catalog = {
   'practice.pendingEdit': 'ستاسو بدلونونه د بورډ د بیاکتنې په تمه دي. غړي لا هم مخکې خپره شوې نسخه لولي.',
   'practice.rejected': 'بورډ دا نسخه خپره نه کړه. لامل: {reason}',
   'practice.held': 'بورډ به یې په دقت سره وګوري ځکه چې {reasons}.',
+  'practice.withdraw': 'بېرته اخیستل',
+  'practice.withdrawTitle': 'دا تجربه بېرته اخلئ؟',
+  'practice.withdrawExplain':
+    'غړي به یې نور ونه لولي، او د بورډ له لړ څخه به ووځي. تاسو او بورډ به یې تاریخچه ولرئ. دا بېرته نه شي اړول کېدای.',
   'practiceForm.newTitle': 'یوه ښه تجربه شریکه کړئ',
   'practiceForm.editTitle': 'خپله تجربه سمه کړئ',
   'practiceForm.review':

@@ -1485,6 +1485,10 @@ const pt: Catalog = {
   'practice.pendingEdit': 'Suas alterações aguardam a revisão do conselho. As integrantes continuam lendo a versão publicada antes.',
   'practice.rejected': 'O conselho não publicou esta versão. Motivo: {reason}',
   'practice.held': 'O conselho vai examiná-la com atenção porque {reasons}.',
+  'practice.withdraw': 'Retirar',
+  'practice.withdrawTitle': 'Retirar esta prática?',
+  'practice.withdrawExplain':
+    'As integrantes não poderão mais lê-la, e ela sai da fila do conselho. Você e o conselho mantêm o histórico. Não é possível desfazer.',
   'practiceForm.newTitle': 'Compartilhar uma boa prática',
   'practiceForm.editTitle': 'Editar sua prática',
   'practiceForm.review':

@@ -1491,6 +1491,10 @@ const ru: Catalog = {
   'practice.pendingEdit': 'Ваши изменения ждут проверки советом. Участники пока читают ранее опубликованную версию.',
   'practice.rejected': 'Совет не опубликовал эту версию. Причина: {reason}',
   'practice.held': 'Совет проверит её внимательнее, потому что {reasons}.',
+  'practice.withdraw': 'Отозвать',
+  'practice.withdrawTitle': 'Отозвать эту практику?',
+  'practice.withdrawExplain':
+    'Участники больше не смогут её читать, и она уйдёт из очереди совета. История останется у вас и у совета. Это нельзя отменить.',
   'practiceForm.newTitle': 'Поделиться успешной практикой',
   'practiceForm.editTitle': 'Изменить вашу практику',
   'practiceForm.review':

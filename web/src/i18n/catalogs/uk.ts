@@ -1487,6 +1487,10 @@ const uk: Catalog = {
   'practice.pendingEdit': 'Ваші зміни чекають на перевірку радою. Учасники поки читають раніше опубліковану версію.',
   'practice.rejected': 'Рада не опублікувала цю версію. Причина: {reason}',
   'practice.held': 'Рада перевірить її уважніше, тому що {reasons}.',
+  'practice.withdraw': 'Відкликати',
+  'practice.withdrawTitle': 'Відкликати цю практику?',
+  'practice.withdrawExplain':
+    'Учасники більше не зможуть її читати, і вона зникне з черги ради. Історія залишиться у вас і в ради. Це не можна скасувати.',
   'practiceForm.newTitle': 'Поділитися успішною практикою',
   'practiceForm.editTitle': 'Змінити вашу практику',
   'practiceForm.review':

@@ -1503,6 +1503,10 @@ const ur: Catalog = {
   'practice.pendingEdit': 'آپ کی تبدیلیاں بورڈ کے جائزے کی منتظر ہیں۔ اراکین ابھی پہلے شائع شدہ نسخہ پڑھتے ہیں۔',
   'practice.rejected': 'بورڈ نے یہ نسخہ شائع نہیں کیا۔ وجہ: {reason}',
   'practice.held': 'بورڈ اسے غور سے دیکھے گا کیونکہ {reasons}۔',
+  'practice.withdraw': 'واپس لیں',
+  'practice.withdrawTitle': 'یہ طریقہ واپس لیں؟',
+  'practice.withdrawExplain':
+    'اراکین اسے مزید نہیں پڑھ سکیں گے، اور یہ بورڈ کی قطار سے نکل جائے گا۔ آپ اور بورڈ اس کی تاریخ رکھیں گے۔ یہ واپس نہیں ہو سکتا۔',
   'practiceForm.newTitle': 'ایک اچھا طریقہ شیئر کریں',
   'practiceForm.editTitle': 'اپنے طریقے میں ترمیم کریں',
   'practiceForm.review':

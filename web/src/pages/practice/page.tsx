@@ -1,5 +1,6 @@
 import { A, createAsync, revalidate, useNavigate, useParams } from '@solidjs/router';
 import { For, Show, Suspense } from 'solid-js';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Loading } from '../../components/loading';
 import { Notice } from '../../components/notice';
 import { PageHeading } from '../../components/page-heading';
@@ -125,6 +126,47 @@ function Discussion(props: { practice: Practice }) {
   );
 }
 
+/** Her own practice, taken back after a confirmation: members no longer read it. */
+function Withdraw(props: { practice: Practice }) {
+  const navigate = useNavigate();
+  const [open, setOpen] = createSignal(false);
+  const [error, setError] = createSignal<string>();
+  const busy = createBusy();
+  const confirm = () =>
+    void busy.run(
+      async () => {
+        await unwrap(api.practices[':id'].$delete({ param: { id: props.practice.id } }));
+        setOpen(false);
+        await revalidate([getPractice.keyFor(props.practice.id), getLibraryPage.key]);
+        navigate('/library?mine=true');
+      },
+      (e) => setError(generalMessage(e)),
+    );
+  return (
+    <>
+      <button type="button" class="button button--secondary" aria-haspopup="dialog" onClick={() => setOpen(true)}>
+        {t('practice.withdraw')}
+      </button>
+      <ConfirmDialog
+        open={open()}
+        title={t('practice.withdrawTitle')}
+        confirmLabel={t('practice.withdraw')}
+        busy={busy.busy()}
+        danger
+        onConfirm={confirm}
+        onClose={() => setOpen(false)}
+      >
+        <p>{t('practice.withdrawExplain')}</p>
+        <Show when={error()}>
+          <p class="field__error" role="alert">
+            {error()}
+          </p>
+        </Show>
+      </ConfirmDialog>
+    </>
+  );
+}
+
 function PracticeView(props: { practice: Practice; me: string }) {
   const p = () => props.practice;
   const own = () => p().authorId === props.me;
@@ -200,6 +242,7 @@ function PracticeView(props: { practice: Practice; me: string }) {
           <A class="button button--secondary" href={`/library/${encodeURIComponent(p().id)}/edit`}>
             {t('practice.edit')}
           </A>
+          <Withdraw practice={p()} />
         </Show>
       </div>
     </article>
