@@ -16,10 +16,12 @@ import { boardMentorshipRoutes, matchRoutes, mentorshipRoutes } from './mentorsh
 import { notificationRoutes } from './notifications/routes';
 import { calendarRoutes } from './events/calendar-routes';
 import { eventFileRoutes } from './events/files';
+import { practiceFileRoutes } from './practices/files';
 import { agendaRoutes, eventRoutes, seriesRoutes } from './events/routes';
 import { conversationCalendarRoutes } from './conversations/calendar-routes';
 import { conversationRoutes, unreadConversationRoutes } from './conversations/routes';
 import { planRoutes, sharedPlanRoutes } from './plan/routes';
+import { practiceModerationRoutes, practiceRoutes } from './practices/routes';
 
 /**
  * The whole API: one sub-app per domain. Locally it runs as one Node server; in AWS each
@@ -45,6 +47,7 @@ export const app = createApi()
   .route('/api/spaces', spaceRoutes)
   .route('/api/threads', threadRoutes)
   .route('/api/posts', postRoutes)
+  .route('/api/moderation/practices', practiceModerationRoutes)
   .route('/api/moderation', moderationRoutes)
   .route('/api/moderation', caseRoutes)
   .route('/api/moderation/messages', boardMessageModerationRoutes)
@@ -55,10 +58,12 @@ export const app = createApi()
   .route('/api/events', eventRoutes)
   .route('/api/events', calendarRoutes)
   .route('/api/events/:id/files', eventFileRoutes)
+  .route('/api/practices/:id/files', practiceFileRoutes)
   .route('/api/series', seriesRoutes)
   .route('/api/agenda', agendaRoutes)
   .route('/api/meta', metaRoutes)
   .route('/api/plan', planRoutes)
+  .route('/api/practices', practiceRoutes)
   .get(
     '/api/openapi.json',
     describe({

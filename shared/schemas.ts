@@ -3,6 +3,8 @@ import { en } from 'zod/locales';
 import { IDLE_MINUTES } from './discretion';
 import type { DetailCode } from './error-codes';
 import { LOCALE_TAGS, type Locale } from './locales';
+import { lazy } from './lazy';
+import { PracticeRevisionSchema, PracticeSchema } from './practice-schemas';
 import { COUNTRY_CODES, EXPERTISE_CODES, isLanguageTag, isTimeZone } from './meta';
 import { type AudienceLevel, PASSWORD_MIN_LENGTH, VISIBILITY_FIELDS, type VisibilityField } from './profile-fields';
 import { hasLoneSurrogate, hasVisibleCharacter, normalizeName, normalizeText } from './text';
@@ -27,32 +29,7 @@ export {
  */
 z.config(en());
 
-/**
- * A schema built on its first use rather than at import: a Lambda builds only the schemas of the
- * routes it serves, when a request needs them (building all of them cost a cold start ~10 ms).
- * A transparent proxy: every use (parse, composition, JSON Schema) reaches the real schema.
- * Marked pure at each use so a bundle drops the schemas it never references.
- *
- * Written here with the same traps as zod's `z.util.createTransparentProxy` rather than calling
- * it: zod exposes it only on its `util` namespace, which no bundler can tree-shake, so that one
- * call put all of zod's utilities (10 kB minified) into every Lambda function and the web app.
- */
-export function lazy<T extends object>(build: () => T): T {
-  let target: T | undefined;
-  const real = (): T => {
-    target ??= build();
-    return target;
-  };
-  return new Proxy({} as T, {
-    get: (_, prop, receiver) => Reflect.get(real(), prop, receiver),
-    set: (_, prop, value, receiver) => Reflect.set(real(), prop, value, receiver),
-    has: (_, prop) => Reflect.has(real(), prop),
-    deleteProperty: (_, prop) => Reflect.deleteProperty(real(), prop),
-    ownKeys: () => Reflect.ownKeys(real()),
-    getOwnPropertyDescriptor: (_, prop) => Reflect.getOwnPropertyDescriptor(real(), prop),
-    defineProperty: (_, prop, descriptor) => Reflect.defineProperty(real(), prop, descriptor),
-  });
-}
+export { lazy } from './lazy';
 
 /**
  * A refinement's English message and its stable detail code (shared/error-codes.ts), which the API
@@ -451,6 +428,20 @@ export const ExportSchema = /* @__PURE__ */ lazy(() =>
     preferences: z.nullable(PreferencesSchema),
     /** Her development plan (issue 12), or null when she never wrote one. */
     plan: z.nullable(z.record(z.string(), z.unknown())),
+    /** The practices she submitted (issue 14), every revision of each, and the ones she marked useful. */
+    library: z.object({
+      practices: z.array(
+        z.object({
+          id: z.string(),
+          state: z.string(),
+          useful: z.number(),
+          createdAt: z.string(),
+          updatedAt: z.string(),
+          revisions: z.array(PracticeRevisionSchema),
+        }),
+      ),
+      usefulMarks: z.array(z.string()),
+    }),
   }),
 );
 
@@ -840,7 +831,7 @@ export const AuditEntrySchema = /* @__PURE__ */ lazy(() =>
     /** Null once the board member has erased her account. */
     actorName: z.nullable(z.string()),
     action: z.string(),
-    targetType: z.enum(['post', 'thread', 'member', 'case', 'rules', 'space', 'mentorship', 'message', 'announcement']),
+    targetType: z.enum(['post', 'thread', 'member', 'case', 'rules', 'space', 'mentorship', 'message', 'announcement', 'practice']),
     targetId: z.string(),
     /** For a post: the thread it is in. */
     threadId: z.optional(z.string()),
@@ -901,6 +892,8 @@ export const QueueItemSchema = /* @__PURE__ */ lazy(() =>
         ]),
       ),
     }),
+    /** A practice waiting for the board (issue 14): its latest revision, its real author, and why it was held. */
+    z.object({ type: z.literal('practice'), id: z.string(), practice: PracticeSchema, heldReasons: z.array(z.string()) }),
     z.object({
       type: z.literal('message'),
       id: z.string(),

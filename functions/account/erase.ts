@@ -4,6 +4,7 @@ import { eraseMessagesOf } from '../conversations/export';
 import { eraseData } from '../members/service';
 import * as mentorshipRepo from '../mentorship/repository';
 import { closeAllOf } from '../mentorship/service';
+import { erasePractices } from '../practices/service';
 
 /**
  * Erasing an account spans several domains: her messages in every conversation go (their places
@@ -16,6 +17,7 @@ export async function eraseAccount(memberId: string): Promise<void> {
   await closeAllOf(memberId);
   await eraseEvents(memberId);
   await forgetUploader(memberId);
+  await erasePractices(memberId);
   await eraseData(memberId);
 }
 

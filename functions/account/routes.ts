@@ -7,6 +7,7 @@ import type { Env } from '../lib/http';
 import { DOCS, describe, respond } from '../lib/openapi';
 import { COOKIE, clearSessionCookies, readCookie } from '../lib/session';
 import * as members from '../members/service';
+import { exportPractices } from '../practices/service';
 import { eraseAccount } from './erase';
 
 /**
@@ -28,7 +29,8 @@ export const accountRoutes = new Hono<Env>()
     async (c) => {
       // A neutral name: a file in a shared phone's downloads must not name the network.
       c.header('content-disposition', 'attachment; filename="export.json"');
-      return respond(c, ExportSchema, await members.exportData(c.var.session), 200);
+      const [data, library] = await Promise.all([members.exportData(c.var.session), exportPractices(c.var.session.userId)]);
+      return respond(c, ExportSchema, { ...data, library }, 200);
     },
   )
   .delete(

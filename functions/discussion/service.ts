@@ -9,6 +9,8 @@ import * as throttle from '../lib/throttle';
 import { type MemberRecord, getMembers, networkStats } from '../members/repository';
 import { withAudit } from '../moderation/audit';
 import { notificationPut, withBoardNotices } from '../notifications/repository';
+import type { PracticeRecord } from '../practices/repository';
+import { practiceView } from '../practices/view';
 import * as repo from './repository';
 import type { Audience, ListedPost, PostRecord, Space, ThreadRecord } from './repository';
 
@@ -201,10 +203,15 @@ export async function createSpace(v: Viewer, input: { name: string; description:
 const heldNotice = async (items: TransactWriteItem[], held: boolean, v: Viewer, at: string) =>
   held ? withBoardNotices(items, 'board.held', v.session.userId, at) : { items, followUp: async () => {} };
 
+/**
+ * `alsoWrite` joins other items to the thread's transaction (a practice linking its discussion
+ * thread, functions/practices): the thread and what points at it are written together or not at all.
+ */
 export async function createThread(
   v: Viewer,
   spaceId: string | undefined,
   input: { title: string; body: string; identity: 'named' | 'anonymous' },
+  alsoWrite: (threadId: string) => TransactWriteItem[] = () => [],
 ) {
   const space = await visibleSpace(v, spaceId);
   await rateLimit(v);
@@ -244,7 +251,12 @@ export async function createThread(
   };
   post.threadId = thread.id;
   const { items, followUp } = await heldNotice(
-    [repo.threadPut(thread), repo.postPut(post), ...(state === 'published' ? [repo.publishedIncrement(v.member.id)] : [])],
+    [
+      repo.threadPut(thread),
+      repo.postPut(post),
+      ...(state === 'published' ? [repo.publishedIncrement(v.member.id)] : []),
+      ...alsoWrite(thread.id),
+    ],
     state === 'pending',
     v,
     at,
@@ -433,6 +445,16 @@ export async function moderationQueue(v: Viewer, q: { limit: number; cursor?: st
       if (item.entity === 'post') {
         const p = item as unknown as PostRecord;
         return { type: 'post' as const, id: p.id, post: postView(p, v), heldReasons: p.heldReasons, thread: threadRef(p.threadId) };
+      }
+      if (item.entity === 'practice') {
+        // A practice waiting for the board (functions/practices): the board sees its author, anonymous or not.
+        const p = item as unknown as PracticeRecord;
+        return {
+          type: 'practice' as const,
+          id: p.id,
+          practice: practiceView(p, { session: v.session, kind: v.member.kind }),
+          heldReasons: p.heldReasons,
+        };
       }
       if (item.entity === 'boardMessage') {
         const m = item as unknown as QueueMessage;

@@ -1,5 +1,6 @@
 import { eventFileRoutes } from '../events/files';
 import { createApi } from '../lib/http';
+import { practiceFileRoutes } from '../practices/files';
 
 /**
  * Attachments (issue 14) in AWS: one Lambda function for the files of every owner, so that only
@@ -8,4 +9,4 @@ import { createApi } from '../lib/http';
  * paths listed for `files` in infra/stacks/app-stack.ts; each owner's file routes are mounted
  * here and in functions/app.ts.
  */
-export const filesApi = createApi().route('/api/events/:id/files', eventFileRoutes);
+export const filesApi = createApi().route('/api/events/:id/files', eventFileRoutes).route('/api/practices/:id/files', practiceFileRoutes);

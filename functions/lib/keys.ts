@@ -286,6 +286,34 @@ export const keys = {
   announcementPrefix: 'A#',
 
   // ── knowledge: library of good practices (issue 14)
+  /**
+   * A practice: its head item (the latest revision's content, its state, the live published
+   * revision's content under `live`, the useful count) and, in the same partition, every revision
+   * kept as submitted (`REV#000001` …). Listed while it has a live revision on GSI1 (one partition,
+   * newest publication first), per author on GSI2 (her list, export, erasure), and on the moderation
+   * queue (GSI3) while its latest revision waits for the board.
+   */
+  practice: (id: string) => ({ pk: `PRACTICE#${id}`, sk: 'PRACTICE' }),
+  practiceRevision: (id: string, revision: number) => ({ pk: `PRACTICE#${id}`, sk: `REV#${String(revision).padStart(6, '0')}` }),
+  practiceRevisionPrefix: 'REV#',
+  practicePartition: (id: string) => `PRACTICE#${id}`,
+  practicesPublished: 'PRACTICES',
+  practiceListIndex: (publishedAt: string, id: string) => ({ gsi1pk: keys.practicesPublished, gsi1sk: `${publishedAt}#${id}` }),
+  practicesOfAuthor: (authorId: string) => `PRACTICEAUTHOR#${authorId}`,
+  practiceAuthorIndex: (authorId: string, createdAt: string, id: string) => ({
+    gsi2pk: keys.practicesOfAuthor(authorId),
+    gsi2sk: `${createdAt}#${id}`,
+  }),
+  practiceQueueIndex: (at: string, id: string) => ({ gsi3pk: keys.queuePartition, gsi3sk: `${at}#practice#${id}` }),
+  /**
+   * That a member found a practice useful, in the practice's partition (the count and her mark are
+   * written in one transaction); on GSI2 by member, for her export and erasure. Never listed per practice.
+   */
+  practiceUseful: (practiceId: string, memberId: string) => ({ pk: `PRACTICE#${practiceId}`, sk: `USEFUL#${memberId}` }),
+  practiceUsefulIndex: (memberId: string, practiceId: string) => ({ gsi2pk: keys.usefulOfMember(memberId), gsi2sk: practiceId }),
+  usefulOfMember: (memberId: string) => `PRACTICEUSEFUL#${memberId}`,
+  /** The discussion space a practice's thread opens in, one per audience (created on first use). */
+  librarySpaceId: (audience: 'members' | 'practitioners' | 'board') => `library-${audience}`,
 
   // ── knowledge: files and attachments (issue 14)
   /**

@@ -7,7 +7,17 @@ import { sha256 } from '../lib/crypto';
  */
 
 /** What a board decision is about. */
-export type AuditTarget = 'post' | 'thread' | 'member' | 'case' | 'rules' | 'space' | 'mentorship' | 'message' | 'announcement';
+export type AuditTarget =
+  | 'post'
+  | 'thread'
+  | 'member'
+  | 'case'
+  | 'rules'
+  | 'space'
+  | 'mentorship'
+  | 'message'
+  | 'announcement'
+  | 'practice';
 
 export type AuditEntry = {
   id: string;

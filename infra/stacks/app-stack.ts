@@ -167,7 +167,12 @@ export const API_DOMAINS: readonly ApiDomain[] = [
     // in the programme function they took it past its budget. More specific than /api/events/{proxy+}.
     name: 'files',
     entry: 'functions/handlers/files.ts',
-    routes: [anyMethod('/api/events/{id}/files'), anyMethod('/api/events/{id}/files/{proxy+}')],
+    routes: [
+      anyMethod('/api/events/{id}/files'),
+      anyMethod('/api/events/{id}/files/{proxy+}'),
+      anyMethod('/api/practices/{id}/files'),
+      anyMethod('/api/practices/{id}/files/{proxy+}'),
+    ],
     storesFiles: true,
     nodeModules: [...FILES_NODE_MODULES],
   },
@@ -179,6 +184,13 @@ export const API_DOMAINS: readonly ApiDomain[] = [
       anyMethod('/api/mentorships/{id}/messages/{proxy+}'),
       anyMethod('/api/conversations/unread'),
     ],
+  },
+  {
+    // The library of good practices (issue 14), with the board's decisions on them: the moderation
+    // path is more specific than the discussion function's `/api/moderation/{proxy+}`.
+    name: 'knowledge',
+    entry: 'functions/handlers/knowledge.ts',
+    routes: [anyMethod('/api/practices'), anyMethod('/api/practices/{proxy+}'), anyMethod('/api/moderation/practices/{proxy+}')],
   },
   {
     // The programme's calendar files (issue 12): `ics` and the schema library it validates with

@@ -242,6 +242,13 @@ export async function seed(): Promise<{ seeded: boolean; members: number }> {
   // ── email and announcements (issue 13)
   const { seedAnnouncements } = await import('./seed-announcements');
   await seedAnnouncements({ userId: boardId, email: 'board@example.org' });
+  // ── knowledge: the library of good practices (issue 14)
+  const { seedPractices } = await import('./seed-practices');
+  await seedPractices({
+    board: { id: boardId, email: 'board@example.org' },
+    practitioner: { id: ids['practitioner@example.org'] ?? '', email: 'practitioner@example.org' },
+    members: all.map((m) => ({ id: m.id, email: m.email, name: m.p.name })),
+  });
   idp.destroy();
   return { seeded: true, members: count };
 }

@@ -29,6 +29,9 @@ import { preloadMemberPlan } from './pages/member-plan/data';
 import { preloadPlan } from './pages/plan/data';
 import { preloadAnnouncement } from './pages/announcement/data';
 import { preloadBoardAnnouncements } from './pages/board-announcements/data';
+import { preloadLibrary } from './pages/library/data';
+import { preloadPractice } from './pages/practice/data';
+import { preloadPracticeForm } from './pages/practice-form/data';
 
 /*
  * Every page is its own chunk; the data files are tiny and load with the shell, so a route's
@@ -91,6 +94,21 @@ export const routes: RouteDefinition[] = [
     component: lazy(() => import('./pages/board-events/page')),
     preload: preloadBoardEvents,
     info: { access: 'board' },
+  },
+  // ── knowledge: the library of good practices (issue 14)
+  { path: '/library', component: lazy(() => import('./pages/library/page')), preload: preloadLibrary, info: { access: 'member' } },
+  {
+    path: '/library/new',
+    component: lazy(() => import('./pages/practice-form/page')),
+    preload: preloadPracticeForm,
+    info: { access: 'member' },
+  },
+  { path: '/library/:id', component: lazy(() => import('./pages/practice/page')), preload: preloadPractice, info: { access: 'member' } },
+  {
+    path: '/library/:id/edit',
+    component: lazy(() => import('./pages/practice-form/page')),
+    preload: preloadPracticeForm,
+    info: { access: 'member' },
   },
   { path: '/spaces', component: lazy(() => import('./pages/spaces/page')), preload: preloadSpaces, info: { access: 'member' } },
   { path: '/spaces/:id', component: lazy(() => import('./pages/space/page')), preload: preloadSpace, info: { access: 'member' } },

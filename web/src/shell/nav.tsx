@@ -136,6 +136,11 @@ export function Nav(props: { me: Me | null }) {
                 </A>
               </li>
               <li>
+                <A class="nav__link" href="/library">
+                  {t('nav.library')}
+                </A>
+              </li>
+              <li>
                 <A class="nav__link" href="/profile">
                   {t('nav.profile')}
                 </A>

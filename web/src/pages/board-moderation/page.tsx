@@ -11,13 +11,19 @@ import { formatDate, formatDateTime } from '../../i18n/format';
 import { api, unwrap } from '../../lib/api';
 import { getPosts, getThread, heldInWords } from '../../lib/discussion';
 import { renderMarkdown } from '../../lib/markdown';
+import { audienceName, getLibraryPage, getPractice } from '../../lib/library';
 import { createMorePages } from '../../lib/more-pages';
 import { fetchQueuePage, getQueue, type QueueItem } from './data';
 
 type HeldPost = Extract<QueueItem, { type: 'post' }>;
 type Case = Extract<QueueItem, { type: 'case' }>;
 type BoardMessage = Extract<QueueItem, { type: 'message' }>;
-type Decision = { kind: 'approve' | 'reject'; item: HeldPost } | { kind: 'resolve'; item: Case } | { kind: 'reply'; item: BoardMessage };
+type HeldPractice = Extract<QueueItem, { type: 'practice' }>;
+type Decision =
+  | { kind: 'approve' | 'reject'; item: HeldPost }
+  | { kind: 'resolve'; item: Case }
+  | { kind: 'reply'; item: BoardMessage }
+  | { kind: 'approve' | 'reject'; item: HeldPractice };
 type Subject = NonNullable<Case['subject']>;
 type QueuedPost = HeldPost['post'];
 
@@ -160,6 +166,47 @@ function HeldPostCard(props: { item: HeldPost; decide: (d: Decision) => void }) 
   );
 }
 
+/** A practice waiting for the board (issue 14): its latest version, its real author, and why it was held. */
+function HeldPracticeCard(props: { item: HeldPractice; decide: (d: Decision) => void }) {
+  const p = () => props.item.practice;
+  return (
+    <li class="card">
+      <h2 class="card__title">{t('mod.heldPractice')}</h2>
+      <p class="card__meta">
+        <span dir="auto">{t('mod.author', { name: isolate(p().authorName) })}</span> · {formatDate(p().updatedAt)} ·{' '}
+        {audienceName(p().audience)}
+        <Show when={p().identity === 'anonymous'}>
+          {' '}
+          <span class="badge badge--quiet">{t('badge.anonymous')}</span>
+        </Show>
+      </p>
+      <Show when={heldInWords(props.item.heldReasons)}>{(words) => <p>{t('mod.heldBecause', { reasons: words() })}</p>}</Show>
+      <h3 class="card__subtitle" dir="auto" lang={p().language}>
+        {p().title}
+      </h3>
+      <p class="prose quote" dir="auto" lang={p().language}>
+        {p().summary}
+      </p>
+      <p>
+        <A href={`/library/${encodeURIComponent(p().id)}`}>{t('mod.openPractice')}</A>
+      </p>
+      <div class="actions">
+        <button type="button" class="button" aria-haspopup="dialog" onClick={() => props.decide({ kind: 'approve', item: props.item })}>
+          {t('mod.approve')}
+        </button>
+        <button
+          type="button"
+          class="button button--secondary"
+          aria-haspopup="dialog"
+          onClick={() => props.decide({ kind: 'reject', item: props.item })}
+        >
+          {t('mod.reject')}
+        </button>
+      </div>
+    </li>
+  );
+}
+
 function CaseCard(props: { item: Case; decide: (d: Decision) => void }) {
   const c = () => props.item;
   return (
@@ -238,6 +285,11 @@ export default function ModerationPage() {
       await unwrap(api.moderation.cases[':id'].resolve.$post({ param: { id: d.item.id }, json: { outcome: outcome(), reason } }));
     } else if (d.kind === 'reply') {
       await unwrap(api.moderation.messages[':id'].handle.$post({ param: { id: d.item.id }, json: { reply: reason } }));
+    } else if (d.item.type === 'practice') {
+      const req = { param: { id: d.item.id }, json: { reason } };
+      const moderation = api.moderation.practices[':id'];
+      await unwrap(d.kind === 'approve' ? moderation.approve.$post(req) : moderation.reject.$post(req));
+      void revalidate([getPractice.keyFor(d.item.id), getLibraryPage.key]);
     } else {
       const req = { param: { id: d.item.id }, json: { reason } };
       await unwrap(d.kind === 'approve' ? api.moderation.posts[':id'].approve.$post(req) : api.moderation.posts[':id'].reject.$post(req));
@@ -256,6 +308,7 @@ export default function ModerationPage() {
   const title = () => {
     const d = decision();
     if (d?.kind === 'reply') return t('mod.replyTitle');
+    if (d?.item.type === 'practice') return d.kind === 'reject' ? t('mod.rejectPracticeTitle') : t('mod.approvePracticeTitle');
     return d?.kind === 'resolve' ? t('mod.resolveTitle') : d?.kind === 'reject' ? t('mod.rejectTitle') : t('mod.approveTitle');
   };
   const confirm = () => {
@@ -286,6 +339,7 @@ export default function ModerationPage() {
                       <Match when={item.type === 'post' && item}>{(p) => <HeldPostCard item={p()} decide={open} />}</Match>
                       <Match when={item.type === 'case' && item}>{(c) => <CaseCard item={c()} decide={open} />}</Match>
                       <Match when={item.type === 'message' && item}>{(m) => <MessageCard item={m()} decide={open} />}</Match>
+                      <Match when={item.type === 'practice' && item}>{(p) => <HeldPracticeCard item={p()} decide={open} />}</Match>
                     </Switch>
                   )}
                 </For>
