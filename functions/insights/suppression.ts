@@ -15,27 +15,41 @@
  */
 export const SMALLEST_SHOWN = 5;
 
-export type Line = { total: number; parts: number[] };
-export type Sheet = { values: number[]; lines: Line[] };
+export type Line = {
+  total: number;
+  parts: number[];
+  /** Entries the total takes away: a running total is last month's, plus what came, minus what went. */
+  minus?: number[];
+};
+export type Sheet = {
+  values: number[];
+  lines: Line[];
+  /** Entries never published (a running total's opening balance): unknown, but not protected. */
+  secret?: number[];
+};
 
 export const isSmall = (n: number): boolean => n >= 1 && n < SMALLEST_SHOWN;
 
-/** Which entries of the sheet are hidden: `true` at the index of every suppressed count. */
+type Range = { lo: number; hi: number };
+
+/** Which entries of the sheet are hidden: `true` at the index of every suppressed count (and every secret). */
 export function suppress(sheet: Sheet): boolean[] {
   const { values, lines } = sheet;
-  const hidden = values.map(isSmall);
-  // What someone who knows the rule knows of a hidden entry: a small count is 1–4; a total hidden
-  // for its parts' sake is at least 1 (a part of it is), with no upper bound.
-  const low = () => 1;
-  const high = (i: number) => (isSmall(values[i] ?? 0) ? SMALLEST_SHOWN - 1 : Number.POSITIVE_INFINITY);
+  const secret = new Set(sheet.secret ?? []);
+  const hidden = values.map((v, i) => isSmall(v) || secret.has(i));
+  // What someone who knows the rule knows of a hidden entry: a small count is 1–4; anything else
+  // hidden (a total hidden for its parts' sake, a secret) could be any count.
+  const prior = (i: number): Range =>
+    isSmall(values[i] ?? 0) && !secret.has(i) ? { lo: 1, hi: SMALLEST_SHOWN - 1 } : { lo: 0, hi: Infinity };
   for (let changed = true; changed; ) {
     changed = false;
     for (const line of lines) {
       if (hidden[line.total]) continue;
-      const unknown = line.parts.filter((p) => hidden[p]);
+      const terms = [...line.parts.map((i) => ({ i, sign: 1 })), ...(line.minus ?? []).map((i) => ({ i, sign: -1 }))];
+      const unknown = terms.filter((t) => hidden[t.i]);
       if (unknown.length === 0) continue;
-      const rest = (values[line.total] ?? 0) - line.parts.filter((p) => !hidden[p]).reduce((s, p) => s + (values[p] ?? 0), 0);
-      if (unknown.some((i) => narrows(i, unknown, rest, low, high))) {
+      const rest = terms.filter((t) => !hidden[t.i]).reduce((s, t) => s - t.sign * (values[t.i] ?? 0), values[line.total] ?? 0);
+      if (unknown.some((t) => !secret.has(t.i) && narrows(t, unknown, rest, prior))) {
         hidden[line.total] = true;
         changed = true;
       }
@@ -44,14 +58,28 @@ export function suppress(sheet: Sheet): boolean[] {
   return hidden;
 }
 
-/** Whether knowing that the hidden entries `unknown` sum to `rest` narrows what entry `i` could be. */
-function narrows(i: number, unknown: number[], rest: number, low: (i: number) => number, high: (i: number) => number): boolean {
-  const others = unknown.filter((j) => j !== i);
-  const othersLow = others.reduce((s, j) => s + low(j), 0);
-  const othersHigh = others.reduce((s, j) => s + high(j), 0);
-  const from = Math.max(low(i), rest - othersHigh);
-  const to = Math.min(high(i), rest - othersLow);
-  return from !== low(i) || to !== high(i);
+/**
+ * Whether knowing that the signed hidden terms of a line sum to `rest` narrows what entry `t.i`
+ * could be below what it could be without the line.
+ */
+function narrows(
+  t: { i: number; sign: number },
+  unknown: { i: number; sign: number }[],
+  rest: number,
+  prior: (i: number) => Range,
+): boolean {
+  let lo = 0;
+  let hi = 0;
+  for (const o of unknown) {
+    if (o === t) continue;
+    const r = prior(o.i);
+    lo += o.sign > 0 ? r.lo : -r.hi;
+    hi += o.sign > 0 ? r.hi : -r.lo;
+  }
+  // sign·x = rest − (the others), which lies in [rest − hi, rest − lo].
+  const [from, to] = t.sign > 0 ? [rest - hi, rest - lo] : [lo - rest, hi - rest];
+  const own = prior(t.i);
+  return Math.max(own.lo, from) !== own.lo || Math.min(own.hi, to) !== own.hi;
 }
 
 /** A mean shown only over enough values: a mean of one woman's wait is her wait. */
