@@ -239,6 +239,10 @@ export async function seed(): Promise<{ seeded: boolean; members: number }> {
   // ── email and announcements (issue 13)
   const { seedAnnouncements } = await import('./seed-announcements');
   await seedAnnouncements({ userId: boardId, email: 'board@example.org' });
+  // ── knowledge: the board's insights (issue 14): counters rebuilt from everything seeded above,
+  // some of it written straight to the table (past events' attendance) rather than through the services.
+  const { backfillInsights } = await import('../backfill-insights');
+  await backfillInsights();
   idp.destroy();
   return { seeded: true, members: count };
 }

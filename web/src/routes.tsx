@@ -29,6 +29,7 @@ import { preloadMemberPlan } from './pages/member-plan/data';
 import { preloadPlan } from './pages/plan/data';
 import { preloadAnnouncement } from './pages/announcement/data';
 import { preloadBoardAnnouncements } from './pages/board-announcements/data';
+import { preloadInsights } from './pages/board-insights/data';
 
 /*
  * Every page is its own chunk; the data files are tiny and load with the shell, so a route's
@@ -49,6 +50,13 @@ export const routes: RouteDefinition[] = [
     component: lazy(() => import('./pages/announcement/page')),
     preload: preloadAnnouncement,
     info: { access: 'member' },
+  },
+  // ── knowledge: the board's insights (issue 14)
+  {
+    path: '/board/insights',
+    component: lazy(() => import('./pages/board-insights/page')),
+    preload: preloadInsights,
+    info: { access: 'board' },
   },
   {
     path: '/board/announcements',
