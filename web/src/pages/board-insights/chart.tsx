@@ -45,7 +45,14 @@ export function Chart(props: {
       legend: { live: false },
       cursor: { drag: { x: false, y: false } },
       axes: [
-        { stroke: text, grid: { stroke: line }, ticks: { stroke: line }, values: (_u, splits) => splits.map((i) => labels[i] ?? '') },
+        // Room for a month's name between ticks, so that a phone shows every second or third month rather than a pile-up.
+        {
+          stroke: text,
+          space: 76,
+          grid: { stroke: line },
+          ticks: { stroke: line },
+          values: (_u, splits) => splits.map((i) => labels[i] ?? ''),
+        },
         { stroke: text, grid: { stroke: line }, ticks: { stroke: line }, values: (_u, splits) => splits.map((v) => props.format(v)) },
       ],
       series: [

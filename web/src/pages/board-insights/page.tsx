@@ -156,7 +156,13 @@ function InsightSection(props: { section: Section; data: Insights }) {
       <p id={`insights-${id()}-about`} class="insights-section__about">
         {t(`insights.${id()}.about` as MessageKey)}
       </p>
-      <div class="insights-section__body" classList={{ 'insights-section__body--table-only': !props.section.chart }}>
+      <div
+        class="insights-section__body"
+        classList={{
+          'insights-section__body--table-only': !props.section.chart,
+          'insights-section__body--wide': table().columns.length > 4,
+        }}
+      >
         <Show when={props.section.chart}>
           {(chart) => (
             <Chart
