@@ -149,7 +149,8 @@ function InsightSection(props: { section: Section; data: Insights }) {
     downloadCsv(`insights-${id()}-${props.data.from}-${props.data.to}.csv`, toCsv(rows));
   };
   return (
-    <section class="insights-section" aria-labelledby={`insights-${id()}`}>
+    // Not a landmark itself: its table's scroll box is, named by the table's caption.
+    <section class="insights-section">
       <h2 id={`insights-${id()}`} class="section-title">
         {title()}
       </h2>
@@ -176,9 +177,10 @@ function InsightSection(props: { section: Section; data: Insights }) {
           )}
         </Show>
         <div class="insights-table">
-          <div class="table-wrap">
+          {/* A wide table scrolls in its box: focusable, so a keyboard can scroll it too. */}
+          <section class="table-wrap" aria-labelledby={`insights-${id()}-caption`} tabindex="0">
             <table class="table insights-table__table">
-              <caption>{title()}</caption>
+              <caption id={`insights-${id()}-caption`}>{title()}</caption>
               <thead>
                 <tr>
                   <th scope="col">{firstHeader()}</th>
@@ -225,7 +227,7 @@ function InsightSection(props: { section: Section; data: Insights }) {
                 )}
               </Show>
             </table>
-          </div>
+          </section>
           <button type="button" class="button button--secondary button--small" onClick={download}>
             {t('insights.download', { title: title() })}
           </button>
