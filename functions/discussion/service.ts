@@ -363,7 +363,11 @@ export async function removePost(v: Viewer, id: string | undefined) {
   if (p.state === 'removed') throw new ConflictError('post_removed', 'This post is already removed.');
   const next: PostRecord = { ...p, state: 'removed', updatedAt: new Date().toISOString(), version: p.version + 1 };
   try {
-    await repo.transact([repo.postPut(next, p.version)]);
+    // A held post its author takes back leaves the board's queue: the insights' queue counts it out.
+    await repo.transact([
+      repo.postPut(next, p.version),
+      ...(p.state === 'pending' ? [counted('moderation', next.updatedAt, 'withdrawn')] : []),
+    ]);
   } catch (e) {
     if (failedConditions(e)?.length) throw new ConflictError('stale_version', 'The post changed meanwhile. Reload and try again.');
     throw e;

@@ -28,7 +28,7 @@ export const METRIC_SHARDS = {
   events: 8,
   /** `threads`, `posts` (an opening post counts as a thread only). */
   discussion: 8,
-  /** `held`, `approved`, `rejected`; decisions carry how long the post was held. */
+  /** `held`, `approved`, `rejected`, `withdrawn` (by its author); decisions carry how long the post was held. */
   moderation: 8,
 } as const;
 export type Metric = keyof typeof METRIC_SHARDS;

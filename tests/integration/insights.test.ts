@@ -230,7 +230,7 @@ describe('counters kept with each write', () => {
     expect(await counter('events', 'attended', month)).toBe(before.attended);
   });
 
-  it('counts threads and posts, posts held for review, and their release with how long they were held', async () => {
+  it('counts threads and posts, posts held for review, their release with how long they were held, and held posts taken back', async () => {
     const spaceId = await space();
     const before = {
       threads: await counter('discussion', 'threads'),
@@ -250,6 +250,12 @@ describe('counters kept with each write', () => {
     const colleague = await h.anotherBoardMember();
     expect((await colleague.post(`/api/moderation/posts/${held.body.id}/approve`, { reason: 'Fine' })).status).toBe(200);
     expect(await counter('moderation', 'approved')).toBe(before.approved + 1);
+    // A held post its author takes back leaves the queue, and is counted out of it.
+    const withdrawn = await counter('moderation', 'withdrawn');
+    const second = await newcomer.post(`/api/threads/${t.body.id}/posts`, { body: 'On second thought.', identity: 'named' });
+    expect(second.body.state).toBe('pending');
+    expect((await newcomer.del(`/api/posts/${second.body.id}`)).status).toBe(200);
+    expect(await counter('moderation', 'withdrawn')).toBe(withdrawn + 1);
   });
 });
 
