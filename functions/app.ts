@@ -4,6 +4,7 @@ import { announcementRoutes, boardAnnouncementRoutes } from './announcements/rou
 import { authRoutes } from './auth/routes';
 import { boardMessageModerationRoutes, boardSettingsRoutes, ownBoardMessageRoutes } from './board/message-routes';
 import { boardRoutes } from './board/routes';
+import { insightRoutes } from './insights/routes';
 import { emailRoutes } from './email/routes';
 import { createApi } from './lib/http';
 import { OpenApiDocumentSchema } from '../shared/schemas';
@@ -37,6 +38,7 @@ export const app = createApi()
   .route('/api/board', boardRoutes)
   .route('/api/board/settings', boardSettingsRoutes)
   .route('/api/board/announcements', boardAnnouncementRoutes)
+  .route('/api/board/insights', insightRoutes)
   .route('/api/board', boardMentorshipRoutes)
   .route('/api/board', cohortRoutes)
   .route('/api/mentorships', mentorshipRoutes)

@@ -2,6 +2,7 @@ import { log } from '../lib/log';
 import { enqueueEmails } from '../email/queue';
 import type { Application, BoardSummary } from '../../shared/schemas';
 import { countHeldPosts, countOpenCases, countOpenMessages, countPendingApplications } from './repository';
+import { counted, elapsed } from '../insights/counters';
 import { failedConditions, isTransactionConflict } from '../lib/db';
 import { ConflictError, ForbiddenError, NotFoundError, UnavailableError } from '../lib/errors';
 import type { Page } from '../lib/cursor';
@@ -76,7 +77,12 @@ export async function decide(session: Session, memberId: string, decision: 'appr
       at,
     );
     try {
-      await repo.replaceMember(prev, next, prev.version, [...audit, notificationPut(memberId, `application.${decision}`, '/', at)]);
+      await repo.replaceMember(prev, next, prev.version, [
+        ...audit,
+        notificationPut(memberId, `application.${decision}`, '/', at),
+        counted('applications', at, decision === 'approve' ? 'approved' : 'declined', { ms: elapsed(prev.submittedAt, at) }),
+        ...(decision === 'approve' ? [counted('members', at, `joined|${prev.kind}|${prev.country}`)] : []),
+      ]);
       // Her email that there is an answer (never which), if she asked for one. The decision is
       // made: a queue that fails now costs her the email, never the decision.
       await enqueueEmails([{ id: `decided#${memberId}#${at}`, kind: 'application.decided', memberId }]).catch((e: unknown) =>

@@ -1,6 +1,7 @@
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { heldReasons } from '../../shared/held-content';
 import type { Page } from '../lib/cursor';
+import { counted, elapsed } from '../insights/counters';
 import { failedConditions, isTransactionConflict } from '../lib/db';
 import { ConflictError, ForbiddenError, NotFoundError, UnavailableError } from '../lib/errors';
 import { ulid } from '../lib/ids';
@@ -256,6 +257,8 @@ export async function createThread(
       repo.postPut(post),
       ...(state === 'published' ? [repo.publishedIncrement(v.member.id)] : []),
       ...alsoWrite(thread.id),
+      counted('discussion', at, 'threads'),
+      ...(state === 'pending' ? [counted('moderation', at, 'held')] : []),
     ],
     state === 'pending',
     v,
@@ -305,6 +308,8 @@ export async function reply(v: Viewer, threadId: string | undefined, input: { bo
         ...(post.state === 'published' && t.authorId !== v.member.id
           ? [notificationPut(t.authorId, 'thread.reply', postLink(post), at)]
           : []),
+        counted('discussion', at, 'posts'),
+        ...(post.state === 'pending' ? [counted('moderation', at, 'held')] : []),
       ],
       post.state === 'pending',
       v,
@@ -342,7 +347,13 @@ export async function editPost(v: Viewer, id: string | undefined, input: { body:
     version: p.version + 1,
   };
   // Only an edit that newly holds the post tells the board; one still held is already waiting.
-  const { items, followUp } = await heldNotice([repo.postPut(next, input.version)], state === 'pending' && p.state !== 'pending', v, at);
+  const newlyHeld = state === 'pending' && p.state !== 'pending';
+  const { items, followUp } = await heldNotice(
+    [repo.postPut(next, input.version), ...(newlyHeld ? [counted('moderation', at, 'held')] : [])],
+    newlyHeld,
+    v,
+    at,
+  );
   try {
     await repo.transact(items);
   } catch (e) {
@@ -360,7 +371,11 @@ export async function removePost(v: Viewer, id: string | undefined) {
   if (p.state === 'removed') throw new ConflictError('post_removed', 'This post is already removed.');
   const next: PostRecord = { ...p, state: 'removed', updatedAt: new Date().toISOString(), version: p.version + 1 };
   try {
-    await repo.transact([repo.postPut(next, p.version)]);
+    // A held post its author takes back leaves the board's queue: the insights' queue counts it out.
+    await repo.transact([
+      repo.postPut(next, p.version),
+      ...(p.state === 'pending' ? [counted('moderation', next.updatedAt, 'withdrawn')] : []),
+    ]);
   } catch (e) {
     if (failedConditions(e)?.length) throw new ConflictError('stale_version', 'The post changed meanwhile. Reload and try again.');
     throw e;
@@ -520,6 +535,8 @@ export async function decidePost(v: Viewer, id: string | undefined, decision: 'a
         ...(decision === 'approve' && !p.opening && t.authorId !== p.authorId
           ? [notificationPut(t.authorId, 'thread.reply', postLink(p), at)]
           : []),
+        // Held since it was last written: its creation, or the edit that held it.
+        counted('moderation', at, decision === 'approve' ? 'approved' : 'rejected', { ms: elapsed(p.updatedAt, at) }),
       ];
     },
     { action: `post.${decision}`, targetType: 'post', targetId: p.id, reason, before: { state: 'pending' }, after: { state: next.state } },

@@ -2,6 +2,7 @@ import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb
 import type { AgendaItem, EventInput, EventListQuery, EventPatch, EventView, Material, Series } from '../../shared/events-schemas';
 import { clock } from '../lib/clock';
 import { decodeCursor, encodeCursor, type Page } from '../lib/cursor';
+import { counted } from '../insights/counters';
 import { TABLE, db, fromAttr, recordOf, toAttr, values } from '../lib/db';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
 import { ulid } from '../lib/ids';
@@ -357,6 +358,7 @@ export async function register(
           repo.statsUpdate(e.id, { registered: 1 }, 'placeFree'),
           repo.agendaPut(session.userId, e),
           repo.eventVersionCheck(e.id, e.version),
+          counted('events', e.startsAt, 'registered'),
         ],
         (failed) => {
           if (failed.includes(0)) throw new ConflictError('already_registered', 'You are already registered or on the waiting list.');
@@ -375,6 +377,7 @@ export async function register(
           repo.statsUpdate(e.id, { waitlisted: 1 }, 'full'),
           repo.put({ ...keys.waitlistEntry(e.id, at, session.userId), entity: 'waitlistEntry', version: 1, memberId: session.userId, at }),
           repo.eventVersionCheck(e.id, e.version),
+          counted('events', e.startsAt, 'waitlisted'),
         ],
         (failed) => {
           if (failed.includes(0)) throw new ConflictError('already_registered', 'You are already registered or on the waiting list.');
@@ -432,7 +435,11 @@ export async function markAttendance(
     if (r.state === from) {
       const next: RegistrationRecord = { ...r, state: input.attended ? 'attended' : 'registered', version: r.version + 1 };
       await repo.commit(
-        [repo.registrationPut(next, { state: r.state, version: r.version }), repo.statsUpdate(e.id, { attended: input.attended ? 1 : -1 })],
+        [
+          repo.registrationPut(next, { state: r.state, version: r.version }),
+          repo.statsUpdate(e.id, { attended: input.attended ? 1 : -1 }),
+          counted('events', e.startsAt, 'attended', { n: input.attended ? 1 : -1 }),
+        ],
         () => undefined,
       );
       if (input.attended && e.seriesId) await recordCompletion(memberId, e.seriesId);

@@ -335,4 +335,15 @@ export const keys = {
   // ── knowledge: search (issue 14)
 
   // ── knowledge: board insights (issue 14)
+  /**
+   * A write-time counter of the board's insights: one item per metric, month, dimension and shard,
+   * moved by an `ADD` in the same transaction as the change it counts. Hot counters are spread over
+   * shards (chosen at random, summed on read) so that concurrent transactions rarely touch the same
+   * item. A metric's months are one Query on its partition, `sk` between two months.
+   */
+  insightCounter: (metric: string, month: string, dimension: string, shard: number) => ({
+    pk: keys.insightPartition(metric),
+    sk: `${month}#${dimension}#${shard}`,
+  }),
+  insightPartition: (metric: string) => `INSIGHT#${metric}`,
 } as const;

@@ -16,6 +16,7 @@ import {
   type Visibility,
 } from '../../shared/schemas';
 import { nameLookalikeKey, sortKeyForName } from '../../shared/text';
+import { counted } from '../insights/counters';
 import { TABLE, db, failedConditions, toAttr } from '../lib/db';
 import { keys } from '../lib/keys';
 import { ConflictError, type ErrorDetail, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
@@ -128,7 +129,7 @@ export async function reapply(session: Session, input: { statement: string; vers
     updatedAt: now,
     version: prev.version + 1,
   };
-  const { items, followUp } = await withBoardNotices([], 'board.application', next.id, now);
+  const { items, followUp } = await withBoardNotices([counted('applications', now, 'submitted')], 'board.application', next.id, now);
   try {
     await repo.replaceMember(prev, next, input.version, items);
   } catch (e) {
@@ -225,7 +226,11 @@ export async function putProfile(session: Session, input: ProfileInput): Promise
     };
     const nameKey = nameLookalikeKey(m.displayName);
     const { items, followUp } = await withBoardNotices(
-      [...repo.displayNameWrites(nameKey, m.id, session.isBoard), repo.boardRosterWrite(m.id, session.isBoard)],
+      [
+        ...repo.displayNameWrites(nameKey, m.id, session.isBoard),
+        repo.boardRosterWrite(m.id, session.isBoard),
+        counted('applications', now, 'submitted'),
+      ],
       'board.application',
       m.id,
       now,
@@ -556,7 +561,14 @@ export async function eraseData(memberId: string): Promise<void> {
     await repo.releaseName(nameLookalikeKey(profile.displayName), memberId);
     await repo.leaveBoardRoster(memberId);
     await db.transactWrite({
-      TransactItems: [{ Delete: { TableName: TABLE, Key: toAttr(keys.member(memberId)) } }, ...repo.networkCount(profile, undefined)],
+      TransactItems: [
+        { Delete: { TableName: TABLE, Key: toAttr(keys.member(memberId)) } },
+        ...repo.networkCount(profile, undefined),
+        // A member who had joined has left; an applicant never joined, so she never counted.
+        ...(profile.status === 'pending' || profile.status === 'declined'
+          ? []
+          : [counted('members', new Date().toISOString(), `left|${profile.kind}|${profile.country}`)]),
+      ],
     });
   }
   await repo.deleteKeys(ownKeys.filter(isSession));

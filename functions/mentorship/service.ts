@@ -12,6 +12,7 @@ import {
 import { languages as languageList } from '../../shared/meta';
 import type { MentorAvailability, Profile } from '../../shared/schemas';
 import type { Page } from '../lib/cursor';
+import { counted, elapsed } from '../insights/counters';
 import { TABLE, failedConditions, isTransactionConflict, toAttr, values } from '../lib/db';
 import type { ConflictReason } from '../../shared/error-codes';
 import { ConflictError, ForbiddenError, NotFoundError, UnavailableError, ValidationError } from '../lib/errors';
@@ -286,6 +287,8 @@ export async function request(session: Session, input: CreateInput, proposed?: {
     repo.activeMemberCheck(me.id),
     repo.absentCheck(keys.blockOut(me.id, mentorId)),
     repo.absentCheck(keys.blockIn(me.id, mentorId)),
+    // Last, so the indexes above stay those the failures below are read by.
+    counted('requests', at, 'requested'),
   );
   try {
     await repo.transact(items);
@@ -405,8 +408,9 @@ export async function accept(session: Session, id: string | undefined): Promise<
       repo.absentCheck(keys.blockIn(m.mentorId, m.menteeId)),
     ];
     const facets = repo.offerFacetCounts(mentor, 1);
+    const counts = [counted('requests', at, 'accepted', { ms: elapsed(m.createdAt, at) }), counted('mentorships', at, 'started')];
     try {
-      await commit([...items, ...facets], (failed) => {
+      await commit([...items, ...facets, ...counts], (failed) => {
         if (failed.includes(0)) return stale();
         // Only her record (or a facet it lists) failed, not her count: she edited her profile meanwhile.
         const moved = failed.some((i) => i >= items.length) || (failed.includes(2) && !failed.includes(1));
@@ -480,7 +484,12 @@ async function transition(
   const from = m.state;
   const at = new Date().toISOString();
   const next: MentorshipRecord = { ...m, ...fields, state: to, updatedAt: at, version: m.version + 1 };
-  const items = [repo.mentorshipPut(next, { expectedVersion: m.version, expectedState: from }), ...closeItems(m, from), ...extra];
+  const items = [
+    repo.mentorshipPut(next, { expectedVersion: m.version, expectedState: from }),
+    ...closeItems(m, from),
+    ...extra,
+    ...outcomeCounts(m, next, at),
+  ];
   if (from !== 'accepted') {
     await commit(items, stale);
     return next;
@@ -500,6 +509,19 @@ async function transition(
       if (!(e instanceof MentorMoved)) throw e;
     }
   }
+}
+
+/**
+ * The insights' counts of a transition: a request's outcome (and, when the mentor answered, how
+ * long she took), or an accepted mentorship that ended. A request the board suspended counts
+ * as neither: it is no answer.
+ */
+function outcomeCounts(m: MentorshipRecord, next: MentorshipRecord, at: string): TransactWriteItem[] {
+  if (m.state === 'accepted') return [counted('mentorships', at, 'ended')];
+  if (next.state === 'declined')
+    return [counted('requests', at, `declined|${next.declineReason ?? 'other'}`, { ms: elapsed(m.createdAt, at) })];
+  if (next.state === 'expired' || next.state === 'withdrawn') return [counted('requests', at, next.state)];
+  return [];
 }
 
 export async function decline(
@@ -655,7 +677,12 @@ export async function addCheckIn(
   // A goal only of a plan she shares with this mentorship, checked in the write itself.
   const goal = input.goalId ? [repo.planGoalCheck(m.menteeId, m.id, input.goalId)] : [];
   try {
-    await repo.transact([repo.checkInPut(c), repo.activeMemberCheck(session.userId), ...goal]);
+    await repo.transact([
+      repo.checkInPut(c),
+      repo.activeMemberCheck(session.userId),
+      ...goal,
+      counted('checkins', c.createdAt, 'checkins'),
+    ]);
   } catch (e) {
     const failed = failedConditions(e);
     if (failed?.includes(2))
@@ -741,7 +768,7 @@ export async function addFeedback(
     at: new Date().toISOString(),
   };
   try {
-    await repo.transact([repo.feedbackPut(f)]);
+    await repo.transact([repo.feedbackPut(f), counted('feedback', f.at, `rating|${f.rating}`)]);
   } catch (e) {
     if (failedConditions(e)?.length) throw new ConflictError('feedback_given', 'You have already sent your feedback.');
     throw e;

@@ -1,4 +1,5 @@
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { counted, elapsed } from '../insights/counters';
 import { listFiles } from '../files/service';
 import { heldReasons } from '../../shared/held-content';
 import type { Practice, PracticeEdit, PracticeInput, PracticeListQuery } from '../../shared/practice-schemas';
@@ -141,6 +142,8 @@ export async function submit(v: Viewer, input: PracticeInput): Promise<Practice>
         createdAt: at,
         ...(state === 'published' ? { decidedAt: at } : {}),
       }),
+      // The board's insights count the review queue's size and age (functions/insights).
+      ...(state === 'pending' ? [counted('moderation', at, 'held')] : []),
     ],
     state === 'pending',
     v,
@@ -213,6 +216,8 @@ export async function edit(v: Viewer, id: string | undefined, input: PracticeEdi
       }),
       // A revision still waiting is replaced by this one: it is withdrawn, not decided.
       ...(p.state === 'pending' ? [repo.revisionDecided(p.id, p.revision, 'removed', undefined, at)] : []),
+      ...(state === 'pending' && p.state !== 'pending' ? [counted('moderation', at, 'held')] : []),
+      ...(state !== 'pending' && p.state === 'pending' ? [counted('moderation', at, 'withdrawn')] : []),
     ],
     state === 'pending' && p.state !== 'pending',
     v,
@@ -244,7 +249,9 @@ export async function withdraw(v: Viewer, id: string | undefined): Promise<Pract
   try {
     await repo.transact([
       repo.practicePut(next, p.version),
-      ...(p.state === 'pending' ? [repo.revisionDecided(p.id, p.revision, 'removed', undefined, at)] : []),
+      ...(p.state === 'pending'
+        ? [repo.revisionDecided(p.id, p.revision, 'removed', undefined, at), counted('moderation', at, 'withdrawn')]
+        : []),
     ]);
   } catch (e) {
     if (failedConditions(e)?.length || isTransactionConflict(e))
@@ -311,6 +318,7 @@ export async function decide(v: Viewer, id: string | undefined, decision: 'appro
       return [
         repo.practicePut(next, current.version),
         repo.revisionDecided(p.id, current.revision, state, reason, at),
+        counted('moderation', at, decision === 'approve' ? 'approved' : 'rejected', { ms: elapsed(current.updatedAt, at) }),
         ...(current.authorId
           ? [notificationPut(current.authorId, decision === 'approve' ? 'practice.approved' : 'practice.rejected', practiceLink(p.id), at)]
           : []),

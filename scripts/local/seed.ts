@@ -249,6 +249,10 @@ export async function seed(): Promise<{ seeded: boolean; members: number }> {
     practitioner: { id: ids['practitioner@example.org'] ?? '', email: 'practitioner@example.org' },
     members: all.map((m) => ({ id: m.id, email: m.email, name: m.p.name })),
   });
+  // ── knowledge: the board's insights (issue 14): counters rebuilt from everything seeded above,
+  // some of it written straight to the table (past events' attendance) rather than through the services.
+  const { backfillInsights } = await import('../backfill-insights');
+  await backfillInsights();
   idp.destroy();
   return { seeded: true, members: count };
 }

@@ -78,7 +78,11 @@ const idOf = (key: Record<string, AttributeValue>) => `${key.pk?.S}|${key.sk?.S}
  * waits for the board: one item per board member and type, overwritten by every arrival from any
  * test; they join the change's own transaction, so they stand or fall with it.
  */
-const shared = (id: string) => id.startsWith('THROTTLE#') || id === 'NETWORK|STATS' || id === 'AUDIT|HEAD' || id.includes('|BOARDNOTICE#');
+// Insight counters (functions/insights/counters.ts) are network-wide like NETWORK|STATS: test files
+// running at the same time move them too. They are items of the same transactions as the change
+// they count; tests/integration/insights.test.ts checks what they count, on a table of its own.
+const shared = (id: string) =>
+  id.startsWith('THROTTLE#') || id === 'NETWORK|STATS' || id === 'AUDIT|HEAD' || id.includes('|BOARDNOTICE#') || id.startsWith('INSIGHT#');
 
 function faultFor(fault: Fault, call: Call): Error {
   if (fault.kind === 'throttle') return new ProvisionedThroughputExceededException({ message: 'throttled (injected)', $metadata: {} });

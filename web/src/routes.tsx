@@ -32,6 +32,7 @@ import { preloadBoardAnnouncements } from './pages/board-announcements/data';
 import { preloadLibrary } from './pages/library/data';
 import { preloadPractice } from './pages/practice/data';
 import { preloadPracticeForm } from './pages/practice-form/data';
+import { preloadInsights } from './pages/board-insights/data';
 
 /*
  * Every page is its own chunk; the data files are tiny and load with the shell, so a route's
@@ -52,6 +53,13 @@ export const routes: RouteDefinition[] = [
     component: lazy(() => import('./pages/announcement/page')),
     preload: preloadAnnouncement,
     info: { access: 'member' },
+  },
+  // ── knowledge: the board's insights (issue 14)
+  {
+    path: '/board/insights',
+    component: lazy(() => import('./pages/board-insights/page')),
+    preload: preloadInsights,
+    info: { access: 'board' },
   },
   {
     path: '/board/announcements',

@@ -11,6 +11,7 @@ const boardLinks = [
   { href: '/board/events', label: 'nav.boardEvents' },
   { href: '/board/announcements', label: 'nav.announcements' },
   { href: '/board/moderation', label: 'nav.moderation', waiting: (s: BoardSummary) => s.heldPosts + s.openCases + s.openMessages },
+  { href: '/board/insights', label: 'nav.insights' },
   { href: '/board/audit', label: 'nav.audit' },
   { href: '/board/rules', label: 'nav.rules' },
 ] as const;
