@@ -19,6 +19,7 @@ import { agendaRoutes, eventRoutes, seriesRoutes } from './events/routes';
 import { conversationCalendarRoutes } from './conversations/calendar-routes';
 import { conversationRoutes, unreadConversationRoutes } from './conversations/routes';
 import { planRoutes, sharedPlanRoutes } from './plan/routes';
+import { searchRoutes } from './search/routes';
 
 /**
  * The whole API: one sub-app per domain. Locally it runs as one Node server; in AWS each
@@ -57,6 +58,7 @@ export const app = createApi()
   .route('/api/agenda', agendaRoutes)
   .route('/api/meta', metaRoutes)
   .route('/api/plan', planRoutes)
+  .route('/api/search', searchRoutes)
   .get(
     '/api/openapi.json',
     describe({

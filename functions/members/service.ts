@@ -27,6 +27,7 @@ import { getSettings } from '../board/settings';
 import { withBoardNotices } from '../notifications/repository';
 import { exportEvents } from '../events/her-data';
 import { exportPreferences } from './preferences';
+import { searchChanged } from '../search/changes';
 import * as repo from './repository';
 import type { MemberRecord } from './repository';
 
@@ -555,6 +556,8 @@ export async function eraseData(memberId: string): Promise<void> {
     await db.transactWrite({
       TransactItems: [{ Delete: { TableName: TABLE, Key: toAttr(keys.member(memberId)) } }, ...repo.networkCount(profile, undefined)],
     });
+    // Her name leaves the index with her record.
+    searchChanged({ kind: 'member', id: memberId });
   }
   await repo.deleteKeys(ownKeys.filter(isSession));
 }
