@@ -47,7 +47,9 @@ export function changesOfImage(image: Record<string, unknown> | undefined): Sear
       return [{ kind: 'thread', id }];
     case 'post':
       // The opening post is indexed as its thread; a reply as itself.
-      return image.opening === true && typeof image.threadId === 'string' ? [{ kind: 'thread', id: image.threadId }] : [{ kind: 'post', id }];
+      return image.opening === true && typeof image.threadId === 'string'
+        ? [{ kind: 'thread', id: image.threadId }]
+        : [{ kind: 'post', id }];
     case 'event':
       return [{ kind: 'event', id }];
     case 'member':

@@ -1,4 +1,3 @@
-
 /**
  * The registry of what search finds. Each kind of document registers how to load it and who may
  * open it; the indexer (index.ts) and the query (service.ts) know nothing else about threads,

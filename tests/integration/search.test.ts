@@ -182,7 +182,11 @@ describe('only what she may open', () => {
     const tag = unique();
     const author = await trusted({ displayName: `Farzana ${tag}` });
     const word = unique();
-    const anon = await author.post(`/api/spaces/${s}/threads`, { title: 'A hard case', body: `Words ${word} inside`, identity: 'anonymous' });
+    const anon = await author.post(`/api/spaces/${s}/threads`, {
+      title: 'A hard case',
+      body: `Words ${word} inside`,
+      identity: 'anonymous',
+    });
     expect(anon.body.state).toBe('pending');
     const b = await board();
     const opening = (await b.get(`/api/threads/${anon.body.id}/posts`)).body.items[0].id;
@@ -308,7 +312,17 @@ describe('relevance, filters and pages', () => {
 
   it('answers 400 to a query under 2 characters or a bad filter, 403 to an applicant, 401 signed out', async () => {
     const m = await member();
-    for (const q of ['q=a', 'q=%20x%20', '', 'q=ok&kind=file', 'q=ok&country=XX', 'q=ok&limit=0', 'q=ok&limit=51', 'q=ok&from=yesterday', 'q=ok&extra=1']) {
+    for (const q of [
+      'q=a',
+      'q=%20x%20',
+      '',
+      'q=ok&kind=file',
+      'q=ok&country=XX',
+      'q=ok&limit=0',
+      'q=ok&limit=51',
+      'q=ok&from=yesterday',
+      'q=ok&extra=1',
+    ]) {
       expectError(await m.get(`/api/search?${q}`), 400, 'validation_failed');
     }
     expectError(await (await applicant()).get('/api/search?q=ok'), 403, 'forbidden');
@@ -335,6 +349,8 @@ describe('writing the index', () => {
     await Promise.all([reindex('post', reply.body.id), reindex('post', reply.body.id)]);
     expect(await ids(m, after)).toEqual([reply.body.id]);
     const manifest = await db.getItem({ TableName: TABLE, Key: toAttr(keys.searchManifest('post', reply.body.id)), ConsistentRead: true });
-    expect(manifest.Item?.entries?.L?.map((e) => e.S?.slice(1, 1 + after.length)).filter((w) => w === after || w === before)).toEqual([after]);
+    expect(manifest.Item?.entries?.L?.map((e) => e.S?.slice(1, 1 + after.length)).filter((w) => w === after || w === before)).toEqual([
+      after,
+    ]);
   });
 });
