@@ -1437,6 +1437,38 @@ const ar: Catalog = {
   // ── knowledge: library of good practices (issue 14)
   // ── knowledge: files and attachments (issue 14)
   // ── knowledge: search (issue 14)
+  'search.nav': 'البحث',
+  'search.title': 'البحث',
+  'search.intro': 'العثور على الممارسات الجيدة والنقاشات والفعاليات والأعضاء، ضمن ما يُتاح لك فتحه فقط.',
+  'search.label': 'كلمات البحث',
+  'search.hint': 'بأي لغة أو كتابة. الكلمة الأخيرة تجد أيضًا الكلمات الأطول التي تبدأ بها.',
+  'search.tooShort': 'يُرجى كتابة حرفين على الأقل.',
+  'search.submit': 'بحث',
+  'search.filters': 'تضييق النتائج',
+  'search.kind': 'النوع',
+  'search.any': 'الكل',
+  'search.kind.practice': 'ممارسة جيدة',
+  'search.kind.thread': 'موضوع نقاش',
+  'search.kind.post': 'رد',
+  'search.kind.event': 'فعالية',
+  'search.kind.member': 'عضو',
+  'search.country': 'البلد',
+  'search.theme': 'المحور',
+  'search.theme.strategy_policy': 'الاستراتيجية والسياسات',
+  'search.theme.legislation': 'التشريعات',
+  'search.theme.capacity_building': 'بناء القدرات',
+  'search.theme.cooperation': 'التعاون الإقليمي والعابر للأقاليم',
+  'search.theme.protection': 'حماية الضحايا ومساعدتهم',
+  'search.theme.prevention': 'الوقاية والتوعية',
+  'search.theme.investigation': 'التحقيق والملاحقة القضائية',
+  'search.language': 'اللغة',
+  'search.from': 'من',
+  'search.to': 'إلى',
+  'search.clear': 'مسح عوامل التصفية',
+  'search.start': 'يُرجى كتابة كلمات البحث ثم اختيار «بحث».',
+  'search.count':
+    '{count, plural, zero {لا تُعرض أي نتيجة} one {تُعرض نتيجة واحدة} two {تُعرض نتيجتان} few {تُعرض # نتائج} many {تُعرض # نتيجة} other {تُعرض # نتيجة}}',
+  'search.empty': 'لا شيء مما يُتاح لك فتحه يطابق هذه الكلمات. يُرجى تجربة كلمات أقل أو كتابة أخرى.',
   // ── knowledge: board insights (issue 14)
 };
 

@@ -1383,6 +1383,37 @@ const bn: Catalog = {
   // ── knowledge: library of good practices (issue 14)
   // ── knowledge: files and attachments (issue 14)
   // ── knowledge: search (issue 14)
+  'search.nav': 'অনুসন্ধান',
+  'search.title': 'অনুসন্ধান',
+  'search.intro': 'ভালো চর্চা, আলোচনা, অনুষ্ঠান ও সদস্যদের খুঁজুন; শুধু যা আপনি খুলতে পারেন।',
+  'search.label': 'যে শব্দ খুঁজবেন',
+  'search.hint': 'যেকোনো ভাষা বা লিপিতে। শেষ শব্দটি সেই লম্বা শব্দগুলিও খুঁজে পায় যেগুলি এটি দিয়ে শুরু হয়।',
+  'search.tooShort': 'অন্তত দুটি অক্ষর লিখুন।',
+  'search.submit': 'অনুসন্ধান করুন',
+  'search.filters': 'ফলাফল সীমিত করুন',
+  'search.kind': 'ধরন',
+  'search.any': 'যেকোনো',
+  'search.kind.practice': 'ভালো চর্চা',
+  'search.kind.thread': 'আলোচনা',
+  'search.kind.post': 'উত্তর',
+  'search.kind.event': 'অনুষ্ঠান',
+  'search.kind.member': 'সদস্য',
+  'search.country': 'দেশ',
+  'search.theme': 'বিষয়',
+  'search.theme.strategy_policy': 'কৌশল ও নীতি',
+  'search.theme.legislation': 'আইন প্রণয়ন',
+  'search.theme.capacity_building': 'সক্ষমতা বৃদ্ধি',
+  'search.theme.cooperation': 'আঞ্চলিক ও আন্তঃআঞ্চলিক সহযোগিতা',
+  'search.theme.protection': 'ভুক্তভোগীদের সুরক্ষা ও সহায়তা',
+  'search.theme.prevention': 'প্রতিরোধ ও সচেতনতা',
+  'search.theme.investigation': 'তদন্ত ও বিচারিক অভিযোজন',
+  'search.language': 'ভাষা',
+  'search.from': 'থেকে',
+  'search.to': 'পর্যন্ত',
+  'search.clear': 'ফিল্টার মুছুন',
+  'search.start': 'আপনি যা খুঁজছেন তা লিখুন, তারপর «অনুসন্ধান করুন» বেছে নিন।',
+  'search.count': '{count, plural, one {#টি ফলাফল দেখানো হচ্ছে} other {#টি ফলাফল দেখানো হচ্ছে}}',
+  'search.empty': 'আপনি খুলতে পারেন এমন কিছুই এই শব্দগুলির সঙ্গে মেলেনি। কম শব্দ বা অন্য বানান চেষ্টা করুন।',
   // ── knowledge: board insights (issue 14)
 };
 

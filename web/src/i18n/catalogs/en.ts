@@ -1428,6 +1428,37 @@ const en = {
   // ── knowledge: library of good practices (issue 14)
   // ── knowledge: files and attachments (issue 14)
   // ── knowledge: search (issue 14)
+  'search.nav': 'Search',
+  'search.title': 'Search',
+  'search.intro': 'Find good practices, discussions, events and members: only what you may open.',
+  'search.label': 'Words to find',
+  'search.hint': 'Any language or script. The last word also finds longer words that begin with it.',
+  'search.tooShort': 'Type at least two letters.',
+  'search.submit': 'Search',
+  'search.filters': 'Narrow the results',
+  'search.kind': 'Kind',
+  'search.any': 'Any',
+  'search.kind.practice': 'Good practice',
+  'search.kind.thread': 'Discussion',
+  'search.kind.post': 'Reply',
+  'search.kind.event': 'Event',
+  'search.kind.member': 'Member',
+  'search.country': 'Country',
+  'search.theme': 'Theme',
+  'search.theme.strategy_policy': 'Strategy and policy',
+  'search.theme.legislation': 'Legislation',
+  'search.theme.capacity_building': 'Capacity building',
+  'search.theme.cooperation': 'Regional and trans-regional cooperation',
+  'search.theme.protection': 'Protection and assistance to victims',
+  'search.theme.prevention': 'Prevention and awareness',
+  'search.theme.investigation': 'Investigation and prosecution',
+  'search.language': 'Language',
+  'search.from': 'From',
+  'search.to': 'To',
+  'search.clear': 'Clear filters',
+  'search.start': 'Type what you are looking for, then choose Search.',
+  'search.count': '{count, plural, one {# result shown} other {# results shown}}',
+  'search.empty': 'Nothing you may open matches these words. Try fewer words or another spelling.',
   // ── knowledge: board insights (issue 14)
 } as const;
 

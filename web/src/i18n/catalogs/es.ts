@@ -1475,6 +1475,37 @@ const es: Catalog = {
   // ── knowledge: library of good practices (issue 14)
   // ── knowledge: files and attachments (issue 14)
   // ── knowledge: search (issue 14)
+  'search.nav': 'Buscar',
+  'search.title': 'Buscar',
+  'search.intro': 'Encuentre buenas prácticas, conversaciones, actividades e integrantes: solo lo que usted puede abrir.',
+  'search.label': 'Palabras que buscar',
+  'search.hint': 'En cualquier idioma o escritura. La última palabra encuentra también palabras más largas que empiezan por ella.',
+  'search.tooShort': 'Escriba al menos dos letras.',
+  'search.submit': 'Buscar',
+  'search.filters': 'Acotar los resultados',
+  'search.kind': 'Tipo',
+  'search.any': 'Cualquiera',
+  'search.kind.practice': 'Buena práctica',
+  'search.kind.thread': 'Conversación',
+  'search.kind.post': 'Respuesta',
+  'search.kind.event': 'Actividad',
+  'search.kind.member': 'Integrante',
+  'search.country': 'País',
+  'search.theme': 'Tema',
+  'search.theme.strategy_policy': 'Estrategia y políticas',
+  'search.theme.legislation': 'Legislación',
+  'search.theme.capacity_building': 'Fortalecimiento de capacidades',
+  'search.theme.cooperation': 'Cooperación regional y transregional',
+  'search.theme.protection': 'Protección y asistencia a las víctimas',
+  'search.theme.prevention': 'Prevención y sensibilización',
+  'search.theme.investigation': 'Investigación y enjuiciamiento',
+  'search.language': 'Idioma',
+  'search.from': 'Desde',
+  'search.to': 'Hasta',
+  'search.clear': 'Borrar filtros',
+  'search.start': 'Escriba lo que busca y elija Buscar.',
+  'search.count': '{count, plural, one {Se muestra # resultado} many {Se muestran # resultados} other {Se muestran # resultados}}',
+  'search.empty': 'Nada de lo que usted puede abrir coincide con estas palabras. Pruebe con menos palabras o con otra ortografía.',
   // ── knowledge: board insights (issue 14)
 };
 

@@ -1441,6 +1441,37 @@ const fa: Catalog = {
   // ── knowledge: library of good practices (issue 14)
   // ── knowledge: files and attachments (issue 14)
   // ── knowledge: search (issue 14)
+  'search.nav': 'جست‌وجو',
+  'search.title': 'جست‌وجو',
+  'search.intro': 'تجربه‌های خوب، گفت‌وگوها، رویدادها و اعضا را بیابید؛ فقط آنچه اجازهٔ باز کردنش را دارید.',
+  'search.label': 'کلمه‌های مورد جست‌وجو',
+  'search.hint': 'به هر زبان و خطی. کلمهٔ آخر، کلمه‌های بلندتری را هم که با آن شروع می‌شوند پیدا می‌کند.',
+  'search.tooShort': 'دست‌کم دو حرف بنویسید.',
+  'search.submit': 'جست‌وجو',
+  'search.filters': 'محدود کردن نتیجه‌ها',
+  'search.kind': 'نوع',
+  'search.any': 'همه',
+  'search.kind.practice': 'تجربهٔ خوب',
+  'search.kind.thread': 'گفت‌وگو',
+  'search.kind.post': 'پاسخ',
+  'search.kind.event': 'رویداد',
+  'search.kind.member': 'عضو',
+  'search.country': 'کشور',
+  'search.theme': 'موضوع',
+  'search.theme.strategy_policy': 'راهبرد و سیاست‌گذاری',
+  'search.theme.legislation': 'قانون‌گذاری',
+  'search.theme.capacity_building': 'ظرفیت‌سازی',
+  'search.theme.cooperation': 'همکاری منطقه‌ای و فرامنطقه‌ای',
+  'search.theme.protection': 'حمایت و یاری به قربانیان',
+  'search.theme.prevention': 'پیشگیری و آگاهی‌بخشی',
+  'search.theme.investigation': 'تحقیق و پیگرد قضایی',
+  'search.language': 'زبان',
+  'search.from': 'از',
+  'search.to': 'تا',
+  'search.clear': 'پاک کردن فیلترها',
+  'search.start': 'آنچه را دنبالش هستید بنویسید و سپس «جست‌وجو» را بزنید.',
+  'search.count': '{count, plural, one {# نتیجه نمایش داده شده} other {# نتیجه نمایش داده شده}}',
+  'search.empty': 'هیچ موردی از آنچه اجازهٔ باز کردنش را دارید با این کلمه‌ها جور نیست. کلمه‌های کمتر یا املای دیگری را امتحان کنید.',
   // ── knowledge: board insights (issue 14)
 };
 

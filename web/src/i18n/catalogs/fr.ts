@@ -1449,6 +1449,37 @@ const fr: Catalog = {
   // ── knowledge: library of good practices (issue 14)
   // ── knowledge: files and attachments (issue 14)
   // ── knowledge: search (issue 14)
+  'search.nav': 'Recherche',
+  'search.title': 'Recherche',
+  'search.intro': 'Trouvez bonnes pratiques, discussions, événements et membres : uniquement ce que vous pouvez ouvrir.',
+  'search.label': 'Mots à trouver',
+  'search.hint': 'Dans toute langue et toute écriture. Le dernier mot trouve aussi les mots plus longs qui commencent par lui.',
+  'search.tooShort': 'Saisissez au moins deux lettres.',
+  'search.submit': 'Rechercher',
+  'search.filters': 'Affiner les résultats',
+  'search.kind': 'Type',
+  'search.any': 'Tous',
+  'search.kind.practice': 'Bonne pratique',
+  'search.kind.thread': 'Discussion',
+  'search.kind.post': 'Réponse',
+  'search.kind.event': 'Événement',
+  'search.kind.member': 'Membre',
+  'search.country': 'Pays',
+  'search.theme': 'Thème',
+  'search.theme.strategy_policy': 'Stratégie et politiques',
+  'search.theme.legislation': 'Législation',
+  'search.theme.capacity_building': 'Renforcement des capacités',
+  'search.theme.cooperation': 'Coopération régionale et transrégionale',
+  'search.theme.protection': 'Protection et assistance aux victimes',
+  'search.theme.prevention': 'Prévention et sensibilisation',
+  'search.theme.investigation': 'Enquête et poursuites',
+  'search.language': 'Langue',
+  'search.from': 'Du',
+  'search.to': 'Au',
+  'search.clear': 'Effacer les filtres',
+  'search.start': 'Saisissez ce que vous cherchez, puis choisissez Rechercher.',
+  'search.count': '{count, plural, one {# résultat affiché} many {# résultats affichés} other {# résultats affichés}}',
+  'search.empty': 'Rien de ce que vous pouvez ouvrir ne correspond à ces mots. Essayez moins de mots ou une autre orthographe.',
   // ── knowledge: board insights (issue 14)
 };
 

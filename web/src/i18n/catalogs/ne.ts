@@ -1379,6 +1379,37 @@ const ne: Catalog = {
   // ── knowledge: library of good practices (issue 14)
   // ── knowledge: files and attachments (issue 14)
   // ── knowledge: search (issue 14)
+  'search.nav': 'खोज',
+  'search.title': 'खोज',
+  'search.intro': 'राम्रा अभ्यास, छलफल, कार्यक्रम र सदस्यहरू खोज्नुहोस्; तपाईंले खोल्न पाउने मात्र।',
+  'search.label': 'खोज्ने शब्दहरू',
+  'search.hint': 'जुनसुकै भाषा वा लिपिमा। अन्तिम शब्दले त्यसबाट सुरु हुने लामा शब्दहरू पनि भेट्टाउँछ।',
+  'search.tooShort': 'कम्तीमा दुई अक्षर लेख्नुहोस्।',
+  'search.submit': 'खोज्नुहोस्',
+  'search.filters': 'नतिजा साँघुरो पार्नुहोस्',
+  'search.kind': 'प्रकार',
+  'search.any': 'जुनसुकै',
+  'search.kind.practice': 'राम्रो अभ्यास',
+  'search.kind.thread': 'छलफल',
+  'search.kind.post': 'जवाफ',
+  'search.kind.event': 'कार्यक्रम',
+  'search.kind.member': 'सदस्य',
+  'search.country': 'देश',
+  'search.theme': 'विषय',
+  'search.theme.strategy_policy': 'रणनीति र नीति',
+  'search.theme.legislation': 'कानून निर्माण',
+  'search.theme.capacity_building': 'क्षमता अभिवृद्धि',
+  'search.theme.cooperation': 'क्षेत्रीय र अन्तरक्षेत्रीय सहकार्य',
+  'search.theme.protection': 'पीडितहरूको संरक्षण र सहायता',
+  'search.theme.prevention': 'रोकथाम र सचेतना',
+  'search.theme.investigation': 'अनुसन्धान र अभियोजन',
+  'search.language': 'भाषा',
+  'search.from': 'देखि',
+  'search.to': 'सम्म',
+  'search.clear': 'फिल्टर हटाउनुहोस्',
+  'search.start': 'तपाईंले खोजेको कुरा लेख्नुहोस्, अनि «खोज्नुहोस्» छान्नुहोस्।',
+  'search.count': '{count, plural, one {# नतिजा देखाइएको} other {# नतिजा देखाइएका}}',
+  'search.empty': 'तपाईंले खोल्न पाउने कुनै पनि कुरा यी शब्दहरूसँग मेल खाएन। थोरै शब्द वा अर्को हिज्जे प्रयास गर्नुहोस्।',
   // ── knowledge: board insights (issue 14)
 };
 

@@ -1441,6 +1441,37 @@ const ps: Catalog = {
   // ── knowledge: library of good practices (issue 14)
   // ── knowledge: files and attachments (issue 14)
   // ── knowledge: search (issue 14)
+  'search.nav': 'لټون',
+  'search.title': 'لټون',
+  'search.intro': 'ښې تجربې، بحثونه، پېښې او غړي ومومئ؛ یوازې هغه څه چې تاسو یې د خلاصولو اجازه لرئ.',
+  'search.label': 'د لټون کلمې',
+  'search.hint': 'په هره ژبه او لیکدود. وروستۍ کلمه هغه اوږدې کلمې هم مومي چې په هغې پیلېږي.',
+  'search.tooShort': 'لږ تر لږه دوه توري ولیکئ.',
+  'search.submit': 'لټون',
+  'search.filters': 'پایلې محدودې کړئ',
+  'search.kind': 'ډول',
+  'search.any': 'هر یو',
+  'search.kind.practice': 'ښه تجربه',
+  'search.kind.thread': 'بحث',
+  'search.kind.post': 'ځواب',
+  'search.kind.event': 'پېښه',
+  'search.kind.member': 'غړی',
+  'search.country': 'هېواد',
+  'search.theme': 'موضوع',
+  'search.theme.strategy_policy': 'ستراتیژي او پالیسي',
+  'search.theme.legislation': 'قانون جوړونه',
+  'search.theme.capacity_building': 'ظرفیت لوړونه',
+  'search.theme.cooperation': 'سیمه‌ییزه او فراسیمه‌ییزه همکاري',
+  'search.theme.protection': 'د قربانیانو ساتنه او مرسته',
+  'search.theme.prevention': 'مخنیوی او پوهاوی',
+  'search.theme.investigation': 'څېړنه او عدلي تعقیب',
+  'search.language': 'ژبه',
+  'search.from': 'له',
+  'search.to': 'تر',
+  'search.clear': 'فلټرونه پاک کړئ',
+  'search.start': 'هغه څه ولیکئ چې لټوئ یې، بیا «لټون» وټاکئ.',
+  'search.count': '{count, plural, one {# پایله ښودل شوې} other {# پایلې ښودل شوې}}',
+  'search.empty': 'هغه څه چې تاسو یې د خلاصولو اجازه لرئ له دې کلمو سره سمون نه لري. لږې کلمې یا بل املا وازمویئ.',
   // ── knowledge: board insights (issue 14)
 };
 

@@ -1431,6 +1431,37 @@ const pt: Catalog = {
   // ── knowledge: library of good practices (issue 14)
   // ── knowledge: files and attachments (issue 14)
   // ── knowledge: search (issue 14)
+  'search.nav': 'Pesquisar',
+  'search.title': 'Pesquisa',
+  'search.intro': 'Encontre boas práticas, discussões, eventos e membros: somente o que você pode abrir.',
+  'search.label': 'Palavras a encontrar',
+  'search.hint': 'Em qualquer idioma ou escrita. A última palavra também encontra palavras mais longas que começam com ela.',
+  'search.tooShort': 'Digite pelo menos duas letras.',
+  'search.submit': 'Pesquisar',
+  'search.filters': 'Refinar os resultados',
+  'search.kind': 'Tipo',
+  'search.any': 'Qualquer',
+  'search.kind.practice': 'Boa prática',
+  'search.kind.thread': 'Discussão',
+  'search.kind.post': 'Resposta',
+  'search.kind.event': 'Evento',
+  'search.kind.member': 'Membro',
+  'search.country': 'País',
+  'search.theme': 'Tema',
+  'search.theme.strategy_policy': 'Estratégia e políticas',
+  'search.theme.legislation': 'Legislação',
+  'search.theme.capacity_building': 'Capacitação',
+  'search.theme.cooperation': 'Cooperação regional e inter-regional',
+  'search.theme.protection': 'Proteção e assistência às vítimas',
+  'search.theme.prevention': 'Prevenção e conscientização',
+  'search.theme.investigation': 'Investigação e persecução penal',
+  'search.language': 'Idioma',
+  'search.from': 'De',
+  'search.to': 'Até',
+  'search.clear': 'Limpar filtros',
+  'search.start': 'Digite o que procura e escolha Pesquisar.',
+  'search.count': '{count, plural, one {# resultado exibido} many {# resultados exibidos} other {# resultados exibidos}}',
+  'search.empty': 'Nada do que você pode abrir corresponde a estas palavras. Tente menos palavras ou outra grafia.',
   // ── knowledge: board insights (issue 14)
 };
 

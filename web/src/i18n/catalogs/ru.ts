@@ -1437,6 +1437,37 @@ const ru: Catalog = {
   // ── knowledge: library of good practices (issue 14)
   // ── knowledge: files and attachments (issue 14)
   // ── knowledge: search (issue 14)
+  'search.nav': 'Поиск',
+  'search.title': 'Поиск',
+  'search.intro': 'Находите лучшие практики, обсуждения, мероприятия и участников — только то, что вам доступно.',
+  'search.label': 'Что найти',
+  'search.hint': 'На любом языке и в любой письменности. Последнее слово находит и более длинные слова, которые с него начинаются.',
+  'search.tooShort': 'Введите не менее двух букв.',
+  'search.submit': 'Найти',
+  'search.filters': 'Уточнить результаты',
+  'search.kind': 'Тип',
+  'search.any': 'Любой',
+  'search.kind.practice': 'Лучшая практика',
+  'search.kind.thread': 'Обсуждение',
+  'search.kind.post': 'Ответ',
+  'search.kind.event': 'Мероприятие',
+  'search.kind.member': 'Участник',
+  'search.country': 'Страна',
+  'search.theme': 'Тема',
+  'search.theme.strategy_policy': 'Стратегия и политика',
+  'search.theme.legislation': 'Законодательство',
+  'search.theme.capacity_building': 'Наращивание потенциала',
+  'search.theme.cooperation': 'Региональное и межрегиональное сотрудничество',
+  'search.theme.protection': 'Защита жертв и помощь им',
+  'search.theme.prevention': 'Профилактика и информирование',
+  'search.theme.investigation': 'Расследование и уголовное преследование',
+  'search.language': 'Язык',
+  'search.from': 'С',
+  'search.to': 'По',
+  'search.clear': 'Сбросить фильтры',
+  'search.start': 'Введите, что вы ищете, и нажмите «Найти».',
+  'search.count': '{count, plural, one {# результат} few {# результата} many {# результатов} other {# результата}} на экране',
+  'search.empty': 'Среди доступного вам ничего не совпадает с этими словами. Попробуйте меньше слов или другое написание.',
   // ── knowledge: board insights (issue 14)
 };
 

@@ -1433,6 +1433,37 @@ const uk: Catalog = {
   // ── knowledge: library of good practices (issue 14)
   // ── knowledge: files and attachments (issue 14)
   // ── knowledge: search (issue 14)
+  'search.nav': 'Пошук',
+  'search.title': 'Пошук',
+  'search.intro': 'Знаходьте кращі практики, обговорення, заходи й учасників — лише те, що вам доступно.',
+  'search.label': 'Що знайти',
+  'search.hint': 'Будь-якою мовою та письмом. Останнє слово знаходить і довші слова, що з нього починаються.',
+  'search.tooShort': 'Введіть щонайменше дві літери.',
+  'search.submit': 'Знайти',
+  'search.filters': 'Уточнити результати',
+  'search.kind': 'Тип',
+  'search.any': 'Будь-який',
+  'search.kind.practice': 'Краща практика',
+  'search.kind.thread': 'Обговорення',
+  'search.kind.post': 'Відповідь',
+  'search.kind.event': 'Захід',
+  'search.kind.member': 'Учасник',
+  'search.country': 'Країна',
+  'search.theme': 'Тема',
+  'search.theme.strategy_policy': 'Стратегія і політика',
+  'search.theme.legislation': 'Законодавство',
+  'search.theme.capacity_building': 'Розбудова спроможності',
+  'search.theme.cooperation': 'Регіональна та міжрегіональна співпраця',
+  'search.theme.protection': 'Захист постраждалих і допомога їм',
+  'search.theme.prevention': 'Запобігання та інформування',
+  'search.theme.investigation': 'Розслідування та кримінальне переслідування',
+  'search.language': 'Мова',
+  'search.from': 'З',
+  'search.to': 'По',
+  'search.clear': 'Скинути фільтри',
+  'search.start': 'Введіть, що ви шукаєте, і натисніть «Знайти».',
+  'search.count': '{count, plural, one {# результат} few {# результати} many {# результатів} other {# результату}} на екрані',
+  'search.empty': 'Серед доступного вам нічого не збігається з цими словами. Спробуйте менше слів або інше написання.',
   // ── knowledge: board insights (issue 14)
 };
 

@@ -1450,6 +1450,37 @@ const ur: Catalog = {
   // ── knowledge: library of good practices (issue 14)
   // ── knowledge: files and attachments (issue 14)
   // ── knowledge: search (issue 14)
+  'search.nav': 'تلاش',
+  'search.title': 'تلاش',
+  'search.intro': 'اچھے طریقے، مباحث، تقریبات اور اراکین تلاش کریں؛ صرف وہی جو آپ کھول سکتی ہیں۔',
+  'search.label': 'تلاش کے الفاظ',
+  'search.hint': 'کسی بھی زبان یا رسم الخط میں۔ آخری لفظ ان لمبے الفاظ کو بھی ڈھونڈتا ہے جو اس سے شروع ہوتے ہیں۔',
+  'search.tooShort': 'کم از کم دو حروف لکھیں۔',
+  'search.submit': 'تلاش کریں',
+  'search.filters': 'نتائج محدود کریں',
+  'search.kind': 'قسم',
+  'search.any': 'کوئی بھی',
+  'search.kind.practice': 'اچھا طریقہ',
+  'search.kind.thread': 'بحث',
+  'search.kind.post': 'جواب',
+  'search.kind.event': 'تقریب',
+  'search.kind.member': 'رکن',
+  'search.country': 'ملک',
+  'search.theme': 'موضوع',
+  'search.theme.strategy_policy': 'حکمت عملی اور پالیسی',
+  'search.theme.legislation': 'قانون سازی',
+  'search.theme.capacity_building': 'استعداد کار میں اضافہ',
+  'search.theme.cooperation': 'علاقائی اور بین العلاقائی تعاون',
+  'search.theme.protection': 'متاثرین کا تحفظ اور مدد',
+  'search.theme.prevention': 'روک تھام اور آگاہی',
+  'search.theme.investigation': 'تفتیش اور استغاثہ',
+  'search.language': 'زبان',
+  'search.from': 'سے',
+  'search.to': 'تک',
+  'search.clear': 'فلٹر صاف کریں',
+  'search.start': 'جو آپ ڈھونڈ رہی ہیں وہ لکھیں، پھر «تلاش کریں» منتخب کریں۔',
+  'search.count': '{count, plural, one {# نتیجہ دکھایا گیا} other {# نتائج دکھائے گئے}}',
+  'search.empty': 'آپ جو کچھ کھول سکتی ہیں اس میں سے کچھ بھی ان الفاظ سے نہیں ملتا۔ کم الفاظ یا کوئی اور ہجے آزمائیں۔',
   // ── knowledge: board insights (issue 14)
 };
 
