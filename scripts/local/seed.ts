@@ -239,6 +239,14 @@ export async function seed(): Promise<{ seeded: boolean; members: number }> {
   // ── email and announcements (issue 13)
   const { seedAnnouncements } = await import('./seed-announcements');
   await seedAnnouncements({ userId: boardId, email: 'board@example.org' });
+  // ── search (issue 14): everything above, in the index (the writes above also asked for it; this
+  // covers what the seed wrote straight into the table, and writes nothing twice).
+  const { seedSearchDemo } = await import('./seed-search');
+  await seedSearchDemo({ id: boardId, name: boardProfile.displayName ?? 'Amina Qureshi' });
+  const { drainLocalSearch } = await import('../../functions/search/changes');
+  await drainLocalSearch();
+  const { backfillSearch } = await import('../backfill-search');
+  await backfillSearch();
   idp.destroy();
   return { seeded: true, members: count };
 }
