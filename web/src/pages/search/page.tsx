@@ -37,8 +37,8 @@ function ResultCard(props: { result: SearchResult }) {
   return (
     <li class="card search-result">
       <p class="search-result__kind">{t(`search.kind.${r().kind}`)}</p>
-      <h2 class="card__title">
-        <A href={r().link} dir="auto">
+      <h2 class="card__title" dir="auto">
+        <A href={r().link}>
           <Marked text={r().title} matches={r().titleMatches} />
         </A>
       </h2>
