@@ -162,15 +162,19 @@ export async function search(session: Session, member: MemberRecord, q: SearchQu
 const EXCERPT_BEFORE = 60;
 const EXCERPT_LENGTH = 200;
 
-/** Markdown as the plain words a reader sees: links by their text, no markup characters. */
+/** Markdown as the plain words a reader sees: links by their text, no markup characters, one line per paragraph. */
 export function plainText(markdown: string): string {
-  return markdown
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+[.)])\s+/gm, '')
-    .replace(/[*_~`]+/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    markdown
+      .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+[.)])\s+/gm, '')
+      .replace(/[*_~`]+/g, '')
+      // Lines stay lines (each may be in another script and direction); the rest of the space folds.
+      .replace(/[^\S\n]+/g, ' ')
+      .replace(/ *\n[\s]*/g, '\n')
+      .trim()
+  );
 }
 
 const matchesWord = (lookups: { word: string; exact: boolean }[], w: string) =>

@@ -104,7 +104,11 @@ describe('excerpts', () => {
     expect(excerpt.slice(matches[0]?.start, matches[0]?.end)).toBe('پاکستان');
   });
 
+  it('keeps paragraphs apart, one line each, so each can take its own direction', () => {
+    expect(plainText('السلام علیکم!\n\nI am   Sadia.\n')).toBe('السلام علیکم!\nI am Sadia.');
+  });
+
   it('reads Markdown as plain text and keeps HTML as inert text', () => {
-    expect(plainText('# Title\n**bold** [link](https://x.example) <script>x</script>')).toBe('Title bold link <script>x</script>');
+    expect(plainText('# Title\n**bold** [link](https://x.example) <script>x</script>')).toBe('Title\nbold link <script>x</script>');
   });
 });

@@ -32,6 +32,24 @@ function Marked(props: { text: string; matches: readonly { start: number; end: n
   return <Index each={pieces()}>{(p) => (p().mark ? <mark>{p().text}</mark> : p().text)}</Index>;
 }
 
+/**
+ * The excerpt's paragraphs (one per line) with their own matches: each paragraph takes its own
+ * direction, so an Urdu greeting does not turn the English sentence after it right to left.
+ */
+function linesOf(text: string, matches: readonly { start: number; end: number }[]) {
+  let offset = 0;
+  return text.split('\n').map((line) => {
+    const start = offset;
+    offset += line.length + 1;
+    return {
+      text: line,
+      matches: matches
+        .filter((m) => m.start >= start && m.end <= start + line.length)
+        .map((m) => ({ start: m.start - start, end: m.end - start })),
+    };
+  });
+}
+
 function ResultCard(props: { result: SearchResult }) {
   const r = () => props.result;
   return (
@@ -43,9 +61,15 @@ function ResultCard(props: { result: SearchResult }) {
         </A>
       </h2>
       <Show when={r().excerpt}>
-        <p class="search-result__excerpt" dir="auto">
-          <Marked text={r().excerpt} matches={r().matches} />
-        </p>
+        <div class="search-result__excerpt">
+          <Index each={linesOf(r().excerpt, r().matches)}>
+            {(line) => (
+              <p dir="auto">
+                <Marked text={line().text} matches={line().matches} />
+              </p>
+            )}
+          </Index>
+        </div>
       </Show>
       <Show when={r().kind !== 'member'}>
         <p class="card__meta">
