@@ -138,8 +138,9 @@ export async function search(session: Session, member: MemberRecord, q: SearchQu
     const viewer: SearchViewer = { session, member, blocked: (await blocks).all };
     let pos = state.offset;
     while (items.length < q.limit && pos < ranked.length) {
-      // A little more than the page needs: some candidates will not be hers to open.
-      const chunk = ranked.slice(pos, pos + Math.max(10, (q.limit - items.length) * 2));
+      // A few more than the page still needs: the pre-filter has let through only what she can
+      // probably open, so most candidates are hers (reading twice the page cost twice the units).
+      const chunk = ranked.slice(pos, pos + Math.max(5, q.limit - items.length + 3));
       const open = await openable(viewer, chunk);
       for (const c of chunk) {
         pos++;
