@@ -354,3 +354,37 @@ describe('writing the index', () => {
     ]);
   });
 });
+
+describe('the table stream', () => {
+  it('maps changed items to their documents and re-indexes them, as the AWS indexer does', async () => {
+    const { onTableChanges } = await import('../../functions/search/stream');
+    const { toAttr: marshal } = await import('../../functions/lib/db');
+    const s = await space('members');
+    const b = await anotherBoardMember();
+    const tag = unique();
+    const t = await thread(b, s, `Streamed ${tag}`, 'Opening');
+    const reader = await member();
+    expect(await ids(reader, tag)).toEqual([t.id]);
+    // Hidden behind the index's back, then the stream brings the change: the entries go.
+    await db.updateItem({
+      TableName: TABLE,
+      Key: toAttr(keys.thread(t.id)),
+      UpdateExpression: 'SET #s = :s',
+      ExpressionAttributeNames: { '#s': 'state' },
+      ExpressionAttributeValues: values({ ':s': 'hidden' }),
+    });
+    const image = marshal({ entity: 'thread', id: t.id, state: 'hidden' });
+    const out = await onTableChanges({ Records: [{ eventID: '1', dynamodb: { NewImage: image, SequenceNumber: '1' } }] });
+    expect(out).toEqual({ batchItemFailures: [] });
+    const left = await db.query({
+      TableName: TABLE,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :w)',
+      ExpressionAttributeValues: values({ ':pk': keys.searchPartition(tag), ':w': `${tag}#` }),
+    });
+    expect(left.Items ?? []).toEqual([]);
+    // An item search does not index changes nothing.
+    expect(await onTableChanges({ Records: [{ eventID: '2', dynamodb: { NewImage: marshal({ entity: 'session', id: 'x' }) } }] })).toEqual({
+      batchItemFailures: [],
+    });
+  });
+});

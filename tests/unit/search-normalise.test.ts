@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_WORD_LENGTH, normalise, queryWords, tokens, words } from '../../functions/search/normalise';
+import { changesOfImage } from '../../functions/search/changes';
 import { excerptOf, plainText } from '../../functions/search/service';
 
 describe('folding', () => {
@@ -110,5 +111,17 @@ describe('excerpts', () => {
 
   it('reads Markdown as plain text and keeps HTML as inert text', () => {
     expect(plainText('# Title\n**bold** [link](https://x.example) <script>x</script>')).toBe('Title\nbold link <script>x</script>');
+  });
+});
+
+describe('table changes to documents', () => {
+  it('maps an opening post to its thread, a reply to itself, and ignores what search does not index', () => {
+    expect(changesOfImage({ entity: 'post', id: 'P', threadId: 'T', opening: true })).toEqual([{ kind: 'thread', id: 'T' }]);
+    expect(changesOfImage({ entity: 'post', id: 'P', threadId: 'T', opening: false })).toEqual([{ kind: 'post', id: 'P' }]);
+    expect(changesOfImage({ entity: 'member', id: 'M' })).toEqual([{ kind: 'member', id: 'M' }]);
+    expect(changesOfImage({ entity: 'event', id: 'E' })).toEqual([{ kind: 'event', id: 'E' }]);
+    expect(changesOfImage({ entity: 'searchEntry', id: 'X' })).toEqual([]);
+    expect(changesOfImage({ entity: 'session' })).toEqual([]);
+    expect(changesOfImage(undefined)).toEqual([]);
   });
 });
