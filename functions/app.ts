@@ -23,6 +23,7 @@ import { conversationCalendarRoutes } from './conversations/calendar-routes';
 import { conversationRoutes, unreadConversationRoutes } from './conversations/routes';
 import { planRoutes, sharedPlanRoutes } from './plan/routes';
 import { practiceModerationRoutes, practiceRoutes } from './practices/routes';
+import { searchRoutes } from './search/routes';
 
 /**
  * The whole API: one sub-app per domain. Locally it runs as one Node server; in AWS each
@@ -66,6 +67,7 @@ export const app = createApi()
   .route('/api/meta', metaRoutes)
   .route('/api/plan', planRoutes)
   .route('/api/practices', practiceRoutes)
+  .route('/api/search', searchRoutes)
   .get(
     '/api/openapi.json',
     describe({

@@ -8,6 +8,7 @@ import { cohortSection, mentorshipProbe } from './bench/mentorship';
 import { readsSection } from './bench/reads';
 import { type BenchContext, type Section, type SectionResult, budgetsOf, renderTable, writeResults } from './bench/report';
 import { lighthouseSection } from './bench/lighthouse';
+import { searchProbe } from './bench/search';
 import { spaSection } from './bench/spa';
 
 /**
@@ -40,7 +41,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = join(root, 'bench/results.json');
 
 /** Measured at every population size by the capacity section. */
-const PROBES = [...memberProbes, mentorshipProbe(), discussionProbe()];
+const PROBES = [...memberProbes, mentorshipProbe(), discussionProbe(), searchProbe()];
 
 const sizesArg = process.argv.find((a) => a.startsWith('--sizes='));
 const SIZES = sizesArg ? sizesArg.slice('--sizes='.length).split(',').map(Number) : DEFAULT_SIZES;

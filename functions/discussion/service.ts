@@ -9,6 +9,7 @@ import type { Session } from '../lib/session';
 import * as throttle from '../lib/throttle';
 import { type MemberRecord, getMembers, networkStats } from '../members/repository';
 import { withAudit } from '../moderation/audit';
+import { searchChanged } from '../search/changes';
 import { notificationPut, withBoardNotices } from '../notifications/repository';
 import type { PracticeRecord } from '../practices/repository';
 import { practiceView } from '../practices/view';
@@ -64,6 +65,10 @@ async function visiblePost(v: Viewer, id: string | undefined): Promise<PostRecor
   if (p.state !== 'published' && p.state !== 'removed' && !own && !v.session.isBoard) throw new NotFoundError();
   return p;
 }
+
+/** The search document a post is part of: the opening post is its thread's. */
+const searchDocOf = (p: Pick<PostRecord, 'opening' | 'threadId' | 'id'>) =>
+  p.opening ? ({ kind: 'thread', id: p.threadId } as const) : ({ kind: 'post', id: p.id } as const);
 
 /** Where a notice about a post opens: the post itself in its thread (the thread page finds it, however deep). */
 const postLink = (p: { threadId: string; id: string }) => `/threads/${p.threadId}#post-${p.id}`;
@@ -272,6 +277,7 @@ export async function createThread(
     throw e;
   }
   await followUp();
+  searchChanged({ kind: 'thread', id: thread.id });
   return { ...threadView(thread, v), ...(held.length ? { heldReasons: held } : {}) };
 }
 
@@ -318,6 +324,7 @@ export async function reply(v: Viewer, threadId: string | undefined, input: { bo
     try {
       await repo.transact(items);
       await followUp();
+      searchChanged(searchDocOf(post));
       return postView(post, v);
     } catch (e) {
       if (!failedConditions(e) && !isTransactionConflict(e)) throw e;
@@ -362,6 +369,7 @@ export async function editPost(v: Viewer, id: string | undefined, input: { body:
     throw e;
   }
   await followUp();
+  searchChanged(searchDocOf(next));
   return postView(next, v);
 }
 
@@ -380,6 +388,7 @@ export async function removePost(v: Viewer, id: string | undefined) {
     if (failedConditions(e)?.length) throw new ConflictError('stale_version', 'The post changed meanwhile. Reload and try again.');
     throw e;
   }
+  searchChanged(searchDocOf(next));
   return postView(next, v);
 }
 
@@ -544,6 +553,7 @@ export async function decidePost(v: Viewer, id: string | undefined, decision: 'a
     if (lost || e instanceof ConflictError) throw new ConflictError('not_pending', 'This post has already been decided.');
     throw e;
   });
+  searchChanged(searchDocOf(next));
   return postView(next, v);
 }
 
@@ -572,6 +582,7 @@ export async function hideOrRestore(v: Viewer, id: string | undefined, action: '
     },
     { action: `post.${action}`, targetType: 'post', targetId: p.id, reason, before: { state: from }, after: { state: to } },
   );
+  searchChanged(searchDocOf(next));
   return postView(next, v);
 }
 

@@ -12,6 +12,7 @@ import type { Session } from '../lib/session';
 import { type MemberRecord, getMembers } from '../members/repository';
 import { listFiles } from '../files/service';
 import { notificationPut } from '../notifications/repository';
+import { searchChanged } from '../search/changes';
 import * as repo from './repository';
 import { canManage, canSee } from './rules';
 import type { EventRecord, EventStats, RegistrationRecord, SeriesRecord } from './repository';
@@ -168,6 +169,7 @@ export async function createEvent(session: Session, input: EventInput): Promise<
     ],
   });
   log.info('event.created', { eventId: e.id });
+  searchChanged({ kind: 'event', id: e.id });
   return view(session, e, repo.emptyStats(e.capacity), undefined, await hostNames([e]), false);
 }
 
@@ -203,6 +205,7 @@ export async function updateEvent(session: Session, member: MemberRecord, id: st
       throw new ConflictError('over_capacity', 'More members are registered than the new capacity: keep it at least at their number.');
     return stale();
   });
+  searchChanged({ kind: 'event', id: e.id });
   // Her agenda carries the start in its key: a moved event moves each registered member's entry.
   if (moved) {
     for (const r of await repo.registrationsIn(e.id, 'registered')) {

@@ -2,6 +2,8 @@ import type {
   AttributeValue,
   BatchGetItemCommandInput,
   BatchGetItemCommandOutput,
+  BatchWriteItemCommandInput,
+  BatchWriteItemCommandOutput,
   DeleteItemCommandInput,
   DeleteItemCommandOutput,
   DynamoDBClient,
@@ -90,6 +92,10 @@ export const db = {
   async deleteItem(input: DeleteItemCommandInput): Promise<DeleteItemCommandOutput> {
     const { sdk, client } = await dynamo();
     return client.send(new sdk.DeleteItemCommand(input));
+  },
+  async batchWriteItem(input: BatchWriteItemCommandInput): Promise<BatchWriteItemCommandOutput> {
+    const { sdk, client } = await dynamo();
+    return client.send(new sdk.BatchWriteItemCommand(input));
   },
   async transactWrite(input: TransactWriteItemsCommandInput): Promise<TransactWriteItemsCommandOutput> {
     const { sdk, client } = await dynamo();

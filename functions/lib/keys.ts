@@ -333,6 +333,20 @@ export const keys = {
   fileCount: (ownerKind: string, ownerId: string) => ({ pk: `FILES#${ownerKind}#${ownerId}`, sk: 'COUNT' }),
 
   // ── knowledge: search (issue 14)
+  /**
+   * One index entry per (distinct folded word, document). The partition is the word's first two
+   * characters (the whole word when it has one: a digit), so an exact word is
+   * `begins_with(sk, word + '#')` and the last word typed is `begins_with(sk, prefix)`: both one
+   * bounded Query, whatever the size of the corpus. Within a word the newest come first (read
+   * backwards). Attributes carry the pre-filters (kind, audience, countries, themes, languages, at).
+   */
+  searchEntry: (word: string, at: string, kind: string, id: string) => ({
+    pk: keys.searchPartition(word),
+    sk: `${word}#${at}#${kind}#${id}`,
+  }),
+  searchPartition: (wordOrPrefix: string) => `SEARCH#${[...wordOrPrefix].slice(0, 2).join('')}`,
+  /** The entries a document has in the index (their sort keys), so a re-index writes only the difference. */
+  searchManifest: (kind: string, id: string) => ({ pk: `SEARCHDOC#${kind}#${id}`, sk: 'MANIFEST' }),
 
   // ── knowledge: board insights (issue 14)
   /**

@@ -26,6 +26,7 @@ import {
 } from '../lib/db';
 import { decodeCursor, encodeCursor, type Page } from '../lib/cursor';
 import { type FacetKind, keys } from '../lib/keys';
+import { searchChanged } from '../search/changes';
 
 /** A member as stored: profile, status and application in one item. */
 export type MemberRecord = {
@@ -325,6 +326,8 @@ export async function replaceMember(
     if (counter) items.push(mentorCounterCheck(next.id, counter.version));
     try {
       await db.transactWrite({ TransactItems: items });
+      // Her name, status and what she shows decide whether and how search finds her.
+      searchChanged({ kind: 'member', id: next.id });
       return;
     } catch (e) {
       const failed = failedConditions(e);

@@ -29,6 +29,7 @@ import { withBoardNotices } from '../notifications/repository';
 import { exportEvents } from '../events/her-data';
 import { filesUploadedBy } from '../files/her-data';
 import { exportPreferences } from './preferences';
+import { searchChanged } from '../search/changes';
 import * as repo from './repository';
 import type { MemberRecord } from './repository';
 
@@ -570,6 +571,8 @@ export async function eraseData(memberId: string): Promise<void> {
           : [counted('members', new Date().toISOString(), `left|${profile.kind}|${profile.country}`)]),
       ],
     });
+    // Her name leaves the index with her record.
+    searchChanged({ kind: 'member', id: memberId });
   }
   await repo.deleteKeys(ownKeys.filter(isSession));
 }

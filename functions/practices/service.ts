@@ -1,4 +1,5 @@
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { searchChanged } from '../search/changes';
 import { counted, elapsed } from '../insights/counters';
 import { listFiles } from '../files/service';
 import { heldReasons } from '../../shared/held-content';
@@ -156,6 +157,8 @@ export async function submit(v: Viewer, input: PracticeInput): Promise<Practice>
     if (failedConditions(e)?.length) throw new UnavailableError();
     throw e;
   }
+  // Found by search from now on (or no longer): re-indexed from the table's stream in AWS, here locally.
+  searchChanged({ kind: 'practice', id: p.id });
   await followUp();
   return practiceView(p, reader(v), { files: [] });
 }
@@ -230,6 +233,8 @@ export async function edit(v: Viewer, id: string | undefined, input: PracticeEdi
       throw new ConflictError('stale_version', 'The practice changed since you loaded it. Reload and try again.');
     throw e;
   }
+  // Found by search from now on (or no longer): re-indexed from the table's stream in AWS, here locally.
+  searchChanged({ kind: 'practice', id: next.id });
   await followUp();
   const [files, markedUseful] = await Promise.all([practiceFiles(p.id), repo.hasMarkedUseful(p.id, v.member.id)]);
   return practiceView(next, r, { files, markedUseful });
@@ -258,6 +263,8 @@ export async function withdraw(v: Viewer, id: string | undefined): Promise<Pract
       throw new ConflictError('stale_version', 'The practice changed meanwhile. Reload and try again.');
     throw e;
   }
+  // Found by search from now on (or no longer): re-indexed from the table's stream in AWS, here locally.
+  searchChanged({ kind: 'practice', id: next.id });
   return practiceView(next, r, { files: await practiceFiles(p.id) });
 }
 
@@ -333,6 +340,8 @@ export async function decide(v: Viewer, id: string | undefined, decision: 'appro
       after: { state: decision === 'approve' ? 'published' : 'rejected', revision: p.revision },
     },
   );
+  // Found by search from now on (or no longer): re-indexed from the table's stream in AWS, here locally.
+  searchChanged({ kind: 'practice', id: next.id });
   return practiceView(next, r, { files: await practiceFiles(p.id) });
 }
 

@@ -68,6 +68,9 @@ export class SingleTable extends Construct {
       // The AWS managed key (aws/dynamodb) puts key use in CloudTrail without the cost and key
       // policy upkeep of a customer managed key; callers need no extra KMS grant.
       encryption: dynamodb.TableEncryption.AWS_MANAGED,
+      // The search index (issue 14) is written from the stream: every change, with both images
+      // so that a deleted item still says what it was.
+      stream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
     });
 
     for (const indexName of GLOBAL_SECONDARY_INDEXES) {

@@ -26,6 +26,7 @@ import { ApiFunction } from '../constructs/api-function';
 import { Operations } from '../constructs/operations';
 import { Email } from '../constructs/email';
 import { ScheduledFunction } from '../constructs/scheduled-function';
+import { SearchIndexer } from '../constructs/search-indexer';
 import { StaticSite } from '../constructs/static-site';
 import { grantItemReadWrite } from '../constructs/table';
 import { FILES_NODE_MODULES } from '../lambda-bundling';
@@ -200,6 +201,12 @@ export const API_DOMAINS: readonly ApiDomain[] = [
     routes: [getOnly('/api/events/{id}/calendar'), getOnly('/api/mentorships/{id}/messages/{messageId}/calendar')],
     // Loaded on the first calendar file an instance makes (functions/events/calendar.ts loadIcs).
     nodeModules: ['ics'],
+  },
+  {
+    // Search (issue 14); the integrator may fold it into the knowledge function.
+    name: 'search',
+    entry: 'functions/handlers/search.ts',
+    routes: [getOnly('/api/search')],
   },
   {
     name: 'meta',
@@ -405,6 +412,9 @@ export class AppStack extends Stack {
         this.api.addRoutes({ path: route.path, methods: [...route.methods], integration });
       }
     }
+
+    // The search index follows the table's stream (issue 14).
+    new SearchIndexer(this, 'SearchIndexer', { table: props.table, environment });
 
     // Expires mentorship requests nobody answered in 14 days. Reads are correct before it runs
     // (a pending request past its expiry reads as expired); the sweep writes the state, frees the

@@ -86,7 +86,7 @@ const benchUlid = (ms: number, tag: number, n: number) => `${base32(ms, 10)}${ba
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Thread i of the space and its opening post. */
-function benchThread(i: number): { thread: ThreadRecord; post: PostRecord } {
+export function benchThread(i: number): { thread: ThreadRecord; post: PostRecord } {
   const k = i % CYCLE;
   const author = AUTHORS[k] ?? benchMember(1);
   const at = iso(T0 + i * 60_000);

@@ -249,6 +249,14 @@ export async function seed(): Promise<{ seeded: boolean; members: number }> {
     practitioner: { id: ids['practitioner@example.org'] ?? '', email: 'practitioner@example.org' },
     members: all.map((m) => ({ id: m.id, email: m.email, name: m.p.name })),
   });
+  // ── search (issue 14): everything above, in the index (the writes above also asked for it; this
+  // covers what the seed wrote straight into the table, and writes nothing twice).
+  const { seedSearchDemo } = await import('./seed-search');
+  await seedSearchDemo({ id: boardId, name: boardProfile.displayName ?? 'Amina Qureshi' });
+  const { drainLocalSearch } = await import('../../functions/search/changes');
+  await drainLocalSearch();
+  const { backfillSearch } = await import('../backfill-search');
+  await backfillSearch();
   // ── knowledge: the board's insights (issue 14): counters rebuilt from everything seeded above,
   // some of it written straight to the table (past events' attendance) rather than through the services.
   const { backfillInsights } = await import('../backfill-insights');

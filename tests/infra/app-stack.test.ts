@@ -50,8 +50,8 @@ function cloudFrontFunction(commentPrefix: string): CloudFrontHandler {
 }
 
 describe('API functions', () => {
-  it('runs one function per API domain plus the expiry and reminder sweepers, on Node 22 and arm64', () => {
-    expect(apiFunctions).toHaveLength(API_DOMAINS.length + 2);
+  it('runs one function per API domain plus the expiry and reminder sweepers and the search indexer, on Node 22 and arm64', () => {
+    expect(apiFunctions).toHaveLength(API_DOMAINS.length + 3);
     for (const [, fn] of apiFunctions) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
@@ -115,12 +115,18 @@ describe('API functions', () => {
 
   it('lets functions read and write items on the table and its indexes, but never scan', () => {
     const policies = Object.values(resourcesOfType(app, 'AWS::IAM::Policy'));
-    const dynamoStatements = policies.flatMap((p) =>
+    const isStreamRead = (a: string) =>
+      ['dynamodb:ListStreams', 'dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'].includes(a);
+    const statements = policies.flatMap((p) =>
       (p.Properties.PolicyDocument as { Statement: { Action: string | string[]; Resource: unknown }[] }).Statement.filter((s) =>
         [s.Action].flat().some((a) => a.startsWith('dynamodb:')),
       ),
     );
-    expect(dynamoStatements).toHaveLength(API_DOMAINS.length + 2);
+    // The search indexer alone reads the table's stream; no statement mixes stream and item actions.
+    const streamStatements = statements.filter((s) => [s.Action].flat().every(isStreamRead));
+    expect(streamStatements.length).toBeGreaterThan(0);
+    const dynamoStatements = statements.filter((s) => !streamStatements.includes(s));
+    expect(dynamoStatements).toHaveLength(API_DOMAINS.length + 3);
     for (const statement of dynamoStatements) {
       expect(statement.Action).not.toContain('dynamodb:Scan');
       expect(statement.Action).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:PutItem']));
@@ -153,6 +159,24 @@ describe('API functions', () => {
       JSON.stringify(p.Properties.PolicyDocument).includes('cognito-idp:'),
     );
     expect(granting).toHaveLength(0);
+  });
+});
+
+describe('the search indexer', () => {
+  it('reads the table stream filtered to the indexed entities, reporting failed records, parking what keeps failing', () => {
+    const mapping = onlyResource(app, 'AWS::Lambda::EventSourceMapping').Properties;
+    expect(mapping).toMatchObject({
+      StartingPosition: 'TRIM_HORIZON',
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: { OnFailure: { Destination: expect.anything() } },
+    });
+    const patterns = (mapping.FilterCriteria as { Filters: { Pattern: string }[] }).Filters.map((f) => JSON.parse(f.Pattern));
+    expect(patterns).toContainEqual({ dynamodb: { NewImage: { entity: { S: ['thread', 'post', 'event', 'member', 'practice'] } } } });
+    expect(patterns).toContainEqual({
+      eventName: ['REMOVE'],
+      dynamodb: { OldImage: { entity: { S: ['thread', 'post', 'event', 'member', 'practice'] } } },
+    });
   });
 });
 
@@ -252,6 +276,7 @@ describe('HTTP API', () => {
         'ANY /api/practices',
         'ANY /api/practices/{proxy+}',
         'ANY /api/moderation/practices/{proxy+}',
+        'GET /api/search',
         'GET /api/meta',
         'GET /api/openapi.json',
         'ANY /api/{proxy+}',

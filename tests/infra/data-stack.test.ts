@@ -47,6 +47,10 @@ describe('member data table', () => {
     expect(table.Properties.TimeToLiveSpecification).toEqual({ AttributeName: 'ttl', Enabled: true });
   });
 
+  it('streams every change with both images, for the search index', () => {
+    expect(table.Properties.StreamSpecification).toEqual({ StreamViewType: 'NEW_AND_OLD_IMAGES' });
+  });
+
   it('encrypts with the AWS managed KMS key', () => {
     // SSEEnabled without a key ARN is the aws/dynamodb managed key (not the AWS owned default).
     expect(table.Properties.SSESpecification).toEqual({ SSEEnabled: true });

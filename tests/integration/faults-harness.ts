@@ -9,6 +9,7 @@ import { expect, vi } from 'vitest';
 import { drainLocalEmail, inLocalDelivery } from '../../functions/email/queue';
 import { dynamo } from '../../functions/lib/db';
 import { verifyChain } from '../../functions/moderation/audit';
+import { drainLocalSearch, inLocalSearch } from '../../functions/search/changes';
 import { type Agent, type Res, anotherBoardMember, board, member, mentorProfile } from '../helpers';
 
 /**
@@ -101,6 +102,7 @@ async function observe(call: () => Promise<Res>, fault?: { at: number; fault: Fa
   // Emails queued before (an approval's) are delivered in this process: done with first, and any
   // delivery that runs meanwhile is left out of the request's calls below.
   await drainLocalEmail();
+  await drainLocalSearch();
   const { sdk, client } = await dynamo();
   const original = client.send.bind(client) as (c: unknown) => Promise<{ Item?: Record<string, AttributeValue> }>;
   const read = async (key: Record<string, AttributeValue>) =>
@@ -110,7 +112,7 @@ async function observe(call: () => Promise<Res>, fault?: { at: number; fault: Fa
   const attempted = new Map<string, string[]>();
   const calls: Call[] = [];
   vi.spyOn(client, 'send').mockImplementation((async (command: Command) => {
-    if (inLocalDelivery()) return original(command);
+    if (inLocalDelivery() || inLocalSearch()) return original(command);
     const c = callOf(command);
     const index = calls.push(c) - 1;
     for (const w of c.writes) {

@@ -2,6 +2,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { drainLocalEmail, inLocalDelivery } from '../../functions/email/queue';
 import { dynamo } from '../../functions/lib/db';
+import { drainLocalSearch, inLocalSearch } from '../../functions/search/changes';
 import { keys } from '../../functions/lib/keys';
 import { Agent, type Res, applicant, board, expectError, member } from '../helpers';
 
@@ -15,13 +16,14 @@ async function keysRead(call: () => Promise<Res>): Promise<{ res: Res; reads: st
   // Emails queued by what came before (her approval) are delivered in this process, reading the
   // table as they go: they belong to no request measured here.
   await drainLocalEmail();
+  await drainLocalSearch();
   const { client } = await dynamo();
   const original = client.send.bind(client) as (command: unknown) => Promise<unknown>;
   const reads: string[] = [];
   let requests = 0;
   vi.spyOn(client, 'send').mockImplementation((async (command: { constructor: { name: string }; input: KeyedInput }) => {
     const name = command.constructor.name;
-    if (!inLocalDelivery() && (name === 'GetItemCommand' || name === 'BatchGetItemCommand')) {
+    if (!inLocalDelivery() && !inLocalSearch() && (name === 'GetItemCommand' || name === 'BatchGetItemCommand')) {
       requests++;
       const input = command.input;
       const read = [input.Key, ...Object.values(input.RequestItems ?? {}).flatMap((r) => r.Keys ?? [])];
@@ -59,6 +61,7 @@ describe('signed-in reads', () => {
       `/api/threads/${thread.body.id}/posts?limit=20`,
       '/api/notifications?limit=20',
       '/api/matches/suggestions?limit=10',
+      '/api/search?q=once',
     ];
     for (const path of paths) {
       const { res, reads } = await keysRead(() => m.get(path));

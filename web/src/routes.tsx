@@ -6,6 +6,7 @@ import { preloadCohorts } from './pages/board-cohorts/data';
 import { preloadBoardMessages } from './pages/contact-board/data';
 import { preloadBoardMentorships } from './pages/board-mentorships/data';
 import { preloadDirectory } from './pages/directory/data';
+import { preloadSearch } from './pages/search/data';
 import { preloadMember } from './pages/member/data';
 import { preloadMentors } from './pages/mentors/data';
 import { preloadMentorship } from './pages/mentorship/data';
@@ -78,6 +79,7 @@ export const routes: RouteDefinition[] = [
     info: { access: 'member' },
   },
   { path: '/directory', component: lazy(() => import('./pages/directory/page')), preload: preloadDirectory, info: { access: 'member' } },
+  { path: '/search', component: lazy(() => import('./pages/search/page')), preload: preloadSearch, info: { access: 'member' } },
   { path: '/members/:id', component: lazy(() => import('./pages/member/page')), preload: preloadMember, info: { access: 'member' } },
   { path: '/mentors', component: lazy(() => import('./pages/mentors/page')), preload: preloadMentors, info: { access: 'member' } },
   { path: '/requests', component: lazy(() => import('./pages/requests/page')), preload: preloadRequests, info: { access: 'member' } },

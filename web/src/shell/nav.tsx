@@ -106,6 +106,11 @@ export function Nav(props: { me: Me | null }) {
               }
             >
               <li>
+                <A class="nav__link" href="/search">
+                  {t('search.nav')}
+                </A>
+              </li>
+              <li>
                 <A class="nav__link" href="/directory">
                   {t('nav.directory')}
                 </A>

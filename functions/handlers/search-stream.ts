@@ -1,0 +1,3 @@
+import { onTableChanges } from '../search/stream';
+
+export const handler = onTableChanges;
