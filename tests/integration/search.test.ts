@@ -388,3 +388,59 @@ describe('the table stream', () => {
     });
   });
 });
+
+describe('the library in search', () => {
+  const practiceBody = (title: string, overrides: Record<string, unknown> = {}) => ({
+    title,
+    summary: 'سرحدی چوکی پر خواتین افسران نے مشترکہ اسکریننگ کی۔',
+    countries: ['PK'],
+    themes: ['cooperation'],
+    done: 'Two officers interviewed arrivals in a private room.',
+    worked: 'Women spoke more freely to a woman officer.',
+    didNotWork: 'Shifts did not line up at first.',
+    language: 'ur',
+    ...overrides,
+  });
+
+  async function practice(a: Agent, title: string, overrides: Record<string, unknown> = {}) {
+    const res = await a.post('/api/practices', practiceBody(title, overrides));
+    expect(res.status).toBe(201);
+    await drainLocalSearch();
+    return res.body as { id: string; state: string };
+  }
+
+  it('finds a published practice by an Urdu word, by a variant spelling and by its theme, only in its audience', async () => {
+    const b = await anotherBoardMember();
+    const tag = unique();
+    // The board's own practices are published at once; this one is for practitioners only.
+    const p = await practice(b, `مشترکہ اسکریننگ ${tag}`, { audience: 'practitioners' });
+    expect(p.state).toBe('published');
+    const practitioner = await member({ kind: 'practitioner' });
+    const champion = await member({ kind: 'champion' });
+    // ک (keheh) and ی (farsi yeh) in the text, ك and ي in the query.
+    expect(await ids(practitioner, `مشتركه ${tag}`)).toContain(p.id);
+    expect(await ids(practitioner, 'سرحدي چوكي')).toContain(p.id);
+    expect(await ids(practitioner, tag, { kind: 'practice', theme: 'cooperation' })).toEqual([p.id]);
+    expect(await ids(practitioner, tag, { theme: 'legislation' })).toEqual([]);
+    // Champions are outside a practitioners-only practice: it is never a result for them.
+    expect(await ids(champion, tag)).toEqual([]);
+  });
+
+  it('never finds a practice waiting for review, nor an anonymous one by its author’s name', async () => {
+    const tag = unique();
+    const nameTag = unique();
+    const author = await member({ kind: 'practitioner', displayName: `Nargis ${nameTag}` });
+    const held = await practice(author, `review ${tag}`);
+    expect(held.state).toBe('pending');
+    const reader = await member({ kind: 'practitioner' });
+    expect(await ids(reader, `review ${tag}`, { kind: 'practice' })).toEqual([]);
+
+    const secret = await practice(author, `quiet ${tag}`, { identity: 'anonymous' });
+    const res = await (await board()).post(`/api/moderation/practices/${secret.id}/approve`, { reason: 'Useful.' });
+    expect(res.status).toBe(200);
+    await drainLocalSearch();
+    expect(await ids(reader, `quiet ${tag}`, { kind: 'practice' })).toEqual([secret.id]);
+    // Her name finds her (the directory shows it), never the practice she shared anonymously.
+    expect(await ids(reader, nameTag)).toEqual([author.userId]);
+  });
+});
