@@ -1,6 +1,8 @@
 import { A, createAsync, revalidate, useNavigate, useParams } from '@solidjs/router';
-import { For, Show, Suspense } from 'solid-js';
+import { Show, Suspense } from 'solid-js';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { FileList } from '../../components/file-list';
+import { FileUpload } from '../../components/file-upload';
 import { Loading } from '../../components/loading';
 import { Notice } from '../../components/notice';
 import { PageHeading } from '../../components/page-heading';
@@ -167,6 +169,47 @@ function Withdraw(props: { practice: Practice }) {
   );
 }
 
+/**
+ * A practice's attachments (issue 14): whoever may read it downloads them (saved, never opened in
+ * the app); its author attaches up to five and removes them.
+ */
+function PracticeFiles(props: { practice: Practice; own: boolean }) {
+  const p = () => props.practice;
+  const param = () => ({ id: p().id });
+  const refresh = () => revalidate([getPractice.keyFor(p().id)]);
+  return (
+    <section aria-labelledby="practice-files">
+      <h2 id="practice-files">{t('practice.files')}</h2>
+      <Show when={p().files.length > 0} fallback={<p class="muted">{t('practice.noFiles')}</p>}>
+        <FileList
+          files={p().files}
+          href={(fileId) => `/api/practices/${encodeURIComponent(p().id)}/files/${encodeURIComponent(fileId)}`}
+          canRemove={() => props.own}
+          remove={async (fileId) => {
+            await unwrap(api.practices[':id'].files[':fileId'].$delete({ param: { ...param(), fileId } }));
+          }}
+          onRemoved={refresh}
+          prepare={async (fileId) => {
+            const res = await api.practices[':id'].files[':fileId'].$get(
+              { param: { ...param(), fileId } },
+              { init: { redirect: 'manual' } },
+            );
+            // The API's 302 to the download link is what a good answer looks like here.
+            if (res.type !== 'opaqueredirect') await unwrap(res);
+          }}
+        />
+      </Show>
+      <Show when={props.own}>
+        <FileUpload
+          start={(json) => unwrap(api.practices[':id'].files.$post({ param: param(), json }))}
+          finish={(fileId) => unwrap(api.practices[':id'].files[':fileId'].complete.$post({ param: { ...param(), fileId } }))}
+          onUploaded={refresh}
+        />
+      </Show>
+    </section>
+  );
+}
+
 function PracticeView(props: { practice: Practice; me: string }) {
   const p = () => props.practice;
   const own = () => p().authorId === props.me;
@@ -215,22 +258,7 @@ function PracticeView(props: { practice: Practice; me: string }) {
       <Section id="practice-done" title={t('practice.done')} text={p().done} lang={p().language} />
       <Section id="practice-worked" title={t('practice.worked')} text={p().worked} lang={p().language} />
       <Section id="practice-did-not-work" title={t('practice.didNotWork')} text={p().didNotWork} lang={p().language} />
-      <section aria-labelledby="practice-files">
-        <h2 id="practice-files">{t('practice.files')}</h2>
-        <Show when={p().files.length > 0} fallback={<p class="muted">{t('practice.noFiles')}</p>}>
-          <ul class="plain-list">
-            <For each={p().files}>
-              {(f) => (
-                <li>
-                  <a href={`/api/practices/${encodeURIComponent(p().id)}/files/${encodeURIComponent(f.id)}`} download="" dir="auto">
-                    {f.name}
-                  </a>
-                </li>
-              )}
-            </For>
-          </ul>
-        </Show>
-      </section>
+      <PracticeFiles practice={p()} own={own()} />
       <Show when={live()}>
         <Useful practice={p()} />
       </Show>
