@@ -6,6 +6,7 @@ import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { LOG_EVENTS } from '../../functions/lib/log';
 import { AlarmTopic } from './alarm-topic';
@@ -22,6 +23,8 @@ export interface OperationsProps {
   readonly table: dynamodb.ITable;
   /** Every function of the stack, by a short name for alarm and dashboard titles. */
   readonly functions: readonly { readonly name: string; readonly fn: lambda.IFunction }[];
+  /** Queues where failed work is parked (the search indexer's failures): one message wakes someone. */
+  readonly parkedWork?: readonly { readonly name: string; readonly queue: sqs.IQueue }[];
   /** The auth function's log group: its failed sign-ins become a metric. */
   readonly authLogGroup?: logs.ILogGroup;
   /** Whether the network sends email (its SES bounce rate is then watched). */
@@ -106,6 +109,16 @@ export class Operations extends Construct {
       1,
       'DynamoDB answered with system errors: members saw 503s. Check the AWS Health Dashboard.',
     );
+
+    for (const { name, queue } of props.parkedWork ?? []) {
+      const parked = queue.metricApproximateNumberOfMessagesVisible({ period: fiveMinutes, statistic: cloudwatch.Stats.MAXIMUM });
+      this.alarm(
+        `${name}Parked`,
+        parked,
+        1,
+        `Work failed repeatedly and was parked in the ${name} queue: read its function's log, then redrive it.`,
+      );
+    }
 
     const signInFailures = props.authLogGroup ? this.signInFailures(props.authLogGroup, sum) : undefined;
 

@@ -414,7 +414,8 @@ export class AppStack extends Stack {
     }
 
     // The search index follows the table's stream (issue 14).
-    new SearchIndexer(this, 'SearchIndexer', { table: props.table, environment });
+    const indexer = new SearchIndexer(this, 'SearchIndexer', { table: props.table, environment });
+    functions.push({ name: 'SearchIndexer', fn: indexer.function });
 
     // Expires mentorship requests nobody answered in 14 days. Reads are correct before it runs
     // (a pending request past its expiry reads as expired); the sweep writes the state, frees the
@@ -464,6 +465,7 @@ export class AppStack extends Stack {
       table: props.table,
       functions,
       authLogGroup,
+      parkedWork: [{ name: 'SearchIndexerFailures', queue: indexer.failures }],
       sendsEmail: email !== undefined,
       alarmEmail: props.operations?.alarmEmail ?? props.email?.alarmEmail,
       monthlyBudgetUsd: props.operations?.monthlyBudgetUsd,

@@ -41,7 +41,8 @@ function logicalIdOfType(type: string): string {
   return ids[0] as string;
 }
 
-const queues = resourcesOfType(app, 'AWS::SQS::Queue');
+// The email queue and its dead letters (the search indexer's failures queue is not email's).
+const queues = Object.fromEntries(Object.entries(resourcesOfType(app, 'AWS::SQS::Queue')).filter(([id]) => id.startsWith('Email')));
 const [queueId, queue] = Object.entries(queues).find(([, q]) => q.Properties.RedrivePolicy !== undefined) ?? [];
 const [deadLetterId, deadLetters] = Object.entries(queues).find(([, q]) => q.Properties.RedrivePolicy === undefined) ?? [];
 
@@ -62,8 +63,10 @@ describe('the email queue', () => {
 
   it('encrypts both queues and refuses any request not made over TLS', () => {
     for (const q of Object.values(queues)) expect(q.Properties.SqsManagedSseEnabled).toBe(true);
-    const tlsOnly = Object.values(resourcesOfType(app, 'AWS::SQS::QueuePolicy')).filter((p) =>
-      JSON.stringify(p.Properties.PolicyDocument).includes('"aws:SecureTransport":"false"'),
+    const tlsOnly = Object.values(resourcesOfType(app, 'AWS::SQS::QueuePolicy')).filter(
+      (p) =>
+        JSON.stringify(p.Properties.PolicyDocument).includes('"aws:SecureTransport":"false"') &&
+        Object.keys(queues).some((id) => JSON.stringify(p.Properties.Queues).includes(id)),
     );
     expect(tlsOnly).toHaveLength(2);
   });
@@ -114,7 +117,10 @@ describe('the mailer', () => {
   const [mailerId, mailer] = functionNamed('send the queued emails');
 
   it('reads the queue ten jobs at a time and retries only the jobs that failed', () => {
-    const mapping = onlyResource(app, 'AWS::Lambda::EventSourceMapping');
+    const mapping = Object.values(resourcesOfType(app, 'AWS::Lambda::EventSourceMapping')).find(
+      (m) => JSON.stringify(m.Properties.FunctionName) === JSON.stringify({ Ref: mailerId }),
+    );
+    if (!mapping) throw new Error('the mailer reads no queue');
     expect(mapping.Properties).toMatchObject({
       EventSourceArn: { 'Fn::GetAtt': [queueId, 'Arn'] },
       FunctionName: { Ref: mailerId },
@@ -240,8 +246,8 @@ describe('the functions that queue emails', () => {
     expect(Number(digest.Properties.Timeout)).toBeLessThanOrEqual(15 * 60);
   });
 
-  it('add the mailer, the events function and the digest to the API functions and sweepers', () => {
-    expect(functions).toHaveLength(API_DOMAINS.length + 5);
+  it('add the mailer, the events function and the digest to the API functions, sweepers and search indexer', () => {
+    expect(functions).toHaveLength(API_DOMAINS.length + 6);
   });
 });
 
@@ -274,13 +280,21 @@ describe('without a sending domain', () => {
 
   it('builds no email resources and tells no function of a queue', () => {
     for (const type of ['AWS::SQS::Queue', 'AWS::SES::ConfigurationSet']) {
-      expect(Object.keys(resourcesOfType(plain, type)), type).toEqual([]);
+      // The search indexer's failures queue is the only queue without email.
+      expect(
+        Object.keys(resourcesOfType(plain, type)).filter((id) => !id.startsWith('SearchIndexer')),
+        type,
+      ).toEqual([]);
     }
     // Only the network's own alarm topic, and no alarm on a queue or on SES.
     const topics = Object.values(resourcesOfType(plain, 'AWS::SNS::Topic')).map((t) => t.Properties.DisplayName);
     expect(topics).toEqual(['Champions Network alarms']);
-    const namespaces = Object.values(resourcesOfType(plain, 'AWS::CloudWatch::Alarm')).map((a) => a.Properties.Namespace);
-    expect(namespaces).not.toContain('AWS/SQS');
+    const alarms = Object.values(resourcesOfType(plain, 'AWS::CloudWatch::Alarm'));
+    const namespaces = alarms.map((a) => a.Properties.Namespace);
+    // The one queue alarm left watches the search indexer's parked failures.
+    expect(alarms.filter((a) => a.Properties.Namespace === 'AWS/SQS').map((a) => JSON.stringify(a.Properties.Dimensions))).toEqual([
+      expect.stringContaining('SearchIndexerFailures'),
+    ]);
     expect(namespaces).not.toContain('AWS/SES');
     expect(Object.keys(resourcesOfType(plainData, 'AWS::SES::EmailIdentity'))).toEqual([]);
     expect(JSON.stringify(plain.toJSON())).not.toContain('EMAIL_QUEUE_URL');
