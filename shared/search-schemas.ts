@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { CountrySchema, LanguageSchema, LimitSchema, lazy } from './schemas';
 import { normalizeText } from './text';
+import { PRACTICE_THEMES } from './practice-schemas';
 
 /*
  * Search across what she may open (issue 14): practices, threads, posts, events and members.
@@ -9,16 +10,8 @@ import { normalizeText } from './text';
 export const SEARCH_KINDS = ['practice', 'thread', 'post', 'event', 'member'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
-/** The library's themes (the contract's list; the practices' schemas name the same codes). */
-export const SEARCH_THEMES = [
-  'strategy_policy',
-  'legislation',
-  'capacity_building',
-  'cooperation',
-  'protection',
-  'prevention',
-  'investigation',
-] as const;
+/** The library's themes: one list, the practices' (the contract's codes). */
+export const SEARCH_THEMES = PRACTICE_THEMES;
 
 /** Longest query: a sentence, not a document. */
 export const SEARCH_QUERY_MAX = 200;

@@ -17,7 +17,7 @@ import { withAudit } from '../moderation/audit';
 import { notificationPut, withBoardNotices } from '../notifications/repository';
 import * as repo from './repository';
 import type { Audience, PracticeContent, PracticeRecord } from './repository';
-import { type Reader, audiencesOf, practiceSummary, practiceView, privileged, readableBy, revisionView } from './view';
+import { type Reader, audiencesOf, contentOf, practiceSummary, practiceView, privileged, readableBy, revisionView } from './view';
 
 /** The rules of the library in one place. */
 export const PRACTICE_RULES = {
@@ -95,20 +95,6 @@ async function holdFor(v: Viewer, c: PracticeContent): Promise<string[]> {
 /** `items`, with a notice to the board when they put a practice in its queue. */
 const queued = async (items: TransactWriteItem[], pending: boolean, v: Viewer, at: string) =>
   pending ? withBoardNotices(items, 'board.held', v.session.userId, at) : { items, followUp: async () => {} };
-
-const contentOf = (c: PracticeContent): PracticeContent => ({
-  title: c.title,
-  summary: c.summary,
-  countries: c.countries,
-  themes: c.themes,
-  done: c.done,
-  worked: c.worked,
-  didNotWork: c.didNotWork,
-  language: c.language,
-  contact: c.contact,
-  identity: c.identity,
-  audience: c.audience,
-});
 
 /** A member's practice waits for the board; the board's own is published at once. */
 export async function submit(v: Viewer, input: PracticeInput): Promise<Practice> {

@@ -32,7 +32,8 @@ export function readableBy(p: PracticeRecord, r: Reader): boolean {
   return p.state !== 'removed' && p.live !== undefined && inAudience(p.live.audience, r);
 }
 
-const content = (c: PracticeContent) => ({
+/** A practice's own content, without what the head item adds (state, revisions, counts). */
+export const contentOf = (c: PracticeContent): PracticeContent => ({
   title: c.title,
   summary: c.summary,
   countries: c.countries,
@@ -62,7 +63,7 @@ export function practiceView(
 ): Practice {
   // Members read the live revision; the author and the board the latest, except in the library's list.
   const own = privileged(p, r) && !(extra.live && p.live);
-  const shown = own || !p.live ? { ...content(p), revision: p.revision } : { ...content(p.live), revision: p.live.revision };
+  const shown = own || !p.live ? { ...contentOf(p), revision: p.revision } : { ...contentOf(p.live), revision: p.live.revision };
   return {
     id: p.id,
     ...shown,
@@ -107,7 +108,7 @@ export function practiceSummary(p: PracticeRecord, r: Reader, live: boolean): Pr
 
 export const revisionView = (r: RevisionRecord): PracticeRevision => ({
   revision: r.revision,
-  ...content(r),
+  ...contentOf(r),
   state: r.state,
   heldReasons: r.heldReasons,
   ...(r.moderationReason ? { moderationReason: r.moderationReason } : {}),
