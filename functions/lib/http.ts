@@ -114,7 +114,9 @@ export function toResponse(err: unknown, c: Context): Response {
     log.warn('unavailable', { path: c.req.path, error: err instanceof Error ? err.name : 'unknown' });
     return c.json(errorBody('unavailable', 'The service is busy. Nothing was changed; try again shortly.'), 503);
   }
-  log.error('unhandled', { path: c.req.path, error: err instanceof Error ? `${err.name}: ${err.message}` : 'unknown' });
+  // The error's name and where it was thrown, never its message: a library's message can quote
+  // the input it refused (an address, a post), and logs leave the member's control.
+  log.error('unhandled', { path: c.req.path, error: err instanceof Error ? err.name : 'unknown', at: thrownAt(err) });
   return c.json(errorBody('internal', 'Something went wrong on our side.'), 500 as ContentfulStatusCode);
 }
 
@@ -136,6 +138,13 @@ export const ORIGIN_HEADER = 'x-origin-verify';
 function sameSecret(given: string, expected: string): boolean {
   const digest = (v: string) => nodeCrypto().createHash('sha256').update(v).digest();
   return nodeCrypto().timingSafeEqual(digest(given), digest(expected));
+}
+
+/** The first frame of an error's stack (`file:line:column`), which names code, never data. */
+function thrownAt(err: unknown): string | undefined {
+  const frame = err instanceof Error ? err.stack?.split('\n').find((l) => l.trimStart().startsWith('at ')) : undefined;
+  const where = frame?.match(/\(?([^()\s]+:\d+:\d+)\)?\s*$/);
+  return where?.[1];
 }
 
 /**

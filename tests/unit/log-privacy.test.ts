@@ -1,0 +1,45 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+  vi.restoreAllMocks();
+});
+
+describe('the API’s log lines', () => {
+  it('carry ids, routes and outcomes, never what a request said, even when something fails', async () => {
+    // Logs are on here (the test run silences them), and the API is loaded afresh to see that.
+    vi.stubEnv('LOG_LEVEL', 'info');
+    vi.resetModules();
+    const lines: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((line: unknown) => void lines.push(String(line)));
+    vi.spyOn(console, 'error').mockImplementation((line: unknown) => void lines.push(String(line)));
+    const { createApi } = await import('../../functions/lib/http');
+    const personal = { email: 'sadia.rahimi@example.org', name: 'Sadia Rahimi', post: 'the raid at the Torkham crossing' };
+    const app = createApi({})
+      // A library that refuses an input often quotes it in its message: that message must stay out.
+      .post('/api/members/:id/notes', async (c) => {
+        const body = (await c.req.json()) as typeof personal;
+        throw new Error(`refused ${body.email} (${body.name}): ${body.post}`);
+      })
+      .get('/api/search', (c) => c.json({ found: c.req.query('q') }));
+
+    const json = { 'content-type': 'application/json' };
+    const failed = await app.request('/api/members/m-123/notes', {
+      method: 'POST',
+      headers: { ...json, cookie: 'cn_session=a-session-token-value' },
+      body: JSON.stringify(personal),
+    });
+    expect(failed.status).toBe(500);
+    expect((await app.request(`/api/search?q=${encodeURIComponent(personal.name)}`)).status).toBe(200);
+
+    const written = lines.join('\n');
+    // The failure is there, by name and place, with the id in its path …
+    expect(written).toContain('"msg":"unhandled"');
+    expect(written).toContain('/api/members/m-123/notes');
+    expect(lines.filter((l) => l.includes('"msg":"request"'))).toHaveLength(2);
+    // … and nothing she sent: not her address, her name, her words, her session or her search.
+    for (const said of [personal.email, personal.name, 'Sadia', 'Torkham', 'a-session-token-value', 'refused']) {
+      expect(written).not.toContain(said);
+    }
+  });
+});
