@@ -99,6 +99,20 @@ export const PracticeFileSchema = /* @__PURE__ */ lazy(() =>
   z.object({ id: z.string(), name: z.string(), type: z.string(), size: z.number() }),
 );
 
+/** A practice's own content, as answered: the same fields in a practice and in each of its revisions. */
+const answeredContent = () => ({
+  title: z.string(),
+  summary: z.string(),
+  countries: z.array(z.string()),
+  themes: z.array(PracticeThemeSchema),
+  done: z.string(),
+  worked: z.string(),
+  didNotWork: z.string(),
+  language: z.string(),
+  contact: z.boolean(),
+  identity: IdentitySchema,
+});
+
 /**
  * A practice as the caller may see it. Members read its last published revision; its author and
  * the board read the latest one (`state` is that revision's) and learn whether an earlier one is
@@ -107,16 +121,7 @@ export const PracticeFileSchema = /* @__PURE__ */ lazy(() =>
 export const PracticeSchema = /* @__PURE__ */ lazy(() =>
   z.object({
     id: z.string(),
-    title: z.string(),
-    summary: z.string(),
-    countries: z.array(z.string()),
-    themes: z.array(PracticeThemeSchema),
-    done: z.string(),
-    worked: z.string(),
-    didNotWork: z.string(),
-    language: z.string(),
-    contact: z.boolean(),
-    identity: IdentitySchema,
+    ...answeredContent(),
     authorId: z.nullable(z.string()),
     authorName: z.string(),
     audience: AudienceSchema,
@@ -165,16 +170,7 @@ export type PracticeSummary = z.infer<typeof PracticeSummarySchema>;
 export const PracticeRevisionSchema = /* @__PURE__ */ lazy(() =>
   z.object({
     revision: z.number(),
-    title: z.string(),
-    summary: z.string(),
-    countries: z.array(z.string()),
-    themes: z.array(PracticeThemeSchema),
-    done: z.string(),
-    worked: z.string(),
-    didNotWork: z.string(),
-    language: z.string(),
-    contact: z.boolean(),
-    identity: IdentitySchema,
+    ...answeredContent(),
     audience: AudienceSchema,
     state: PracticeStateSchema,
     heldReasons: z.array(z.string()),
