@@ -107,6 +107,12 @@ export type Figure = {
   data?: unknown;
   /** capacity: also a ceiling at every size (e.g. suggestions ≤ 30 RCU), reported as a row of its own. */
   atMost?: number;
+  /**
+   * capacity: the flat budget compares the sizes from this one up (shown, not judged, below it).
+   * For a read bounded by a window (search reads at most WINDOW entries a word): below the size
+   * where the window first fills it reads less, which is the bound working, not a growth.
+   */
+  flatFrom?: number;
 };
 
 export type PopulationProbe = {
@@ -592,7 +598,6 @@ export function capacitySection(probes: PopulationProbe[], sizes: number[] = DEF
         for (const [key, f] of figures) {
           const series = sorted.map((s) => ({ size: s, value: f.bySize.get(s)?.value ?? Number.NaN }));
           const display = series.map((x) => `${fmtFigure(x.value, f.unit)} @${sizeLabel(x.size)}`).join(' · ');
-          const first = series[0]?.value ?? Number.NaN;
           const row: Row = {
             name: f.label,
             display,
@@ -601,12 +606,17 @@ export function capacitySection(probes: PopulationProbe[], sizes: number[] = DEF
             data: { key, series, detail: sorted.map((s) => f.bySize.get(s)?.data) },
           };
           if (f.kind === 'capacity') {
+            const flatFrom = [...f.bySize.values()].find((x) => x.flatFrom !== undefined)?.flatFrom ?? 0;
+            const from = series.filter((x) => x.size >= flatFrom);
+            // One size is no comparison: then every size is judged.
+            const judged = from.length >= 2 ? from : series;
+            const base = judged[0]?.value ?? Number.NaN;
             const worst = Math.max(
-              ...series.map((x) => (first === 0 ? (x.value === 0 ? 0 : Infinity) : (Math.abs(x.value - first) / first) * 100)),
+              ...judged.map((x) => (base === 0 ? (x.value === 0 ? 0 : Infinity) : (Math.abs(x.value - base) / base) * 100)),
             );
             const pct = Number(worst.toFixed(2));
             row.budget = {
-              rule: `flat: Δ ≤ ${FLAT_TOLERANCE_PCT}% ${sizeLabel(sorted[0] ?? 0)}→${sizeLabel(sorted.at(-1) ?? 0)}`,
+              rule: `flat: Δ ≤ ${FLAT_TOLERANCE_PCT}% ${sizeLabel(judged[0]?.size ?? 0)}→${sizeLabel(judged.at(-1)?.size ?? 0)}`,
               limit: FLAT_TOLERANCE_PCT,
               unit: '%',
               actual: pct,

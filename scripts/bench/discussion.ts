@@ -32,7 +32,7 @@ export const PAGE = 20;
 /** Threads at the smallest member count; every later size holds one thread per member. */
 export const FIRST_THREADS = 100;
 /** Thread content cycles with this period (= PAGE), so any PAGE consecutive threads weigh the same. */
-const CYCLE = 20;
+export const CYCLE = 20;
 /** Positions in the cycle whose thread is held: one in five. k = 7 is anonymous, held for that. */
 const HELD_AT = new Set([2, 7, 12, 17]);
 const ANONYMOUS_AT = 7;

@@ -1,7 +1,7 @@
 import type { MemberRecord } from '../../functions/members/repository';
 import type { SearchDoc } from '../../functions/search/sources';
 import { type Figure, type PopulationProbe, timed } from './capacity';
-import { FIRST_THREADS, SPACE_ID, benchThread } from './discussion';
+import { CYCLE, FIRST_THREADS, SPACE_ID, benchThread } from './discussion';
 
 /*
  * Search figures (issue 14), a PopulationProbe of the capacity section: the discussion probe's
@@ -12,6 +12,9 @@ import { FIRST_THREADS, SPACE_ID, benchThread } from './discussion';
  * read units (ReturnConsumedCapacity TOTAL) and latency are measured. The capacity must be flat:
  * each word is one Query bounded by the window, then one batched read of the page's candidates.
  * The issue's budget is 100k ≤ 1.2 × 10k; the capacity section's own flat budget (10 %) is stricter.
+ * It is judged from the first size where every word's window fills (each word is in at least one
+ * thread of a CYCLE): below it a search reads fewer entries and finds fewer results, which is the
+ * bound at work, and a page of 5 results is no comparison for a page of 20.
  */
 
 const QUERIES = [
@@ -54,7 +57,8 @@ export function searchProbe(): PopulationProbe {
       return written;
     },
     async measure(p) {
-      const { search } = await import('../../functions/search/service');
+      const { WINDOW, search } = await import('../../functions/search/service');
+      const windowsFill = Math.floor(indexed / CYCLE) >= WINDOW;
       const member = viewer;
       if (!member) throw new Error('search probe measured before it populated');
       const session = { userId: member.id, email: member.email, groups: [], isBoard: false };
@@ -64,6 +68,7 @@ export function searchProbe(): PopulationProbe {
       for (const query of QUERIES) {
         const t = await timed(p, () => search(session, member, { q: query.q, limit: 20 }));
         if (t.last.items.length === 0) throw new Error(`search "${query.q}" found nothing`);
+        if (windowsFill && t.last.items.length < 20) throw new Error(`search "${query.q}" filled no page at ${p.size} members`);
         figures.push(
           {
             key: `${query.key}-rcu`,
@@ -71,6 +76,7 @@ export function searchProbe(): PopulationProbe {
             kind: 'capacity',
             value: t.units,
             unit: 'RCU',
+            ...(windowsFill ? { flatFrom: p.size } : {}),
             data: { unitsSeen: t.unitsSeen, requests: t.requests, items: t.last.items.length },
           },
           { key: `${query.key}-ms`, label: `${query.label}: latency (median)`, kind: 'latency', value: t.median, unit: 'ms' },
