@@ -9,7 +9,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { PERMISSIONS_POLICY } from '../functions/lib/permissions-policy';
 import { DEFAULT_EXIT_URL, exitUrlOf, SITE_CONFIG_FILE, type SiteConfig } from '../shared/discretion';
 import { printOutbox } from './local/outbox';
-import { startLocalServices } from './local/services';
+import { checkUploadsInProcess, startLocalServices } from './local/services';
 
 /**
  * `npm start`: DynamoDB Local, cognito-local, the local inbox, the API and the built SPA, all on 127.0.0.1.
@@ -40,7 +40,12 @@ function files(root: string, cacheControl: string, path?: string): MiddlewareHan
 
 export async function startServer(opts: { port: number; dataDir?: string; quiet?: boolean }) {
   const origin = `http://127.0.0.1:${opts.port}`;
-  const services = await startLocalServices({ dataDir: opts.dataDir, quiet: opts.quiet ?? true, appOrigins: [origin] });
+  const services = await startLocalServices({
+    dataDir: opts.dataDir,
+    quiet: opts.quiet ?? true,
+    appOrigins: [origin],
+    onBucketEvent: checkUploadsInProcess,
+  });
   // Local mode sends a digest as soon as there is something new (a setting): a demo shows the email now.
   Object.assign(process.env, services.env, { APP_ORIGIN: origin, EMAIL_DIGEST_AT_ONCE: process.env.EMAIL_DIGEST_AT_ONCE ?? 'true' });
   const { app } = await import('../functions/app');

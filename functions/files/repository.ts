@@ -19,12 +19,18 @@ export type FileRecord = {
   state: FileState;
   /** Absent once her account is erased (the file stays with its owner, nameless). */
   uploaderId?: string;
+  /** Why a rejected file was refused, so a later check answers the same reason. */
+  refused?: string;
   createdAt: string;
   version: number;
 };
 
 /** A rejected file's record is kept a day (a repeated check answers the same), then expires. */
 const REJECTED_KEPT_SECONDS = 24 * 3600;
+/** How long an object's pointer to its file is kept: its upload form lives five minutes, its event comes at once. */
+const OBJECT_POINTER_SECONDS = 24 * 3600;
+
+export type ObjectPointer = { ownerKind: string; ownerId: string; fileId: string };
 
 const countKey = (f: Pick<FileRecord, 'ownerKind' | 'ownerId'>) => toAttr(keys.fileCount(f.ownerKind, f.ownerId));
 const fileKey = (f: Pick<FileRecord, 'ownerKind' | 'ownerId' | 'id'>) => toAttr(keys.file(f.ownerKind, f.ownerId, f.id));
@@ -83,7 +89,27 @@ export function createPending(f: FileRecord): Promise<boolean> {
       },
     },
     { Put: { TableName: TABLE, Item: item(f), ConditionExpression: 'attribute_not_exists(pk)' } },
+    {
+      Put: {
+        TableName: TABLE,
+        Item: toAttr({
+          ...keys.fileObject(f.objectKey),
+          entity: 'fileObject',
+          ownerKind: f.ownerKind,
+          ownerId: f.ownerId,
+          fileId: f.id,
+          ttl: Math.floor(Date.parse(f.createdAt) / 1000) + OBJECT_POINTER_SECONDS,
+        }),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
   ]);
+}
+
+/** The file an object of the bucket was uploaded for, if a form was ever given for it. */
+export async function objectPointer(objectKey: string): Promise<ObjectPointer | undefined> {
+  const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.fileObject(objectKey)), ConsistentRead: true });
+  return res.Item ? recordOf<ObjectPointer>(res.Item) : undefined;
 }
 
 export async function getFile(ownerKind: string, ownerId: string, id: string): Promise<FileRecord | undefined> {
@@ -118,18 +144,19 @@ export function markReady(f: FileRecord): Promise<boolean> {
   ]);
 }
 
-/** pending → rejected, giving its slot back; the record expires after a day. False when no longer pending. */
-export function markRejected(f: FileRecord, now: number): Promise<boolean> {
+/** pending → rejected (and why), giving its slot back; the record expires after a day. False when no longer pending. */
+export function markRejected(f: FileRecord, now: number, refused: string): Promise<boolean> {
   return transact([
     {
       Update: {
         TableName: TABLE,
         Key: fileKey(f),
-        UpdateExpression: 'SET #state = :rejected, version = version + :one, #ttl = :ttl',
+        UpdateExpression: 'SET #state = :rejected, refused = :refused, version = version + :one, #ttl = :ttl',
         ConditionExpression: '#state = :pending',
         ExpressionAttributeNames: { '#state': 'state', '#ttl': 'ttl' },
         ExpressionAttributeValues: values({
           ':rejected': 'rejected',
+          ':refused': refused,
           ':pending': 'pending',
           ':one': 1,
           ':ttl': Math.floor(now / 1000) + REJECTED_KEPT_SECONDS,

@@ -144,21 +144,86 @@ export async function complete(
   await accessOf(kind).assertCanUpload(session, ownerId, member);
   const f = await fileOf(kind, ownerId, fileId);
   if (f.uploaderId !== session.userId) throw new NotFoundError();
-  if (f.state === 'ready') return summary(f);
-  if (f.state === 'rejected') refuse('file_content_mismatch', '', 'This file was refused and deleted. Upload it again.');
+  const settled = f.state === 'pending' ? await settle(f) : f;
+  if (!settled) return refuse('file_not_uploaded', '', 'Nothing has been uploaded for this file yet.');
+  if (settled.state === 'ready') return summary(settled);
+  return refuseFor(settled.refused);
+}
+
+/** The refusal of a rejected file, worded by why it was refused. */
+function refuseFor(problem: string | undefined): never {
+  if (problem === 'file_too_large') refuse(problem, 'size', 'A file is at most 10 MiB.', { maximum: MAX_FILE_BYTES });
+  if (problem === 'file_size_mismatch') refuse(problem, 'size', 'The uploaded file is not the size declared.');
+  return refuse('file_content_mismatch', 'type', 'The file is not of the type declared. It was deleted.');
+}
+
+/**
+ * Checks a pending file's object and settles it: ready, or rejected with the object deleted.
+ * Two checks may run at once — hers (`complete`) and the bucket's event (`checkUploadedObject`) —
+ * and read the same bytes: the first to move the record wins, the other answers what it decided.
+ * Undefined while nothing has been uploaded.
+ */
+async function settle(f: FileRecord): Promise<FileRecord | undefined> {
   const problem = await checkObject(f);
-  if (problem === 'file_not_uploaded') refuse(problem, '', 'Nothing has been uploaded for this file yet.');
-  if (problem) {
-    await storage.remove(f.objectKey);
-    await repo.markRejected(f, clock.now());
-    log.info('file rejected', { fileId: f.id, ownerKind: kind, ownerId, reason: problem });
-    if (problem === 'file_too_large') refuse(problem, 'size', 'A file is at most 10 MiB.', { maximum: MAX_FILE_BYTES });
-    if (problem === 'file_size_mismatch') refuse(problem, 'size', 'The uploaded file is not the size declared.');
-    refuse('file_content_mismatch', 'type', 'The file is not of the type declared. It was deleted.');
+  if (problem === 'file_not_uploaded') {
+    // Not there yet, or gone because the other check refused it: the record says which.
+    const now = await repo.getFile(f.ownerKind, f.ownerId, f.id);
+    return now && now.state !== 'pending' ? now : undefined;
   }
-  if (!(await repo.markReady(f))) throw new ConflictError('already_handled');
-  log.info('file ready', { fileId: f.id, ownerKind: kind, ownerId });
-  return summary({ ...f, state: 'ready' });
+  if (problem) {
+    // The record first: whoever then finds the object gone reads why. (If the delete fails, the
+    // bucket's event runs again and deletes it: see checkUploadedObject.)
+    if (await repo.markRejected(f, clock.now(), problem)) {
+      await storage.remove(f.objectKey);
+      log.info('file rejected', { fileId: f.id, ownerKind: f.ownerKind, ownerId: f.ownerId, reason: problem });
+      return { ...f, state: 'rejected', refused: problem };
+    }
+  } else if (await repo.markReady(f)) {
+    log.info('file ready', { fileId: f.id, ownerKind: f.ownerKind, ownerId: f.ownerId });
+    return { ...f, state: 'ready' };
+  }
+  const now = await repo.getFile(f.ownerKind, f.ownerId, f.id);
+  // Removed meanwhile (her delete, the owner's erasure): nothing is left to answer for.
+  if (!now) throw new NotFoundError();
+  if (now.state === 'pending') throw new ConflictError('already_handled');
+  return now;
+}
+
+/**
+ * The bucket's "object created" event (an EventBridge rule in AWS, s3rver's event locally): every
+ * object is checked as it lands, whether or not the member's browser asks for the check after
+ * its upload — a file sent with a form and never completed is not left unchecked in the bucket.
+ * An object no form was given for is deleted.
+ */
+export async function checkUploadedObject(objectKey: string): Promise<void> {
+  const pointer = objectKey.startsWith('files/') ? await repo.objectPointer(objectKey) : undefined;
+  const f = pointer ? await repo.getFile(pointer.ownerKind, pointer.ownerId, pointer.fileId) : undefined;
+  if (!f || f.objectKey !== objectKey) {
+    await storage.remove(objectKey);
+    log.warn('unknown object deleted', { objectKey });
+    return;
+  }
+  if (f.state === 'ready') {
+    // Her form stays valid five minutes: a second upload with it replaces checked bytes. Checked
+    // again; if they fail now, the file goes.
+    const problem = await checkObject(f);
+    if (problem && problem !== 'file_not_uploaded' && (await repo.removeFile(f))) {
+      await storage.remove(f.objectKey);
+      log.warn('replaced file removed', { fileId: f.id, ownerKind: f.ownerKind, ownerId: f.ownerId, reason: problem });
+    }
+    return;
+  }
+  if (f.state === 'rejected') {
+    // Refused by a check whose delete did not happen (this event is a retry), or done already.
+    await storage.remove(f.objectKey);
+    return;
+  }
+  try {
+    await settle(f);
+  } catch (e) {
+    // Settled or removed by another path at the same moment: its outcome stands.
+    if (!(e instanceof NotFoundError || e instanceof ConflictError)) throw e;
+  }
 }
 
 type Problem = 'file_not_uploaded' | 'file_too_large' | 'file_size_mismatch' | 'file_content_mismatch' | undefined;
@@ -171,6 +236,9 @@ async function checkObject(f: FileRecord): Promise<Problem> {
   return (await isOfType(found.head, found.size, f.type)) ? undefined : 'file_content_mismatch';
 }
 
+/** file-type, loaded by the first check of an instance and kept. */
+let fileType: Promise<typeof import('file-type/core')> | undefined;
+
 /** Types with no magic number: accepted only as plain UTF-8 text. */
 const TEXT_TYPES = new Set<FileType>(['text/plain', 'text/csv']);
 
@@ -181,7 +249,8 @@ const TEXT_TYPES = new Set<FileType>(['text/plain', 'text/csv']);
  */
 export async function isOfType(head: Uint8Array, size: number, declared: string): Promise<boolean> {
   if (!isFileType(declared)) return false;
-  const { fileTypeFromBuffer } = await import('file-type/core');
+  fileType ??= import('file-type/core');
+  const { fileTypeFromBuffer } = await fileType;
   const detected = await fileTypeFromBuffer(head);
   if (!TEXT_TYPES.has(declared)) return detected?.mime === declared;
   if (detected) return false;

@@ -78,9 +78,15 @@ export async function inspect(key: string, bytes: number): Promise<{ size: numbe
     throw e;
   }
   if (size === 0) return { size, head: new Uint8Array() };
-  const got = await client.send(new s3.GetObjectCommand({ Bucket, Key: key, Range: `bytes=0-${Math.min(size, bytes) - 1}` }));
-  const head = got.Body ? await got.Body.transformToByteArray() : new Uint8Array();
-  return { size, head };
+  try {
+    const got = await client.send(new s3.GetObjectCommand({ Bucket, Key: key, Range: `bytes=0-${Math.min(size, bytes) - 1}` }));
+    const head = got.Body ? await got.Body.transformToByteArray() : new Uint8Array();
+    return { size, head };
+  } catch (e) {
+    // Deleted between the two requests (another check refused it).
+    if (isMissing(e)) return undefined;
+    throw e;
+  }
 }
 
 const isMissing = (e: unknown) =>

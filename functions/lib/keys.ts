@@ -329,6 +329,12 @@ export const keys = {
     gsi2sk: `${createdAt}#${fileId}`,
   }),
   uploadsOf: (uploaderId: string) => `UPLOADS#${uploaderId}`,
+  /**
+   * Which file an object of the bucket belongs to, written with the pending file: the bucket's
+   * "object created" event names only the object's random key. Attributes: { ownerKind, ownerId,
+   * fileId }; expires a day later (an upload form lives five minutes).
+   */
+  fileObject: (objectKey: string) => ({ pk: `FILEOBJ#${objectKey}`, sk: 'FILE' }),
   /** How many files (pending or ready) an owner holds: its condition keeps an owner at 5 under any concurrency. */
   fileCount: (ownerKind: string, ownerId: string) => ({ pk: `FILES#${ownerKind}#${ownerId}`, sk: 'COUNT' }),
 

@@ -67,5 +67,13 @@ export class FilesBucket extends Construct {
       // Members' files outlive any stack: deleting the stack leaves the bucket.
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    // Every object created reaches EventBridge, where a rule in the app stack sends it to the check
+    // (functions/files/uploaded.ts): a file uploaded with a form and never completed is checked
+    // anyway. Set on the bucket's own CloudFormation property: `eventBridgeEnabled` would add a
+    // notifications custom resource (a function and role of its own), and a Lambda destination
+    // here would tie the two stacks in a cycle.
+    (this.bucket.node.defaultChild as s3.CfnBucket).notificationConfiguration = {
+      eventBridgeConfiguration: { eventBridgeEnabled: true },
+    };
   }
 }

@@ -15,6 +15,7 @@ import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -458,6 +459,29 @@ export class AppStack extends Stack {
       functions.push({ name: 'DigestSweeper', fn: digest.function });
     }
 
+    // Every object created in the files bucket is checked as it lands (issue 14): the bucket sends
+    // its events to EventBridge (infra/constructs/files-bucket.ts), this rule sends "Object Created"
+    // under files/ to the same check the member's browser asks for after an upload.
+    const uploadCheck = new ApiFunction(this, 'UploadCheck', {
+      entry: 'functions/handlers/files-uploaded.ts',
+      environment: { ...environment, FILES_BUCKET: props.filesBucket.bucketName },
+      nodeModules: [...FILES_NODE_MODULES],
+      description: 'Champions Network: check each uploaded attachment as it lands',
+    }).function;
+    grantItemReadWrite(props.table, uploadCheck);
+    // It reads an object's first bytes and deletes what fails; it signs no upload.
+    this.storeFiles(props.filesBucket, uploadCheck, ['s3:GetObject', 's3:DeleteObject']);
+    new events.Rule(this, 'UploadCheckRule', {
+      description: 'Objects created in the files bucket, to their check',
+      eventPattern: {
+        source: ['aws.s3'],
+        detailType: ['Object Created'],
+        detail: { bucket: { name: [props.filesBucket.bucketName] }, object: { key: [{ prefix: 'files/' }] } },
+      },
+      targets: [new targets.LambdaFunction(uploadCheck, { maxEventAge: Duration.hours(2), retryAttempts: 8 })],
+    });
+    functions.push({ name: 'UploadCheck', fn: uploadCheck });
+
     functions.push({ name: 'ExpirySweeper', fn: sweeper.function }, { name: 'ReminderSweeper', fn: reminders.function });
     if (email) functions.push({ name: 'Mailer', fn: email.mailer }, { name: 'EmailEvents', fn: email.eventsFunction });
     this.operations = new Operations(this, 'Operations', {
@@ -518,13 +542,13 @@ export class AppStack extends Stack {
 
   /**
    * A function that keeps attachments: read (the check after upload, the presigned download),
-   * write (the presigned upload is signed with its credentials) and delete, on the bucket's
+   * write (the presigned upload is signed with its credentials) and delete (or fewer), on the bucket's
    * `files/` objects only; nothing on the bucket itself (no listing, no policy, no CORS).
    */
-  private storeFiles(bucket: s3.IBucket, fn: lambda.IFunction): void {
+  private storeFiles(bucket: s3.IBucket, fn: lambda.IFunction, actions = ['s3:GetObject', 's3:PutObject', 's3:DeleteObject']): void {
     fn.addToRolePolicy(
       new iam.PolicyStatement({
-        actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+        actions,
         resources: [bucket.arnForObjects('files/*')],
       }),
     );

@@ -14,7 +14,9 @@ import {
   ListUserPoolsCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { CreateTableCommand, DynamoDBClient, ListTablesCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import type { EventEmitter } from 'node:events';
 import S3rver from 's3rver';
+import type { ObjectCreated } from '../../functions/files/uploaded';
 import { type LocalInbox, startInbox } from './inbox';
 
 /**
@@ -206,6 +208,35 @@ export async function ensureUserPool(idp: CognitoIdentityProviderClient): Promis
   return { userPoolId, clientId };
 }
 
+type UploadChecks = typeof import('../../functions/files/uploaded');
+let uploadChecks: Promise<UploadChecks> | undefined;
+
+/**
+ * Runs the files' check on each object s3rver stores, in this process, as the bucket's events run
+ * it in a function in AWS (functions/files/uploaded.ts). The API's environment must be set in
+ * this process before the first upload (the check reads the table and the bucket).
+ */
+export function checkUploadsInProcess(event: unknown): void {
+  uploadChecks ??= import('../../functions/files/uploaded');
+  void uploadChecks
+    .then((m) => m.onObjectsCreated(event as ObjectCreated))
+    .catch((e: unknown) =>
+      console.error(JSON.stringify({ level: 'error', msg: 'upload check failed', name: e instanceof Error ? e.name : 'unknown' })),
+    );
+}
+
+/**
+ * Loads the check's code now and runs it once on an object that is not there (a read of the table,
+ * a delete of nothing) and on a few bytes. For a process that can load no more code later — Vitest's
+ * global setup, whose module runner closes once setup ends.
+ */
+export async function loadUploadChecks(): Promise<void> {
+  uploadChecks ??= import('../../functions/files/uploaded');
+  const checks = await uploadChecks;
+  await checks.checkUploadedObject('files/none-yet');
+  await checks.isOfType(new TextEncoder().encode('%PDF-1.4\n'), 9, 'application/pdf');
+}
+
 export type LocalServices = {
   env: Record<string, string>;
   dynamoPort: number;
@@ -239,7 +270,15 @@ function corsXml(origins: string[]): string {
  * environment the API and the mailer read (functions/lib/config.ts, functions/email/settings.ts).
  * `dataDir` keeps data between runs; without it everything lives in memory or a temp dir.
  */
-export async function startLocalServices(opts: { dataDir?: string; quiet?: boolean; appOrigins?: string[] } = {}): Promise<LocalServices> {
+export async function startLocalServices(
+  opts: {
+    dataDir?: string;
+    quiet?: boolean;
+    appOrigins?: string[];
+    /** Called with each event s3rver emits (S3's notification shape), as the bucket's events reach a function in AWS. */
+    onBucketEvent?: (event: unknown) => void;
+  } = {},
+): Promise<LocalServices> {
   const quiet = opts.quiet ?? true;
   const [dynamoPort, cognitoPort, s3Port] = [await freePort(), await freePort(), await freePort()];
   const persistent = opts.dataDir !== undefined;
@@ -269,6 +308,9 @@ export async function startLocalServices(opts: { dataDir?: string; quiet?: boole
     configureBuckets: [{ name: FILES_BUCKET, configs: [corsXml(opts.appOrigins ?? ['http://127.0.0.1:3000'])] }],
   });
   let s3Running = false;
+  const onBucketEvent = opts.onBucketEvent;
+  // s3rver is a Koa app (an EventEmitter); its typings leave that out.
+  if (onBucketEvent) (s3 as unknown as EventEmitter).on('event', (event: unknown) => onBucketEvent(event));
 
   let inbox: LocalInbox | undefined;
   const stop = async () => {

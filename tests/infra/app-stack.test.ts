@@ -14,13 +14,14 @@ import {
 import { API_DOMAINS } from '../../infra/stacks/app-stack';
 import { type CfnResourceJson, onlyResource, resourcesOfType, synthTemplates, TEST_ENV } from './synth';
 
-const { app } = synthTemplates();
+const { app, data } = synthTemplates();
 
 /** IDs of AWS-managed CloudFront policies (stable across accounts). */
 const CACHING_OPTIMIZED = '658327ea-f89d-4fab-a63d-7e88639e58f6';
 const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
 
 // The network's own functions (a CDK custom resource's function, such as the web ACL reader, is not one).
+const UPLOAD_CHECK = 'Champions Network: check each uploaded attachment as it lands';
 const apiFunctions = Object.entries(resourcesOfType(app, 'AWS::Lambda::Function')).filter(([, fn]) =>
   String(fn.Properties.Description).startsWith('Champions Network'),
 );
@@ -50,8 +51,8 @@ function cloudFrontFunction(commentPrefix: string): CloudFrontHandler {
 }
 
 describe('API functions', () => {
-  it('runs one function per API domain plus the expiry and reminder sweepers and the search indexer, on Node 22 and arm64', () => {
-    expect(apiFunctions).toHaveLength(API_DOMAINS.length + 3);
+  it('runs one function per API domain plus the expiry and reminder sweepers, the search indexer and the upload check, on Node 22 and arm64', () => {
+    expect(apiFunctions).toHaveLength(API_DOMAINS.length + 4);
     for (const [, fn] of apiFunctions) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
@@ -126,7 +127,7 @@ describe('API functions', () => {
     const streamStatements = statements.filter((s) => [s.Action].flat().every(isStreamRead));
     expect(streamStatements.length).toBeGreaterThan(0);
     const dynamoStatements = statements.filter((s) => !streamStatements.includes(s));
-    expect(dynamoStatements).toHaveLength(API_DOMAINS.length + 3);
+    expect(dynamoStatements).toHaveLength(API_DOMAINS.length + 4);
     for (const statement of dynamoStatements) {
       expect(statement.Action).not.toContain('dynamodb:Scan');
       expect(statement.Action).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:PutItem']));
@@ -136,9 +137,9 @@ describe('API functions', () => {
     }
   });
 
-  it('gives the bucket of attachments to the files function alone: its name, and get, put and delete on files/ objects', () => {
-    const storing = API_DOMAINS.filter((d) => d.storesFiles).map((d) => `Champions Network API: ${d.name}`);
-    expect(storing).toEqual(['Champions Network API: files']);
+  it('gives the bucket of attachments to the files function and the upload check alone: its name, get and delete on files/ objects, put to the files function', () => {
+    const storing = [...API_DOMAINS.filter((d) => d.storesFiles).map((d) => `Champions Network API: ${d.name}`), UPLOAD_CHECK];
+    expect(storing).toEqual(['Champions Network API: files', UPLOAD_CHECK]);
     for (const [, fn] of apiFunctions) {
       const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
       expect('FILES_BUCKET' in variables, String(fn.Properties.Description)).toBe(storing.includes(String(fn.Properties.Description)));
@@ -149,9 +150,30 @@ describe('API functions', () => {
       ),
     );
     const filesStatements = s3Statements.filter((st) => JSON.stringify(st.Resource).includes('/files/*'));
-    expect(filesStatements).toHaveLength(1);
-    expect([filesStatements[0]?.Action].flat().sort()).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:PutObject']);
-    expect(JSON.stringify(filesStatements[0]?.Resource)).toContain('Fn::ImportValue');
+    expect(filesStatements.map((st) => [st.Action].flat().sort())).toEqual(
+      expect.arrayContaining([
+        ['s3:DeleteObject', 's3:GetObject', 's3:PutObject'],
+        ['s3:DeleteObject', 's3:GetObject'],
+      ]),
+    );
+    expect(filesStatements).toHaveLength(2);
+    for (const st of filesStatements) expect(JSON.stringify(st.Resource)).toContain('Fn::ImportValue');
+  });
+
+  it('checks every object created under files/ as it lands: the bucket’s events reach EventBridge, a rule sends them to the upload check', () => {
+    const bucket = Object.values(resourcesOfType(data, 'AWS::S3::Bucket')).find((b) => b.Properties.VersioningConfiguration);
+    expect(bucket?.Properties.NotificationConfiguration).toEqual({ EventBridgeConfiguration: { EventBridgeEnabled: true } });
+    const rule = Object.values(resourcesOfType(app, 'AWS::Events::Rule')).find((r) =>
+      JSON.stringify(r.Properties.EventPattern ?? {}).includes('Object Created'),
+    );
+    expect(rule?.Properties.EventPattern).toMatchObject({
+      source: ['aws.s3'],
+      'detail-type': ['Object Created'],
+      detail: { object: { key: [{ prefix: 'files/' }] } },
+    });
+    const [checkId] = apiFunctions.find(([, fn]) => fn.Properties.Description === UPLOAD_CHECK) ?? [];
+    const targets = (rule?.Properties.Targets ?? []) as { Arn: { 'Fn::GetAtt': [string, string] } }[];
+    expect(targets.map((t) => t.Arn['Fn::GetAtt'][0])).toEqual([checkId]);
   });
 
   it('grants no function any Cognito admin action (users act on their own accounts with their own tokens)', () => {

@@ -246,8 +246,8 @@ describe('the functions that queue emails', () => {
     expect(Number(digest.Properties.Timeout)).toBeLessThanOrEqual(15 * 60);
   });
 
-  it('add the mailer, the events function and the digest to the API functions, sweepers and search indexer', () => {
-    expect(functions).toHaveLength(API_DOMAINS.length + 6);
+  it('add the mailer, the events function and the digest to the API functions, sweepers, search indexer and upload check', () => {
+    expect(functions).toHaveLength(API_DOMAINS.length + 7);
   });
 });
 

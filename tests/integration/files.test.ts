@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { getFile } from '../../functions/files/repository';
 import { deleteOwnerFiles, listFiles } from '../../functions/files/service';
+import { inspect, presignUpload } from '../../functions/files/storage';
+import { ulid } from '../../functions/lib/ids';
 import { TABLE, db, toAttr } from '../../functions/lib/db';
 import { keys } from '../../functions/lib/keys';
 import { type Agent, board, expectError, member } from '../helpers';
@@ -272,5 +275,65 @@ describe('her files in her export and her erasure', () => {
     expect((await fetch(location)).status).toBe(404);
     // The owner's slots are free again.
     expect((await b.post(`/api/events/${id}/files`, { name: 'new.pdf', type: 'application/pdf', size: 5 })).status).toBe(201);
+  });
+});
+
+describe('checking each object as it lands in the bucket (its "object created" event)', () => {
+  async function ask(a: Agent, id: string, bytes: Uint8Array, type: string, name: string) {
+    const asked = await a.post(`/api/events/${id}/files`, { name, type, size: bytes.length });
+    expect(asked.status).toBe(201);
+    return asked.body as Upload;
+  }
+  const objectOf = async (id: string, fileId: string) => (await getFile('event', id, fileId))?.objectKey ?? '';
+
+  it('lists a good file her browser never asked to check', async () => {
+    const { b, id } = await createEvent();
+    const u = await ask(b, id, PDF, 'application/pdf', 'agenda.pdf');
+    expect(await sendToBucket(u, PDF, 'application/pdf')).toBeLessThan(300);
+    await expect.poll(async () => (await b.get(`/api/events/${id}`)).body.files.map((f: { id: string }) => f.id)).toEqual([u.fileId]);
+    // Her own check, when it comes, answers the same.
+    expect((await b.post(`/api/events/${id}/files/${u.fileId}/complete`)).status).toBe(200);
+  });
+
+  it('deletes a refused object though nobody asked, and her later check says why', async () => {
+    const { b, id } = await createEvent();
+    const u = await ask(b, id, HTML, 'application/pdf', 'page.pdf');
+    const key = await objectOf(id, u.fileId);
+    expect(await sendToBucket(u, HTML, 'application/pdf')).toBeLessThan(300);
+    await expect.poll(async () => (await getFile('event', id, u.fileId))?.state).toBe('rejected');
+    expect(await inspect(key, 16)).toBeUndefined();
+    const late = await b.post(`/api/events/${id}/files/${u.fileId}/complete`);
+    expectError(late, 400, 'validation_failed');
+    expect(late.body.error.details[0].code).toBe('file_content_mismatch');
+  });
+
+  it('deletes an object no upload form was given for', async () => {
+    const key = `files/${ulid()}`;
+    const stray = await presignUpload(key, 'application/pdf');
+    expect(await sendToBucket({ fileId: 'none', upload: stray }, PDF, 'application/pdf')).toBeLessThan(300);
+    await expect.poll(async () => inspect(key, 16)).toBeUndefined();
+  });
+
+  it('answers every one of her checks racing the bucket’s with the same outcome, and takes one slot', async () => {
+    const { b, id } = await createEvent();
+    const u = await ask(b, id, PDF, 'application/pdf', 'raced.pdf');
+    expect(await sendToBucket(u, PDF, 'application/pdf')).toBeLessThan(300);
+    const answers = await Promise.all(Array.from({ length: 6 }, () => b.post(`/api/events/${id}/files/${u.fileId}/complete`)));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(answers.every((a) => a.body.id === u.fileId)).toBe(true);
+    const count = await db.getItem({ TableName: TABLE, Key: toAttr(keys.fileCount('event', id)), ConsistentRead: true });
+    expect(count.Item?.n?.N).toBe('1');
+  });
+
+  it('removes a checked file whose bytes a second upload with the same form replaced with something else', async () => {
+    const { b, id } = await createEvent();
+    const u = await ask(b, id, PDF, 'application/pdf', 'swap.pdf');
+    expect(await sendToBucket(u, PDF, 'application/pdf')).toBeLessThan(300);
+    expect((await b.post(`/api/events/${id}/files/${u.fileId}/complete`)).status).toBe(200);
+    // Same size, other content: only the bytes betray it.
+    const swapped = new TextEncoder().encode('<html>'.padEnd(PDF.length, ' '));
+    expect(await sendToBucket(u, swapped, 'application/pdf')).toBeLessThan(300);
+    await expect.poll(async () => (await b.get(`/api/events/${id}`)).body.files).toEqual([]);
+    expectError(await b.get(`/api/events/${id}/files/${u.fileId}`), 404, 'not_found');
   });
 });
