@@ -2,6 +2,7 @@ import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-iden
 import { config } from '../lib/config';
 import { AppError, RateLimitedError, UnauthenticatedError, UnavailableError, ValidationError } from '../lib/errors';
 import type { Tokens } from '../lib/session';
+import { traced } from '../lib/tracing';
 
 /**
  * Cognito, called exactly as in AWS; locally the same SDK calls go to cognito-local. The SDK is
@@ -11,15 +12,17 @@ type Sdk = typeof import('@aws-sdk/client-cognito-identity-provider');
 let loaded: Promise<{ sdk: Sdk; client: CognitoIdentityProviderClient }> | undefined;
 
 function idp(): Promise<{ sdk: Sdk; client: CognitoIdentityProviderClient }> {
-  loaded ??= import('@aws-sdk/client-cognito-identity-provider').then((sdk) => ({
+  loaded ??= import('@aws-sdk/client-cognito-identity-provider').then(async (sdk) => ({
     sdk,
-    client: new sdk.CognitoIdentityProviderClient({
-      region: config.AWS_REGION,
-      ...(config.COGNITO_ENDPOINT
-        ? { endpoint: config.COGNITO_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-        : {}),
-      maxAttempts: 2,
-    }),
+    client: await traced(
+      new sdk.CognitoIdentityProviderClient({
+        region: config.AWS_REGION,
+        ...(config.COGNITO_ENDPOINT
+          ? { endpoint: config.COGNITO_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+          : {}),
+        maxAttempts: 2,
+      }),
+    ),
   }));
   return loaded;
 }

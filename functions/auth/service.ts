@@ -2,6 +2,7 @@ import type { User } from '../../shared/schemas';
 import { config } from '../lib/config';
 import { AppError, ConflictError, UnauthenticatedError, ValidationError } from '../lib/errors';
 import { LOG_EVENTS, log } from '../lib/log';
+import { METRICS, count } from '../lib/metrics';
 import type { Session, Tokens } from '../lib/session';
 import type { IdleMinutes } from '../../shared/discretion';
 import { endSession, endSessions, listSessions, sessionLive, setIdleLimit, startSession } from '../lib/sessions';
@@ -47,7 +48,10 @@ async function limitedTry<T>(email: string, step: () => Promise<T>, kind = 'sign
   } catch (e) {
     if (!(e instanceof AppError && (e.status === 401 || e.status === 400))) await giveBack();
     // Counted by an alarm on credential stuffing (infra/constructs/operations.ts): the kind, never the address.
-    else log.warn(LOG_EVENTS.signInFailed, { kind });
+    else {
+      log.warn(LOG_EVENTS.signInFailed, { kind });
+      count(METRICS.signInFailures);
+    }
     throw e;
   }
   await giveBack();

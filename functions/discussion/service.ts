@@ -1,4 +1,5 @@
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { METRICS, count } from '../lib/metrics';
 import { heldReasons } from '../../shared/held-content';
 import type { Page } from '../lib/cursor';
 import { counted, elapsed } from '../insights/counters';
@@ -278,6 +279,7 @@ export async function createThread(
   }
   await followUp();
   searchChanged({ kind: 'thread', id: thread.id });
+  if (held.length) count(METRICS.postsHeld);
   return { ...threadView(thread, v), ...(held.length ? { heldReasons: held } : {}) };
 }
 
@@ -325,6 +327,7 @@ export async function reply(v: Viewer, threadId: string | undefined, input: { bo
       await repo.transact(items);
       await followUp();
       searchChanged(searchDocOf(post));
+      if (post.state === 'pending') count(METRICS.postsHeld);
       return postView(post, v);
     } catch (e) {
       if (!failedConditions(e) && !isTransactionConflict(e)) throw e;

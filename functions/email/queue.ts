@@ -1,5 +1,6 @@
 import { log } from '../lib/log';
 import type { EmailJob } from './jobs';
+import { traced } from '../lib/tracing';
 
 /**
  * Hands jobs to the mailer without making the caller wait for an email to be sent.
@@ -16,7 +17,7 @@ export async function enqueueEmails(jobs: EmailJob[]): Promise<void> {
   const queueUrl = process.env.EMAIL_QUEUE_URL;
   if (queueUrl) {
     const { SQSClient, SendMessageBatchCommand } = await import('@aws-sdk/client-sqs');
-    sqs ??= new SQSClient({});
+    sqs ??= await traced(new SQSClient({}));
     // SendMessageBatch takes at most 10 messages.
     for (let i = 0; i < jobs.length; i += 10) {
       const batch = jobs.slice(i, i + 10);

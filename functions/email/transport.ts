@@ -1,5 +1,6 @@
 import type { SendMailOptions, Transporter } from 'nodemailer';
 import { emailSettings } from './settings';
+import { traced } from '../lib/tracing';
 
 /**
  * The one way out for an email: nodemailer over SMTP locally (the local inbox), over SES (its SESv2
@@ -19,7 +20,7 @@ function transport(): Promise<Transporter> {
       return nodemailer.createTransport({ host: settings.SMTP_HOST, port: settings.SMTP_PORT, secure: false, ignoreTLS: true });
     }
     const { SESv2Client, SendEmailCommand } = await import('@aws-sdk/client-sesv2');
-    return nodemailer.createTransport({ SES: { sesClient: new SESv2Client({}), SendEmailCommand } });
+    return nodemailer.createTransport({ SES: { sesClient: await traced(new SESv2Client({})), SendEmailCommand } });
   })();
   transporter.catch(() => {
     transporter = undefined;

@@ -28,6 +28,8 @@ const HOUR = 3600_000;
 const MAX_DURATION = 24 * HOUR;
 /** How far ahead (or back) one list reaches: each month is one Query of its partition. */
 const HORIZON_MONTHS = 24;
+/** Months of the programme whose first page one listing reads side by side (then the next ones). */
+const MONTHS_AT_ONCE = 6;
 
 const nowIso = () => new Date(clock.now()).toISOString();
 const bad = (path: string, message: string): never => {
@@ -281,22 +283,32 @@ export async function listEvents(session: Session, member: MemberRecord, q: Even
     (!past || e.startsAt < upper);
   const found: { e: EventRecord; key: ListCursor }[] = [];
   let more = false;
-  outer: for (const month of months) {
-    if (fromMonth && (past ? month > fromMonth : month < fromMonth)) continue;
-    let startKey = fromMonth === month ? start : undefined;
-    do {
-      const res = await repo.queryMonth(month, { lower, upper, descending: past, startKey, limit: Math.max(25, q.limit * 2) });
-      for (const [i, e] of res.items.entries()) {
-        if (!wanted(e)) continue;
-        if (found.length === q.limit) {
-          more = true;
-          break outer;
+  const limit = Math.max(25, q.limit * 2);
+  const open = months.filter((m) => !(fromMonth && (past ? m > fromMonth : m < fromMonth)));
+  // The months' first pages are read MONTHS_AT_ONCE at a time, side by side: a quiet programme
+  // has empty months, and reading 25 of them one after the other made the page wait 25 round trips.
+  outer: for (let w = 0; w < open.length; w += MONTHS_AT_ONCE) {
+    const window = open.slice(w, w + MONTHS_AT_ONCE);
+    const firsts = await Promise.all(
+      window.map((month) =>
+        repo.queryMonth(month, { lower, upper, descending: past, startKey: fromMonth === month ? start : undefined, limit }),
+      ),
+    );
+    for (const [m, month] of window.entries()) {
+      let res = firsts[m];
+      while (res) {
+        for (const [i, e] of res.items.entries()) {
+          if (!wanted(e)) continue;
+          if (found.length === q.limit) {
+            more = true;
+            break outer;
+          }
+          const raw = res.raw[i] ?? {};
+          found.push({ e, key: { pk: raw.pk, sk: raw.sk, gsi1pk: raw.gsi1pk, gsi1sk: raw.gsi1sk } as ListCursor });
         }
-        const raw = res.raw[i] ?? {};
-        found.push({ e, key: { pk: raw.pk, sk: raw.sk, gsi1pk: raw.gsi1pk, gsi1sk: raw.gsi1sk } as ListCursor });
+        res = res.lastKey ? await repo.queryMonth(month, { lower, upper, descending: past, startKey: res.lastKey, limit }) : undefined;
       }
-      startKey = res.lastKey;
-    } while (startKey);
+    }
   }
   const events = found.map((f) => f.e);
   const ids = events.map((e) => e.id);

@@ -1,6 +1,7 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { filesConfig } from './config';
 import { MAX_FILE_BYTES } from '../../shared/files-schemas';
+import { traced } from '../lib/tracing';
 
 /**
  * The bucket, through the S3 SDK. Nothing of the SDK loads when the module does: the client, the
@@ -21,7 +22,7 @@ function sdk(): Promise<Sdk> {
     import('@aws-sdk/client-s3'),
     import('@aws-sdk/s3-presigned-post'),
     import('@aws-sdk/s3-request-presigner'),
-  ]).then(([s3, post, get]) => {
+  ]).then(async ([s3, post, get]) => {
     const cfg = filesConfig();
     // Locally: s3rver checks signatures against its one fixed key pair, S3RVER/S3RVER.
     const client = new s3.S3Client({
@@ -32,7 +33,7 @@ function sdk(): Promise<Sdk> {
       maxAttempts: 3,
     });
     client.middlewareStack.remove('loggerMiddleware');
-    return { s3, post, get, client };
+    return { s3, post, get, client: await traced(client) };
   });
   // A failed load is retried by the next request rather than remembered.
   loaded.catch(() => {

@@ -1,4 +1,4 @@
-import { handle } from 'hono/aws-lambda';
+import { lambdaHandler } from '../lib/lambda';
 import { accountApi } from '../account/api';
 
-export const handler = handle(accountApi);
+export const handler = lambdaHandler(accountApi);

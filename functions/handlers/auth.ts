@@ -1,4 +1,4 @@
-import { handle } from 'hono/aws-lambda';
+import { lambdaHandler } from '../lib/lambda';
 import { authApi } from '../auth/api';
 
-export const handler = handle(authApi);
+export const handler = lambdaHandler(authApi);

@@ -1,4 +1,4 @@
-import { handle } from 'hono/aws-lambda';
+import { lambdaHandler } from '../lib/lambda';
 import { boardApi } from '../board/api';
 
-export const handler = handle(boardApi);
+export const handler = lambdaHandler(boardApi);

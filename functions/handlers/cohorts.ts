@@ -1,5 +1,5 @@
-import { handle } from 'hono/aws-lambda';
+import { lambdaHandler } from '../lib/lambda';
 import { createApi } from '../lib/http';
 import { cohortRoutes } from '../mentorship/cohort-routes';
 
-export const handler = handle(createApi().route('/api/board', cohortRoutes));
+export const handler = lambdaHandler(createApi().route('/api/board', cohortRoutes));

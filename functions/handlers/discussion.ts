@@ -1,4 +1,4 @@
-import { handle } from 'hono/aws-lambda';
+import { lambdaHandler } from '../lib/lambda';
 import { discussionApi } from '../discussion/api';
 
-export const handler = handle(discussionApi);
+export const handler = lambdaHandler(discussionApi);

@@ -1,4 +1,4 @@
-import { handle } from 'hono/aws-lambda';
+import { lambdaHandler } from '../lib/lambda';
 import { filesApi } from '../files/api';
 
-export const handler = handle(filesApi);
+export const handler = lambdaHandler(filesApi);

@@ -1,4 +1,4 @@
-import { handle } from 'hono/aws-lambda';
+import { lambdaHandler } from '../lib/lambda';
 import { knowledgeApi } from '../knowledge/api';
 
-export const handler = handle(knowledgeApi);
+export const handler = lambdaHandler(knowledgeApi);

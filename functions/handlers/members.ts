@@ -1,4 +1,4 @@
-import { handle } from 'hono/aws-lambda';
+import { lambdaHandler } from '../lib/lambda';
 import { membersApi } from '../members/api';
 
-export const handler = handle(membersApi);
+export const handler = lambdaHandler(membersApi);

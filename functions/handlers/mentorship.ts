@@ -1,4 +1,4 @@
-import { handle } from 'hono/aws-lambda';
+import { lambdaHandler } from '../lib/lambda';
 import { mentorshipApi } from '../mentorship/api';
 
-export const handler = handle(mentorshipApi);
+export const handler = lambdaHandler(mentorshipApi);

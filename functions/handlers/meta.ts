@@ -1,4 +1,4 @@
-import { handle } from 'hono/aws-lambda';
+import { lambdaHandler } from '../lib/lambda';
 import { metaApi } from '../meta/api';
 
-export const handler = handle(metaApi);
+export const handler = lambdaHandler(metaApi);

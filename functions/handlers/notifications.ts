@@ -1,4 +1,4 @@
-import { handle } from 'hono/aws-lambda';
+import { lambdaHandler } from '../lib/lambda';
 import { notificationsApi } from '../notifications/api';
 
-export const handler = handle(notificationsApi);
+export const handler = lambdaHandler(notificationsApi);

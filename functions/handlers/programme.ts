@@ -1,4 +1,4 @@
-import { handle } from 'hono/aws-lambda';
+import { lambdaHandler } from '../lib/lambda';
 import { programmeApi } from '../programme/api';
 
-export const handler = handle(programmeApi);
+export const handler = lambdaHandler(programmeApi);

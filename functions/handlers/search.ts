@@ -1,4 +1,4 @@
-import { handle } from 'hono/aws-lambda';
+import { lambdaHandler } from '../lib/lambda';
 import { searchApi } from '../search/api';
 
-export const handler = handle(searchApi);
+export const handler = lambdaHandler(searchApi);

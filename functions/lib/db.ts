@@ -21,6 +21,7 @@ import type {
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { config } from './config';
 import { decodeCursor, encodeCursor, type Page } from './cursor';
+import { traced } from './tracing';
 
 /**
  * DynamoDB access for the repositories: one function per operation, taking the SDK's own input
@@ -39,19 +40,21 @@ sdkLoading.catch(() => undefined);
 let loaded: Promise<{ sdk: Sdk; client: DynamoDBClient }> | undefined;
 
 export function dynamo(): Promise<{ sdk: Sdk; client: DynamoDBClient }> {
-  loaded ??= sdkLoading.then((sdk) => ({
+  loaded ??= sdkLoading.then(async (sdk) => ({
     sdk,
-    client: withoutSdkLogging(
-      new sdk.DynamoDBClient({
-        region: config.AWS_REGION,
-        ...(config.DYNAMODB_ENDPOINT
-          ? { endpoint: config.DYNAMODB_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-          : {}),
-        maxAttempts: 3,
-        // Each command class's middleware chain is built once, not on every call (about a tenth of
-        // a call's CPU). Allowed because nothing adds middleware to the client or a command later.
-        cacheMiddleware: true,
-      }),
+    client: await traced(
+      withoutSdkLogging(
+        new sdk.DynamoDBClient({
+          region: config.AWS_REGION,
+          ...(config.DYNAMODB_ENDPOINT
+            ? { endpoint: config.DYNAMODB_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+            : {}),
+          maxAttempts: 3,
+          // Each command class's middleware chain is built once, not on every call (about a tenth of
+          // a call's CPU). Allowed because nothing adds middleware to the client or a command later.
+          cacheMiddleware: true,
+        }),
+      ),
     ),
   }));
   return loaded;

@@ -16,6 +16,7 @@ import {
   UnsupportedMediaTypeError,
   ValidationError,
 } from './errors';
+import { countRequest } from './metrics';
 import { log } from './log';
 import { PERMISSIONS_POLICY } from './permissions-policy';
 import type { Session } from './session';
@@ -175,6 +176,7 @@ export function createApi(
     const started = Date.now();
     await next();
     log.info('request', { method: c.req.method, route: c.req.routePath, status: c.res.status, ms: Date.now() - started });
+    countRequest(c.req.routePath, c.res.status);
   });
 
   // Requests that went around CloudFront (straight to API Gateway) are refused, and logged.

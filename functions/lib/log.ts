@@ -1,23 +1,31 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+
 /**
- * Structured logs with ids and outcomes only. Never pass a body, a name, an email or any other
- * personal data here: the logs leave the member's control.
+ * Structured logs through Powertools' Logger: JSON lines with the service, the level, a message
+ * and the fields given — ids, routes, statuses, timings. Never pass a body, a name, an email, a
+ * query string, a token or any other personal data here: the logs leave the member's control.
+ * The Lambda event is never logged (`logEvent` stays off); in AWS each line also carries the
+ * invocation's request id and whether it was a cold start (`addContext` in lib/lambda.ts).
+ *
+ * `LOG_LEVEL=silent` (the tests) keeps errors only.
  */
 type Fields = Record<string, string | number | boolean | undefined>;
 
-const quiet = process.env.LOG_LEVEL === 'silent';
+const levelOf = (v: string | undefined) => (v === 'silent' ? 'ERROR' : (v ?? 'INFO').toUpperCase());
 
-function write(level: 'info' | 'warn' | 'error', msg: string, fields: Fields) {
-  if (quiet && level === 'info') return;
-  const line = JSON.stringify({ level, msg, ...fields, t: new Date().toISOString() });
-  if (level === 'error') console.error(line);
-  else if (!quiet) console.log(line);
-}
+export const logger = new Logger({
+  serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'champions-network',
+  logLevel: levelOf(process.env.LOG_LEVEL) as 'INFO',
+});
 
 export const log = {
-  info: (msg: string, fields: Fields = {}) => write('info', msg, fields),
-  warn: (msg: string, fields: Fields = {}) => write('warn', msg, fields),
-  error: (msg: string, fields: Fields = {}) => write('error', msg, fields),
+  info: (msg: string, fields: Fields = {}) => logger.info(msg, fields),
+  warn: (msg: string, fields: Fields = {}) => logger.warn(msg, fields),
+  error: (msg: string, fields: Fields = {}) => logger.error(msg, fields),
 };
+
+/** The field each log line's message is in (Powertools' `message`): metric filters read it. */
+export const LOG_MESSAGE_FIELD = 'message';
 
 /**
  * Log lines that alarms count (infra/constructs/operations.ts makes metrics of them): renaming one

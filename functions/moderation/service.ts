@@ -1,4 +1,5 @@
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { METRICS, count } from '../lib/metrics';
 import type { AuditEntryView, BoardSanction } from '../../shared/schemas';
 import type { Page } from '../lib/cursor';
 import { type ReportedMessage, reportedPart } from '../conversations/reports';
@@ -156,6 +157,7 @@ export async function report(
     try {
       await db.transactWrite({ TransactItems: all });
       await followUp();
+      count(METRICS.reports);
       return {
         id: reportId,
         caseId: c.id,

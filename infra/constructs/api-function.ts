@@ -1,11 +1,11 @@
-import { join } from 'node:path';
-import { Duration, Validations } from 'aws-cdk-lib';
+import { basename, join } from 'node:path';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { LAMBDA_BANNER, LAMBDA_CONDITIONS, LAMBDA_DEFINE, LAMBDA_EXTERNALS } from '../lambda-bundling';
+import { LAMBDA_BANNER, LAMBDA_CONDITIONS, LAMBDA_DEFINE, LAMBDA_EXTERNALS, POWERTOOLS_NODE_MODULES } from '../lambda-bundling';
 import { REPO_ROOT } from '../paths';
 
 export interface ApiFunctionProps {
@@ -16,7 +16,7 @@ export interface ApiFunctionProps {
   /**
    * Packages installed next to the bundle instead of bundled into it. Only for large data
    * packages that are imported lazily (e.g. the common-password list), so they cost nothing on
-   * cold starts that do not need them.
+   * cold starts that do not need them. Powertools ships beside every function (lambda-bundling.ts).
    */
   readonly nodeModules?: readonly string[];
   /** @default 10 seconds */
@@ -65,7 +65,14 @@ export class ApiFunction extends Construct {
       role,
       logGroup: this.logGroup,
       description: props.description,
-      environment: { ...props.environment },
+      environment: {
+        ...props.environment,
+        // Powertools: each line and metric names the function's domain (its handler's file name).
+        POWERTOOLS_SERVICE_NAME: basename(props.entry, '.ts'),
+        // Traces never carry an answer or an error's text: either can hold a member's words.
+        POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false',
+        POWERTOOLS_TRACER_CAPTURE_ERROR: 'false',
+      },
       bundling: {
         minify: true,
         format: OutputFormat.ESM,
@@ -78,9 +85,15 @@ export class ApiFunction extends Construct {
         externalModules: [...LAMBDA_EXTERNALS],
         esbuildArgs: { '--conditions': LAMBDA_CONDITIONS.join(',') },
         define: { ...LAMBDA_DEFINE },
-        nodeModules: props.nodeModules ? [...props.nodeModules] : undefined,
+        nodeModules: [...POWERTOOLS_NODE_MODULES, ...(props.nodeModules ?? [])],
       },
     });
+
+    // X-Ray: the function's segment, and a subsegment per AWS SDK call (functions/lib/tracing.ts).
+    // Switched on in the template itself: `tracing: ACTIVE` would add the same wildcard statement
+    // to every function's own policy; one shared policy grants it to all (xrayWriteOf).
+    (this.function.node.defaultChild as lambda.CfnFunction).tracingConfig = { mode: 'Active' };
+    role.addManagedPolicy(xrayWriteOf(Stack.of(this)));
 
     Validations.of(this.function).acknowledge({
       id: 'AwsSolutions-L1',
@@ -90,4 +103,23 @@ export class ApiFunction extends Construct {
         'planned, tested upgrade rather than an automatic one.',
     });
   }
+}
+
+/**
+ * The one policy that lets a stack's functions send traces to X-Ray. X-Ray's write actions take no
+ * resource (only `*`), so the wildcard is reviewed once here instead of in every function's policy.
+ */
+function xrayWriteOf(stack: Stack): iam.IManagedPolicy {
+  const id = 'XRayTraceWrite';
+  const existing = stack.node.tryFindChild(id);
+  if (existing) return existing as iam.ManagedPolicy;
+  const policy = new iam.ManagedPolicy(stack, id, {
+    description: 'Lets the functions send their traces to X-Ray',
+    statements: [new iam.PolicyStatement({ actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], resources: ['*'] })],
+  });
+  Validations.of(policy).acknowledge({
+    id: 'AwsSolutions-IAM5[Resource::*]',
+    reason: 'X-Ray trace writes (PutTraceSegments, PutTelemetryRecords) support no resource-level permissions: `*` is the only resource.',
+  });
+  return policy;
 }

@@ -8,11 +8,12 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { LOG_EVENTS } from '../../functions/lib/log';
+import { LOG_EVENTS, LOG_MESSAGE_FIELD } from '../../functions/lib/log';
+import { METRICS, METRICS_NAMESPACE, type MetricName } from '../../functions/lib/metrics';
 import { AlarmTopic } from './alarm-topic';
 
-/** The namespace of the metrics the API's own log lines make (metric filters below). */
-export const METRICS_NAMESPACE = 'ChampionsNetwork';
+/** The namespace of the app's own metrics: Powertools' (functions/lib/metrics.ts) and those its log lines make (metric filters below). */
+export { METRICS_NAMESPACE };
 /** Failed sign-ins in 5 minutes below which nobody is woken, however unusual: a floor under the anomaly band. */
 export const SIGN_IN_FAILURES_FLOOR = 20;
 /** SES reviews an account whose bounce rate reaches 5 % and may pause it at 10 %: act before that. */
@@ -180,6 +181,24 @@ export class Operations extends Construct {
           ...(signInFailures ? [new cloudwatch.GraphWidget({ title: 'Failed sign-ins', left: [signInFailures], width: 12 })] : []),
         ],
         [
+          new cloudwatch.GraphWidget({
+            title: 'Held for review, reports, refused for rate (Powertools metrics)',
+            left: [METRICS.postsHeld, METRICS.reports, METRICS.throttled].map((name) => appMetric(name)),
+            width: 12,
+          }),
+          new cloudwatch.GraphWidget({
+            title: 'Answers with a 5xx, by route (Powertools metrics)',
+            left: [
+              new cloudwatch.MathExpression({
+                expression: `SEARCH('{${METRICS_NAMESPACE},route,service} MetricName="${METRICS.serverErrors}"', 'Sum', 300)`,
+                label: '',
+                period: fiveMinutes,
+              }),
+            ],
+            width: 12,
+          }),
+        ],
+        [
           new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms: this.alarms, width: 12 }),
           ...(bounceRate ? [new cloudwatch.GraphWidget({ title: 'SES bounce rate', left: [bounceRate], width: 12 })] : []),
         ],
@@ -225,7 +244,7 @@ export class Operations extends Construct {
   private signInFailures(logGroup: logs.ILogGroup, sum: cloudwatch.MetricOptions): cloudwatch.IMetric {
     const signInFailures = new logs.MetricFilter(this, 'SignInFailures', {
       logGroup,
-      filterPattern: logs.FilterPattern.stringValue('$.msg', '=', LOG_EVENTS.signInFailed),
+      filterPattern: logs.FilterPattern.stringValue(`$.${LOG_MESSAGE_FIELD}`, '=', LOG_EVENTS.signInFailed),
       metricNamespace: METRICS_NAMESPACE,
       metricName: 'SignInFailures',
       metricValue: '1',
@@ -271,4 +290,17 @@ export class Operations extends Construct {
     alarm.addAlarmAction(new actions.SnsAction(this.topic.topic));
     this.alarms.push(alarm);
   }
+}
+
+/**
+ * One of the app's own metrics (functions/lib/metrics.ts, written as EMF by Powertools), summed
+ * over every function and route that writes it.
+ */
+function appMetric(name: MetricName): cloudwatch.IMetric {
+  const dimensions = name === METRICS.postsHeld || name === METRICS.reports ? 'service' : 'route,service';
+  return new cloudwatch.MathExpression({
+    expression: `SUM(SEARCH('{${METRICS_NAMESPACE},${dimensions}} MetricName="${name}"', 'Sum', 300))`,
+    label: name,
+    period: Duration.minutes(5),
+  });
 }

@@ -133,7 +133,21 @@ export const API_DOMAINS: readonly ApiDomain[] = [
       anyMethod('/api/spaces/{proxy+}'),
       anyMethod('/api/threads/{proxy+}'),
       anyMethod('/api/posts/{proxy+}'),
+      // The held posts' queue, their decisions and the audit log; the rest of moderation is the
+      // moderation function's (more specific routes win).
       anyMethod('/api/moderation/{proxy+}'),
+    ],
+  },
+  {
+    // Reports, cases, sanctions, the held-content rules and the board's inbox: apart from the
+    // discussion function, whose bundle they took past its budget (functions/moderation/api.ts).
+    name: 'moderation',
+    entry: 'functions/handlers/moderation.ts',
+    routes: [
+      anyMethod('/api/moderation/cases/{proxy+}'),
+      anyMethod('/api/moderation/members/{proxy+}'),
+      anyMethod('/api/moderation/rules'),
+      anyMethod('/api/moderation/messages/{proxy+}'),
       anyMethod('/api/reports'),
     ],
   },

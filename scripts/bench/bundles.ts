@@ -5,7 +5,14 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { type BuildOptions, type Metafile, build } from 'esbuild';
-import { FILES_NODE_MODULES, LAMBDA_BANNER, LAMBDA_CONDITIONS, LAMBDA_DEFINE, LAMBDA_EXTERNALS } from '../../infra/lambda-bundling';
+import {
+  FILES_NODE_MODULES,
+  POWERTOOLS_NODE_MODULES,
+  LAMBDA_BANNER,
+  LAMBDA_CONDITIONS,
+  LAMBDA_DEFINE,
+  LAMBDA_EXTERNALS,
+} from '../../infra/lambda-bundling';
 import { startLocalServices } from '../local/services';
 import { type BenchContext, KB, type Row, type Section, type SectionOutput, atMost, fmtKB, fmtMs, median } from './report';
 
@@ -30,7 +37,7 @@ export const LAMBDA_BUILD: BuildOptions = {
   // ships beside the auth bundle, `ics` beside the calendar functions', nodemailer (about 240 kB
   // minified, over the budget on its own) beside the mailer's (infra/constructs/email.ts), and the
   // file store's presigners and file-type beside the functions that store files.
-  external: [...LAMBDA_EXTERNALS, '@zxcvbn-ts/language-common', 'ics', 'nodemailer', ...FILES_NODE_MODULES],
+  external: [...LAMBDA_EXTERNALS, '@zxcvbn-ts/language-common', 'ics', 'nodemailer', ...FILES_NODE_MODULES, ...POWERTOOLS_NODE_MODULES],
   conditions: [...LAMBDA_CONDITIONS],
   define: { ...LAMBDA_DEFINE },
   sourcemap: false,
@@ -196,16 +203,43 @@ const FIRST_REQUEST: Record<string, string> = {
   [BASELINE]: '/',
   [STACK_FLOOR]: '/api/floor',
   auth: '/api/auth/sessions',
+  account: '/api/members/me/export',
   board: '/api/board/summary',
+  conversations: '/api/conversations/unread',
   discussion: '/api/spaces',
+  knowledge: '/api/practices',
   members: '/api/me',
   mentorship: '/api/mentorships?as=mentee',
   meta: '/api/meta',
   notifications: '/api/notifications',
+  programme: '/api/events',
+  search: '/api/search?q=practice',
+};
+
+/**
+ * First requests that read the table and find nothing there (404): the route's whole path runs —
+ * session, member, the owner's read — without demo data of its own.
+ */
+const FIRST_REQUEST_NOT_FOUND: Record<string, string> = {
+  calendar: '/api/events/01ARZ3NDEKTSV4RRFFQ69G5FAV/calendar',
+  cohorts: '/api/board/cohorts/01ARZ3NDEKTSV4RRFFQ69G5FAV',
+  files: '/api/practices/01ARZ3NDEKTSV4RRFFQ69G5FAV/files/01ARZ3NDEKTSV4RRFFQ69G5FAV',
 };
 
 /** Handlers run by a schedule, not by API Gateway: their first run is the invocation itself (a Query). */
-const SCHEDULED = new Set(['sweeper']);
+const SCHEDULED = new Set(['sweeper', 'digest', 'reminders']);
+
+/**
+ * Handlers run by a queue, a topic, the table's stream or the bucket's events: their first run is
+ * one such event — an empty batch where a record would need data of its own, and for the upload
+ * check an object no form was given for (a read of the table and a delete of nothing).
+ */
+const EVENTS: Record<string, unknown> = {
+  mailer: { Records: [] },
+  'email-events': { Records: [] },
+  'search-stream': { Records: [] },
+  'files-uploaded': { detail: { object: { key: 'files/01ARZ3NDEKTSV4RRFFQ69G5FAV' } } },
+};
 
 /**
  * Runs in a fresh Node process: times the dynamic import of one bundle, then its first
@@ -230,11 +264,13 @@ const event = {
   isBase64Encoded: false,
 };
 const t1 = performance.now();
-const res = await mod.handler(path === 'scheduled' ? {} : event, { awsRequestId: 'bench', getRemainingTimeInMillis: () => 10000 });
+const invocation = path === 'scheduled' ? {} : path.startsWith('event:') ? JSON.parse(path.slice(6)) : event;
+const res = await mod.handler(invocation, { awsRequestId: 'bench', functionName: 'bench', getRemainingTimeInMillis: () => 10000 });
 const firstMs = performance.now() - t1;
 const cpu = process.cpuUsage(c0);
 const cpuMs = (cpu.user + cpu.system) / 1000;
-if (path !== 'scheduled' && (!res || res.statusCode !== 200)) { console.error(path + ' answered ' + JSON.stringify(res)); process.exit(3); }
+const expected = Number(process.env.BENCH_EXPECT_STATUS ?? 200);
+if (path !== 'scheduled' && !path.startsWith('event:') && (!res || res.statusCode !== expected)) { console.error(path + ' answered ' + JSON.stringify(res)); process.exit(3); }
 process.stdout.write(JSON.stringify({ ms, firstMs, cpuMs }) + '\\n', () => process.exit(0));
 `;
 
@@ -242,8 +278,13 @@ process.stdout.write(JSON.stringify({ ms, firstMs, cpuMs }) + '\\n', () => proce
 type Timing = { ms: number; firstMs: number; cpuMs: number };
 
 async function timeColdStart(runner: string, b: BundleInfo, env: Record<string, string>): Promise<Timing> {
-  const path = SCHEDULED.has(b.name) ? 'scheduled' : FIRST_REQUEST[b.name];
+  const path = SCHEDULED.has(b.name)
+    ? 'scheduled'
+    : b.name in EVENTS
+      ? `event:${JSON.stringify(EVENTS[b.name])}`
+      : (FIRST_REQUEST[b.name] ?? FIRST_REQUEST_NOT_FOUND[b.name]);
   if (!path) throw new Error(`No first request for ${b.name}: add one to FIRST_REQUEST in scripts/bench/bundles.ts`);
+  if (b.name in FIRST_REQUEST_NOT_FOUND) env = { ...env, BENCH_EXPECT_STATUS: '404' };
   const { stdout } = await run(process.execPath, [runner, pathToFileURL(b.file).href, path], { env, timeout: 30_000 });
   const line = stdout.trim().split('\n').pop() ?? '';
   const out = JSON.parse(line) as Timing;
@@ -335,13 +376,24 @@ function coldInitResult(samples: Map<string, Timing[]>, handlers: BundleInfo[], 
     // barely moves, where wall-clock also counts the time a loaded machine made it wait.
     const cpuRatio = median(cpus(b.name).map((t, i) => t / (floorCpuRuns[i] ?? Number.NaN)));
     const imported = median(imports(b.name));
-    const first = SCHEDULED.has(b.name) ? 'its scheduled run' : `GET ${FIRST_REQUEST[b.name]}`;
+    const first = SCHEDULED.has(b.name)
+      ? 'its scheduled run'
+      : b.name in EVENTS
+        ? 'one event'
+        : b.name in FIRST_REQUEST_NOT_FOUND
+          ? `GET ${FIRST_REQUEST_NOT_FOUND[b.name]} (404)`
+          : `GET ${FIRST_REQUEST[b.name]}`;
+    // A schedule's or an event's function answers no member: nobody feels its cold start, so it is
+    // shown beside the others and not judged (the budget is a cold start as a member feels it).
+    const background = SCHEDULED.has(b.name) || b.name in EVENTS;
     rows.push({
-      name: `${b.name}: import + ${first}`,
+      name: `${b.name}: import + ${first}${background ? ' (background: shown, not judged)' : ''}`,
       display: `${fmtMs(total)} · ${ratio.toFixed(2)}× floor (median of per-round ratios) | CPU ${cpuRatio.toFixed(2)}× floor's | import only ${fmtMs(imported)} · ${(imported / base).toFixed(2)}× baseline (reference)`,
       value: ratio,
       unit: '× floor',
-      budget: atMost(Number(ratio.toFixed(3)), COLD_START_MAX_RATIO, '× floor', `≤ ${COLD_START_MAX_RATIO}× the stack floor`),
+      budget: background
+        ? undefined
+        : atMost(Number(ratio.toFixed(3)), COLD_START_MAX_RATIO, '× floor', `≤ ${COLD_START_MAX_RATIO}× the stack floor`),
       data: {
         medianMs: total,
         floorMedianMs: floorTotal,

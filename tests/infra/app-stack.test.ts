@@ -81,7 +81,7 @@ describe('API functions', () => {
       // FILES_BUCKET only where files are stored (below).
       expect(
         Object.keys(variables)
-          .filter((k) => k !== 'FILES_BUCKET')
+          .filter((k) => k !== 'FILES_BUCKET' && !k.startsWith('POWERTOOLS_'))
           .sort(),
       ).toEqual(
         [
@@ -104,6 +104,26 @@ describe('API functions', () => {
       expect(JSON.stringify(variables.CURSOR_SECRET)).toContain(':SecretString:current::');
       expect(JSON.stringify(variables.CURSOR_SECRET_PREVIOUS)).toContain(':SecretString:previous::');
       expect(JSON.stringify(variables.ORIGIN_SECRET_PREVIOUS)).toContain(':SecretString:previous::');
+    }
+  });
+
+  it('traces every function with X-Ray through one shared policy, and names its domain for Powertools without recording answers or errors', () => {
+    const policies = Object.entries(resourcesOfType(app, 'AWS::IAM::ManagedPolicy')).filter(([, p]) =>
+      JSON.stringify(p.Properties.PolicyDocument).includes('xray:PutTraceSegments'),
+    );
+    expect(policies).toHaveLength(1);
+    const [xrayPolicy] = policies[0] ?? [];
+    for (const [, fn] of apiFunctions) {
+      expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
+      const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(variables).toMatchObject({ POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false', POWERTOOLS_TRACER_CAPTURE_ERROR: 'false' });
+      expect(String(variables.POWERTOOLS_SERVICE_NAME)).toMatch(/^[a-z-]+$/);
+      const roleId = (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+      expect(JSON.stringify(resourcesOfType(app, 'AWS::IAM::Role')[roleId]?.Properties.ManagedPolicyArns)).toContain(xrayPolicy);
+    }
+    // No function's own policy carries the wildcard.
+    for (const p of Object.values(resourcesOfType(app, 'AWS::IAM::Policy'))) {
+      expect(JSON.stringify(p.Properties.PolicyDocument)).not.toContain('xray:');
     }
   });
 
@@ -298,6 +318,10 @@ describe('HTTP API', () => {
         'ANY /api/practices',
         'ANY /api/practices/{proxy+}',
         'ANY /api/moderation/practices/{proxy+}',
+        'ANY /api/moderation/cases/{proxy+}',
+        'ANY /api/moderation/members/{proxy+}',
+        'ANY /api/moderation/rules',
+        'ANY /api/moderation/messages/{proxy+}',
         'GET /api/search',
         'GET /api/meta',
         'GET /api/openapi.json',

@@ -44,7 +44,7 @@ describe('the network’s alarms, dashboard and budget', () => {
 
   it('counts failed sign-ins from the auth log and alarms only when they are far above normal and many', () => {
     const filter = onlyResource(withEmail.app, 'AWS::Logs::MetricFilter');
-    expect(filter.Properties.FilterPattern).toBe(`{ $.msg = "${LOG_EVENTS.signInFailed}" }`);
+    expect(filter.Properties.FilterPattern).toBe(`{ $.message = "${LOG_EVENTS.signInFailed}" }`);
     const composite = onlyResource(withEmail.app, 'AWS::CloudWatch::CompositeAlarm');
     expect(JSON.stringify(composite.Properties.AlarmRule)).toContain('AND');
     expect(alarms.find((a) => a.AlarmDescription.startsWith('At least'))?.Threshold).toBe(SIGN_IN_FAILURES_FLOOR);

@@ -9,10 +9,17 @@ describe('the API’s log lines', () => {
   it('carry ids, routes and outcomes, never what a request said, even when something fails', async () => {
     // Logs are on here (the test run silences them), and the API is loaded afresh to see that.
     vi.stubEnv('LOG_LEVEL', 'info');
+    // Metrics on too, as in Lambda: their lines must be as clean as the logs.
+    vi.stubEnv('POWERTOOLS_METRICS_DISABLED', 'false');
     vi.resetModules();
     const lines: string[] = [];
-    vi.spyOn(console, 'log').mockImplementation((line: unknown) => void lines.push(String(line)));
-    vi.spyOn(console, 'error').mockImplementation((line: unknown) => void lines.push(String(line)));
+    // Powertools writes to the process's streams through a Console of its own.
+    const capture = (chunk: unknown) => {
+      lines.push(String(chunk));
+      return true;
+    };
+    vi.spyOn(process.stdout, 'write').mockImplementation(capture);
+    vi.spyOn(process.stderr, 'write').mockImplementation(capture);
     const { createApi } = await import('../../functions/lib/http');
     const personal = { email: 'sadia.rahimi@example.org', name: 'Sadia Rahimi', post: 'the raid at the Torkham crossing' };
     const app = createApi({})
@@ -34,9 +41,18 @@ describe('the API’s log lines', () => {
 
     const written = lines.join('\n');
     // The failure is there, by name and place, with the id in its path …
-    expect(written).toContain('"msg":"unhandled"');
+    expect(written).toContain('"message":"unhandled"');
     expect(written).toContain('/api/members/m-123/notes');
-    expect(lines.filter((l) => l.includes('"msg":"request"'))).toHaveLength(2);
+    expect(lines.filter((l) => l.includes('"message":"request"'))).toHaveLength(2);
+    // The requests were counted, by route pattern and status class, as embedded metrics.
+    const emf = lines.filter((l) => l.includes('"_aws"')).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(emf.map((m) => [m.route, m.status, m.Requests])).toEqual(
+      expect.arrayContaining([
+        ['/api/members/:id/notes', '5xx', 1],
+        ['/api/search', '2xx', 1],
+      ]),
+    );
+    expect(emf.filter((m) => m.ServerErrors === 1).map((m) => m.route)).toEqual(['/api/members/:id/notes']);
     // … and nothing she sent: not her address, her name, her words, her session or her search.
     for (const said of [personal.email, personal.name, 'Sadia', 'Torkham', 'a-session-token-value', 'refused']) {
       expect(written).not.toContain(said);
