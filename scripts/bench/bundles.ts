@@ -209,6 +209,7 @@ const FIRST_REQUEST: Record<string, string> = {
   discussion: '/api/spaces',
   knowledge: '/api/practices',
   members: '/api/me',
+  moderation: '/api/moderation/rules',
   mentorship: '/api/mentorships?as=mentee',
   meta: '/api/meta',
   notifications: '/api/notifications',

@@ -7,8 +7,6 @@ describe('the metrics’ names', () => {
     const names = Object.values(METRICS);
     expect(new Set(names).size).toBe(names.length);
     for (const name of names) expect(name).toMatch(/^[A-Z][A-Za-z]+$/);
-    expect(names).toEqual(
-      expect.arrayContaining(['Requests', 'ServerErrors', 'SignInFailures', 'Throttled', 'PostsHeld', 'Reports']),
-    );
+    expect(names).toEqual(expect.arrayContaining(['Requests', 'ServerErrors', 'SignInFailures', 'Throttled', 'PostsHeld', 'Reports']));
   });
 });
