@@ -28,7 +28,7 @@ const HOUR = 3600_000;
 const MAX_DURATION = 24 * HOUR;
 /** How far ahead (or back) one list reaches: each month is one Query of its partition. */
 const HORIZON_MONTHS = 24;
-/** Months of the programme whose first page one listing reads side by side (then the next ones). */
+/** Months of the programme whose first pages one listing reads first, side by side (then the rest, together). */
 const MONTHS_AT_ONCE = 6;
 
 const nowIso = () => new Date(clock.now()).toISOString();
@@ -285,10 +285,11 @@ export async function listEvents(session: Session, member: MemberRecord, q: Even
   let more = false;
   const limit = Math.max(25, q.limit * 2);
   const open = months.filter((m) => !(fromMonth && (past ? m > fromMonth : m < fromMonth)));
-  // The months' first pages are read MONTHS_AT_ONCE at a time, side by side: a quiet programme
-  // has empty months, and reading 25 of them one after the other made the page wait 25 round trips.
-  outer: for (let w = 0; w < open.length; w += MONTHS_AT_ONCE) {
-    const window = open.slice(w, w + MONTHS_AT_ONCE);
+  // The months' first pages are read side by side: the next MONTHS_AT_ONCE, then (when they held
+  // fewer than a page) all the rest at once. A quiet programme has empty months, and reading 25 of
+  // them one after the other made the page wait 25 round trips; now it waits two.
+  const windows = [open.slice(0, MONTHS_AT_ONCE), open.slice(MONTHS_AT_ONCE)].filter((w) => w.length > 0);
+  outer: for (const window of windows) {
     const firsts = await Promise.all(
       window.map((month) =>
         repo.queryMonth(month, { lower, upper, descending: past, startKey: fromMonth === month ? start : undefined, limit }),
