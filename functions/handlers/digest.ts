@@ -1,3 +1,4 @@
+import { backgroundHandler } from '../lib/lambda';
 import type { EmailJob } from '../email/jobs';
 import { runDigest } from '../email/digest';
 import { runNudges } from '../email/nudges';
@@ -10,7 +11,7 @@ type Run = () => Promise<{ queued: EmailJob[] }>;
  * queued once. Each runs whatever the other did: a failed digest never holds back a nudge. A failure
  * still fails the invocation (after both ran), so the function's error alarm sees it.
  */
-export const handler = async (): Promise<{ queued: number }> => {
+export const handler = backgroundHandler(async (): Promise<{ queued: number }> => {
   const runs: Record<'digests' | 'nudges', Run> = { digests: () => runDigest(), nudges: () => runNudges() };
   let queued = 0;
   let failure: unknown;
@@ -26,4 +27,4 @@ export const handler = async (): Promise<{ queued: number }> => {
   }
   if (failure) throw failure;
   return { queued };
-};
+});

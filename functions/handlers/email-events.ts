@@ -1,3 +1,4 @@
+import { backgroundHandler } from '../lib/lambda';
 import type { SNSEvent } from 'aws-lambda';
 import { handleEmailEvent } from '../email/bounces';
 
@@ -6,10 +7,10 @@ import { handleEmailEvent } from '../email/bounces';
  * email off and tells her in the app; a malformed message is logged (ids only) and skipped. A
  * failure (DynamoDB unavailable) throws, so Lambda retries the delivery; handling is idempotent.
  */
-export const handler = async (event: SNSEvent): Promise<{ handled: number }> => {
+export const handler = backgroundHandler(async (event: SNSEvent): Promise<{ handled: number }> => {
   let handled = 0;
   for (const record of event.Records) {
     if ((await handleEmailEvent(record.Sns.Message)) === 'email.off') handled++;
   }
   return { handled };
-};
+});

@@ -1,3 +1,4 @@
+import { backgroundHandler } from '../lib/lambda';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { EmailJob } from '../email/jobs';
 import { deliver } from '../email/mailer';
@@ -7,7 +8,7 @@ import { log } from '../lib/log';
  * SQS: sends the queued emails. A job that fails is reported back alone (partial batch response),
  * so SQS retries it without resending the others, and parks it in the dead-letter queue at last.
  */
-export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
+export const handler = backgroundHandler(async (event: SQSEvent): Promise<SQSBatchResponse> => {
   const failures: SQSBatchResponse['batchItemFailures'] = [];
   for (const record of event.Records) {
     try {
@@ -18,4 +19,4 @@ export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
     }
   }
   return { batchItemFailures: failures };
-};
+});

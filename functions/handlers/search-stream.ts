@@ -1,3 +1,4 @@
+import { backgroundHandler } from '../lib/lambda';
 import { onTableChanges } from '../search/stream';
 
-export const handler = onTableChanges;
+export const handler = backgroundHandler(onTableChanges);

@@ -1,28 +1,61 @@
-import { Logger } from '@aws-lambda-powertools/logger';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Context } from 'aws-lambda';
 
 /**
  * Structured logs through Powertools' Logger: JSON lines with the service, the level, a message
  * and the fields given — ids, routes, statuses, timings. Never pass a body, a name, an email, a
  * query string, a token or any other personal data here: the logs leave the member's control.
- * The Lambda event is never logged (`logEvent` stays off); in AWS each line also carries the
- * invocation's request id and whether it was a cold start (`addContext` in lib/lambda.ts).
+ * The Lambda event is never logged; in AWS each line also carries the invocation's request id and
+ * whether it was a cold start (`logContext`, from lib/lambda.ts).
  *
- * `LOG_LEVEL=silent` (the tests) keeps errors only.
+ * The Logger loads beside the function's first request, not before it (it ships beside the bundle,
+ * about 45 ms of module loading): a line written before it is ready waits in order, and an
+ * invocation ends only once its lines are out (`logsWritten`). `LOG_LEVEL=silent` (the tests)
+ * keeps errors only.
  */
 type Fields = Record<string, string | number | boolean | undefined>;
+type Level = 'info' | 'warn' | 'error';
 
 const levelOf = (v: string | undefined) => (v === 'silent' ? 'ERROR' : (v ?? 'INFO').toUpperCase());
 
-export const logger = new Logger({
-  serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'champions-network',
-  logLevel: levelOf(process.env.LOG_LEVEL) as 'INFO',
-});
+let logger: Logger | undefined;
+let context: Context | undefined;
+const waiting: [Level, string, Fields][] = [];
+
+const loading: Promise<void> = import('@aws-lambda-powertools/logger').then(
+  ({ Logger }) => {
+    logger = new Logger({
+      serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'champions-network',
+      logLevel: levelOf(process.env.LOG_LEVEL) as 'INFO',
+    });
+    if (context) logger.addContext(context);
+    for (const [level, msg, fields] of waiting.splice(0)) logger[level](msg, fields);
+  },
+  // Without the Logger a line still goes out, as plain JSON with the same fields.
+  () => {
+    for (const [level, msg, fields] of waiting.splice(0)) console.error(JSON.stringify({ level, message: msg, ...fields }));
+  },
+);
+
+function write(level: Level, msg: string, fields: Fields) {
+  if (logger) logger[level](msg, fields);
+  else waiting.push([level, msg, fields]);
+}
 
 export const log = {
-  info: (msg: string, fields: Fields = {}) => logger.info(msg, fields),
-  warn: (msg: string, fields: Fields = {}) => logger.warn(msg, fields),
-  error: (msg: string, fields: Fields = {}) => logger.error(msg, fields),
+  info: (msg: string, fields: Fields = {}) => write('info', msg, fields),
+  warn: (msg: string, fields: Fields = {}) => write('warn', msg, fields),
+  error: (msg: string, fields: Fields = {}) => write('error', msg, fields),
 };
+
+/** The invocation every following line belongs to (its request id, cold start). */
+export function logContext(ctx: Context): void {
+  context = ctx;
+  logger?.addContext(ctx);
+}
+
+/** Settles once every line written so far is out. */
+export const logsWritten = (): Promise<void> => loading;
 
 /** The field each log line's message is in (Powertools' `message`): metric filters read it. */
 export const LOG_MESSAGE_FIELD = 'message';

@@ -39,6 +39,10 @@ describe('the API’s log lines', () => {
     expect(failed.status).toBe(500);
     expect((await app.request(`/api/search?q=${encodeURIComponent(personal.name)}`)).status).toBe(200);
 
+    // The Logger and Metrics load beside the first request; an invocation waits for its lines (lib/lambda.ts).
+    const { logsWritten } = await import('../../functions/lib/log');
+    const { metricsWritten } = await import('../../functions/lib/metrics');
+    await Promise.all([logsWritten(), metricsWritten()]);
     const written = lines.join('\n');
     // The failure is there, by name and place, with the id in its path …
     expect(written).toContain('"message":"unhandled"');
