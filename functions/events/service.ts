@@ -251,9 +251,10 @@ function monthsFrom(start: string, count: number, step: 1 | -1): string[] {
  *
  * COST: events are partitioned by the month they start in (GSI1); the audience, language and
  * kind are filtered here, in code, because an audience is a rule (cohort, kinds, countries), not
- * a key. A page therefore reads the events it shows plus those it skips, month after month, until
- * it is full or the window ends (at most 24 monthly partitions, each Query costing at least
- * 0.5 RCU even when empty). With the network's volume (a few events a week) a page reads a few
+ * a key. A page therefore reads the events it shows plus those it skips, month by month, until
+ * it is full or the window ends (at most 25 monthly partitions, each Query costing at least
+ * 0.5 RCU even when empty; read in two rounds, the next six months and then the rest, each round's
+ * Queries side by side). With the network's volume (a few events a week) a page reads a few
  * dozen small items; should events grow to thousands a month, an audience index (an item per
  * event and audience value, as the directory's facets) would replace this scan of a window.
  */

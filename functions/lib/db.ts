@@ -51,7 +51,8 @@ export function dynamo(): Promise<{ sdk: Sdk; client: DynamoDBClient }> {
             : {}),
           maxAttempts: 3,
           // Each command class's middleware chain is built once, not on every call (about a tenth of
-          // a call's CPU). Allowed because nothing adds middleware to the client or a command later.
+          // a call's CPU). Allowed because nothing adds middleware to the client or a command after
+          // its first call (the Tracer's capture, lib/tracing.ts, comes before it).
           cacheMiddleware: true,
         }),
       ),

@@ -20,25 +20,30 @@ const levelOf = (v: string | undefined) => (v === 'silent' ? 'ERROR' : (v ?? 'IN
 
 let logger: Logger | undefined;
 let context: Context | undefined;
+/** Where a line goes once the Logger has loaded (or failed to): until then lines wait. */
+let out: ((level: Level, msg: string, fields: Fields) => void) | undefined;
 const waiting: [Level, string, Fields][] = [];
 
 const loading: Promise<void> = import('@aws-lambda-powertools/logger').then(
   ({ Logger }) => {
-    logger = new Logger({
+    const loaded = new Logger({
       serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'champions-network',
       logLevel: levelOf(process.env.LOG_LEVEL) as 'INFO',
     });
-    if (context) logger.addContext(context);
-    for (const [level, msg, fields] of waiting.splice(0)) logger[level](msg, fields);
+    if (context) loaded.addContext(context);
+    logger = loaded;
+    out = (level, msg, fields) => loaded[level](msg, fields);
+    for (const line of waiting.splice(0)) out(...line);
   },
   // Without the Logger a line still goes out, as plain JSON with the same fields.
   () => {
-    for (const [level, msg, fields] of waiting.splice(0)) console.error(JSON.stringify({ level, message: msg, ...fields }));
+    out = (level, msg, fields) => console.error(JSON.stringify({ level, message: msg, ...fields }));
+    for (const line of waiting.splice(0)) out(...line);
   },
 );
 
 function write(level: Level, msg: string, fields: Fields) {
-  if (logger) logger[level](msg, fields);
+  if (out) out(level, msg, fields);
   else waiting.push([level, msg, fields]);
 }
 

@@ -33,6 +33,8 @@ const enabled =
     : process.env.POWERTOOLS_METRICS_DISABLED === 'false';
 
 let metrics: { root: Metrics; count: typeof import('@aws-lambda-powertools/metrics').MetricUnit.Count } | undefined;
+/** Metrics could not be loaded: counts are dropped rather than kept for ever. */
+let unavailable = false;
 const waiting: [MetricName, Record<string, string>][] = [];
 
 const loading: Promise<void> = enabled
@@ -44,7 +46,10 @@ const loading: Promise<void> = enabled
         };
         for (const [name, dimensions] of waiting.splice(0)) emit(name, dimensions);
       },
-      () => void waiting.splice(0),
+      () => {
+        unavailable = true;
+        waiting.splice(0);
+      },
     )
   : Promise.resolve();
 
@@ -62,7 +67,7 @@ function emit(name: MetricName, dimensions: Record<string, string>): void {
 
 /** Counts one now (or as soon as Metrics has loaded). */
 export function count(name: MetricName, dimensions: Record<string, string> = {}): void {
-  if (!enabled) return;
+  if (!enabled || unavailable) return;
   if (metrics) emit(name, dimensions);
   else waiting.push([name, dimensions]);
 }

@@ -221,7 +221,7 @@ export function checkUploadsInProcess(event: unknown): void {
   void uploadChecks
     .then((m) => m.onObjectsCreated(event as ObjectCreated))
     .catch((e: unknown) =>
-      console.error(JSON.stringify({ level: 'error', msg: 'upload check failed', name: e instanceof Error ? e.name : 'unknown' })),
+      console.error(JSON.stringify({ level: 'error', message: 'upload check failed', name: e instanceof Error ? e.name : 'unknown' })),
     );
 }
 

@@ -62,4 +62,25 @@ describe('the API’s log lines', () => {
       expect(written).not.toContain(said);
     }
   });
+
+  it('still writes every line, before and after, as plain JSON when the Logger cannot load', async () => {
+    vi.resetModules();
+    vi.doMock('@aws-lambda-powertools/logger', () => {
+      throw new Error('not shipped');
+    });
+    const lines: string[] = [];
+    vi.spyOn(console, 'error').mockImplementation((line: unknown) => void lines.push(String(line)));
+    try {
+      const { log, logsWritten } = await import('../../functions/lib/log');
+      log.warn('before', { id: 'a' });
+      await logsWritten();
+      log.warn('after', { id: 'b' });
+      expect(lines.map((l) => JSON.parse(l) as Record<string, unknown>)).toEqual([
+        { level: 'warn', message: 'before', id: 'a' },
+        { level: 'warn', message: 'after', id: 'b' },
+      ]);
+    } finally {
+      vi.doUnmock('@aws-lambda-powertools/logger');
+    }
+  });
 });
