@@ -5,7 +5,14 @@
  */
 
 /**
- * Left out of the bundle: the AWS SDK v3 clients ship with the Node 22 runtime (bundled they would
+ * The Lambda runtime every function runs on (infra/constructs/api-function.ts) and the syntax
+ * level its bundle is built for. Node.js 24 runs only async handlers (no callback style): every
+ * handler here is one (functions/lib/lambda.ts).
+ */
+export const LAMBDA_NODE_TARGET = 'node24';
+
+/**
+ * Left out of the bundle: the AWS SDK v3 clients ship with the Node 24 runtime (bundled they would
  * put 330 kB of SDK in every function, over the 250 kB budget) and are loaded on the first
  * DynamoDB or Cognito call. Small pure SDK utilities such as `@aws-sdk/util-dynamodb` are bundled:
  * resolving the runtime's CommonJS copy at cold start cost more than the few kB they add.
@@ -31,7 +38,7 @@ export const FILES_NODE_MODULES = ['@aws-sdk/s3-presigned-post', '@aws-sdk/s3-re
 
 /**
  * Package-export conditions added to the defaults (`node`, `import`, `default`). `browser` picks
- * aws-jwt-verify's Web Crypto + fetch implementation, which Node 22 runs natively; its Node
+ * aws-jwt-verify's Web Crypto + fetch implementation, which Node 24 runs natively; its Node
  * implementation imports node:https at load, a cold-start cost the Web one leaves out. No other
  * bundled dependency has a `browser` export (checked by tests/infra/lambda-bundle.test.ts).
  */

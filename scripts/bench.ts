@@ -34,7 +34,7 @@ import { spaSection } from './bench/spa';
  * measured at every size with a flat-capacity budget.
  */
 
-// The bench may run on Node 20; the functions run on Node 22, where the SDK does not warn.
+// The bench may run on Node 20; the functions run on Node 24, where the SDK does not warn.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');

@@ -5,7 +5,14 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { LAMBDA_BANNER, LAMBDA_CONDITIONS, LAMBDA_DEFINE, LAMBDA_EXTERNALS, POWERTOOLS_NODE_MODULES } from '../lambda-bundling';
+import {
+  LAMBDA_BANNER,
+  LAMBDA_CONDITIONS,
+  LAMBDA_DEFINE,
+  LAMBDA_EXTERNALS,
+  LAMBDA_NODE_TARGET,
+  POWERTOOLS_NODE_MODULES,
+} from '../lambda-bundling';
 import { REPO_ROOT } from '../paths';
 
 export interface ApiFunctionProps {
@@ -27,7 +34,7 @@ export interface ApiFunctionProps {
 }
 
 /**
- * One Node.js Lambda function with the project's defaults: Node 22 on arm64, an ESM bundle that
+ * One Node.js Lambda function with the project's defaults: Node 24 on arm64, an ESM bundle that
  * carries its own AWS SDK clients, its own log group with a retention period, and a role that
  * may write to that log group and nothing else until the caller grants more.
  */
@@ -55,7 +62,7 @@ export class ApiFunction extends Construct {
       handler: 'handler',
       projectRoot: REPO_ROOT,
       depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
-      runtime: lambda.Runtime.NODEJS_22_X,
+      runtime: lambda.Runtime.NODEJS_24_X,
       // Graviton: about 20% cheaper per GB-second and at least as fast for this kind of code.
       architecture: lambda.Architecture.ARM_64,
       memorySize: 512,
@@ -76,7 +83,7 @@ export class ApiFunction extends Construct {
       bundling: {
         minify: true,
         format: OutputFormat.ESM,
-        target: 'node22',
+        target: LAMBDA_NODE_TARGET,
         sourceMap: false,
         forceDockerBundling: false,
         mainFields: ['module', 'main'],
@@ -94,14 +101,6 @@ export class ApiFunction extends Construct {
     // to every function's own policy; one shared policy grants it to all (xrayWriteOf).
     (this.function.node.defaultChild as lambda.CfnFunction).tracingConfig = { mode: 'Active' };
     role.addManagedPolicy(xrayWriteOf(Stack.of(this)));
-
-    Validations.of(this.function).acknowledge({
-      id: 'AwsSolutions-L1',
-      reason:
-        'Node.js 22 is a supported Lambda LTS runtime (deprecation not before 2027) and is the release the ' +
-        'dependency set (AWS SDK 3.11xx, Hono 4, zod 4) is built and tested for; moving to Node.js 24 is a ' +
-        'planned, tested upgrade rather than an automatic one.',
-    });
   }
 }
 

@@ -12,6 +12,7 @@ import {
   LAMBDA_CONDITIONS,
   LAMBDA_DEFINE,
   LAMBDA_EXTERNALS,
+  LAMBDA_NODE_TARGET,
 } from '../../infra/lambda-bundling';
 import { startLocalServices } from '../local/services';
 import { type BenchContext, KB, type Row, type Section, type SectionOutput, atMost, fmtKB, fmtMs, median } from './report';
@@ -20,7 +21,7 @@ const run = promisify(execFile);
 
 /**
  * esbuild options matching what the CDK NodejsFunction runs for our functions
- * (infra/constructs/api-function.ts with infra/lambda-bundling.ts: minified ESM for node22,
+ * (infra/constructs/api-function.ts with infra/lambda-bundling.ts: minified ESM for Node 24,
  * module-first main fields, the createRequire banner, the SDK clients external, the `browser`
  * condition, the compile-time define that drops the OpenAPI words). The common-password list ships beside the auth bundle as a node_module
  * (nodeModules in infra/stacks/app-stack.ts), so it is external.
@@ -30,7 +31,7 @@ export const LAMBDA_BUILD: BuildOptions = {
   minify: true,
   format: 'esm',
   platform: 'node',
-  target: 'node22',
+  target: LAMBDA_NODE_TARGET,
   mainFields: ['module', 'main'],
   banner: { js: LAMBDA_BANNER },
   // As in infra/constructs/api-function.ts (infra/lambda-bundling.ts); the common-password list

@@ -51,11 +51,11 @@ function cloudFrontFunction(commentPrefix: string): CloudFrontHandler {
 }
 
 describe('API functions', () => {
-  it('runs one function per API domain plus the expiry and reminder sweepers, the search indexer and the upload check, on Node 22 and arm64', () => {
+  it('runs one function per API domain plus the expiry and reminder sweepers, the search indexer and the upload check, on Node 24 and arm64', () => {
     expect(apiFunctions).toHaveLength(API_DOMAINS.length + 4);
     for (const [, fn] of apiFunctions) {
       expect(fn.Properties).toMatchObject({
-        Runtime: 'nodejs22.x',
+        Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
         MemorySize: 512,
         Timeout: 10,
@@ -613,7 +613,7 @@ describe('scheduled function', () => {
       State: 'ENABLED',
       Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [functionId, 'Arn'] } })],
     });
-    template.hasResourceProperties('AWS::Lambda::Function', { Runtime: 'nodejs22.x', Architectures: ['arm64'] });
+    template.hasResourceProperties('AWS::Lambda::Function', { Runtime: 'nodejs24.x', Architectures: ['arm64'] });
   });
 
   it('accepts another schedule', () => {

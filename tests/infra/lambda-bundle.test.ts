@@ -29,7 +29,7 @@ describe('the Lambda bundles', () => {
     const [plain, browser] = await Promise.all([inputs(entry, false), inputs(entry, true)]);
     const changed = [...plain.filter((i) => !browser.includes(i)), ...browser.filter((i) => !plain.includes(i))];
     // nanoid (ics's id generator, in the calendar function) has a browser build on Web Crypto,
-    // which Node 22 has as a global: the same ids either way.
+    // which Node 24 has as a global: the same ids either way.
     expect(changed.filter((i) => !i.includes('node_modules/aws-jwt-verify/') && !i.includes('node_modules/nanoid/'))).toEqual([]);
   });
 

@@ -8,6 +8,13 @@ import { buildTestApp } from './synth';
 /** A reviewer should learn why from the reason itself, not from a ticket number. */
 const MIN_REASON_LENGTH = 40;
 
+/**
+ * A ceiling, not a target: 33 acknowledgements when the operations issue (15) was filed, 25 since
+ * the functions moved to the newest Node.js runtime. Lower it when one goes; raising it means a
+ * new exception someone has reviewed.
+ */
+const MAX_ACKNOWLEDGEMENTS = 25;
+
 interface Finding {
   readonly rule: string;
   readonly path: string;
@@ -96,6 +103,14 @@ describe('AWS Solutions security checks (cdk-nag)', () => {
     expect(ours.length).toBeGreaterThan(0);
     const tooShort = ours.filter((a) => a.reason.trim().length < MIN_REASON_LENGTH);
     expect(tooShort.map((a) => `${a.id} at ${a.path}: "${a.reason}"`)).toEqual([]);
+  });
+
+  it('acknowledge fewer findings than the operations issue found, and none for our functions’ runtime', () => {
+    const ours = acknowledgements(onCloudFrontDomain.app).filter((a) => a.id.includes('AwsSolutions-'));
+    expect(ours.length).toBeLessThanOrEqual(MAX_ACKNOWLEDGEMENTS);
+    // The one runtime left acknowledged is the deployment helper aws-cdk-lib itself creates.
+    const runtimes = ours.filter((a) => a.id.endsWith('AwsSolutions-L1'));
+    expect(runtimes.map((a) => a.path)).toEqual([expect.stringContaining('Custom::CDKBucketDeployment')]);
   });
 
   it('acknowledge no rule for the whole app or a whole stack', () => {
