@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
  *   TABLE_NAME=… AWS_REGION=… CURSOR_SECRET=unused-here-0000 npx tsx scripts/backfill-search.ts
  *
  * A paged Query per kind, never a Scan: the directory's `all` partition (active members), the
- * spaces' list, each space's threads, each thread's posts, and the events of each month from
+ * spaces' list, each space's threads, each thread's posts, and the events of each year from
  * `monthsBack` before to `monthsAhead` after today. (The library's practices join here with
  * their source.)
  */
@@ -59,9 +59,9 @@ export async function backfillSearch(
   log(`${counts.thread} threads, ${counts.post} replies`);
 
   const now = new Date();
-  for (let m = -(opts.monthsBack ?? 36); m <= (opts.monthsAhead ?? 24); m++) {
-    const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + m, 1)).toISOString().slice(0, 7);
-    await walk(keys.eventMonth(month), 'gsi1', async (event) => {
+  const yearOf = (months: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + months, 1)).getUTCFullYear();
+  for (let year = yearOf(-(opts.monthsBack ?? 36)); year <= yearOf(opts.monthsAhead ?? 24); year++) {
+    await walk(keys.eventYear(String(year)), 'gsi1', async (event) => {
       await reindex('event', str(event.id));
       counts.event = (counts.event ?? 0) + 1;
     });

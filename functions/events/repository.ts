@@ -157,18 +157,18 @@ export async function getEvents(ids: string[]): Promise<Map<string, EventRecord>
 }
 
 /**
- * One page of a month's events (GSI1) between two instants, in start order, from `startKey`.
+ * One page of a year's events (GSI1) between two instants, in start order, from `startKey`.
  * The caller filters by audience and continues while its page is not full.
  */
-export async function queryMonth(
-  month: string,
+export async function queryYear(
+  year: string,
   range: { lower: string; upper: string; descending: boolean; startKey?: Record<string, AttributeValue>; limit: number },
 ): Promise<{ items: EventRecord[]; raw: Record<string, AttributeValue>[]; lastKey?: Record<string, AttributeValue> }> {
   const res = await db.query({
     TableName: TABLE,
     IndexName: 'gsi1',
     KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :lo AND :hi',
-    ExpressionAttributeValues: values({ ':pk': keys.eventMonth(month), ':lo': range.lower, ':hi': `${range.upper}\uffff` }),
+    ExpressionAttributeValues: values({ ':pk': keys.eventYear(year), ':lo': range.lower, ':hi': `${range.upper}\uffff` }),
     ScanIndexForward: !range.descending,
     Limit: range.limit,
     ExclusiveStartKey: range.startKey,

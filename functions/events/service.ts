@@ -26,10 +26,8 @@ import type { EventRecord, EventStats, RegistrationRecord, SeriesRecord } from '
 const HOUR = 3600_000;
 /** The longest an event may last: a full training day, with room to spare. */
 const MAX_DURATION = 24 * HOUR;
-/** How far ahead (or back) one list reaches: each month is one Query of its partition. */
+/** How far ahead (or back) one list reaches. */
 const HORIZON_MONTHS = 24;
-/** Months of the programme whose first pages one listing reads first, side by side (then the rest, together). */
-const MONTHS_AT_ONCE = 6;
 
 const nowIso = () => new Date(clock.now()).toISOString();
 const bad = (path: string, message: string): never => {
@@ -249,14 +247,14 @@ function monthsFrom(start: string, count: number, step: 1 | -1): string[] {
  * Events whose audience includes her, by start: upcoming by default (still running or to come,
  * soonest first), past with `to` (newest first), or a window with both.
  *
- * COST: events are partitioned by the month they start in (GSI1); the audience, language and
- * kind are filtered here, in code, because an audience is a rule (cohort, kinds, countries), not
- * a key. A page therefore reads the events it shows plus those it skips, month by month, until
- * it is full or the window ends (at most 25 monthly partitions, each Query costing at least
- * 0.5 RCU even when empty; read in two rounds, the next six months and then the rest, each round's
- * Queries side by side). With the network's volume (a few events a week) a page reads a few
- * dozen small items; should events grow to thousands a month, an audience index (an item per
- * event and audience value, as the directory's facets) would replace this scan of a window.
+ * COST: events are partitioned by the year they start in (GSI1, sorted by start); the audience,
+ * language and kind are filtered here, in code, because an audience is a rule (cohort, kinds,
+ * countries), not a key. A list reaches at most 25 months, so it reads at most three yearly
+ * partitions, their first pages side by side: one round trip and a few read units on a quiet
+ * programme (monthly partitions made it 25 Queries, 12.5 read units even when all were empty).
+ * A page reads the events it shows plus those it skips; should events grow to thousands a month,
+ * an audience index (an item per event and audience value, as the directory's facets) would
+ * replace this scan of a window.
  */
 export async function listEvents(session: Session, member: MemberRecord, q: EventListQuery): Promise<Page<EventView>> {
   const now = nowIso();
@@ -267,14 +265,18 @@ export async function listEvents(session: Session, member: MemberRecord, q: Even
     : past
       ? (monthsFrom(q.to ?? now, HORIZON_MONTHS, -1).at(-1) ?? '')
       : new Date(Date.parse(now) - MAX_DURATION).toISOString();
-  const upper = q.to ? new Date(q.to).toISOString() : `${monthsFrom(lower, HORIZON_MONTHS + 1, 1).at(-1)}-31T23:59:59.999Z`;
+  const horizon = `${monthsFrom(lower, HORIZON_MONTHS + 1, 1).at(-1)}-31T23:59:59.999Z`;
+  const upper = q.to ? new Date(q.to).toISOString() : horizon;
   if (upper < lower) bad('to', 'The end of the window comes before its start.');
-  const scope = `events:${session.userId}:${q.from ?? ''}:${q.to ?? ''}:${q.seriesId ?? ''}:${q.language ?? ''}:${q.kind ?? ''}`;
+  // A window wider than the horizon is cut at it, as a list without `to` is.
+  const last = past || upper < horizon ? upper : horizon;
+  // `y`: cursors carry the yearly partition (older cursors named a month and are refused).
+  const scope = `events:y:${session.userId}:${q.from ?? ''}:${q.to ?? ''}:${q.seriesId ?? ''}:${q.language ?? ''}:${q.kind ?? ''}`;
   const start = decodeCursor(q.cursor, scope);
-  const months = past
-    ? monthsFrom(upper, HORIZON_MONTHS, -1).filter((m) => m >= lower.slice(0, 7))
-    : monthsFrom(lower, HORIZON_MONTHS + 1, 1).filter((m) => m <= upper.slice(0, 7));
-  const fromMonth = start?.gsi1pk?.S?.slice('EVENTS#'.length);
+  const fromYear = start?.gsi1pk?.S?.slice('EVENTS#'.length);
+  const first = Number(lower.slice(0, 4));
+  const years = Array.from({ length: Number(last.slice(0, 4)) - first + 1 }, (_, i) => String(first + i));
+  if (past) years.reverse();
   const wanted = (e: EventRecord) =>
     canSee(session, member, e) &&
     (q.seriesId === undefined || e.seriesId === q.seriesId) &&
@@ -285,31 +287,24 @@ export async function listEvents(session: Session, member: MemberRecord, q: Even
   const found: { e: EventRecord; key: ListCursor }[] = [];
   let more = false;
   const limit = Math.max(25, q.limit * 2);
-  const open = months.filter((m) => !(fromMonth && (past ? m > fromMonth : m < fromMonth)));
-  // The months' first pages are read side by side: the next MONTHS_AT_ONCE, then (when they held
-  // fewer than a page) all the rest at once. A quiet programme has empty months, and reading 25 of
-  // them one after the other made the page wait 25 round trips; now it waits two.
-  const windows = [open.slice(0, MONTHS_AT_ONCE), open.slice(MONTHS_AT_ONCE)].filter((w) => w.length > 0);
-  outer: for (const window of windows) {
-    const firsts = await Promise.all(
-      window.map((month) =>
-        repo.queryMonth(month, { lower, upper, descending: past, startKey: fromMonth === month ? start : undefined, limit }),
-      ),
-    );
-    for (const [m, month] of window.entries()) {
-      let res = firsts[m];
-      while (res) {
-        for (const [i, e] of res.items.entries()) {
-          if (!wanted(e)) continue;
-          if (found.length === q.limit) {
-            more = true;
-            break outer;
-          }
-          const raw = res.raw[i] ?? {};
-          found.push({ e, key: { pk: raw.pk, sk: raw.sk, gsi1pk: raw.gsi1pk, gsi1sk: raw.gsi1sk } as ListCursor });
+  const range = { lower, upper: last, descending: past };
+  const open = years.filter((y) => !(fromYear && (past ? y > fromYear : y < fromYear)));
+  const firsts = await Promise.all(
+    open.map((year) => repo.queryYear(year, { ...range, startKey: fromYear === year ? start : undefined, limit })),
+  );
+  outer: for (const [y, year] of open.entries()) {
+    let res = firsts[y];
+    while (res) {
+      for (const [i, e] of res.items.entries()) {
+        if (!wanted(e)) continue;
+        if (found.length === q.limit) {
+          more = true;
+          break outer;
         }
-        res = res.lastKey ? await repo.queryMonth(month, { lower, upper, descending: past, startKey: res.lastKey, limit }) : undefined;
+        const raw = res.raw[i] ?? {};
+        found.push({ e, key: { pk: raw.pk, sk: raw.sk, gsi1pk: raw.gsi1pk, gsi1sk: raw.gsi1sk } as ListCursor });
       }
+      res = res.lastKey ? await repo.queryYear(year, { ...range, startKey: res.lastKey, limit }) : undefined;
     }
   }
   const events = found.map((f) => f.e);

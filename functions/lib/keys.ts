@@ -190,17 +190,17 @@ export const keys = {
 
   // ── programme: events and series (issue 12) ──────────────────────────────────────────────
   /**
-   * An event. Listed by month of its start on GSI1 (a partition per month, sorted by start) and,
+   * An event. Listed by the year of its start on GSI1 (a partition per year, sorted by start) and,
    * when it is part of a series, on GSI2 by part.
    */
   event: (id: string) => ({ pk: `EVENT#${id}`, sk: 'EVENT' }),
   eventIndexes: (startsAt: string, id: string, series?: { seriesId: string; part: number }) => ({
-    gsi1pk: keys.eventMonth(startsAt.slice(0, 7)),
+    gsi1pk: keys.eventYear(startsAt.slice(0, 4)),
     gsi1sk: `${startsAt}#${id}`,
     ...(series ? { gsi2pk: `SERIES#${series.seriesId}#PARTS`, gsi2sk: `${String(series.part).padStart(2, '0')}#${startsAt}#${id}` } : {}),
   }),
-  /** The GSI1 partition of the events starting in a month (`YYYY-MM`). */
-  eventMonth: (month: string) => `EVENTS#${month}`,
+  /** The GSI1 partition of the events starting in a year (`YYYY`; before, a month: scripts/backfill-event-years.ts). */
+  eventYear: (year: string) => `EVENTS#${year}`,
   seriesPartsPartition: (seriesId: string) => `SERIES#${seriesId}#PARTS`,
   /** Counters a registration's transaction conditions on: capacity, registered, waitlisted, feedback sums. */
   eventStats: (id: string) => ({ pk: `EVENT#${id}`, sk: 'STATS' }),

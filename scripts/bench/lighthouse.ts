@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { type Result } from 'lighthouse';
 // Lighthouse drives Chrome through puppeteer-core (its own dependency, the same copy); the bench
@@ -122,6 +124,15 @@ async function auditOnce(browser: Browser, port: number, url: string, signedIn: 
     if (result.lhr.runtimeError) throw new RuntimeError(`Lighthouse on ${url}: ${result.lhr.runtimeError.message}`);
     const finalUrl = result.lhr.finalDisplayedUrl;
     if (new URL(finalUrl).pathname !== endsOn) throw new Error(`${url} ended on ${finalUrl}: not the page meant`);
+    // The whole report, for reading where a page's time and bytes go (treemap, long tasks, bootup).
+    const reports = process.env.BENCH_LIGHTHOUSE_REPORTS;
+    if (reports) {
+      mkdirSync(reports, { recursive: true });
+      writeFileSync(
+        join(reports, `${new URL(url).pathname.replace(/\W+/g, '_') || 'root'}-${Date.now()}.json`),
+        JSON.stringify(result.lhr),
+      );
+    }
     return scoresOf(result.lhr);
   } finally {
     await page.close();

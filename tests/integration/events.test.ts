@@ -3,6 +3,7 @@ import { sweepReminders } from '../../functions/events/reminders';
 import { clock } from '../../functions/lib/clock';
 import { TABLE, db, toAttr } from '../../functions/lib/db';
 import { keys } from '../../functions/lib/keys';
+import { backfillEventYears } from '../../scripts/backfill-event-years';
 import { type Agent, board, expectError, member, profile } from '../helpers';
 
 /** Time moves through the API's clock, not by waiting. */
@@ -581,5 +582,50 @@ describe('her data', () => {
     expect(fb.items).toEqual([{ rating: 3, comment: 'Too short.', at: expect.any(String) }]);
     const named = await db.getItem({ TableName: TABLE, Key: toAttr(keys.eventFeedback(past.id, leaving.userId)) });
     expect(named.Item).toBeUndefined();
+  });
+});
+
+describe('the programme across the turn of a year', () => {
+  it('lists and pages upcoming events across two years, and past ones back across the turn', async () => {
+    const language = ownLanguage();
+    const year = new Date().getUTCFullYear() + 1;
+    moveClockTo(`${year}-12-20T09:00:00.000Z`);
+    const m = await member();
+    const made: string[] = [];
+    for (const day of [`${year}-12-28`, `${year + 1}-01-03`, `${year + 1}-03-10`]) {
+      made.push((await create({ languages: [language], startsAt: `${day}T10:00:00.000Z`, endsAt: `${day}T11:00:00.000Z` })).id);
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await m.get(`/api/events?language=${language}&limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      expect(page.status, JSON.stringify(page.body)).toBe(200);
+      seen.push(...page.body.items.map((i: { id: string }) => i.id));
+      cursor = page.body.nextCursor;
+    } while (cursor && seen.length < 5);
+    expect(seen).toEqual(made);
+    moveClockTo(`${year + 1}-06-01T09:00:00.000Z`);
+    const past = await m.get(`/api/events?language=${language}&to=${encodeURIComponent(`${year + 1}-06-01T09:00:00.000Z`)}`);
+    expect(past.body.items.map((i: { id: string }) => i.id)).toEqual([...made].reverse());
+  });
+
+  it('lists an event stored in a monthly partition once scripts/backfill-event-years.ts has moved it', async () => {
+    const language = ownLanguage();
+    const m = await member();
+    const event = await create({ languages: [language] });
+    const month = event.startsAt.slice(0, 7);
+    // The shape events were stored in before yearly partitions.
+    await db.updateItem({
+      TableName: TABLE,
+      Key: toAttr(keys.event(event.id)),
+      UpdateExpression: 'SET gsi1pk = :month',
+      ExpressionAttributeValues: toAttr({ ':month': `EVENTS#${month}` }),
+    });
+    const ids = async () => (await m.get(`/api/events?language=${language}`)).body.items.map((i: { id: string }) => i.id);
+    expect(await ids()).toEqual([]);
+    expect(await backfillEventYears(month)).toBeGreaterThanOrEqual(1);
+    expect(await ids()).toEqual([event.id]);
+    // A second run finds nothing left to move in that month.
+    expect(await backfillEventYears(month)).toBe(0);
   });
 });
