@@ -46,9 +46,53 @@ function bootFirst(): Plugin {
   };
 }
 
+/**
+ * Everything the app's entry imports statically (the shell, the router, the session, the shared
+ * helpers and Solid itself) goes into one `shell` chunk. Left to itself the bundler cuts that
+ * code into a dozen files, some of 100 bytes, wherever a lazy page shares a module; every one
+ * is one more request (and its headers) on a first load over a poor link, and all of them are
+ * needed before the first page can render anyway. The modules boot.ts imports stay out, so the
+ * boot script stays small and runs first. Pages and what only pages use are still split by route.
+ */
+function shellChunk(): { plugin: Plugin; groups: { name: string; test: (id: string) => boolean; priority: number }[] } {
+  const shell = new Set<string>();
+  const bootShared = new Set<string>();
+  return {
+    plugin: {
+      name: 'shell-chunk',
+      apply: 'build',
+      buildEnd() {
+        const staticGraph = (from: string) => {
+          const seen = new Set<string>();
+          const queue = [from];
+          for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
+            if (seen.has(id)) continue;
+            seen.add(id);
+            queue.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+          }
+          return seen;
+        };
+        const entries = [...this.getModuleIds()].filter((id) => this.getModuleInfo(id)?.isEntry);
+        const app = entries.find((id) => id.endsWith('/web/index.html'));
+        const boot = entries.find((id) => id.endsWith('/web/src/boot.ts'));
+        if (!app || !boot) throw new Error('shell-chunk: the index.html and boot entries are missing');
+        const bootGraph = staticGraph(boot);
+        for (const id of staticGraph(app)) if (id !== app) (bootGraph.has(id) ? bootShared : shell).add(id);
+      },
+    },
+    // What boot.ts shares with the app (its language guess, the loader helper): a small file of
+    // its own, so that boot does not wait for the shell's download before asking for the catalog.
+    groups: [
+      { name: 'boot-shared', test: (id: string) => bootShared.has(id), priority: 2 },
+      { name: 'shell', test: (id: string) => shell.has(id), priority: 1 },
+    ],
+  };
+}
+const shell = shellChunk();
+
 export default defineConfig({
   root: 'web',
-  plugins: [icuCatalogs(), solid(), brotliCopies(), bootFirst()],
+  plugins: [icuCatalogs(), solid(), brotliCopies(), bootFirst(), shell.plugin],
   // Catalogs arrive compiled (see icu-catalogs.ts): the formatter needs no parser in the browser.
   resolve: {
     alias: [{ find: /^@formatjs\/icu-messageformat-parser$/, replacement: '@formatjs/icu-messageformat-parser/no-parser.js' }],
@@ -57,6 +101,9 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
-    rollupOptions: { input: { index: 'web/index.html', boot: 'web/src/boot.ts' } },
+    rolldownOptions: {
+      input: { index: 'web/index.html', boot: 'web/src/boot.ts' },
+      output: { codeSplitting: { groups: shell.groups } },
+    },
   },
 });

@@ -77,6 +77,23 @@ describe('the local server', () => {
     expect(gunzipSync(res.body).equals(readFileSync(join(dist, src)))).toBe(true);
   });
 
+  it('sends a hashed asset the headers a script obeys, and leaves the page-only ones to pages', async () => {
+    const asset = await rawGet(entryScript());
+    expect(asset.headers['x-content-type-options']).toBe('nosniff');
+    expect(asset.headers['cross-origin-resource-policy']).toBe('same-origin');
+    for (const pageOnly of ['content-security-policy', 'permissions-policy', 'x-frame-options', 'referrer-policy']) {
+      expect(asset.headers[pageOnly], pageOnly).toBeUndefined();
+    }
+    // A page, and the page a missing asset path answers with, keep every one of them.
+    for (const path of ['/directory', '/assets/no-such-file.js']) {
+      const page = await rawGet(path);
+      expect(page.headers['content-security-policy'], path).toContain("default-src 'self'");
+      expect(page.headers['permissions-policy'], path).toContain('camera=()');
+      expect(page.headers['x-frame-options'], path).toBe('DENY');
+      expect(page.headers['x-content-type-options'], path).toBe('nosniff');
+    }
+  });
+
   it('sends a hashed asset as brotli to a browser that accepts it, the same bytes once decoded', async () => {
     const src = entryScript();
     const res = await rawGet(src, 'gzip, deflate, br');
