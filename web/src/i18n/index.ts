@@ -65,7 +65,7 @@ export async function setLocale(tag: string, options: { keep?: boolean } = {}): 
   // A page's first Intl call sets up the browser's locale data: 40–60 ms on a laptop, four times
   // that on a cheap phone. Made in the next task (after the page's own requests have started),
   // it overlaps the catalog's download instead of lengthening the first render.
-  setTimeout(() => formatters.getPluralRules(IntlMessageFormat.resolveLocale(intlLocale(next))?.toString() ?? next));
+  setTimeout(() => formatters.getPluralRules(intlLocale(next)));
   await catalog;
   setLocaleSignal(next);
   setCatalogReady(true);
@@ -95,15 +95,13 @@ const formatters = {
 };
 
 // Each new IntlMessageFormat resolves its locale list with Intl.NumberFormat.supportedLocalesOf,
-// which matches against every locale the browser has: 165 ms of a sign-in page's first render at
-// 4x CPU throttling. The answer for a list never changes, so it is worked out once per list.
-const resolveLocaleOnce = IntlMessageFormat.resolveLocale;
-const resolvedLocales = new Map<string, Intl.Locale | undefined>();
-IntlMessageFormat.resolveLocale = (locales) => {
-  const id = [locales].flat().join(',');
-  if (!resolvedLocales.has(id)) resolvedLocales.set(id, resolveLocaleOnce(locales));
-  return resolvedLocales.get(id);
-};
+// which matches against every locale the browser has: the largest single cost of a page's first
+// render at 4x CPU throttling (Lighthouse; 140-165 ms in a profile of the directory and a thread).
+// The result (`resolvedLocale`) is used only to parse a message given as text and by
+// resolvedOptions(); every message here arrives compiled (web/icu-catalogs.ts) and formats with the
+// list itself, where each Intl constructor picks the best locale the browser has. So the first tag
+// is taken as it is, and nothing is matched.
+IntlMessageFormat.resolveLocale = (locales) => new Intl.Locale([locales].flat()[0] ?? DEFAULT_LOCALE);
 
 /** The message for `key` in the current language, with its arguments (numbers stay numbers for plurals). */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
