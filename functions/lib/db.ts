@@ -87,25 +87,51 @@ export const db = {
   },
   async putItem(input: PutItemCommandInput): Promise<PutItemCommandOutput> {
     const { sdk, client } = await dynamo();
-    return client.send(new sdk.PutItemCommand(input));
+    return writing([input.Item], client.send(new sdk.PutItemCommand(input)));
   },
   async updateItem(input: UpdateItemCommandInput): Promise<UpdateItemCommandOutput> {
     const { sdk, client } = await dynamo();
-    return client.send(new sdk.UpdateItemCommand(input));
+    return writing([input.Key], client.send(new sdk.UpdateItemCommand(input)));
   },
   async deleteItem(input: DeleteItemCommandInput): Promise<DeleteItemCommandOutput> {
     const { sdk, client } = await dynamo();
-    return client.send(new sdk.DeleteItemCommand(input));
+    return writing([input.Key], client.send(new sdk.DeleteItemCommand(input)));
   },
   async batchWriteItem(input: BatchWriteItemCommandInput): Promise<BatchWriteItemCommandOutput> {
     const { sdk, client } = await dynamo();
-    return client.send(new sdk.BatchWriteItemCommand(input));
+    const written = Object.values(input.RequestItems ?? {}).flatMap((rs) => rs.map((r) => r.PutRequest?.Item ?? r.DeleteRequest?.Key));
+    return writing(written, client.send(new sdk.BatchWriteItemCommand(input)));
   },
   async transactWrite(input: TransactWriteItemsCommandInput): Promise<TransactWriteItemsCommandOutput> {
     const { sdk, client } = await dynamo();
-    return client.send(new sdk.TransactWriteItemsCommand(input));
+    const written = (input.TransactItems ?? []).map((t) => t.Put?.Item ?? t.Update?.Key ?? t.Delete?.Key);
+    return writing(written, client.send(new sdk.TransactWriteItemsCommand(input)));
   },
 };
+
+/**
+ * Whoever keeps a short per-instance copy of an eventually consistent read (the mentor-card pools
+ * of mentorship/offer-pools.ts) hears of every write this instance makes, by partition key, once
+ * it has settled (made or not: a cancelled transaction may still have raced a read), so that the
+ * instance's own writes show on its next read. Writes by other instances show when the copy expires.
+ */
+const writeObservers: ((pk: string) => void)[] = [];
+
+export function onWrite(observer: (pk: string) => void): void {
+  writeObservers.push(observer);
+}
+
+async function writing<T>(written: (Record<string, AttributeValue> | undefined)[], sent: Promise<T>): Promise<T> {
+  if (!writeObservers.length) return sent;
+  try {
+    return await sent;
+  } finally {
+    for (const item of written) {
+      const pk = item?.pk?.S;
+      if (pk !== undefined) for (const observe of writeObservers) observe(pk);
+    }
+  }
+}
 
 export const TABLE = config.TABLE_NAME;
 
