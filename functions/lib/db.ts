@@ -188,18 +188,22 @@ export async function queryAll(input: Omit<QueryCommandInput, 'ExclusiveStartKey
 
 /**
  * One page of the items under `prefix` in partition `pk`, newest first (their sort keys are ULIDs),
- * each turned into what the caller shows, behind an opaque cursor signed for `scope`.
+ * each turned into what the caller shows, behind an opaque cursor signed for `scope`. With
+ * `fields`, only those attributes are read: less for DynamoDB to send and for the SDK to parse.
  */
 export async function newestFirst<T>(
   pk: string,
   prefix: string,
-  page: { limit: number; cursor?: string; scope: string },
+  page: { limit: number; cursor?: string; scope: string; fields?: readonly string[] },
   view: (item: Record<string, AttributeValue>) => T,
 ): Promise<Page<T>> {
+  // Every field through a placeholder: `read`, `type` and others are reserved words.
+  const names = page.fields && Object.fromEntries(page.fields.map((f, i) => [`#f${i}`, f]));
   const res = await db.query({
     TableName: TABLE,
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
     ExpressionAttributeValues: values({ ':pk': pk, ':prefix': prefix }),
+    ...(names ? { ProjectionExpression: Object.keys(names).join(', '), ExpressionAttributeNames: names } : {}),
     ScanIndexForward: false,
     Limit: page.limit,
     ExclusiveStartKey: decodeCursor(page.cursor, page.scope),
