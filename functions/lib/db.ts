@@ -148,7 +148,7 @@ export const fromAttr = <T = Item>(item: Record<string, AttributeValue>): T => u
  */
 export async function getMany(
   keys: Key[],
-  opts: { consistent?: boolean; projection?: string } = {},
+  opts: { consistent?: boolean; projection?: string; names?: Record<string, string> } = {},
 ): Promise<Record<string, AttributeValue>[]> {
   const out: Record<string, AttributeValue>[] = [];
   for (let i = 0; i < keys.length; i += 100) {
@@ -161,6 +161,7 @@ export async function getMany(
             Keys: pending,
             ConsistentRead: opts.consistent ?? true,
             ...(opts.projection ? { ProjectionExpression: opts.projection } : {}),
+            ...(opts.names ? { ExpressionAttributeNames: opts.names } : {}),
           },
         },
       });

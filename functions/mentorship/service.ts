@@ -21,7 +21,7 @@ import { ConflictError, ForbiddenError, NotFoundError, UnavailableError, Validat
 import { ulid } from '../lib/ids';
 import { keys } from '../lib/keys';
 import type { Session } from '../lib/session';
-import { type MemberRecord, blockedEitherWay, getMember, getMembers, listBlockRelations } from '../members/repository';
+import { type MemberRecord, type MemberView, blockedEitherWay, getMember, getMemberViews, listBlockRelations } from '../members/repository';
 import { memberIdOrNotFound, viewOf } from '../members/service';
 import { AUDIT_ATTEMPTS, auditAppend, auditBackoff, readHead } from '../moderation/audit';
 import { notificationPut } from '../notifications/repository';
@@ -190,7 +190,7 @@ async function rankAndRead(
   // A few more than asked for, read with the profiles: a mentor suspended by a sanction (rare)
   // keeps her index entries and status, and is dropped here without leaving the page short.
   const top = ranked.sort(byRank).slice(0, limit + RULES.suggestionSpares);
-  const profiles = await getMembers(
+  const profiles = await getMemberViews(
     top.map((s) => s.mentorId),
     false,
   );
@@ -212,7 +212,7 @@ async function rankAndRead(
 const cardOf = ({ accepted: _accepted, ...card }: MentorSide): MentorCard => card;
 
 /** Whether a sanction suspends her now: she keeps status `active`, but may not be asked or suggested. */
-function suspendedNow(m: MemberRecord & { sanction?: { type: string; until: string } }, at = new Date().toISOString()): boolean {
+function suspendedNow(m: Pick<MemberView, 'id' | 'sanction'>, at = new Date().toISOString()): boolean {
   return m.sanction?.type === 'suspend' && m.sanction.until > at;
 }
 
