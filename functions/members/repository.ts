@@ -550,6 +550,9 @@ export async function isPartner(owner: string, other: string): Promise<boolean> 
   return (res.Items?.length ?? 0) > 0;
 }
 
+/** What a directory card holds that a profile view shows (a card carries no completions or sanction). */
+const DIRECTORY_CARD_FIELDS = PROFILE_VIEW_FIELDS.filter((f) => f !== 'completions' && f !== 'sanction');
+
 export type DirectoryFilter = { expertise?: string; country?: string; language?: string; kind?: string };
 
 /**
@@ -560,7 +563,7 @@ export type DirectoryFilter = { expertise?: string; country?: string; language?:
 export async function listDirectory(
   filter: DirectoryFilter,
   opts: { limit: number; cursor?: string; boardView: boolean; scope: string },
-): Promise<Page<MemberRecord>> {
+): Promise<Page<MemberView>> {
   const language = filter.language?.toLowerCase();
   const [facet, value]: [Facet['facet'], string] = filter.expertise
     ? ['expertise', filter.expertise]
@@ -597,16 +600,23 @@ export async function listDirectory(
   if (filter.country && facet !== 'country') narrow('country', filter.country, false);
   if (filter.kind && facet !== 'kind') narrow('kind', filter.kind, false);
 
+  // Only what a profile view shows of the card (its bookkeeping and the facet's own attributes stay behind).
+  names['#card'] = 'card';
+  const shown = DIRECTORY_CARD_FIELDS.map((f, i) => {
+    names[`#p${i}`] = f;
+    return `#card.#p${i}`;
+  });
   const res = await db.query({
     TableName: TABLE,
     KeyConditionExpression: 'pk = :pk',
     ...(conditions.length ? { FilterExpression: conditions.join(' AND ') } : {}),
-    ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+    ProjectionExpression: shown.join(', '),
+    ExpressionAttributeNames: names,
     ExpressionAttributeValues: values(vals),
     Limit: opts.limit,
     ExclusiveStartKey: decodeCursor(opts.cursor, opts.scope),
   });
-  const items = (res.Items ?? []).map((i) => withDefaults(fromAttr<{ card: MemberRecord }>(i).card));
+  const items = (res.Items ?? []).map((i) => withDefaults(fromAttr<{ card: MemberView }>(i).card));
   return { items, nextCursor: encodeCursor(res.LastEvaluatedKey, opts.scope) };
 }
 
