@@ -187,24 +187,28 @@ async function rankAndRead(
     const { score, reasons } = scoreMatch(mentee, mentor, { at, languageName });
     ranked.push({ mentorId: mentor.id, mentor, score, reasons });
   }
-  // A few more than asked for, read with the profiles: a mentor suspended by a sanction (rare)
-  // keeps her index entries and status, and is dropped here without leaving the page short.
-  const top = ranked.sort(byRank).slice(0, limit + RULES.suggestionSpares);
-  const profiles = await getMemberViews(
-    top.map((s) => s.mentorId),
-    false,
-  );
+  // The best `limit` are read with their profiles; a mentor suspended by a sanction (rare) keeps
+  // her index entries and status, and is dropped here and replaced by the next best, up to a few
+  // spares, so that the page is not left short.
+  ranked.sort(byRank);
+  const most = Math.min(ranked.length, limit + RULES.suggestionSpares);
+  const shown: Suggestion[] = [];
   let stale = false;
-  const shown = top
-    .flatMap(({ mentor, score, reasons }) => {
+  for (let from = 0; shown.length < limit && from < most; ) {
+    const batch = ranked.slice(from, Math.min(most, from + limit - shown.length));
+    from += batch.length;
+    const profiles = await getMemberViews(
+      batch.map((s) => s.mentorId),
+      false,
+    );
+    for (const { mentor, score, reasons } of batch) {
       const profile = profiles.get(mentor.id);
       if (profile && !isDeepStrictEqual(mentorCard(profile), cardOf(mentor))) stale = true;
       // Gone, no longer active or suspended since the index was read: not suggested.
-      return profile?.status === 'active' && !suspendedNow(profile)
-        ? [{ mentor: viewOf(profile, { id: me.id, isBoard: false }), score, reasons }]
-        : [];
-    })
-    .slice(0, limit);
+      if (profile?.status === 'active' && !suspendedNow(profile))
+        shown.push({ mentor: viewOf(profile, { id: me.id, isBoard: false }), score, reasons });
+    }
+  }
   return { shown, stale };
 }
 
