@@ -87,25 +87,29 @@ export const db = {
   },
   async putItem(input: PutItemCommandInput): Promise<PutItemCommandOutput> {
     const { sdk, client } = await dynamo();
-    return writing([input.Item], client.send(new sdk.PutItemCommand(input)));
+    return client.send(new sdk.PutItemCommand(input)).finally(() => heard([input.Item]));
   },
   async updateItem(input: UpdateItemCommandInput): Promise<UpdateItemCommandOutput> {
     const { sdk, client } = await dynamo();
-    return writing([input.Key], client.send(new sdk.UpdateItemCommand(input)));
+    return client.send(new sdk.UpdateItemCommand(input)).finally(() => heard([input.Key]));
   },
   async deleteItem(input: DeleteItemCommandInput): Promise<DeleteItemCommandOutput> {
     const { sdk, client } = await dynamo();
-    return writing([input.Key], client.send(new sdk.DeleteItemCommand(input)));
+    return client.send(new sdk.DeleteItemCommand(input)).finally(() => heard([input.Key]));
   },
   async batchWriteItem(input: BatchWriteItemCommandInput): Promise<BatchWriteItemCommandOutput> {
     const { sdk, client } = await dynamo();
-    const written = Object.values(input.RequestItems ?? {}).flatMap((rs) => rs.map((r) => r.PutRequest?.Item ?? r.DeleteRequest?.Key));
-    return writing(written, client.send(new sdk.BatchWriteItemCommand(input)));
+    return client
+      .send(new sdk.BatchWriteItemCommand(input))
+      .finally(() =>
+        heard(Object.values(input.RequestItems ?? {}).flatMap((rs) => rs.map((r) => r.PutRequest?.Item ?? r.DeleteRequest?.Key))),
+      );
   },
   async transactWrite(input: TransactWriteItemsCommandInput): Promise<TransactWriteItemsCommandOutput> {
     const { sdk, client } = await dynamo();
-    const written = (input.TransactItems ?? []).map((t) => t.Put?.Item ?? t.Update?.Key ?? t.Delete?.Key);
-    return writing(written, client.send(new sdk.TransactWriteItemsCommand(input)));
+    return client
+      .send(new sdk.TransactWriteItemsCommand(input))
+      .finally(() => heard((input.TransactItems ?? []).map((t) => t.Put?.Item ?? t.Update?.Key ?? t.Delete?.Key)));
   },
 };
 
@@ -121,16 +125,8 @@ export function onWrite(observer: (pk: string) => void): void {
   writeObservers.push(observer);
 }
 
-async function writing<T>(written: (Record<string, AttributeValue> | undefined)[], sent: Promise<T>): Promise<T> {
-  if (!writeObservers.length) return sent;
-  try {
-    return await sent;
-  } finally {
-    for (const item of written) {
-      const pk = item?.pk?.S;
-      if (pk !== undefined) for (const observe of writeObservers) observe(pk);
-    }
-  }
+function heard(written: (Record<string, AttributeValue> | undefined)[]): void {
+  for (const observe of writeObservers) for (const item of written) if (item?.pk?.S) observe(item.pk.S);
 }
 
 export const TABLE = config.TABLE_NAME;

@@ -550,9 +550,6 @@ export async function isPartner(owner: string, other: string): Promise<boolean> 
   return (res.Items?.length ?? 0) > 0;
 }
 
-/** What a directory card holds that a profile view shows (a card carries no completions or sanction). */
-const DIRECTORY_CARD_FIELDS = PROFILE_VIEW_FIELDS.filter((f) => f !== 'completions' && f !== 'sanction');
-
 export type DirectoryFilter = { expertise?: string; country?: string; language?: string; kind?: string };
 
 /**
@@ -602,7 +599,8 @@ export async function listDirectory(
 
   // Only what a profile view shows of the card (its bookkeeping and the facet's own attributes stay behind).
   names['#card'] = 'card';
-  const shown = DIRECTORY_CARD_FIELDS.map((f, i) => {
+  // A card carries no completions or sanction.
+  const shown = PROFILE_VIEW_FIELDS.filter((f) => f !== 'completions' && f !== 'sanction').map((f, i) => {
     names[`#p${i}`] = f;
     return `#card.#p${i}`;
   });
