@@ -88,9 +88,13 @@ export const spacePut = (s: Space): TransactWriteItem => ({
 });
 
 export async function getThread(id: string): Promise<ThreadRecord | undefined> {
-  const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.thread(id)), ConsistentRead: true });
-  return res.Item ? recordOf<ThreadRecord>(res.Item) : undefined;
+  return threadOf((await db.getItem({ TableName: TABLE, Key: threadKey(id), ConsistentRead: true })).Item);
 }
+
+/** Where a thread is, for a read made elsewhere (a route's guard reads it with her session, consistently). */
+export const threadKey = (id: string): Record<string, AttributeValue> => toAttr(keys.thread(id));
+export const threadOf = (item: Record<string, AttributeValue> | undefined): ThreadRecord | undefined =>
+  item ? recordOf<ThreadRecord>(item) : undefined;
 
 export async function getPost(id: string): Promise<PostRecord | undefined> {
   const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.post(id)), ConsistentRead: true });

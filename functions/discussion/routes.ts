@@ -14,7 +14,7 @@ import {
   ThreadSchema,
   pageOf,
 } from '../../shared/schemas';
-import { activeMember, boardMember } from '../lib/guards';
+import { activeMember, activeMemberReading, boardMember } from '../lib/guards';
 import type { Env } from '../lib/http';
 import { type ErrorStatus, DOCS, describe, type RouteDoc, respond } from '../lib/openapi';
 import { validate } from '../lib/validation';
@@ -66,9 +66,10 @@ export const threadRoutes = new Hono<Env>()
   .get(
     '/:id/posts',
     describe(DOCS && doc('Posts of a thread, oldest first', 200, pageOf(PostSchema))),
-    activeMember,
+    activeMemberReading((c) => discussion.threadReadKeys(c.req.param('id'))),
     validate('query', PageQuerySchema),
-    async (c) => respond(c, pageOf(PostSchema), await discussion.listPosts(viewer(c), c.req.param('id'), c.req.valid('query')), 200),
+    async (c) =>
+      respond(c, pageOf(PostSchema), await discussion.listPosts(viewer(c), c.req.param('id'), c.req.valid('query'), c.var.also), 200),
   )
   .post(
     '/:id/posts',

@@ -1,4 +1,4 @@
-import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { METRICS, count } from '../lib/metrics';
 import { heldReasons } from '../../shared/held-content';
 import type { Page } from '../lib/cursor';
@@ -49,8 +49,13 @@ async function visibleSpace(v: Viewer, id: string | undefined): Promise<Space> {
   return space;
 }
 
-async function visibleThread(v: Viewer, id: string | undefined): Promise<ThreadRecord> {
-  const t = id && ULID.test(id) ? await repo.getThread(id) : undefined;
+/** `read`: the thread as the route's guard read it by threadReadKeys (read here when absent). */
+async function visibleThread(
+  v: Viewer,
+  id: string | undefined,
+  read?: readonly (Record<string, AttributeValue> | undefined)[],
+): Promise<ThreadRecord> {
+  const t = id && ULID.test(id) ? (read ? repo.threadOf(read[0]) : await repo.getThread(id)) : undefined;
   if (!t) throw new NotFoundError();
   await visibleSpace(v, t.spaceId);
   const own = t.authorId === v.session.userId;
@@ -156,11 +161,20 @@ export async function getThread(v: Viewer, id: string | undefined) {
   return threadView(await visibleThread(v, id), v);
 }
 
-export async function listPosts(v: Viewer, threadId: string | undefined, q: { limit: number; cursor?: string }) {
+/** The key a page of posts needs beyond her record, so that the route's guard reads it with her session (one round trip). */
+export const threadReadKeys = (threadId: string | undefined) => (threadId && ULID.test(threadId) ? [repo.threadKey(threadId)] : []);
+
+/** `read`: the items of threadReadKeys as the route's guard read them; the thread is read here when absent. */
+export async function listPosts(
+  v: Viewer,
+  threadId: string | undefined,
+  q: { limit: number; cursor?: string },
+  read?: readonly (Record<string, AttributeValue> | undefined)[],
+) {
   // The page is read alongside the thread (both by the thread's id, one round trip instead of
   // two) and shown only once the thread is known to be visible to her; its not-found comes first.
   const [thread, page] = await Promise.allSettled([
-    visibleThread(v, threadId),
+    visibleThread(v, threadId, read),
     threadId && ULID.test(threadId)
       ? repo.listPosts(threadId, {
           ...q,

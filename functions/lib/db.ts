@@ -87,25 +87,47 @@ export const db = {
   },
   async putItem(input: PutItemCommandInput): Promise<PutItemCommandOutput> {
     const { sdk, client } = await dynamo();
-    return client.send(new sdk.PutItemCommand(input));
+    return client.send(new sdk.PutItemCommand(input)).finally(() => heard([input.Item]));
   },
   async updateItem(input: UpdateItemCommandInput): Promise<UpdateItemCommandOutput> {
     const { sdk, client } = await dynamo();
-    return client.send(new sdk.UpdateItemCommand(input));
+    return client.send(new sdk.UpdateItemCommand(input)).finally(() => heard([input.Key]));
   },
   async deleteItem(input: DeleteItemCommandInput): Promise<DeleteItemCommandOutput> {
     const { sdk, client } = await dynamo();
-    return client.send(new sdk.DeleteItemCommand(input));
+    return client.send(new sdk.DeleteItemCommand(input)).finally(() => heard([input.Key]));
   },
   async batchWriteItem(input: BatchWriteItemCommandInput): Promise<BatchWriteItemCommandOutput> {
     const { sdk, client } = await dynamo();
-    return client.send(new sdk.BatchWriteItemCommand(input));
+    return client
+      .send(new sdk.BatchWriteItemCommand(input))
+      .finally(() =>
+        heard(Object.values(input.RequestItems ?? {}).flatMap((rs) => rs.map((r) => r.PutRequest?.Item ?? r.DeleteRequest?.Key))),
+      );
   },
   async transactWrite(input: TransactWriteItemsCommandInput): Promise<TransactWriteItemsCommandOutput> {
     const { sdk, client } = await dynamo();
-    return client.send(new sdk.TransactWriteItemsCommand(input));
+    return client
+      .send(new sdk.TransactWriteItemsCommand(input))
+      .finally(() => heard((input.TransactItems ?? []).map((t) => t.Put?.Item ?? t.Update?.Key ?? t.Delete?.Key)));
   },
 };
+
+/**
+ * Whoever keeps a short per-instance copy of an eventually consistent read (the mentor-card pools
+ * of mentorship/offer-pools.ts) hears of every write this instance makes, by partition key, once
+ * it has settled (made or not: a cancelled transaction may still have raced a read), so that the
+ * instance's own writes show on its next read. Writes by other instances show when the copy expires.
+ */
+const writeObservers: ((pk: string) => void)[] = [];
+
+export function onWrite(observer: (pk: string) => void): void {
+  writeObservers.push(observer);
+}
+
+function heard(written: (Record<string, AttributeValue> | undefined)[]): void {
+  for (const observe of writeObservers) for (const item of written) if (item?.pk?.S) observe(item.pk.S);
+}
 
 export const TABLE = config.TABLE_NAME;
 
@@ -122,7 +144,7 @@ export const fromAttr = <T = Item>(item: Record<string, AttributeValue>): T => u
  */
 export async function getMany(
   keys: Key[],
-  opts: { consistent?: boolean; projection?: string } = {},
+  opts: { consistent?: boolean; projection?: string; names?: Record<string, string> } = {},
 ): Promise<Record<string, AttributeValue>[]> {
   const out: Record<string, AttributeValue>[] = [];
   for (let i = 0; i < keys.length; i += 100) {
@@ -135,6 +157,7 @@ export async function getMany(
             Keys: pending,
             ConsistentRead: opts.consistent ?? true,
             ...(opts.projection ? { ProjectionExpression: opts.projection } : {}),
+            ...(opts.names ? { ExpressionAttributeNames: opts.names } : {}),
           },
         },
       });
@@ -162,18 +185,22 @@ export async function queryAll(input: Omit<QueryCommandInput, 'ExclusiveStartKey
 
 /**
  * One page of the items under `prefix` in partition `pk`, newest first (their sort keys are ULIDs),
- * each turned into what the caller shows, behind an opaque cursor signed for `scope`.
+ * each turned into what the caller shows, behind an opaque cursor signed for `scope`. With
+ * `fields`, only those attributes are read: less for DynamoDB to send and for the SDK to parse.
  */
 export async function newestFirst<T>(
   pk: string,
   prefix: string,
-  page: { limit: number; cursor?: string; scope: string },
+  page: { limit: number; cursor?: string; scope: string; fields?: readonly string[] },
   view: (item: Record<string, AttributeValue>) => T,
 ): Promise<Page<T>> {
+  // Every field through a placeholder: `read`, `type` and others are reserved words.
+  const names = page.fields && Object.fromEntries(page.fields.map((f, i) => [`#f${i}`, f]));
   const res = await db.query({
     TableName: TABLE,
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
     ExpressionAttributeValues: values({ ':pk': pk, ':prefix': prefix }),
+    ...(names ? { ProjectionExpression: Object.keys(names).join(', '), ExpressionAttributeNames: names } : {}),
     ScanIndexForward: false,
     Limit: page.limit,
     ExclusiveStartKey: decodeCursor(page.cursor, page.scope),

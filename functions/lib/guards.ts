@@ -72,19 +72,30 @@ export function signedInReading(also: (c: Context, userId: string) => readonly R
   );
 }
 
-/** An active member (the board counts, whatever else). Pending, declined and suspended: 403. */
-export const activeMember = register(
-  createMiddleware<Env>(async (c, next) => {
-    const [session, member] = await requireSessionAnd(c, ownMember);
-    if (member?.status !== 'active') throw new ForbiddenError('Your membership is not active yet.', 'membership_not_active');
-    enforceSanction(c, member);
-    c.set('session', session);
-    c.set('record', member);
-    c.set('member', member);
-    await next();
-  }),
-  { auth: 'member' },
-);
+/**
+ * An active member (the board counts, whatever else). Pending, declined and suspended: 403. With
+ * `also`, the items a route needs from its path are read with her session, as signedInReading does.
+ */
+function activeGuard(also?: (c: Context, userId: string) => readonly Record<string, AttributeValue>[]) {
+  return register(
+    createMiddleware<Env>(async (c, next) => {
+      const [session, member, items] = await requireSessionAnd(c, ownMember, also && ((userId) => also(c, userId)));
+      if (member?.status !== 'active') throw new ForbiddenError('Your membership is not active yet.', 'membership_not_active');
+      enforceSanction(c, member);
+      c.set('session', session);
+      c.set('record', member);
+      c.set('member', member);
+      if (also) c.set('also', items);
+      await next();
+    }),
+    { auth: 'member' },
+  );
+}
+
+export const activeMember = activeGuard();
+
+/** activeMember, reading the items a route needs from its path (`also`) with her session; they land on `c.var.also`. */
+export const activeMemberReading = (also: (c: Context, userId: string) => readonly Record<string, AttributeValue>[]) => activeGuard(also);
 
 /** A board member with an active membership; everyone else 403. */
 export const boardMember = register(

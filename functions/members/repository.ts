@@ -377,6 +377,49 @@ export async function getMembers(ids: string[], consistent = true): Promise<Map<
   return out;
 }
 
+/**
+ * What a profile view (members/service.ts viewOf) and a mentor card read of a member, and her
+ * sanction: her record without her email, her application, the board's decision and bookkeeping,
+ * which a view of her for someone else never shows (a quarter of the item).
+ */
+export const PROFILE_VIEW_FIELDS = [
+  'id',
+  'displayName',
+  'kind',
+  'status',
+  'version',
+  'visibility',
+  'country',
+  'organization',
+  'jobTitle',
+  'bio',
+  'expertise',
+  'languages',
+  'timezone',
+  'goals',
+  'mentoring',
+  'completions',
+  'sanction',
+] as const satisfies readonly (keyof MemberRecord | 'sanction')[];
+
+export type MemberView = Pick<MemberRecord, Exclude<(typeof PROFILE_VIEW_FIELDS)[number], 'sanction'>> & {
+  sanction?: { type: string; until: string };
+};
+
+/** Members by id as profile views read them (PROFILE_VIEW_FIELDS only), eventually consistent unless asked. */
+export async function getMemberViews(ids: string[], consistent = true): Promise<Map<string, MemberView>> {
+  const names = Object.fromEntries(PROFILE_VIEW_FIELDS.map((f, i) => [`#f${i}`, f]));
+  const out = new Map<string, MemberView>();
+  for (const raw of await getMany(
+    [...new Set(ids)].map((id) => toAttr(keys.member(id))),
+    { consistent, projection: Object.keys(names).join(', '), names },
+  )) {
+    const m = withDefaults(fromAttr<MemberView>(raw));
+    out.set(m.id, m);
+  }
+  return out;
+}
+
 /** Blocks either way between two members, in one read. */
 export async function blockedEitherWay(a: string, b: string): Promise<boolean> {
   const res = await db.batchGetItem({
@@ -517,7 +560,7 @@ export type DirectoryFilter = { expertise?: string; country?: string; language?:
 export async function listDirectory(
   filter: DirectoryFilter,
   opts: { limit: number; cursor?: string; boardView: boolean; scope: string },
-): Promise<Page<MemberRecord>> {
+): Promise<Page<MemberView>> {
   const language = filter.language?.toLowerCase();
   const [facet, value]: [Facet['facet'], string] = filter.expertise
     ? ['expertise', filter.expertise]
@@ -554,16 +597,24 @@ export async function listDirectory(
   if (filter.country && facet !== 'country') narrow('country', filter.country, false);
   if (filter.kind && facet !== 'kind') narrow('kind', filter.kind, false);
 
+  // Only what a profile view shows of the card (its bookkeeping and the facet's own attributes stay behind).
+  names['#card'] = 'card';
+  // A card carries no completions or sanction.
+  const shown = PROFILE_VIEW_FIELDS.filter((f) => f !== 'completions' && f !== 'sanction').map((f, i) => {
+    names[`#p${i}`] = f;
+    return `#card.#p${i}`;
+  });
   const res = await db.query({
     TableName: TABLE,
     KeyConditionExpression: 'pk = :pk',
     ...(conditions.length ? { FilterExpression: conditions.join(' AND ') } : {}),
-    ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+    ProjectionExpression: shown.join(', '),
+    ExpressionAttributeNames: names,
     ExpressionAttributeValues: values(vals),
     Limit: opts.limit,
     ExclusiveStartKey: decodeCursor(opts.cursor, opts.scope),
   });
-  const items = (res.Items ?? []).map((i) => withDefaults(fromAttr<{ card: MemberRecord }>(i).card));
+  const items = (res.Items ?? []).map((i) => withDefaults(fromAttr<{ card: MemberView }>(i).card));
   return { items, nextCursor: encodeCursor(res.LastEvaluatedKey, opts.scope) };
 }
 

@@ -48,7 +48,7 @@ export type Viewer = { id: string; isBoard: boolean };
  * The profile as `viewer` may see it. Owner and board: every field, with visibility, status and
  * version. Others: id, displayName and kind, plus each field whose audience includes them.
  */
-export function viewOf(m: MemberRecord, viewer: Viewer, partner = false): Profile {
+export function viewOf(m: repo.MemberView, viewer: Viewer, partner = false): Profile {
   const full = viewer.isBoard || viewer.id === m.id;
   const base: Profile = { id: m.id, displayName: m.displayName, kind: m.kind };
   const fields: Partial<Profile> = {

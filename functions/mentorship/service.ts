@@ -1,9 +1,11 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import {
   byRank,
   type Ineligible,
   type MatchReason,
   type MenteeSide,
+  type MentorCard,
   type MentorSide,
   ineligibility,
   mentorCard,
@@ -19,12 +21,13 @@ import { ConflictError, ForbiddenError, NotFoundError, UnavailableError, Validat
 import { ulid } from '../lib/ids';
 import { keys } from '../lib/keys';
 import type { Session } from '../lib/session';
-import { type MemberRecord, blockedEitherWay, getMember, getMembers, listBlockRelations } from '../members/repository';
+import { type MemberRecord, type MemberView, blockedEitherWay, getMember, getMemberViews, listBlockRelations } from '../members/repository';
 import { memberIdOrNotFound, viewOf } from '../members/service';
 import { AUDIT_ATTEMPTS, auditAppend, auditBackoff, readHead } from '../moderation/audit';
 import { notificationPut } from '../notifications/repository';
 import { REQUEST_EXPIRY_DAYS } from '../../shared/meta';
 import { cancelMeetings } from '../conversations/meetings';
+import { forgetOfferPools, offerPool } from './offer-pools';
 import * as repo from './repository';
 import type { MentorshipRecord, MentorshipState } from './repository';
 
@@ -149,43 +152,71 @@ export async function suggestions(session: Session, limit: number, caller?: Memb
     ...mentee.seeking.topics.map((t) => keys.facetPartition('offerTopic', t)),
     ...mentee.languages.map((l) => keys.facetPartition('offerLanguage', l.toLowerCase())),
   ];
-  const [pages, blocks, open] = await Promise.all([
-    Promise.all(partitions.map((pk) => repo.offerCandidates(pk, RULES.candidatesPerPartition))),
-    listBlockRelations(me.id),
-    repo.openOfMentee(me.id),
-  ]);
+  const pools = () => Promise.all(partitions.map((pk) => offerPool(pk, RULES.candidatesPerPartition)));
+  const [pages, blocks, open] = await Promise.all([pools(), listBlockRelations(me.id), repo.openOfMentee(me.id)]);
+  const skip = new Set([...blocks.all, ...open.filter((m) => effectiveState(m) !== 'expired').map((m) => m.mentorId)]);
+  const first = await rankAndRead(me, mentee, pages, skip, limit);
+  if (!first.stale) return first.shown;
+  // A card shown differs from her profile as read now (this instance's pools are a moment old):
+  // rank again from pools read now, so nothing she changed (a field hidden, her offer withdrawn)
+  // shows through a card kept from before.
+  forgetOfferPools();
+  return (await rankAndRead(me, mentee, await pools(), skip, limit)).shown;
+}
+
+/**
+ * Ranks the candidates of `pages` but those in `skip` (blocked either way, an open request), then
+ * reads the profiles of the best few to show them as they stand. `stale` when a card ranked differs
+ * from the card her profile makes now.
+ */
+async function rankAndRead(
+  me: MemberRecord,
+  mentee: MenteeSide,
+  pages: repo.OfferEntry[][],
+  skip: Set<string>,
+  limit: number,
+): Promise<{ shown: Suggestion[]; stale: boolean }> {
   const candidates = new Map<string, repo.OfferEntry>();
   for (const entry of pages.flat()) if (entry.card.id !== me.id) candidates.set(entry.card.id, entry);
   const mentors = await mentorSides([...candidates.values()]);
-  const withOpen = new Set(open.filter((m) => effectiveState(m) !== 'expired').map((m) => m.mentorId));
   const at = new Date();
-  const ranked: (Omit<Suggestion, 'mentor'> & { mentorId: string })[] = [];
+  const ranked: (Omit<Suggestion, 'mentor'> & { mentorId: string; mentor: MentorSide })[] = [];
   for (const mentor of mentors) {
-    if (blocks.all.has(mentor.id) || withOpen.has(mentor.id)) continue;
+    if (skip.has(mentor.id)) continue;
     if (ineligibility(mentee, mentor)) continue;
     const { score, reasons } = scoreMatch(mentee, mentor, { at, languageName });
-    ranked.push({ mentorId: mentor.id, score, reasons });
+    ranked.push({ mentorId: mentor.id, mentor, score, reasons });
   }
-  // A few more than asked for, read with the profiles: a mentor suspended by a sanction (rare)
-  // keeps her index entries and status, and is dropped here without leaving the page short.
-  const top = ranked.sort(byRank).slice(0, limit + RULES.suggestionSpares);
-  const profiles = await getMembers(
-    top.map((s) => s.mentorId),
-    false,
-  );
-  return top
-    .flatMap(({ mentorId, score, reasons }) => {
-      const profile = profiles.get(mentorId);
+  // The best `limit` are read with their profiles; a mentor suspended by a sanction (rare) keeps
+  // her index entries and status, and is dropped here and replaced by the next best, up to a few
+  // spares, so that the page is not left short.
+  ranked.sort(byRank);
+  const most = Math.min(ranked.length, limit + RULES.suggestionSpares);
+  const shown: Suggestion[] = [];
+  let stale = false;
+  for (let from = 0; shown.length < limit && from < most; ) {
+    const batch = ranked.slice(from, Math.min(most, from + limit - shown.length));
+    from += batch.length;
+    const profiles = await getMemberViews(
+      batch.map((s) => s.mentorId),
+      false,
+    );
+    for (const { mentor, score, reasons } of batch) {
+      const profile = profiles.get(mentor.id);
+      if (profile && !isDeepStrictEqual(mentorCard(profile), cardOf(mentor))) stale = true;
       // Gone, no longer active or suspended since the index was read: not suggested.
-      return profile?.status === 'active' && !suspendedNow(profile)
-        ? [{ mentor: viewOf(profile, { id: me.id, isBoard: false }), score, reasons }]
-        : [];
-    })
-    .slice(0, limit);
+      if (profile?.status === 'active' && !suspendedNow(profile))
+        shown.push({ mentor: viewOf(profile, { id: me.id, isBoard: false }), score, reasons });
+    }
+  }
+  return { shown, stale };
 }
 
+/** The card a mentor was ranked from: her side of the match without the count kept beside it. */
+const cardOf = ({ accepted: _accepted, ...card }: MentorSide): MentorCard => card;
+
 /** Whether a sanction suspends her now: she keeps status `active`, but may not be asked or suggested. */
-function suspendedNow(m: MemberRecord & { sanction?: { type: string; until: string } }, at = new Date().toISOString()): boolean {
+function suspendedNow(m: Pick<MemberView, 'id' | 'sanction'>, at = new Date().toISOString()): boolean {
   return m.sanction?.type === 'suspend' && m.sanction.until > at;
 }
 

@@ -110,6 +110,9 @@ const viewOf = (i: Record<string, AttributeValue>): Notification => {
   return { id: n.id, type: n.type, at: n.at, read: n.read, link: n.link };
 };
 
+/** The fields a notification shows: a page reads only these (its items also carry keys, index keys and bookkeeping). */
+const SHOWN: readonly (keyof Notification)[] = ['id', 'type', 'at', 'read', 'link'];
+
 async function boardNoticesOf(memberId: string): Promise<Notification[]> {
   const items = await queryAll({
     TableName: TABLE,
@@ -134,7 +137,7 @@ export async function listNotifications(
 ): Promise<Page<Notification>> {
   const { board: isBoard, ...pageOpts } = opts;
   const [page, board] = await Promise.all([
-    newestFirst(keys.member(memberId).pk, keys.notificationPrefix, pageOpts, viewOf),
+    newestFirst(keys.member(memberId).pk, keys.notificationPrefix, { ...pageOpts, fields: SHOWN }, viewOf),
     isBoard && !opts.cursor ? boardNoticesOf(memberId) : [],
   ]);
   if (!board.length) return page;

@@ -93,6 +93,34 @@ describe('signed-in reads', () => {
     expect((await m.get(`/api/members/${m.userId}`)).body).toMatchObject({ id: m.userId });
   });
 
+  it('read a thread with her session for its page of posts, and still hide one outside her audience or not published', async () => {
+    const b = await board();
+    const space = await b.post('/api/spaces', { name: `Posts ${Date.now()}`, description: 'test space', audience: 'members' });
+    const boardSpace = await b.post('/api/spaces', { name: `Board ${Date.now()}`, description: 'test space', audience: 'board' });
+    const thread = await b.post(`/api/spaces/${space.body.id}/threads`, { title: 'Read with the session', body: 'Opening words' });
+    const hiddenThread = await b.post(`/api/spaces/${boardSpace.body.id}/threads`, { title: 'For the board', body: 'Board words' });
+    expect([space.status, boardSpace.status, thread.status, hiddenThread.status]).toEqual([201, 201, 201, 201]);
+    const m = await member({ displayName: 'Post Reader' }, 'reads-posts');
+    const threadKey = keys.thread(thread.body.id);
+
+    const page = await keysRead(() => m.get(`/api/threads/${thread.body.id}/posts?limit=20`));
+    expect(page.res.status).toBe(200);
+    expect(page.res.body.items.map((p: { body: string }) => p.body)).toEqual(['Opening words']);
+    expect(page.requests).toBe(1);
+    expect(page.reads).toEqual(
+      expect.arrayContaining([`${threadKey.pk}|${threadKey.sk}`, `${keys.member(m.userId).pk}|${keys.member(m.userId).sk}`]),
+    );
+
+    expectError(await m.get(`/api/threads/${hiddenThread.body.id}/posts?limit=20`), 404, 'not_found');
+    expectError(await m.get('/api/threads/01ARZ3NDEKTSV4RRFFQ69G5FAV/posts?limit=20'), 404, 'not_found');
+    expectError(await m.get('/api/threads/not-a-thread/posts?limit=20'), 404, 'not_found');
+    const held = await m.post(`/api/spaces/${space.body.id}/threads`, { title: 'Held for the board', body: 'Held words' });
+    expect(held.status).toBe(201);
+    const other = await member({ displayName: 'Other Post Reader' }, 'reads-posts-other');
+    expectError(await other.get(`/api/threads/${held.body.id}/posts?limit=20`), 404, 'not_found');
+    expect((await m.get(`/api/threads/${held.body.id}/posts?limit=20`)).status).toBe(200);
+  });
+
   it('still refuses from that one read: 403 to an applicant, 401 (session_ended) to a session ended elsewhere', async () => {
     const other = await member({ displayName: 'Visible Member' }, 'reads-visible');
     const a = await applicant({ displayName: 'Not Yet Member' }, 'reads-applicant');
