@@ -24,6 +24,7 @@ import {
   toAttr,
   values,
 } from '../lib/db';
+import { VISIBILITY_FIELDS, type VisibilityField } from '../../shared/profile-fields';
 import { decodeCursor, encodeCursor, type Page } from '../lib/cursor';
 import { type FacetKind, keys } from '../lib/keys';
 import { searchChanged } from '../search/changes';
@@ -389,15 +390,9 @@ export const PROFILE_VIEW_FIELDS = [
   'status',
   'version',
   'visibility',
-  'country',
-  'organization',
-  'jobTitle',
-  'bio',
-  'expertise',
-  'languages',
-  'timezone',
-  'goals',
-  'mentoring',
+  // Every field whose audience she chooses, so that one added there is read here too. Her
+  // programme's audience governs `completions`, which is read under its own name.
+  ...VISIBILITY_FIELDS.filter((f): f is Exclude<VisibilityField, 'programme'> => f !== 'programme'),
   'completions',
   'sanction',
 ] as const satisfies readonly (keyof MemberRecord | 'sanction')[];
