@@ -43,19 +43,34 @@ export function languageName(code: string): string {
 export const expertiseName = (code: string): string =>
   EXPERTISE_CODES.includes(code as ExpertiseCode) ? t(`expertise.${code as ExpertiseCode}`) : code;
 
-const [timeZone, setTimeZoneSignal] = createRoot(() => createSignal<string | undefined>(undefined));
+const [askedZone, setAskedZone] = createRoot(() => createSignal<string | undefined>(undefined));
+const checkedZones = new Map<string, string | undefined>();
 
 /** Dates and times show in the member's own time zone (her profile's), else the device's. */
 export function setTimeZone(zone: string | undefined): void {
-  let valid: string | undefined;
-  try {
-    valid = zone ? new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone : undefined;
-  } catch {
-    valid = undefined;
-  }
-  setTimeZoneSignal(valid);
+  setAskedZone(zone || undefined);
 }
-export { timeZone };
+
+/**
+ * Her zone as Intl names it, or undefined (the device's) when this browser does not know it. Checked
+ * on the first date shown, not when her account arrives: the first Intl.DateTimeFormat with a zone
+ * loads the browser's time-zone data, about 65 ms of a cheap phone's main thread (270 ms at Lighthouse's
+ * 4× throttling), which a page that shows no date (find a mentor, the directory) need not pay.
+ */
+export function timeZone(): string | undefined {
+  const zone = askedZone();
+  if (!zone) return undefined;
+  if (!checkedZones.has(zone)) {
+    let valid: string | undefined;
+    try {
+      valid = new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+    } catch {
+      valid = undefined;
+    }
+    checkedZones.set(zone, valid);
+  }
+  return checkedZones.get(zone);
+}
 
 /** The same tags with the Gregorian calendar. */
 const gregorianOf = (tags: string[]): string[] => tags.map((t) => t.replace(/-ca-[a-z]+/, '-ca-gregory'));

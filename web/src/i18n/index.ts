@@ -101,7 +101,17 @@ const formatters = {
 // resolvedOptions(); every message here arrives compiled (web/icu-catalogs.ts) and formats with the
 // list itself, where each Intl constructor picks the best locale the browser has. So the first tag
 // is taken as it is, and nothing is matched.
-IntlMessageFormat.resolveLocale = (locales) => new Intl.Locale([locales].flat()[0] ?? DEFAULT_LOCALE);
+// One Intl.Locale per tag, not one per message: a page formats dozens of messages on its first render.
+const resolvedLocales = new Map<string, Intl.Locale>();
+IntlMessageFormat.resolveLocale = (locales) => {
+  const first = [locales].flat()[0] ?? DEFAULT_LOCALE;
+  let resolved = resolvedLocales.get(first);
+  if (!resolved) {
+    resolved = new Intl.Locale(first);
+    resolvedLocales.set(first, resolved);
+  }
+  return resolved;
+};
 
 /** The message for `key` in the current language, with its arguments (numbers stay numbers for plurals). */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {

@@ -26,6 +26,17 @@ function Guard(props: { me: Me | null; access: Access; children: JSX.Element }) 
   return <Show when={!redirectFor(props.access, props.me)}>{props.children}</Show>;
 }
 
+/** Holds the phone's menu button's room while a session that may exist is checked: invisible, and not read out. */
+function MenuPlaceholder() {
+  return (
+    <Show when={mayBeSignedIn()}>
+      <span class="nav__toggle nav__toggle--placeholder" aria-hidden="true">
+        {t('nav.menu')}
+      </span>
+    </Show>
+  );
+}
+
 function ErrorPanel(props: { reset: () => void }) {
   // Leaving the page leaves its error behind.
   const location = useLocation();
@@ -118,7 +129,9 @@ export function Shell(props: RouteSectionProps) {
               {t('app.name')}
             </A>
             <LanguageSwitcher />
-            <Suspense>
+            {/* While her session is checked, the phone's menu button keeps its room, so the page
+                below does not move down when it appears (a layout shift, as she starts reading). */}
+            <Suspense fallback={<MenuPlaceholder />}>
               <Show when={me() !== undefined}>
                 <Nav me={me() ?? null} />
               </Show>
