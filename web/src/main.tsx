@@ -1,7 +1,9 @@
 import { render } from 'solid-js/web';
 import { App } from './app';
-import { deviceLocale, setLocale } from './i18n';
+import { deviceLocale, intlLocale, setLocale } from './i18n';
+import { warmIntl } from './i18n/warm';
 import { applyDiscretion } from './lib/discreet';
+import { mayBeSignedIn } from './lib/session';
 import { loadExitUrl } from './lib/quick-exit';
 import './styles.css';
 
@@ -16,3 +18,5 @@ void setLocale(deviceLocale())
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
 render(() => <App />, root);
+// While her first page waits on the network: see warm.ts.
+if (mayBeSignedIn()) warmIntl(intlLocale(deviceLocale()));
