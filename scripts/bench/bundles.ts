@@ -294,7 +294,10 @@ async function timeColdStart(runner: string, b: BundleInfo, env: Record<string, 
       : (FIRST_REQUEST[b.name] ?? FIRST_REQUEST_NOT_FOUND[b.name]);
   if (!path) throw new Error(`No first request for ${b.name}: add one to FIRST_REQUEST in scripts/bench/bundles.ts`);
   if (b.name in FIRST_REQUEST_NOT_FOUND) env = { ...env, BENCH_EXPECT_STATUS: '404' };
-  const { stdout } = await run(LAMBDA_NODE, [runner, pathToFileURL(b.file).href, path], { env, timeout: 30_000 });
+  // BENCH_COLD_PROF=DIR: each run also writes a CPU profile into DIR/<bundle>/ (to read where a cold
+  // start goes; profiling slows every run, so the figures of such a run are not to be judged).
+  const prof = process.env.BENCH_COLD_PROF ? ['--cpu-prof', `--cpu-prof-dir=${join(process.env.BENCH_COLD_PROF, b.name)}`] : [];
+  const { stdout } = await run(LAMBDA_NODE, [...prof, runner, pathToFileURL(b.file).href, path], { env, timeout: 30_000 });
   const line = stdout.trim().split('\n').pop() ?? '';
   const out = JSON.parse(line) as Timing;
   if (!Number.isFinite(out.ms) || !Number.isFinite(out.firstMs) || !Number.isFinite(out.cpuMs))

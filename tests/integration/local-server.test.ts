@@ -30,8 +30,9 @@ function rawGet(
 }
 
 /** The entry script index.html loads: a hashed file under /assets/. */
+/** The app's own entry: the page's last script (the tiny boot script runs first, too small to compress). */
 const entryScript = () => {
-  const src = /<script[^>]+src="(\/assets\/[^"]+\.js)"/.exec(readFileSync(join(dist, 'index.html'), 'utf8'))?.[1];
+  const src = [...readFileSync(join(dist, 'index.html'), 'utf8').matchAll(/<script[^>]+src="(\/assets\/[^"]+\.js)"/g)].at(-1)?.[1];
   if (!src) throw new Error('no entry script in web/dist/index.html');
   return src;
 };
