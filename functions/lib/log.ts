@@ -8,8 +8,8 @@ import type { Context } from 'aws-lambda';
  * The Lambda event is never logged; in AWS each line also carries the invocation's request id and
  * whether it was a cold start (`logContext`, from lib/lambda.ts).
  *
- * The Logger loads beside the function's first request, not before it (it ships beside the bundle,
- * about 45 ms of module loading): a line written before it is ready waits in order, and an
+ * The Logger loads beside the function's first request, not before it (it ships beside the bundle
+ * as one file, about 20 ms of module loading): a line written before it is ready waits in order, and an
  * invocation ends only once its lines are out (`logsWritten`). `LOG_LEVEL=silent` (the tests)
  * keeps errors only.
  */
