@@ -8,8 +8,8 @@ import type { Context } from 'aws-lambda';
  * The Lambda event is never logged; in AWS each line also carries the invocation's request id and
  * whether it was a cold start (`logContext`, from lib/lambda.ts).
  *
- * The Logger loads beside the function's first request, not before it (it ships beside the bundle,
- * about 45 ms of module loading): a line written before it is ready waits in order, and an
+ * The Logger loads beside the function's first request, not before it (it ships beside the bundle
+ * as one file, about 20 ms of module loading): a line written before it is ready waits in order, and an
  * invocation ends only once its lines are out (`logsWritten`). `LOG_LEVEL=silent` (the tests)
  * keeps errors only.
  */
@@ -24,7 +24,17 @@ let context: Context | undefined;
 let out: ((level: Level, msg: string, fields: Fields) => void) | undefined;
 const waiting: [Level, string, Fields][] = [];
 
-const loading: Promise<void> = import('@aws-lambda-powertools/logger').then(
+/**
+ * In a Lambda bundle the Logger is one file beside it (LOGGER_FILE in infra/lambda-bundling.ts:
+ * loaded as some 40 modules from node_modules it cost the first request a fifth of the stack
+ * floor's cold start); run unbundled (the local server, the tests), it is the package.
+ */
+const loggerModule = (): Promise<typeof import('@aws-lambda-powertools/logger')> =>
+  process.env.CN_LAMBDA_BUNDLE === 'true'
+    ? import(new URL('./powertools-logger.mjs', import.meta.url).href)
+    : import('@aws-lambda-powertools/logger');
+
+const loading: Promise<void> = loggerModule().then(
   ({ Logger }) => {
     const loaded = new Logger({
       serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'champions-network',

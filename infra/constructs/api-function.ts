@@ -11,6 +11,8 @@ import {
   LAMBDA_DEFINE,
   LAMBDA_EXTERNALS,
   LAMBDA_NODE_TARGET,
+  LOGGER_FILE,
+  loggerBuildArgs,
   POWERTOOLS_NODE_MODULES,
 } from '../lambda-bundling';
 import { REPO_ROOT } from '../paths';
@@ -93,6 +95,14 @@ export class ApiFunction extends Construct {
         esbuildArgs: { '--conditions': LAMBDA_CONDITIONS.join(',') },
         define: { ...LAMBDA_DEFINE },
         nodeModules: [...POWERTOOLS_NODE_MODULES, ...(props.nodeModules ?? [])],
+        // Powertools' Logger as one file beside the bundle (the reason is in lambda-bundling.ts).
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (_inputDir: string, outputDir: string) => [
+            [join(REPO_ROOT, 'node_modules/.bin/esbuild'), ...loggerBuildArgs(join(outputDir, LOGGER_FILE))].map((a) => `'${a}'`).join(' '),
+          ],
+        },
       },
     });
 

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -13,6 +13,8 @@ import {
   LAMBDA_DEFINE,
   LAMBDA_EXTERNALS,
   LAMBDA_NODE_TARGET,
+  LOGGER_BUILD,
+  LOGGER_FILE,
 } from '../../infra/lambda-bundling';
 import { startLocalServices } from '../local/services';
 import { type BenchContext, KB, type Row, type Section, type SectionOutput, atMost, fmtKB, fmtMs, median } from './report';
@@ -98,6 +100,16 @@ async function bundleOne(ctx: BenchContext, name: string, entry: string): Promis
   const file = join(ctx.tmp, 'bundles', name, 'index.mjs');
   const res = await build({ ...LAMBDA_BUILD, absWorkingDir: ctx.root, entryPoints: [entry], outfile: file, metafile: true, write: true });
   if (res.errors.length) throw new Error(`esbuild failed for ${entry}: ${res.errors.map((e) => e.text).join('; ')}`);
+  // Beside the bundle, as the CDK functions ship it (infra/constructs/api-function.ts); not counted in its size.
+  await build({
+    ...LOGGER_BUILD,
+    entryPoints: [...LOGGER_BUILD.entryPoints],
+    mainFields: [...LOGGER_BUILD.mainFields],
+    absWorkingDir: ctx.root,
+    outfile: join(dirname(file), LOGGER_FILE),
+    write: true,
+    logLevel: 'silent',
+  });
   const buf = readFileSync(file);
   return {
     name,

@@ -1,8 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { LOGGER_BUILD, LOGGER_FILE } from '../../infra/lambda-bundling';
 import { REPO_ROOT } from '../../infra/paths';
 import { LAMBDA_BUILD } from '../../scripts/bench/bundles';
 import { ORIGIN, signedInAgent } from '../helpers';
@@ -25,6 +26,16 @@ beforeAll(async () => {
   mkdirSync(dir, { recursive: true });
   const outfile = join(dir, `index-${process.pid}.mjs`);
   await build({ ...LAMBDA_BUILD, absWorkingDir: REPO_ROOT, entryPoints: ['functions/handlers/members.ts'], outfile, write: true });
+  // Powertools' Logger beside it, as the CDK ships it (infra/constructs/api-function.ts).
+  await build({
+    ...LOGGER_BUILD,
+    entryPoints: [...LOGGER_BUILD.entryPoints],
+    mainFields: [...LOGGER_BUILD.mainFields],
+    absWorkingDir: REPO_ROOT,
+    outfile: join(dir, LOGGER_FILE),
+    write: true,
+    logLevel: 'silent',
+  });
   ({ handler } = (await import(pathToFileURL(outfile).href)) as { handler: Handler });
 }, 60_000);
 
@@ -60,6 +71,15 @@ function event(method: string, path: string, cookies: string[] = [], body?: unkn
 const context = { awsRequestId: 'test', functionName: 'members', getRemainingTimeInMillis: () => 10_000 };
 
 describe('the members Lambda bundle', () => {
+  it('loads Powertools’ Logger from the one file shipped beside it, not from node_modules', async () => {
+    const dir = join(REPO_ROOT, 'test-results', 'lambda-bundles', 'members');
+    const code = readFileSync(join(dir, `index-${process.pid}.mjs`), 'utf8');
+    expect(code).toContain(`import(new URL("./${LOGGER_FILE}",import.meta.url).href)`);
+    expect(code).not.toContain('@aws-lambda-powertools/logger');
+    const { Logger } = (await import(pathToFileURL(join(dir, LOGGER_FILE)).href)) as typeof import('@aws-lambda-powertools/logger');
+    expect(new Logger({ serviceName: 'members', logLevel: 'ERROR' }).getLevelName()).toBe('ERROR');
+  });
+
   it('answers a signed-in member from her Cognito token (Web Crypto verification) and DynamoDB', async () => {
     const agent = await signedInAgent('bundle');
     const cookies = [...agent.cookies].map(([k, v]) => `${k}=${v}`);
