@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import { lazy } from './lazy';
 import { AudienceSchema, CountrySchema, IdentitySchema, LanguageSchema, LimitSchema } from './schemas';
 import { normalizeText } from './text';
+import { PRACTICE_THEMES, type PracticeTheme } from './practice-themes';
 
 /*
  * The library of good practices (issue 14): structured entries members submit, the board reviews
@@ -11,17 +12,7 @@ import { normalizeText } from './text';
  * discuss. Same conventions as shared/schemas.ts (zod/mini, built lazily on first use).
  */
 
-/** The programme's areas, in the order the programme lists them. */
-export const PRACTICE_THEMES = [
-  'strategy_policy',
-  'legislation',
-  'capacity_building',
-  'cooperation',
-  'protection',
-  'prevention',
-  'investigation',
-] as const;
-export type PracticeTheme = (typeof PRACTICE_THEMES)[number];
+export { PRACTICE_THEMES, type PracticeTheme };
 
 export const PRACTICE_LIMITS = { title: 200, summary: 1000, section: 20_000, countries: 20 } as const;
 

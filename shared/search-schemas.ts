@@ -1,17 +1,13 @@
 import * as z from 'zod/mini';
 import { CountrySchema, LanguageSchema, LimitSchema, lazy } from './schemas';
 import { normalizeText } from './text';
-import { PRACTICE_THEMES } from './practice-schemas';
+import { SEARCH_KINDS, SEARCH_THEMES, type SearchKind } from './search-kinds';
 
 /*
  * Search across what she may open (issue 14): practices, threads, posts, events and members.
  */
 
-export const SEARCH_KINDS = ['practice', 'thread', 'post', 'event', 'member'] as const;
-export type SearchKind = (typeof SEARCH_KINDS)[number];
-
-/** The library's themes: one list, the practices' (the contract's codes). */
-export const SEARCH_THEMES = PRACTICE_THEMES;
+export { SEARCH_KINDS, SEARCH_THEMES, type SearchKind };
 
 /** Longest query: a sentence, not a document. */
 export const SEARCH_QUERY_MAX = 200;

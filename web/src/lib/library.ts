@@ -1,6 +1,6 @@
 import type { InferResponseType } from 'hono/client';
 import { query } from '@solidjs/router';
-import { PRACTICE_THEMES, type PracticeTheme } from '../../../shared/practice-schemas';
+import { PRACTICE_THEMES, type PracticeTheme } from '../../../shared/practice-themes';
 import { t } from '../i18n';
 import { api, isStatus, unwrap } from './api';
 

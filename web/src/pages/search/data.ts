@@ -1,5 +1,5 @@
 import { query, type RoutePreloadFuncArgs, type SearchParams } from '@solidjs/router';
-import { SEARCH_KINDS, SEARCH_THEMES, type SearchKind } from '../../../../shared/search-schemas';
+import { SEARCH_KINDS, SEARCH_THEMES, type SearchKind } from '../../../../shared/search-kinds';
 import { api, unwrap } from '../../lib/api';
 
 export type SearchFilters = {

@@ -1,6 +1,7 @@
 import { A, createAsync, useSearchParams } from '@solidjs/router';
 import { createEffect, createSignal, For, Index, Show, Suspense } from 'solid-js';
-import { SEARCH_KINDS, SEARCH_THEMES, type SearchResult } from '../../../../shared/search-schemas';
+import { SEARCH_KINDS, SEARCH_THEMES } from '../../../../shared/search-kinds';
+import type { SearchResult } from '../../../../shared/search-schemas';
 import { Field } from '../../components/field';
 import { LoadMore } from '../../components/load-more';
 import { Loading } from '../../components/loading';
