@@ -143,9 +143,27 @@ export function ineligibility(mentee: MenteeSide, mentor: MentorSide): Ineligibl
 
 /** Building an Intl formatter is slow; one per time zone is kept. */
 const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+/**
+ * Offsets already worked out, by zone and quarter-hour: a zone's offset changes only at a
+ * transition, and transitions fall on UTC quarter-hours (offsets are whole quarter-hours, changes
+ * happen on a local hour or half-hour). One ranking asks for the same few zones at the same instant
+ * for every candidate, and formatToParts is most of a suggestion's scoring.
+ */
+const offsets = new Map<string, number | undefined>();
+const OFFSETS_MAX = 2000;
+const QUARTER_HOUR_MS = 15 * 60 * 1000;
 
 /** UTC offset of a time zone in minutes at `at`, or undefined for an unknown zone. */
 export function utcOffsetMinutes(timeZone: string, at: Date): number | undefined {
+  const key = `${timeZone} ${Math.floor(at.getTime() / QUARTER_HOUR_MS)}`;
+  if (offsets.has(key)) return offsets.get(key);
+  const offset = offsetAt(timeZone, at);
+  if (offsets.size >= OFFSETS_MAX) offsets.clear();
+  offsets.set(key, offset);
+  return offset;
+}
+
+function offsetAt(timeZone: string, at: Date): number | undefined {
   try {
     let format = offsetFormatters.get(timeZone);
     if (!format) {

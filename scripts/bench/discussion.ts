@@ -369,6 +369,8 @@ export type Ready = {
   trivialOrigin: string;
   /** The floor route's origin (reads.ts), when BENCH_FLOOR_PORT was given. */
   floorOrigin?: string;
+  /** The API alone, without the product server's CloudFront stand-in (reads.ts), when BENCH_API_PORT was given. */
+  apiOrigin?: string;
   password: string;
   board?: string;
   practitioner?: string;

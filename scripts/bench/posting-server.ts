@@ -10,7 +10,8 @@ import { Hono } from 'hono';
  * Its own process because the API reads its configuration once, at import (functions/lib/config.ts):
  * a bench process that already ran the capacity section holds that section's stopped endpoints.
  *
- * The reads section (reads.ts) runs it too, with BENCH_FLOOR_PORT: a floor route on a third server;
+ * The reads section (reads.ts) runs it too, with BENCH_FLOOR_PORT and BENCH_API_PORT: a floor
+ * route on a third server and the API alone on a fourth;
  * and the Lighthouse section (lighthouse.ts), for the product alone.
  *
  * Environment: BENCH_PORT and BENCH_TRIVIAL_PORT (free ports), POSTS_PER_MINUTE (read by the
@@ -36,18 +37,39 @@ const trivial = serve({ fetch: new Hono().get('/', (c) => c.text('ok')).fetch, p
 
 // The floor of the reads section (reads.ts): the API's own middleware (createApi) and one GetItem
 // of a member's profile through the API's DynamoDB client, answered as the record. A signed-in
-// read can come near it, never beat it.
+// read can come near it, never beat it. Beside it, on BENCH_API_PORT, the API alone (functions/app,
+// as a Lambda function runs it): the routes the section times, behind the same middleware as the
+// floor and nothing else. The product's server above also stands in for CloudFront (it compresses
+// and adds the page headers), work that in AWS is not the API's.
 const floorPort = Number(process.env.BENCH_FLOOR_PORT ?? 0);
+const apiPort = Number(process.env.BENCH_API_PORT ?? 0);
 let floor: ReturnType<typeof serve> | undefined;
+let api: ReturnType<typeof serve> | undefined;
+if (apiPort > 0) {
+  const { app } = await import('../../functions/app');
+  api = serve({ fetch: app.fetch, port: apiPort, hostname: '127.0.0.1' });
+}
 if (floorPort > 0) {
   const { createApi } = await import('../../functions/lib/http');
   const { TABLE, db, recordOf, toAttr } = await import('../../functions/lib/db');
   const { keys } = await import('../../functions/lib/keys');
-  const api = createApi().get('/api/floor/:id', async (c) => {
+  const floorApi = createApi().get('/api/floor/:id', async (c) => {
     const res = await db.getItem({ TableName: TABLE, Key: toAttr(keys.member(c.req.param('id'))), ConsistentRead: true });
     return res.Item ? c.json(recordOf(res.Item)) : c.json(null, 404);
   });
-  floor = serve({ fetch: api.fetch, port: floorPort, hostname: '127.0.0.1' });
+  // A list's floor, for reference: the same middleware and one Query of 20 directory cards,
+  // answered as they are read. What any list of 20 costs DynamoDB (Local) and the SDK at the least.
+  floorApi.get('/api/floor-list', async (c) => {
+    const res = await db.query({
+      TableName: TABLE,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': { S: keys.facetPartition('all', '') } },
+      ProjectionExpression: 'card',
+      Limit: 20,
+    });
+    return c.json((res.Items ?? []).map(recordOf));
+  });
+  floor = serve({ fetch: floorApi.fetch, port: floorPort, hostname: '127.0.0.1' });
 }
 
 let stopping = false;
@@ -56,6 +78,7 @@ async function shutdown() {
   stopping = true;
   trivial.close();
   floor?.close();
+  api?.close();
   await server.stop();
   process.exit(0);
 }
@@ -71,6 +94,7 @@ process.stdout.write(
     origin: server.origin,
     trivialOrigin: `http://127.0.0.1:${trivialPort}`,
     ...(floor ? { floorOrigin: `http://127.0.0.1:${floorPort}` } : {}),
+    ...(api ? { apiOrigin: `http://127.0.0.1:${apiPort}` } : {}),
     password: server.password,
     board: server.accounts.find((a) => a.role === 'board')?.email,
     practitioner: server.accounts.find((a) => a.role === 'practitioner')?.email,

@@ -96,4 +96,15 @@ describe('the score and its reasons', () => {
     expect(utcOffsetMinutes('UTC', at)).toBe(0);
     expect(utcOffsetMinutes('Nowhere/Place', at)).toBeUndefined();
   });
+
+  it('follows a daylight-saving change to the minute, though offsets are remembered by the quarter hour', () => {
+    // London moves to summer time at 01:00 UTC on 29 March 2026; Tehran keeps +3:30 all year.
+    const change = Date.parse('2026-03-29T01:00:00Z');
+    expect(utcOffsetMinutes('Europe/London', new Date(change - 60_000))).toBe(0);
+    expect(utcOffsetMinutes('Europe/London', new Date(change))).toBe(60);
+    expect(utcOffsetMinutes('Europe/London', new Date(change - 60_000))).toBe(0);
+    expect(utcOffsetMinutes('Asia/Tehran', new Date(change))).toBe(210);
+    expect(utcOffsetMinutes('Nowhere/Place', new Date(change))).toBeUndefined();
+    expect(utcOffsetMinutes('Nowhere/Place', new Date(change))).toBeUndefined();
+  });
 });
