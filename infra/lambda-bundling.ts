@@ -36,9 +36,13 @@ export const POWERTOOLS_NODE_MODULES = ['@aws-lambda-powertools/metrics', '@aws-
  */
 export const LOGGER_FILE = 'powertools-logger.mjs';
 
-/** esbuild's options for LOGGER_FILE (the CDK functions run them as a command, the benchmark through the API). */
-export const LOGGER_BUILD = {
-  entryPoints: ['@aws-lambda-powertools/logger'],
+/**
+ * What every file shipped to Lambda is built with: one minified ES module for the runtime's Node,
+ * module-first main fields, no source map. The CDK functions (constructs/api-function.ts, the same
+ * settings as NodejsFunction's options), the Logger file beside them and the benchmark's bundles
+ * (scripts/bench/bundles.ts) all start from it.
+ */
+export const LAMBDA_ESBUILD_BASE = {
   bundle: true,
   minify: true,
   format: 'esm',
@@ -48,12 +52,15 @@ export const LOGGER_BUILD = {
   sourcemap: false,
 } as const;
 
-/** LOGGER_BUILD as esbuild's command line, writing `outfile`. */
+/** esbuild's options for LOGGER_FILE (the CDK functions run them as a command, the benchmark through the API). */
+export const LOGGER_BUILD = { ...LAMBDA_ESBUILD_BASE, entryPoints: ['@aws-lambda-powertools/logger'] } as const;
+
+/** LOGGER_BUILD as esbuild's command line, writing `outfile` (tests/integration/lambda-bundle.test.ts checks they agree). */
 export function loggerBuildArgs(outfile: string): string[] {
   return [
     ...LOGGER_BUILD.entryPoints,
-    '--bundle',
-    '--minify',
+    ...(LOGGER_BUILD.bundle ? ['--bundle'] : []),
+    ...(LOGGER_BUILD.minify ? ['--minify'] : []),
     `--format=${LOGGER_BUILD.format}`,
     `--platform=${LOGGER_BUILD.platform}`,
     `--target=${LOGGER_BUILD.target}`,

@@ -9,8 +9,8 @@ import {
   LAMBDA_BANNER,
   LAMBDA_CONDITIONS,
   LAMBDA_DEFINE,
+  LAMBDA_ESBUILD_BASE,
   LAMBDA_EXTERNALS,
-  LAMBDA_NODE_TARGET,
   LOGGER_FILE,
   loggerBuildArgs,
   POWERTOOLS_NODE_MODULES,
@@ -83,12 +83,13 @@ export class ApiFunction extends Construct {
         POWERTOOLS_TRACER_CAPTURE_ERROR: 'false',
       },
       bundling: {
-        minify: true,
+        // LAMBDA_ESBUILD_BASE in NodejsFunction's words (it always bundles, for platform node).
+        minify: LAMBDA_ESBUILD_BASE.minify,
         format: OutputFormat.ESM,
-        target: LAMBDA_NODE_TARGET,
-        sourceMap: false,
+        target: LAMBDA_ESBUILD_BASE.target,
+        sourceMap: LAMBDA_ESBUILD_BASE.sourcemap,
         forceDockerBundling: false,
-        mainFields: ['module', 'main'],
+        mainFields: [...LAMBDA_ESBUILD_BASE.mainFields],
         // Shared with the benchmark; the reasons are in infra/lambda-bundling.ts.
         banner: LAMBDA_BANNER,
         externalModules: [...LAMBDA_EXTERNALS],

@@ -12,7 +12,7 @@ import {
   LAMBDA_CONDITIONS,
   LAMBDA_DEFINE,
   LAMBDA_EXTERNALS,
-  LAMBDA_NODE_TARGET,
+  LAMBDA_ESBUILD_BASE,
   LOGGER_BUILD,
   LOGGER_FILE,
 } from '../../infra/lambda-bundling';
@@ -29,12 +29,8 @@ const run = promisify(execFile);
  * (nodeModules in infra/stacks/app-stack.ts), so it is external.
  */
 export const LAMBDA_BUILD: BuildOptions = {
-  bundle: true,
-  minify: true,
-  format: 'esm',
-  platform: 'node',
-  target: LAMBDA_NODE_TARGET,
-  mainFields: ['module', 'main'],
+  ...LAMBDA_ESBUILD_BASE,
+  mainFields: [...LAMBDA_ESBUILD_BASE.mainFields],
   banner: { js: LAMBDA_BANNER },
   // As in infra/constructs/api-function.ts (infra/lambda-bundling.ts); the common-password list
   // ships beside the auth bundle, `ics` beside the calendar functions', nodemailer (about 240 kB
@@ -43,7 +39,6 @@ export const LAMBDA_BUILD: BuildOptions = {
   external: [...LAMBDA_EXTERNALS, '@zxcvbn-ts/language-common', 'ics', 'nodemailer', ...FILES_NODE_MODULES, ...POWERTOOLS_NODE_MODULES],
   conditions: [...LAMBDA_CONDITIONS],
   define: { ...LAMBDA_DEFINE },
-  sourcemap: false,
   logLevel: 'silent',
 };
 

@@ -1,9 +1,11 @@
+import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LOGGER_BUILD, LOGGER_FILE } from '../../infra/lambda-bundling';
+import { LOGGER_BUILD, LOGGER_FILE, loggerBuildArgs } from '../../infra/lambda-bundling';
 import { REPO_ROOT } from '../../infra/paths';
 import { LAMBDA_BUILD } from '../../scripts/bench/bundles';
 import { ORIGIN, signedInAgent } from '../helpers';
@@ -15,6 +17,8 @@ import { ORIGIN, signedInAgent } from '../helpers';
  * The other tests import the TypeScript sources; this one catches what only the bundle can get
  * wrong.
  */
+const run = promisify(execFile);
+
 type Result = { statusCode: number; body: string; headers?: Record<string, string>; cookies?: string[] };
 type Handler = (event: unknown, context: unknown) => Promise<Result>;
 
@@ -26,15 +30,10 @@ beforeAll(async () => {
   mkdirSync(dir, { recursive: true });
   const outfile = join(dir, `index-${process.pid}.mjs`);
   await build({ ...LAMBDA_BUILD, absWorkingDir: REPO_ROOT, entryPoints: ['functions/handlers/members.ts'], outfile, write: true });
-  // Powertools' Logger beside it, as the CDK ships it (infra/constructs/api-function.ts).
-  await build({
-    ...LOGGER_BUILD,
-    entryPoints: [...LOGGER_BUILD.entryPoints],
-    mainFields: [...LOGGER_BUILD.mainFields],
-    absWorkingDir: REPO_ROOT,
-    outfile: join(dir, LOGGER_FILE),
-    write: true,
-    logLevel: 'silent',
+  // Powertools' Logger beside it, by the very command the CDK runs after bundling
+  // (infra/constructs/api-function.ts).
+  await run(join(REPO_ROOT, 'node_modules/.bin/esbuild'), [...loggerBuildArgs(join(dir, LOGGER_FILE)), '--log-level=warning'], {
+    cwd: REPO_ROOT,
   });
   ({ handler } = (await import(pathToFileURL(outfile).href)) as { handler: Handler });
 }, 60_000);
@@ -78,6 +77,22 @@ describe('the members Lambda bundle', () => {
     expect(code).not.toContain('@aws-lambda-powertools/logger');
     const { Logger } = (await import(pathToFileURL(join(dir, LOGGER_FILE)).href)) as typeof import('@aws-lambda-powertools/logger');
     expect(new Logger({ serviceName: 'members', logLevel: 'ERROR' }).getLevelName()).toBe('ERROR');
+  });
+
+  it('ships the same Logger file whether built by the CDK’s command or by the benchmark’s esbuild options', async () => {
+    // The benchmark (scripts/bench/bundles.ts) builds LOGGER_BUILD through esbuild's API; the CDK
+    // runs loggerBuildArgs on the command line. One setting added to one and not the other shows here.
+    const dir = join(REPO_ROOT, 'test-results', 'lambda-bundles', 'members');
+    const api = await build({
+      ...LOGGER_BUILD,
+      entryPoints: [...LOGGER_BUILD.entryPoints],
+      mainFields: [...LOGGER_BUILD.mainFields],
+      absWorkingDir: REPO_ROOT,
+      write: false,
+      logLevel: 'silent',
+    });
+    expect(api.outputFiles).toHaveLength(1);
+    expect(api.outputFiles[0]?.text).toBe(readFileSync(join(dir, LOGGER_FILE), 'utf8'));
   });
 
   it('answers a signed-in member from her Cognito token (Web Crypto verification) and DynamoDB', async () => {
