@@ -1,7 +1,7 @@
 import { A, createAsync, useLocation, useNavigate } from '@solidjs/router';
-import { createEffect, createSignal, on, Show } from 'solid-js';
+import { createEffect, createSignal, For, on, Show } from 'solid-js';
 import type { Me } from '../../../shared/schemas';
-import { t } from '../i18n';
+import { type MessageKey, t } from '../i18n';
 import { forgetSession, isBoard, signOut } from '../lib/session';
 import { getNotifications, readVersion } from '../pages/notifications/data';
 import { getUnreadConversations, seenVersion } from '../lib/conversation';
@@ -20,6 +20,45 @@ function createUnreadCount(signedIn: () => boolean): () => string {
     const n = p.items.filter((i) => !i.read).length;
     return n === p.items.length && p.nextCursor ? `${n}+` : n > 0 ? String(n) : '';
   };
+}
+
+/** An active member's own pages, in the menu's order (the board's, notices, settings and signing out follow). */
+const MEMBER_LINKS = [
+  { href: '/search', label: 'search.nav' },
+  { href: '/directory', label: 'nav.directory' },
+  { href: '/mentors', label: 'nav.mentors' },
+  { href: '/requests', label: 'nav.requests' },
+  { href: '/mentorships', label: 'nav.mentorships' },
+  { href: '/events', label: 'nav.programme' },
+  { href: '/spaces', label: 'nav.discussions' },
+  { href: '/library', label: 'nav.library' },
+  { href: '/profile', label: 'nav.profile' },
+] as const satisfies readonly { href: string; label: MessageKey }[];
+
+/**
+ * While her session is checked (shell.tsx), an unseen copy of an active member's menu holds its
+ * room: the same words in her language, so that on a laptop it takes the rows the menu will take,
+ * one or two, beside the name or under it, and the page below does not move as the menu appears.
+ * Notices are counted as a member's first load usually ends (a few new), the count that lengthens
+ * the menu most often. Not read out, not focusable, and hidden on a phone, where the menu is folded
+ * behind its button.
+ */
+export function NavPlaceholder() {
+  return (
+    <div class="nav nav--placeholder" aria-hidden="true">
+      <ul class="nav__list">
+        <For
+          each={[...MEMBER_LINKS.map((l) => t(l.label)), t('nav.notificationsUnread', { count: '9' }), t('nav.settings'), t('nav.signOut')]}
+        >
+          {(label) => (
+            <li>
+              <span class="nav__link">{label}</span>
+            </li>
+          )}
+        </For>
+      </ul>
+    </div>
+  );
 }
 
 /** "Notifications", with how many are new. */
@@ -105,51 +144,17 @@ export function Nav(props: { me: Me | null }) {
                 </li>
               }
             >
-              <li>
-                <A class="nav__link" href="/search">
-                  {t('search.nav')}
-                </A>
-              </li>
-              <li>
-                <A class="nav__link" href="/directory">
-                  {t('nav.directory')}
-                </A>
-              </li>
-              <li>
-                <A class="nav__link" href="/mentors">
-                  {t('nav.mentors')}
-                </A>
-              </li>
-              <li>
-                <A class="nav__link" href="/requests">
-                  {t('nav.requests')}
-                </A>
-              </li>
-              <li>
-                <A class="nav__link" href="/mentorships">
-                  {conversations()?.count ? t('conversation.navUnread', { count: conversations()?.count ?? 0 }) : t('nav.mentorships')}
-                </A>
-              </li>
-              <li>
-                <A class="nav__link" href="/events">
-                  {t('nav.programme')}
-                </A>
-              </li>
-              <li>
-                <A class="nav__link" href="/spaces">
-                  {t('nav.discussions')}
-                </A>
-              </li>
-              <li>
-                <A class="nav__link" href="/library">
-                  {t('nav.library')}
-                </A>
-              </li>
-              <li>
-                <A class="nav__link" href="/profile">
-                  {t('nav.profile')}
-                </A>
-              </li>
+              <For each={MEMBER_LINKS}>
+                {(link) => (
+                  <li>
+                    <A class="nav__link" href={link.href}>
+                      {link.href === '/mentorships' && conversations()?.count
+                        ? t('conversation.navUnread', { count: conversations()?.count ?? 0 })
+                        : t(link.label)}
+                    </A>
+                  </li>
+                )}
+              </For>
               <Show when={isBoard(props.me)}>
                 <li>
                   <BoardMenu />

@@ -18,7 +18,7 @@ import { type Access, getMe, isBoard, mayBeSignedIn, redirectFor } from '../lib/
 import { BoardMfaNotice, SanctionBanner } from './banners';
 import { IdleSignOut } from './idle-sign-out';
 import { LanguageSwitcher } from './language-switcher';
-import { Nav } from './nav';
+import { Nav, NavPlaceholder } from './nav';
 import { QuickExitButton, QuickExitSkipLink } from './quick-exit';
 
 /** Renders the page only when the account may see it (the shell redirects her otherwise). */
@@ -26,13 +26,17 @@ function Guard(props: { me: Me | null; access: Access; children: JSX.Element }) 
   return <Show when={!redirectFor(props.access, props.me)}>{props.children}</Show>;
 }
 
-/** Holds the phone's menu button's room while a session that may exist is checked: invisible, and not read out. */
+/**
+ * Holds the menu's room while a session that may exist is checked: the phone's menu button, the
+ * laptop's row of links (nav.tsx, NavPlaceholder). Invisible, and not read out.
+ */
 function MenuPlaceholder() {
   return (
     <Show when={mayBeSignedIn()}>
       <span class="nav__toggle nav__toggle--placeholder" aria-hidden="true">
         {t('nav.menu')}
       </span>
+      <NavPlaceholder />
     </Show>
   );
 }

@@ -1,0 +1,69 @@
+import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, type Server, shot, useProductAndBrowser } from './support';
+
+/*
+ * A signed-in member's page does not move under her as it opens. Her menu is drawn once her session
+ * has been checked; until then its room is held (shell.tsx, MenuPlaceholder): on a phone the menu
+ * button's row, on a laptop an unseen copy of her row of links. Without it the page below jumped
+ * down by a row (44 px on a phone, 41 px on a laptop) as she started reading.
+ */
+
+let server: Server;
+let browser: Browser;
+useProductAndBrowser('steady-page-failed', (s) => {
+  server = s.server;
+  browser = s.browser;
+});
+
+type Shift = { value: number; sources: string[] };
+
+/** The layout shifts of a first load of `path`, signed in as the demo practitioner, until the page and her menu have settled. */
+async function shiftsOf(path: string, viewport: { width: number; height: number }): Promise<Shift[]> {
+  const context = await browser.newContext({ viewport, locale: 'en-GB' });
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(25_000);
+    await page.goto(`${server.origin}/config.json`);
+    const status = await page.evaluate(async (password) => {
+      const res = await fetch('/api/auth/sign-in', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'practitioner@example.org', password }),
+      });
+      return res.status;
+    }, DEMO_PASSWORD);
+    expect(status).toBe(200);
+    await page.addInitScript(() => {
+      const seen: { value: number; sources: string[] }[] = [];
+      (window as unknown as { shifts: typeof seen }).shifts = seen;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean; sources?: { node?: Node }[] }[])
+          if (!e.hadRecentInput) seen.push({ value: e.value, sources: (e.sources ?? []).map((s) => s.node?.nodeName ?? '') });
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(`${server.origin}${path}`);
+    await page.locator('.card').first().waitFor();
+    // Her menu is drawn in place of its placeholder, and every request the page made has been answered.
+    await page.locator('nav.nav--foldable').waitFor({ state: 'attached' });
+    await page.locator('.nav--placeholder').waitFor({ state: 'detached' });
+    await page.waitForLoadState('networkidle');
+    await shot(page, `steady-${path.slice(1)}-${viewport.width}`, false);
+    return await page.evaluate(() => (window as unknown as { shifts: Shift[] }).shifts);
+  } finally {
+    await context.close();
+  }
+}
+
+describe('a signed-in page as it opens', () => {
+  for (const viewport of [
+    { width: 412, height: 823 },
+    { width: 1280, height: 800 },
+  ])
+    it(`does not move under her as her menu appears, on a ${viewport.width} px screen`, async () => {
+      for (const path of ['/directory', '/mentors']) {
+        const shifts = await shiftsOf(path, viewport);
+        expect(shifts, `${path} at ${viewport.width} px`).toEqual([]);
+      }
+    });
+});
