@@ -29,8 +29,7 @@ function rawGet(
   });
 }
 
-/** The entry script index.html loads: a hashed file under /assets/. */
-/** The app's own entry: the page's last script (the tiny boot script runs first, too small to compress). */
+/** The app's own entry, a hashed file under /assets/: the page's last script (the tiny boot script runs first, too small to compress). */
 const entryScript = () => {
   const src = [...readFileSync(join(dist, 'index.html'), 'utf8').matchAll(/<script[^>]+src="(\/assets\/[^"]+\.js)"/g)].at(-1)?.[1];
   if (!src) throw new Error('no entry script in web/dist/index.html');

@@ -133,8 +133,8 @@ export function Shell(props: RouteSectionProps) {
               {t('app.name')}
             </A>
             <LanguageSwitcher />
-            {/* While her session is checked, the phone's menu button keeps its room, so the page
-                below does not move down when it appears (a layout shift, as she starts reading). */}
+            {/* While her session is checked, the menu keeps its room (the phone's button, the laptop's
+                row of links), so the page below does not move when it appears, as she starts reading. */}
             <Suspense fallback={<MenuPlaceholder />}>
               <Show when={me() !== undefined}>
                 <Nav me={me() ?? null} />
