@@ -18,22 +18,34 @@ useProductAndBrowser('steady-page-failed', (s) => {
 
 type Shift = { value: number; sources: string[] };
 
-/** The layout shifts of a first load of `path`, signed in as the demo practitioner, until the page and her menu have settled. */
-async function shiftsOf(path: string, viewport: { width: number; height: number }): Promise<Shift[]> {
-  const context = await browser.newContext({ viewport, locale: 'en-GB' });
+/**
+ * The layout shifts of a first load of `path`, signed in as the demo practitioner with her account
+ * and her phone in `locale`, until the page and her menu have settled.
+ */
+async function shiftsOf(path: string, viewport: { width: number; height: number }, locale: 'en' | 'ur'): Promise<Shift[]> {
+  const context = await browser.newContext({ viewport, locale: locale === 'ur' ? 'ur-PK' : 'en-GB' });
   try {
     const page = await context.newPage();
     page.setDefaultTimeout(25_000);
     await page.goto(`${server.origin}/config.json`);
-    const status = await page.evaluate(async (password) => {
-      const res = await fetch('/api/auth/sign-in', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: 'practitioner@example.org', password }),
-      });
-      return res.status;
-    }, DEMO_PASSWORD);
-    expect(status).toBe(200);
+    const statuses = await page.evaluate(
+      async ([password, locale]) => {
+        const signIn = await fetch('/api/auth/sign-in', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: 'practitioner@example.org', password }),
+        });
+        const { version } = await (await fetch('/api/members/me/preferences')).json();
+        const saved = await fetch('/api/members/me/preferences', {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ locale, version }),
+        });
+        return [signIn.status, saved.status];
+      },
+      [DEMO_PASSWORD, locale] as const,
+    );
+    expect(statuses).toEqual([200, 200]);
     await page.addInitScript(() => {
       const seen: { value: number; sources: string[] }[] = [];
       (window as unknown as { shifts: typeof seen }).shifts = seen;
@@ -48,7 +60,8 @@ async function shiftsOf(path: string, viewport: { width: number; height: number 
     await page.locator('nav.nav--foldable').waitFor({ state: 'attached' });
     await page.locator('.nav--placeholder').waitFor({ state: 'detached' });
     await page.waitForLoadState('networkidle');
-    await shot(page, `steady-${path.slice(1)}-${viewport.width}`, false);
+    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe(locale);
+    await shot(page, `steady-${path.slice(1)}-${viewport.width}-${locale}`, false);
     return await page.evaluate(() => (window as unknown as { shifts: Shift[] }).shifts);
   } finally {
     await context.close();
@@ -56,14 +69,16 @@ async function shiftsOf(path: string, viewport: { width: number; height: number 
 }
 
 describe('a signed-in page as it opens', () => {
-  for (const viewport of [
-    { width: 412, height: 823 },
-    { width: 1280, height: 800 },
-  ])
-    it(`does not move under her as her menu appears, on a ${viewport.width} px screen`, async () => {
-      for (const path of ['/directory', '/mentors']) {
-        const shifts = await shiftsOf(path, viewport);
-        expect(shifts, `${path} at ${viewport.width} px`).toEqual([]);
-      }
-    });
+  // Urdu too: Nastaliq's taller lines give its controls a line box of their own.
+  for (const locale of ['en', 'ur'] as const)
+    for (const viewport of [
+      { width: 412, height: 823 },
+      { width: 1280, height: 800 },
+    ])
+      it(`does not move under her as her menu appears, in ${locale} on a ${viewport.width} px screen`, async () => {
+        for (const path of ['/directory', '/mentors']) {
+          const shifts = await shiftsOf(path, viewport, locale);
+          expect(shifts, `${path} in ${locale} at ${viewport.width} px`).toEqual([]);
+        }
+      });
 });
