@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import solid from 'vite-plugin-solid';
+import { firstPaint } from './first-paint';
 import { icuCatalogs } from './icu-catalogs';
 
 /**
@@ -96,7 +97,7 @@ const shell = shellChunk();
 
 export default defineConfig({
   root: 'web',
-  plugins: [icuCatalogs(), solid(), brotliCopies(), bootFirst(), shell.plugin],
+  plugins: [icuCatalogs(), solid(), brotliCopies(), bootFirst(), firstPaint(), shell.plugin],
   // Catalogs arrive compiled (see icu-catalogs.ts): the formatter needs no parser in the browser.
   resolve: {
     alias: [{ find: /^@formatjs\/icu-messageformat-parser$/, replacement: '@formatjs/icu-messageformat-parser/no-parser.js' }],

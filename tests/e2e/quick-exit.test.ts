@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, expectAccessible, openFromMenu, type Server, shot, signIn, unfoldMenu, useProductAndBrowser } from './support';
+import { wordsIn } from './words';
 
 /*
  * The quick exit, by each of its three ways (the button, the first skip link, three Shifts): the
@@ -187,6 +188,95 @@ describe('quick exit', () => {
     await page.locator('dialog[open] .quick-exit__button').focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(EXIT_URL);
+    await context.close();
+  });
+});
+
+/** Her device keeps Urdu and discreet mode; the app's own code is held back (a poor link) until `release` is called, or for good. */
+async function beforeTheAppLoads(context: BrowserContext, page: Page): Promise<{ release: () => void }> {
+  await page.evaluate(() => {
+    localStorage.setItem('cn.locale', 'ur');
+    localStorage.setItem('cn.discreet', JSON.stringify({ on: true, idleMinutes: null }));
+  });
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await context.route(`${server.origin}/assets/*.js`, async (route) => {
+    if (!route.request().url().includes('/assets/first-paint-')) await held;
+    // The page may have left meanwhile (the exit), taking the request with it.
+    await route.continue().catch(() => undefined);
+  });
+  // Not waiting for `load`: that waits for the app's code.
+  await page.goto(`${server.origin}/directory`, { waitUntil: 'commit' });
+  await page.locator('#first-paint').waitFor();
+  return { release };
+}
+
+describe('quick exit, before the app has loaded', () => {
+  it('shows the exit in her device’s language and direction, names the tab as discreet mode says, and leaves in full', async () => {
+    const ur = await wordsIn('ur');
+    const context = await freshContext({ width: 390, height: 800 });
+    const { page, cookies } = await signedInWithTraces(context);
+    await beforeTheAppLoads(context, page);
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ur', 'rtl']);
+    expect(await page.title()).toBe(ur('discreet.tabTitle'));
+    expect(await page.locator('link[rel="icon"]').getAttribute('href')).toBe('/notes.svg');
+    await page
+      .getByRole('status')
+      .filter({ hasText: ur('app.loading') })
+      .waitFor();
+    // The deployment's address, read from config.json by the first paint itself.
+    const exit = page.getByRole('link', { name: ur('exit.button'), exact: true });
+    await page.locator(`#first-paint .quick-exit__button[href="${EXIT_URL}"]`).waitFor();
+    expect(await page.getByRole('complementary', { name: ur('exit.region') }).isVisible()).toBe(true);
+    await shot(page, 'quick-exit-before-the-app-ur', false);
+    // The app never came; she leaves all the same, and the page she comes Back to is the app's, signed out.
+    await exit.click();
+    await context.unroute(`${server.origin}/assets/*.js`);
+    await expectLeftForGood(context, page, cookies);
+    await context.close();
+  });
+
+  it('leaves on three Shifts before the app has loaded, the dots filling as she presses', async () => {
+    const context = await freshContext();
+    const { page, cookies } = await signedInWithTraces(context);
+    await beforeTheAppLoads(context, page);
+    await page.keyboard.press('Shift');
+    await page.keyboard.press('Shift');
+    expect(await page.locator('#first-paint .quick-exit__dot--on').count()).toBe(2);
+    await page.keyboard.press('Shift');
+    await context.unroute(`${server.origin}/assets/*.js`);
+    await expectLeftForGood(context, page, cookies);
+    await context.close();
+  });
+
+  it('gives way to the app’s own page when it arrives: one exit, one landmark, and her focus on the app’s skip link', async () => {
+    const ur = await wordsIn('ur');
+    const context = await freshContext();
+    const { page, cookies } = await signedInWithTraces(context);
+    const { release } = await beforeTheAppLoads(context, page);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(ur('exit.skip'));
+    release();
+    await page.getByRole('heading', { level: 1, name: ur('directory.title') }).waitFor();
+    expect(await page.locator('#first-paint').count()).toBe(0);
+    expect(await page.locator('.quick-exit').count()).toBe(1);
+    expect(await page.getByRole('complementary', { name: ur('exit.region') }).count()).toBe(1);
+    expect(
+      await page.evaluate(
+        () => document.activeElement?.closest('#root') !== null && document.activeElement?.classList.contains('skip-link'),
+      ),
+    ).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(ur('exit.skip'));
+    // Three Shifts now count once, in the app's own listener (the first paint's stopped): two presses leave two more to go.
+    await page.keyboard.press('Shift');
+    await page
+      .getByRole('status')
+      .filter({ hasText: ur('exit.shiftStatus', { count: 2 }) })
+      .waitFor({ state: 'attached' });
+    await page.keyboard.press('Enter');
+    await expectLeftForGood(context, page, cookies);
     await context.close();
   });
 });

@@ -29,9 +29,11 @@ function rawGet(
   });
 }
 
-/** The app's own entry, a hashed file under /assets/: the page's last script (the tiny boot script runs first, too small to compress). */
+/** The app's own entry, a hashed file under /assets/: the page's last module script (the tiny boot script runs first, too small to compress). */
 const entryScript = () => {
-  const src = [...readFileSync(join(dist, 'index.html'), 'utf8').matchAll(/<script[^>]+src="(\/assets\/[^"]+\.js)"/g)].at(-1)?.[1];
+  const src = [...readFileSync(join(dist, 'index.html'), 'utf8').matchAll(/<script type="module"[^>]+src="(\/assets\/[^"]+\.js)"/g)].at(
+    -1,
+  )?.[1];
   if (!src) throw new Error('no entry script in web/dist/index.html');
   return src;
 };

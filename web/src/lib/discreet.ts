@@ -1,7 +1,8 @@
 import { createEffect, createRoot, createSignal } from 'solid-js';
-import { IDLE_MINUTES, type IdleMinutes } from '../../../shared/discretion';
+import type { IdleMinutes } from '../../../shared/discretion';
 import { t } from '../i18n';
 import { api, unwrap } from './api';
+import { type Discreet, DISCREET_KEY as KEY, ICONS, OFF, readDiscreet as read } from './discreet-kept';
 
 /*
  * Discreet mode, a setting of this device (not of her account: a shared phone and her own laptop
@@ -12,22 +13,6 @@ import { api, unwrap } from './api';
  *
  * This module is the one place that writes the tab's title (STYLE.md #15).
  */
-
-export type Discreet = { on: boolean; idleMinutes: IdleMinutes | null };
-
-const KEY = 'cn.discreet';
-const OFF: Discreet = { on: false, idleMinutes: null };
-
-function read(): Discreet {
-  try {
-    const kept: unknown = JSON.parse(localStorage.getItem(KEY) ?? 'null');
-    if (typeof kept !== 'object' || kept === null || !('on' in kept) || kept.on !== true) return OFF;
-    const idle = 'idleMinutes' in kept ? kept.idleMinutes : null;
-    return { on: true, idleMinutes: IDLE_MINUTES.find((m) => m === idle) ?? null };
-  } catch {
-    return OFF;
-  }
-}
 
 const [discreet, setDiscreetSignal] = createRoot(() => createSignal<Discreet>(read()));
 export { discreet };
@@ -57,8 +42,6 @@ const [pageTitle, setPageTitle] = createRoot(() => createSignal<string | undefin
  * shows on a locked screen, in the app switcher and in the history. In discreet mode: "Notes".
  */
 export { setPageTitle };
-
-const ICONS = { plain: '/icon.svg', discreet: '/notes.svg' } as const;
 
 /**
  * Keeps the tab's title and icon as discreet mode says, from now on. Called once the language's

@@ -8,13 +8,14 @@ import {
   usePreloadRoute,
   type RouteSectionProps,
 } from '@solidjs/router';
-import { createEffect, ErrorBoundary, on, Show, Suspense, type JSX } from 'solid-js';
+import { createEffect, ErrorBoundary, on, onMount, Show, Suspense, type JSX } from 'solid-js';
 import type { Me } from '../../../shared/schemas';
 import { Loading } from '../components/loading';
 import { catalogReady, t } from '../i18n';
 import { adoptAccountLocale, forgetAccountLocale } from '../lib/account-locale';
 import { setTimeZone } from '../i18n/format';
 import { type Access, getMe, isBoard, mayBeSignedIn, redirectFor } from '../lib/session';
+import { takeOverFirstPaint } from '../pre/first-paint';
 import { BoardMfaNotice, SanctionBanner } from './banners';
 import { IdleSignOut } from './idle-sign-out';
 import { LanguageSwitcher } from './language-switcher';
@@ -39,6 +40,12 @@ function MenuPlaceholder() {
       <NavPlaceholder />
     </Show>
   );
+}
+
+/** The page drawn before the app loaded (web/src/pre/pre.ts) goes as the app's own is drawn. */
+function FirstPaintGone() {
+  onMount(takeOverFirstPaint);
+  return null;
 }
 
 function ErrorPanel(props: { reset: () => void }) {
@@ -177,6 +184,7 @@ export function Shell(props: RouteSectionProps) {
       <Suspense>
         <IdleSignOut accountId={accountId()} />
       </Suspense>
+      <FirstPaintGone />
     </Show>
   );
 }

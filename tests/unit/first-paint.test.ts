@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { LOCALE_TAGS } from '../../shared/locales';
+import { buildFirstPaint, firstPaintWords } from '../../web/first-paint';
+import { FIRST_PAINT_KEYS } from '../../web/src/pre/first-paint';
+
+/*
+ * The first paint (web/src/pre/pre.ts) shows a few words before the app and its catalogs arrive:
+ * they are the catalogs' own, in every language, built into the script.
+ */
+describe('the first paint', () => {
+  it.each(LOCALE_TAGS)('carries the %s catalog’s own words for the header, the loading line, the quick exit and the discreet tab', async (tag) => {
+    const catalog = (await import(`../../web/src/i18n/catalogs/${tag}.ts`)).default as Record<string, string>;
+    const words = firstPaintWords()[tag];
+    for (const key of FIRST_PAINT_KEYS) expect(words[key], key).toBe(catalog[key]);
+  });
+
+  it('is one classic script with every language’s words in it, written as they are', () => {
+    const script = buildFirstPaint();
+    // A classic script: nothing imported or exported at run time.
+    expect(script).not.toMatch(/\bimport\s*[({]|\bexport\s*[{*]/);
+    for (const words of Object.values(firstPaintWords())) expect(script).toContain(JSON.stringify(words['exit.button']));
+  });
+});
