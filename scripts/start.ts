@@ -70,15 +70,18 @@ export async function startServer(opts: { port: number; dataDir?: string; quiet?
   const dist = join(root, 'web/dist');
   if (!existsSync(join(dist, 'index.html'))) throw new Error('web/dist is missing: run `npm run build` first (npm start does).');
   const server = new Hono();
-  // A hashed script or stylesheet keeps only the headers that apply to a subresource (nosniff,
-  // cross-origin-resource-policy, caching, encoding): the ones below govern a document and mean
-  // nothing on a script. Over this server's HTTP/1.1 they were about 1.2 kB on each of the 25–35
-  // files of a first load, a quarter of its bytes; in AWS, HTTP/2 and 3 index a repeated header,
-  // so CloudFront's policy costs a few bytes after the first file. Registered first, this runs
-  // after the headers are set. A missing asset gets the app's page (a document): it keeps them all.
-  server.use('/assets/*', async (c, next) => {
+  // A file the page loads (a hashed script or stylesheet, an icon, config.json) keeps only the
+  // headers that apply to a subresource (nosniff, cross-origin-resource-policy, caching, encoding):
+  // the ones below govern a document and mean nothing on a script or an image. Over this server's
+  // HTTP/1.1 they were about 1.2 kB on each of the 25–35 files of a first load, a quarter of its
+  // bytes; in AWS, HTTP/2 and 3 index a repeated header, so CloudFront's policy costs a few bytes
+  // after the first file. Registered first, this runs after the headers are set. Pages (the app's
+  // index.html, also what a missing file answers with) keep them all, and so do the API's answers,
+  // whose own headers are its choice (functions/app.ts).
+  server.use('*', async (c, next) => {
     await next();
-    if (c.res.headers.get('cache-control') !== IMMUTABLE) return;
+    if (c.req.path.startsWith('/api/') || c.req.path === '/api') return;
+    if (c.res.headers.get('content-type')?.startsWith('text/html') !== false) return;
     for (const name of DOCUMENT_ONLY_HEADERS) c.res.headers.delete(name);
   });
   // CloudFront adds these headers in AWS; locally the Node server does.

@@ -255,6 +255,10 @@ describe('quick exit, before the app has loaded', () => {
     const ur = await wordsIn('ur');
     const context = await freshContext();
     const { page, cookies } = await signedInWithTraces(context);
+    const configReads: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/config.json') configReads.push(request.url());
+    });
     const { release } = await beforeTheAppLoads(context, page);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(ur('exit.skip'));
@@ -269,6 +273,9 @@ describe('quick exit, before the app has loaded', () => {
       ),
     ).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(ur('exit.skip'));
+    // The deployment's exit address was read once, by the first paint, and the app took its answer.
+    await page.locator(`#root .quick-exit__button[href="${EXIT_URL}"]`).waitFor();
+    expect(configReads).toHaveLength(1);
     // Three Shifts now count once, in the app's own listener (the first paint's stopped): two presses leave two more to go.
     await page.keyboard.press('Shift');
     await page

@@ -79,12 +79,15 @@ describe('the local server', () => {
     expect(gunzipSync(res.body).equals(readFileSync(join(dist, src)))).toBe(true);
   });
 
-  it('sends a hashed asset the headers a script obeys, and leaves the page-only ones to pages', async () => {
-    const asset = await rawGet(entryScript());
-    expect(asset.headers['x-content-type-options']).toBe('nosniff');
-    expect(asset.headers['cross-origin-resource-policy']).toBe('same-origin');
-    for (const pageOnly of ['content-security-policy', 'permissions-policy', 'x-frame-options', 'referrer-policy']) {
-      expect(asset.headers[pageOnly], pageOnly).toBeUndefined();
+  it('sends a file the page loads (a hashed asset, the icon, config.json) the headers it obeys, and leaves the page-only ones to pages', async () => {
+    for (const path of [entryScript(), '/icon.svg', '/config.json']) {
+      const asset = await rawGet(path);
+      expect(asset.status, path).toBe(200);
+      expect(asset.headers['x-content-type-options'], path).toBe('nosniff');
+      expect(asset.headers['cross-origin-resource-policy'], path).toBe('same-origin');
+      for (const pageOnly of ['content-security-policy', 'permissions-policy', 'x-frame-options', 'referrer-policy']) {
+        expect(asset.headers[pageOnly], `${path} ${pageOnly}`).toBeUndefined();
+      }
     }
     // A page, and the page a missing asset path answers with, keep every one of them.
     for (const path of ['/directory', '/assets/no-such-file.js']) {

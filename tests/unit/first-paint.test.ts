@@ -8,11 +8,14 @@ import { FIRST_PAINT_KEYS } from '../../web/src/pre/first-paint';
  * they are the catalogs' own, in every language, built into the script.
  */
 describe('the first paint', () => {
-  it.each(LOCALE_TAGS)('carries the %s catalog’s own words for the header, the loading line, the quick exit and the discreet tab', async (tag) => {
-    const catalog = (await import(`../../web/src/i18n/catalogs/${tag}.ts`)).default as Record<string, string>;
-    const words = firstPaintWords()[tag];
-    for (const key of FIRST_PAINT_KEYS) expect(words[key], key).toBe(catalog[key]);
-  });
+  it.each(LOCALE_TAGS)(
+    'carries the %s catalog’s own words for the header, the loading line, the quick exit and the discreet tab',
+    async (tag) => {
+      const catalog = (await import(`../../web/src/i18n/catalogs/${tag}.ts`)).default as Record<string, string>;
+      const words = firstPaintWords()[tag];
+      for (const key of FIRST_PAINT_KEYS) expect(words[key], key).toBe(catalog[key]);
+    },
+  );
 
   it('is one classic script with every language’s words in it, written as they are', () => {
     const script = buildFirstPaint();

@@ -10,12 +10,22 @@ import { exitUrlOf, SITE_CONFIG_FILE } from '../../../shared/discretion';
  * and the app's button (lib/quick-exit.ts) once it has.
  */
 
-/** The deployment's exit address from config.json; undefined whatever goes wrong (no file, a bad value). */
+/** Where the one reading of config.json is kept for both scripts that ask (the first paint, then the app). */
+const EXIT_URL_READ = Symbol.for('champions-network.exit-url');
+type Held = { [EXIT_URL_READ]?: Promise<string | undefined> };
+
+/**
+ * The deployment's exit address from config.json; undefined whatever goes wrong (no file, a bad
+ * value). Read once a page: the first-paint script and the app are two bundles, each with its own
+ * copy of this module, and the registry symbol is the same for both.
+ */
 export function readExitUrl(): Promise<string | undefined> {
-  return fetch(`/${SITE_CONFIG_FILE}`, { credentials: 'omit' })
+  const held = globalThis as Held;
+  held[EXIT_URL_READ] ??= fetch(`/${SITE_CONFIG_FILE}`, { credentials: 'omit' })
     .then((res) => (res.ok ? (res.json() as Promise<unknown>) : undefined))
     .then((config) => exitUrlOf(typeof config === 'object' && config !== null && 'exitUrl' in config ? config.exitUrl : undefined))
     .catch(() => undefined);
+  return held[EXIT_URL_READ];
 }
 
 const COVERED = 'quick-exit-covered';
