@@ -29,39 +29,15 @@ function brotliCopies(): Plugin {
 }
 
 /**
- * Runs web/src/boot.ts (its own tiny entry) first, so that her language's catalog starts downloading
- * with the app's code rather than after the app has loaded and started. It is the first module script
- * of the page, not an `async` one: module scripts run in document order, so the shell (which needs
- * the catalog anyway) waits for boot's few hundred bytes, while boot never waits for the shell. As an
- * `async` script it ran whenever it happened to arrive, which on a first load was after the shell had
- * rendered (the catalog was then asked for 700 ms late on a throttled phone).
- */
-function bootFirst(): Plugin {
-  return {
-    name: 'boot-first',
-    apply: 'build',
-    transformIndexHtml: {
-      order: 'post',
-      handler(_html, ctx) {
-        const boot = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.isEntry && c.name === 'boot');
-        if (!boot) throw new Error('the boot entry is missing from the build');
-        return [{ tag: 'script', attrs: { type: 'module', crossorigin: true, src: `/${boot.fileName}` }, injectTo: 'head-prepend' }];
-      },
-    },
-  };
-}
-
-/**
  * Everything the app's entry imports statically (the shell, the router, the session, the shared
  * helpers and Solid itself) goes into one `shell` chunk. Left to itself the bundler cuts that
  * code into a dozen files, some of 100 bytes, wherever a lazy page shares a module; every one
  * is one more request (and its headers) on a first load over a poor link, and all of them are
- * needed before the first page can render anyway. The modules boot.ts imports stay out, so the
- * boot script stays small and runs first. Pages and what only pages use are still split by route.
+ * needed before the first page can render anyway. Pages and what only pages use are still split
+ * by route.
  */
 function shellChunk(): { plugin: Plugin; groups: { name: string; test: (id: string) => boolean; priority: number }[] } {
   const shell = new Set<string>();
-  const bootShared = new Set<string>();
   return {
     plugin: {
       name: 'shell-chunk',
@@ -79,25 +55,18 @@ function shellChunk(): { plugin: Plugin; groups: { name: string; test: (id: stri
         };
         const entries = [...this.getModuleIds()].filter((id) => this.getModuleInfo(id)?.isEntry);
         const app = entries.find((id) => id.endsWith('/web/index.html'));
-        const boot = entries.find((id) => id.endsWith('/web/src/boot.ts'));
-        if (!app || !boot) throw new Error('shell-chunk: the index.html and boot entries are missing');
-        const bootGraph = staticGraph(boot);
-        for (const id of staticGraph(app)) if (id !== app) (bootGraph.has(id) ? bootShared : shell).add(id);
+        if (!app) throw new Error('shell-chunk: the index.html entry is missing');
+        for (const id of staticGraph(app)) if (id !== app) shell.add(id);
       },
     },
-    // What boot.ts shares with the app (its language guess, the loader helper): a small file of
-    // its own, so that boot does not wait for the shell's download before asking for the catalog.
-    groups: [
-      { name: 'boot-shared', test: (id: string) => bootShared.has(id), priority: 2 },
-      { name: 'shell', test: (id: string) => shell.has(id), priority: 1 },
-    ],
+    groups: [{ name: 'shell', test: (id: string) => shell.has(id), priority: 1 }],
   };
 }
 const shell = shellChunk();
 
 export default defineConfig({
   root: 'web',
-  plugins: [icuCatalogs(), solid(), brotliCopies(), bootFirst(), firstPaint(), shell.plugin],
+  plugins: [icuCatalogs(), solid(), brotliCopies(), firstPaint(), shell.plugin],
   // Catalogs arrive compiled (see icu-catalogs.ts): the formatter needs no parser in the browser.
   resolve: {
     alias: [{ find: /^@formatjs\/icu-messageformat-parser$/, replacement: '@formatjs/icu-messageformat-parser/no-parser.js' }],
@@ -107,7 +76,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     rolldownOptions: {
-      input: { index: 'web/index.html', boot: 'web/src/boot.ts' },
+      input: { index: 'web/index.html' },
       output: { codeSplitting: { groups: shell.groups } },
     },
   },

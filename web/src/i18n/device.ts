@@ -1,8 +1,8 @@
 import { firstSupported, type Locale, localeOf } from '../../../shared/locales';
 
 /**
- * The language this device uses before anyone signs in. Its own small module: the boot script
- * (web/src/boot.ts) reads it before the app has loaded, and must stay tiny.
+ * The language this device uses before anyone signs in. Its own small module: the first-paint
+ * script (web/src/pre/pre.ts) reads it before the app has loaded, and must stay tiny.
  */
 export const DEVICE_KEY = 'cn.locale';
 

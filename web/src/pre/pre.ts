@@ -1,5 +1,5 @@
 import { DEFAULT_EXIT_URL } from '../../../shared/discretion';
-import { LOCALES } from '../../../shared/locales';
+import { type Locale, LOCALES } from '../../../shared/locales';
 import { deviceLocale } from '../i18n/device';
 import { ICONS, readDiscreet } from '../lib/discreet-kept';
 import { leaveFor, listenForShifts, readExitUrl, SHIFT_PRESSES } from '../lib/quick-exit-core';
@@ -11,16 +11,26 @@ import { FIRST_PAINT_ID, type FirstPaintWords, TAKEN_OVER } from './first-paint'
  * link the app's code and her language's catalog take seconds; until they arrive she sees the header,
  * a line saying the page is loading, and a quick exit that works in full (the session ends on the
  * server, this browser forgets, three Shifts leave too), all in her device's language and direction.
- * It also names the tab as discreet mode says before the tab shows anything: index.html has no title.
+ * It also names the tab as discreet mode says before the tab shows anything (index.html has no
+ * title), and starts the download of her language's catalog.
  * The app removes all of it when it draws its own page (first-paint.ts, takeOverFirstPaint).
  *
  * Hand-written DOM: a few elements, and no framework may load before the page can first be drawn.
  */
 
 declare const FIRST_PAINT_WORDS: FirstPaintWords;
+declare const FIRST_PAINT_CATALOGS: Record<Locale, string>;
 
 const tag = deviceLocale();
 const words = FIRST_PAINT_WORDS[tag];
+
+// Her language's catalog starts downloading now, beside the app's code rather than after it: the
+// app asks for the same module when it starts, and the browser hands it the one already on its way.
+// A wrong guess (her account's language differs) costs only a download.
+const catalog = document.createElement('link');
+catalog.rel = 'modulepreload';
+catalog.href = FIRST_PAINT_CATALOGS[tag];
+document.head.append(catalog);
 document.documentElement.lang = tag;
 document.documentElement.dir = LOCALES[tag].dir;
 
