@@ -13,15 +13,16 @@ function attr(tag: string, name: string): string | undefined {
 }
 
 /**
- * The JavaScript the browser fetches before the app runs: the module entry script(s) and every
- * <link rel="modulepreload"> in web/dist/index.html. Lazy chunks are not counted.
+ * The JavaScript the browser fetches before the app runs: every script the page names (the app's
+ * module entry and the classic first-paint script) and every <link rel="modulepreload"> in
+ * web/dist/index.html. Lazy chunks are not counted.
  */
 export function initialScripts(html: string): { entries: string[]; preloads: string[] } {
   const entries: string[] = [];
   const preloads: string[] = [];
   for (const tag of html.match(/<script\b[^>]*>/gi) ?? []) {
     const src = attr(tag, 'src');
-    if (src && attr(tag, 'type')?.toLowerCase() === 'module') entries.push(src);
+    if (src) entries.push(src);
   }
   for (const tag of html.match(/<link\b[^>]*>/gi) ?? []) {
     const href = attr(tag, 'href');
@@ -39,7 +40,7 @@ export const spaSection: Section = {
     const index = join(dist, 'index.html');
     if (!existsSync(index)) throw new Error('web/dist/index.html is missing: run `npm run build` first');
     const { entries, preloads } = initialScripts(readFileSync(index, 'utf8'));
-    if (entries.length === 0) throw new Error('no <script type="module" src> in web/dist/index.html');
+    if (entries.length === 0) throw new Error('no <script src> in web/dist/index.html');
     const files = [...new Set([...entries, ...preloads])].map((src) => {
       if (/^(https?:)?\/\//i.test(src)) throw new Error(`initial script from another origin: ${src}`);
       const rel = normalize(src.split(/[?#]/)[0] ?? src).replace(/^(\.\/|\/)+/, '');

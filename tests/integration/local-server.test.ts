@@ -29,7 +29,7 @@ function rawGet(
   });
 }
 
-/** The app's own entry, a hashed file under /assets/: the page's last module script (the tiny boot script runs first, too small to compress). */
+/** The app's own entry, a hashed file under /assets/: the page's module script (the first-paint script is a classic one). */
 const entryScript = () => {
   const src = [...readFileSync(join(dist, 'index.html'), 'utf8').matchAll(/<script type="module"[^>]+src="(\/assets\/[^"]+\.js)"/g)].at(
     -1,
