@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, type Server, shot, useProductAndBrowser } from './support';
+import { wordsIn } from './words';
 
 /*
  * A signed-in member's page does not move under her as it opens. Her menu is drawn once her session
@@ -20,10 +21,16 @@ type Shift = { value: number; sources: string[] };
 
 /**
  * The layout shifts of a first load of `path`, signed in as the demo practitioner with her account
- * and her phone in `locale`, until the page and her menu have settled.
+ * in `locale` and her phone in `phone` (the same unless said), until the page and her menu have
+ * settled; and every page heading shown on the way.
  */
-async function shiftsOf(path: string, viewport: { width: number; height: number }, locale: 'en' | 'ur'): Promise<Shift[]> {
-  const context = await browser.newContext({ viewport, locale: locale === 'ur' ? 'ur-PK' : 'en-GB' });
+async function shiftsOf(
+  path: string,
+  viewport: { width: number; height: number },
+  locale: 'en' | 'ur',
+  phone: 'en' | 'ur' = locale,
+): Promise<{ shifts: Shift[]; headings: string[] }> {
+  const context = await browser.newContext({ viewport, locale: phone === 'ur' ? 'ur-PK' : 'en-GB' });
   try {
     const page = await context.newPage();
     page.setDefaultTimeout(25_000);
@@ -46,7 +53,15 @@ async function shiftsOf(path: string, viewport: { width: number; height: number 
       [DEMO_PASSWORD, locale] as const,
     );
     expect(statuses).toEqual([200, 200]);
+    // The phone keeps its own language (signing in above kept nothing on it).
+    await page.evaluate((phone) => localStorage.setItem('cn.locale', phone), phone);
     await page.addInitScript(() => {
+      const headings: string[] = [];
+      (window as unknown as { headings: string[] }).headings = headings;
+      new MutationObserver(() => {
+        const text = document.querySelector('#root h1')?.textContent;
+        if (text && headings.at(-1) !== text) headings.push(text);
+      }).observe(document, { subtree: true, childList: true, characterData: true });
       const seen: { value: number; sources: string[] }[] = [];
       (window as unknown as { shifts: typeof seen }).shifts = seen;
       new PerformanceObserver((list) => {
@@ -62,7 +77,10 @@ async function shiftsOf(path: string, viewport: { width: number; height: number 
     await page.waitForLoadState('networkidle');
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe(locale);
     await shot(page, `steady-${path.slice(1)}-${viewport.width}-${locale}`, false);
-    return await page.evaluate(() => (window as unknown as { shifts: Shift[] }).shifts);
+    return await page.evaluate(() => {
+      const seen = window as unknown as { shifts: Shift[]; headings: string[] };
+      return { shifts: seen.shifts, headings: seen.headings };
+    });
   } finally {
     await context.close();
   }
@@ -77,8 +95,17 @@ describe('a signed-in page as it opens', () => {
     ])
       it(`does not move under her as her menu appears, in ${locale} on a ${viewport.width} px screen`, async () => {
         for (const path of ['/directory', '/mentors']) {
-          const shifts = await shiftsOf(path, viewport, locale);
+          const { shifts } = await shiftsOf(path, viewport, locale);
           expect(shifts, `${path} in ${locale} at ${viewport.width} px`).toEqual([]);
         }
       });
+});
+
+describe('a signed-in page on a phone set to another language', () => {
+  it('opens in her account’s language from its first frame, and does not move: Urdu account, English phone', async () => {
+    const ur = await wordsIn('ur');
+    const { shifts, headings } = await shiftsOf('/directory', { width: 1280, height: 800 }, 'ur', 'en');
+    expect(headings).toEqual([ur('directory.title')]);
+    expect(shifts).toEqual([]);
+  });
 });
