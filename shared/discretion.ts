@@ -23,6 +23,9 @@ export function exitUrlOf(value: unknown): string | undefined {
 export const SITE_CONFIG_FILE = 'config.json';
 export type SiteConfig = { exitUrl: string };
 
+/** Presses of Shift, each within a few seconds of the last, that make the quick exit (web/src/lib/quick-exit-core.ts). */
+export const SHIFT_PRESSES = 3;
+
 /** The idle times after which discreet mode signs her out, in minutes. */
 export const IDLE_MINUTES = [2, 5, 15, 30] as const;
 export type IdleMinutes = (typeof IDLE_MINUTES)[number];

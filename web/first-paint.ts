@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import type { Plugin } from 'vite';
-import { LOCALE_TAGS, type Locale } from '../shared/locales';
+import { IntlMessageFormat } from 'intl-messageformat';
+import { SHIFT_PRESSES } from '../shared/discretion';
+import { LOCALE_TAGS, LOCALES, type Locale } from '../shared/locales';
 import { FIRST_PAINT_KEYS, type FirstPaintWords } from './src/pre/first-paint';
 import { compileCatalog } from './icu-catalogs';
 
@@ -17,19 +19,23 @@ import { compileCatalog } from './icu-catalogs';
 
 const CATALOGS = join(import.meta.dirname, 'src/i18n/catalogs');
 
-/** The first paint's words in every language, from the catalogs. */
+/** The first paint's words in every language, from the catalogs (the Shift status formatted for each count). */
 export function firstPaintWords(): FirstPaintWords {
   const words = {} as FirstPaintWords;
   for (const tag of LOCALE_TAGS) {
     const file = join(CATALOGS, `${tag}.ts`);
     const compiled = compileCatalog(readFileSync(file, 'utf8'), file);
-    const entry = {} as FirstPaintWords[typeof tag];
+    const entry = {} as Record<(typeof FIRST_PAINT_KEYS)[number], string>;
     for (const key of FIRST_PAINT_KEYS) {
       const text = compiled[key];
       if (typeof text !== 'string' || text === '') throw new Error(`${file}: the first paint shows ${key}, which must be plain text`);
       entry[key] = text;
     }
-    words[tag] = entry;
+    const shiftStatus = compiled['exit.shiftStatus'];
+    if (!Array.isArray(shiftStatus)) throw new Error(`${file}: exit.shiftStatus is a plural message`);
+    const status = new IntlMessageFormat(shiftStatus as ConstructorParameters<typeof IntlMessageFormat>[0], LOCALES[tag].intl);
+    const shiftsLeft = Array.from({ length: SHIFT_PRESSES }, (_, left) => (left === 0 ? '' : String(status.format({ count: left }))));
+    words[tag] = { ...entry, shiftsLeft };
   }
   return words;
 }

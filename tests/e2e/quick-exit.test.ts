@@ -238,12 +238,21 @@ describe('quick exit, before the app has loaded', () => {
     await context.close();
   });
 
-  it('leaves on three Shifts before the app has loaded, the dots filling as she presses', async () => {
+  it('leaves on three Shifts before the app has loaded, the dots filling and a status saying how many are left', async () => {
+    const ur = await wordsIn('ur');
     const context = await freshContext();
     const { page, cookies } = await signedInWithTraces(context);
     await beforeTheAppLoads(context, page);
     await page.keyboard.press('Shift');
+    await page
+      .getByRole('status')
+      .filter({ hasText: ur('exit.shiftStatus', { count: 2 }) })
+      .waitFor({ state: 'attached' });
     await page.keyboard.press('Shift');
+    await page
+      .getByRole('status')
+      .filter({ hasText: ur('exit.shiftStatus', { count: 1 }) })
+      .waitFor({ state: 'attached' });
     expect(await page.locator('#first-paint .quick-exit__dot--on').count()).toBe(2);
     await page.keyboard.press('Shift');
     await context.unroute(`${server.origin}/assets/*.js`);

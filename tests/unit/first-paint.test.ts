@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LOCALE_TAGS, type Locale } from '../../shared/locales';
 import { buildFirstPaint, firstPaintWords } from '../../web/first-paint';
 import { FIRST_PAINT_KEYS } from '../../web/src/pre/first-paint';
+import { wordsIn } from '../e2e/words';
 
 /*
  * The first paint (web/src/pre/pre.ts) shows a few words before the app and its catalogs arrive:
@@ -14,6 +15,9 @@ describe('the first paint', () => {
       const catalog = (await import(`../../web/src/i18n/catalogs/${tag}.ts`)).default as Record<string, string>;
       const words = firstPaintWords()[tag];
       for (const key of FIRST_PAINT_KEYS) expect(words[key], key).toBe(catalog[key]);
+      // The spoken count of presses left, formatted as the app formats it.
+      const say = await wordsIn(tag);
+      expect(words.shiftsLeft).toEqual(['', say('exit.shiftStatus', { count: 1 }), say('exit.shiftStatus', { count: 2 })]);
     },
   );
 

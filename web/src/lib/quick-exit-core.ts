@@ -1,4 +1,4 @@
-import { exitUrlOf, SITE_CONFIG_FILE } from '../../../shared/discretion';
+import { exitUrlOf, SHIFT_PRESSES, SITE_CONFIG_FILE } from '../../../shared/discretion';
 
 /*
  * The quick exit's work, after the GOV.UK design system's "Exit this page" (tested with people who
@@ -79,8 +79,8 @@ export function leaveFor(to: string): void {
   void Promise.race([forgotten, waited]).finally(() => location.replace(to));
 }
 
-/** Presses of Shift that count as one request to leave, and how long each may follow the last. */
-export const SHIFT_PRESSES = 3;
+export { SHIFT_PRESSES };
+/** How long each press of Shift may follow the last. */
 const SHIFT_WITHIN_MS = 5_000;
 
 /**

@@ -15,7 +15,12 @@ export const FIRST_PAINT_KEYS = [
   'exit.region',
   'discreet.tabTitle',
 ] as const;
-export type FirstPaintWords = Record<Locale, Record<(typeof FIRST_PAINT_KEYS)[number], string>>;
+/**
+ * Each language's words: the messages above, and `exit.shiftStatus` formatted at build time for each
+ * count of presses left (`shiftsLeft[n]`, n from 1 to SHIFT_PRESSES - 1), since the first paint
+ * carries no message formatter.
+ */
+export type FirstPaintWords = Record<Locale, Record<(typeof FIRST_PAINT_KEYS)[number], string> & { shiftsLeft: string[] }>;
 
 /** The element holding the first paint, which the app removes when it draws its own page. */
 export const FIRST_PAINT_ID = 'first-paint';

@@ -65,6 +65,8 @@ const button = el(
   el('span', { class: 'quick-exit__dots', 'aria-hidden': 'true' }, ...dots),
 );
 button.addEventListener('click', leave);
+// How many presses of Shift are left, said politely, as the app's own exit says it.
+const status = el('p', { class: 'visually-hidden', role: 'status' });
 
 document.body.prepend(
   el(
@@ -78,6 +80,7 @@ document.body.prepend(
       { class: 'quick-exit', id: 'quick-exit', 'aria-label': words['exit.region'] },
       button,
       el('a', { class: 'quick-exit__help', href: '/staying-safe' }, words['exit.help']),
+      status,
     ),
   ),
 );
@@ -85,6 +88,7 @@ document.body.prepend(
 const stopShifts = listenForShifts(
   (presses) => {
     for (const [i, dot] of dots.entries()) dot.classList.toggle('quick-exit__dot--on', i < presses);
+    status.textContent = presses > 0 ? (words.shiftsLeft[SHIFT_PRESSES - presses] ?? '') : '';
   },
   () => leaveFor(exitTo),
 );
