@@ -80,8 +80,10 @@ export async function startServer(opts: { port: number; dataDir?: string; quiet?
   // whose own headers are its choice (functions/app.ts).
   server.use('*', async (c, next) => {
     await next();
-    if (c.req.path.startsWith('/api/') || c.req.path === '/api') return;
-    if (c.res.headers.get('content-type')?.startsWith('text/html') !== false) return;
+    const type = c.res.headers.get('content-type') ?? '';
+    const isPage = type === '' || type.startsWith('text/html');
+    const isApi = c.req.path === '/api' || c.req.path.startsWith('/api/');
+    if (isPage || isApi) return;
     for (const name of DOCUMENT_ONLY_HEADERS) c.res.headers.delete(name);
   });
   // CloudFront adds these headers in AWS; locally the Node server does.

@@ -2,7 +2,7 @@ import { createEffect, createRoot, createSignal } from 'solid-js';
 import type { IdleMinutes } from '../../../shared/discretion';
 import { t } from '../i18n';
 import { api, unwrap } from './api';
-import { type Discreet, DISCREET_KEY as KEY, ICONS, OFF, readDiscreet as read } from './discreet-kept';
+import { type Discreet, DISCREET_KEY, ICONS, OFF, readDiscreet } from './discreet-kept';
 
 /*
  * Discreet mode, a setting of this device (not of her account: a shared phone and her own laptop
@@ -14,7 +14,7 @@ import { type Discreet, DISCREET_KEY as KEY, ICONS, OFF, readDiscreet as read } 
  * This module is the one place that writes the tab's title (STYLE.md #15).
  */
 
-const [discreet, setDiscreetSignal] = createRoot(() => createSignal<Discreet>(read()));
+const [discreet, setDiscreetSignal] = createRoot(() => createSignal<Discreet>(readDiscreet()));
 export { discreet };
 
 /** The idle limit in force: only while discreet mode is on. */
@@ -27,8 +27,8 @@ export const sendIdleLimit = () => unwrap(api.auth.session.$put({ json: { idleMi
 export async function setDiscreet(next: Discreet, signedIn: boolean): Promise<void> {
   const value: Discreet = next.on ? next : OFF;
   try {
-    if (value.on) localStorage.setItem(KEY, JSON.stringify(value));
-    else localStorage.removeItem(KEY);
+    if (value.on) localStorage.setItem(DISCREET_KEY, JSON.stringify(value));
+    else localStorage.removeItem(DISCREET_KEY);
   } catch {
     // Not kept beyond this visit; it still holds until she leaves.
   }

@@ -79,12 +79,11 @@ export function leaveFor(to: string): void {
   void Promise.race([forgotten, waited]).finally(() => location.replace(to));
 }
 
-export { SHIFT_PRESSES };
 /** How long each press of Shift may follow the last. */
 const SHIFT_WITHIN_MS = 5_000;
 
 /**
- * Shift pressed three times (alone, each within 5 seconds of the last) calls `leave`, as on GOV.UK; any
+ * Shift pressed SHIFT_PRESSES times (three; alone, each within 5 seconds of the last) calls `leave`, as on GOV.UK; any
  * other key starts the count again. Not Escape: browsers stop loading pages with it, and dialogs
  * and assistive technology use it. `onCount` hears how many presses so far (0 when reset), for a
  * status that tells a screen-reader user how many are left. Answers a function that stops listening.

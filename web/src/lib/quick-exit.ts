@@ -1,6 +1,6 @@
 import { createRoot, createSignal } from 'solid-js';
 import { DEFAULT_EXIT_URL } from '../../../shared/discretion';
-import { leaveFor, listenForShifts as listen, readExitUrl, SHIFT_PRESSES } from './quick-exit-core';
+import { leaveFor, listenForShifts as listen, readExitUrl } from './quick-exit-core';
 
 /*
  * The app's quick exit: the work itself (quick-exit-core.ts) with the deployment's exit address,
@@ -24,5 +24,3 @@ export const quickExit = (): void => leaveFor(exitUrl());
 
 /** Three presses of Shift leave (quick-exit-core.ts); `onCount` hears the presses so far. */
 export const listenForShifts = (onCount: (presses: number) => void): (() => void) => listen(onCount, quickExit);
-
-export { SHIFT_PRESSES };

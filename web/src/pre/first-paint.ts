@@ -1,8 +1,8 @@
 import type { Locale } from '../../../shared/locales';
 
 /*
- * What the first-paint script (pre.ts) and the app agree on. The script is built on its own, as a
- * classic script with these words in it (web/first-paint.ts), so this module holds names only.
+ * What the first-paint script (pre.ts), its build (web/first-paint.ts) and the app agree on: the
+ * words it shows, the element it draws, the event that stops it, and how the app takes over.
  */
 
 /** The catalog messages the first paint shows, in every language: plain text, no arguments. */

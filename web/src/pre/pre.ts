@@ -1,8 +1,8 @@
-import { DEFAULT_EXIT_URL } from '../../../shared/discretion';
+import { DEFAULT_EXIT_URL, SHIFT_PRESSES } from '../../../shared/discretion';
 import { type Locale, LOCALES } from '../../../shared/locales';
 import { deviceLocale } from '../i18n/device';
 import { ICONS, readDiscreet } from '../lib/discreet-kept';
-import { leaveFor, listenForShifts, readExitUrl, SHIFT_PRESSES } from '../lib/quick-exit-core';
+import { leaveFor, listenForShifts, readExitUrl } from '../lib/quick-exit-core';
 import { FIRST_PAINT_ID, type FirstPaintWords, TAKEN_OVER } from './first-paint';
 
 /*

@@ -2,7 +2,8 @@ import { A } from '@solidjs/router';
 import { createSignal, For, onCleanup, onMount } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import { t } from '../i18n';
-import { exitUrl, listenForShifts, quickExit, SHIFT_PRESSES } from '../lib/quick-exit';
+import { SHIFT_PRESSES } from '../../../shared/discretion';
+import { exitUrl, listenForShifts, quickExit } from '../lib/quick-exit';
 
 /** The exit button's landmark, where the skip link leads without JavaScript. */
 const CONTROL_ID = 'quick-exit';
