@@ -197,8 +197,24 @@ describe('quick exit', () => {
   });
 });
 
-/** Her device keeps Urdu and discreet mode; the app's own code is held back (a poor link) until `release` is called, or for good. */
-async function beforeTheAppLoads(context: BrowserContext, page: Page): Promise<{ release: () => void }> {
+type BeforeTheApp = {
+  context: BrowserContext;
+  page: Page;
+  cookies: Awaited<ReturnType<BrowserContext['cookies']>>;
+  /** Lets the app's code through. */
+  release: () => void;
+  /** Every request for config.json from the page opened here on. */
+  configReads: string[];
+};
+
+/**
+ * The practitioner signed in (with traces for the exit to empty) on a device that keeps Urdu and
+ * discreet mode, opening her directory while the app's own code is held back (a poor link) until
+ * `release` is called, or for good: the first paint is on screen.
+ */
+async function beforeTheAppLoads(viewport?: { width: number; height: number }): Promise<BeforeTheApp> {
+  const context = await freshContext(viewport);
+  const { page, cookies } = await signedInWithTraces(context);
   await page.evaluate(() => {
     localStorage.setItem('cn.locale', 'ur');
     localStorage.setItem('cn.discreet', JSON.stringify({ on: true, idleMinutes: null }));
@@ -212,18 +228,20 @@ async function beforeTheAppLoads(context: BrowserContext, page: Page): Promise<{
     // The page may have left meanwhile (the exit), taking the request with it.
     await route.continue().catch(() => undefined);
   });
+  const configReads: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/config.json') configReads.push(request.url());
+  });
   // Not waiting for `load`: that waits for the app's code.
   await page.goto(`${server.origin}/directory`, { waitUntil: 'commit' });
   await page.locator('#first-paint').waitFor();
-  return { release };
+  return { context, page, cookies, release, configReads };
 }
 
 describe('quick exit, before the app has loaded', () => {
   it('shows the exit in her device’s language and direction, names the tab as discreet mode says, and leaves in full', async () => {
     const ur = await wordsIn('ur');
-    const context = await freshContext({ width: 390, height: 800 });
-    const { page, cookies } = await signedInWithTraces(context);
-    await beforeTheAppLoads(context, page);
+    const { context, page, cookies } = await beforeTheAppLoads({ width: 390, height: 800 });
     expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ur', 'rtl']);
     expect(await page.title()).toBe(ur('discreet.tabTitle'));
     expect(await page.locator('link[rel="icon"]').getAttribute('href')).toBe('/notes.svg');
@@ -245,9 +263,7 @@ describe('quick exit, before the app has loaded', () => {
 
   it('leaves on three Shifts before the app has loaded, the dots filling and a status saying how many are left', async () => {
     const ur = await wordsIn('ur');
-    const context = await freshContext();
-    const { page, cookies } = await signedInWithTraces(context);
-    await beforeTheAppLoads(context, page);
+    const { context, page, cookies } = await beforeTheAppLoads();
     await page.keyboard.press('Shift');
     await statusSays(page, ur('exit.shiftStatus', { count: 2 }));
     await page.keyboard.press('Shift');
@@ -261,13 +277,7 @@ describe('quick exit, before the app has loaded', () => {
 
   it('gives way to the app’s own page when it arrives: one exit, one landmark, and her focus on the app’s skip link', async () => {
     const ur = await wordsIn('ur');
-    const context = await freshContext();
-    const { page, cookies } = await signedInWithTraces(context);
-    const configReads: string[] = [];
-    page.on('request', (request) => {
-      if (new URL(request.url()).pathname === '/config.json') configReads.push(request.url());
-    });
-    const { release } = await beforeTheAppLoads(context, page);
+    const { context, page, cookies, release, configReads } = await beforeTheAppLoads();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(ur('exit.skip'));
     release();
